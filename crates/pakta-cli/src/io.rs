@@ -1,0 +1,110 @@
+//! Reading inputs (files or standard input) and writing outputs atomically, never over an input and never
+//! over an existing file without `--force`.
+
+use std::io::{Read, Write};
+use std::path::{Path, PathBuf};
+
+use anyhow::{Context, bail};
+
+/// A decoded input and the name messages call it by.
+#[derive(Debug)]
+pub struct Input {
+    pub name: String,
+    pub path: Option<PathBuf>,
+    pub text: String,
+}
+
+impl Input {
+    /// Reads `file` (`-` for standard input) and checks that it is text.
+    pub fn read(file: &str) -> anyhow::Result<Input> {
+        let (name, path, bytes) = if file == "-" {
+            let mut bytes = Vec::new();
+            std::io::stdin()
+                .read_to_end(&mut bytes)
+                .context("<stdin>: cannot read standard input")?;
+            ("<stdin>".to_owned(), None, bytes)
+        } else {
+            let path = PathBuf::from(file);
+            if path.is_dir() {
+                bail!("{file}: is a directory, not an agreement file");
+            }
+            let bytes = std::fs::read(&path).with_context(|| format!("{file}: cannot read"))?;
+            (file.to_owned(), Some(path), bytes)
+        };
+        let text = pakta_core::decode(&name, bytes)?;
+        Ok(Input { name, path, text })
+    }
+}
+
+/// Where a command's result goes.
+#[derive(Debug)]
+pub struct Output {
+    path: Option<PathBuf>,
+    force: bool,
+}
+
+impl Output {
+    pub fn new(path: Option<PathBuf>, force: bool) -> Output {
+        Output { path, force }
+    }
+
+    pub fn stdout() -> Output {
+        Output {
+            path: None,
+            force: false,
+        }
+    }
+
+    /// Writes `content`; to a file, through a temporary file in the same directory renamed into place, so
+    /// a reader never sees half a report and a failure never leaves one behind.
+    pub fn write(&self, content: &str, inputs: &[&Input]) -> anyhow::Result<()> {
+        let Some(path) = &self.path else {
+            let mut stdout = std::io::stdout().lock();
+            // A closed pipe (`pakta outline x.md | head`) is not an error worth reporting.
+            match stdout
+                .write_all(content.as_bytes())
+                .and_then(|()| stdout.flush())
+            {
+                Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
+                other => return other.context("cannot write to standard output"),
+            }
+        };
+        for input in inputs {
+            if input.path.as_deref().is_some_and(|p| same_file(p, path)) {
+                bail!(
+                    "{}: refusing to write the output over an input file",
+                    path.display()
+                );
+            }
+        }
+        if path.exists() && !self.force {
+            bail!(
+                "{}: already exists; pass --force to replace it",
+                path.display()
+            );
+        }
+        let dir = match path.parent() {
+            Some(d) if !d.as_os_str().is_empty() => d,
+            _ => Path::new("."),
+        };
+        let mut temp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
+            format!(
+                "{}: cannot create a temporary file in {}",
+                path.display(),
+                dir.display()
+            )
+        })?;
+        temp.write_all(content.as_bytes())
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+        temp.persist(path)
+            .with_context(|| format!("{}: cannot write", path.display()))?;
+        Ok(())
+    }
+}
+
+fn same_file(a: &Path, b: &Path) -> bool {
+    match (a.canonicalize(), b.canonicalize()) {
+        (Ok(a), Ok(b)) => a == b,
+        _ => false,
+    }
+}

@@ -1,0 +1,391 @@
+//! First pass of the parser: the Markdown event stream flattened into headings and text blocks.
+//!
+//! Real treaty Markdown is irregular: `###Article 1` without the space CommonMark requires, article headings
+//! written as bold paragraphs, several labelled points in one paragraph. This pass undoes that, so the
+//! second pass ([`crate::parse`]) sees one block per heading and one per labelled unit of text.
+
+use std::ops::Range;
+
+use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
+
+use crate::heading;
+
+/// The one place that decides which Markdown extensions pakta's parser understands.
+///
+/// Tables and footnotes appear in real agreements; smart punctuation stays off so that the text pakta shows
+/// is the text the author typed. Front matter is split off before the Markdown parser runs.
+pub fn markdown_options() -> Options {
+    Options::ENABLE_TABLES | Options::ENABLE_FOOTNOTES | Options::ENABLE_STRIKETHROUGH
+}
+
+/// One unit of the document after the first pass.
+#[derive(Debug, Clone, PartialEq)]
+pub enum RawBlock {
+    Heading {
+        /// 1–6 for `#` headings; 0 for a heading written as a paragraph line of its own.
+        level: u8,
+        text: String,
+        range: Range<usize>,
+    },
+    Text {
+        text: String,
+        range: Range<usize>,
+        /// Set when the text is (the start of) a Markdown list item.
+        item: Option<ListItem>,
+        /// True for text that continues the previous list item (a second paragraph in it).
+        continuation: bool,
+        /// How many list items the text sits inside (0 outside lists).
+        within: usize,
+    },
+}
+
+#[derive(Debug, Clone, PartialEq)]
+pub struct ListItem {
+    /// 1 for a top-level list, 2 for a list inside a list item, …
+    pub depth: usize,
+    /// The item's number for ordered lists (`start + index`); `None` for bullets.
+    pub number: Option<u64>,
+    /// The marker as printed: `1.`, `3)`, `-`.
+    pub marker: String,
+}
+
+/// A line of collected text and where it starts in the source.
+#[derive(Debug, Default)]
+struct Lines {
+    lines: Vec<(String, usize)>,
+    start: Option<usize>,
+    end: usize,
+}
+
+impl Lines {
+    fn push_text(&mut self, text: &str, at: Range<usize>) {
+        if self.lines.is_empty() {
+            self.lines.push((String::new(), at.start));
+        }
+        self.start.get_or_insert(at.start);
+        self.end = self.end.max(at.end);
+        if let Some(last) = self.lines.last_mut() {
+            last.0.push_str(text);
+        }
+    }
+
+    fn newline(&mut self, at: usize) {
+        if !self.lines.is_empty() {
+            self.lines.push((String::new(), at));
+        }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.lines.iter().all(|(l, _)| l.trim().is_empty())
+    }
+}
+
+#[derive(Debug)]
+enum Container {
+    List {
+        next: Option<u64>,
+    },
+    Item {
+        pending: Option<ListItem>,
+        had_text: bool,
+    },
+    Other,
+}
+
+/// Runs the Markdown parser over `text[body_start..]` and returns the blocks with absolute byte ranges.
+pub fn collect(text: &str, body_start: usize) -> Vec<RawBlock> {
+    let body = &text[body_start..];
+    let mut blocks = Vec::new();
+    let mut stack: Vec<Container> = Vec::new();
+    let mut lines = Lines::default();
+    let mut heading_level: Option<u8> = None;
+    let mut table_row: Vec<String> = Vec::new();
+    let mut in_table_cell = false;
+
+    let shift = |r: Range<usize>| (r.start + body_start)..(r.end + body_start);
+
+    for (event, range) in Parser::new_ext(body, markdown_options()).into_offset_iter() {
+        let range = shift(range);
+        match event {
+            Event::Start(Tag::Heading { .. }) | Event::Start(Tag::Paragraph) => {
+                if !lines.is_empty() {
+                    flush(text, &mut lines, &mut stack, &mut blocks);
+                }
+                lines = Lines::default();
+                if let Event::Start(Tag::Heading { level, .. }) = event {
+                    heading_level = Some(heading_number(level));
+                }
+            }
+            Event::End(TagEnd::Heading(_)) => {
+                let level = heading_level.take().unwrap_or(1);
+                let joined: Vec<&str> = lines.lines.iter().map(|(l, _)| l.as_str()).collect();
+                let heading_text = crate::text::collapse_whitespace(&joined.join(" "));
+                let start = lines.start.unwrap_or(range.start);
+                blocks.push(RawBlock::Heading {
+                    level,
+                    text: heading_text,
+                    range: start.min(range.start)..range.end,
+                });
+                lines = Lines::default();
+            }
+            Event::End(TagEnd::Paragraph) => flush(text, &mut lines, &mut stack, &mut blocks),
+            Event::Start(Tag::List(first)) => {
+                if !lines.is_empty() {
+                    flush(text, &mut lines, &mut stack, &mut blocks);
+                }
+                stack.push(Container::List { next: first });
+            }
+            Event::End(TagEnd::List(_)) => {
+                stack.pop();
+            }
+            Event::Start(Tag::Item) => {
+                let depth = stack
+                    .iter()
+                    .filter(|c| matches!(c, Container::List { .. }))
+                    .count();
+                let number = match stack
+                    .iter_mut()
+                    .rev()
+                    .find(|c| matches!(c, Container::List { .. }))
+                {
+                    Some(Container::List { next: Some(n) }) => {
+                        let current = *n;
+                        *n = n.saturating_add(1);
+                        Some(current)
+                    }
+                    _ => None,
+                };
+                let marker = item_marker(&text[range.clone()]);
+                stack.push(Container::Item {
+                    pending: Some(ListItem {
+                        depth,
+                        number,
+                        marker,
+                    }),
+                    had_text: false,
+                });
+            }
+            Event::End(TagEnd::Item) => {
+                if !lines.is_empty() {
+                    flush(text, &mut lines, &mut stack, &mut blocks);
+                }
+                stack.pop();
+            }
+            Event::Start(Tag::BlockQuote(_)) | Event::Start(Tag::FootnoteDefinition(_)) => {
+                stack.push(Container::Other)
+            }
+            Event::End(TagEnd::BlockQuote(_)) | Event::End(TagEnd::FootnoteDefinition) => {
+                if !lines.is_empty() {
+                    flush(text, &mut lines, &mut stack, &mut blocks);
+                }
+                stack.pop();
+            }
+            Event::Start(Tag::CodeBlock(_)) => {
+                if !lines.is_empty() {
+                    flush(text, &mut lines, &mut stack, &mut blocks);
+                }
+            }
+            Event::End(TagEnd::CodeBlock) => flush(text, &mut lines, &mut stack, &mut blocks),
+            Event::Start(Tag::TableCell) => in_table_cell = true,
+            Event::End(TagEnd::TableCell) => {
+                in_table_cell = false;
+                let cell: Vec<&str> = lines.lines.iter().map(|(l, _)| l.as_str()).collect();
+                table_row.push(crate::text::collapse_whitespace(&cell.join(" ")));
+                let (start, end) = (lines.start, lines.end);
+                lines = Lines::default();
+                lines.start = start;
+                lines.end = end;
+            }
+            Event::End(TagEnd::TableHead) | Event::End(TagEnd::TableRow) => {
+                let row = table_row.join(" | ");
+                table_row.clear();
+                if !row.trim().is_empty() {
+                    blocks.push(RawBlock::Text {
+                        text: row,
+                        range,
+                        item: None,
+                        continuation: false,
+                        within: 0,
+                    });
+                }
+            }
+            Event::Text(t) | Event::Code(t) => {
+                if in_table_cell {
+                    lines.push_text(&t, range);
+                } else {
+                    // Code blocks and HTML blocks hand over several lines in one event.
+                    let mut offset = range.start;
+                    for (i, part) in t.split('\n').enumerate() {
+                        if i > 0 {
+                            lines.newline(offset);
+                        }
+                        lines.push_text(part, offset..offset + part.len());
+                        offset += part.len() + 1;
+                    }
+                }
+            }
+            Event::Html(html) | Event::InlineHtml(html) => {
+                // Markup is not agreement text: a `<meta>` line or a comment carries nothing a reader needs.
+                // Other HTML is kept as literal text (renderers escape it), so no words are lost.
+                let trimmed = html.trim_start().to_ascii_lowercase();
+                let markup_only = trimmed.starts_with("<meta")
+                    || trimmed.starts_with("<!--")
+                    || trimmed.starts_with("<link")
+                    || trimmed.starts_with("<br")
+                    || trimmed.starts_with("</br");
+                if !markup_only {
+                    lines.push_text(html.trim_end_matches('\n'), range.clone());
+                }
+                if trimmed.starts_with("<br") {
+                    lines.newline(range.end);
+                }
+            }
+            Event::SoftBreak | Event::HardBreak => lines.newline(range.end),
+            Event::FootnoteReference(label) => lines.push_text(&format!("[^{label}]"), range),
+            Event::TaskListMarker(done) => {
+                lines.push_text(if done { "[x] " } else { "[ ] " }, range)
+            }
+            Event::Rule => {
+                if !lines.is_empty() {
+                    flush(text, &mut lines, &mut stack, &mut blocks);
+                }
+            }
+            _ => {}
+        }
+    }
+    if !lines.is_empty() {
+        flush(text, &mut lines, &mut stack, &mut blocks);
+    }
+    blocks
+}
+
+fn heading_number(level: HeadingLevel) -> u8 {
+    match level {
+        HeadingLevel::H1 => 1,
+        HeadingLevel::H2 => 2,
+        HeadingLevel::H3 => 3,
+        HeadingLevel::H4 => 4,
+        HeadingLevel::H5 => 5,
+        HeadingLevel::H6 => 6,
+    }
+}
+
+fn item_marker(source: &str) -> String {
+    let trimmed = source.trim_start();
+    let end = trimmed.find(char::is_whitespace).unwrap_or(trimmed.len());
+    trimmed[..end].to_owned()
+}
+
+/// Turns the collected lines into blocks: lines that are really headings become headings, the rest text.
+fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut Vec<RawBlock>) {
+    let taken = std::mem::take(lines);
+    let end = taken.end;
+    let within = stack
+        .iter()
+        .filter(|c| matches!(c, Container::Item { .. }))
+        .count();
+    // The innermost list item this text belongs to, if any, and whether it already has text.
+    let item = stack.iter_mut().rev().find_map(|c| match c {
+        Container::Item { pending, had_text } => Some((pending, had_text)),
+        _ => None,
+    });
+    let (mut pending_item, continuation) = match item {
+        Some((pending, had_text)) => {
+            let continuation = *had_text;
+            *had_text = true;
+            (pending.take(), continuation)
+        }
+        None => (None, false),
+    };
+
+    let mut run: Vec<(String, usize)> = Vec::new();
+    let mut run_is_first = true;
+    let emit_run = |run: &mut Vec<(String, usize)>,
+                    until: usize,
+                    blocks: &mut Vec<RawBlock>,
+                    item: Option<ListItem>,
+                    continuation: bool| {
+        if run.iter().all(|(l, _)| l.trim().is_empty()) {
+            run.clear();
+            return;
+        }
+        let start = run[0].1;
+        let text = run
+            .iter()
+            .map(|(l, _)| l.as_str())
+            .collect::<Vec<_>>()
+            .join("\n");
+        blocks.push(RawBlock::Text {
+            text,
+            range: start..until.max(start),
+            item,
+            continuation,
+            within,
+        });
+        run.clear();
+    };
+
+    for (i, (line, at)) in taken.lines.iter().enumerate() {
+        let raw_line = raw_line_at(source, *at);
+        if let Some(level) =
+            hash_heading_level(raw_line).filter(|_| pending_item.is_none() && !continuation)
+        {
+            let next_start = taken.lines.get(i + 1).map_or(end, |(_, s)| *s);
+            emit_run(
+                &mut run,
+                *at,
+                blocks,
+                pending_item.take(),
+                continuation && run_is_first,
+            );
+            run_is_first = false;
+            let text = line.trim_start_matches('#');
+            blocks.push(RawBlock::Heading {
+                level,
+                text: crate::text::collapse_whitespace(text),
+                range: *at..next_start,
+            });
+            continue;
+        }
+        let standalone = pending_item.is_none()
+            && heading::standalone_article_line(raw_line.trim()).is_some()
+            && (taken.lines.len() == 1
+                || raw_line.trim().starts_with("**")
+                || raw_line.trim().starts_with("__"));
+        if standalone {
+            let next_start = taken.lines.get(i + 1).map_or(end, |(_, s)| *s);
+            emit_run(&mut run, *at, blocks, None, continuation && run_is_first);
+            run_is_first = false;
+            blocks.push(RawBlock::Heading {
+                level: 0,
+                text: crate::text::collapse_whitespace(line),
+                range: *at..next_start,
+            });
+            continue;
+        }
+        run.push((line.clone(), *at));
+    }
+    let item = pending_item.take();
+    emit_run(&mut run, end, blocks, item, continuation && run_is_first);
+}
+
+/// The whole source line that contains `at`.
+fn raw_line_at(source: &str, at: usize) -> &str {
+    let at = at.min(source.len());
+    let start = source[..at].rfind('\n').map_or(0, |i| i + 1);
+    let end = source[at..].find('\n').map_or(source.len(), |i| at + i);
+    &source[start..end]
+}
+
+/// `###Article 1` (no space after the hashes) is a heading in treaty Markdown even though CommonMark
+/// reads it as a paragraph.
+fn hash_heading_level(raw_line: &str) -> Option<u8> {
+    let trimmed = raw_line.trim_start();
+    if raw_line.len() - trimmed.len() > 3 {
+        return None;
+    }
+    let hashes = trimmed.bytes().take_while(|&b| b == b'#').count();
+    let rest = &trimmed[hashes..];
+    let starts_word = rest.chars().next().is_some_and(|c| c.is_alphanumeric());
+    ((1..=6).contains(&hashes) && starts_word).then_some(hashes as u8)
+}

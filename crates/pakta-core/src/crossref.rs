@@ -1,0 +1,340 @@
+//! Cross-references inside an agreement's own text: "Article 12", "Articles 3 and 4", "paragraph 2 of
+//! Article 7", "Article 7(2)", "Pasal 12", "Pasal 6 ayat (3)", "ayat (2) Pasal 7".
+//!
+//! References to other instruments ("Article 3 of ILO Convention No. 189", "Pasal 5 Undang-Undang …") are
+//! recognised as external and left out.
+
+use std::ops::Range;
+
+use unicode_segmentation::UnicodeSegmentation;
+
+/// One reference to an article (and optionally a paragraph and point of it) of the same agreement.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Reference {
+    /// The article number as written: "12", "V", "5bis".
+    pub article: String,
+    pub paragraph: Option<String>,
+    /// The point label without brackets: "a".
+    pub point: Option<String>,
+    /// Byte range of the reference in the text it was found in.
+    pub range: Range<usize>,
+}
+
+const ARTICLE_WORDS: &[&str] = &["article", "articles", "art", "pasal", "artikel"];
+const PARAGRAPH_WORDS: &[&str] = &["paragraph", "paragraphs", "para", "ayat"];
+const POINT_WORDS: &[&str] = &["point", "points", "subparagraph", "huruf", "item"];
+const LIST_WORDS: &[&str] = &[
+    "and", "or", "to", "dan", "atau", "sampai", "hingga", "through",
+];
+/// Words after "of the …" that mean the agreement itself.
+const SELF_NAMES: &[&str] = &[
+    "agreement",
+    "memorandum",
+    "mou",
+    "arrangement",
+    "protocol",
+    "convention",
+    "treaty",
+];
+/// Words right after a reference that mean another instrument (Indonesian legislation, conventions).
+const EXTERNAL_WORDS: &[&str] = &[
+    "undang",
+    "uu",
+    "konvensi",
+    "peraturan",
+    "keputusan",
+    "kitab",
+    "ilo",
+];
+
+#[derive(Debug, Clone, Copy)]
+struct Token<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+/// Finds the references in `text` to articles of the same agreement.
+pub fn find(text: &str) -> Vec<Reference> {
+    let tokens: Vec<Token<'_>> = text
+        .split_word_bound_indices()
+        .filter(|(_, t)| !t.trim().is_empty())
+        .map(|(start, t)| Token {
+            text: t,
+            start,
+            end: start + t.len(),
+        })
+        .collect();
+    let lower: Vec<String> = tokens.iter().map(|t| t.text.to_lowercase()).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < tokens.len() {
+        if !ARTICLE_WORDS.contains(&lower[i].as_str()) {
+            i += 1;
+            continue;
+        }
+        let word_start = tokens[i].start;
+        let mut j = i + 1;
+        if lower[i] == "art" {
+            if tokens.get(j).map(|t| t.text) != Some(".") {
+                i += 1;
+                continue;
+            }
+            j += 1;
+        }
+        // Numbers: `Articles 3, 4 and 5`, `Articles 3 to 5`.
+        let mut numbers: Vec<(String, usize)> = Vec::new();
+        while let Some(token) = tokens.get(j) {
+            if is_article_number(token.text) {
+                numbers.push((token.text.to_owned(), token.end));
+                j += 1;
+                // `5 bis`
+                if tokens
+                    .get(j)
+                    .is_some_and(|t| crate::numbering::ArticleNumber::is_latin_suffix(t.text))
+                {
+                    if let Some(last) = numbers.last_mut() {
+                        last.0.push_str(&lower[j]);
+                        last.1 = tokens[j].end;
+                    }
+                    j += 1;
+                }
+                let continues = tokens.get(j + 1).is_some_and(|t| is_article_number(t.text))
+                    && (tokens[j].text == ","
+                        || LIST_WORDS.contains(&lower[j].as_str())
+                        || tokens[j].text == "-");
+                if continues {
+                    j += 1;
+                    continue;
+                }
+            }
+            break;
+        }
+        if numbers.is_empty() {
+            i += 1;
+            continue;
+        }
+        // Forward: `Article 7(2)`, `Article 7, paragraph 2`, `Pasal 6 ayat (3) huruf a`.
+        let mut paragraph = None;
+        let mut point = None;
+        let mut end = numbers.last().map_or(tokens[i].end, |n| n.1);
+        if numbers.len() == 1 {
+            if let Some((p, next)) = bracketed(&tokens, j) {
+                paragraph = Some(p);
+                end = tokens[next - 1].end;
+                j = next;
+            } else if let Some((p, next)) = paragraph_phrase(&tokens, &lower, j) {
+                paragraph = Some(p);
+                end = tokens[next - 1].end;
+                j = next;
+            }
+            if paragraph.is_some() {
+                if let Some((pt, next)) = point_phrase(&tokens, &lower, j) {
+                    point = Some(pt);
+                    end = tokens[next - 1].end;
+                    j = next;
+                }
+            }
+        }
+        // Backward: `paragraph 2 of Article 7`, `point (a) of paragraph 1 of Article 7`, `ayat (2) Pasal 7`.
+        let mut start = word_start;
+        if numbers.len() == 1 && paragraph.is_none() {
+            let mut k = i;
+            if k >= 1 && lower[k - 1] == "of" {
+                k -= 1;
+            }
+            if let Some((p, from)) = paragraph_before(&tokens, &lower, k) {
+                paragraph = Some(p);
+                start = tokens[from].start;
+                let mut m = from;
+                if m >= 1 && lower[m - 1] == "of" {
+                    m -= 1;
+                }
+                if let Some((pt, from)) = point_before(&tokens, &lower, m) {
+                    point = Some(pt);
+                    start = tokens[from].start;
+                }
+            }
+        }
+        if !is_external(&tokens, &lower, j) {
+            for (number, _) in numbers {
+                out.push(Reference {
+                    article: number,
+                    paragraph: paragraph.clone(),
+                    point: point.clone(),
+                    range: start..end,
+                });
+            }
+        }
+        i = j.max(i + 1);
+    }
+    out
+}
+
+fn is_article_number(token: &str) -> bool {
+    let starts_digit = token.starts_with(|c: char| c.is_ascii_digit());
+    let roman = token.len() <= 6 && token.chars().all(|c| "IVXLC".contains(c));
+    (starts_digit || roman) && crate::numbering::ArticleNumber::parse(token).is_some()
+}
+
+/// `(2)` at `j`: returns the token inside and the index after `)`.
+fn bracketed(tokens: &[Token<'_>], j: usize) -> Option<(String, usize)> {
+    let open = tokens.get(j)?;
+    let inner = tokens.get(j + 1)?;
+    let close = tokens.get(j + 2)?;
+    (open.text == "(" && close.text == ")" && open.end == inner.start && inner.text.len() <= 4)
+        .then(|| (inner.text.to_owned(), j + 3))
+}
+
+/// `, paragraph 2` or `ayat (2)` at `j`.
+fn paragraph_phrase(
+    tokens: &[Token<'_>],
+    lower: &[String],
+    mut j: usize,
+) -> Option<(String, usize)> {
+    if tokens.get(j).is_some_and(|t| t.text == ",") {
+        j += 1;
+    }
+    if !PARAGRAPH_WORDS.contains(&lower.get(j)?.as_str()) {
+        return None;
+    }
+    bracketed(tokens, j + 1).or_else(|| {
+        let t = tokens.get(j + 1)?;
+        t.text
+            .chars()
+            .all(|c| c.is_ascii_digit())
+            .then(|| (t.text.to_owned(), j + 2))
+    })
+}
+
+/// `point (a)` or `huruf a` at `j`.
+fn point_phrase(tokens: &[Token<'_>], lower: &[String], mut j: usize) -> Option<(String, usize)> {
+    if tokens.get(j).is_some_and(|t| t.text == ",") {
+        j += 1;
+    }
+    if !POINT_WORDS.contains(&lower.get(j)?.as_str()) {
+        return None;
+    }
+    bracketed(tokens, j + 1).or_else(|| {
+        let t = tokens.get(j + 1)?;
+        (t.text.len() <= 3 && t.text.chars().all(|c| c.is_ascii_alphanumeric()))
+            .then(|| (t.text.to_owned(), j + 2))
+    })
+}
+
+/// A paragraph phrase ending just before index `k`: `paragraph 2` / `ayat (2)`; returns its first index.
+fn paragraph_before(tokens: &[Token<'_>], lower: &[String], k: usize) -> Option<(String, usize)> {
+    if k >= 2
+        && tokens[k - 1].text.chars().all(|c| c.is_ascii_digit())
+        && PARAGRAPH_WORDS.contains(&lower[k - 2].as_str())
+    {
+        return Some((tokens[k - 1].text.to_owned(), k - 2));
+    }
+    if k >= 4
+        && tokens[k - 1].text == ")"
+        && tokens[k - 3].text == "("
+        && PARAGRAPH_WORDS.contains(&lower[k - 4].as_str())
+    {
+        return Some((tokens[k - 2].text.to_owned(), k - 4));
+    }
+    None
+}
+
+fn point_before(tokens: &[Token<'_>], lower: &[String], k: usize) -> Option<(String, usize)> {
+    if k >= 4
+        && tokens[k - 1].text == ")"
+        && tokens[k - 3].text == "("
+        && POINT_WORDS.contains(&lower[k - 4].as_str())
+    {
+        return Some((tokens[k - 2].text.to_owned(), k - 4));
+    }
+    if k >= 2 && tokens[k - 1].text.len() <= 3 && POINT_WORDS.contains(&lower[k - 2].as_str()) {
+        return Some((tokens[k - 1].text.to_owned(), k - 2));
+    }
+    None
+}
+
+/// Whether the words after a reference name another instrument.
+fn is_external(tokens: &[Token<'_>], lower: &[String], j: usize) -> bool {
+    let Some(next) = lower.get(j) else {
+        return false;
+    };
+    if EXTERNAL_WORDS.contains(&next.as_str()) {
+        return true;
+    }
+    if next == "of" {
+        let after = lower.get(j + 1).map(String::as_str);
+        return match after {
+            Some("this" | "these" | "the" | "that") if after != Some("the") => false,
+            Some("the") => {
+                let (a, b) = (
+                    lower.get(j + 2).map(String::as_str),
+                    lower.get(j + 3).map(String::as_str),
+                );
+                !(a.is_some_and(|w| {
+                    SELF_NAMES.contains(&w) && b != Some("on") && b != Some("concerning")
+                }) || a == Some("present"))
+            }
+            Some(_) => {
+                // `of Annex I`, `of ILO Convention`, `of Law No. 18`: another text.
+                tokens
+                    .get(j + 1)
+                    .is_some_and(|t| t.text.starts_with(char::is_uppercase))
+            }
+            None => false,
+        };
+    }
+    false
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn refs(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        find(text)
+            .into_iter()
+            .map(|r| (r.article, r.paragraph, r.point))
+            .collect()
+    }
+
+    fn r(a: &str, p: Option<&str>, pt: Option<&str>) -> (String, Option<String>, Option<String>) {
+        (a.into(), p.map(Into::into), pt.map(Into::into))
+    }
+
+    #[test]
+    fn finds_internal_references() {
+        assert_eq!(
+            refs("as referred to in Article 12."),
+            vec![r("12", None, None)]
+        );
+        assert_eq!(
+            refs("under Articles 3 and 4"),
+            vec![r("3", None, None), r("4", None, None)]
+        );
+        assert_eq!(
+            refs("in paragraph 2 of Article 7 of this Agreement"),
+            vec![r("7", Some("2"), None)]
+        );
+        assert_eq!(
+            refs("point (a) of paragraph 1 of Article 3"),
+            vec![r("3", Some("1"), Some("a"))]
+        );
+        assert_eq!(refs("see Article 7(2)"), vec![r("7", Some("2"), None)]);
+        assert_eq!(
+            refs("sebagaimana dimaksud dalam Pasal 6 ayat (3) huruf a"),
+            vec![r("6", Some("3"), Some("a"))]
+        );
+        assert_eq!(refs("ayat (2) Pasal 7"), vec![r("7", Some("2"), None)]);
+        assert_eq!(refs("Art. 5bis applies"), vec![r("5bis", None, None)]);
+    }
+
+    #[test]
+    fn skips_other_instruments() {
+        assert!(refs("Article 3 of ILO Convention No. 189").is_empty());
+        assert!(refs("Article 3 of the Vienna Convention").is_empty());
+        assert!(refs("Pasal 5 Undang-Undang Nomor 18 Tahun 2017").is_empty());
+        assert_eq!(refs("Article 3 of the Agreement"), vec![r("3", None, None)]);
+        assert!(refs("the articles of association").is_empty());
+    }
+}

@@ -1,0 +1,337 @@
+//! Recognising what a heading line announces: an article, a grouping level (Part, Chapter, Bab, Annex …),
+//! or nothing pakta knows.
+//!
+//! Real treaty texts spell the same thing many ways (`ARTICLE V`, `Art. 5`, `Article 5 — Wages`,
+//! `Pasal 5`, `Artikel  1`, `Article 1er`), so recognition works on words, not on one fixed pattern.
+
+use crate::model::DivisionKind;
+use crate::numbering::ArticleNumber;
+
+/// What a heading announces.
+#[derive(Debug, Clone, PartialEq)]
+pub enum HeadingKind {
+    /// An article introduced by a word (`Article`, `Pasal`, `Art.` …).
+    Article {
+        number: ArticleNumber,
+        title: Option<String>,
+    },
+    /// A plain numbered heading (`5. Wages`): an article only in documents that never use an article word.
+    Numbered {
+        number: ArticleNumber,
+        title: Option<String>,
+    },
+    Division {
+        kind: DivisionKind,
+        number: Option<String>,
+        title: Option<String>,
+    },
+    Other,
+}
+
+/// Words that introduce an article, lower-cased, in the languages of the agreements pakta reads.
+const ARTICLE_WORDS: &[&str] = &[
+    "article",
+    "articles",
+    "art",
+    "art.",
+    "artikel",
+    "pasal",
+    "artículo",
+    "articulo",
+    "articolo",
+    "artigo",
+    "madde",
+];
+
+/// Words that introduce a grouping level, lower-cased.
+const DIVISION_WORDS: &[(&str, DivisionKind)] = &[
+    ("part", DivisionKind::Part),
+    ("partie", DivisionKind::Part),
+    ("deel", DivisionKind::Part),
+    ("parte", DivisionKind::Part),
+    ("chapter", DivisionKind::Chapter),
+    ("chapitre", DivisionKind::Chapter),
+    ("hoofdstuk", DivisionKind::Chapter),
+    ("capítulo", DivisionKind::Chapter),
+    ("capitolo", DivisionKind::Chapter),
+    ("bab", DivisionKind::Chapter),
+    ("section", DivisionKind::Section),
+    ("afdeling", DivisionKind::Section),
+    ("sección", DivisionKind::Section),
+    ("bagian", DivisionKind::Section),
+    ("title", DivisionKind::Title),
+    ("titre", DivisionKind::Title),
+    ("titel", DivisionKind::Title),
+    ("título", DivisionKind::Title),
+    ("annex", DivisionKind::Annex),
+    ("annexe", DivisionKind::Annex),
+    ("anexo", DivisionKind::Annex),
+    ("allegato", DivisionKind::Annex),
+    ("bijlage", DivisionKind::Annex),
+    ("lampiran", DivisionKind::Annex),
+    ("appendix", DivisionKind::Annex),
+    ("schedule", DivisionKind::Annex),
+    ("protocol", DivisionKind::Annex),
+    ("protocole", DivisionKind::Annex),
+];
+
+/// Ordinal and cardinal words that number Parts and Chapters ("Part One", "Bagian Kesatu").
+const NUMBER_WORDS: &[&str] = &[
+    "one",
+    "two",
+    "three",
+    "four",
+    "five",
+    "six",
+    "seven",
+    "eight",
+    "nine",
+    "ten",
+    "first",
+    "second",
+    "third",
+    "fourth",
+    "fifth",
+    "sixth",
+    "seventh",
+    "eighth",
+    "ninth",
+    "tenth",
+    "kesatu",
+    "pertama",
+    "kedua",
+    "ketiga",
+    "keempat",
+    "kelima",
+    "keenam",
+    "ketujuh",
+    "kedelapan",
+    "kesembilan",
+    "kesepuluh",
+    "premier",
+    "première",
+    "unique",
+];
+
+/// Separators between a number and a title: `Article 5 — Wages`, `Article 5: Wages`, `5. Wages`.
+const SEPARATORS: &[char] = &['—', '–', '-', ':', '.', ')', '|'];
+
+/// Classifies the text of a heading (already stripped of `#` marks and surrounding emphasis).
+pub fn classify(text: &str) -> HeadingKind {
+    let text = text
+        .trim()
+        .trim_matches(|c: char| c == '*' || c == '_')
+        .trim();
+    let (first, rest) = split_word(text);
+    let lower = first.to_lowercase();
+    if ARTICLE_WORDS.contains(&lower.as_str()) || lower.starts_with("art.") && first.len() > 4 {
+        // `Art.5` glues the number to the abbreviation.
+        let rest = if lower.starts_with("art.") && first.len() > 4 {
+            &text[4..]
+        } else {
+            rest
+        };
+        if let Some((number, title)) = number_and_title(rest.trim_start()) {
+            return HeadingKind::Article { number, title };
+        }
+        return HeadingKind::Other;
+    }
+    if let Some(&(_, kind)) = DIVISION_WORDS.iter().find(|(word, _)| *word == lower) {
+        let rest = rest.trim_start();
+        let (token, after) = split_word(rest);
+        let token_clean = token.trim_end_matches(SEPARATORS);
+        let numbered = !token_clean.is_empty()
+            && (ArticleNumber::parse(token_clean).is_some()
+                || token_clean.chars().count() == 1
+                    && token_clean.chars().all(char::is_alphabetic)
+                || NUMBER_WORDS.contains(&token_clean.to_lowercase().as_str()));
+        if numbered {
+            return HeadingKind::Division {
+                kind,
+                number: Some(token_clean.to_owned()),
+                title: title_of(after),
+            };
+        }
+        // An unnumbered "Annex" or "Protocol" is still an annex; an unnumbered "Part" is just a word.
+        if kind == DivisionKind::Annex && (rest.is_empty() || rest.starts_with(SEPARATORS)) {
+            return HeadingKind::Division {
+                kind,
+                number: None,
+                title: title_of(rest),
+            };
+        }
+        return HeadingKind::Other;
+    }
+    // A plain numbered heading: `5. Wages`, `5 Wages`, `12.`.
+    if first.starts_with(|c: char| c.is_ascii_digit()) {
+        if let Some((number, title)) = number_and_title(text) {
+            return HeadingKind::Numbered { number, title };
+        }
+    }
+    HeadingKind::Other
+}
+
+/// Whether a line of body text is an article heading written as a paragraph of its own
+/// (`**Article 5**`, `Article 5 — Wages`). Sentences that merely mention an article are not.
+pub fn standalone_article_line(line: &str) -> Option<HeadingKind> {
+    let trimmed = line.trim();
+    let bold = trimmed.len() > 4
+        && (trimmed.starts_with("**") && trimmed.ends_with("**")
+            || trimmed.starts_with("__") && trimmed.ends_with("__"));
+    let kind = classify(trimmed);
+    let HeadingKind::Article { number, title } = kind else {
+        return None;
+    };
+    if bold {
+        return Some(HeadingKind::Article { number, title });
+    }
+    match &title {
+        None => Some(HeadingKind::Article { number, title }),
+        // Without emphasis, only an explicit separator and a short, unpunctuated title make a heading.
+        Some(t) => {
+            let after_number = trimmed
+                .split_once(number.as_printed())
+                .map(|(_, r)| r.trim_start())
+                .unwrap_or("");
+            let separated = after_number.starts_with(['—', '–', ':', '-']);
+            let short = t.split_whitespace().count() <= 12;
+            let unpunctuated = !t.ends_with(['.', ';', ',']);
+            (separated && short && unpunctuated).then_some(HeadingKind::Article { number, title })
+        }
+    }
+}
+
+fn split_word(text: &str) -> (&str, &str) {
+    match text.find(char::is_whitespace) {
+        Some(i) => (&text[..i], &text[i..]),
+        None => (text, ""),
+    }
+}
+
+/// Reads `5 — Wages`, `V`, `19.3 Labour Rights`, `5bis`, `5 bis: Title`, `1er`.
+fn number_and_title(text: &str) -> Option<(ArticleNumber, Option<String>)> {
+    let text = text.trim();
+    let token_end = text
+        .find(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | ':' | '|' | ')'))
+        .unwrap_or(text.len());
+    let mut token = &text[..token_end];
+    let mut rest = &text[token_end..];
+    // `5.` ends with the separator dot; `19.3` keeps its inner dot.
+    let mut trailing_dot = false;
+    if let Some(stripped) = token.strip_suffix('.') {
+        token = stripped;
+        trailing_dot = true;
+    }
+    let mut number = ArticleNumber::parse(token)?;
+    // A Latin suffix written apart: `5 bis`.
+    let (next, after) = split_word(rest.trim_start());
+    if !trailing_dot && ArticleNumber::is_latin_suffix(next) {
+        number = ArticleNumber::parse(&format!("{token}{next}"))?;
+        rest = after;
+    }
+    Some((number, title_of(rest)))
+}
+
+fn title_of(rest: &str) -> Option<String> {
+    let title = rest.trim().trim_start_matches(SEPARATORS).trim();
+    let title = title.trim_matches(|c: char| c == '*' || c == '_').trim();
+    (!title.is_empty()).then(|| crate::text::collapse_whitespace(title))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn article(text: &str) -> Option<(String, Option<String>)> {
+        match classify(text) {
+            HeadingKind::Article { number, title } => Some((number.as_printed().to_owned(), title)),
+            _ => None,
+        }
+    }
+
+    #[test]
+    fn recognises_article_heading_styles() {
+        let cases = [
+            ("Article 5", "5", None),
+            ("ARTICLE 5", "5", None),
+            ("Article V", "V", None),
+            ("Art. 5", "5", None),
+            ("Art.5", "5", None),
+            ("Article 5 — Wages", "5", Some("Wages")),
+            ("Article 5: Wages", "5", Some("Wages")),
+            ("Article 19.3 Labour Rights", "19.3", Some("Labour Rights")),
+            ("Pasal 5", "5", None),
+            ("Pasal 5 — Upah", "5", Some("Upah")),
+            ("Article 5bis", "5bis", None),
+            ("Article 5 bis", "5bis", None),
+            ("Article  1  ", "1", None),
+            ("Article 1er", "1er", None),
+            ("Artikel 12", "12", None),
+            ("**Article 7**", "7", None),
+        ];
+        for (text, number, title) in cases {
+            assert_eq!(
+                article(text),
+                Some((number.to_owned(), title.map(str::to_owned))),
+                "{text}"
+            );
+        }
+        assert_eq!(article("Article about wages"), None);
+        assert_eq!(article("Articles of association"), None);
+    }
+
+    #[test]
+    fn recognises_divisions_and_plain_numbers() {
+        assert!(matches!(
+            classify("CHAPTER I — GENERAL PROVISIONS"),
+            HeadingKind::Division {
+                kind: DivisionKind::Chapter,
+                ..
+            }
+        ));
+        assert!(matches!(
+            classify("BAB II"),
+            HeadingKind::Division {
+                kind: DivisionKind::Chapter,
+                ..
+            }
+        ));
+        assert!(matches!(
+            classify("Bagian Kesatu"),
+            HeadingKind::Division {
+                kind: DivisionKind::Section,
+                ..
+            }
+        ));
+        assert!(matches!(
+            classify("ANNEX III"),
+            HeadingKind::Division {
+                kind: DivisionKind::Annex,
+                ..
+            }
+        ));
+        assert!(matches!(
+            classify("Protocol"),
+            HeadingKind::Division {
+                kind: DivisionKind::Annex,
+                number: None,
+                ..
+            }
+        ));
+        assert!(matches!(classify("Part of the deal"), HeadingKind::Other));
+        assert!(matches!(classify("5. Wages"), HeadingKind::Numbered { .. }));
+        assert!(matches!(
+            classify("Recruitment and placement"),
+            HeadingKind::Other
+        ));
+    }
+
+    #[test]
+    fn standalone_lines_need_to_look_like_headings() {
+        assert!(standalone_article_line("Article 7").is_some());
+        assert!(standalone_article_line("**Article 7 Wages**").is_some());
+        assert!(standalone_article_line("Article 7 — Wages").is_some());
+        assert!(standalone_article_line("Article 7 shall apply to seasonal workers.").is_none());
+        assert!(standalone_article_line("Article 7 — as amended, applies.").is_none());
+    }
+}

@@ -1,0 +1,160 @@
+//! Clause labels at the start of text: `(1)`, `1.`, `(a)`, `a)`, `a.`, `(i)`, `(A)`, bullets.
+
+/// The numbering family a label belongs to; siblings share a family.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Family {
+    Number,
+    Lower,
+    RomanLower,
+    Upper,
+    RomanUpper,
+    Bullet,
+}
+
+/// A label read from the start of a line.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Label {
+    pub family: Family,
+    /// The token without brackets or dots: `1`, `a`, `iv`, `1.2`.
+    pub token: String,
+    /// As printed: `(1)`, `a)`, `iv.`.
+    pub marker: String,
+}
+
+impl Label {
+    /// Canonical form: numbers bare (`1`), letters and numerals in brackets (`(a)`, `(iv)`), bullets `-`.
+    pub fn canonical(&self) -> String {
+        match self.family {
+            Family::Number => self.token.clone(),
+            Family::Bullet => "-".to_owned(),
+            _ => format!("({})", self.token),
+        }
+    }
+
+    /// Whether a single-letter token could also be a Roman numeral (`i`, `v`, `x`).
+    pub fn ambiguous_roman(&self) -> bool {
+        matches!(self.family, Family::RomanLower | Family::RomanUpper) && self.token.len() == 1
+    }
+
+    pub fn as_letter(&self) -> Label {
+        let family = if self.family == Family::RomanUpper {
+            Family::Upper
+        } else {
+            Family::Lower
+        };
+        Label {
+            family,
+            ..self.clone()
+        }
+    }
+}
+
+/// Reads a label at the start of `text`, returning it and the rest of the text.
+pub fn split_label(text: &str) -> Option<(Label, &str)> {
+    let trimmed = text.trim_start();
+    for bullet in ["- ", "* ", "• ", "– ", "— ", "· "] {
+        if let Some(rest) = trimmed.strip_prefix(bullet) {
+            let marker = bullet.trim().to_owned();
+            return Some((
+                Label {
+                    family: Family::Bullet,
+                    token: String::new(),
+                    marker,
+                },
+                rest.trim_start(),
+            ));
+        }
+    }
+    let (token, marker_len) = if let Some(inner) = trimmed.strip_prefix('(') {
+        let close = inner.find(')')?;
+        (&inner[..close], close + 2)
+    } else {
+        let end = trimmed.find(['.', ')'])?;
+        let token = &trimmed[..end];
+        // `1.5 million` is a number, not a label: a dot label must be followed by whitespace.
+        (token, end + 1)
+    };
+    let rest = &trimmed[marker_len..];
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+        return None;
+    }
+    let family = family_of(token)?;
+    let label = Label {
+        family,
+        token: token.to_owned(),
+        marker: trimmed[..marker_len].to_owned(),
+    };
+    Some((label, rest.trim_start()))
+}
+
+fn family_of(token: &str) -> Option<Family> {
+    if token.is_empty() || token.len() > 8 {
+        return None;
+    }
+    if token.bytes().all(|b| b.is_ascii_digit() || b == b'.') {
+        let ok = token.starts_with(|c: char| c.is_ascii_digit())
+            && !token.ends_with('.')
+            && !token.contains("..");
+        return ok.then_some(Family::Number);
+    }
+    if crate::numbering::roman_value(token).is_some() {
+        if token.chars().all(|c| c.is_ascii_lowercase()) {
+            return Some(Family::RomanLower);
+        }
+        if token.chars().all(|c| c.is_ascii_uppercase()) {
+            return Some(Family::RomanUpper);
+        }
+    }
+    // `a`, `b`, `aa`, `bb` (doubled letters continue after `z`).
+    let first = token.chars().next()?;
+    let doubled = token.chars().all(|c| c == first) && token.chars().count() <= 2;
+    if doubled && first.is_ascii_lowercase() {
+        return Some(Family::Lower);
+    }
+    if doubled && first.is_ascii_uppercase() {
+        return Some(Family::Upper);
+    }
+    None
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn reads_labels() {
+        let label =
+            |t: &str| split_label(t).map(|(l, rest)| (l.family, l.canonical(), rest.to_owned()));
+        assert_eq!(
+            label("(1) The Parties"),
+            Some((Family::Number, "1".into(), "The Parties".into()))
+        );
+        assert_eq!(
+            label("2. Wages"),
+            Some((Family::Number, "2".into(), "Wages".into()))
+        );
+        assert_eq!(
+            label("a) text"),
+            Some((Family::Lower, "(a)".into(), "text".into()))
+        );
+        assert_eq!(
+            label("b. text"),
+            Some((Family::Lower, "(b)".into(), "text".into()))
+        );
+        assert_eq!(
+            label("(iv) text"),
+            Some((Family::RomanLower, "(iv)".into(), "text".into()))
+        );
+        assert_eq!(
+            label("(B) text"),
+            Some((Family::Upper, "(B)".into(), "text".into()))
+        );
+        assert_eq!(
+            label("- item"),
+            Some((Family::Bullet, "-".into(), "item".into()))
+        );
+        assert_eq!(label("1.5 million workers"), None);
+        assert_eq!(label("(see above) text"), None);
+        assert_eq!(label("The end."), None);
+    }
+}

@@ -1,0 +1,138 @@
+//! Structural lint of one agreement: the parser's structural diagnostics plus cross-references that point
+//! at articles, paragraphs or points that do not exist.
+
+use std::collections::HashMap;
+
+use crate::crossref;
+use crate::model::{Agreement, Article, ClauseKind, Diagnostic, Severity, Span};
+use crate::numbering::ArticleNumber;
+use crate::source::LineIndex;
+
+/// Everything `pakta lint` reports for `agreement`, parsed from `source`, in source order.
+pub fn lint(agreement: &Agreement, source: &str) -> Vec<Diagnostic> {
+    let index = LineIndex::new(source);
+    let mut out: Vec<Diagnostic> = agreement.diagnostics.clone();
+
+    // Articles by numbering sequence (the id prefix) and number value, so `Article V` and `Article 5` agree.
+    let mut by_key: HashMap<(&str, (Vec<u32>, u32)), &Article> = HashMap::new();
+    for article in &agreement.articles {
+        if let Some(number) = ArticleNumber::parse(&article.number) {
+            by_key
+                .entry((sequence_of(article), number.key()))
+                .or_insert(article);
+        }
+    }
+    for article in &agreement.articles {
+        let sequence = sequence_of(article);
+        for clause in article.clauses_flat() {
+            for reference in crossref::find(&clause.text) {
+                let Some(number) = ArticleNumber::parse(&reference.article) else {
+                    continue;
+                };
+                let shown = describe(&reference);
+                let problem = match by_key.get(&(sequence, number.key())) {
+                    None => Some(format!(
+                        "{shown} points at Article {}, which does not exist",
+                        reference.article
+                    )),
+                    Some(target) => {
+                        missing_part(target, &reference).map(|what| format!("{shown}: {what}"))
+                    }
+                };
+                if let Some(message) = problem {
+                    let span = locate(
+                        source,
+                        &index,
+                        clause.span,
+                        &clause.text[reference.range.clone()],
+                    );
+                    out.push(Diagnostic {
+                        severity: Severity::Warning,
+                        code: "broken-reference",
+                        message,
+                        span,
+                    });
+                }
+            }
+        }
+    }
+    out.sort_by_key(|d| (d.span.start, d.code));
+    out.dedup();
+    out
+}
+
+fn sequence_of(article: &Article) -> &str {
+    article
+        .id
+        .rsplit_once("art_")
+        .map_or("", |(prefix, _)| prefix)
+}
+
+fn describe(reference: &crossref::Reference) -> String {
+    let mut out = String::from("reference to ");
+    if let Some(point) = &reference.point {
+        out.push_str(&format!("point ({point}) of "));
+    }
+    if let Some(paragraph) = &reference.paragraph {
+        out.push_str(&format!("paragraph {paragraph} of "));
+    }
+    out.push_str(&format!("Article {}", reference.article));
+    out
+}
+
+/// What the reference names that the target article lacks, if anything.
+fn missing_part(target: &Article, reference: &crossref::Reference) -> Option<String> {
+    let paragraph_label = reference.paragraph.as_deref()?;
+    // Articles without numbered paragraphs are referred to loosely; only check where paragraphs exist.
+    let paragraphs: Vec<_> = target
+        .clauses
+        .iter()
+        .filter(|c| c.kind == ClauseKind::Paragraph)
+        .collect();
+    if paragraphs.is_empty() {
+        return None;
+    }
+    let Some(paragraph) = paragraphs
+        .iter()
+        .find(|c| c.label.as_deref() == Some(paragraph_label))
+    else {
+        return Some(format!(
+            "Article {} has no paragraph {paragraph_label}",
+            target.number
+        ));
+    };
+    let point = reference.point.as_deref()?;
+    let wanted = format!("({point})");
+    let points: Vec<_> = paragraph
+        .children
+        .iter()
+        .filter(|c| c.kind == ClauseKind::Point)
+        .collect();
+    if points.is_empty()
+        || points
+            .iter()
+            .any(|c| c.label.as_deref() == Some(wanted.as_str()))
+    {
+        return None;
+    }
+    Some(format!(
+        "paragraph {paragraph_label} of Article {} has no point ({point})",
+        target.number
+    ))
+}
+
+/// The span of `needle` inside the clause's source text, or the clause's own span when it cannot be found
+/// (the clause text is whitespace-normalised, so a reference broken over two lines may not match).
+fn locate(source: &str, index: &LineIndex, clause: Span, needle: &str) -> Span {
+    let within = source
+        .get(clause.start..clause.end.min(source.len()))
+        .unwrap_or("");
+    match within.find(needle) {
+        Some(offset) => index.span(
+            source,
+            clause.start + offset,
+            clause.start + offset + needle.len(),
+        ),
+        None => clause,
+    }
+}

@@ -1,0 +1,917 @@
+//! The Markdown parser: from source text to an [`Agreement`] with ids, spans and diagnostics.
+//!
+//! **It never fails.** Whatever the input, it returns the best structure it can find plus diagnostics.
+//! Only decoding bytes into text ([`crate::source::decode`]) can refuse an input.
+
+use std::collections::{BTreeMap, HashSet};
+
+use crate::blocks::{self, ListItem, RawBlock};
+use crate::frontmatter;
+use crate::heading::{self, HeadingKind};
+use crate::label::{self, Family, Label};
+use crate::model::{
+    Agreement, Article, Block, Clause, ClauseKind, Diagnostic, Division, DivisionKind, Language,
+    Severity, Span,
+};
+use crate::numbering::ArticleNumber;
+use crate::source::LineIndex;
+use crate::text::{collapse_whitespace, detect_language, normalize};
+
+/// Clauses nested deeper than this are attached at this depth (with a warning) instead: no real agreement
+/// goes this deep, and a bounded tree keeps every later recursive walk safe.
+pub const MAX_CLAUSE_DEPTH: usize = 32;
+
+/// Parses a Markdown agreement.
+pub fn parse(source: &str) -> Agreement {
+    let index = LineIndex::new(source);
+    let mut diagnostics = Vec::new();
+    let (meta, body_start) = match frontmatter::split(source) {
+        Some(front) => (
+            frontmatter::read(&front, source, &index, &mut diagnostics),
+            front.body_start,
+        ),
+        None => (Default::default(), 0),
+    };
+    let raw = blocks::collect(source, body_start);
+    let mut builder = Builder::new(source, &index, &raw);
+    for block in &raw {
+        builder.block(block);
+    }
+    let mut agreement = builder.finish();
+    agreement.meta = meta;
+    if agreement.title.is_none() {
+        agreement.title = agreement.meta.title.clone();
+    } else if let Some(title) = agreement.meta.title.clone() {
+        agreement.title = Some(title);
+    }
+    diagnostics.append(&mut agreement.diagnostics);
+    agreement.diagnostics = diagnostics;
+    assign_article_ids(&mut agreement, source, &index);
+    assign_languages(&mut agreement);
+    if agreement.articles.is_empty() {
+        agreement.diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            code: "no-articles",
+            message: "no article headings found (expected e.g. `## Article 1`, `## Pasal 1` or `## 1. Title`)".into(),
+            span: index.span(source, body_start, body_start),
+        });
+    }
+    agreement
+        .diagnostics
+        .sort_by_key(|d| (d.span.start, d.code));
+    agreement
+}
+
+struct OpenArticle {
+    number: ArticleNumber,
+    heading: Option<String>,
+    heading_level: u8,
+    division: Option<usize>,
+    start: usize,
+    end: usize,
+    clauses: Vec<Clause>,
+    /// Path of open clauses: indices from the root list down, with each one's family and list depth.
+    open: Vec<OpenClause>,
+}
+
+#[derive(Clone, Copy)]
+struct OpenClause {
+    index: usize,
+    family: Option<Family>,
+    /// The list depth the clause sits at: a list item's own depth, or the depth of the item its text is
+    /// written in (0 outside lists).
+    level: usize,
+    /// The clause's own label when it is a single lower-case letter (to tell `(i)` the letter from `(i)` the
+    /// numeral).
+    letter: Option<u8>,
+}
+
+struct Builder<'a> {
+    source: &'a str,
+    index: &'a LineIndex,
+    /// Whether the document introduces articles with a word; if not, plain numbered headings are articles.
+    word_mode: bool,
+    title: Option<String>,
+    preamble: Vec<Block>,
+    divisions: Vec<Division>,
+    open_divisions: Vec<usize>,
+    articles: Vec<(ArticleNumber, Article)>,
+    article: Option<OpenArticle>,
+    closing: Vec<Block>,
+    in_closing: bool,
+    diagnostics: Vec<Diagnostic>,
+    warned_depth: bool,
+    warned_preamble: bool,
+}
+
+impl<'a> Builder<'a> {
+    fn new(source: &'a str, index: &'a LineIndex, raw: &[RawBlock]) -> Builder<'a> {
+        let word_mode = raw.iter().any(|b| {
+            matches!(b, RawBlock::Heading { text, .. } if matches!(heading::classify(text), HeadingKind::Article { .. }))
+        });
+        Builder {
+            source,
+            index,
+            word_mode,
+            title: None,
+            preamble: Vec::new(),
+            divisions: Vec::new(),
+            open_divisions: Vec::new(),
+            articles: Vec::new(),
+            article: None,
+            closing: Vec::new(),
+            in_closing: false,
+            diagnostics: Vec::new(),
+            warned_depth: false,
+            warned_preamble: false,
+        }
+    }
+
+    fn span(&self, start: usize, end: usize) -> Span {
+        self.index.span(self.source, start, end)
+    }
+
+    fn warn(&mut self, code: &'static str, message: String, start: usize, end: usize) {
+        let span = self.span(start, end);
+        self.diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            code,
+            message,
+            span,
+        });
+    }
+
+    fn block(&mut self, block: &RawBlock) {
+        match block {
+            RawBlock::Heading { level, text, range } => {
+                self.heading(*level, text, range.start, range.end)
+            }
+            RawBlock::Text {
+                text,
+                range,
+                item,
+                continuation,
+                within,
+            } => self.text(
+                text,
+                range.start,
+                range.end,
+                item.as_ref(),
+                *continuation,
+                *within,
+            ),
+        }
+    }
+
+    fn heading(&mut self, level: u8, text: &str, start: usize, end: usize) {
+        let text = normalize(text);
+        match heading::classify(&text) {
+            HeadingKind::Article { number, title } => {
+                self.open_article(number, title, level, start, end)
+            }
+            HeadingKind::Numbered { number, title } if !self.word_mode => {
+                self.open_article(number, title, level, start, end)
+            }
+            HeadingKind::Division {
+                kind,
+                number,
+                title,
+            } => self.open_division(kind, number, title, start, end),
+            _ => self.other_heading(level, &text, start, end),
+        }
+    }
+
+    fn open_article(
+        &mut self,
+        number: ArticleNumber,
+        heading: Option<String>,
+        level: u8,
+        start: usize,
+        end: usize,
+    ) {
+        self.close_article();
+        self.in_closing = false;
+        self.article = Some(OpenArticle {
+            number,
+            heading,
+            heading_level: level,
+            division: self.open_divisions.last().copied(),
+            start,
+            end,
+            clauses: Vec::new(),
+            open: Vec::new(),
+        });
+    }
+
+    fn open_division(
+        &mut self,
+        kind: DivisionKind,
+        number: Option<String>,
+        heading: Option<String>,
+        start: usize,
+        end: usize,
+    ) {
+        self.close_article();
+        self.in_closing = false;
+        // Divisions nest by rank (Annex > Title > Part > Chapter > Section > plain heading), not by the
+        // Markdown heading level, which real texts use inconsistently.
+        while let Some(&open) = self.open_divisions.last() {
+            if self.divisions[open].kind >= kind || kind == DivisionKind::Annex {
+                self.open_divisions.pop();
+            } else {
+                break;
+            }
+        }
+        let parent = self.open_divisions.last().copied();
+        let span = self.span(start, end);
+        self.divisions.push(Division {
+            id: String::new(),
+            kind,
+            number,
+            heading,
+            parent,
+            intro: Vec::new(),
+            span,
+        });
+        self.open_divisions.push(self.divisions.len() - 1);
+    }
+
+    fn other_heading(&mut self, level: u8, text: &str, start: usize, end: usize) {
+        let text = collapse_whitespace(text);
+        if text.is_empty() {
+            return;
+        }
+        // `## Article 5` followed by `### Wages`: the second heading names the article.
+        if let Some(article) = &mut self.article {
+            if article.heading.is_none()
+                && article.clauses.is_empty()
+                && level >= article.heading_level
+            {
+                article.heading = Some(text);
+                article.end = end;
+                return;
+            }
+        }
+        if self.title.is_none()
+            && self.articles.is_empty()
+            && self.article.is_none()
+            && self.divisions.is_empty()
+        {
+            self.title = Some(text);
+            return;
+        }
+        if is_closing_cue(&text) {
+            self.close_article();
+            self.in_closing = true;
+            self.closing.push(Block {
+                text,
+                span: self.span(start, end),
+            });
+            return;
+        }
+        self.open_division(DivisionKind::Heading, None, Some(text), start, end);
+    }
+
+    fn text(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        item: Option<&ListItem>,
+        continuation: bool,
+        within: usize,
+    ) {
+        let text = normalize(text);
+        if self.in_closing {
+            self.closing.push(Block {
+                text: collapse_whitespace(&text),
+                span: self.span(start, end),
+            });
+            return;
+        }
+        if self.article.is_some() {
+            if item.is_none() && !continuation && is_closing_cue(&text) {
+                self.close_article();
+                self.in_closing = true;
+                self.closing.push(Block {
+                    text: collapse_whitespace(&text),
+                    span: self.span(start, end),
+                });
+                return;
+            }
+            self.article_text(&text, start, end, item, continuation, within);
+            return;
+        }
+        let labelled = item.is_some()
+            || label::split_label(&text).is_some_and(|(l, _)| l.family != Family::Bullet);
+        let block = Block {
+            text: collapse_whitespace(&text),
+            span: self.span(start, end),
+        };
+        if let Some(&division) = self.open_divisions.last() {
+            self.divisions[division].intro.push(block);
+        } else {
+            if labelled && !self.warned_preamble && !self.preamble.is_empty() {
+                self.warned_preamble = true;
+                self.warn(
+                    "text-before-first-article",
+                    "numbered text before the first article: is an article heading missing?".into(),
+                    start,
+                    end,
+                );
+            }
+            self.preamble.push(block);
+        }
+    }
+
+    /// Adds text to the open article, splitting it into clauses at every line that starts with a label.
+    fn article_text(
+        &mut self,
+        text: &str,
+        start: usize,
+        end: usize,
+        item: Option<&ListItem>,
+        continuation: bool,
+        within: usize,
+    ) {
+        // Split into units: each starts at a labelled line; unlabelled lines continue the unit before them.
+        let mut units: Vec<(Option<Label>, String, usize)> = Vec::new();
+        let mut offset = start;
+        for (i, line) in text.split('\n').enumerate() {
+            let line_start = if i == 0 {
+                start
+            } else {
+                self.source[..end.min(self.source.len())][offset..]
+                    .find(line.trim())
+                    .map_or(offset, |o| offset + o)
+            };
+            match label::split_label(line) {
+                Some((label, rest)) if !(i == 0 && item.is_some() && continuation) => {
+                    units.push((Some(label), rest.to_owned(), line_start));
+                }
+                _ if i == 0 || units.is_empty() => units.push((None, line.to_owned(), line_start)),
+                _ => {
+                    if let Some(last) = units.last_mut() {
+                        last.1.push(' ');
+                        last.1.push_str(line);
+                    }
+                }
+            }
+            offset = line_start;
+        }
+        let count = units.len();
+        for (n, (label, body, unit_start)) in units.into_iter().enumerate() {
+            let unit_end = end;
+            let first = n == 0;
+            let _ = count;
+            if first && continuation {
+                // A second paragraph inside a list item belongs to that item.
+                self.append_to_current(&body, unit_end);
+                continue;
+            }
+            let list = if first { item } else { None };
+            self.add_clause(label, &body, unit_start, unit_end, list, within);
+        }
+    }
+
+    fn append_to_current(&mut self, body: &str, end: usize) {
+        let Some(article) = &mut self.article else {
+            return;
+        };
+        let Some(clause) = current_clause(&mut article.clauses, &article.open) else {
+            article.clauses.push(unlabelled(body, Span::default()));
+            return;
+        };
+        clause.text = collapse_whitespace(&format!("{} {}", clause.text, body));
+        clause.span.end = clause.span.end.max(end);
+        article.end = article.end.max(end);
+    }
+
+    fn add_clause(
+        &mut self,
+        label: Option<Label>,
+        body: &str,
+        start: usize,
+        end: usize,
+        item: Option<&ListItem>,
+        within: usize,
+    ) {
+        let span = self.span(start, end);
+        let mut depth_warning = false;
+        let Some(article) = &mut self.article else {
+            return;
+        };
+        article.end = article.end.max(end);
+
+        // The label: a list item's number, or the label written at the start of its text.
+        let mut label = match (item, label) {
+            (
+                Some(ListItem {
+                    number: Some(n),
+                    marker,
+                    ..
+                }),
+                _,
+            ) => Some(Label {
+                family: Family::Number,
+                token: n.to_string(),
+                marker: marker.clone(),
+            }),
+            (Some(ListItem { marker, .. }), None) => Some(Label {
+                family: Family::Bullet,
+                token: String::new(),
+                marker: marker.clone(),
+            }),
+            (_, label) => label,
+        };
+        // A list item opens at its own depth; other text sits at the depth of the item it is written in.
+        let level = item.map_or(within, |i| i.depth);
+        let floor = if item.is_some() {
+            level.saturating_sub(1)
+        } else {
+            level
+        };
+        while article.open.last().is_some_and(|o| o.level > floor) {
+            article.open.pop();
+        }
+        // `(i)` right after `(h)` is a letter; otherwise a Roman numeral.
+        if let Some(l) = &label {
+            if l.ambiguous_roman() {
+                let previous_letter = l.token.as_bytes()[0].to_ascii_lowercase().wrapping_sub(1);
+                if article
+                    .open
+                    .iter()
+                    .any(|o| o.letter == Some(previous_letter))
+                {
+                    label = Some(l.as_letter());
+                }
+            }
+        }
+        let family = label.as_ref().map(|l| l.family);
+        // Text outside list structure nests by numbering family: a label of a family already open closes
+        // back to that sibling; a new family nests inside the clause before it. It never closes the list
+        // item it is written in (entries below `level`).
+        if item.is_none() {
+            let movable = article
+                .open
+                .iter()
+                .rposition(|o| o.level < level)
+                .map_or(0, |p| p + 1);
+            match family {
+                Some(f) => {
+                    if let Some(pos) = article.open[movable..]
+                        .iter()
+                        .rposition(|o| o.family == Some(f))
+                    {
+                        article.open.truncate(movable + pos);
+                    }
+                }
+                None => {
+                    // Unlabelled text after points wraps up the enclosing paragraph.
+                    while article.open.len() > movable
+                        && article
+                            .open
+                            .last()
+                            .is_some_and(|o| o.family != Some(Family::Number))
+                    {
+                        article.open.pop();
+                    }
+                }
+            }
+        }
+        if article.open.len() >= MAX_CLAUSE_DEPTH {
+            article.open.truncate(MAX_CLAUSE_DEPTH - 1);
+            depth_warning = true;
+        }
+        let kind = match family {
+            Some(Family::Number) => ClauseKind::Paragraph,
+            Some(_) => ClauseKind::Point,
+            None => ClauseKind::Subparagraph,
+        };
+        let clause = Clause {
+            id: String::new(),
+            kind,
+            label: label.as_ref().map(Label::canonical),
+            marker: label.as_ref().map(|l| l.marker.clone()),
+            text: collapse_whitespace(body),
+            children: Vec::new(),
+            span,
+        };
+        let letter = label
+            .as_ref()
+            .filter(|l| l.family == Family::Lower && l.token.len() == 1)
+            .map(|l| l.token.as_bytes()[0]);
+        // The open path always points at existing clauses; an empty path yields the article's own list.
+        let Some(siblings) = children_at(&mut article.clauses, &article.open) else {
+            return;
+        };
+        siblings.push(clause);
+        let index = siblings.len() - 1;
+        article.open.push(OpenClause {
+            index,
+            family,
+            level,
+            letter,
+        });
+        if depth_warning && !self.warned_depth {
+            self.warned_depth = true;
+            self.warn(
+                "nesting-too-deep",
+                format!("points nested deeper than {MAX_CLAUSE_DEPTH} levels were attached at level {MAX_CLAUSE_DEPTH}"),
+                start,
+                end,
+            );
+        }
+    }
+
+    fn close_article(&mut self) {
+        let Some(open) = self.article.take() else {
+            return;
+        };
+        let span = self.span(open.start, open.end);
+        let article = Article {
+            id: String::new(),
+            number: open.number.as_printed().to_owned(),
+            heading: open.heading,
+            clauses: open.clauses,
+            division: open.division,
+            language: Language::Und,
+            span,
+        };
+        self.articles.push((open.number, article));
+    }
+
+    fn finish(mut self) -> Agreement {
+        self.close_article();
+        let mut agreement = Agreement {
+            title: self.title,
+            preamble: self.preamble,
+            divisions: self.divisions,
+            closing: self.closing,
+            diagnostics: self.diagnostics,
+            ..Agreement::default()
+        };
+        lift_restarted_sequences(&mut agreement.divisions, &self.articles);
+        check_sequence(&self.articles, &mut agreement, self.source, self.index);
+        agreement.articles = self.articles.into_iter().map(|(_, a)| a).collect();
+        for article in &mut agreement.articles {
+            if article
+                .clauses
+                .iter()
+                .all(|c| c.text.trim().is_empty() && c.children.is_empty())
+            {
+                let message = format!("Article {} is empty", article.number);
+                let span = article.span;
+                agreement.diagnostics.push(Diagnostic {
+                    severity: Severity::Warning,
+                    code: "empty-article",
+                    message,
+                    span,
+                });
+            }
+            assign_clause_ids(&mut article.clauses, "");
+        }
+        assign_division_ids(&mut agreement.divisions);
+        agreement
+    }
+}
+
+fn unlabelled(text: &str, span: Span) -> Clause {
+    Clause {
+        id: String::new(),
+        kind: ClauseKind::Subparagraph,
+        label: None,
+        marker: None,
+        text: collapse_whitespace(text),
+        children: Vec::new(),
+        span,
+    }
+}
+
+/// The children list of the innermost open clause.
+fn children_at<'c>(roots: &'c mut Vec<Clause>, path: &[OpenClause]) -> Option<&'c mut Vec<Clause>> {
+    let mut list = roots;
+    for step in path {
+        list = &mut list.get_mut(step.index)?.children;
+    }
+    Some(list)
+}
+
+fn current_clause<'c>(roots: &'c mut [Clause], path: &[OpenClause]) -> Option<&'c mut Clause> {
+    let (first, rest) = path.split_first()?;
+    let mut clause = roots.get_mut(first.index)?;
+    for step in rest {
+        clause = clause.children.get_mut(step.index)?;
+    }
+    Some(clause)
+}
+
+/// Formulas that open the closing part of a treaty: the testimonium and the signature block.
+fn is_closing_cue(text: &str) -> bool {
+    const CUES: &[&str] = &[
+        "done at",
+        "done in",
+        "in witness whereof",
+        "signed at",
+        "signed in duplicate",
+        "dibuat di",
+        "dibuat dalam",
+        "sebagai bukti",
+        "dengan disaksikan",
+        "fait à",
+        "fait a ",
+        "gedaan te",
+        "ten blijke waarvan",
+        "en foi de quoi",
+        "hecho en",
+        "signatures",
+        "tanda tangan",
+    ];
+    let lower = text
+        .trim_start()
+        .trim_start_matches(['*', '_'])
+        .to_lowercase();
+    CUES.iter().any(|cue| lower.starts_with(cue))
+}
+
+/// Checks the order of article numbers within each numbering sequence and reports duplicates and gaps.
+///
+/// A new sequence starts when the numbering goes back to 1 after a division boundary: an annex, or the
+/// second language version of a bilingual treaty.
+fn check_sequence(
+    articles: &[(ArticleNumber, Article)],
+    agreement: &mut Agreement,
+    source: &str,
+    index: &LineIndex,
+) {
+    let mut previous: Option<&(ArticleNumber, Article)> = None;
+    for current in articles {
+        let (number, article) = current;
+        let Some((prev_number, prev_article)) = previous else {
+            if number.main() > 1 && number.key().0.len() == 1 {
+                let message = format!("numbering starts at Article {number}, not 1");
+                agreement
+                    .diagnostics
+                    .push(warning("skipped-number", message, article.span));
+            }
+            previous = Some(current);
+            continue;
+        };
+        let restart = number.main() <= 1 && article.division != prev_article.division;
+        if restart {
+            previous = Some(current);
+            continue;
+        }
+        let (key, prev_key) = (number.key(), prev_number.key());
+        if key == prev_key {
+            let message = format!(
+                "duplicate article number {number} (also at line {})",
+                index.line_col(source, prev_article.span.start).0
+            );
+            agreement
+                .diagnostics
+                .push(warning("duplicate-number", message, article.span));
+        } else if key < prev_key {
+            let message =
+                format!("Article {number} comes after Article {prev_number}: numbers out of order");
+            agreement
+                .diagnostics
+                .push(warning("out-of-order", message, article.span));
+        } else if key.0.len() == prev_key.0.len()
+            && key.0[..key.0.len() - 1] == prev_key.0[..prev_key.0.len() - 1]
+        {
+            let (last, prev_last) = (key.0[key.0.len() - 1], prev_key.0[prev_key.0.len() - 1]);
+            if last > prev_last + 1 {
+                let missing = if last == prev_last + 2 {
+                    format!("Article {} is missing", prev_last + 1)
+                } else {
+                    format!("Articles {}–{} are missing", prev_last + 1, last - 1)
+                };
+                let message = format!("Article {number} follows Article {prev_number}: {missing}");
+                agreement
+                    .diagnostics
+                    .push(warning("skipped-number", message, article.span));
+            }
+        }
+        previous = Some(current);
+    }
+}
+
+/// A heading that restarts the numbering inside a division that already holds articles (the Dutch version's
+/// title right after the English text's last annex) starts a new part of the document, not a subdivision of
+/// that annex: lift it out to the level where it no longer shares a parent with the earlier articles.
+fn lift_restarted_sequences(divisions: &mut [Division], articles: &[(ArticleNumber, Article)]) {
+    let chain = |divisions: &[Division], mut d: Option<usize>| {
+        let mut out = Vec::new();
+        while let Some(i) = d {
+            out.push(i);
+            d = divisions[i].parent;
+        }
+        out
+    };
+    for i in 1..articles.len() {
+        let (number, article) = &articles[i];
+        let previous = &articles[i - 1].1;
+        if number.main() > 1 || article.division == previous.division {
+            continue;
+        }
+        let previous_chain = chain(divisions, previous.division);
+        let Some(new_top) = outermost_new_division(divisions, article.division, previous.division)
+        else {
+            continue;
+        };
+        // Walk up while the parent also contains articles before this one.
+        while let Some(parent) = divisions[new_top].parent {
+            let holds_earlier = articles[..i]
+                .iter()
+                .any(|(_, a)| chain(divisions, a.division).contains(&parent));
+            if !holds_earlier || !previous_chain.contains(&parent) {
+                break;
+            }
+            divisions[new_top].parent = divisions[parent].parent;
+        }
+    }
+}
+
+fn warning(code: &'static str, message: String, span: Span) -> Diagnostic {
+    Diagnostic {
+        severity: Severity::Warning,
+        code,
+        message,
+        span,
+    }
+}
+
+/// Article ids: `art_5` in the first numbering sequence; later sequences (annexes, other language versions)
+/// are prefixed with the division that starts them; true duplicates get `_2`, `_3`.
+fn assign_article_ids(agreement: &mut Agreement, _source: &str, _index: &LineIndex) {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut prefix = String::new();
+    let mut prev: Option<(u32, Option<usize>)> = None;
+    for article in &mut agreement.articles {
+        let number = ArticleNumber::parse(&article.number);
+        let fragment = number
+            .as_ref()
+            .map_or_else(|| article.number.to_lowercase(), ArticleNumber::id_fragment);
+        let main = number.as_ref().map_or(0, ArticleNumber::main);
+        if let Some((_, prev_division)) = prev {
+            if main <= 1 && article.division != prev_division {
+                prefix =
+                    outermost_new_division(&agreement.divisions, article.division, prev_division)
+                        .map(|d| format!("{}__", agreement.divisions[d].id))
+                        .unwrap_or_default();
+            }
+        }
+        prev = Some((main, article.division));
+        let base = format!("{prefix}art_{fragment}");
+        let mut id = base.clone();
+        let mut n = 2;
+        while !used.insert(id.clone()) {
+            id = format!("{base}_{n}");
+            n += 1;
+        }
+        prefix_clause_ids(&mut article.clauses, &id);
+        article.id = id;
+    }
+}
+
+/// The outermost ancestor of `division` (or itself) that does not also contain `previous`.
+fn outermost_new_division(
+    divisions: &[Division],
+    division: Option<usize>,
+    previous: Option<usize>,
+) -> Option<usize> {
+    let ancestors = |mut d: Option<usize>| {
+        let mut out = Vec::new();
+        while let Some(i) = d {
+            out.push(i);
+            d = divisions[i].parent;
+        }
+        out
+    };
+    let prev_chain = ancestors(previous);
+    ancestors(division)
+        .into_iter()
+        .filter(|d| !prev_chain.contains(d))
+        .last()
+}
+
+fn assign_clause_ids(clauses: &mut [Clause], _parent: &str) {
+    let mut used: BTreeMap<String, u32> = BTreeMap::new();
+    let (mut bullets, mut unlabelled_count) = (0, 0);
+    for clause in clauses.iter_mut() {
+        let base = match (&clause.label, clause.kind) {
+            (Some(label), ClauseKind::Paragraph) => format!("para_{}", label.replace('.', "-")),
+            (Some(label), _) if label == "-" => {
+                bullets += 1;
+                format!("point_{bullets}")
+            }
+            (Some(label), _) => format!("point_{}", label.trim_matches(['(', ')'])),
+            (None, _) => {
+                unlabelled_count += 1;
+                format!("subpara_{unlabelled_count}")
+            }
+        };
+        let seen = used.entry(base.clone()).or_insert(0);
+        *seen += 1;
+        clause.id = if *seen == 1 {
+            base
+        } else {
+            format!("{base}_{seen}")
+        };
+        assign_clause_ids(&mut clause.children, "");
+    }
+}
+
+fn prefix_clause_ids(clauses: &mut [Clause], prefix: &str) {
+    for clause in clauses {
+        // Clause ids hold only their own step until the article's id is known.
+        let own = clause
+            .id
+            .rsplit("__")
+            .next()
+            .unwrap_or(&clause.id)
+            .to_owned();
+        clause.id = format!("{prefix}__{own}");
+        let id = clause.id.clone();
+        prefix_clause_ids(&mut clause.children, &id);
+    }
+}
+
+/// Division ids: `chp_1`, `part_2__chp_1`, `annex_3`, `hcontainer_2` (Roman numbers as Arabic).
+fn assign_division_ids(divisions: &mut [Division]) {
+    let mut used: HashSet<String> = HashSet::new();
+    let mut ordinals: BTreeMap<(Option<usize>, DivisionKind), u32> = BTreeMap::new();
+    for i in 0..divisions.len() {
+        let ordinal = ordinals
+            .entry((divisions[i].parent, divisions[i].kind))
+            .or_insert(0);
+        *ordinal += 1;
+        let fragment = match &divisions[i].number {
+            Some(n) => {
+                ArticleNumber::parse(n).map_or_else(|| n.to_lowercase(), |n| n.id_fragment())
+            }
+            None => ordinal.to_string(),
+        };
+        let own = format!("{}_{fragment}", divisions[i].kind.eid_prefix());
+        let base = match divisions[i].parent {
+            Some(p) => format!("{}__{own}", divisions[p].id),
+            None => own,
+        };
+        let mut id = base.clone();
+        let mut n = 2;
+        while !used.insert(id.clone()) {
+            id = format!("{base}_{n}");
+            n += 1;
+        }
+        divisions[i].id = id;
+    }
+}
+
+/// Languages: front matter names the document's; each numbering sequence (a language version) is detected
+/// from its text, so the English and Dutch parts of a bilingual treaty are told apart.
+fn assign_languages(agreement: &mut Agreement) {
+    let declared = agreement.meta.language.as_deref().map(Language::from_code);
+    let mut sample = String::new();
+    for block in agreement.preamble.iter().take(20) {
+        sample.push_str(&block.text);
+        sample.push(' ');
+    }
+    for article in agreement.articles.iter().take(40) {
+        sample.push_str(&article.text());
+    }
+    let detected = detect_language(&sample).language;
+    agreement.language = declared.clone().unwrap_or(detected.clone());
+
+    // Split articles into numbering sequences (same rule as the ids) and detect each one's language.
+    let mut sequences: Vec<Vec<usize>> = Vec::new();
+    let mut prev_division = None;
+    for (i, article) in agreement.articles.iter().enumerate() {
+        let main = ArticleNumber::parse(&article.number).map_or(0, |n| n.main());
+        if sequences.is_empty() || (main <= 1 && article.division != prev_division) {
+            sequences.push(Vec::new());
+        }
+        if let Some(last) = sequences.last_mut() {
+            last.push(i);
+        }
+        prev_division = article.division;
+    }
+    let single = sequences.len() <= 1;
+    for sequence in sequences {
+        let language = if single && declared.is_some() {
+            agreement.language.clone()
+        } else {
+            let mut text = String::new();
+            for &i in sequence.iter().take(40) {
+                text.push_str(&agreement.articles[i].text());
+            }
+            match detect_language(&text).language {
+                Language::Und => agreement.language.clone(),
+                language => language,
+            }
+        };
+        for i in sequence {
+            agreement.articles[i].language = language.clone();
+        }
+    }
+}

@@ -1,0 +1,235 @@
+//! Text analysis helpers shared by every phase: NFC normalisation, word tokenisation and language detection.
+//!
+//! Every later phase (coverage matching, redline, drafting checks) must see text the same way, so these
+//! helpers live in one place and nowhere else.
+
+use std::borrow::Cow;
+
+use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
+use unicode_segmentation::UnicodeSegmentation;
+
+use crate::model::Language;
+
+/// Returns `text` in Unicode Normalization Form C, borrowing when it already is.
+///
+/// Treaty texts arrive from PDFs and Word files with decomposed accents ("e" + combining acute); comparing
+/// them with composed text would report false differences.
+pub fn normalize(text: &str) -> Cow<'_, str> {
+    match is_nfc_quick(text.chars()) {
+        IsNormalized::Yes => Cow::Borrowed(text),
+        _ => Cow::Owned(text.nfc().collect()),
+    }
+}
+
+/// The words of `text` by Unicode word boundaries (UAX #29), without punctuation or whitespace.
+pub fn words(text: &str) -> impl Iterator<Item = &str> {
+    text.unicode_words()
+}
+
+/// Collapses every run of whitespace (including non-breaking spaces) to one ASCII space and trims the ends.
+pub fn collapse_whitespace(text: &str) -> String {
+    let mut out = String::with_capacity(text.len());
+    for word in text.split(|c: char| c.is_whitespace()) {
+        if word.is_empty() {
+            continue;
+        }
+        if !out.is_empty() {
+            out.push(' ');
+        }
+        out.push_str(word);
+    }
+    out
+}
+
+/// The outcome of [`detect_language`]: the most likely language and how clearly it won.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Detection {
+    pub language: Language,
+    /// Share of the counted function words that only the winning language explains, in `0.0..=1.0`.
+    pub confidence: f32,
+}
+
+/// Function words per language. Short, frequent, and distinctive enough that a few sentences decide.
+///
+/// English and Bahasa Indonesia are the languages pakta drafts in; Dutch, French, Spanish and German are
+/// here because real corpora (the Dutch treaty database, ILO texts) mix them with English.
+const FUNCTION_WORDS: &[(Language, &[&str])] = &[
+    (
+        Language::En,
+        &[
+            "the", "of", "and", "to", "in", "shall", "be", "for", "by", "with", "or", "any",
+            "this", "that", "which", "on", "as", "are", "such", "their", "its", "from", "is", "an",
+            "all", "other", "may", "has", "have", "who", "not", "each",
+        ],
+    ),
+    (
+        Language::Id,
+        &[
+            "yang", "dan", "di", "ke", "dari", "untuk", "dengan", "pada", "dalam", "ini", "itu",
+            "atau", "tidak", "akan", "oleh", "sebagai", "para", "pihak", "wajib", "adalah",
+            "serta", "bagi", "setiap", "tersebut", "dapat", "harus", "sesuai", "kepada", "antara",
+            "telah", "apabila",
+        ],
+    ),
+    (
+        Language::Nl,
+        &[
+            "de",
+            "het",
+            "een",
+            "van",
+            "en",
+            "is",
+            "op",
+            "te",
+            "dat",
+            "die",
+            "voor",
+            "met",
+            "zijn",
+            "worden",
+            "wordt",
+            "aan",
+            "bij",
+            "niet",
+            "deze",
+            "tot",
+            "door",
+            "hun",
+            "zal",
+            "zullen",
+            "welke",
+            "overeenkomst",
+            "verdrag",
+        ],
+    ),
+    (
+        Language::Fr,
+        &[
+            "le",
+            "la",
+            "les",
+            "des",
+            "du",
+            "et",
+            "un",
+            "une",
+            "est",
+            "que",
+            "qui",
+            "dans",
+            "par",
+            "pour",
+            "sur",
+            "au",
+            "aux",
+            "ne",
+            "pas",
+            "sont",
+            "ou",
+            "leur",
+            "ces",
+            "cette",
+            "être",
+            "sera",
+            "seront",
+            "travailleurs",
+            "accord",
+        ],
+    ),
+    (
+        Language::Es,
+        &[
+            "el",
+            "los",
+            "las",
+            "del",
+            "y",
+            "que",
+            "por",
+            "para",
+            "con",
+            "una",
+            "su",
+            "sus",
+            "se",
+            "lo",
+            "como",
+            "será",
+            "serán",
+            "trabajadores",
+            "acuerdo",
+        ],
+    ),
+    (
+        Language::De,
+        &[
+            "der", "die", "das", "und", "zu", "den", "von", "mit", "sich", "des", "auf", "für",
+            "ist", "im", "dem", "nicht", "ein", "eine", "als", "auch", "werden", "wird", "sind",
+        ],
+    ),
+];
+
+/// Fewer counted function words than this and the text is too short to call.
+const MIN_EVIDENCE: u32 = 3;
+
+/// Guesses the language of `text` from the function words it uses.
+///
+/// Returns [`Language::Und`] with confidence 0 when the text is too short or no language stands out.
+/// Only the first few thousand words are read: a language shows itself long before that.
+pub fn detect_language(text: &str) -> Detection {
+    let mut scores = [0u32; FUNCTION_WORDS.len()];
+    let mut total = 0u32;
+    for word in words(text).take(4000) {
+        let lower = word.to_lowercase();
+        let mut hit = false;
+        for (i, (_, list)) in FUNCTION_WORDS.iter().enumerate() {
+            if list.contains(&lower.as_str()) {
+                scores[i] += 1;
+                hit = true;
+            }
+        }
+        if hit {
+            total += 1;
+        }
+    }
+    let mut order: Vec<usize> = (0..scores.len()).collect();
+    order.sort_by(|&a, &b| scores[b].cmp(&scores[a]).then(a.cmp(&b)));
+    let (best, second) = (scores[order[0]], scores[order[1]]);
+    if best < MIN_EVIDENCE || best == second {
+        return Detection {
+            language: Language::Und,
+            confidence: 0.0,
+        };
+    }
+    Detection {
+        language: FUNCTION_WORDS[order[0]].0.clone(),
+        confidence: (best - second) as f32 / total.max(1) as f32,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn normalises_decomposed_accents() {
+        assert_eq!(normalize("re\u{301}sume\u{301}"), "résumé");
+        assert!(matches!(normalize("plain"), Cow::Borrowed(_)));
+    }
+
+    #[test]
+    fn detects_english_and_indonesian() {
+        let en =
+            "The Parties shall ensure that the costs of recruitment are borne by the employer.";
+        let id = "Para Pihak wajib memastikan bahwa biaya penempatan ditanggung oleh Pemberi Kerja dan tidak dibebankan kepada pekerja.";
+        assert_eq!(detect_language(en).language, Language::En);
+        assert_eq!(detect_language(id).language, Language::Id);
+        assert_eq!(detect_language("Pasal 5").language, Language::Und);
+    }
+
+    #[test]
+    fn collapses_whitespace() {
+        assert_eq!(collapse_whitespace("  Article \u{a0} 1  "), "Article 1");
+    }
+}

@@ -1,0 +1,6 @@
+//! pakta-report: renderers that turn analysis results into text for people and JSON for programs.
+//!
+//! Renderers take results, never re-analyse, and never do I/O: they return strings the binary writes.
+
+pub mod diagnostics;
+pub mod outline;
