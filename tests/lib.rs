@@ -1,1 +1,102 @@
-//! x
+//! Helpers for pakta's end-to-end tests: the real `pakta` binary, fixture and corpus paths.
+
+use std::path::{Path, PathBuf};
+
+/// A command for the real `pakta` binary built by this workspace.
+///
+/// `cargo test --workspace` builds it before any test runs. Testing this crate alone does not rebuild it,
+/// so a binary older than the sources is refused rather than silently tested.
+pub fn pakta() -> assert_cmd::Command {
+    let path = binary();
+    let mut cmd = assert_cmd::Command::new(path);
+    cmd.env("NO_COLOR", "1").env_remove("COLUMNS");
+    cmd
+}
+
+fn binary() -> PathBuf {
+    static CHECKED: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
+    CHECKED
+        .get_or_init(|| {
+            let target = std::env::var_os("CARGO_TARGET_DIR").map_or_else(|| repo().join("target"), PathBuf::from);
+            let path = target.join("debug").join(format!("pakta{}", std::env::consts::EXE_SUFFIX));
+            let built = std::fs::metadata(&path).and_then(|m| m.modified()).unwrap_or_else(|_| {
+                panic!("{} does not exist: run `cargo test --workspace` (or `cargo build -p pakta-cli`)", path.display())
+            });
+            let newest = newest_source(&repo().join("crates"));
+            assert!(
+                built >= newest,
+                "{} is older than the sources: run `cargo test --workspace` (or `cargo build -p pakta-cli`)",
+                path.display()
+            );
+            path
+        })
+        .clone()
+}
+
+fn newest_source(dir: &Path) -> std::time::SystemTime {
+    let mut newest = std::time::SystemTime::UNIX_EPOCH;
+    let Ok(entries) = std::fs::read_dir(dir) else {
+        return newest;
+    };
+    for entry in entries.flatten() {
+        let path = entry.path();
+        if path.is_dir() {
+            if path.file_name().is_some_and(|n| n != "tests") {
+                newest = newest.max(newest_source(&path));
+            }
+        } else if path.extension().is_some_and(|e| e == "rs" || e == "toml")
+            && let Ok(modified) = entry.metadata().and_then(|m| m.modified())
+        {
+            newest = newest.max(modified);
+        }
+    }
+    newest
+}
+
+/// The repository root.
+pub fn repo() -> PathBuf {
+    Path::new(env!("CARGO_MANIFEST_DIR"))
+        .parent()
+        .expect("repo root")
+        .to_path_buf()
+}
+
+pub fn fixture(name: &str) -> PathBuf {
+    repo().join("tests/fixtures").join(name)
+}
+
+pub fn example(name: &str) -> PathBuf {
+    repo().join("agreements/examples").join(name)
+}
+
+/// `../shared/corpus` beside the repository, or `None` with a visible notice when it is absent.
+///
+/// In CI (`CI` set) the corpus must be there: a missing corpus fails the run instead of skipping silently.
+pub fn corpus(test: &str) -> Option<PathBuf> {
+    let dir = repo().join("../shared/corpus");
+    if dir.is_dir() {
+        return Some(dir);
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{test}: ../shared/corpus is missing, and CI requires it"
+    );
+    eprintln!("NOTICE {test}: skipped, ../shared/corpus is not beside the repository");
+    None
+}
+
+/// Runs `pakta outline --format json` on `path` and returns the parsed JSON.
+pub fn outline_json(path: &Path) -> serde_json::Value {
+    let output = pakta()
+        .args(["outline", "--format", "json"])
+        .arg(path)
+        .output()
+        .expect("run pakta");
+    assert!(
+        output.status.success(),
+        "{}: {}",
+        path.display(),
+        String::from_utf8_lossy(&output.stderr)
+    );
+    serde_json::from_slice(&output.stdout).expect("outline JSON")
+}

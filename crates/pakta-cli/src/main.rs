@@ -152,9 +152,9 @@ fn report(err: &anyhow::Error) {
         "error"
     };
     eprintln!("{prefix}: {err:#}");
-    if let Some(diagnostic) = err.downcast_ref::<pakta_core::SourceError>() {
-        if let Some(help) = miette::Diagnostic::help(diagnostic) {
-            eprintln!("  help: {help}");
-        }
+    if let Some(diagnostic) = err.downcast_ref::<pakta_core::SourceError>()
+        && let Some(help) = miette::Diagnostic::help(diagnostic)
+    {
+        eprintln!("  help: {help}");
     }
 }

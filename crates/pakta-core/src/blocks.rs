@@ -180,10 +180,8 @@ pub fn collect(text: &str, body_start: usize) -> Vec<RawBlock> {
                 }
                 stack.pop();
             }
-            Event::Start(Tag::CodeBlock(_)) => {
-                if !lines.is_empty() {
-                    flush(text, &mut lines, &mut stack, &mut blocks);
-                }
+            Event::Start(Tag::CodeBlock(_)) if !lines.is_empty() => {
+                flush(text, &mut lines, &mut stack, &mut blocks);
             }
             Event::End(TagEnd::CodeBlock) => flush(text, &mut lines, &mut stack, &mut blocks),
             Event::Start(Tag::TableCell) => in_table_cell = true,
@@ -245,10 +243,8 @@ pub fn collect(text: &str, body_start: usize) -> Vec<RawBlock> {
             Event::TaskListMarker(done) => {
                 lines.push_text(if done { "[x] " } else { "[ ] " }, range)
             }
-            Event::Rule => {
-                if !lines.is_empty() {
-                    flush(text, &mut lines, &mut stack, &mut blocks);
-                }
+            Event::Rule if !lines.is_empty() => {
+                flush(text, &mut lines, &mut stack, &mut blocks);
             }
             _ => {}
         }

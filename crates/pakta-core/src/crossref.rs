@@ -128,12 +128,12 @@ pub fn find(text: &str) -> Vec<Reference> {
                 end = tokens[next - 1].end;
                 j = next;
             }
-            if paragraph.is_some() {
-                if let Some((pt, next)) = point_phrase(&tokens, &lower, j) {
-                    point = Some(pt);
-                    end = tokens[next - 1].end;
-                    j = next;
-                }
+            if paragraph.is_some()
+                && let Some((pt, next)) = point_phrase(&tokens, &lower, j)
+            {
+                point = Some(pt);
+                end = tokens[next - 1].end;
+                j = next;
             }
         }
         // Backward: `paragraph 2 of Article 7`, `point (a) of paragraph 1 of Article 7`, `ayat (2) Pasal 7`.

@@ -163,10 +163,10 @@ pub fn classify(text: &str) -> HeadingKind {
         return HeadingKind::Other;
     }
     // A plain numbered heading: `5. Wages`, `5 Wages`, `12.`.
-    if first.starts_with(|c: char| c.is_ascii_digit()) {
-        if let Some((number, title)) = number_and_title(text) {
-            return HeadingKind::Numbered { number, title };
-        }
+    if first.starts_with(|c: char| c.is_ascii_digit())
+        && let Some((number, title)) = number_and_title(text)
+    {
+        return HeadingKind::Numbered { number, title };
     }
     HeadingKind::Other
 }

@@ -32,7 +32,7 @@ pub fn lint(agreement: &Agreement, source: &str) -> Vec<Diagnostic> {
                 let shown = describe(&reference);
                 let problem = match by_key.get(&(sequence, number.key())) {
                     None => Some(format!(
-                        "{shown} points at Article {}, which does not exist",
+                        "{shown}: there is no Article {}",
                         reference.article
                     )),
                     Some(target) => {

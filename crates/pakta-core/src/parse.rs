@@ -3,7 +3,7 @@
 //! **It never fails.** Whatever the input, it returns the best structure it can find plus diagnostics.
 //! Only decoding bytes into text ([`crate::source::decode`]) can refuse an input.
 
-use std::collections::{BTreeMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 
 use crate::blocks::{self, ListItem, RawBlock};
 use crate::frontmatter;
@@ -242,15 +242,14 @@ impl<'a> Builder<'a> {
             return;
         }
         // `## Article 5` followed by `### Wages`: the second heading names the article.
-        if let Some(article) = &mut self.article {
-            if article.heading.is_none()
-                && article.clauses.is_empty()
-                && level >= article.heading_level
-            {
-                article.heading = Some(text);
-                article.end = end;
-                return;
-            }
+        if let Some(article) = &mut self.article
+            && article.heading.is_none()
+            && article.clauses.is_empty()
+            && level >= article.heading_level
+        {
+            article.heading = Some(text);
+            article.end = end;
+            return;
         }
         if self.title.is_none()
             && self.articles.is_empty()
@@ -311,7 +310,7 @@ impl<'a> Builder<'a> {
         if let Some(&division) = self.open_divisions.last() {
             self.divisions[division].intro.push(block);
         } else {
-            if labelled && !self.warned_preamble && !self.preamble.is_empty() {
+            if labelled && !self.warned_preamble {
                 self.warned_preamble = true;
                 self.warn(
                     "text-before-first-article",
@@ -424,58 +423,51 @@ impl<'a> Builder<'a> {
             }),
             (_, label) => label,
         };
-        // A list item opens at its own depth; other text sits at the depth of the item it is written in.
+        // A list item sits at its own list depth; other text at the depth of the item it is written in.
+        // Deeper clauses close first; among clauses at the same depth, numbering families decide.
         let level = item.map_or(within, |i| i.depth);
-        let floor = if item.is_some() {
-            level.saturating_sub(1)
-        } else {
-            level
-        };
-        while article.open.last().is_some_and(|o| o.level > floor) {
+        while article.open.last().is_some_and(|o| o.level > level) {
             article.open.pop();
         }
         // `(i)` right after `(h)` is a letter; otherwise a Roman numeral.
-        if let Some(l) = &label {
-            if l.ambiguous_roman() {
-                let previous_letter = l.token.as_bytes()[0].to_ascii_lowercase().wrapping_sub(1);
-                if article
-                    .open
-                    .iter()
-                    .any(|o| o.letter == Some(previous_letter))
-                {
-                    label = Some(l.as_letter());
-                }
+        if let Some(l) = &label
+            && l.ambiguous_roman()
+        {
+            let previous_letter = l.token.as_bytes()[0].to_ascii_lowercase().wrapping_sub(1);
+            if article
+                .open
+                .iter()
+                .any(|o| o.letter == Some(previous_letter))
+            {
+                label = Some(l.as_letter());
             }
         }
         let family = label.as_ref().map(|l| l.family);
-        // Text outside list structure nests by numbering family: a label of a family already open closes
-        // back to that sibling; a new family nests inside the clause before it. It never closes the list
-        // item it is written in (entries below `level`).
-        if item.is_none() {
-            let movable = article
-                .open
-                .iter()
-                .rposition(|o| o.level < level)
-                .map_or(0, |p| p + 1);
-            match family {
-                Some(f) => {
-                    if let Some(pos) = article.open[movable..]
-                        .iter()
-                        .rposition(|o| o.family == Some(f))
-                    {
-                        article.open.truncate(movable + pos);
-                    }
+        // A label of a family already open closes back to that sibling; a new family nests inside the clause
+        // before it (points under their paragraph, whether written as text or as a list after it).
+        let movable = article
+            .open
+            .iter()
+            .rposition(|o| o.level < level)
+            .map_or(0, |p| p + 1);
+        match family {
+            Some(f) => {
+                if let Some(pos) = article.open[movable..]
+                    .iter()
+                    .rposition(|o| o.family == Some(f))
+                {
+                    article.open.truncate(movable + pos);
                 }
-                None => {
-                    // Unlabelled text after points wraps up the enclosing paragraph.
-                    while article.open.len() > movable
-                        && article
-                            .open
-                            .last()
-                            .is_some_and(|o| o.family != Some(Family::Number))
-                    {
-                        article.open.pop();
-                    }
+            }
+            None => {
+                // Unlabelled text after points wraps up the enclosing paragraph.
+                while article.open.len() > movable
+                    && article
+                        .open
+                        .last()
+                        .is_some_and(|o| o.family != Some(Family::Number))
+                {
+                    article.open.pop();
                 }
             }
         }
@@ -709,6 +701,13 @@ fn lift_restarted_sequences(divisions: &mut [Division], articles: &[(ArticleNumb
         }
         out
     };
+    // The index of the first article inside each division (directly or in a subdivision).
+    let mut first_article = vec![usize::MAX; divisions.len()];
+    for (j, (_, a)) in articles.iter().enumerate() {
+        for d in chain(divisions, a.division) {
+            first_article[d] = first_article[d].min(j);
+        }
+    }
     for i in 1..articles.len() {
         let (number, article) = &articles[i];
         let previous = &articles[i - 1].1;
@@ -733,6 +732,23 @@ fn lift_restarted_sequences(divisions: &mut [Division], articles: &[(ArticleNumb
     }
 }
 
+/// Makes `base` unique among `used`: `base`, then `base_2`, `base_3` … in constant time per call.
+fn unique_id(base: String, used: &mut HashMap<String, u32>) -> String {
+    let mut id = base.clone();
+    loop {
+        let next = used.entry(base.clone()).or_insert(1);
+        if *next > 1 {
+            id = format!("{base}_{next}");
+        }
+        *next += 1;
+        // A generated `base_2` may collide with a printed one; rare, so just try the next suffix.
+        if !used.contains_key(&id) || id == base {
+            used.entry(id.clone()).or_insert(1);
+            return id;
+        }
+    }
+}
+
 fn warning(code: &'static str, message: String, span: Span) -> Diagnostic {
     Diagnostic {
         severity: Severity::Warning,
@@ -745,7 +761,7 @@ fn warning(code: &'static str, message: String, span: Span) -> Diagnostic {
 /// Article ids: `art_5` in the first numbering sequence; later sequences (annexes, other language versions)
 /// are prefixed with the division that starts them; true duplicates get `_2`, `_3`.
 fn assign_article_ids(agreement: &mut Agreement, _source: &str, _index: &LineIndex) {
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used: HashMap<String, u32> = HashMap::new();
     let mut prefix = String::new();
     let mut prev: Option<(u32, Option<usize>)> = None;
     for article in &mut agreement.articles {
@@ -754,22 +770,16 @@ fn assign_article_ids(agreement: &mut Agreement, _source: &str, _index: &LineInd
             .as_ref()
             .map_or_else(|| article.number.to_lowercase(), ArticleNumber::id_fragment);
         let main = number.as_ref().map_or(0, ArticleNumber::main);
-        if let Some((_, prev_division)) = prev {
-            if main <= 1 && article.division != prev_division {
-                prefix =
-                    outermost_new_division(&agreement.divisions, article.division, prev_division)
-                        .map(|d| format!("{}__", agreement.divisions[d].id))
-                        .unwrap_or_default();
-            }
+        if let Some((_, prev_division)) = prev
+            && main <= 1
+            && article.division != prev_division
+        {
+            prefix = outermost_new_division(&agreement.divisions, article.division, prev_division)
+                .map(|d| format!("{}__", agreement.divisions[d].id))
+                .unwrap_or_default();
         }
         prev = Some((main, article.division));
-        let base = format!("{prefix}art_{fragment}");
-        let mut id = base.clone();
-        let mut n = 2;
-        while !used.insert(id.clone()) {
-            id = format!("{base}_{n}");
-            n += 1;
-        }
+        let id = unique_id(format!("{prefix}art_{fragment}"), &mut used);
         prefix_clause_ids(&mut article.clauses, &id);
         article.id = id;
     }
@@ -792,8 +802,7 @@ fn outermost_new_division(
     let prev_chain = ancestors(previous);
     ancestors(division)
         .into_iter()
-        .filter(|d| !prev_chain.contains(d))
-        .last()
+        .rfind(|d| !prev_chain.contains(d))
 }
 
 fn assign_clause_ids(clauses: &mut [Clause], _parent: &str) {
@@ -840,7 +849,7 @@ fn prefix_clause_ids(clauses: &mut [Clause], prefix: &str) {
 
 /// Division ids: `chp_1`, `part_2__chp_1`, `annex_3`, `hcontainer_2` (Roman numbers as Arabic).
 fn assign_division_ids(divisions: &mut [Division]) {
-    let mut used: HashSet<String> = HashSet::new();
+    let mut used: HashMap<String, u32> = HashMap::new();
     let mut ordinals: BTreeMap<(Option<usize>, DivisionKind), u32> = BTreeMap::new();
     for i in 0..divisions.len() {
         let ordinal = ordinals
@@ -858,13 +867,7 @@ fn assign_division_ids(divisions: &mut [Division]) {
             Some(p) => format!("{}__{own}", divisions[p].id),
             None => own,
         };
-        let mut id = base.clone();
-        let mut n = 2;
-        while !used.insert(id.clone()) {
-            id = format!("{base}_{n}");
-            n += 1;
-        }
-        divisions[i].id = id;
+        divisions[i].id = unique_id(base, &mut used);
     }
 }
 
@@ -897,6 +900,8 @@ fn assign_languages(agreement: &mut Agreement) {
         prev_division = article.division;
     }
     let single = sequences.len() <= 1;
+    // A sequence too short to call (a two-article annex) belongs with the language version before it.
+    let mut previous = agreement.language.clone();
     for sequence in sequences {
         let language = if single && declared.is_some() {
             agreement.language.clone()
@@ -906,10 +911,11 @@ fn assign_languages(agreement: &mut Agreement) {
                 text.push_str(&agreement.articles[i].text());
             }
             match detect_language(&text).language {
-                Language::Und => agreement.language.clone(),
+                Language::Und => previous.clone(),
                 language => language,
             }
         };
+        previous = language.clone();
         for i in sequence {
             agreement.articles[i].language = language.clone();
         }

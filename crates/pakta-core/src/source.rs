@@ -174,7 +174,7 @@ mod tests {
 
     #[test]
     fn invalid_utf8_points_at_the_byte() {
-        let err = decode("x.md", b"ok\nab\xffcd".to_vec()).unwrap_err();
+        let err = decode("x.md", b"ok\nab\xffcd".to_vec()).expect_err("invalid UTF-8");
         assert!(
             err.to_string()
                 .starts_with("x.md:2:3: the file is not valid UTF-8"),
@@ -193,7 +193,7 @@ mod tests {
             Err(SourceError::Empty { .. })
         ));
         assert_eq!(
-            decode("b.md", "\u{feff}# T".as_bytes().to_vec()).unwrap(),
+            decode("b.md", "\u{feff}# T".as_bytes().to_vec()).expect("valid"),
             "# T"
         );
     }

@@ -6,7 +6,7 @@
 
 use std::fmt::Write;
 
-use pakta_core::{Agreement, Article, Clause, Division};
+use pakta_core::{Agreement, Article, Clause, Division, DivisionKind, Language};
 use serde::Serialize;
 
 #[derive(Serialize)]
@@ -156,7 +156,11 @@ pub fn text(agreement: &Agreement, articles: &[&Article], width: usize) -> Strin
                 let depth = depth_of(agreement, i);
                 let mut label = String::new();
                 if let Some(number) = &division.number {
-                    let _ = write!(label, "{} {number}", kind_word(division.kind));
+                    let _ = write!(
+                        label,
+                        "{} {number}",
+                        kind_word(division.kind, &article.language)
+                    );
                 }
                 if let Some(heading) = &division.heading {
                     if !label.is_empty() {
@@ -177,8 +181,11 @@ pub fn text(agreement: &Agreement, articles: &[&Article], width: usize) -> Strin
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{indent}Article {}{heading}  [{}, line {}]",
-            article.number, article.id, article.span.line
+            "{indent}{} {}{heading}  [{}, line {}]",
+            article_word(&article.language),
+            article.number,
+            article.id,
+            article.span.line
         );
         for clause in &article.clauses {
             write_clause(&mut out, clause, depth + 1, width);
@@ -208,15 +215,28 @@ fn depth_of(agreement: &Agreement, division: usize) -> usize {
     depth
 }
 
-fn kind_word(kind: pakta_core::DivisionKind) -> &'static str {
-    use pakta_core::DivisionKind::*;
-    match kind {
-        Annex => "Annex",
-        Title => "Title",
-        Part => "Part",
-        Chapter => "Chapter",
-        Section => "Section",
-        Heading => "",
+/// The word for an article in the article's own language, so an Indonesian text reads "Pasal".
+fn article_word(language: &Language) -> &'static str {
+    match language {
+        Language::Id => "Pasal",
+        Language::Nl => "Artikel",
+        Language::Es => "Artículo",
+        Language::De => "Artikel",
+        _ => "Article",
+    }
+}
+
+fn kind_word(kind: DivisionKind, language: &Language) -> &'static str {
+    match (kind, language) {
+        (DivisionKind::Chapter, Language::Id) => "BAB",
+        (DivisionKind::Section, Language::Id) => "Bagian",
+        (DivisionKind::Annex, Language::Id) => "Lampiran",
+        (DivisionKind::Annex, _) => "Annex",
+        (DivisionKind::Title, _) => "Title",
+        (DivisionKind::Part, _) => "Part",
+        (DivisionKind::Chapter, _) => "Chapter",
+        (DivisionKind::Section, _) => "Section",
+        (DivisionKind::Heading, _) => "",
     }
 }
 

@@ -1,1 +1,8 @@
+//! End-to-end tests: the real `pakta` binary against fixtures, the bundled examples and the shared corpus.
+//! One module per feature.
 
+mod bad_input;
+mod corpus;
+mod examples;
+mod lint;
+mod outline;

@@ -1,0 +1,15 @@
+# Convenience recipes; every one is a plain cargo command you can run without `just`.
+
+build:
+    cargo build --workspace --release
+
+test:
+    cargo test --workspace --locked
+
+lint:
+    cargo fmt --all -- --check
+    cargo clippy --workspace --all-targets --locked -- -D warnings
+
+demo:
+    cargo run --release -p pakta-cli -- outline agreements/examples/id-tw-mou.en.md
+    cargo run --release -p pakta-cli -- lint agreements/examples/id-tw-mou.id.md

@@ -1,0 +1,116 @@
+//! The real treaty texts in `../shared/corpus`: every Markdown file parses, and the English part of each
+//! ILO and Council of Europe convention has exactly its articles, numbered in order.
+
+use pakta_tests::{corpus, outline_json};
+use serde_json::Value;
+
+/// (file prefix, articles in the English main text, articles of each annex).
+const CONVENTIONS: &[(&str, usize, &[usize])] = &[
+    ("BWBV0005977-ilo-c189", 27, &[]),
+    ("BWBV0005528-ilo-c097", 23, &[8, 13, 2]),
+    ("BWBV0001411-ilo-c181", 24, &[]),
+    ("BWBV0005397-ilo-c188", 54, &[]),
+    ("BWBV0001031-coe-european-convention", 38, &[]),
+    ("BWBV0001750-un-protocol-smuggling", 25, &[]),
+];
+
+fn markdown_files(dir: &std::path::Path) -> Vec<std::path::PathBuf> {
+    let mut files: Vec<_> = std::fs::read_dir(dir)
+        .expect("corpus dir")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "md"))
+        .collect();
+    files.sort();
+    files
+}
+
+#[test]
+fn every_corpus_markdown_file_parses() {
+    let Some(corpus) = corpus("every_corpus_markdown_file_parses") else {
+        return;
+    };
+    let files = markdown_files(&corpus.join("nl-bwb-treaties"));
+    assert!(
+        files.len() >= 16,
+        "expected the 16 BWB texts, found {}",
+        files.len()
+    );
+    for file in files {
+        let json = outline_json(&file);
+        assert!(json["articles"].is_array(), "{}", file.display());
+    }
+}
+
+/// Sequences of the English articles, split where the numbering restarts (main text, then each annex).
+fn english_sequences(json: &Value) -> Vec<Vec<String>> {
+    let mut sequences: Vec<Vec<String>> = Vec::new();
+    let mut prefix = None;
+    for article in json["articles"].as_array().expect("articles") {
+        if article["language"] != "en" {
+            continue;
+        }
+        let id = article["id"].as_str().expect("id");
+        let this = id.rsplit_once("art_").map(|(p, _)| p.to_owned());
+        if this != prefix || sequences.is_empty() {
+            sequences.push(Vec::new());
+            prefix = this;
+        }
+        sequences
+            .last_mut()
+            .expect("sequence")
+            .push(article["number"].as_str().expect("number").to_owned());
+    }
+    sequences
+}
+
+#[test]
+fn conventions_english_parts_have_every_article() {
+    let Some(corpus) = corpus("conventions_english_parts_have_every_article") else {
+        return;
+    };
+    let files = markdown_files(&corpus.join("nl-bwb-treaties"));
+    for (prefix, main, annexes) in CONVENTIONS {
+        let file = files.iter().find(|f| {
+            f.file_name()
+                .and_then(|n| n.to_str())
+                .is_some_and(|n| n.starts_with(prefix))
+        });
+        let file = file.unwrap_or_else(|| panic!("{prefix} not in the corpus"));
+        let sequences = english_sequences(&outline_json(file));
+        let expected: Vec<usize> = std::iter::once(*main)
+            .chain(annexes.iter().copied())
+            .collect();
+        let found: Vec<usize> = sequences.iter().map(Vec::len).collect();
+        assert_eq!(
+            found, expected,
+            "{prefix}: English article counts (main text, then annexes)"
+        );
+        for sequence in &sequences {
+            let numbers: Vec<String> = (1..=sequence.len()).map(|n| n.to_string()).collect();
+            assert_eq!(
+                sequence,
+                &numbers,
+                "{prefix}: articles numbered 1..{}",
+                sequence.len()
+            );
+        }
+    }
+}
+
+#[test]
+fn bilingual_treaties_split_into_language_versions() {
+    let Some(corpus) = corpus("bilingual_treaties_split_into_language_versions") else {
+        return;
+    };
+    let file = corpus.join("nl-bwb-treaties/BWBV0004588-bla-nl-greece-1966.md");
+    let json = outline_json(&file);
+    let count = |lang: &str| {
+        json["articles"]
+            .as_array()
+            .expect("a")
+            .iter()
+            .filter(|a| a["language"] == lang)
+            .count()
+    };
+    assert_eq!((count("fr"), count("nl")), (23, 23));
+}
