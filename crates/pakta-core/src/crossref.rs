@@ -11,8 +11,9 @@ use unicode_segmentation::UnicodeSegmentation;
 /// One reference to an article (and optionally a paragraph and point of it) of the same agreement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
-    /// The article number as written: "12", "V", "5bis".
-    pub article: String,
+    /// The article number as written: "12", "V", "5bis"; `None` for the article the reference is written
+    /// in ("paragraph 2", "paragraph 1 of this Article", "ayat (3)").
+    pub article: Option<String>,
     pub paragraph: Option<String>,
     /// The point label without brackets: "a".
     pub point: Option<String>,
@@ -26,15 +27,29 @@ const POINT_WORDS: &[&str] = &["point", "points", "subparagraph", "huruf", "item
 const LIST_WORDS: &[&str] = &[
     "and", "or", "to", "dan", "atau", "sampai", "hingga", "through",
 ];
-/// Words after "of the …" that mean the agreement itself.
+/// Words after "of the …" that mean the agreement itself. "The Convention" is left out: in a labour MoU it
+/// is nearly always an ILO or UN instrument, and a convention calls itself "this Convention".
 const SELF_NAMES: &[&str] = &[
     "agreement",
     "memorandum",
     "mou",
     "arrangement",
-    "protocol",
-    "convention",
-    "treaty",
+    "overeenkomst",
+    "accord",
+    "persetujuan",
+];
+/// "of" in the languages of the corpus, and the articles that may follow it.
+const OF_WORDS: &[&str] = &["of", "van", "de", "du", "des", "del", "della"];
+const THE_WORDS: &[&str] = &["the", "het", "de", "la", "le", "les", "l", "der", "el"];
+const THIS_WORDS: &[&str] = &[
+    "this",
+    "these",
+    "present",
+    "deze",
+    "dit",
+    "présent",
+    "présente",
+    "ini",
 ];
 /// Words right after a reference that mean another instrument (Indonesian legislation, conventions).
 const EXTERNAL_WORDS: &[&str] = &[
@@ -70,7 +85,13 @@ pub fn find(text: &str) -> Vec<Reference> {
     let mut i = 0;
     while i < tokens.len() {
         if !ARTICLE_WORDS.contains(&lower[i].as_str()) {
-            i += 1;
+            match local_paragraph(&tokens, &lower, i) {
+                Some((reference, next)) => {
+                    out.push(reference);
+                    i = next;
+                }
+                None => i += 1,
+            }
             continue;
         }
         let word_start = tokens[i].start;
@@ -159,7 +180,7 @@ pub fn find(text: &str) -> Vec<Reference> {
         if !is_external(&tokens, &lower, j) {
             for (number, _) in numbers {
                 out.push(Reference {
-                    article: number,
+                    article: Some(number),
                     paragraph: paragraph.clone(),
                     point: point.clone(),
                     range: start..end,
@@ -169,6 +190,65 @@ pub fn find(text: &str) -> Vec<Reference> {
         i = j.max(i + 1);
     }
     out
+}
+
+/// `paragraph 2`, `paragraph 1 of this Article`, `ayat (3) huruf a` at `i`, when it names no other article.
+fn local_paragraph(tokens: &[Token<'_>], lower: &[String], i: usize) -> Option<(Reference, usize)> {
+    if !matches!(lower[i].as_str(), "paragraph" | "ayat") {
+        return None;
+    }
+    // Only a whole word: not the `paragraph` of `sub-paragraph`.
+    if i >= 1 && tokens[i - 1].text == "-" && tokens[i - 1].end == tokens[i].start {
+        return None;
+    }
+    let (paragraph, mut j) = bracketed(tokens, i + 1).or_else(|| {
+        let t = tokens.get(i + 1)?;
+        Some((t.text.to_owned(), i + 2))
+    })?;
+    if !paragraph.bytes().all(|b| b.is_ascii_digit()) {
+        return None;
+    }
+    let mut end = tokens[j - 1].end;
+    // `paragraph 7 (b) of …`: a point written right after the number.
+    let mut point = None;
+    if let Some((pt, next)) = bracketed(tokens, j) {
+        point = Some(pt);
+        end = tokens[next - 1].end;
+        j = next;
+    }
+    // `paragraphs 2 and 3`, `paragraph 2 of Article 7`, `ayat (2) Pasal 7`, `paragraph 2 of the Annex`:
+    // another article's paragraph, or not one this check can resolve.
+    let next = lower.get(j).map(String::as_str);
+    if next.is_some_and(|w| ARTICLE_WORDS.contains(&w)) {
+        return None;
+    }
+    if next == Some("of") {
+        let this_article = lower.get(j + 1).map(String::as_str) == Some("this")
+            && lower
+                .get(j + 2)
+                .is_some_and(|w| ARTICLE_WORDS.contains(&w.as_str()));
+        if !this_article {
+            return None;
+        }
+        end = tokens[j + 2].end;
+        j += 3;
+    } else if next == Some("ini")
+        || lower.get(j + 1).is_some_and(|w| w == "ini") && next == Some("pasal")
+    {
+        return None;
+    }
+    if let Some((pt, next)) = point_phrase(tokens, lower, j) {
+        point = Some(pt);
+        end = tokens[next - 1].end;
+        j = next;
+    }
+    let reference = Reference {
+        article: None,
+        paragraph: Some(paragraph),
+        point,
+        range: tokens[i].start..end,
+    };
+    Some((reference, j))
 }
 
 fn is_article_number(token: &str) -> bool {
@@ -254,7 +334,8 @@ fn point_before(tokens: &[Token<'_>], lower: &[String], k: usize) -> Option<(Str
     None
 }
 
-/// Whether the words after a reference name another instrument.
+/// Whether the words after a reference name another instrument: "of ILO Convention No. 95", "of the
+/// Constitution", "van het Statuut", "Undang-Undang Nomor 18".
 fn is_external(tokens: &[Token<'_>], lower: &[String], j: usize) -> bool {
     let Some(next) = lower.get(j) else {
         return false;
@@ -262,29 +343,23 @@ fn is_external(tokens: &[Token<'_>], lower: &[String], j: usize) -> bool {
     if EXTERNAL_WORDS.contains(&next.as_str()) {
         return true;
     }
-    if next == "of" {
-        let after = lower.get(j + 1).map(String::as_str);
-        return match after {
-            Some("this" | "these" | "the" | "that") if after != Some("the") => false,
-            Some("the") => {
-                let (a, b) = (
-                    lower.get(j + 2).map(String::as_str),
-                    lower.get(j + 3).map(String::as_str),
-                );
-                !(a.is_some_and(|w| {
-                    SELF_NAMES.contains(&w) && b != Some("on") && b != Some("concerning")
-                }) || a == Some("present"))
-            }
-            Some(_) => {
-                // `of Annex I`, `of ILO Convention`, `of Law No. 18`: another text.
-                tokens
-                    .get(j + 1)
-                    .is_some_and(|t| t.text.starts_with(char::is_uppercase))
-            }
-            None => false,
-        };
+    if !OF_WORDS.contains(&next.as_str()) {
+        return false;
     }
-    false
+    let mut k = j + 1;
+    if lower
+        .get(k)
+        .is_some_and(|w| THE_WORDS.contains(&w.as_str()))
+    {
+        k += 1;
+    }
+    let Some(word) = lower.get(k) else {
+        return false;
+    };
+    if THIS_WORDS.contains(&word.as_str()) || SELF_NAMES.contains(&word.as_str()) {
+        return false;
+    }
+    tokens[k].text.starts_with(char::is_uppercase)
 }
 
 #[cfg(test)]
@@ -294,7 +369,13 @@ mod tests {
     fn refs(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
         find(text)
             .into_iter()
-            .map(|r| (r.article, r.paragraph, r.point))
+            .map(|r| {
+                (
+                    r.article.unwrap_or_else(|| "this".into()),
+                    r.paragraph,
+                    r.point,
+                )
+            })
             .collect()
     }
 
@@ -330,9 +411,38 @@ mod tests {
     }
 
     #[test]
+    fn finds_references_within_the_same_article() {
+        assert_eq!(
+            refs("the costs listed in paragraph 2."),
+            vec![r("this", Some("2"), None)]
+        );
+        assert_eq!(
+            refs("under paragraph 1 of this Article"),
+            vec![r("this", Some("1"), None)]
+        );
+        assert_eq!(
+            refs("sebagaimana dimaksud pada ayat (1) huruf b"),
+            vec![r("this", Some("1"), Some("b"))]
+        );
+        assert_eq!(
+            refs("paragraph 2 of Article 7"),
+            vec![r("7", Some("2"), None)]
+        );
+        assert!(refs("paragraph 2 of the Annex").is_empty());
+        assert!(refs("sub-paragraph 2").is_empty());
+        assert!(refs("paragraph 7 (b) of Article 19 of the Constitution").is_empty());
+    }
+
+    #[test]
     fn skips_other_instruments() {
         assert!(refs("Article 3 of ILO Convention No. 189").is_empty());
         assert!(refs("Article 3 of the Vienna Convention").is_empty());
+        assert!(refs("Article 7 of the Convention shall apply").is_empty());
+        assert!(refs("lid 2 van artikel 35 van het Statuut").is_empty());
+        assert_eq!(
+            refs("Article 3 of the present Agreement"),
+            vec![r("3", None, None)]
+        );
         assert!(refs("Pasal 5 Undang-Undang Nomor 18 Tahun 2017").is_empty());
         assert_eq!(refs("Article 3 of the Agreement"), vec![r("3", None, None)]);
         assert!(refs("the articles of association").is_empty());

@@ -75,7 +75,10 @@ pub fn split_label(text: &str) -> Option<(Label, &str)> {
         (token, end + 1)
     };
     let rest = &trimmed[marker_len..];
-    if !(rest.is_empty() || rest.starts_with(char::is_whitespace)) {
+    // `(a)the employer`, `c)Organizing`: the Dutch treaty database drops the space after a bracket.
+    // A dot label must be followed by whitespace, or `e.g.` would read as point `e`.
+    let glued = trimmed[..marker_len].ends_with(')') && rest.starts_with(char::is_alphabetic);
+    if !(rest.is_empty() || rest.starts_with(char::is_whitespace) || glued) {
         return None;
     }
     let family = family_of(token)?;
@@ -97,7 +100,9 @@ fn family_of(token: &str) -> Option<Family> {
             && !token.contains("..");
         return ok.then_some(Family::Number);
     }
-    if crate::numbering::roman_value(token).is_some() {
+    // A lone `c`, `d`, `l` or `m` is always a letter in point labels; only `i`, `v`, `x` are ambiguous.
+    let lone_letter = token.len() == 1 && !matches!(token, "i" | "v" | "x" | "I" | "V" | "X");
+    if !lone_letter && crate::numbering::roman_value(token).is_some() {
         if token.chars().all(|c| c.is_ascii_lowercase()) {
             return Some(Family::RomanLower);
         }
@@ -153,6 +158,15 @@ mod tests {
             label("- item"),
             Some((Family::Bullet, "-".into(), "item".into()))
         );
+        assert_eq!(
+            label("(a)public offices"),
+            Some((Family::Lower, "(a)".into(), "public offices".into()))
+        );
+        assert_eq!(
+            label("c)Organizing"),
+            Some((Family::Lower, "(c)".into(), "Organizing".into()))
+        );
+        assert_eq!(label("e.g. wages"), None);
         assert_eq!(label("1.5 million workers"), None);
         assert_eq!(label("(see above) text"), None);
         assert_eq!(label("The end."), None);

@@ -26,14 +26,20 @@ pub fn lint(agreement: &Agreement, source: &str) -> Vec<Diagnostic> {
         let sequence = sequence_of(article);
         for clause in article.clauses_flat() {
             for reference in crossref::find(&clause.text) {
-                let Some(number) = ArticleNumber::parse(&reference.article) else {
-                    continue;
-                };
                 let shown = describe(&reference);
-                let problem = match by_key.get(&(sequence, number.key())) {
+                let target = match &reference.article {
+                    None => Some(article),
+                    Some(number) => {
+                        let Some(number) = ArticleNumber::parse(number) else {
+                            continue;
+                        };
+                        by_key.get(&(sequence, number.key())).copied()
+                    }
+                };
+                let problem = match target {
                     None => Some(format!(
                         "{shown}: there is no Article {}",
-                        reference.article
+                        reference.article.as_deref().unwrap_or_default()
                     )),
                     Some(target) => {
                         missing_part(target, &reference).map(|what| format!("{shown}: {what}"))
@@ -76,7 +82,10 @@ fn describe(reference: &crossref::Reference) -> String {
     if let Some(paragraph) = &reference.paragraph {
         out.push_str(&format!("paragraph {paragraph} of "));
     }
-    out.push_str(&format!("Article {}", reference.article));
+    match &reference.article {
+        Some(article) => out.push_str(&format!("Article {article}")),
+        None => out.push_str("this article"),
+    }
     out
 }
 

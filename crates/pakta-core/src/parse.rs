@@ -426,8 +426,16 @@ impl<'a> Builder<'a> {
         // A list item sits at its own list depth; other text at the depth of the item it is written in.
         // Deeper clauses close first; among clauses at the same depth, numbering families decide.
         let level = item.map_or(within, |i| i.depth);
-        while article.open.last().is_some_and(|o| o.level > level) {
-            article.open.pop();
+        if item.is_some() {
+            while article.open.last().is_some_and(|o| o.level > level) {
+                article.open.pop();
+            }
+        } else {
+            // Text outside a list that has ended: the list's items stay open at this text's level, so
+            // unindented points after `1. …` still belong to paragraph 1 (as real treaty Markdown writes them).
+            for open in article.open.iter_mut().filter(|o| o.level > level) {
+                open.level = level;
+            }
         }
         // `(i)` right after `(h)` is a letter; otherwise a Roman numeral.
         if let Some(l) = &label

@@ -19,6 +19,10 @@ fn finds_planted_problems() {
     assert!(report.contains("[duplicate-number]"), "{report}");
     assert!(report.contains("Article 2 has no paragraph 4"), "{report}");
     assert!(report.contains("[skipped-number]"), "{report}");
+    assert!(
+        report.contains("reference to paragraph 3 of this article: Article 5 has no paragraph 3"),
+        "{report}"
+    );
     assert!(!report.contains("Convention"), "{report}");
     insta::assert_snapshot!("lint_broken", report);
 }
@@ -44,7 +48,8 @@ fn json_format_lists_the_same_problems() {
             "broken-reference",
             "broken-reference",
             "duplicate-number",
-            "skipped-number"
+            "skipped-number",
+            "broken-reference"
         ]
     );
 }
