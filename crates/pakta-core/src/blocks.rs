@@ -36,6 +36,8 @@ pub enum RawBlock {
         continuation: bool,
         /// How many list items the text sits inside (0 outside lists).
         within: usize,
+        /// The block is one line, wholly bold (`**Scope**`): a title when it follows an article heading.
+        emphasised: bool,
     },
 }
 
@@ -82,8 +84,10 @@ impl Lines {
 
 #[derive(Debug)]
 enum Container {
+    /// `next` is the position-based number; `last_printed` the number printed on the previous item.
     List {
         next: Option<u64>,
+        last_printed: Option<u64>,
     },
     Item {
         pending: Option<ListItem>,
@@ -133,7 +137,10 @@ pub fn collect(text: &str, body_start: usize) -> Vec<RawBlock> {
                 if !lines.is_empty() {
                     flush(text, &mut lines, &mut stack, &mut blocks);
                 }
-                stack.push(Container::List { next: first });
+                stack.push(Container::List {
+                    next: first,
+                    last_printed: None,
+                });
             }
             Event::End(TagEnd::List(_)) => {
                 stack.pop();
@@ -143,19 +150,31 @@ pub fn collect(text: &str, body_start: usize) -> Vec<RawBlock> {
                     .iter()
                     .filter(|c| matches!(c, Container::List { .. }))
                     .count();
-                let number = match stack
+                let marker = item_marker(&text[range.clone()]);
+                let printed: Option<u64> = marker.trim_end_matches(['.', ')']).parse().ok();
+                let list = stack
                     .iter_mut()
                     .rev()
-                    .find(|c| matches!(c, Container::List { .. }))
-                {
-                    Some(Container::List { next: Some(n) }) => {
-                        let current = *n;
+                    .find(|c| matches!(c, Container::List { .. }));
+                let number = match list {
+                    Some(Container::List {
+                        next: Some(n),
+                        last_printed,
+                    }) => {
+                        let position = *n;
                         *n = n.saturating_add(1);
-                        Some(current)
+                        // The printed number wins (a draft that skips `3.` after deleting a paragraph keeps
+                        // `4.`), unless the author numbered lazily (`1.` `1.` `1.`), as Markdown allows.
+                        let number = match (printed, *last_printed) {
+                            (Some(p), None) => p,
+                            (Some(p), Some(last)) if p > last => p,
+                            _ => position,
+                        };
+                        *last_printed = Some(number);
+                        Some(number)
                     }
                     _ => None,
                 };
-                let marker = item_marker(&text[range.clone()]);
                 stack.push(Container::Item {
                     pending: Some(ListItem {
                         depth,
@@ -204,6 +223,7 @@ pub fn collect(text: &str, body_start: usize) -> Vec<RawBlock> {
                         item: None,
                         continuation: false,
                         within: 0,
+                        emphasised: false,
                     });
                 }
             }
@@ -311,12 +331,14 @@ fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut 
             .map(|(l, _)| l.as_str())
             .collect::<Vec<_>>()
             .join("\n");
+        let emphasised = run.len() == 1 && is_bold_line(raw_line_at(source, start));
         blocks.push(RawBlock::Text {
             text,
             range: start..until.max(start),
             item,
             continuation,
             within,
+            emphasised,
         });
         run.clear();
     };
@@ -344,7 +366,8 @@ fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut 
             continue;
         }
         let standalone = pending_item.is_none()
-            && heading::standalone_article_line(raw_line.trim()).is_some()
+            && (heading::standalone_article_line(raw_line.trim()).is_some()
+                || heading::standalone_division_line(raw_line.trim()).is_some())
             && (taken.lines.len() == 1
                 || raw_line.trim().starts_with("**")
                 || raw_line.trim().starts_with("__"));
@@ -363,6 +386,12 @@ fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut 
     }
     let item = pending_item.take();
     emit_run(&mut run, end, blocks, item, continuation && run_is_first);
+}
+
+fn is_bold_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() > 4
+        && (t.starts_with("**") && t.ends_with("**") || t.starts_with("__") && t.ends_with("__"))
 }
 
 /// The whole source line that contains `at`.

@@ -201,6 +201,34 @@ pub fn standalone_article_line(line: &str) -> Option<HeadingKind> {
     }
 }
 
+/// Whether a line of body text is a division heading written as a paragraph of its own: bold
+/// (`**ANNEX — MODEL CONTRACT**`), or a numbered line in capitals (`BAB II`, `CHAPTER 3 — WAGES`) or without
+/// a title (`Bagian Kesatu`). "Section 3 of the Act applies." stays text.
+pub fn standalone_division_line(line: &str) -> Option<HeadingKind> {
+    let trimmed = line.trim();
+    let bold = trimmed.len() > 4
+        && (trimmed.starts_with("**") && trimmed.ends_with("**")
+            || trimmed.starts_with("__") && trimmed.ends_with("__"));
+    let kind = classify(trimmed);
+    let HeadingKind::Division { number, title, .. } = &kind else {
+        return None;
+    };
+    if bold {
+        return Some(kind);
+    }
+    let first_word_upper = trimmed
+        .split_whitespace()
+        .next()
+        .is_some_and(|w| !w.chars().any(char::is_lowercase));
+    let headline = match title {
+        None => number.is_some(),
+        Some(t) => {
+            first_word_upper && t.split_whitespace().count() <= 10 && !t.ends_with(['.', ';', ','])
+        }
+    };
+    headline.then_some(kind)
+}
+
 fn split_word(text: &str) -> (&str, &str) {
     match text.find(char::is_whitespace) {
         Some(i) => (&text[..i], &text[i..]),
@@ -333,5 +361,10 @@ mod tests {
         assert!(standalone_article_line("Article 7 — Wages").is_some());
         assert!(standalone_article_line("Article 7 shall apply to seasonal workers.").is_none());
         assert!(standalone_article_line("Article 7 — as amended, applies.").is_none());
+        assert!(standalone_division_line("BAB II").is_some());
+        assert!(standalone_division_line("Bagian Kesatu").is_some());
+        assert!(standalone_division_line("**ANNEX — MODEL CONTRACT**").is_some());
+        assert!(standalone_division_line("Section 3 of the Act applies to seafarers.").is_none());
+        assert!(standalone_division_line("Part of the wages").is_none());
     }
 }

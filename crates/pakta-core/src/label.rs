@@ -3,7 +3,10 @@
 /// The numbering family a label belongs to; siblings share a family.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Family {
+    /// `1.`, `(1)`, `1.1`: paragraphs.
     Number,
+    /// `1)`: in Indonesian drafting, the numbered sub-points under a lettered point.
+    HalfNumber,
     Lower,
     RomanLower,
     Upper,
@@ -26,6 +29,7 @@ impl Label {
     pub fn canonical(&self) -> String {
         match self.family {
             Family::Number => self.token.clone(),
+            Family::HalfNumber => format!("{})", self.token),
             Family::Bullet => "-".to_owned(),
             _ => format!("({})", self.token),
         }
@@ -65,14 +69,15 @@ pub fn split_label(text: &str) -> Option<(Label, &str)> {
             ));
         }
     }
+    let dotted = dotted_number(trimmed);
     let (token, marker_len) = if let Some(inner) = trimmed.strip_prefix('(') {
         let close = inner.find(')')?;
         (&inner[..close], close + 2)
+    } else if let Some((token, len)) = dotted {
+        (token, len)
     } else {
         let end = trimmed.find(['.', ')'])?;
-        let token = &trimmed[..end];
-        // `1.5 million` is a number, not a label: a dot label must be followed by whitespace.
-        (token, end + 1)
+        (&trimmed[..end], end + 1)
     };
     let rest = &trimmed[marker_len..];
     // `(a)the employer`, `c)Organizing`: the Dutch treaty database drops the space after a bracket.
@@ -81,13 +86,38 @@ pub fn split_label(text: &str) -> Option<(Label, &str)> {
     if !(rest.is_empty() || rest.starts_with(char::is_whitespace) || glued) {
         return None;
     }
-    let family = family_of(token)?;
+    let mut family = family_of(token)?;
+    if family == Family::Number && !trimmed.starts_with('(') && trimmed[..marker_len].ends_with(')')
+    {
+        family = Family::HalfNumber;
+    }
     let label = Label {
         family,
         token: token.to_owned(),
         marker: trimmed[..marker_len].to_owned(),
     };
     Some((label, rest.trim_start()))
+}
+
+/// A dotted paragraph number such as `1.1` or `2.3.` at the start of `text`: the token and the marker length.
+/// `1.5 million` is an amount, not a label, so without a closing dot the next word must be capitalised.
+fn dotted_number(text: &str) -> Option<(&str, usize)> {
+    let end = text
+        .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+        .unwrap_or(text.len());
+    let marker = &text[..end];
+    let token = marker.trim_end_matches('.');
+    if !token.contains('.') || token.starts_with('.') || token.contains("..") {
+        return None;
+    }
+    let rest = &text[end..];
+    if !rest.starts_with(char::is_whitespace) {
+        return None;
+    }
+    let capitalised = rest
+        .trim_start()
+        .starts_with(|c: char| c.is_uppercase() || c == '"' || c == '“');
+    (marker.ends_with('.') || capitalised).then_some((token, end))
 }
 
 fn family_of(token: &str) -> Option<Family> {
@@ -168,6 +198,18 @@ mod tests {
         );
         assert_eq!(label("e.g. wages"), None);
         assert_eq!(label("1.5 million workers"), None);
+        assert_eq!(
+            label("1.1 The Parties"),
+            Some((Family::Number, "1.1".into(), "The Parties".into()))
+        );
+        assert_eq!(
+            label("2.3. the Parties"),
+            Some((Family::Number, "2.3".into(), "the Parties".into()))
+        );
+        assert_eq!(
+            label("1) upah"),
+            Some((Family::HalfNumber, "1)".into(), "upah".into()))
+        );
         assert_eq!(label("(see above) text"), None);
         assert_eq!(label("The end."), None);
     }

@@ -146,20 +146,7 @@ impl<'a> Builder<'a> {
             RawBlock::Heading { level, text, range } => {
                 self.heading(*level, text, range.start, range.end)
             }
-            RawBlock::Text {
-                text,
-                range,
-                item,
-                continuation,
-                within,
-            } => self.text(
-                text,
-                range.start,
-                range.end,
-                item.as_ref(),
-                *continuation,
-                *within,
-            ),
+            RawBlock::Text { .. } => self.text(block),
         }
     }
 
@@ -259,7 +246,22 @@ impl<'a> Builder<'a> {
             self.title = Some(text);
             return;
         }
-        if is_closing_cue(&text) {
+        // `## CHAPTER I` followed by `## GENERAL PROVISIONS`: the second heading names the chapter.
+        if self.article.is_none()
+            && let Some(&open) = self.open_divisions.last()
+            && open + 1 == self.divisions.len()
+            && self.divisions[open].heading.is_none()
+            && self.divisions[open].intro.is_empty()
+            && self.divisions[open].kind != DivisionKind::Heading
+            && self
+                .articles
+                .last()
+                .is_none_or(|(_, a)| a.division != Some(open))
+        {
+            self.divisions[open].heading = Some(text);
+            return;
+        }
+        if is_closing_heading(&text) {
             self.close_article();
             self.in_closing = true;
             self.closing.push(Block {
@@ -271,15 +273,26 @@ impl<'a> Builder<'a> {
         self.open_division(DivisionKind::Heading, None, Some(text), start, end);
     }
 
-    fn text(
-        &mut self,
-        text: &str,
-        start: usize,
-        end: usize,
-        item: Option<&ListItem>,
-        continuation: bool,
-        within: usize,
-    ) {
+    fn text(&mut self, block: &RawBlock) {
+        let RawBlock::Text {
+            text,
+            range,
+            item,
+            continuation,
+            within,
+            emphasised,
+        } = block
+        else {
+            return;
+        };
+        let (start, end, item, continuation, within, emphasised) = (
+            range.start,
+            range.end,
+            item.as_ref(),
+            *continuation,
+            *within,
+            *emphasised,
+        );
         let text = normalize(text);
         if self.in_closing {
             self.closing.push(Block {
@@ -298,7 +311,31 @@ impl<'a> Builder<'a> {
                 });
                 return;
             }
+            // `## ARTICLE 2` then `**Scope**` (or `SCOPE`): the line names the article.
+            if let Some(article) = &mut self.article
+                && item.is_none()
+                && article.heading.is_none()
+                && article.clauses.is_empty()
+                && (emphasised || is_caps_title(&text))
+            {
+                let title = text.trim().trim_matches(['*', '_']).trim();
+                article.heading = Some(collapse_whitespace(title));
+                article.end = end;
+                return;
+            }
             self.article_text(&text, start, end, item, continuation, within);
+            return;
+        }
+        // `BAB I` then `KETENTUAN UMUM` (or `**General Provisions**`): the line names the division.
+        if let Some(&open) = self.open_divisions.last()
+            && item.is_none()
+            && open + 1 == self.divisions.len()
+            && self.divisions[open].heading.is_none()
+            && self.divisions[open].intro.is_empty()
+            && (emphasised || is_caps_title(&text))
+        {
+            let title = text.trim().trim_matches(['*', '_']).trim();
+            self.divisions[open].heading = Some(collapse_whitespace(title));
             return;
         }
         let labelled = item.is_some()
@@ -412,7 +449,11 @@ impl<'a> Builder<'a> {
                 }),
                 _,
             ) => Some(Label {
-                family: Family::Number,
+                family: if marker.ends_with(')') {
+                    Family::HalfNumber
+                } else {
+                    Family::Number
+                },
                 token: n.to_string(),
                 marker: marker.clone(),
             }),
@@ -465,6 +506,21 @@ impl<'a> Builder<'a> {
                     .rposition(|o| o.family == Some(f))
                 {
                     article.open.truncate(movable + pos);
+                } else if f == Family::Number && item.is_none() {
+                    // `(3)` written lazily inside a `1)` sub-point list still closes back to `(2)`; and a
+                    // numbered paragraph never nests inside an unlabelled sentence before it.
+                    match article
+                        .open
+                        .iter()
+                        .rposition(|o| o.family == Some(Family::Number))
+                    {
+                        Some(pos) => article.open.truncate(pos),
+                        None => {
+                            while article.open.last().is_some_and(|o| o.family.is_none()) {
+                                article.open.pop();
+                            }
+                        }
+                    }
                 }
             }
             None => {
@@ -483,6 +539,14 @@ impl<'a> Builder<'a> {
             article.open.truncate(MAX_CLAUSE_DEPTH - 1);
             depth_warning = true;
         }
+        // `1)` is a point under a lettered point, but a paragraph when it opens the article's structure.
+        if family == Some(Family::HalfNumber)
+            && article.open.is_empty()
+            && let Some(l) = &mut label
+        {
+            l.family = Family::Number;
+        }
+        let family = label.as_ref().map(|l| l.family);
         let kind = match family {
             Some(Family::Number) => ClauseKind::Paragraph,
             Some(_) => ClauseKind::Point,
@@ -606,32 +670,55 @@ fn current_clause<'c>(roots: &'c mut [Clause], path: &[OpenClause]) -> Option<&'
     Some(clause)
 }
 
-/// Formulas that open the closing part of a treaty: the testimonium and the signature block.
+/// Formulas that open the closing part of a treaty: the testimonium. Whole formulas, not first words, so
+/// that "Sebagai bukti pembayaran upah …" or "Signatures on the contract …" stay in their article.
 fn is_closing_cue(text: &str) -> bool {
     const CUES: &[&str] = &[
-        "done at",
-        "done in",
+        "done at ",
+        "done in duplicate",
+        "done in triplicate",
+        "done in two ",
         "in witness whereof",
-        "signed at",
-        "signed in duplicate",
-        "dibuat di",
-        "dibuat dalam",
-        "sebagai bukti",
-        "dengan disaksikan",
-        "fait à",
-        "fait a ",
-        "gedaan te",
+        "dibuat di ",
+        "dibuat dalam rangkap",
+        "sebagai bukti, yang bertanda tangan",
+        "sebagai bukti yang sah, yang bertanda tangan",
+        "dengan disaksikan oleh",
+        "fait à ",
+        "gedaan te ",
         "ten blijke waarvan",
         "en foi de quoi",
-        "hecho en",
-        "signatures",
-        "tanda tangan",
+        "hecho en ",
     ];
     let lower = text
         .trim_start()
         .trim_start_matches(['*', '_'])
         .to_lowercase();
     CUES.iter().any(|cue| lower.starts_with(cue))
+}
+
+/// A heading that opens the signature block.
+fn is_closing_heading(text: &str) -> bool {
+    let lower = text
+        .trim()
+        .trim_matches(['*', '_', ':'])
+        .trim()
+        .to_lowercase();
+    is_closing_cue(text)
+        || matches!(
+            lower.as_str(),
+            "signatures" | "signature" | "tanda tangan" | "signatories"
+        )
+}
+
+/// A short line in capitals ("SCOPE", "KETENTUAN UMUM"): a title, not a sentence.
+fn is_caps_title(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains('\n')
+        && t.chars().any(char::is_alphabetic)
+        && !t.chars().any(char::is_lowercase)
+        && t.split_whitespace().count() <= 10
+        && !t.ends_with(['.', ';', ',', ':'])
 }
 
 /// Checks the order of article numbers within each numbering sequence and reports duplicates and gaps.
