@@ -331,7 +331,7 @@ fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut 
             .map(|(l, _)| l.as_str())
             .collect::<Vec<_>>()
             .join("\n");
-        let emphasised = run.len() == 1 && is_bold_line(raw_line_at(source, start));
+        let emphasised = run.len() == 1 && heading::is_bold_line(raw_line_at(source, start));
         blocks.push(RawBlock::Text {
             text,
             range: start..until.max(start),
@@ -386,12 +386,6 @@ fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut 
     }
     let item = pending_item.take();
     emit_run(&mut run, end, blocks, item, continuation && run_is_first);
-}
-
-fn is_bold_line(line: &str) -> bool {
-    let t = line.trim();
-    t.len() > 4
-        && (t.starts_with("**") && t.ends_with("**") || t.starts_with("__") && t.ends_with("__"))
 }
 
 /// The whole source line that contains `at`.

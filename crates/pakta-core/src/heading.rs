@@ -171,13 +171,18 @@ pub fn classify(text: &str) -> HeadingKind {
     HeadingKind::Other
 }
 
+/// Whether a whole line is set in bold (`**Scope**`, `__Article 5__`).
+pub fn is_bold_line(line: &str) -> bool {
+    let t = line.trim();
+    t.len() > 4
+        && (t.starts_with("**") && t.ends_with("**") || t.starts_with("__") && t.ends_with("__"))
+}
+
 /// Whether a line of body text is an article heading written as a paragraph of its own
 /// (`**Article 5**`, `Article 5 — Wages`). Sentences that merely mention an article are not.
 pub fn standalone_article_line(line: &str) -> Option<HeadingKind> {
     let trimmed = line.trim();
-    let bold = trimmed.len() > 4
-        && (trimmed.starts_with("**") && trimmed.ends_with("**")
-            || trimmed.starts_with("__") && trimmed.ends_with("__"));
+    let bold = is_bold_line(trimmed);
     let kind = classify(trimmed);
     let HeadingKind::Article { number, title } = kind else {
         return None;
@@ -206,9 +211,7 @@ pub fn standalone_article_line(line: &str) -> Option<HeadingKind> {
 /// a title (`Bagian Kesatu`). "Section 3 of the Act applies." stays text.
 pub fn standalone_division_line(line: &str) -> Option<HeadingKind> {
     let trimmed = line.trim();
-    let bold = trimmed.len() > 4
-        && (trimmed.starts_with("**") && trimmed.ends_with("**")
-            || trimmed.starts_with("__") && trimmed.ends_with("__"));
+    let bold = is_bold_line(trimmed);
     let kind = classify(trimmed);
     let HeadingKind::Division { number, title, .. } = &kind else {
         return None;
