@@ -14,16 +14,16 @@ pub fn lint(agreement: &Agreement, source: &str) -> Vec<Diagnostic> {
     let mut out: Vec<Diagnostic> = agreement.diagnostics.clone();
 
     // Articles by numbering sequence (the id prefix) and number value, so `Article V` and `Article 5` agree.
-    let mut by_key: HashMap<(&str, (Vec<u32>, u32)), &Article> = HashMap::new();
+    let mut by_key: HashMap<(usize, (Vec<u32>, u32)), &Article> = HashMap::new();
     for article in &agreement.articles {
         if let Some(number) = ArticleNumber::parse(&article.number) {
             by_key
-                .entry((sequence_of(article), number.key()))
+                .entry((article.sequence, number.key()))
                 .or_insert(article);
         }
     }
     for article in &agreement.articles {
-        let sequence = sequence_of(article);
+        let sequence = article.sequence;
         for clause in article.clauses_flat() {
             for reference in crossref::find(&clause.text) {
                 let shown = describe(&reference);
@@ -65,13 +65,6 @@ pub fn lint(agreement: &Agreement, source: &str) -> Vec<Diagnostic> {
     out.sort_by_key(|d| (d.span.start, d.code));
     out.dedup();
     out
-}
-
-fn sequence_of(article: &Article) -> &str {
-    article
-        .id
-        .rsplit_once("art_")
-        .map_or("", |(prefix, _)| prefix)
 }
 
 fn describe(reference: &crossref::Reference) -> String {

@@ -213,6 +213,9 @@ pub struct Article {
     pub clauses: Vec<Clause>,
     /// Index of the innermost enclosing division in [`Agreement::divisions`].
     pub division: Option<usize>,
+    /// Which numbering sequence the article belongs to: 0 for the main text, then one more each time the
+    /// numbering restarts at 1 after a division boundary (an annex, another language version).
+    pub sequence: usize,
     /// The article's language: its language version's, or the document's.
     pub language: Language,
     pub span: Span,

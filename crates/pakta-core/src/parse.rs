@@ -46,7 +46,7 @@ pub fn parse(source: &str) -> Agreement {
     }
     diagnostics.append(&mut agreement.diagnostics);
     agreement.diagnostics = diagnostics;
-    assign_article_ids(&mut agreement, source, &index);
+    assign_article_ids(&mut agreement);
     assign_languages(&mut agreement);
     if agreement.articles.is_empty() {
         agreement.diagnostics.push(Diagnostic {
@@ -395,27 +395,25 @@ impl<'a> Builder<'a> {
             }
             offset = line_start;
         }
-        let count = units.len();
         for (n, (label, body, unit_start)) in units.into_iter().enumerate() {
-            let unit_end = end;
             let first = n == 0;
-            let _ = count;
             if first && continuation {
                 // A second paragraph inside a list item belongs to that item.
-                self.append_to_current(&body, unit_end);
+                self.append_to_current(&body, unit_start, end);
                 continue;
             }
             let list = if first { item } else { None };
-            self.add_clause(label, &body, unit_start, unit_end, list, within);
+            self.add_clause(label, &body, unit_start, end, list, within);
         }
     }
 
-    fn append_to_current(&mut self, body: &str, end: usize) {
+    fn append_to_current(&mut self, body: &str, start: usize, end: usize) {
+        let span = self.span(start, end);
         let Some(article) = &mut self.article else {
             return;
         };
         let Some(clause) = current_clause(&mut article.clauses, &article.open) else {
-            article.clauses.push(unlabelled(body, Span::default()));
+            article.clauses.push(unlabelled(body, span));
             return;
         };
         clause.text = collapse_whitespace(&format!("{} {}", clause.text, body));
@@ -599,6 +597,7 @@ impl<'a> Builder<'a> {
             heading: open.heading,
             clauses: open.clauses,
             division: open.division,
+            sequence: 0,
             language: Language::Und,
             span,
         };
@@ -616,6 +615,7 @@ impl<'a> Builder<'a> {
             ..Agreement::default()
         };
         lift_restarted_sequences(&mut agreement.divisions, &self.articles);
+        number_sequences(&mut self.articles);
         check_sequence(&self.articles, &mut agreement, self.source, self.index);
         agreement.articles = self.articles.into_iter().map(|(_, a)| a).collect();
         for article in &mut agreement.articles {
@@ -633,7 +633,7 @@ impl<'a> Builder<'a> {
                     span,
                 });
             }
-            assign_clause_ids(&mut article.clauses, "");
+            assign_clause_ids(&mut article.clauses);
         }
         assign_division_ids(&mut agreement.divisions);
         agreement
@@ -744,8 +744,7 @@ fn check_sequence(
             previous = Some(current);
             continue;
         };
-        let restart = number.main() <= 1 && article.division != prev_article.division;
-        if restart {
+        if article.sequence != prev_article.sequence {
             previous = Some(current);
             continue;
         }
@@ -784,6 +783,25 @@ fn check_sequence(
     }
 }
 
+/// The one rule for where a numbering sequence starts: the numbering goes back to 1 (or `1er`) across a
+/// division boundary, as an annex or the second language version of a treaty does.
+fn restarts_numbering(number: &ArticleNumber, article: &Article, previous: &Article) -> bool {
+    number.main() <= 1 && article.division != previous.division
+}
+
+/// Sets each article's [`Article::sequence`].
+fn number_sequences(articles: &mut [(ArticleNumber, Article)]) {
+    let mut sequence = 0;
+    for i in 1..articles.len() {
+        let (head, tail) = articles.split_at_mut(i);
+        let (number, article) = &mut tail[0];
+        if restarts_numbering(number, article, &head[i - 1].1) {
+            sequence += 1;
+        }
+        article.sequence = sequence;
+    }
+}
+
 /// A heading that restarts the numbering inside a division that already holds articles (the Dutch version's
 /// title right after the English text's last annex) starts a new part of the document, not a subdivision of
 /// that annex: lift it out to the level where it no longer shares a parent with the earlier articles.
@@ -806,7 +824,7 @@ fn lift_restarted_sequences(divisions: &mut [Division], articles: &[(ArticleNumb
     for i in 1..articles.len() {
         let (number, article) = &articles[i];
         let previous = &articles[i - 1].1;
-        if number.main() > 1 || article.division == previous.division {
+        if !restarts_numbering(number, article, previous) {
             continue;
         }
         let previous_chain = chain(divisions, previous.division);
@@ -816,9 +834,7 @@ fn lift_restarted_sequences(divisions: &mut [Division], articles: &[(ArticleNumb
         };
         // Walk up while the parent also contains articles before this one.
         while let Some(parent) = divisions[new_top].parent {
-            let holds_earlier = articles[..i]
-                .iter()
-                .any(|(_, a)| chain(divisions, a.division).contains(&parent));
+            let holds_earlier = first_article[parent] < i;
             if !holds_earlier || !previous_chain.contains(&parent) {
                 break;
             }
@@ -855,25 +871,24 @@ fn warning(code: &'static str, message: String, span: Span) -> Diagnostic {
 
 /// Article ids: `art_5` in the first numbering sequence; later sequences (annexes, other language versions)
 /// are prefixed with the division that starts them; true duplicates get `_2`, `_3`.
-fn assign_article_ids(agreement: &mut Agreement, _source: &str, _index: &LineIndex) {
+fn assign_article_ids(agreement: &mut Agreement) {
     let mut used: HashMap<String, u32> = HashMap::new();
     let mut prefix = String::new();
-    let mut prev: Option<(u32, Option<usize>)> = None;
+    let mut previous: Option<(usize, Option<usize>)> = None;
     for article in &mut agreement.articles {
         let number = ArticleNumber::parse(&article.number);
         let fragment = number
             .as_ref()
             .map_or_else(|| article.number.to_lowercase(), ArticleNumber::id_fragment);
-        let main = number.as_ref().map_or(0, ArticleNumber::main);
-        if let Some((_, prev_division)) = prev
-            && main <= 1
-            && article.division != prev_division
+        if let Some((sequence, previous_division)) = previous
+            && sequence != article.sequence
         {
-            prefix = outermost_new_division(&agreement.divisions, article.division, prev_division)
-                .map(|d| format!("{}__", agreement.divisions[d].id))
-                .unwrap_or_default();
+            prefix =
+                outermost_new_division(&agreement.divisions, article.division, previous_division)
+                    .map(|d| format!("{}__", agreement.divisions[d].id))
+                    .unwrap_or_default();
         }
-        prev = Some((main, article.division));
+        previous = Some((article.sequence, article.division));
         let id = unique_id(format!("{prefix}art_{fragment}"), &mut used);
         prefix_clause_ids(&mut article.clauses, &id);
         article.id = id;
@@ -900,7 +915,7 @@ fn outermost_new_division(
         .rfind(|d| !prev_chain.contains(d))
 }
 
-fn assign_clause_ids(clauses: &mut [Clause], _parent: &str) {
+fn assign_clause_ids(clauses: &mut [Clause]) {
     let mut used: BTreeMap<String, u32> = BTreeMap::new();
     let (mut bullets, mut unlabelled_count) = (0, 0);
     for clause in clauses.iter_mut() {
@@ -923,7 +938,7 @@ fn assign_clause_ids(clauses: &mut [Clause], _parent: &str) {
         } else {
             format!("{base}_{seen}")
         };
-        assign_clause_ids(&mut clause.children, "");
+        assign_clause_ids(&mut clause.children);
     }
 }
 
@@ -981,18 +996,15 @@ fn assign_languages(agreement: &mut Agreement) {
     let detected = detect_language(&sample).language;
     agreement.language = declared.clone().unwrap_or(detected.clone());
 
-    // Split articles into numbering sequences (same rule as the ids) and detect each one's language.
+    // Each numbering sequence is a language version (or an annex of one).
     let mut sequences: Vec<Vec<usize>> = Vec::new();
-    let mut prev_division = None;
     for (i, article) in agreement.articles.iter().enumerate() {
-        let main = ArticleNumber::parse(&article.number).map_or(0, |n| n.main());
-        if sequences.is_empty() || (main <= 1 && article.division != prev_division) {
+        if sequences.len() <= article.sequence {
             sequences.push(Vec::new());
         }
         if let Some(last) = sequences.last_mut() {
             last.push(i);
         }
-        prev_division = article.division;
     }
     let single = sequences.len() <= 1;
     // A sequence too short to call (a two-article annex) belongs with the language version before it.

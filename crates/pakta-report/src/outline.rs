@@ -39,6 +39,8 @@ struct ArticleJson<'a> {
     text: String,
     clauses: Vec<ClauseJson<'a>>,
     division: Option<&'a str>,
+    /// 0 for the main text; one more for each restarted numbering (annex, language version).
+    sequence: usize,
     language: &'a str,
     line: u32,
     column: u32,
@@ -109,6 +111,7 @@ pub fn json(agreement: &Agreement, articles: &[&Article]) -> String {
                 text: a.text(),
                 clauses: a.clauses.iter().map(clause_json).collect(),
                 division: division_id(a.division),
+                sequence: a.sequence,
                 language: a.language.code(),
                 line: a.span.line,
                 column: a.span.column,

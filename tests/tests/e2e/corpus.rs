@@ -41,26 +41,17 @@ fn every_corpus_markdown_file_parses() {
     }
 }
 
-/// Sequences of the English articles, split where the numbering restarts (main text, then each annex).
+/// Numbers of the English articles, one list per numbering sequence (main text, then each annex).
 fn english_sequences(json: &Value) -> Vec<Vec<String>> {
-    let mut sequences: Vec<Vec<String>> = Vec::new();
-    let mut prefix = None;
+    let mut sequences: std::collections::BTreeMap<u64, Vec<String>> = Default::default();
     for article in json["articles"].as_array().expect("articles") {
-        if article["language"] != "en" {
-            continue;
+        if article["language"] == "en" {
+            let sequence = article["sequence"].as_u64().expect("sequence");
+            let number = article["number"].as_str().expect("number").to_owned();
+            sequences.entry(sequence).or_default().push(number);
         }
-        let id = article["id"].as_str().expect("id");
-        let this = id.rsplit_once("art_").map(|(p, _)| p.to_owned());
-        if this != prefix || sequences.is_empty() {
-            sequences.push(Vec::new());
-            prefix = this;
-        }
-        sequences
-            .last_mut()
-            .expect("sequence")
-            .push(article["number"].as_str().expect("number").to_owned());
     }
-    sequences
+    sequences.into_values().collect()
 }
 
 #[test]
