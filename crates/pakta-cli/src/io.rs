@@ -48,6 +48,11 @@ impl Output {
         Output { path, force }
     }
 
+    /// The file the output goes to; `None` for standard output.
+    pub fn path(&self) -> Option<&Path> {
+        self.path.as_deref()
+    }
+
     pub fn stdout() -> Output {
         Output {
             path: None,

@@ -1,6 +1,9 @@
 //! The `pakta` binary: parses arguments, reads and writes files, and hands everything else to the library
-//! crates. Exit codes: 0 success, 1 findings (`lint` problems), 2 trouble (bad input, I/O).
+//! crates. Exit codes: 0 success, 1 findings (`lint` problems, `check` under `--fail-under`), 2 trouble
+//! (bad input, bad catalogue, I/O).
 
+mod catalogue;
+mod commands;
 mod io;
 
 use std::io::IsTerminal;
@@ -8,6 +11,7 @@ use std::process::ExitCode;
 
 use clap::{Parser, Subcommand, ValueEnum};
 
+use catalogue::CatalogueArgs;
 use io::{Input, Output};
 
 #[derive(Debug, Parser)]
@@ -43,16 +47,110 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LintFormat::Text)]
         format: LintFormat,
     },
+    /// Check an agreement against the standards catalogue: for each requirement of a profile, whether the
+    /// agreement covers it, covers part of it, dilutes it (weaker) or misses it, with evidence.
+    Check {
+        /// The agreement (Markdown); `-` reads standard input.
+        file: String,
+        /// The catalogue profile: all, bla-core, domestic-work, fishing, recruitment, icrmw (see
+        /// `pakta standards list`).
+        #[arg(long, default_value = "all")]
+        profile: String,
+        #[arg(long, value_enum, default_value_t = CheckFormat::Text)]
+        format: CheckFormat,
+        /// Exit 1 when the overall score (0-100) is below this.
+        #[arg(long, value_name = "SCORE")]
+        fail_under: Option<f64>,
+        /// Add a word diff of each matched article against the requirement's model clause.
+        #[arg(long)]
+        show_diff: bool,
+        /// Compare coverage with a newer draft: which requirements improved, regressed or moved.
+        #[arg(long, value_name = "NEW")]
+        against: Option<String>,
+        /// Which language version of a multilingual text to check (default: English or Indonesian, the
+        /// one with more articles).
+        #[arg(long)]
+        lang: Option<String>,
+        #[command(flatten)]
+        catalogue: CatalogueArgs,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Check many agreements at once and print a requirements × agreements grid. Folders are read for
+    /// their `*.md` files.
+    Matrix {
+        /// Agreements (Markdown) or folders of them.
+        #[arg(required = true)]
+        files: Vec<String>,
+        #[arg(long, default_value = "all")]
+        profile: String,
+        #[arg(long, value_enum, default_value_t = MatrixFormat::Text)]
+        format: MatrixFormat,
+        /// Worker threads (default: one per core).
+        #[arg(long, short = 'j')]
+        jobs: Option<usize>,
+        #[command(flatten)]
+        catalogue: CatalogueArgs,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Browse the standards catalogue.
+    Standards {
+        #[command(subcommand)]
+        action: StandardsAction,
+    },
+}
+
+#[derive(Debug, Subcommand)]
+enum StandardsAction {
+    /// List the requirements (of a profile).
+    List {
+        #[arg(long)]
+        profile: Option<String>,
+        /// `en` or `id`.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+        format: LintFormat,
+        #[command(flatten)]
+        catalogue: CatalogueArgs,
+    },
+    /// Show one requirement: summary, sources, cues and its model clause.
+    Show {
+        id: String,
+        /// `en` or `id`.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+        format: LintFormat,
+        #[command(flatten)]
+        catalogue: CatalogueArgs,
+    },
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum CheckFormat {
+    Text,
+    Json,
+    Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum MatrixFormat {
+    Text,
+    Csv,
+    Json,
+    Md,
 }
 
 #[derive(Debug, Clone, clap::Args)]
-struct OutputArgs {
+pub struct OutputArgs {
     /// Write to this file instead of standard output (atomically).
     #[arg(short, long)]
-    output: Option<std::path::PathBuf>,
+    pub output: Option<std::path::PathBuf>,
     /// Replace the output file if it exists.
     #[arg(long)]
-    force: bool,
+    pub force: bool,
 }
 
 #[derive(Debug, Clone, Copy, ValueEnum)]
@@ -61,8 +159,8 @@ enum OutlineFormat {
     Json,
 }
 
-#[derive(Debug, Clone, Copy, ValueEnum)]
-enum LintFormat {
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum LintFormat {
     Text,
     Json,
 }
@@ -130,10 +228,61 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ExitCode::from(1)
             })
         }
+        Command::Check {
+            file,
+            profile,
+            format,
+            fail_under,
+            show_diff,
+            against,
+            lang,
+            catalogue,
+            output,
+        } => commands::check(commands::CheckArgs {
+            file,
+            profile,
+            format,
+            fail_under,
+            show_diff,
+            against,
+            lang,
+            catalogue,
+            output,
+        }),
+        Command::Matrix {
+            files,
+            profile,
+            format,
+            jobs,
+            catalogue,
+            output,
+        } => commands::matrix(&files, &profile, format, jobs, &catalogue, output),
+        Command::Standards { action } => match action {
+            StandardsAction::List {
+                profile,
+                lang,
+                format,
+                catalogue,
+            } => commands::standards_list(profile.as_deref(), &lang, format, &catalogue),
+            StandardsAction::Show {
+                id,
+                lang,
+                format,
+                catalogue,
+            } => commands::standards_show(&id, &lang, format, &catalogue),
+        },
     }
 }
 
-fn terminal_width() -> usize {
+/// Whether to colour what goes to standard output.
+pub fn stdout_style() -> pakta_report::Style {
+    pakta_report::Style {
+        colour: std::io::stdout().is_terminal()
+            && std::env::var_os("NO_COLOR").is_none_or(|v| v.is_empty()),
+    }
+}
+
+pub fn terminal_width() -> usize {
     std::env::var("COLUMNS")
         .ok()
         .and_then(|c| c.parse().ok())
@@ -155,6 +304,9 @@ fn report(err: &anyhow::Error) {
     if let Some(diagnostic) = err.downcast_ref::<pakta_core::SourceError>()
         && let Some(help) = miette::Diagnostic::help(diagnostic)
     {
+        eprintln!("  help: {help}");
+    }
+    if let Some(help) = commands::help_for(err) {
         eprintln!("  help: {help}");
     }
 }

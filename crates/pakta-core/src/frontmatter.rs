@@ -72,6 +72,8 @@ struct RawMeta {
     supersedes: Option<String>,
     status: Option<String>,
     note: Option<String>,
+    #[serde(default)]
+    sectors: Vec<String>,
     #[serde(flatten)]
     unknown: BTreeMap<String, IgnoredAny>,
 }
@@ -165,7 +167,7 @@ pub fn read(
             severity: Severity::Warning,
             code: "unknown-front-matter-key",
             message: format!(
-                "unknown front-matter key `{key}` (known: title, parties, signed, language, version, supersedes, status, note)"
+                "unknown front-matter key `{key}` (known: title, parties, signed, language, version, supersedes, status, note, sectors)"
             ),
             span: index.span(source, at, at + key.len()),
         });
@@ -193,6 +195,7 @@ pub fn read(
         supersedes: raw.supersedes,
         status: raw.status,
         note: raw.note,
+        sectors: raw.sectors,
     }
 }
 

@@ -6,9 +6,11 @@
 
 mod blocks;
 pub mod crossref;
+pub mod diff;
 pub mod frontmatter;
 pub mod heading;
 mod label;
+pub mod lexicon;
 pub mod lint;
 pub mod model;
 pub mod numbering;

@@ -132,6 +132,8 @@ pub struct Meta {
     /// E.g. `illustrative`, `draft`, `signed`, `in-force`.
     pub status: Option<String>,
     pub note: Option<String>,
+    /// Sectors the agreement covers, in the catalogue's vocabulary (`domestic-work`, `fishing`, …).
+    pub sectors: Vec<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

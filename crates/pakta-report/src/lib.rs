@@ -2,5 +2,11 @@
 //!
 //! Renderers take results, never re-analyse, and never do I/O: they return strings the binary writes.
 
+pub mod coverage;
 pub mod diagnostics;
+pub mod matrix;
 pub mod outline;
+pub mod standards;
+pub mod style;
+
+pub use style::Style;

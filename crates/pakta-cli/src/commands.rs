@@ -1,0 +1,398 @@
+//! The catalogue commands: `check`, `matrix` and `standards`. Each reads its inputs, calls the analysis,
+//! and hands the result to a renderer; nothing here decides what a result means.
+
+use std::io::IsTerminal;
+use std::path::PathBuf;
+use std::process::ExitCode;
+
+use anyhow::{Context, anyhow, bail};
+use pakta_core::{Agreement, Language};
+use pakta_report::coverage::Subject;
+use pakta_standards::{
+    Catalogue, Checker, Coverage, ModelClauses, ModelComparison, Profile, Status,
+};
+use rayon::prelude::*;
+
+use crate::catalogue::CatalogueArgs;
+use crate::io::{Input, Output};
+use crate::{CheckFormat, LintFormat, MatrixFormat, OutputArgs, stdout_style, terminal_width};
+
+#[derive(Debug)]
+pub struct CheckArgs {
+    pub file: String,
+    pub profile: String,
+    pub format: CheckFormat,
+    pub fail_under: Option<f64>,
+    pub show_diff: bool,
+    pub against: Option<String>,
+    pub lang: Option<String>,
+    pub catalogue: CatalogueArgs,
+    pub output: OutputArgs,
+}
+
+/// An error about the user's choice of profile, requirement or option, with the valid choices as help.
+#[derive(Debug, thiserror::Error)]
+#[error("{message}")]
+pub struct UsageError {
+    message: String,
+    help: String,
+}
+
+/// The help line for errors that carry one.
+pub fn help_for(err: &anyhow::Error) -> Option<String> {
+    err.downcast_ref::<UsageError>().map(|e| e.help.clone())
+}
+
+fn profile<'c>(catalogue: &'c Catalogue, name: &str) -> anyhow::Result<&'c Profile> {
+    catalogue.profile(name).ok_or_else(|| {
+        anyhow!(UsageError {
+            message: format!("unknown profile `{name}`"),
+            help: format!(
+                "profiles: {}",
+                catalogue
+                    .profiles
+                    .keys()
+                    .cloned()
+                    .collect::<Vec<_>>()
+                    .join(", ")
+            ),
+        })
+    })
+}
+
+fn fail_under_ok(coverage: &Coverage, fail_under: Option<f64>) -> anyhow::Result<bool> {
+    match fail_under {
+        Some(limit) if !(0.0..=100.0).contains(&limit) => {
+            bail!("--fail-under {limit}: the score is 0-100")
+        }
+        Some(limit) => Ok(coverage.summary.score >= limit),
+        None => Ok(true),
+    }
+}
+
+fn subject<'a>(input: &'a Input, agreement: &'a Agreement) -> Subject<'a> {
+    Subject {
+        title: agreement.title.as_deref(),
+        path: &input.name,
+    }
+}
+
+/// `pakta check`.
+pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let catalogue = args.catalogue.catalogue()?;
+    let models = if args.show_diff {
+        Some(args.catalogue.models(&catalogue)?)
+    } else {
+        None
+    };
+    let profile = profile(&catalogue, &args.profile)?;
+    let checker = Checker::new(&catalogue);
+    let language = args.lang.as_deref().map(Language::from_code);
+
+    let input = Input::read(&args.file)?;
+    let agreement = pakta_core::parse(&input.text);
+    let coverage = checker.check(&agreement, profile, language.as_ref());
+    let output = Output::new(args.output.output, args.output.force);
+
+    if let Some(new_file) = &args.against {
+        let new_input = Input::read(new_file)?;
+        let new_agreement = pakta_core::parse(&new_input.text);
+        let new_coverage = checker.check(&new_agreement, profile, language.as_ref());
+        let changes = pakta_standards::compare(&coverage, &new_coverage);
+        let old = subject(&input, &agreement);
+        let new = subject(&new_input, &new_agreement);
+        let rendered = match args.format {
+            CheckFormat::Json => {
+                pakta_report::coverage::against_json(&old, &new, &coverage, &new_coverage, &changes)
+            }
+            CheckFormat::Text | CheckFormat::Md => pakta_report::coverage::against_text(
+                &old,
+                &new,
+                &coverage,
+                &new_coverage,
+                &changes,
+                if args.format == CheckFormat::Text {
+                    stdout_style()
+                } else {
+                    pakta_report::Style::PLAIN
+                },
+            ),
+        };
+        output.write(&rendered, &[&input, &new_input])?;
+        return Ok(if fail_under_ok(&new_coverage, args.fail_under)? {
+            ExitCode::SUCCESS
+        } else {
+            ExitCode::from(1)
+        });
+    }
+
+    let comparisons = match &models {
+        Some(models) => Some(comparisons(&agreement, &coverage, &catalogue, models)?),
+        None => None,
+    };
+    let subject = subject(&input, &agreement);
+    let rendered = match args.format {
+        CheckFormat::Json => {
+            pakta_report::coverage::json(&subject, &coverage, &catalogue, comparisons.as_deref())
+        }
+        CheckFormat::Md => pakta_report::coverage::markdown(
+            &subject,
+            &coverage,
+            &catalogue,
+            comparisons.as_deref(),
+        ),
+        CheckFormat::Text => {
+            let mut text = pakta_report::coverage::text(
+                &subject,
+                &coverage,
+                comparisons.as_deref(),
+                if output.path().is_none() {
+                    stdout_style()
+                } else {
+                    pakta_report::Style::PLAIN
+                },
+                terminal_width(),
+            );
+            text.push_str(&pakta_report::diagnostics::lines(
+                &input.name,
+                &agreement.diagnostics,
+            ));
+            text
+        }
+    };
+    output.write(&rendered, &[&input])?;
+    Ok(if fail_under_ok(&coverage, args.fail_under)? {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
+}
+
+/// The model-clause diff for every requirement the agreement addresses, in result order.
+fn comparisons(
+    agreement: &Agreement,
+    coverage: &Coverage,
+    catalogue: &Catalogue,
+    models: &ModelClauses,
+) -> anyhow::Result<Vec<Option<ModelComparison>>> {
+    let language = if coverage.language == Language::Id {
+        "id"
+    } else {
+        "en"
+    };
+    coverage
+        .results
+        .iter()
+        .map(|result| {
+            let (Some(article), Some(requirement)) = (
+                &result.best_article,
+                catalogue.requirement(&result.requirement),
+            ) else {
+                return Ok(None);
+            };
+            if result.status == Status::Missing {
+                return Ok(None);
+            }
+            let model = models.neutral(&requirement.model_clause, language)?;
+            Ok(pakta_standards::model_comparison(
+                agreement, article, &model,
+            ))
+        })
+        .collect()
+}
+
+/// Expands folders into their `*.md` files (sorted), keeping files as given.
+fn expand(files: &[String]) -> anyhow::Result<Vec<String>> {
+    let mut out = Vec::new();
+    for file in files {
+        let path = PathBuf::from(file);
+        if path.is_dir() {
+            let mut found: Vec<String> = std::fs::read_dir(&path)
+                .with_context(|| format!("{file}: cannot list the folder"))?
+                .filter_map(|e| e.ok().map(|e| e.path()))
+                .filter(|p| p.is_file() && p.extension().and_then(|e| e.to_str()) == Some("md"))
+                .map(|p| p.display().to_string())
+                .collect();
+            found.sort();
+            if found.is_empty() {
+                bail!("{file}: the folder has no .md agreements");
+            }
+            out.extend(found);
+        } else {
+            out.push(file.clone());
+        }
+    }
+    Ok(out)
+}
+
+/// `pakta matrix`.
+pub fn matrix(
+    files: &[String],
+    profile_name: &str,
+    format: MatrixFormat,
+    jobs: Option<usize>,
+    catalogue_args: &CatalogueArgs,
+    output: OutputArgs,
+) -> anyhow::Result<ExitCode> {
+    let catalogue = catalogue_args.catalogue()?;
+    let profile = profile(&catalogue, profile_name)?;
+    let checker = Checker::new(&catalogue);
+    let files = expand(files)?;
+    if files.iter().any(|f| f == "-") {
+        bail!("-: matrix reads files, not standard input");
+    }
+
+    let progress = if std::io::stderr().is_terminal() {
+        indicatif::ProgressBar::new(files.len() as u64)
+    } else {
+        indicatif::ProgressBar::hidden()
+    };
+    progress.set_style(
+        indicatif::ProgressStyle::with_template("{bar:40} {pos}/{len} {wide_msg}")
+            .unwrap_or_else(|_| indicatif::ProgressStyle::default_bar()),
+    );
+    let work = || -> Vec<anyhow::Result<(Input, Agreement, Coverage)>> {
+        files
+            .par_iter()
+            .map(|file| {
+                let input = Input::read(file)?;
+                let agreement = pakta_core::parse(&input.text);
+                let coverage = checker.check(&agreement, profile, None);
+                progress.inc(1);
+                Ok((input, agreement, coverage))
+            })
+            .collect()
+    };
+    let results = match jobs {
+        Some(0) => bail!("--jobs 0: at least one thread is needed"),
+        Some(n) => rayon::ThreadPoolBuilder::new()
+            .num_threads(n)
+            .build()
+            .context("cannot start worker threads")?
+            .install(work),
+        None => work(),
+    };
+    progress.finish_and_clear();
+    let checked: Vec<(Input, Agreement, Coverage)> =
+        results.into_iter().collect::<anyhow::Result<_>>()?;
+
+    let columns: Vec<pakta_report::matrix::Column> = checked
+        .iter()
+        .map(
+            |(input, agreement, coverage)| pakta_report::matrix::Column {
+                subject: subject(input, agreement),
+                coverage,
+            },
+        )
+        .collect();
+    let requirements = &profile.requirements;
+    let rendered = match format {
+        MatrixFormat::Text => pakta_report::matrix::text(
+            requirements,
+            &columns,
+            if output.output.is_none() {
+                stdout_style()
+            } else {
+                pakta_report::Style::PLAIN
+            },
+        ),
+        MatrixFormat::Csv => pakta_report::matrix::csv(requirements, &columns),
+        MatrixFormat::Json => pakta_report::matrix::json(&profile.name, requirements, &columns),
+        MatrixFormat::Md => pakta_report::matrix::markdown(requirements, &columns),
+    };
+    let inputs: Vec<&Input> = checked.iter().map(|(input, _, _)| input).collect();
+    Output::new(output.output, output.force).write(&rendered, &inputs)?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `pakta standards list`.
+pub fn standards_list(
+    profile_name: Option<&str>,
+    lang: &str,
+    format: LintFormat,
+    args: &CatalogueArgs,
+) -> anyhow::Result<ExitCode> {
+    let language = catalogue_language(lang)?;
+    let catalogue = args.catalogue()?;
+    let requirements: Vec<_> = match profile_name {
+        Some(name) => {
+            let profile = profile(&catalogue, name)?;
+            catalogue
+                .requirements
+                .iter()
+                .filter(|r| profile.requirements.contains(&r.id))
+                .collect()
+        }
+        None => catalogue.requirements.iter().collect(),
+    };
+    let rendered = match format {
+        LintFormat::Text => {
+            pakta_report::standards::list(&catalogue, &requirements, language, terminal_width())
+        }
+        LintFormat::Json => pakta_report::standards::list_json(&catalogue, &requirements, language),
+    };
+    Output::stdout().write(&rendered, &[])?;
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `pakta standards show ID`.
+pub fn standards_show(
+    id: &str,
+    lang: &str,
+    format: LintFormat,
+    args: &CatalogueArgs,
+) -> anyhow::Result<ExitCode> {
+    let language = catalogue_language(lang)?;
+    let catalogue = args.catalogue()?;
+    let Some(requirement) = catalogue.requirement(id) else {
+        let close: Vec<&str> = catalogue
+            .requirements
+            .iter()
+            .map(|r| r.id.as_str())
+            .filter(|r| {
+                r.contains(id)
+                    || id.contains(r)
+                    || r.split('-').any(|w| w.len() > 3 && id.contains(w))
+            })
+            .collect();
+        return Err(anyhow!(UsageError {
+            message: format!("unknown requirement `{id}`"),
+            help: if close.is_empty() {
+                "`pakta standards list` shows every requirement".to_string()
+            } else {
+                format!("did you mean: {}", close.join(", "))
+            },
+        }));
+    };
+    let models = args.models(&catalogue)?;
+    let model_text = models.render(
+        &requirement.model_clause,
+        language,
+        &pakta_standards::models::neutral_context(language),
+    )?;
+    let rendered = match format {
+        LintFormat::Text => pakta_report::standards::show(
+            &catalogue,
+            requirement,
+            language,
+            Some(&model_text),
+            terminal_width(),
+        ),
+        LintFormat::Json => {
+            pakta_report::standards::show_json(&catalogue, requirement, language, Some(&model_text))
+        }
+    };
+    Output::stdout().write(&rendered, &[])?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn catalogue_language(lang: &str) -> anyhow::Result<&'static str> {
+    match lang {
+        "en" => Ok("en"),
+        "id" => Ok("id"),
+        other => Err(anyhow!(UsageError {
+            message: format!("--lang {other}: the catalogue is written in en and id"),
+            help: "use --lang en or --lang id".to_string(),
+        })),
+    }
+}

@@ -1,0 +1,101 @@
+//! Word-level diffs with a deadline, shared by the model-clause comparison and the redline.
+//!
+//! Every diff pakta runs goes through [`word_diff`], so every diff has a deadline: the similar crate's Myers
+//! diff is quadratic in the worst case, and a meeting cannot wait on a pathological clause. Callers diff
+//! clause against clause, never whole documents.
+
+use std::time::Duration;
+
+use similar::{Algorithm, ChangeTag, TextDiff};
+
+/// How long one clause-against-clause diff may run before similar falls back to a coarser answer.
+pub const DIFF_TIMEOUT: Duration = Duration::from_millis(250);
+
+/// One run of a word diff.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Change {
+    pub op: ChangeOp,
+    pub text: String,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ChangeOp {
+    Equal,
+    Insert,
+    Delete,
+}
+
+impl ChangeOp {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ChangeOp::Equal => "equal",
+            ChangeOp::Insert => "insert",
+            ChangeOp::Delete => "delete",
+        }
+    }
+}
+
+/// Diffs `old` against `new` by Unicode words (whitespace and punctuation are their own tokens) and merges
+/// adjacent tokens of the same kind into runs.
+pub fn word_diff(old: &str, new: &str) -> Vec<Change> {
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Patience)
+        .timeout(DIFF_TIMEOUT)
+        .diff_unicode_words(old, new);
+    let mut out: Vec<Change> = Vec::new();
+    for change in diff.iter_all_changes() {
+        let op = match change.tag() {
+            ChangeTag::Equal => ChangeOp::Equal,
+            ChangeTag::Insert => ChangeOp::Insert,
+            ChangeTag::Delete => ChangeOp::Delete,
+        };
+        let text = change.value();
+        match out.last_mut() {
+            Some(last) if last.op == op => last.text.push_str(text),
+            _ => out.push(Change {
+                op,
+                text: text.to_string(),
+            }),
+        }
+    }
+    out
+}
+
+/// The share of words two texts have in common, 0–1 (similar's ratio over the same word tokens).
+pub fn word_similarity(old: &str, new: &str) -> f64 {
+    let diff = TextDiff::configure()
+        .algorithm(Algorithm::Patience)
+        .timeout(DIFF_TIMEOUT)
+        .diff_unicode_words(old, new);
+    f64::from(diff.ratio())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn merges_runs_and_keeps_every_character() {
+        let changes = word_diff(
+            "The Parties shall pay 30 days",
+            "The Parties may pay 45 days",
+        );
+        let old: String = changes
+            .iter()
+            .filter(|c| c.op != ChangeOp::Insert)
+            .map(|c| c.text.as_str())
+            .collect();
+        let new: String = changes
+            .iter()
+            .filter(|c| c.op != ChangeOp::Delete)
+            .map(|c| c.text.as_str())
+            .collect();
+        assert_eq!(old, "The Parties shall pay 30 days");
+        assert_eq!(new, "The Parties may pay 45 days");
+        assert!(
+            changes
+                .iter()
+                .any(|c| c.op == ChangeOp::Delete && c.text == "shall")
+        );
+    }
+}

@@ -1,0 +1,509 @@
+//! The legal-language lexicon: how pakta reads words, modals, negation and actors in English and Indonesian.
+//!
+//! Coverage matching and the redline both need to know that "shall" binds and "shall endeavour" does not,
+//! that "not" flips a phrase, and that "the Employer" owes while "the Worker" is owed. That knowledge lives
+//! here once, as plain word lists, so both phases agree on it.
+
+use unicode_normalization::UnicodeNormalization;
+use unicode_normalization::char::is_combining_mark;
+
+/// One word of a text, normalised for matching, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Lower-cased, accent-folded and stemmed (see [`stem`]).
+    pub stem: String,
+    /// Lower-cased and accent-folded but not stemmed; prefix patterns (`recruit*`) match against this.
+    pub folded: String,
+    /// Byte range in the text that was tokenised.
+    pub start: usize,
+    pub end: usize,
+    /// Sentence segment: a new one starts after `.`, `;`, `:`, `?`, `!` and at a contrastive conjunction.
+    pub segment: usize,
+    /// Articles and particles ("the", "yang") that patterns skip.
+    pub stopword: bool,
+}
+
+/// Words that patterns skip on both sides, so "borne by the worker" and "borne by workers" meet.
+const STOPWORDS: &[&str] = &["the", "a", "an", "s", "yang", "para", "sang", "si"];
+
+/// Words that open a new segment because they turn the sentence: what follows is not governed by what came
+/// before ("no fee shall be charged, except that the worker shall pay …").
+const SEGMENT_TURNS: &[&str] = &[
+    "but",
+    "except",
+    "however",
+    "unless",
+    "provided",
+    "namun",
+    "tetapi",
+    "kecuali",
+    "sedangkan",
+];
+
+/// Splits `text` into tokens with segments. Words are maximal runs of letters and digits (so "30-day" is two
+/// words and "worker's" is "worker" plus a stop-word "s").
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens = Vec::new();
+    let mut segment = 0usize;
+    let mut word_start: Option<usize> = None;
+    let mut pending_break = false;
+    let bytes_len = text.len();
+    let mut push = |start: usize, end: usize, segment: &mut usize, pending: &mut bool| {
+        let raw = &text[start..end];
+        let folded = fold(raw);
+        if *pending || SEGMENT_TURNS.contains(&folded.as_str()) {
+            if !tokens.is_empty() {
+                *segment += 1;
+            }
+            *pending = false;
+        }
+        let stem = stem(&folded);
+        let stopword = STOPWORDS.contains(&stem.as_str());
+        tokens.push(Token {
+            stem,
+            folded,
+            start,
+            end,
+            segment: *segment,
+            stopword,
+        });
+    };
+    for (index, ch) in text.char_indices() {
+        if ch.is_alphanumeric() {
+            if word_start.is_none() {
+                word_start = Some(index);
+            }
+            continue;
+        }
+        if let Some(start) = word_start.take() {
+            push(start, index, &mut segment, &mut pending_break);
+        }
+        if matches!(ch, '.' | ';' | ':' | '?' | '!' | '\n') {
+            // A full stop between digits ("1.5") or after a one-letter abbreviation is not a break, but
+            // the cost of a spurious break is only a narrower negation scope, so keep the rule simple.
+            let next_is_digit = text[index + ch.len_utf8()..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit());
+            if !(ch == '.' && next_is_digit) {
+                pending_break = true;
+            }
+        }
+    }
+    if let Some(start) = word_start {
+        push(start, bytes_len, &mut segment, &mut pending_break);
+    }
+    tokens
+}
+
+/// Lower-cases and removes accents ("Régime" → "regime"), so spelling variants from PDFs still match.
+pub fn fold(word: &str) -> String {
+    if word.is_ascii() {
+        return word.to_ascii_lowercase();
+    }
+    word.nfd()
+        .filter(|c| !is_combining_mark(*c))
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+/// A light, language-neutral stemmer for already folded words: English plurals and the Indonesian
+/// possessive/emphatic particles. It is deliberately conservative: pakta's patterns name the derived forms
+/// they mean (`dipotong`, `pemotongan`) rather than rely on an aggressive stemmer that would also merge
+/// `pekerja` (worker) with `pemberi kerja` (employer) — the one distinction a BLA check cannot lose.
+pub fn stem(word: &str) -> String {
+    let len = word.chars().count();
+    if len > 5 {
+        for particle in ["nya", "lah", "kah"] {
+            if let Some(base) = word.strip_suffix(particle) {
+                // "pekerjanya" → "pekerja", but not "bunyinya"-style short roots.
+                if base.chars().count() >= 4 && particle == "nya" {
+                    return base.to_string();
+                }
+            }
+        }
+    }
+    if len > 4 && word.ends_with("ies") {
+        return format!("{}y", &word[..word.len() - 3]);
+    }
+    if len > 4 && word.ends_with("sses") {
+        return word[..word.len() - 2].to_string();
+    }
+    if len > 3
+        && word.ends_with('s')
+        && !word.ends_with("ss")
+        && !word.ends_with("us")
+        && !word.ends_with("is")
+        && word.is_ascii()
+    {
+        return word[..word.len() - 1].to_string();
+    }
+    word.to_string()
+}
+
+/// Words that negate what follows them in the same segment ("no fee shall be charged", "tanpa biaya").
+pub fn is_negator(folded: &str) -> bool {
+    matches!(
+        folded,
+        "not"
+            | "no"
+            | "never"
+            | "neither"
+            | "nor"
+            | "without"
+            | "cannot"
+            | "nothing"
+            | "none"
+            | "free"
+            | "tidak"
+            | "tak"
+            | "bukan"
+            | "tanpa"
+            | "dilarang"
+            | "larangan"
+            | "bebas"
+            | "gratis"
+            | "jangan"
+    ) || folded.starts_with("prohibit")
+        || folded.starts_with("forbid")
+        || folded.starts_with("exempt")
+        || folded.starts_with("melarang")
+}
+
+/// How firmly a segment commits its subject.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Modality {
+    /// No modal verb: a statement of right or fact ("Workers are entitled to …").
+    Neutral,
+    /// A binding commitment: shall, must, will, undertake, *wajib*, *harus*.
+    Binding,
+    /// Permission or recommendation: may, should, can, *dapat*, *boleh*, *sebaiknya*.
+    Permissive,
+    /// An effort rather than a result: endeavour, as far as possible, *berupaya*, *sedapat mungkin*.
+    Hedged,
+}
+
+/// Multi-word hedges, as folded word sequences; each word may follow the previous one within
+/// [`HEDGE_GAP`] words, so "subject to the availability of funds" and "sepanjang anggaran … memungkinkan"
+/// are found whatever fills the gap.
+const HEDGE_GAP: usize = 4;
+const HEDGE_PHRASES: &[&[&str]] = &[
+    &["subject", "to", "fund"],
+    &["subject", "to", "funds"],
+    &["subject", "to", "budget"],
+    &["subject", "to", "resources"],
+    &["funds", "permit"],
+    &["budget", "permits"],
+    &["resources", "permit"],
+    &["resources", "allow"],
+    &["sepanjang", "memungkinkan"],
+    &["anggaran", "memungkinkan"],
+    &["tergantung", "anggaran"],
+    &["sesuai", "kemampuan"],
+    &["best", "effort"],
+    &["best", "efforts"],
+    &["as", "far", "as", "possible"],
+    &["as", "far", "as", "practicable"],
+    &["where", "possible"],
+    &["where", "feasible"],
+    &["where", "appropriate"],
+    &["if", "possible"],
+    &["to", "the", "extent", "possible"],
+    &["to", "the", "extent", "practicable"],
+    &["subject", "to", "availability"],
+    &["subject", "to", "the", "availability"],
+    &["shall", "consider"],
+    &["may", "consider"],
+    &["will", "consider"],
+    &["to", "consider"],
+    &["consider", "the", "possibility"],
+    &["sedapat", "mungkin"],
+    &["sejauh", "mungkin"],
+    &["sejauh", "memungkinkan"],
+    &["apabila", "memungkinkan"],
+    &["jika", "memungkinkan"],
+    &["bila", "memungkinkan"],
+];
+
+fn is_hedge_word(folded: &str) -> bool {
+    folded.starts_with("endeavo")
+        || folded.starts_with("strive")
+        || matches!(
+            folded,
+            "try"
+                | "attempt"
+                | "aim"
+                | "seek"
+                | "berupaya"
+                | "berusaha"
+                | "mengupayakan"
+                | "diupayakan"
+                | "upaya"
+                | "mempertimbangkan"
+                | "dipertimbangkan"
+                | "mengusahakan"
+                | "diusahakan"
+        )
+}
+
+fn is_binding_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "shall"
+            | "must"
+            | "will"
+            | "undertake"
+            | "undertakes"
+            | "guarantee"
+            | "guarantees"
+            | "ensure"
+            | "ensures"
+            | "wajib"
+            | "harus"
+            | "berkewajiban"
+            | "diwajibkan"
+            | "menjamin"
+            | "memastikan"
+            | "akan"
+            | "bertanggung"
+    )
+}
+
+fn is_permissive_word(folded: &str) -> bool {
+    matches!(
+        folded,
+        "may"
+            | "might"
+            | "should"
+            | "could"
+            | "can"
+            | "dapat"
+            | "boleh"
+            | "sebaiknya"
+            | "hendaknya"
+            | "bisa"
+            | "diperbolehkan"
+            | "dibolehkan"
+    )
+}
+
+/// Whether a permissive modal is a recommendation whatever its subject ("should", *sebaiknya*), as opposed
+/// to a permission that is a right when the subject is the worker ("may", *dapat*).
+pub fn is_recommendation(folded: &str) -> bool {
+    matches!(folded, "should" | "sebaiknya" | "hendaknya")
+}
+
+/// Who a word names: someone who owes obligations under a BLA, or someone they are owed to.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Actor {
+    /// Parties, states, authorities, agencies, employers.
+    Obligor,
+    /// Workers, migrants, their families.
+    Beneficiary,
+}
+
+/// The actor a folded word names, if any. Indonesian "pemberi kerja" (employer) is recognised by its first
+/// word, so "kerja" alone is never taken for the worker.
+pub fn actor(folded: &str) -> Option<Actor> {
+    let stem = stem(folded);
+    match stem.as_str() {
+        "party" | "government" | "state" | "member" | "authority" | "ministry" | "minister"
+        | "agency" | "employer" | "committee" | "office" | "recruiter" | "broker"
+        | "intermediary" | "contractor" | "company" | "owner" | "sponsor" | "kafeel" | "pihak"
+        | "pemerintah" | "negara" | "otoritas" | "kementerian" | "menteri" | "instansi"
+        | "perusahaan" | "agensi" | "majikan" | "pemberi" | "lembaga" | "badan" | "komite"
+        | "p3mi" | "pptkis" | "kantor" => Some(Actor::Obligor),
+        "worker" | "migrant" | "employee" | "fisher" | "fisherman" | "fishermen" | "seafarer"
+        | "labourer" | "laborer" | "family" | "spouse" | "child" | "children" | "pekerja"
+        | "buruh" | "nelayan" | "awak" | "keluarga" | "tki" | "pmi" | "trainee" | "jobseeker" => {
+            Some(Actor::Beneficiary)
+        }
+        _ => None,
+    }
+}
+
+fn hedge_phrase_at(words: &[&str], start: usize, phrase: &[&str]) -> bool {
+    if words[start] != phrase[0] {
+        return false;
+    }
+    let mut at = start;
+    for word in &phrase[1..] {
+        match words[at + 1..]
+            .iter()
+            .take(HEDGE_GAP + 1)
+            .position(|w| w == word)
+        {
+            Some(offset) => at += 1 + offset,
+            None => return false,
+        }
+    }
+    true
+}
+
+/// Reads the modality that governs the word at `focus` in one segment (`tokens` all share a segment).
+/// A hedge anywhere in the segment wins ("shall endeavour", "…, as far as possible"); otherwise the modal
+/// nearest before `focus` decides, else the first after it. Returns the modality, the modal word(s), and
+/// the actor named nearest before the modal.
+pub fn segment_modality(tokens: &[Token], focus: usize) -> (Modality, String, Option<Actor>) {
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    for (index, word) in words.iter().enumerate() {
+        if is_hedge_word(word) {
+            return (
+                Modality::Hedged,
+                (*word).to_string(),
+                subject_before(tokens, index),
+            );
+        }
+        for phrase in HEDGE_PHRASES {
+            if hedge_phrase_at(&words, index, phrase) {
+                return (
+                    Modality::Hedged,
+                    phrase.join(" "),
+                    subject_before(tokens, index),
+                );
+            }
+        }
+    }
+    let modal = |index: usize| -> Option<Modality> {
+        let word = words[index];
+        if is_binding_word(word) {
+            return Some(Modality::Binding);
+        }
+        if is_permissive_word(word) {
+            // "may not" and "tidak boleh" are binding prohibitions, not weakened obligations.
+            let negated = words.get(index + 1).is_some_and(|next| is_negator(next))
+                || index
+                    .checked_sub(1)
+                    .and_then(|i| words.get(i))
+                    .is_some_and(|prev| is_negator(prev));
+            return Some(if negated {
+                Modality::Binding
+            } else {
+                Modality::Permissive
+            });
+        }
+        None
+    };
+    let focus = focus.min(words.len());
+    let chosen = (0..focus)
+        .rev()
+        .find_map(|i| modal(i).map(|m| (i, m)))
+        .or_else(|| (focus..words.len()).find_map(|i| modal(i).map(|m| (i, m))));
+    match chosen {
+        Some((index, modality)) => (
+            modality,
+            words[index].to_string(),
+            subject_before(tokens, index),
+        ),
+        None => (Modality::Neutral, String::new(), None),
+    }
+}
+
+fn subject_before(tokens: &[Token], index: usize) -> Option<Actor> {
+    tokens[..index].iter().rev().find_map(|t| actor(&t.folded))
+}
+
+/// How many negators `tokens` hold. "Without prejudice to" and *tidak mengurangi* are saving formulas, not
+/// negations, and are not counted.
+pub fn negators(tokens: &[Token]) -> usize {
+    tokens
+        .iter()
+        .enumerate()
+        .filter(|(i, t)| {
+            is_negator(&t.folded) && {
+                let next = tokens.get(i + 1).map(|n| n.folded.as_str());
+                !matches!(
+                    (t.folded.as_str(), next),
+                    ("without", Some("prejudice")) | ("tidak", Some("mengurangi"))
+                )
+            }
+        })
+        .count()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn modality(text: &str) -> (Modality, Option<Actor>) {
+        let tokens = tokenize(text);
+        let (m, _, a) = segment_modality(&tokens, tokens.len());
+        (m, a)
+    }
+
+    #[test]
+    fn stems_plurals_and_particles() {
+        assert_eq!(stem("workers"), "worker");
+        assert_eq!(stem("countries"), "country");
+        assert_eq!(stem("status"), "status");
+        assert_eq!(stem("access"), "access");
+        assert_eq!(stem("pekerjanya"), "pekerja");
+        assert_eq!(fold("Régime"), "regime");
+    }
+
+    #[test]
+    fn segments_break_at_punctuation_and_turns() {
+        let t =
+            tokenize("No fee shall be charged; the worker pays, except travel. Art 1.5 applies");
+        let seg = |w: &str| t.iter().find(|x| x.folded == w).map(|x| x.segment);
+        assert_eq!(seg("fee"), Some(0));
+        assert_eq!(seg("worker"), Some(1));
+        assert_eq!(seg("travel"), Some(2));
+        assert_eq!(seg("applies"), Some(3));
+        assert!(t.iter().any(|x| x.folded == "the" && x.stopword));
+    }
+
+    #[test]
+    fn reads_modals_and_subjects() {
+        assert_eq!(
+            modality("The Parties shall endeavour to exchange").0,
+            Modality::Hedged
+        );
+        assert_eq!(modality("The Employer shall pay").0, Modality::Binding);
+        assert_eq!(
+            modality("The Parties may establish a committee"),
+            (Modality::Permissive, Some(Actor::Obligor))
+        );
+        assert_eq!(
+            modality("The Worker may change employer"),
+            (Modality::Permissive, Some(Actor::Beneficiary))
+        );
+        assert_eq!(
+            modality("Pemberi kerja tidak boleh menahan paspor").0,
+            Modality::Binding
+        );
+        assert_eq!(
+            modality("Pemberi kerja dapat menyimpan paspor"),
+            (Modality::Permissive, Some(Actor::Obligor))
+        );
+        assert_eq!(
+            modality("Para Pihak berupaya bertukar informasi").0,
+            Modality::Hedged
+        );
+        assert_eq!(
+            modality("Workers are entitled to a rest day").0,
+            Modality::Neutral
+        );
+        assert_eq!(
+            modality("subject to the availability of funds, the Parties shall train").0,
+            Modality::Hedged
+        );
+        assert_eq!(
+            modality("sepanjang anggaran Pihak Pengirim memungkinkan").0,
+            Modality::Hedged
+        );
+        let tokens =
+            tokenize("the employer may replace the contract and the new one shall prevail");
+        let replace = tokens
+            .iter()
+            .position(|t| t.folded == "replace")
+            .expect("word");
+        assert_eq!(segment_modality(&tokens, replace).0, Modality::Permissive);
+        assert_eq!(
+            negators(&tokenize(
+                "Without prejudice to Article 3, costs are borne by workers"
+            )),
+            0
+        );
+    }
+}

@@ -1,0 +1,112 @@
+//! Comparisons built on coverage results: two drafts against each other, and a clause against its model.
+
+use pakta_core::diff::{Change, word_diff, word_similarity};
+use pakta_core::{Agreement, Article};
+
+use crate::coverage::{Coverage, Status};
+
+/// Whether a requirement's treatment got better or worse between two drafts.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+pub enum Direction {
+    Improved,
+    Regressed,
+    /// Same status, but other articles address it now.
+    Moved,
+}
+
+impl Direction {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Direction::Improved => "improved",
+            Direction::Regressed => "regressed",
+            Direction::Moved => "moved",
+        }
+    }
+}
+
+/// One requirement whose coverage differs between OLD and NEW.
+#[derive(Debug, Clone, PartialEq)]
+pub struct CoverageChange {
+    pub requirement: String,
+    pub old: Status,
+    pub new: Status,
+    pub old_articles: Vec<String>,
+    pub new_articles: Vec<String>,
+    pub direction: Direction,
+}
+
+fn rank(status: Status) -> u8 {
+    match status {
+        Status::Covered => 3,
+        Status::Partial => 2,
+        Status::Weaker => 1,
+        Status::Missing => 0,
+        Status::NotApplicable => 4,
+    }
+}
+
+/// The requirements whose status or articles changed from `old` to `new`, in `old`'s order.
+pub fn compare(old: &Coverage, new: &Coverage) -> Vec<CoverageChange> {
+    let mut changes = Vec::new();
+    for before in &old.results {
+        let Some(after) = new.result(&before.requirement) else {
+            continue;
+        };
+        let direction = if before.status != after.status {
+            // Missing → weaker is a regression in spirit (a harmful clause appeared), so weaker ranks
+            // below missing for this purpose only when it is the new status.
+            if after.status == Status::Weaker && before.status != Status::Weaker {
+                Direction::Regressed
+            } else if rank(after.status) > rank(before.status) {
+                Direction::Improved
+            } else {
+                Direction::Regressed
+            }
+        } else if before.articles != after.articles && before.status != Status::Missing {
+            Direction::Moved
+        } else {
+            continue;
+        };
+        changes.push(CoverageChange {
+            requirement: before.requirement.clone(),
+            old: before.status,
+            new: after.status,
+            old_articles: before.articles.clone(),
+            new_articles: after.articles.clone(),
+            direction,
+        });
+    }
+    changes
+}
+
+/// An agreement's article beside the model clause, as a word diff (deleted = only in the agreement,
+/// inserted = only in the model).
+#[derive(Debug, Clone, PartialEq)]
+pub struct ModelComparison {
+    pub article: String,
+    pub similarity: f64,
+    pub changes: Vec<Change>,
+}
+
+/// Diffs the article `article_id` of `agreement` against the model clause (already parsed).
+pub fn model_comparison(
+    agreement: &Agreement,
+    article_id: &str,
+    model: &Agreement,
+) -> Option<ModelComparison> {
+    let article = agreement.article(article_id)?;
+    let model_article = model.articles.first()?;
+    let ours = body(article);
+    let theirs = body(model_article);
+    let changes = word_diff(&ours, &theirs);
+    let similarity = (word_similarity(&ours, &theirs) * 100.0).round() / 100.0;
+    Some(ModelComparison {
+        article: article.number.clone(),
+        similarity,
+        changes,
+    })
+}
+
+fn body(article: &Article) -> String {
+    article.text().trim_end().to_string()
+}

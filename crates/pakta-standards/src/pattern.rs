@@ -1,0 +1,273 @@
+//! Catalogue patterns (`"borne by .. worker*"`) compiled once and found in token streams through an index.
+//!
+//! A clause is scanned once: at each word the index yields only the patterns that can start there, so the
+//! cost grows with the text, not with text × patterns (the catalogue has over a thousand patterns).
+
+use std::collections::HashMap;
+
+use pakta_core::lexicon::{Token, fold, stem, tokenize};
+
+/// How many words ` .. ` may skip.
+pub const MAX_GAP: usize = 6;
+
+#[derive(Debug, Clone, PartialEq, Eq, Hash)]
+enum Step {
+    /// A word, stemmed.
+    Word(String),
+    /// `word*`: any word whose folded form starts with this.
+    Prefix(String),
+    /// ` .. `: up to [`MAX_GAP`] words in the same segment.
+    Gap,
+}
+
+/// A compiled pattern.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Pattern {
+    steps: Vec<Step>,
+}
+
+impl Pattern {
+    /// Compiles a catalogue pattern; the error says why it can never match.
+    pub fn compile(text: &str) -> Result<Pattern, String> {
+        let mut steps = Vec::new();
+        for part in text.split_whitespace() {
+            if part == ".." {
+                if matches!(steps.last(), None | Some(Step::Gap)) {
+                    return Err(format!(
+                        "pattern `{text}`: ` .. ` must stand between two words"
+                    ));
+                }
+                steps.push(Step::Gap);
+                continue;
+            }
+            let (body, prefix) = match part.strip_suffix('*') {
+                Some(body) => (body, true),
+                None => (part, false),
+            };
+            // Tokenise the part as text is tokenised, so "30-day" or "worker's" compile as they would read.
+            let words = tokenize(body);
+            if words.is_empty() {
+                return Err(format!(
+                    "pattern `{text}`: `{part}` has no letters or digits"
+                ));
+            }
+            let last = words.len() - 1;
+            for (index, word) in words.into_iter().enumerate() {
+                if word.stopword && !(prefix && index == last) {
+                    continue;
+                }
+                if prefix && index == last {
+                    if word.folded.chars().count() < 3 {
+                        return Err(format!(
+                            "pattern `{text}`: prefix `{part}` is too short to be specific"
+                        ));
+                    }
+                    steps.push(Step::Prefix(word.folded));
+                } else {
+                    steps.push(Step::Word(word.stem));
+                }
+            }
+        }
+        if matches!(steps.last(), Some(Step::Gap)) {
+            return Err(format!(
+                "pattern `{text}`: ` .. ` must stand between two words"
+            ));
+        }
+        if steps.is_empty() {
+            return Err(format!(
+                "pattern `{text}` has only words that matching ignores"
+            ));
+        }
+        Ok(Pattern { steps })
+    }
+
+    /// Tries to match at `tokens[start]` (content tokens only); returns the index one past the last
+    /// matched token.
+    fn match_at(&self, tokens: &[&Token], start: usize) -> Option<usize> {
+        self.match_steps(0, tokens, start, tokens[start].segment)
+    }
+
+    fn match_steps(
+        &self,
+        step: usize,
+        tokens: &[&Token],
+        at: usize,
+        segment: usize,
+    ) -> Option<usize> {
+        let Some(current) = self.steps.get(step) else {
+            return Some(at);
+        };
+        match current {
+            Step::Gap => {
+                for skip in 0..=MAX_GAP {
+                    let next = at + skip;
+                    if next >= tokens.len() || tokens[next].segment != segment {
+                        break;
+                    }
+                    if let Some(end) = self.match_steps(step + 1, tokens, next, segment) {
+                        return Some(end);
+                    }
+                }
+                None
+            }
+            word => {
+                let token = tokens.get(at)?;
+                // Consecutive words must stay in one segment too: "fee; worker" is not "fee worker".
+                if token.segment != segment || !step_matches(word, token) {
+                    return None;
+                }
+                self.match_steps(step + 1, tokens, at + 1, segment)
+            }
+        }
+    }
+}
+
+fn step_matches(step: &Step, token: &Token) -> bool {
+    match step {
+        Step::Word(w) => &token.stem == w,
+        Step::Prefix(p) => token.folded.starts_with(p.as_str()),
+        Step::Gap => true,
+    }
+}
+
+/// A pattern found in a text.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Hit {
+    /// Index of the pattern in the [`PatternIndex`].
+    pub pattern: usize,
+    /// Byte range in the text.
+    pub start: usize,
+    pub end: usize,
+    /// Indices into the text's token list (all tokens, stop-words included).
+    pub first_token: usize,
+    pub last_token: usize,
+}
+
+/// Every pattern of a catalogue, indexed by how it starts.
+#[derive(Debug, Clone, Default)]
+pub struct PatternIndex {
+    patterns: Vec<Pattern>,
+    by_word: HashMap<String, Vec<usize>>,
+    by_prefix: HashMap<String, Vec<usize>>,
+    longest_prefix: usize,
+}
+
+impl PatternIndex {
+    /// Adds a pattern (already validated by the catalogue loader) and returns its index.
+    pub fn add(&mut self, text: &str) -> Result<usize, String> {
+        let pattern = Pattern::compile(text)?;
+        let index = self.patterns.len();
+        match &pattern.steps[0] {
+            Step::Word(w) => self.by_word.entry(w.clone()).or_default().push(index),
+            Step::Prefix(p) => {
+                self.longest_prefix = self.longest_prefix.max(p.chars().count());
+                self.by_prefix.entry(p.clone()).or_default().push(index);
+            }
+            Step::Gap => unreachable!("compile rejects a leading gap"),
+        }
+        self.patterns.push(pattern);
+        Ok(index)
+    }
+
+    pub fn len(&self) -> usize {
+        self.patterns.len()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.patterns.is_empty()
+    }
+
+    /// Finds every pattern occurrence in `tokens` (from [`tokenize`]); at most one hit per pattern and
+    /// start position, in text order.
+    pub fn find(&self, tokens: &[Token]) -> Vec<Hit> {
+        let content: Vec<(usize, &Token)> = tokens
+            .iter()
+            .enumerate()
+            .filter(|(_, t)| !t.stopword)
+            .collect();
+        let refs: Vec<&Token> = content.iter().map(|(_, t)| *t).collect();
+        let mut hits = Vec::new();
+        let mut candidates: Vec<usize> = Vec::new();
+        for (position, token) in refs.iter().enumerate() {
+            candidates.clear();
+            if let Some(list) = self.by_word.get(&token.stem) {
+                candidates.extend(list);
+            }
+            if !self.by_prefix.is_empty() {
+                for (count, (offset, ch)) in token.folded.char_indices().enumerate() {
+                    if count >= self.longest_prefix {
+                        break;
+                    }
+                    let end = offset + ch.len_utf8();
+                    if let Some(list) = self.by_prefix.get(&token.folded[..end]) {
+                        candidates.extend(list);
+                    }
+                }
+            }
+            for &pattern in &candidates {
+                if let Some(end) = self.patterns[pattern].match_at(&refs, position) {
+                    let first = content[position].0;
+                    let last = content[end - 1].0;
+                    hits.push(Hit {
+                        pattern,
+                        start: tokens[first].start,
+                        end: tokens[last].end,
+                        first_token: first,
+                        last_token: last,
+                    });
+                }
+            }
+        }
+        hits
+    }
+}
+
+/// Normalises a single word the way patterns and texts are normalised (used for sector words and tests).
+pub fn normalise_word(word: &str) -> String {
+    stem(&fold(word))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn found(pattern: &str, text: &str) -> Option<String> {
+        let mut index = PatternIndex::default();
+        index.add(pattern).expect("pattern compiles");
+        index
+            .find(&tokenize(text))
+            .first()
+            .map(|h| text[h.start..h.end].to_string())
+    }
+
+    #[test]
+    fn matches_words_prefixes_and_gaps() {
+        assert_eq!(
+            found("borne by .. worker*", "costs borne by the migrant workers"),
+            Some("borne by the migrant workers".into())
+        );
+        assert_eq!(
+            found("recruitment fee", "Recruitment Fees shall"),
+            Some("Recruitment Fees".into())
+        );
+        assert_eq!(
+            found("recruit*", "no recruiting agency"),
+            Some("recruiting".into())
+        );
+        assert_eq!(found("fee .. worker", "fee; the worker"), None);
+        assert_eq!(
+            found("biaya penempatan", "Biaya penempatannya"),
+            Some("Biaya penempatannya".into())
+        );
+        assert_eq!(found("pay .. wage", "pay a b c d e f g h wage"), None);
+    }
+
+    #[test]
+    fn rejects_patterns_that_cannot_match() {
+        assert!(Pattern::compile(".. worker").is_err());
+        assert!(Pattern::compile("worker ..").is_err());
+        assert!(Pattern::compile("the").is_err());
+        assert!(Pattern::compile("a*").is_err());
+        assert!(Pattern::compile("***").is_err());
+    }
+}

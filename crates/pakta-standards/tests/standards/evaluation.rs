@@ -1,0 +1,251 @@
+//! The evaluation: `pakta check` against hand-labelled agreements (`tests/eval/gold/*.toml`).
+//!
+//! Prints requirement-level and article-level precision, recall and F1, status accuracy and a confusion
+//! table, and fails below floors that are raised as the matcher improves. Adversarial clauses (a topic
+//! named but contradicted) must never be reported `covered`.
+
+use std::collections::{BTreeMap, BTreeSet};
+
+use pakta_core::{Agreement, Language};
+use pakta_standards::{Checker, Status};
+use serde::Deserialize;
+
+use crate::{catalogue, corpus, repo};
+
+/// Floors for the whole set; raise them when the matcher improves, never lower them to pass.
+const REQUIREMENT_F1_FLOOR: f64 = 0.90;
+const ARTICLE_F1_FLOOR: f64 = 0.60;
+const STATUS_ACCURACY_FLOOR: f64 = 0.60;
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Gold {
+    document: Option<String>,
+    corpus: Option<String>,
+    lang: Option<String>,
+    /// Only the main text's articles (not annexes) were labelled.
+    #[serde(default)]
+    main_text: bool,
+    #[serde(default)]
+    label: Vec<Label>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Label {
+    requirement: String,
+    status: String,
+    articles: Vec<String>,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+#[derive(Default)]
+struct Counts {
+    tp: usize,
+    fp: usize,
+    fn_: usize,
+}
+
+impl Counts {
+    fn prf(&self) -> (f64, f64, f64) {
+        let p = if self.tp + self.fp == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fp) as f64
+        };
+        let r = if self.tp + self.fn_ == 0 {
+            1.0
+        } else {
+            self.tp as f64 / (self.tp + self.fn_) as f64
+        };
+        let f = if p + r == 0.0 {
+            0.0
+        } else {
+            2.0 * p * r / (p + r)
+        };
+        (p, r, f)
+    }
+}
+
+fn load(gold: &Gold, name: &str) -> Option<Agreement> {
+    let text = match (&gold.document, &gold.corpus) {
+        (Some(document), None) => {
+            std::fs::read_to_string(repo().join(document)).expect("labelled document exists")
+        }
+        (None, Some(file)) => {
+            std::fs::read_to_string(corpus(name)?.join(file)).expect("corpus file exists")
+        }
+        _ => panic!("{name}: a gold file names exactly one of `document` and `corpus`"),
+    };
+    let mut agreement = pakta_core::parse(&text);
+    if gold.main_text {
+        let language = gold.lang.as_deref().map(Language::from_code);
+        let first = agreement
+            .articles
+            .iter()
+            .filter(|a| language.as_ref().is_none_or(|l| &a.language == l))
+            .map(|a| a.sequence)
+            .min();
+        agreement.articles.retain(|a| Some(a.sequence) == first);
+    }
+    Some(agreement)
+}
+
+#[test]
+fn evaluation_against_gold_labels() {
+    let catalogue = catalogue();
+    let checker = Checker::new(&catalogue);
+    let profile = catalogue.profile("bla-core").expect("bla-core");
+    let mut gold_files: Vec<_> = std::fs::read_dir(repo().join("tests/eval/gold"))
+        .expect("tests/eval/gold exists")
+        .filter_map(|e| e.ok().map(|e| e.path()))
+        .filter(|p| p.extension().is_some_and(|e| e == "toml"))
+        .collect();
+    gold_files.sort();
+    assert!(gold_files.len() >= 10, "the gold set has its files");
+
+    let mut requirement_level = Counts::default();
+    let mut article_level = Counts::default();
+    let mut confusion: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
+    let mut status_right = 0usize;
+    let mut status_total = 0usize;
+    let mut adversarial_covered = Vec::new();
+    let mut adversarial_weaker = (0usize, 0usize);
+    let mut lines = Vec::new();
+    for path in &gold_files {
+        let name = path
+            .file_stem()
+            .and_then(|s| s.to_str())
+            .unwrap_or_default()
+            .to_string();
+        let gold: Gold = toml::from_str(&std::fs::read_to_string(path).expect("readable"))
+            .unwrap_or_else(|e| panic!("{name}: {e}"));
+        let Some(agreement) = load(&gold, &name) else {
+            continue;
+        };
+        let language = gold.lang.as_deref().map(Language::from_code);
+        let coverage = checker.check(&agreement, profile, language.as_ref());
+        let labels: BTreeMap<&str, &Label> = gold
+            .label
+            .iter()
+            .map(|l| (l.requirement.as_str(), l))
+            .collect();
+        for label in &gold.label {
+            assert!(
+                profile.requirements.contains(&label.requirement),
+                "{name}: unknown requirement {}",
+                label.requirement
+            );
+        }
+        let mut doc = Counts::default();
+        for result in &coverage.results {
+            let predicted = !matches!(result.status, Status::Missing | Status::NotApplicable);
+            let label = labels.get(result.requirement.as_str());
+            let gold_status = label.map_or("missing", |l| l.status.as_str());
+            *confusion
+                .entry((gold_status.to_string(), result.status.as_str()))
+                .or_insert(0) += 1;
+            match (label.is_some(), predicted) {
+                (true, true) => doc.tp += 1,
+                (false, true) => {
+                    doc.fp += 1;
+                    lines.push(format!(
+                        "  {name}: false positive {} ({}) {:?}",
+                        result.requirement,
+                        result.status.as_str(),
+                        result.articles
+                    ));
+                }
+                (true, false) => {
+                    doc.fn_ += 1;
+                    lines.push(format!(
+                        "  {name}: missed {} (gold {gold_status})",
+                        result.requirement
+                    ));
+                }
+                (false, false) => {}
+            }
+            if let Some(label) = label {
+                if predicted {
+                    status_total += 1;
+                    if label.status == result.status.as_str() {
+                        status_right += 1;
+                    } else {
+                        lines.push(format!(
+                            "  {name}: {} is {} but gold says {}",
+                            result.requirement,
+                            result.status.as_str(),
+                            label.status
+                        ));
+                    }
+                }
+                let gold_articles: BTreeSet<&str> =
+                    label.articles.iter().map(String::as_str).collect();
+                let predicted_articles: BTreeSet<&str> =
+                    result.articles.iter().map(String::as_str).collect();
+                article_level.tp += gold_articles.intersection(&predicted_articles).count();
+                article_level.fn_ += gold_articles.difference(&predicted_articles).count();
+                article_level.fp += predicted_articles.difference(&gold_articles).count();
+                if name.starts_with("adversarial") && label.status == "weaker" {
+                    adversarial_weaker.1 += 1;
+                    if result.status == Status::Weaker {
+                        adversarial_weaker.0 += 1;
+                    }
+                    if result.status == Status::Covered {
+                        adversarial_covered.push(format!("{name}: {}", result.requirement));
+                    }
+                }
+            } else {
+                article_level.fp += result.articles.len();
+            }
+        }
+        let (p, r, f) = doc.prf();
+        println!(
+            "{name:<32} requirement P {p:.2} R {r:.2} F1 {f:.2}  score {:.1}",
+            coverage.summary.score
+        );
+        requirement_level.tp += doc.tp;
+        requirement_level.fp += doc.fp;
+        requirement_level.fn_ += doc.fn_;
+    }
+    let (p, r, f) = requirement_level.prf();
+    let (ap, ar, af) = article_level.prf();
+    let accuracy = status_right as f64 / status_total.max(1) as f64;
+    println!("\nrequirement level: P {p:.3} R {r:.3} F1 {f:.3}");
+    println!("article level:     P {ap:.3} R {ar:.3} F1 {af:.3}");
+    println!("status accuracy (both addressed): {accuracy:.3} ({status_right}/{status_total})");
+    println!(
+        "adversarial: {}/{} contradicted clauses reported weaker; {} reported covered",
+        adversarial_weaker.0,
+        adversarial_weaker.1,
+        adversarial_covered.len()
+    );
+    println!("\nconfusion (gold → predicted):");
+    for ((gold, predicted), n) in &confusion {
+        if gold != predicted {
+            println!("  {gold:>8} → {predicted:<14} {n}");
+        }
+    }
+    println!("\ndetails:");
+    for line in &lines {
+        println!("{line}");
+    }
+    assert!(
+        adversarial_covered.is_empty(),
+        "adversarial clauses reported covered: {adversarial_covered:?}"
+    );
+    assert!(
+        f >= REQUIREMENT_F1_FLOOR,
+        "requirement-level F1 {f:.3} is below the floor {REQUIREMENT_F1_FLOOR}"
+    );
+    assert!(
+        af >= ARTICLE_F1_FLOOR,
+        "article-level F1 {af:.3} is below the floor {ARTICLE_F1_FLOOR}"
+    );
+    assert!(
+        accuracy >= STATUS_ACCURACY_FLOOR,
+        "status accuracy {accuracy:.3} is below the floor {STATUS_ACCURACY_FLOOR}"
+    );
+}
