@@ -11,5 +11,11 @@ lint:
     cargo clippy --workspace --all-targets --locked -- -D warnings
 
 demo:
+    cargo run --release -p pakta-cli -- check agreements/examples/id-tw-mou.en.md
+    cargo run --release -p pakta-cli -- check agreements/examples/id-my-domestic.v1.md --against agreements/examples/id-my-domestic.v2.md
     cargo run --release -p pakta-cli -- outline agreements/examples/id-tw-mou.en.md
     cargo run --release -p pakta-cli -- lint agreements/examples/id-tw-mou.id.md
+
+# Precision, recall and F1 of `pakta check` against the hand-labelled set in tests/eval.
+eval:
+    cargo test -p pakta-standards --test standards evaluation -- --nocapture

@@ -2,6 +2,7 @@
 //! One module per feature.
 
 mod bad_input;
+mod check;
 mod corpus;
 mod examples;
 mod lint;
