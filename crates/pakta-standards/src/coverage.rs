@@ -376,11 +376,15 @@ impl<'c> Checker<'c> {
             .iter()
             .filter(|m| m.matched && !units[m.unit].secondary)
             .collect();
-        let matched: Vec<&UnitMatch> = if primary.is_empty() {
+        let mut matched: Vec<&UnitMatch> = if primary.is_empty() {
             per_unit.iter().filter(|m| m.matched).collect()
         } else {
             primary
         };
+        // Two context words are a weak signal: they stand in only where no cue speaks.
+        if matched.iter().any(|m| !m.cues.is_empty()) {
+            matched.retain(|m| !m.cues.is_empty());
+        }
         if matched.is_empty() {
             let context_seen = per_unit
                 .iter()
@@ -428,6 +432,11 @@ impl<'c> Checker<'c> {
         let mut evidence = Vec::new();
         let mut elements: BTreeSet<usize> = BTreeSet::new();
         let mut contradicted = false;
+        // Elements count wherever the agreement states them: a scope article and the definitions article
+        // together make a complete scope clause.
+        for m in per_unit.iter().filter(|m| m.matched) {
+            elements.extend(&m.elements);
+        }
         for m in per_unit.iter().filter(|m| scope.contains(&m.unit)) {
             let unit = &units[m.unit];
             let scan = &scanned[m.unit];

@@ -18,6 +18,68 @@ enum Step {
     Prefix(String),
     /// ` .. `: up to [`MAX_GAP`] words in the same segment.
     Gap,
+    /// `@employer`, `@worker`, `@agency`: any word that names that party (see [`party_class`]).
+    Party(&'static [&'static str]),
+}
+
+/// The words (as folded prefixes) that name each party a pattern may refer to as `@employer`, `@worker` or
+/// `@agency`. Agreements name the same party many ways ("the Employer", "the sponsor", *Pengguna*,
+/// *majikan*), and a contradiction such as "passport kept by the employer" must not depend on which.
+pub fn party_class(name: &str) -> Option<&'static [&'static str]> {
+    match name {
+        "employer" => Some(&[
+            "employer",
+            "sponsor",
+            "kafeel",
+            "kafil",
+            "householder",
+            "principal",
+            "pemberi",
+            "majikan",
+            "pengguna",
+            "pemakai",
+        ]),
+        "worker" => Some(&[
+            "worker",
+            "employee",
+            "migrant",
+            "jobseeker",
+            "applicant",
+            "helper",
+            "caregiver",
+            "fisher",
+            "labourer",
+            "laborer",
+            "trainee",
+            "pekerja",
+            "tenaga",
+            "buruh",
+            "calon",
+            "nelayan",
+            "awak",
+            "tki",
+            "pmi",
+            "plrt",
+            "pemagang",
+        ]),
+        "agency" => Some(&[
+            "agenc",
+            "agent",
+            "recruiter",
+            "broker",
+            "intermediar",
+            "licensee",
+            "manpower",
+            "agensi",
+            "perusahaan",
+            "p3mi",
+            "pptkis",
+            "lembaga",
+            "calo",
+            "sponsor",
+        ]),
+        _ => None,
+    }
 }
 
 /// A compiled pattern.
@@ -38,6 +100,13 @@ impl Pattern {
                     ));
                 }
                 steps.push(Step::Gap);
+                continue;
+            }
+            if let Some(name) = part.strip_prefix('@') {
+                let class = party_class(name).ok_or_else(|| {
+                    format!("pattern `{text}`: unknown party `@{name}` (known: @employer, @worker, @agency)")
+                })?;
+                steps.push(Step::Party(class));
                 continue;
             }
             let (body, prefix) = match part.strip_suffix('*') {
@@ -126,6 +195,9 @@ fn step_matches(step: &Step, token: &Token) -> bool {
     match step {
         Step::Word(w) => &token.stem == w,
         Step::Prefix(p) => token.folded.starts_with(p.as_str()),
+        Step::Party(words) => words
+            .iter()
+            .any(|w| !w.contains(' ') && token.folded.starts_with(w)),
         Step::Gap => true,
     }
 }
@@ -162,6 +234,15 @@ impl PatternIndex {
             Step::Prefix(p) => {
                 self.longest_prefix = self.longest_prefix.max(p.chars().count());
                 self.by_prefix.entry(p.clone()).or_default().push(index);
+            }
+            Step::Party(words) => {
+                for word in words.iter().filter(|w| !w.contains(' ')) {
+                    self.longest_prefix = self.longest_prefix.max(word.chars().count());
+                    self.by_prefix
+                        .entry((*word).to_string())
+                        .or_default()
+                        .push(index);
+                }
             }
             Step::Gap => unreachable!("compile rejects a leading gap"),
         }
@@ -260,6 +341,18 @@ mod tests {
             Some("Biaya penempatannya".into())
         );
         assert_eq!(found("pay .. wage", "pay a b c d e f g h wage"), None);
+        assert_eq!(
+            found(
+                "paspor .. disimpan oleh @employer",
+                "Paspor PLRT disimpan oleh Pengguna"
+            ),
+            Some("Paspor PLRT disimpan oleh Pengguna".into())
+        );
+        assert_eq!(
+            found("borne by @worker", "borne by the Employee"),
+            Some("borne by the Employee".into())
+        );
+        assert!(Pattern::compile("borne by @nobody").is_err());
     }
 
     #[test]

@@ -13,11 +13,11 @@ use serde::Deserialize;
 use crate::{catalogue, corpus, repo};
 
 /// Floors for the tuning set; raise them when the matcher improves, never lower them to pass.
-const REQUIREMENT_F1_FLOOR: f64 = 0.90;
+const REQUIREMENT_F1_FLOOR: f64 = 0.91;
 /// The held-out set's floor guards against regressions on text nobody tuned for.
 const HELDOUT_REQUIREMENT_F1_FLOOR: f64 = 0.75;
-const ARTICLE_F1_FLOOR: f64 = 0.60;
-const STATUS_ACCURACY_FLOOR: f64 = 0.60;
+const ARTICLE_F1_FLOOR: f64 = 0.70;
+const STATUS_ACCURACY_FLOOR: f64 = 0.70;
 
 #[derive(Deserialize)]
 #[serde(deny_unknown_fields)]
