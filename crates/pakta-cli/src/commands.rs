@@ -15,7 +15,9 @@ use rayon::prelude::*;
 
 use crate::catalogue::CatalogueArgs;
 use crate::io::{Input, Output};
-use crate::{CheckFormat, LintFormat, MatrixFormat, OutputArgs, stdout_style, terminal_width};
+use crate::{
+    CheckFormat, DiffFormat, LintFormat, MatrixFormat, OutputArgs, stdout_style, terminal_width,
+};
 
 #[derive(Debug)]
 pub struct CheckArgs {
@@ -395,4 +397,66 @@ fn catalogue_language(lang: &str) -> anyhow::Result<&'static str> {
             help: "use --lang en or --lang id".to_string(),
         })),
     }
+}
+
+/// `pakta diff`: exit 0 when the drafts are the same, 1 when they differ.
+pub fn diff(
+    old_file: &str,
+    new_file: &str,
+    format: DiffFormat,
+    options: &pakta_redline::Options,
+    context: usize,
+    output: OutputArgs,
+) -> anyhow::Result<ExitCode> {
+    if old_file == "-" && new_file == "-" {
+        bail!("-: only one of OLD and NEW can be standard input");
+    }
+    let old_input = Input::read(old_file)?;
+    let new_input = Input::read(new_file)?;
+    let old = pakta_core::parse(&old_input.text);
+    let new = pakta_core::parse(&new_input.text);
+    let redline = pakta_redline::redline(&old, &new, options);
+    let (old_subject, new_subject) = (subject(&old_input, &old), subject(&new_input, &new));
+    let output = Output::new(output.output, output.force);
+    let rendered = match format {
+        DiffFormat::Text => pakta_report::redline::text(
+            &old_subject,
+            &new_subject,
+            &redline,
+            if output.path().is_none() {
+                stdout_style()
+            } else {
+                pakta_report::Style::PLAIN
+            },
+            context,
+        ),
+        DiffFormat::Md => pakta_report::redline::markdown(&old_subject, &new_subject, &redline),
+        DiffFormat::Json => pakta_report::redline::json(&old_subject, &new_subject, &redline),
+    };
+    output.write(&rendered, &[&old_input, &new_input])?;
+    Ok(if redline.has_differences() {
+        ExitCode::from(1)
+    } else {
+        ExitCode::SUCCESS
+    })
+}
+
+/// `pakta parallel`: exit 1 when the language versions are inconsistent.
+pub fn parallel(a_file: &str, b_file: &str, format: LintFormat) -> anyhow::Result<ExitCode> {
+    let a_input = Input::read(a_file)?;
+    let b_input = Input::read(b_file)?;
+    let a = pakta_core::parse(&a_input.text);
+    let b = pakta_core::parse(&b_input.text);
+    let result = pakta_redline::parallel::parallel(&a, &b);
+    let (sa, sb) = (subject(&a_input, &a), subject(&b_input, &b));
+    let rendered = match format {
+        LintFormat::Text => pakta_report::redline::parallel_text(&sa, &sb, &result, stdout_style()),
+        LintFormat::Json => pakta_report::redline::parallel_json(&sa, &sb, &result),
+    };
+    Output::stdout().write(&rendered, &[])?;
+    Ok(if result.inconsistencies.is_empty() {
+        ExitCode::SUCCESS
+    } else {
+        ExitCode::from(1)
+    })
 }

@@ -94,6 +94,43 @@ enum Command {
         #[command(flatten)]
         output: OutputArgs,
     },
+    /// Redline two drafts: articles matched by identity (renumbered and moved articles recognised), word
+    /// diffs inside them, and the negotiator's flags (shall → may, changed amounts, a cost moved to the
+    /// worker). Exits 0 when the drafts are the same, 1 when they differ, 2 on trouble.
+    Diff {
+        /// The earlier draft (Markdown).
+        old: String,
+        /// The later draft (Markdown).
+        new: String,
+        #[arg(long, value_enum, default_value_t = DiffFormat::Text)]
+        format: DiffFormat,
+        /// Differences in letter case alone do not count.
+        #[arg(long)]
+        ignore_case: bool,
+        /// Differences in spacing alone do not count.
+        #[arg(long)]
+        ignore_whitespace: bool,
+        /// Differences in punctuation alone do not count.
+        #[arg(long)]
+        ignore_punctuation: bool,
+        /// Paragraph labels, and cross-references that only follow their target's new number, do not count.
+        #[arg(long)]
+        ignore_numbering: bool,
+        /// Unchanged paragraphs shown around each change (text format).
+        #[arg(long, default_value_t = 1)]
+        context: usize,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Compare two language versions of one agreement (e.g. English and Bahasa Indonesia): missing articles
+    /// or paragraphs, numbers and amounts in one version only, cross-references to different articles.
+    /// Exits 1 when it finds inconsistencies.
+    Parallel {
+        a: String,
+        b: String,
+        #[arg(long, value_enum, default_value_t = LintFormat::Text)]
+        format: LintFormat,
+    },
     /// Browse the standards catalogue.
     Standards {
         #[command(subcommand)]
@@ -133,6 +170,13 @@ pub enum CheckFormat {
     Text,
     Json,
     Md,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DiffFormat {
+    Text,
+    Md,
+    Json,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -257,6 +301,26 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             catalogue,
             output,
         } => commands::matrix(&files, &profile, format, jobs, &catalogue, output),
+        Command::Diff {
+            old,
+            new,
+            format,
+            ignore_case,
+            ignore_whitespace,
+            ignore_punctuation,
+            ignore_numbering,
+            context,
+            output,
+        } => {
+            let options = pakta_redline::Options {
+                ignore_case,
+                ignore_whitespace,
+                ignore_punctuation,
+                ignore_numbering,
+            };
+            commands::diff(&old, &new, format, &options, context, output)
+        }
+        Command::Parallel { a, b, format } => commands::parallel(&a, &b, format),
         Command::Standards { action } => match action {
             StandardsAction::List {
                 profile,

@@ -6,7 +6,7 @@
 
 use std::time::Duration;
 
-use similar::{Algorithm, ChangeTag, TextDiff};
+use similar::{Algorithm, ChangeTag, DiffOp, TextDiff};
 
 /// How long one clause-against-clause diff may run before similar falls back to a coarser answer.
 pub const DIFF_TIMEOUT: Duration = Duration::from_millis(250);
@@ -68,6 +68,121 @@ pub fn word_similarity(old: &str, new: &str) -> f64 {
         .timeout(DIFF_TIMEOUT)
         .diff_unicode_words(old, new);
     f64::from(diff.ratio())
+}
+
+/// One step of aligning two sequences of keys (clauses of two versions of an article).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum SequenceOp {
+    Equal {
+        old: usize,
+        new: usize,
+        len: usize,
+    },
+    Delete {
+        old: usize,
+        len: usize,
+    },
+    Insert {
+        new: usize,
+        len: usize,
+    },
+    Replace {
+        old: usize,
+        old_len: usize,
+        new: usize,
+        new_len: usize,
+    },
+}
+
+/// Aligns two sequences of keys (patience diff, with the same deadline as word diffs). A deletion next to
+/// an insertion comes back as one `Replace`, so the caller can pair edited items inside it.
+pub fn align_keys(old: &[String], new: &[String]) -> Vec<SequenceOp> {
+    let deadline = std::time::Instant::now().checked_add(DIFF_TIMEOUT);
+    let mut out: Vec<SequenceOp> = Vec::new();
+    for op in similar::capture_diff_slices_deadline(Algorithm::Patience, old, new, deadline) {
+        let op = match op {
+            DiffOp::Equal {
+                old_index,
+                new_index,
+                len,
+            } => SequenceOp::Equal {
+                old: old_index,
+                new: new_index,
+                len,
+            },
+            DiffOp::Delete {
+                old_index, old_len, ..
+            } => SequenceOp::Delete {
+                old: old_index,
+                len: old_len,
+            },
+            DiffOp::Insert {
+                new_index, new_len, ..
+            } => SequenceOp::Insert {
+                new: new_index,
+                len: new_len,
+            },
+            DiffOp::Replace {
+                old_index,
+                old_len,
+                new_index,
+                new_len,
+            } => SequenceOp::Replace {
+                old: old_index,
+                old_len,
+                new: new_index,
+                new_len,
+            },
+        };
+        let merged = match (out.last().copied(), op) {
+            (Some(SequenceOp::Delete { old, len }), SequenceOp::Insert { new, len: new_len })
+            | (Some(SequenceOp::Insert { new, len: new_len }), SequenceOp::Delete { old, len }) => {
+                Some(SequenceOp::Replace {
+                    old,
+                    old_len: len,
+                    new,
+                    new_len,
+                })
+            }
+            (
+                Some(SequenceOp::Replace {
+                    old,
+                    old_len,
+                    new,
+                    new_len,
+                }),
+                SequenceOp::Insert { len, .. },
+            ) => Some(SequenceOp::Replace {
+                old,
+                old_len,
+                new,
+                new_len: new_len + len,
+            }),
+            (
+                Some(SequenceOp::Replace {
+                    old,
+                    old_len,
+                    new,
+                    new_len,
+                }),
+                SequenceOp::Delete { len, .. },
+            ) => Some(SequenceOp::Replace {
+                old,
+                old_len: old_len + len,
+                new,
+                new_len,
+            }),
+            _ => None,
+        };
+        match merged {
+            Some(replace) => {
+                out.pop();
+                out.push(replace);
+            }
+            None => out.push(op),
+        }
+    }
+    out
 }
 
 #[cfg(test)]

@@ -340,6 +340,95 @@ fn hedge_phrase_at(words: &[&str], start: usize, phrase: &[&str]) -> bool {
     true
 }
 
+/// A party a clause can put a cost or a duty on. Agreements name the same party many ways ("the
+/// Employer", "the sponsor", *Pengguna*, *majikan*); these lists hold the words (as folded prefixes).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Party {
+    Employer,
+    Worker,
+    Agency,
+}
+
+impl Party {
+    pub const ALL: [Party; 3] = [Party::Employer, Party::Worker, Party::Agency];
+
+    /// `employer`, `worker`, `agency` (as patterns write them after `@`).
+    pub fn named(name: &str) -> Option<Party> {
+        Party::ALL.into_iter().find(|p| p.name() == name)
+    }
+
+    pub fn name(self) -> &'static str {
+        match self {
+            Party::Employer => "employer",
+            Party::Worker => "worker",
+            Party::Agency => "agency",
+        }
+    }
+
+    /// The folded word prefixes that name this party. Indonesian "pemberi kerja" is named by its first word.
+    pub fn words(self) -> &'static [&'static str] {
+        match self {
+            Party::Employer => &[
+                "employer",
+                "sponsor",
+                "kafeel",
+                "kafil",
+                "householder",
+                "principal",
+                "pemberi",
+                "majikan",
+                "pengguna",
+                "pemakai",
+            ],
+            Party::Worker => &[
+                "worker",
+                "employee",
+                "migrant",
+                "jobseeker",
+                "applicant",
+                "helper",
+                "caregiver",
+                "fisher",
+                "labourer",
+                "laborer",
+                "trainee",
+                "pekerja",
+                "tenaga",
+                "buruh",
+                "calon",
+                "nelayan",
+                "awak",
+                "tki",
+                "pmi",
+                "plrt",
+                "pemagang",
+            ],
+            Party::Agency => &[
+                "agenc",
+                "agent",
+                "recruiter",
+                "broker",
+                "intermediar",
+                "licensee",
+                "manpower",
+                "agensi",
+                "perusahaan",
+                "p3mi",
+                "pptkis",
+                "lembaga",
+                "calo",
+            ],
+        }
+    }
+
+    /// The party a folded word names, if any (employer words first: "sponsor" is the employer).
+    pub fn of(folded: &str) -> Option<Party> {
+        Party::ALL
+            .into_iter()
+            .find(|p| p.words().iter().any(|w| folded.starts_with(w)))
+    }
+}
+
 /// Reads the modality that governs the word at `focus` in one segment (`tokens` all share a segment).
 /// A hedge anywhere in the segment wins ("shall endeavour", "…, as far as possible"); otherwise the modal
 /// nearest before `focus` decides, else the first after it. Returns the modality, the modal word(s), and

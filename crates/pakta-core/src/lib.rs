@@ -15,6 +15,7 @@ pub mod lint;
 pub mod model;
 pub mod numbering;
 mod parse;
+pub mod quantity;
 pub mod source;
 pub mod text;
 

@@ -6,6 +6,7 @@ pub mod coverage;
 pub mod diagnostics;
 pub mod matrix;
 pub mod outline;
+pub mod redline;
 pub mod standards;
 pub mod style;
 

@@ -5,7 +5,7 @@
 
 use std::collections::HashMap;
 
-use pakta_core::lexicon::{Token, fold, stem, tokenize};
+use pakta_core::lexicon::{Party, Token, fold, stem, tokenize};
 
 /// How many words ` .. ` may skip.
 pub const MAX_GAP: usize = 6;
@@ -18,68 +18,8 @@ enum Step {
     Prefix(String),
     /// ` .. `: up to [`MAX_GAP`] words in the same segment.
     Gap,
-    /// `@employer`, `@worker`, `@agency`: any word that names that party (see [`party_class`]).
+    /// `@employer`, `@worker`, `@agency`: any word that names that party (see [`Party::words`]).
     Party(&'static [&'static str]),
-}
-
-/// The words (as folded prefixes) that name each party a pattern may refer to as `@employer`, `@worker` or
-/// `@agency`. Agreements name the same party many ways ("the Employer", "the sponsor", *Pengguna*,
-/// *majikan*), and a contradiction such as "passport kept by the employer" must not depend on which.
-pub fn party_class(name: &str) -> Option<&'static [&'static str]> {
-    match name {
-        "employer" => Some(&[
-            "employer",
-            "sponsor",
-            "kafeel",
-            "kafil",
-            "householder",
-            "principal",
-            "pemberi",
-            "majikan",
-            "pengguna",
-            "pemakai",
-        ]),
-        "worker" => Some(&[
-            "worker",
-            "employee",
-            "migrant",
-            "jobseeker",
-            "applicant",
-            "helper",
-            "caregiver",
-            "fisher",
-            "labourer",
-            "laborer",
-            "trainee",
-            "pekerja",
-            "tenaga",
-            "buruh",
-            "calon",
-            "nelayan",
-            "awak",
-            "tki",
-            "pmi",
-            "plrt",
-            "pemagang",
-        ]),
-        "agency" => Some(&[
-            "agenc",
-            "agent",
-            "recruiter",
-            "broker",
-            "intermediar",
-            "licensee",
-            "manpower",
-            "agensi",
-            "perusahaan",
-            "p3mi",
-            "pptkis",
-            "lembaga",
-            "calo",
-            "sponsor",
-        ]),
-        _ => None,
-    }
 }
 
 /// A compiled pattern.
@@ -103,10 +43,10 @@ impl Pattern {
                 continue;
             }
             if let Some(name) = part.strip_prefix('@') {
-                let class = party_class(name).ok_or_else(|| {
+                let party = Party::named(name).ok_or_else(|| {
                     format!("pattern `{text}`: unknown party `@{name}` (known: @employer, @worker, @agency)")
                 })?;
-                steps.push(Step::Party(class));
+                steps.push(Step::Party(party.words()));
                 continue;
             }
             let (body, prefix) = match part.strip_suffix('*') {
@@ -236,7 +176,7 @@ impl PatternIndex {
                 self.by_prefix.entry(p.clone()).or_default().push(index);
             }
             Step::Party(words) => {
-                for word in words.iter().filter(|w| !w.contains(' ')) {
+                for word in words.iter() {
                     self.longest_prefix = self.longest_prefix.max(word.chars().count());
                     self.by_prefix
                         .entry((*word).to_string())

@@ -4,6 +4,7 @@
 mod bad_input;
 mod check;
 mod corpus;
+mod diff;
 mod examples;
 mod lint;
 mod outline;

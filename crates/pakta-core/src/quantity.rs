@@ -1,0 +1,441 @@
+//! Quantities in agreement text: amounts, durations, percentages and counts, written in digits or in words
+//! (English and Indonesian), with their units.
+//!
+//! Drafters write "30 (thirty) days", "RM 1,500 (one thousand five hundred ringgit)", "tiga puluh hari" and
+//! "90 days" for the same kind of thing. The redline needs to see that "ninety days" became "sixty days";
+//! the parallel check needs to see that "30 (thirty) days" and "30 (tiga puluh) hari" agree. Both read
+//! quantities here.
+
+use crate::lexicon::fold;
+
+/// What a quantity measures.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Unit {
+    Day,
+    Week,
+    Month,
+    Year,
+    Hour,
+    Percent,
+    /// Money in a currency (the code or word as written is kept in [`Quantity::unit_text`]).
+    Money,
+    /// A bare number: a count or an amount without a recognised unit.
+    Count,
+}
+
+impl Unit {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Unit::Day => "day",
+            Unit::Week => "week",
+            Unit::Month => "month",
+            Unit::Year => "year",
+            Unit::Hour => "hour",
+            Unit::Percent => "percent",
+            Unit::Money => "money",
+            Unit::Count => "count",
+        }
+    }
+}
+
+/// A quantity found in a text.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Quantity {
+    pub value: f64,
+    pub unit: Unit,
+    /// The currency as written ("RM", "TWD", "ringgit"), for money.
+    pub unit_text: String,
+    /// The words as they stand in the text ("ninety days", "RM 1,500").
+    pub text: String,
+    /// Byte range in the text.
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Quantity {
+    /// A normalised rendering used to compare quantities across languages: "30 day", "1500 money".
+    pub fn key(&self) -> String {
+        let value = if self.value.fract() == 0.0 {
+            format!("{}", self.value as i64)
+        } else {
+            format!("{}", self.value)
+        };
+        format!("{value} {}", self.unit.as_str())
+    }
+}
+
+fn unit_of(word: &str) -> Option<Unit> {
+    let w = fold(word);
+    Some(match w.as_str() {
+        "day" | "days" | "hari" | "working-day" => Unit::Day,
+        "week" | "weeks" | "minggu" | "pekan" => Unit::Week,
+        "month" | "months" | "bulan" => Unit::Month,
+        "year" | "years" | "tahun" => Unit::Year,
+        "hour" | "hours" | "jam" => Unit::Hour,
+        "percent" | "per" | "persen" | "%" => Unit::Percent,
+        _ if is_currency(&w) => Unit::Money,
+        _ => return None,
+    })
+}
+
+fn is_currency(folded: &str) -> bool {
+    matches!(
+        folded,
+        "rm" | "ringgit"
+            | "twd"
+            | "nt"
+            | "ntd"
+            | "usd"
+            | "us"
+            | "dollar"
+            | "dollars"
+            | "idr"
+            | "rp"
+            | "rupiah"
+            | "sar"
+            | "riyal"
+            | "riyals"
+            | "qar"
+            | "aed"
+            | "dirham"
+            | "dirhams"
+            | "krw"
+            | "won"
+            | "jpy"
+            | "yen"
+            | "php"
+            | "peso"
+            | "pesos"
+            | "eur"
+            | "euro"
+            | "euros"
+            | "hkd"
+            | "sgd"
+            | "myr"
+            | "lkr"
+            | "npr"
+            | "bdt"
+            | "taka"
+            | "rupee"
+            | "rupees"
+            | "bhd"
+            | "omr"
+            | "kwd"
+            | "gbp"
+            | "pound"
+            | "pounds"
+            | "$"
+    )
+}
+
+fn word_value(word: &str) -> Option<(f64, bool)> {
+    // (value, is_multiplier)
+    Some(match word {
+        "zero" | "nol" => (0.0, false),
+        "one" | "satu" | "se" => (1.0, false),
+        "two" | "dua" => (2.0, false),
+        "three" | "tiga" => (3.0, false),
+        "four" | "empat" => (4.0, false),
+        "five" | "lima" => (5.0, false),
+        "six" | "enam" => (6.0, false),
+        "seven" | "tujuh" => (7.0, false),
+        "eight" | "delapan" => (8.0, false),
+        "nine" | "sembilan" => (9.0, false),
+        "ten" | "sepuluh" => (10.0, false),
+        "eleven" | "sebelas" => (11.0, false),
+        "twelve" => (12.0, false),
+        "thirteen" => (13.0, false),
+        "fourteen" => (14.0, false),
+        "fifteen" => (15.0, false),
+        "sixteen" => (16.0, false),
+        "seventeen" => (17.0, false),
+        "eighteen" => (18.0, false),
+        "nineteen" => (19.0, false),
+        "twenty" => (20.0, false),
+        "thirty" => (30.0, false),
+        "forty" => (40.0, false),
+        "fifty" => (50.0, false),
+        "sixty" => (60.0, false),
+        "seventy" => (70.0, false),
+        "eighty" => (80.0, false),
+        "ninety" => (90.0, false),
+        "seratus" => (100.0, false),
+        "seribu" => (1000.0, false),
+        "hundred" | "ratus" => (100.0, true),
+        "thousand" | "ribu" => (1000.0, true),
+        "million" | "juta" => (1_000_000.0, true),
+        "belas" => (10.0, true),
+        "puluh" => (10.0, true),
+        _ => return None,
+    })
+}
+
+/// Parses a run of number words ("one thousand five hundred", "dua puluh lima", "seribu lima ratus").
+fn words_value(words: &[&str]) -> Option<f64> {
+    let mut total = 0.0;
+    let mut current = 0.0;
+    let mut any = false;
+    for word in words {
+        if *word == "and" {
+            continue;
+        }
+        let (value, multiplier) = word_value(word)?;
+        any = true;
+        if *word == "belas" {
+            current += 10.0;
+        } else if multiplier {
+            let base = if current == 0.0 { 1.0 } else { current };
+            if value >= 1000.0 {
+                total += base * value;
+                current = 0.0;
+            } else {
+                current = base * value;
+            }
+        } else if value >= 100.0 {
+            // seratus, seribu
+            if value >= 1000.0 {
+                total += value;
+            } else {
+                current += value;
+            }
+        } else {
+            current += value;
+        }
+    }
+    any.then_some(total + current)
+}
+
+#[derive(Debug)]
+struct Word<'a> {
+    text: &'a str,
+    start: usize,
+    end: usize,
+}
+
+fn words(text: &str) -> Vec<Word<'_>> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, ch) in text.char_indices() {
+        let part_of_word = ch.is_alphanumeric() || ch == '%' || ch == '$';
+        // Keep digit groups with separators together: "1,500", "1.500", "12.5".
+        let joins_digits = (ch == ',' || ch == '.')
+            && start.is_some()
+            && text[..i]
+                .chars()
+                .next_back()
+                .is_some_and(|c| c.is_ascii_digit())
+            && text[i + 1..]
+                .chars()
+                .next()
+                .is_some_and(|c| c.is_ascii_digit());
+        if part_of_word || joins_digits {
+            if ch == '%' {
+                if let Some(s) = start.take() {
+                    out.push(Word {
+                        text: &text[s..i],
+                        start: s,
+                        end: i,
+                    });
+                }
+                out.push(Word {
+                    text: &text[i..i + 1],
+                    start: i,
+                    end: i + 1,
+                });
+                continue;
+            }
+            start.get_or_insert(i);
+        } else if let Some(s) = start.take() {
+            out.push(Word {
+                text: &text[s..i],
+                start: s,
+                end: i,
+            });
+        }
+    }
+    if let Some(s) = start {
+        out.push(Word {
+            text: &text[s..],
+            start: s,
+            end: text.len(),
+        });
+    }
+    out
+}
+
+fn digits_value(word: &str) -> Option<f64> {
+    if !word.chars().next()?.is_ascii_digit()
+        || !word
+            .chars()
+            .all(|c| c.is_ascii_digit() || c == ',' || c == '.')
+    {
+        return None;
+    }
+    // A separator followed by exactly three digits groups thousands ("1,500", "1.500"); otherwise it is a
+    // decimal point ("12.5").
+    let mut cleaned = String::new();
+    let bytes: Vec<char> = word.chars().collect();
+    for (i, c) in bytes.iter().enumerate() {
+        if *c == ',' || *c == '.' {
+            let rest = &bytes[i + 1..];
+            let group = rest.iter().take_while(|d| d.is_ascii_digit()).count();
+            let thousands = group == 3 && (rest.len() == 3 || !rest[3].is_ascii_digit());
+            if !thousands {
+                cleaned.push('.');
+            }
+        } else {
+            cleaned.push(*c);
+        }
+    }
+    cleaned.parse().ok()
+}
+
+/// Every quantity in `text`, in order. A number in digits followed by the same number in words, in
+/// parentheses ("30 (thirty) days"), is one quantity.
+pub fn quantities(text: &str) -> Vec<Quantity> {
+    let words = words(text);
+    let folded: Vec<String> = words.iter().map(|w| fold(w.text)).collect();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < words.len() {
+        let (value, mut end_index) = if let Some(v) = digits_value(&folded[i]) {
+            (v, i + 1)
+        } else {
+            let mut j = i;
+            while j < words.len()
+                && (word_value(&folded[j]).is_some() || (j > i && folded[j] == "and"))
+            {
+                j += 1;
+            }
+            while j > i && folded[j - 1] == "and" {
+                j -= 1;
+            }
+            // "se" alone is not a number; "one" as a pronoun ("one of the Parties") is not a quantity unless a
+            // unit follows, which is checked below.
+            match (j > i)
+                .then(|| words_value(&folded[i..j].iter().map(String::as_str).collect::<Vec<_>>()))
+                .flatten()
+            {
+                Some(v) if folded[i] != "se" => (v, j),
+                _ => {
+                    i += 1;
+                    continue;
+                }
+            }
+        };
+        let from_words = digits_value(&folded[i]).is_none();
+        let core_end = words[end_index - 1].end;
+        // Skip a repetition in words: "30 (thirty)", "RM 1,500 (one thousand five hundred ringgit)".
+        let mut k = end_index;
+        while k < words.len() && word_value(&folded[k]).is_some() {
+            k += 1;
+        }
+        if k > end_index {
+            let repeated = words_value(
+                &folded[end_index..k]
+                    .iter()
+                    .map(String::as_str)
+                    .collect::<Vec<_>>(),
+            );
+            if repeated == Some(value) {
+                end_index = k;
+            }
+        }
+        let before = i.checked_sub(1).map(|b| folded[b].as_str());
+        // "eight consecutive hours", "three working days", "one full day": one qualifier may stand between
+        // the number and its unit.
+        let qualifier = folded.get(end_index).is_some_and(|w| {
+            matches!(
+                w.as_str(),
+                "consecutive"
+                    | "working"
+                    | "calendar"
+                    | "full"
+                    | "clear"
+                    | "continuous"
+                    | "uninterrupted"
+                    | "successive"
+                    | "business"
+                    | "additional"
+                    | "further"
+                    | "rest"
+                    | "free"
+            )
+        }) && folded
+            .get(end_index + 1)
+            .and_then(|w| unit_of(w))
+            .is_some_and(|u| u != Unit::Money);
+        if qualifier {
+            end_index += 1;
+        }
+        let after = folded.get(end_index).map(String::as_str);
+        let (unit, unit_text, start, end) =
+            match (before.filter(|b| is_currency(b)), after.and_then(unit_of)) {
+                (Some(currency), _) => (
+                    Unit::Money,
+                    currency.to_string(),
+                    words[i - 1].start,
+                    core_end,
+                ),
+                (None, Some(unit)) => {
+                    let unit_text = if unit == Unit::Money {
+                        after.unwrap_or_default().to_string()
+                    } else {
+                        String::new()
+                    };
+                    (unit, unit_text, words[i].start, words[end_index].end)
+                }
+                (None, None) => (Unit::Count, String::new(), words[i].start, core_end),
+            };
+        // A number word with no unit is usually prose ("one of the Parties"), not a quantity.
+        if !(from_words && unit == Unit::Count) {
+            out.push(Quantity {
+                value,
+                unit,
+                unit_text,
+                text: text[start..end].to_string(),
+                start,
+                end,
+            });
+        }
+        i = end_index.max(i + 1);
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn keys(text: &str) -> Vec<String> {
+        quantities(text).iter().map(Quantity::key).collect()
+    }
+
+    #[test]
+    fn reads_digits_words_and_units() {
+        assert_eq!(keys("within 30 (thirty) days"), ["30 day"]);
+        assert_eq!(keys("dalam waktu 30 (tiga puluh) hari"), ["30 day"]);
+        assert_eq!(
+            keys("RM 1,500 (one thousand five hundred ringgit) a month"),
+            ["1500 money"]
+        );
+        assert_eq!(keys("ninety days' notice"), ["90 day"]);
+        assert_eq!(keys("for two years"), ["2 year"]);
+        assert_eq!(keys("seribu lima ratus ringgit"), ["1500 money"]);
+        assert_eq!(keys("dua puluh lima persen"), ["25 percent"]);
+        assert_eq!(keys("12.5% of the wage"), ["12.5 percent"]);
+        assert_eq!(keys("Rp 1.500.000"), ["1500000 money"]);
+        assert_eq!(keys("one of the Parties"), Vec::<String>::new());
+        assert_eq!(keys("sebelas bulan"), ["11 month"]);
+        assert_eq!(keys("at least eight consecutive hours"), ["8 hour"]);
+        assert_eq!(keys("within three working days"), ["3 day"]);
+        assert_eq!(
+            quantities("RM 1,200 (one thousand two hundred ringgit)")[0].text,
+            "RM 1,200"
+        );
+        assert_eq!(
+            quantities("within 30 (thirty) days")[0].text,
+            "30 (thirty) days"
+        );
+    }
+}

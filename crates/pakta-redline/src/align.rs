@@ -1,0 +1,269 @@
+//! Aligning two sequences of texts (articles of two drafts, clauses of two versions of an article) by
+//! identity: content similarity, not position or number.
+//!
+//! Each text becomes a set of word-bigram fingerprints. Candidate pairs come from an inverted index over the
+//! old side's fingerprints (so the cost follows shared content, not old × new), pairs are taken greedily by
+//! similarity, and an order-preserving pass (longest increasing subsequence) tells moved pairs from pairs
+//! that merely shifted.
+
+use std::collections::{HashMap, HashSet};
+use std::hash::{DefaultHasher, Hash, Hasher};
+
+use pakta_core::lexicon;
+
+/// The fingerprint of one text.
+#[derive(Debug, Clone, Default)]
+pub struct Fingerprint {
+    shingles: HashSet<u64>,
+    /// The normalised words, for texts too short to have meaningful bigrams.
+    words: HashSet<u64>,
+}
+
+fn hash<T: Hash>(value: T) -> u64 {
+    let mut hasher = DefaultHasher::new();
+    value.hash(&mut hasher);
+    hasher.finish()
+}
+
+impl Fingerprint {
+    /// Bigrams of stemmed words. Numbers count as one placeholder word, so "30 days" → "45 days" still
+    /// looks like the same provision.
+    pub fn of(text: &str) -> Fingerprint {
+        let words: Vec<String> = lexicon::tokenize(text)
+            .into_iter()
+            .filter(|t| !t.stopword)
+            .map(|t| {
+                if t.stem.chars().all(|c| c.is_ascii_digit()) {
+                    "#".to_string()
+                } else {
+                    t.stem
+                }
+            })
+            .collect();
+        Fingerprint {
+            shingles: words.windows(2).map(hash).collect(),
+            words: words.iter().map(hash).collect(),
+        }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.words.is_empty()
+    }
+
+    /// Jaccard similarity, on bigrams, or on words when either text is very short.
+    pub fn similarity(&self, other: &Fingerprint) -> f64 {
+        let (a, b) = if self.shingles.len() < 4 || other.shingles.len() < 4 {
+            (&self.words, &other.words)
+        } else {
+            (&self.shingles, &other.shingles)
+        };
+        if a.is_empty() && b.is_empty() {
+            return 1.0;
+        }
+        let shared = a.intersection(b).count();
+        shared as f64 / (a.len() + b.len() - shared) as f64
+    }
+
+    /// How alike two texts are for matching: Jaccard, or — when one text is mostly contained in the other,
+    /// as when paragraphs were cut from an article — a discounted overlap coefficient.
+    pub fn match_score(&self, other: &Fingerprint) -> f64 {
+        let jaccard = self.similarity(other);
+        let (small, large) = if self.shingles.len() <= other.shingles.len() {
+            (self, other)
+        } else {
+            (other, self)
+        };
+        if small.shingles.len() < 8 {
+            return jaccard;
+        }
+        jaccard.max(0.8 * small.contained_in(large))
+    }
+
+    /// Jaccard similarity of the words alone: for pairing short clauses, where one changed word breaks two
+    /// bigrams.
+    pub fn word_similarity(&self, other: &Fingerprint) -> f64 {
+        if self.words.is_empty() && other.words.is_empty() {
+            return 1.0;
+        }
+        let shared = self.words.intersection(&other.words).count();
+        shared as f64 / (self.words.len() + other.words.len() - shared) as f64
+    }
+
+    /// The share of this text's bigrams found in `other` (for splits and merges).
+    pub fn contained_in(&self, other: &Fingerprint) -> f64 {
+        if self.shingles.is_empty() {
+            return 0.0;
+        }
+        self.shingles.intersection(&other.shingles).count() as f64 / self.shingles.len() as f64
+    }
+}
+
+/// A matched pair: indices into the old and new sequences, with their similarity.
+#[derive(Debug, Clone, Copy, PartialEq)]
+pub struct Pair {
+    pub old: usize,
+    pub new: usize,
+    pub similarity: f64,
+}
+
+/// What to match: each side's fingerprints, an optional extra similarity (headings), and the fallback key
+/// (article number) that pairs leftovers that are still somewhat alike.
+#[derive(Debug)]
+pub struct Sides<'a> {
+    pub old: &'a [Fingerprint],
+    pub new: &'a [Fingerprint],
+    pub old_headings: &'a [Fingerprint],
+    pub new_headings: &'a [Fingerprint],
+    pub old_keys: &'a [String],
+    pub new_keys: &'a [String],
+}
+
+/// Similarity above which two texts are taken to be the same provision.
+pub const MATCH: f64 = 0.35;
+/// Similarity above which leftovers with the same number (or heading) are taken to be one provision, heavily
+/// edited.
+pub const SAME_PLACE: f64 = 0.12;
+
+fn combined(sides: &Sides, o: usize, n: usize, body: f64) -> f64 {
+    let (ho, hn) = (&sides.old_headings[o], &sides.new_headings[n]);
+    if ho.is_empty() || hn.is_empty() {
+        body
+    } else {
+        0.8 * body + 0.2 * ho.similarity(hn)
+    }
+}
+
+/// Matches old to new one-to-one. Pairs come back sorted by old index.
+pub fn match_items(sides: &Sides) -> Vec<Pair> {
+    // Inverted index over old bigrams; very common bigrams ("the parties", "shall be") say little about
+    // identity and would make the candidate lists quadratic, so they are left out of the index.
+    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    for (o, fp) in sides.old.iter().enumerate() {
+        for &s in fp
+            .shingles
+            .iter()
+            .chain(fp.words.iter().filter(|_| fp.shingles.len() < 4))
+        {
+            index.entry(s).or_default().push(o);
+        }
+    }
+    let common = (sides.old.len() / 4).max(24);
+    let mut candidates: Vec<Pair> = Vec::new();
+    for (n, fp) in sides.new.iter().enumerate() {
+        let mut seen: HashSet<usize> = HashSet::new();
+        let keys: Vec<&u64> = if fp.shingles.len() < 4 {
+            fp.words.iter().collect()
+        } else {
+            fp.shingles.iter().collect()
+        };
+        for key in keys {
+            if let Some(list) = index.get(key).filter(|l| l.len() <= common) {
+                seen.extend(list);
+            }
+        }
+        // Same number or same place: always a candidate, so heavily edited articles can still pair.
+        for (o, key) in sides.old_keys.iter().enumerate() {
+            if key == &sides.new_keys[n] {
+                seen.insert(o);
+            }
+        }
+        let mut seen: Vec<usize> = seen.into_iter().collect();
+        seen.sort_unstable();
+        for o in seen {
+            let similarity = combined(sides, o, n, sides.old[o].match_score(fp));
+            candidates.push(Pair {
+                old: o,
+                new: n,
+                similarity,
+            });
+        }
+    }
+    // Greedy by similarity; ties go to the pair closest in position, then to document order.
+    candidates.sort_by(|a, b| {
+        b.similarity
+            .total_cmp(&a.similarity)
+            .then(
+                (a.old as i64 - a.new as i64)
+                    .abs()
+                    .cmp(&(b.old as i64 - b.new as i64).abs()),
+            )
+            .then(a.old.cmp(&b.old))
+            .then(a.new.cmp(&b.new))
+    });
+    let mut old_taken = vec![false; sides.old.len()];
+    let mut new_taken = vec![false; sides.new.len()];
+    let mut pairs = Vec::new();
+    for pass in [MATCH, SAME_PLACE] {
+        for c in &candidates {
+            if old_taken[c.old] || new_taken[c.new] || c.similarity < pass {
+                continue;
+            }
+            let same_place = sides.old_keys[c.old] == sides.new_keys[c.new]
+                || (!sides.old_headings[c.old].is_empty()
+                    && sides.old_headings[c.old].similarity(&sides.new_headings[c.new]) >= 0.99);
+            if pass == SAME_PLACE && !same_place {
+                continue;
+            }
+            old_taken[c.old] = true;
+            new_taken[c.new] = true;
+            pairs.push(*c);
+        }
+    }
+    pairs.sort_by_key(|p| p.old);
+    pairs
+}
+
+/// Which pairs keep their relative order: the longest increasing subsequence of new indices over pairs
+/// sorted by old index. The others were moved.
+pub fn in_order(pairs: &[Pair]) -> Vec<bool> {
+    // Patience sorting, O(n log n).
+    let mut tails: Vec<usize> = Vec::new();
+    let mut previous: Vec<Option<usize>> = vec![None; pairs.len()];
+    for (i, pair) in pairs.iter().enumerate() {
+        let at = tails.partition_point(|&t| pairs[t].new < pair.new);
+        if at > 0 {
+            previous[i] = Some(tails[at - 1]);
+        }
+        if at == tails.len() {
+            tails.push(i);
+        } else {
+            tails[at] = i;
+        }
+    }
+    let mut keep = vec![false; pairs.len()];
+    let mut cursor = tails.last().copied();
+    while let Some(i) = cursor {
+        keep[i] = true;
+        cursor = previous[i];
+    }
+    keep
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn longest_increasing_subsequence_marks_the_moved() {
+        let pairs: Vec<Pair> = [(0, 0), (1, 4), (2, 1), (3, 2), (4, 3)]
+            .iter()
+            .map(|&(old, new)| Pair {
+                old,
+                new,
+                similarity: 1.0,
+            })
+            .collect();
+        assert_eq!(in_order(&pairs), [true, false, true, true, true]);
+    }
+
+    #[test]
+    fn numbers_do_not_break_identity() {
+        let a = Fingerprint::of(
+            "The notice period shall be ninety days or 90 days in writing to the other Party",
+        );
+        let b = Fingerprint::of(
+            "The notice period shall be sixty days or 60 days in writing to the other Party",
+        );
+        assert!(a.similarity(&b) > 0.6);
+    }
+}

@@ -1,0 +1,228 @@
+//! The bundled redline pair: every planted change of agreements/README.md, and nothing else.
+
+use pakta_redline::{ArticleRedline, Flag, Options, Status, redline};
+
+use crate::parse;
+
+fn by_old<'a>(articles: &'a [ArticleRedline], old: &str) -> &'a ArticleRedline {
+    articles
+        .iter()
+        .find(|a| a.old_number.as_deref() == Some(old))
+        .unwrap_or_else(|| panic!("old article {old}"))
+}
+
+fn has_value(article: &ArticleRedline, flag: Flag, old: &str, new: &str) -> bool {
+    article
+        .values
+        .iter()
+        .any(|v| v.flag == flag && v.old.contains(old) && v.new.contains(new))
+}
+
+#[test]
+fn every_planted_change_of_the_v1_v2_pair() {
+    let old = parse("agreements/examples/id-my-domestic.v1.md");
+    let new = parse("agreements/examples/id-my-domestic.v2.md");
+    let r = redline(&old, &new, &Options::default());
+    let a = &r.articles;
+    for line in a.iter().map(|x| {
+        format!(
+            "{:?} {:?}→{:?} moved={} renum={} {:?} {:?}",
+            x.status, x.old_number, x.new_number, x.moved, x.renumbered, x.flags, x.values
+        )
+    }) {
+        println!("{line}");
+    }
+
+    // The mapping table: v1 → v2.
+    let mapping = [
+        ("1", "1"),
+        ("2", "2"),
+        ("3", "4"),
+        ("4", "5"),
+        ("5", "6"),
+        ("6", "7"),
+        ("7", "8"),
+        ("8", "9"),
+        ("9", "10"),
+        ("10", "11"),
+        ("11", "12"),
+        ("12", "15"),
+        ("13", "13"),
+        ("15", "14"),
+        ("16", "16"),
+        ("17", "17"),
+    ];
+    for (v1, v2) in mapping {
+        assert_eq!(
+            by_old(a, v1).new_number.as_deref(),
+            Some(v2),
+            "v1 Article {v1}"
+        );
+    }
+    // Inserted and deleted.
+    let added: Vec<_> = a
+        .iter()
+        .filter(|x| x.status == Status::Added)
+        .map(|x| x.new_number.clone())
+        .collect();
+    assert_eq!(added, [Some("3".to_string())]);
+    let deleted: Vec<_> = a
+        .iter()
+        .filter(|x| x.status == Status::Deleted)
+        .map(|x| x.old_number.clone())
+        .collect();
+    assert_eq!(deleted, [Some("14".to_string())]);
+    // Moved: only Complaints (12 → 15); everything else shifted in order.
+    let moved: Vec<_> = a
+        .iter()
+        .filter(|x| x.moved)
+        .map(|x| x.old_number.clone())
+        .collect();
+    assert_eq!(moved, [Some("12".to_string())]);
+    // Unchanged text: Scope; renumbered only: 3, 4, 5, 8, 10.
+    assert_eq!(by_old(a, "2").status, Status::Unchanged);
+    for v1 in ["3", "4", "5", "8", "10"] {
+        let x = by_old(a, v1);
+        assert_eq!(
+            x.status,
+            Status::Unchanged,
+            "v1 Article {v1} is only renumbered: {:?}",
+            x.values
+        );
+        assert!(x.renumbered);
+    }
+    // Amounts and durations.
+    assert!(has_value(
+        by_old(a, "7"),
+        Flag::NumberChanged,
+        "1,500",
+        "1,200"
+    ));
+    assert!(has_value(
+        by_old(a, "6"),
+        Flag::NumberChanged,
+        "two years",
+        "three years"
+    ));
+    assert!(has_value(
+        by_old(a, "17"),
+        Flag::NumberChanged,
+        "ninety days",
+        "sixty days"
+    ));
+    // Obligations weakened.
+    assert!(by_old(a, "15").flags.contains(&Flag::ModalWeakened));
+    assert!(by_old(a, "13").flags.contains(&Flag::ModalWeakened));
+    assert!(has_value(
+        by_old(a, "13"),
+        Flag::ModalWeakened,
+        "shall",
+        "endeavo"
+    ));
+    // Negation removed (and the obligation weakened with it).
+    assert!(by_old(a, "7").flags.contains(&Flag::NegationRemoved));
+    // Cost moved from employer to worker.
+    assert!(has_value(
+        by_old(a, "11"),
+        Flag::PartyChanged,
+        "employer",
+        "domestic worker"
+    ));
+    // Heading changed, body unchanged.
+    let x = by_old(a, "9");
+    assert_eq!(x.flags, [Flag::HeadingChanged]);
+    // Cross-references renumbered.
+    for v1 in ["1", "6", "12", "15", "16"] {
+        assert!(
+            by_old(a, v1).flags.contains(&Flag::CrossReferenceChanged),
+            "v1 Article {v1}"
+        );
+    }
+    // The stale reference: v2 13(1) still names Article 6, which is now Article 7.
+    assert_eq!(r.references.len(), 1, "{:?}", r.references);
+    let stale = &r.references[0];
+    assert_eq!(
+        (
+            stale.article.as_str(),
+            stale.target.as_str(),
+            stale.meant.as_deref()
+        ),
+        ("13", "6", Some("7"))
+    );
+    // No flags where nothing of the kind changed.
+    for x in a.iter().filter(|x| x.status == Status::Unchanged) {
+        assert!(x.flags.is_empty(), "{:?}", x.old_number);
+    }
+    assert_eq!(
+        (r.summary.added, r.summary.deleted, r.summary.moved),
+        (1, 1, 1)
+    );
+}
+
+#[test]
+fn an_article_inserted_near_the_top_changes_nothing_else() {
+    let text = crate::read("agreements/examples/id-tw-mou.en.md");
+    let old = pakta_core::parse(&text);
+    // Insert a new Article 2 and renumber every later article and reference, as a drafter would.
+    let mut renumbered = String::new();
+    for line in text.lines() {
+        renumbered.push_str(&shift_numbers(line));
+        renumbered.push('\n');
+    }
+    let insertion = "### Article 2 — Principles\n\nThe Parties shall be guided by the principles of fair recruitment and decent work.\n\n";
+    let at = renumbered
+        .find("### Article 3 —")
+        .expect("Article 3 after the shift");
+    renumbered.insert_str(at, insertion);
+    let new = pakta_core::parse(&renumbered);
+    assert_eq!(new.articles.len(), old.articles.len() + 1);
+    let r = redline(
+        &old,
+        &new,
+        &Options {
+            ignore_numbering: true,
+            ..Options::default()
+        },
+    );
+    let modified: Vec<_> = r
+        .articles
+        .iter()
+        .filter(|x| x.status == Status::Modified)
+        .map(|x| x.old_number.clone())
+        .collect();
+    assert!(
+        modified.is_empty(),
+        "renumbering alone modified {modified:?}"
+    );
+    assert_eq!(r.summary.added, 1);
+    assert_eq!(r.summary.moved, 0);
+    assert_eq!(r.summary.renumbered, old.articles.len() - 1);
+    assert!(r.references.is_empty(), "{:?}", r.references);
+    // Without --ignore-numbering the references that followed their targets are reported, nothing else.
+    let strict = redline(&old, &new, &Options::default());
+    for x in strict
+        .articles
+        .iter()
+        .filter(|x| x.status == Status::Modified)
+    {
+        assert_eq!(x.flags, [Flag::CrossReferenceChanged], "{:?}", x.old_number);
+    }
+}
+
+/// Adds one to every article number ≥ 2 in headings and references ("Article 5" → "Article 6").
+fn shift_numbers(line: &str) -> String {
+    let mut out = String::new();
+    let mut rest = line;
+    while let Some(i) = rest.find("Article ") {
+        out.push_str(&rest[..i + 8]);
+        rest = &rest[i + 8..];
+        let digits: String = rest.chars().take_while(char::is_ascii_digit).collect();
+        match digits.parse::<u32>() {
+            Ok(n) if n >= 2 => out.push_str(&(n + 1).to_string()),
+            _ => out.push_str(&digits),
+        }
+        rest = &rest[digits.len()..];
+    }
+    out.push_str(rest);
+    out
+}

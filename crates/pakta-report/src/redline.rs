@@ -1,0 +1,493 @@
+//! Redline reports for `pakta diff` (terminal, CriticMarkup Markdown, JSON contract) and the `pakta
+//! parallel` report.
+
+use std::fmt::Write as _;
+
+use pakta_redline::parallel::Parallel;
+use pakta_redline::{ArticleRedline, Flag, Redline, Status};
+use serde::Serialize;
+
+use crate::coverage::{Subject, to_json};
+use crate::style::{Style, critic_markup, escape_markdown, inline_diff};
+
+/// "3 modified, 1 moved, 12 renumbered, 1 added, 1 deleted; flags: 1 modal-weakened, 2 number-changed".
+pub fn summary_line(redline: &Redline) -> String {
+    let s = &redline.summary;
+    let mut line = format!(
+        "{} modified, {} moved, {} renumbered, {} added, {} deleted, {} unchanged",
+        s.modified, s.moved, s.renumbered, s.added, s.deleted, s.unchanged
+    );
+    if !s.flags.is_empty() {
+        let flags: Vec<String> = s
+            .flags
+            .iter()
+            .map(|(f, n)| format!("{n} {}", f.as_str()))
+            .collect();
+        line.push_str("; flags: ");
+        line.push_str(&flags.join(", "));
+    }
+    line
+}
+
+fn title(a: &ArticleRedline) -> String {
+    let numbers = match (&a.old_number, &a.new_number) {
+        (Some(o), Some(n)) if o == n => format!("Article {n}"),
+        (Some(o), Some(n)) => format!("Article {o} \u{2192} {n}"),
+        (Some(o), None) => format!("Article {o}"),
+        (None, Some(n)) => format!("Article {n}"),
+        (None, None) => "Article".to_string(),
+    };
+    let mut badges = vec![a.status.as_str().to_string()];
+    if a.moved {
+        badges.push("moved".into());
+    }
+    if a.renumbered {
+        badges.push("renumbered".into());
+    }
+    if let Some(from) = &a.split_from {
+        badges.push(format!("split from Article {from}"));
+    }
+    if let Some(into) = &a.merged_into {
+        badges.push(format!("merged into Article {into}"));
+    }
+    let heading = a
+        .new_heading
+        .as_ref()
+        .or(a.old_heading.as_ref())
+        .map(|h| format!(" — {h}"))
+        .unwrap_or_default();
+    format!("{numbers}{heading}  [{}]", badges.join(", "))
+}
+
+fn value_lines(a: &ArticleRedline) -> Vec<String> {
+    a.values
+        .iter()
+        .map(|v| {
+            let show = |s: &str| {
+                if s.is_empty() {
+                    "\u{2013}".to_string()
+                } else {
+                    format!("\u{201c}{s}\u{201d}")
+                }
+            };
+            format!(
+                "{}: {} \u{2192} {}",
+                v.flag.as_str(),
+                show(&v.old),
+                show(&v.new)
+            )
+        })
+        .collect()
+}
+
+fn shown(a: &ArticleRedline) -> bool {
+    a.status != Status::Unchanged || a.moved
+}
+
+/// The terminal redline: summary, reference problems, renumbered-only articles in one line, then each
+/// changed article with `context` unchanged clauses around each change.
+pub fn text(
+    old: &Subject,
+    new: &Subject,
+    redline: &Redline,
+    style: Style,
+    context: usize,
+) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "{} \u{2192} {}", old.path, new.path);
+    let _ = writeln!(out, "{}", style.paint("1", &summary_line(redline)));
+    if !redline.references.is_empty() {
+        out.push('\n');
+        for r in &redline.references {
+            let problem = match &r.meant {
+                Some(meant) => format!(
+                    "still names Article {}, which is now Article {meant}",
+                    r.target
+                ),
+                None => format!("names Article {}, which does not exist", r.target),
+            };
+            let _ = writeln!(
+                out,
+                "{} Article {} ({}): \u{201c}{}\u{201d} {problem}",
+                style.paint("1;31", "reference:"),
+                r.article,
+                r.clause,
+                r.text
+            );
+        }
+    }
+    let renumbered: Vec<String> = redline
+        .articles
+        .iter()
+        .filter(|a| !shown(a) && a.renumbered)
+        .map(|a| {
+            format!(
+                "{}\u{2192}{}",
+                a.old_number.as_deref().unwrap_or("?"),
+                a.new_number.as_deref().unwrap_or("?")
+            )
+        })
+        .collect();
+    if !renumbered.is_empty() {
+        let _ = writeln!(
+            out,
+            "\nrenumbered, text unchanged: {}",
+            renumbered.join(", ")
+        );
+    }
+    for a in redline.articles.iter().filter(|a| shown(a)) {
+        let _ = writeln!(out, "\n{}", style.paint("1", &title(a)));
+        for line in value_lines(a) {
+            let _ = writeln!(out, "  {}", style.paint("33", &line));
+        }
+        let changed: Vec<bool> = a.clauses.iter().map(|c| c.changed).collect();
+        let mut elided = false;
+        for (i, clause) in a.clauses.iter().enumerate() {
+            let near = (i.saturating_sub(context)
+                ..=(i + context).min(changed.len().saturating_sub(1)))
+                .any(|j| changed[j]);
+            if !near {
+                if !elided {
+                    let _ = writeln!(out, "  \u{2026}");
+                    elided = true;
+                }
+                continue;
+            }
+            elided = false;
+            let indent = "  ".repeat(clause.depth + 1);
+            let label = clause
+                .label
+                .as_deref()
+                .map(|l| format!("{l} "))
+                .unwrap_or_default();
+            let body = match (clause.old.is_some(), clause.new.is_some()) {
+                (true, false) => style.paint(
+                    "31;9",
+                    &format!(
+                        "[-{label}{}-]",
+                        clause
+                            .changes
+                            .iter()
+                            .map(|c| c.text.as_str())
+                            .collect::<String>()
+                    ),
+                ),
+                (false, true) => style.paint(
+                    "32;4",
+                    &format!(
+                        "{{+{label}{}+}}",
+                        clause
+                            .changes
+                            .iter()
+                            .map(|c| c.text.as_str())
+                            .collect::<String>()
+                    ),
+                ),
+                _ => format!("{label}{}", inline_diff(&clause.changes, style)),
+            };
+            let _ = writeln!(out, "{indent}{body}");
+        }
+    }
+    out
+}
+
+/// Markdown with CriticMarkup, one section per changed article.
+pub fn markdown(old: &Subject, new: &Subject, redline: &Redline) -> String {
+    let mut out = String::new();
+    let _ = writeln!(
+        out,
+        "# Redline: {} \u{2192} {}\n\n**{}**\n",
+        escape_markdown(old.title.unwrap_or(old.path)),
+        escape_markdown(new.title.unwrap_or(new.path)),
+        summary_line(redline)
+    );
+    if !redline.references.is_empty() {
+        out.push_str("## Cross-references to check\n\n");
+        for r in &redline.references {
+            let problem = match &r.meant {
+                Some(meant) => format!(
+                    "still names Article {}, which is now Article {meant}",
+                    escape_markdown(&r.target)
+                ),
+                None => format!(
+                    "names Article {}, which does not exist",
+                    escape_markdown(&r.target)
+                ),
+            };
+            let _ = writeln!(
+                out,
+                "- Article {}: \u{201c}{}\u{201d} {problem}",
+                escape_markdown(&r.article),
+                escape_markdown(&r.text)
+            );
+        }
+        out.push('\n');
+    }
+    for a in redline.articles.iter().filter(|a| shown(a)) {
+        let _ = writeln!(out, "## {}\n", escape_markdown(&title(a)));
+        for line in value_lines(a) {
+            let _ = writeln!(out, "- {}", escape_markdown(&line));
+        }
+        if !a.values.is_empty() {
+            out.push('\n');
+        }
+        for clause in &a.clauses {
+            let label = clause
+                .label
+                .as_deref()
+                .map(|l| format!("{} ", escape_markdown(l)))
+                .unwrap_or_default();
+            let body = match (clause.old.is_some(), clause.new.is_some()) {
+                (true, false) => format!(
+                    "{{--{label}{}--}}",
+                    escape_markdown(
+                        &clause
+                            .changes
+                            .iter()
+                            .map(|c| c.text.as_str())
+                            .collect::<String>()
+                    )
+                ),
+                (false, true) => format!(
+                    "{{++{label}{}++}}",
+                    escape_markdown(
+                        &clause
+                            .changes
+                            .iter()
+                            .map(|c| c.text.as_str())
+                            .collect::<String>()
+                    )
+                ),
+                _ => format!("{label}{}", critic_markup(&clause.changes)),
+            };
+            let _ = writeln!(out, "{}{body}\n", "  ".repeat(clause.depth));
+        }
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct RedlineJson<'a> {
+    old: SideJson<'a>,
+    new: SideJson<'a>,
+    articles: Vec<ArticleJson<'a>>,
+    references: Vec<ReferenceJson<'a>>,
+    summary: SummaryJson,
+}
+
+#[derive(Serialize)]
+struct SideJson<'a> {
+    path: &'a str,
+    title: Option<&'a str>,
+    articles: usize,
+}
+
+#[derive(Serialize)]
+struct ArticleJson<'a> {
+    status: &'static str,
+    old_number: Option<&'a str>,
+    new_number: Option<&'a str>,
+    old_id: Option<&'a str>,
+    new_id: Option<&'a str>,
+    heading: Option<&'a str>,
+    renumbered: bool,
+    moved: bool,
+    similarity: f64,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    split_from: Option<&'a str>,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    merged_into: Option<&'a str>,
+    flags: Vec<&'static str>,
+    values: Vec<ValueJson<'a>>,
+    changes: Vec<ChangeJson>,
+}
+
+#[derive(Serialize)]
+struct ValueJson<'a> {
+    flag: &'static str,
+    old: &'a str,
+    new: &'a str,
+}
+
+#[derive(Serialize)]
+struct ChangeJson {
+    op: &'static str,
+    text: String,
+}
+
+#[derive(Serialize)]
+struct ReferenceJson<'a> {
+    clause: &'a str,
+    article: &'a str,
+    text: &'a str,
+    target: &'a str,
+    meant: Option<&'a str>,
+}
+
+#[derive(Serialize)]
+struct SummaryJson {
+    added: usize,
+    deleted: usize,
+    modified: usize,
+    moved: usize,
+    renumbered: usize,
+    unchanged: usize,
+    flags: std::collections::BTreeMap<&'static str, usize>,
+}
+
+/// The JSON contract of `pakta diff --format json`.
+pub fn json(old: &Subject, new: &Subject, redline: &Redline) -> String {
+    let s = &redline.summary;
+    to_json(&RedlineJson {
+        old: SideJson {
+            path: old.path,
+            title: old.title,
+            articles: redline.old_articles,
+        },
+        new: SideJson {
+            path: new.path,
+            title: new.title,
+            articles: redline.new_articles,
+        },
+        articles: redline
+            .articles
+            .iter()
+            .map(|a| ArticleJson {
+                status: a.status.as_str(),
+                old_number: a.old_number.as_deref(),
+                new_number: a.new_number.as_deref(),
+                old_id: a.old_id.as_deref(),
+                new_id: a.new_id.as_deref(),
+                heading: a.new_heading.as_deref().or(a.old_heading.as_deref()),
+                renumbered: a.renumbered,
+                moved: a.moved,
+                similarity: a.similarity,
+                split_from: a.split_from.as_deref(),
+                merged_into: a.merged_into.as_deref(),
+                flags: a.flags.iter().map(|f| f.as_str()).collect(),
+                values: a
+                    .values
+                    .iter()
+                    .map(|v| ValueJson {
+                        flag: v.flag.as_str(),
+                        old: &v.old,
+                        new: &v.new,
+                    })
+                    .collect(),
+                changes: a
+                    .changes()
+                    .into_iter()
+                    .map(|c| ChangeJson {
+                        op: c.op.as_str(),
+                        text: c.text,
+                    })
+                    .collect(),
+            })
+            .collect(),
+        references: redline
+            .references
+            .iter()
+            .map(|r| ReferenceJson {
+                clause: &r.clause,
+                article: &r.article,
+                text: &r.text,
+                target: &r.target,
+                meant: r.meant.as_deref(),
+            })
+            .collect(),
+        summary: SummaryJson {
+            added: s.added,
+            deleted: s.deleted,
+            modified: s.modified,
+            moved: s.moved,
+            renumbered: s.renumbered,
+            unchanged: s.unchanged,
+            flags: Flag::ALL
+                .iter()
+                .filter_map(|f| s.flags.get(f).map(|n| (f.as_str(), *n)))
+                .collect(),
+        },
+    })
+}
+
+/// `pakta parallel`, as text.
+pub fn parallel_text(a: &Subject, b: &Subject, result: &Parallel, style: Style) -> String {
+    let mut out = String::new();
+    let _ = writeln!(out, "A: {}\nB: {}", a.path, b.path);
+    let _ = writeln!(
+        out,
+        "{} articles in A, {} in B, {} aligned; {} inconsistencies",
+        result.a_articles,
+        result.b_articles,
+        result.aligned,
+        result.inconsistencies.len()
+    );
+    for i in &result.inconsistencies {
+        let show = |s: &str| {
+            if s.is_empty() {
+                "(nothing)".to_string()
+            } else {
+                format!("\u{201c}{s}\u{201d}")
+            }
+        };
+        let place = i
+            .clause
+            .as_deref()
+            .map(|c| format!(" ({c})"))
+            .unwrap_or_default();
+        let _ = writeln!(
+            out,
+            "{} Article {}{place}: A {} · B {}",
+            style.paint("1;31", &format!("{:<9}", i.kind.as_str())),
+            i.article,
+            show(&i.a),
+            show(&i.b)
+        );
+    }
+    out
+}
+
+#[derive(Serialize)]
+struct ParallelJson<'a> {
+    a: SideJson<'a>,
+    b: SideJson<'a>,
+    aligned: usize,
+    inconsistencies: Vec<InconsistencyJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct InconsistencyJson<'a> {
+    kind: &'static str,
+    article: &'a str,
+    clause: Option<&'a str>,
+    a: &'a str,
+    b: &'a str,
+}
+
+/// `pakta parallel --format json`.
+pub fn parallel_json(a: &Subject, b: &Subject, result: &Parallel) -> String {
+    to_json(&ParallelJson {
+        a: SideJson {
+            path: a.path,
+            title: a.title,
+            articles: result.a_articles,
+        },
+        b: SideJson {
+            path: b.path,
+            title: b.title,
+            articles: result.b_articles,
+        },
+        aligned: result.aligned,
+        inconsistencies: result
+            .inconsistencies
+            .iter()
+            .map(|i| InconsistencyJson {
+                kind: i.kind.as_str(),
+                article: &i.article,
+                clause: i.clause.as_deref(),
+                a: &i.a,
+                b: &i.b,
+            })
+            .collect(),
+    })
+}
