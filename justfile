@@ -13,6 +13,8 @@ lint:
 demo:
     cargo run --release -p pakta-cli -- check agreements/examples/id-tw-mou.en.md
     cargo run --release -p pakta-cli -- check agreements/examples/id-my-domestic.v1.md --against agreements/examples/id-my-domestic.v2.md
+    -cargo run --release -p pakta-cli -- diff agreements/examples/id-my-domestic.v1.md agreements/examples/id-my-domestic.v2.md
+    cargo run --release -p pakta-cli -- parallel agreements/examples/id-tw-mou.en.md agreements/examples/id-tw-mou.id.md
     cargo run --release -p pakta-cli -- outline agreements/examples/id-tw-mou.en.md
     cargo run --release -p pakta-cli -- lint agreements/examples/id-tw-mou.id.md
 
