@@ -6,23 +6,47 @@
 //! similarity, and an order-preserving pass (longest increasing subsequence) tells moved pairs from pairs
 //! that merely shifted.
 
-use std::collections::{HashMap, HashSet};
+use std::collections::HashMap;
 use std::hash::{DefaultHasher, Hash, Hasher};
 
 use pakta_core::lexicon;
 
-/// The fingerprint of one text.
+/// The fingerprint of one text: sorted, de-duplicated hashes, so that comparing two fingerprints is a
+/// merge of two sorted lists (no hashing in the hot loop).
 #[derive(Debug, Clone, Default)]
 pub struct Fingerprint {
-    shingles: HashSet<u64>,
+    shingles: Vec<u64>,
     /// The normalised words, for texts too short to have meaningful bigrams.
-    words: HashSet<u64>,
+    words: Vec<u64>,
 }
 
 fn hash<T: Hash>(value: T) -> u64 {
     let mut hasher = DefaultHasher::new();
     value.hash(&mut hasher);
     hasher.finish()
+}
+
+fn sorted(mut list: Vec<u64>) -> Vec<u64> {
+    list.sort_unstable();
+    list.dedup();
+    list
+}
+
+/// How many values two sorted lists share.
+fn shared(a: &[u64], b: &[u64]) -> usize {
+    let (mut i, mut j, mut n) = (0, 0, 0);
+    while i < a.len() && j < b.len() {
+        match a[i].cmp(&b[j]) {
+            std::cmp::Ordering::Less => i += 1,
+            std::cmp::Ordering::Greater => j += 1,
+            std::cmp::Ordering::Equal => {
+                n += 1;
+                i += 1;
+                j += 1;
+            }
+        }
+    }
+    n
 }
 
 impl Fingerprint {
@@ -41,8 +65,8 @@ impl Fingerprint {
             })
             .collect();
         Fingerprint {
-            shingles: words.windows(2).map(hash).collect(),
-            words: words.iter().map(hash).collect(),
+            shingles: sorted(words.windows(2).map(hash).collect()),
+            words: sorted(words.iter().map(hash).collect()),
         }
     }
 
@@ -60,8 +84,8 @@ impl Fingerprint {
         if a.is_empty() && b.is_empty() {
             return 1.0;
         }
-        let shared = a.intersection(b).count();
-        shared as f64 / (a.len() + b.len() - shared) as f64
+        let n = shared(a, b);
+        n as f64 / (a.len() + b.len() - n) as f64
     }
 
     /// How alike two texts are for matching: Jaccard, or — when one text is mostly contained in the other,
@@ -85,8 +109,8 @@ impl Fingerprint {
         if self.words.is_empty() && other.words.is_empty() {
             return 1.0;
         }
-        let shared = self.words.intersection(&other.words).count();
-        shared as f64 / (self.words.len() + other.words.len() - shared) as f64
+        let n = shared(&self.words, &other.words);
+        n as f64 / (self.words.len() + other.words.len() - n) as f64
     }
 
     /// The share of this text's bigrams found in `other` (for splits and merges).
@@ -94,7 +118,7 @@ impl Fingerprint {
         if self.shingles.is_empty() {
             return 0.0;
         }
-        self.shingles.intersection(&other.shingles).count() as f64 / self.shingles.len() as f64
+        shared(&self.shingles, &other.shingles) as f64 / self.shingles.len() as f64
     }
 }
 
@@ -117,6 +141,9 @@ pub struct Sides<'a> {
     pub old_keys: &'a [String],
     pub new_keys: &'a [String],
 }
+
+/// How many of the old articles sharing most content with a new one are compared with it exactly.
+const CANDIDATES: usize = 8;
 
 /// Similarity above which two texts are taken to be the same provision.
 pub const MATCH: f64 = 0.35;
@@ -148,34 +175,49 @@ pub fn match_items(sides: &Sides) -> Vec<Pair> {
         }
     }
     let common = (sides.old.len() / 4).max(24);
+    let mut by_number: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (o, key) in sides.old_keys.iter().enumerate() {
+        by_number.entry(key.as_str()).or_default().push(o);
+    }
     let mut candidates: Vec<Pair> = Vec::new();
+    // Shared index keys per old article, counted in one pass over the new article's keys; only the
+    // best-sharing few are compared exactly, so the cost is the postings walked plus a handful of merges.
+    let mut counts = vec![0u32; sides.old.len()];
+    let mut touched: Vec<usize> = Vec::new();
     for (n, fp) in sides.new.iter().enumerate() {
-        let mut seen: HashSet<usize> = HashSet::new();
-        let keys: Vec<&u64> = if fp.shingles.len() < 4 {
-            fp.words.iter().collect()
+        let keys: &[u64] = if fp.shingles.len() < 4 {
+            &fp.words
         } else {
-            fp.shingles.iter().collect()
+            &fp.shingles
         };
         for key in keys {
             if let Some(list) = index.get(key).filter(|l| l.len() <= common) {
-                seen.extend(list);
+                for &o in list {
+                    if counts[o] == 0 {
+                        touched.push(o);
+                    }
+                    counts[o] += 1;
+                }
             }
         }
-        // Same number or same place: always a candidate, so heavily edited articles can still pair.
-        for (o, key) in sides.old_keys.iter().enumerate() {
-            if key == &sides.new_keys[n] {
-                seen.insert(o);
-            }
+        touched.sort_unstable_by(|a, b| counts[*b].cmp(&counts[*a]).then(a.cmp(b)));
+        let mut chosen: Vec<usize> = touched.iter().copied().take(CANDIDATES).collect();
+        // Same number: always a candidate, so heavily edited articles can still pair.
+        if let Some(list) = by_number.get(sides.new_keys[n].as_str()) {
+            chosen.extend(list);
         }
-        let mut seen: Vec<usize> = seen.into_iter().collect();
-        seen.sort_unstable();
-        for o in seen {
+        chosen.sort_unstable();
+        chosen.dedup();
+        for o in chosen {
             let similarity = combined(sides, o, n, sides.old[o].match_score(fp));
             candidates.push(Pair {
                 old: o,
                 new: n,
                 similarity,
             });
+        }
+        for o in touched.drain(..) {
+            counts[o] = 0;
         }
     }
     // Greedy by similarity; ties go to the pair closest in position, then to document order.
