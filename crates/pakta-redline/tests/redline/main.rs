@@ -5,13 +5,8 @@ mod examples;
 mod mutations;
 mod parallel;
 
-use std::path::PathBuf;
-
 use pakta_core::Agreement;
-
-pub fn repo() -> PathBuf {
-    PathBuf::from(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
+pub use pakta_tests::{corpus, repo};
 
 pub fn read(path: &str) -> String {
     std::fs::read_to_string(repo().join(path)).unwrap_or_else(|e| panic!("{path}: {e}"))
@@ -19,18 +14,4 @@ pub fn read(path: &str) -> String {
 
 pub fn parse(path: &str) -> Agreement {
     pakta_core::parse(&read(path))
-}
-
-/// `../shared/corpus`, or `None` with a notice (an error under CI).
-pub fn corpus(test: &str) -> Option<PathBuf> {
-    let dir = repo().join("../shared/corpus");
-    if dir.is_dir() {
-        return Some(dir);
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{test}: ../shared/corpus is missing, and CI requires it"
-    );
-    eprintln!("NOTICE: {test}: ../shared/corpus is absent; skipping");
-    None
 }
