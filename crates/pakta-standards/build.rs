@@ -12,6 +12,7 @@ fn main() {
     for (name, dir, ext) in [
         ("CATALOGUE_FILES", root.join("agreements/standards"), "toml"),
         ("CLAUSE_TEMPLATES", root.join("templates/clauses"), "hbs"),
+        ("SKELETON_TEMPLATES", root.join("templates"), "hbs"),
     ] {
         println!("cargo:rerun-if-changed={}", dir.display());
         let mut files = list(&dir, ext);

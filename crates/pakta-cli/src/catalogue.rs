@@ -31,8 +31,16 @@ impl CatalogueArgs {
 
     pub fn models(&self, catalogue: &Catalogue) -> anyhow::Result<ModelClauses> {
         let templates = match &self.templates {
-            None => pakta_standards::embedded_templates(),
-            Some(dir) => read_dir(&dir.join("clauses"), "hbs")?,
+            None => {
+                let mut all = pakta_standards::embedded_templates();
+                all.extend(pakta_standards::embedded_skeletons());
+                all
+            }
+            Some(dir) => {
+                let mut all = read_dir(&dir.join("clauses"), "hbs")?;
+                all.extend(read_dir(dir, "hbs")?);
+                all
+            }
         };
         let models = ModelClauses::new(&templates)?;
         models.verify(catalogue)?;

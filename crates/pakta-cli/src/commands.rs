@@ -460,3 +460,106 @@ pub fn parallel(a_file: &str, b_file: &str, format: LintFormat) -> anyhow::Resul
         ExitCode::from(1)
     })
 }
+
+/// `pakta draft`: one file per language in `dir`, written atomically, never over an existing file without
+/// `--force`.
+pub fn draft(
+    termsheet: &str,
+    dir: &std::path::Path,
+    lang: &str,
+    force: bool,
+    args: &CatalogueArgs,
+) -> anyhow::Result<ExitCode> {
+    let input = Input::read(termsheet)?;
+    let sheet = pakta_draft::TermSheet::parse(&input.name, &input.text)?;
+    let languages: Vec<String> = match lang {
+        "all" => sheet.agreement.languages.clone(),
+        "en" | "id" => vec![lang.to_string()],
+        other => {
+            return Err(anyhow!(UsageError {
+                message: format!("--lang {other}: pakta drafts in en and id"),
+                help: "use --lang en, --lang id or --lang all".to_string(),
+            }));
+        }
+    };
+    if !dir.is_dir() {
+        bail!("{}: not a folder (create it first)", dir.display());
+    }
+    let catalogue = args.catalogue()?;
+    let models = args.models(&catalogue)?;
+    let drafts = pakta_draft::draft(&sheet, &input.name, &catalogue, &models, &languages)?;
+    let stem = input
+        .path
+        .as_deref()
+        .and_then(|p| p.file_stem())
+        .and_then(|s| s.to_str())
+        .unwrap_or("draft")
+        .to_string();
+    for d in &drafts {
+        let path = dir.join(format!("{stem}.{}.md", d.language));
+        Output::new(Some(path.clone()), force).write(&d.markdown, &[&input])?;
+        eprintln!("wrote {} ({} articles)", path.display(), d.articles.len());
+    }
+    Ok(ExitCode::SUCCESS)
+}
+
+/// `pakta clause`: one model clause, neutral or filled from a term sheet and `--set` values.
+pub fn clause(
+    id: &str,
+    lang: &str,
+    termsheet: Option<&str>,
+    set: &[String],
+    args: &CatalogueArgs,
+) -> anyhow::Result<ExitCode> {
+    let language = catalogue_language(lang)?;
+    let catalogue = args.catalogue()?;
+    let Some(requirement) = catalogue.requirement(id) else {
+        return Err(anyhow!(UsageError {
+            message: format!("unknown requirement `{id}`"),
+            help: "`pakta standards list` shows every requirement".to_string(),
+        }));
+    };
+    let models = args.models(&catalogue)?;
+    let mut context = match termsheet {
+        Some(file) => {
+            let input = Input::read(file)?;
+            let sheet = pakta_draft::TermSheet::parse(&input.name, &input.text)?;
+            pakta_draft::context(&sheet, language)
+        }
+        None => pakta_standards::models::neutral_context(language),
+    };
+    context["article"] = serde_json::Value::from(if language == "id" {
+        "Pasal 1"
+    } else {
+        "Article 1"
+    });
+    for assignment in set {
+        let Some((key, value)) = assignment.split_once('=') else {
+            bail!("--set {assignment}: expected KEY=VALUE, e.g. terms.weekly_rest_days=2");
+        };
+        let parsed: serde_json::Value = match serde_json::from_str(value) {
+            Ok(
+                v @ (serde_json::Value::Number(_)
+                | serde_json::Value::Bool(_)
+                | serde_json::Value::Null),
+            ) => v,
+            _ => serde_json::Value::from(pakta_draft::markdown_safe(value)),
+        };
+        let mut slot = &mut context;
+        for part in key.split('.') {
+            if !slot.get(part).is_some_and(|_| true) && !slot.is_object() {
+                bail!(
+                    "--set {key}: `{part}` is not a field of the context (see templates/README.md)"
+                );
+            }
+            slot = slot
+                .as_object_mut()
+                .map(|o| o.entry(part.to_string()).or_insert(serde_json::Value::Null))
+                .ok_or_else(|| anyhow!("--set {key}: `{part}` is not a field of the context"))?;
+        }
+        *slot = parsed;
+    }
+    let text = models.render(&requirement.model_clause, language, &context)?;
+    Output::stdout().write(&format!("{}\n", text.trim_end()), &[])?;
+    Ok(ExitCode::SUCCESS)
+}

@@ -131,6 +131,39 @@ enum Command {
         #[arg(long, value_enum, default_value_t = LintFormat::Text)]
         format: LintFormat,
     },
+    /// Draft a whole agreement from a term sheet (TOML): one Markdown file per language, each article the
+    /// model clause of a requirement of the term sheet's profile, citing the standards it implements.
+    Draft {
+        /// The term sheet (see agreements/termsheets/README.md).
+        termsheet: String,
+        /// The folder to write `<term sheet name>.<lang>.md` into.
+        #[arg(short, long, value_name = "DIR", default_value = ".")]
+        output: std::path::PathBuf,
+        /// Which languages: `en`, `id`, or `all` (those the term sheet names).
+        #[arg(long, default_value = "all")]
+        lang: String,
+        /// Replace files that exist.
+        #[arg(long)]
+        force: bool,
+        #[command(flatten)]
+        catalogue: CatalogueArgs,
+    },
+    /// Print one model clause, with neutral wording or the values of a term sheet and `--set`.
+    Clause {
+        /// The requirement id (see `pakta standards list`).
+        id: String,
+        /// `en` or `id`.
+        #[arg(long, default_value = "en")]
+        lang: String,
+        /// Fill the clause from this term sheet.
+        #[arg(long, value_name = "FILE")]
+        termsheet: Option<String>,
+        /// Set a context value, e.g. `--set terms.weekly_rest_days=2` or `--set destination.short=Taiwan`.
+        #[arg(long = "set", value_name = "KEY=VALUE")]
+        set: Vec<String>,
+        #[command(flatten)]
+        catalogue: CatalogueArgs,
+    },
     /// Browse the standards catalogue.
     Standards {
         #[command(subcommand)]
@@ -321,6 +354,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             commands::diff(&old, &new, format, &options, context, output)
         }
         Command::Parallel { a, b, format } => commands::parallel(&a, &b, format),
+        Command::Draft {
+            termsheet,
+            output,
+            lang,
+            force,
+            catalogue,
+        } => commands::draft(&termsheet, &output, &lang, force, &catalogue),
+        Command::Clause {
+            id,
+            lang,
+            termsheet,
+            set,
+            catalogue,
+        } => commands::clause(&id, &lang, termsheet.as_deref(), &set, &catalogue),
         Command::Standards { action } => match action {
             StandardsAction::List {
                 profile,

@@ -74,6 +74,9 @@ struct RawMeta {
     note: Option<String>,
     #[serde(default)]
     sectors: Vec<String>,
+    #[serde(rename = "generated-from")]
+    generated_from: Option<String>,
+    catalogue: Option<String>,
     #[serde(flatten)]
     unknown: BTreeMap<String, IgnoredAny>,
 }
@@ -167,7 +170,7 @@ pub fn read(
             severity: Severity::Warning,
             code: "unknown-front-matter-key",
             message: format!(
-                "unknown front-matter key `{key}` (known: title, parties, signed, language, version, supersedes, status, note, sectors)"
+                "unknown front-matter key `{key}` (known: title, parties, signed, language, version, supersedes, status, note, sectors, generated-from, catalogue)"
             ),
             span: index.span(source, at, at + key.len()),
         });
@@ -196,6 +199,8 @@ pub fn read(
         status: raw.status,
         note: raw.note,
         sectors: raw.sectors,
+        generated_from: raw.generated_from,
+        catalogue: raw.catalogue,
     }
 }
 

@@ -21,6 +21,10 @@ pub struct Token {
     pub segment: usize,
     /// Articles and particles ("the", "yang") that patterns skip.
     pub stopword: bool,
+    /// Whether a comma stands between this word and the one before it: the edge of a sub-clause, which
+    /// bounds how far a negation reaches ("where the law does not cover them, the wage under paragraph 2
+    /// shall apply").
+    pub comma_before: bool,
 }
 
 /// Words that patterns skip on both sides, so "borne by the worker" and "borne by workers" meet.
@@ -48,7 +52,10 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     let mut word_start: Option<usize> = None;
     let mut pending_break = false;
     let bytes_len = text.len();
+    let mut previous_end = 0usize;
     let mut push = |start: usize, end: usize, segment: &mut usize, pending: &mut bool| {
+        let comma_before = text[previous_end..start].contains(',');
+        previous_end = end;
         let raw = &text[start..end];
         let folded = fold(raw);
         if *pending || SEGMENT_TURNS.contains(&folded.as_str()) {
@@ -66,6 +73,7 @@ pub fn tokenize(text: &str) -> Vec<Token> {
             end,
             segment: *segment,
             stopword,
+            comma_before,
         });
     };
     for (index, ch) in text.char_indices() {
@@ -490,6 +498,20 @@ pub fn segment_modality(tokens: &[Token], focus: usize) -> (Modality, String, Op
 
 fn subject_before(tokens: &[Token], index: usize) -> Option<Actor> {
     tokens[..index].iter().rev().find_map(|t| actor(&t.folded))
+}
+
+/// Whether the word at `i` opens a condition ("where", "if", *apabila*, *dalam hal*): a negation inside a
+/// condition does not reach the main clause. *Dalam hal apa pun* ("in any case") opens none.
+pub fn opens_condition(tokens: &[Token], i: usize) -> bool {
+    match tokens[i].folded.as_str() {
+        "where" | "if" | "unless" | "when" | "apabila" | "jika" | "bila" | "seandainya" => true,
+        "hal" => {
+            i > 0
+                && tokens[i - 1].folded == "dalam"
+                && tokens.get(i + 1).is_none_or(|n| n.folded != "apa")
+        }
+        _ => false,
+    }
 }
 
 /// How many negators `tokens` hold. "Without prejudice to" and *tidak mengurangi* are saving formulas, not

@@ -134,6 +134,9 @@ pub struct Meta {
     pub note: Option<String>,
     /// Sectors the agreement covers, in the catalogue's vocabulary (`domestic-work`, `fishing`, …).
     pub sectors: Vec<String>,
+    /// For a draft pakta generated: the term sheet it came from, and the catalogue version.
+    pub generated_from: Option<String>,
+    pub catalogue: Option<String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

@@ -172,37 +172,35 @@ fn word_value(word: &str) -> Option<(f64, bool)> {
 
 /// Parses a run of number words ("one thousand five hundred", "dua puluh lima", "seribu lima ratus").
 fn words_value(words: &[&str]) -> Option<f64> {
-    let mut total = 0.0;
-    let mut current = 0.0;
+    // `small` is the group being built (below a hundred), `current` the hundreds, `total` the thousands and
+    // up: "sembilan ratus sembilan puluh sembilan" is 9 × 100 + 9 × 10 + 9.
+    let (mut total, mut current, mut small) = (0.0, 0.0, 0.0);
     let mut any = false;
     for word in words {
         if *word == "and" {
             continue;
         }
-        let (value, multiplier) = word_value(word)?;
+        let (value, _) = word_value(word)?;
         any = true;
-        if *word == "belas" {
-            current += 10.0;
-        } else if multiplier {
-            let base = if current == 0.0 { 1.0 } else { current };
-            if value >= 1000.0 {
-                total += base * value;
+        match *word {
+            "belas" => small += 10.0,
+            "puluh" => small = if small == 0.0 { 10.0 } else { small * 10.0 },
+            "hundred" | "ratus" => {
+                current += if small == 0.0 { 100.0 } else { small * 100.0 };
+                small = 0.0;
+            }
+            "seratus" => current += 100.0,
+            "thousand" | "ribu" | "million" | "juta" => {
+                let group = current + small;
+                total += if group == 0.0 { value } else { group * value };
                 current = 0.0;
-            } else {
-                current = base * value;
+                small = 0.0;
             }
-        } else if value >= 100.0 {
-            // seratus, seribu
-            if value >= 1000.0 {
-                total += value;
-            } else {
-                current += value;
-            }
-        } else {
-            current += value;
+            "seribu" => total += 1000.0,
+            _ => small += value,
         }
     }
-    any.then_some(total + current)
+    any.then_some(total + current + small)
 }
 
 #[derive(Debug)]
@@ -369,8 +367,11 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             end_index += 1;
         }
         let after = folded.get(end_index).map(String::as_str);
+        // "under the age of 18" is a number of years, as "di bawah 18 tahun" says.
+        let age = i >= 2 && folded[i - 1] == "of" && folded[i - 2] == "age";
         let (unit, unit_text, start, end) =
             match (before.filter(|b| is_currency(b)), after.and_then(unit_of)) {
+                (None, None) if age => (Unit::Year, String::new(), words[i].start, core_end),
                 (Some(currency), _) => (
                     Unit::Money,
                     currency.to_string(),
@@ -403,6 +404,98 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     out
 }
 
+/// Spells a whole number in words, in English (`en`) or Indonesian (`id`), as drafters write it beside
+/// the digits: "3 (three) years", "3 (tiga) tahun". Numbers from one million up stay in digits.
+pub fn spell(n: u64, language: &str) -> String {
+    if language == "id" {
+        spell_id(n)
+    } else {
+        spell_en(n)
+    }
+}
+
+fn spell_en(n: u64) -> String {
+    const SMALL: [&str; 20] = [
+        "zero",
+        "one",
+        "two",
+        "three",
+        "four",
+        "five",
+        "six",
+        "seven",
+        "eight",
+        "nine",
+        "ten",
+        "eleven",
+        "twelve",
+        "thirteen",
+        "fourteen",
+        "fifteen",
+        "sixteen",
+        "seventeen",
+        "eighteen",
+        "nineteen",
+    ];
+    const TENS: [&str; 10] = [
+        "", "", "twenty", "thirty", "forty", "fifty", "sixty", "seventy", "eighty", "ninety",
+    ];
+    match n {
+        0..=19 => SMALL[n as usize].to_string(),
+        20..=99 => {
+            let tens = TENS[(n / 10) as usize];
+            if n.is_multiple_of(10) {
+                tens.to_string()
+            } else {
+                format!("{tens}-{}", SMALL[(n % 10) as usize])
+            }
+        }
+        100..=999 => {
+            let rest = n % 100;
+            let head = format!("{} hundred", SMALL[(n / 100) as usize]);
+            if rest == 0 {
+                head
+            } else {
+                format!("{head} and {}", spell_en(rest))
+            }
+        }
+        1000..=999_999 => {
+            let rest = n % 1000;
+            let head = format!("{} thousand", spell_en(n / 1000));
+            match rest {
+                0 => head,
+                1..=99 => format!("{head} and {}", spell_en(rest)),
+                _ => format!("{head} {}", spell_en(rest)),
+            }
+        }
+        _ => n.to_string(),
+    }
+}
+
+fn spell_id(n: u64) -> String {
+    const SMALL: [&str; 12] = [
+        "nol", "satu", "dua", "tiga", "empat", "lima", "enam", "tujuh", "delapan", "sembilan",
+        "sepuluh", "sebelas",
+    ];
+    let join = |head: String, rest: u64| {
+        if rest == 0 {
+            head
+        } else {
+            format!("{head} {}", spell_id(rest))
+        }
+    };
+    match n {
+        0..=11 => SMALL[n as usize].to_string(),
+        12..=19 => format!("{} belas", SMALL[(n - 10) as usize]),
+        20..=99 => join(format!("{} puluh", SMALL[(n / 10) as usize]), n % 10),
+        100..=199 => join("seratus".to_string(), n % 100),
+        200..=999 => join(format!("{} ratus", SMALL[(n / 100) as usize]), n % 100),
+        1000..=1999 => join("seribu".to_string(), n % 1000),
+        2000..=999_999 => join(format!("{} ribu", spell_id(n / 1000)), n % 1000),
+        _ => n.to_string(),
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -429,6 +522,29 @@ mod tests {
         assert_eq!(keys("sebelas bulan"), ["11 month"]);
         assert_eq!(keys("at least eight consecutive hours"), ["8 hour"]);
         assert_eq!(keys("within three working days"), ["3 day"]);
+        assert_eq!(
+            keys("a fisher under the age of 18"),
+            keys("di bawah 18 tahun")
+        );
+    }
+
+    #[test]
+    fn spells_numbers_and_reads_them_back() {
+        for n in [
+            1, 3, 7, 11, 12, 19, 20, 25, 90, 100, 115, 999, 1000, 1500, 20_000, 123_456,
+        ] {
+            for language in ["en", "id"] {
+                let words = spell(n, language);
+                let read = quantities(&format!("{words} days"));
+                assert_eq!(
+                    read.first().map(|q| q.value),
+                    Some(n as f64),
+                    "{n} in {language}: {words}"
+                );
+            }
+        }
+        assert_eq!(spell(3, "id"), "tiga");
+        assert_eq!(spell(1500, "en"), "one thousand five hundred");
         assert_eq!(
             quantities("RM 1,200 (one thousand two hundred ringgit)")[0].text,
             "RM 1,200"

@@ -67,6 +67,12 @@ impl Localized {
 pub struct Instrument {
     pub id: String,
     pub title: String,
+    /// The title in Bahasa Indonesia, for Indonesian drafts' preambles.
+    #[serde(default)]
+    pub title_id: Option<String>,
+    /// Sectors the instrument is specific to (C188: fishing); drafts cite it only for those.
+    #[serde(default)]
+    pub sectors: Vec<String>,
     pub year: u32,
     pub body: String,
     pub kind: String,

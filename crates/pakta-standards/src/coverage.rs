@@ -698,22 +698,8 @@ fn contradiction_negated(tokens: &[Token], hit: &Hit, pattern: &str) -> bool {
         .collect();
     // A negator inside a condition ("where the employer has no spare room, the worker may sleep in the
     // kitchen") does not reach the main clause.
-    let conditioned = |at: usize| {
-        before[at.saturating_sub(4)..at].iter().any(|t| {
-            matches!(
-                t.folded.as_str(),
-                "where"
-                    | "if"
-                    | "unless"
-                    | "when"
-                    | "apabila"
-                    | "jika"
-                    | "bila"
-                    | "hal"
-                    | "seandainya"
-            )
-        })
-    };
+    let conditioned =
+        |at: usize| (at.saturating_sub(4)..at).any(|k| lexicon::opens_condition(&before, k));
     let negating = before
         .iter()
         .enumerate()
@@ -731,13 +717,18 @@ fn contradiction_negated(tokens: &[Token], hit: &Hit, pattern: &str) -> bool {
 /// and the cue) or applicability ("apply", *berlaku* after the cue).
 fn cue_denied(tokens: &[Token], hit: &Hit) -> bool {
     let segment = tokens[hit.first_token].segment;
-    let before: Vec<&Token> = tokens[..hit.first_token]
-        .iter()
-        .rev()
-        .filter(|t| !t.stopword)
-        .take_while(|t| t.segment == segment)
-        .take(4)
-        .collect();
+    // Words before the cue, back to the start of its sub-clause (a comma) and at most four.
+    let mut before: Vec<&Token> = Vec::new();
+    let mut next_has_comma = tokens[hit.first_token].comma_before;
+    for t in tokens[..hit.first_token].iter().rev() {
+        if next_has_comma || t.segment != segment || before.len() == 4 {
+            break;
+        }
+        next_has_comma = t.comma_before;
+        if !t.stopword {
+            before.push(t);
+        }
+    }
     let after: Vec<&Token> = tokens[hit.last_token + 1..]
         .iter()
         .take_while(|t| t.segment == segment)
@@ -766,25 +757,11 @@ fn cue_denied(tokens: &[Token], hit: &Hit) -> bool {
             .any(strict_negator)
     };
     let conditional = |at: usize| {
-        tokens[..at]
+        let start = tokens[..at]
             .iter()
-            .rev()
-            .take_while(|t| t.segment == segment)
-            .take(2)
-            .any(|t| {
-                matches!(
-                    t.folded.as_str(),
-                    "where"
-                        | "if"
-                        | "unless"
-                        | "when"
-                        | "apabila"
-                        | "jika"
-                        | "bila"
-                        | "hal"
-                        | "seandainya"
-                )
-            })
+            .rposition(|t| t.segment != segment)
+            .map_or(0, |p| p + 1);
+        (start.max(at.saturating_sub(2))..at).any(|k| lexicon::opens_condition(tokens, k))
     };
     if let Some(position) = before.iter().position(|t| strict_negator(t)) {
         let between = &before[..position];

@@ -38,3 +38,11 @@ pub fn embedded_templates() -> Vec<(String, String)> {
         .map(|(name, text)| (format!("templates/clauses/{name}"), (*text).to_string()))
         .collect()
 }
+
+/// The agreement skeletons built into pakta (`templates/agreement.<lang>.hbs`).
+pub fn embedded_skeletons() -> Vec<(String, String)> {
+    embedded::SKELETON_TEMPLATES
+        .iter()
+        .map(|(name, text)| (format!("templates/{name}"), (*text).to_string()))
+        .collect()
+}

@@ -5,6 +5,7 @@ mod bad_input;
 mod check;
 mod corpus;
 mod diff;
+mod draft;
 mod examples;
 mod lint;
 mod outline;

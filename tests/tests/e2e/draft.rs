@@ -1,0 +1,132 @@
+//! `pakta draft` and `pakta clause` through the real binary: files per language, never overwritten without
+//! `--force`, located term-sheet errors, and single clauses filled from `--set`.
+
+use pakta_tests::{pakta, repo};
+
+#[test]
+fn draft_writes_one_file_per_language_and_keeps_existing_ones() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let sheet = repo().join("agreements/termsheets/id-kr-fishing.toml");
+    let output = pakta()
+        .arg("draft")
+        .arg(&sheet)
+        .arg("-o")
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    for lang in ["en", "id"] {
+        let path = dir.path().join(format!("id-kr-fishing.{lang}.md"));
+        let text = std::fs::read_to_string(&path).expect("draft written");
+        assert!(text.starts_with("---\ntitle: "));
+        assert!(text.contains(&format!("language: {lang}")) && text.contains("generated-from: "));
+        let lint = pakta().arg("lint").arg(&path).output().expect("lint");
+        assert_eq!(
+            lint.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&lint.stdout)
+        );
+        let check = pakta()
+            .arg("check")
+            .arg(&path)
+            .args(["--profile", "fishing", "--fail-under", "100"])
+            .output()
+            .expect("check");
+        assert_eq!(
+            check.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&check.stdout)
+        );
+    }
+    let again = pakta()
+        .arg("draft")
+        .arg(&sheet)
+        .arg("-o")
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(again.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
+    let forced = pakta()
+        .arg("draft")
+        .arg(&sheet)
+        .arg("-o")
+        .arg(dir.path())
+        .arg("--force")
+        .output()
+        .expect("run");
+    assert_eq!(forced.status.code(), Some(0));
+}
+
+#[test]
+fn bad_term_sheet_names_file_line_and_field() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let text =
+        std::fs::read_to_string(repo().join("agreements/termsheets/id-my.toml")).expect("sheet");
+    let sheet = dir.path().join("bad.toml");
+    std::fs::write(
+        &sheet,
+        text.replacen("weekly_rest_days = 1", "weekly_rest_days = \"one\"", 1),
+    )
+    .expect("write");
+    let output = pakta()
+        .arg("draft")
+        .arg(&sheet)
+        .arg("-o")
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(
+        err.contains("bad.toml:") && err.contains("terms.weekly_rest_days: expected an integer"),
+        "{err}"
+    );
+    assert_eq!(err.lines().count(), 1, "{err}");
+}
+
+#[test]
+fn clause_prints_neutral_or_filled_wording() {
+    let neutral = pakta()
+        .args(["clause", "working-time-rest"])
+        .output()
+        .expect("run");
+    assert_eq!(neutral.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&neutral.stdout).starts_with("### Article 1 — "));
+    let filled = pakta()
+        .args([
+            "clause",
+            "working-time-rest",
+            "--lang",
+            "id",
+            "--set",
+            "terms.weekly_rest_days=2",
+            "--set",
+            "destination.short=Taiwan",
+        ])
+        .output()
+        .expect("run");
+    assert_eq!(
+        filled.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&filled.stderr)
+    );
+    let text = String::from_utf8_lossy(&filled.stdout);
+    assert!(
+        text.starts_with("### Pasal 1 — ") && text.contains("2 (dua) hari"),
+        "{text}"
+    );
+    let unknown = pakta()
+        .args(["clause", "no-such-requirement"])
+        .output()
+        .expect("run");
+    assert_eq!(unknown.status.code(), Some(2));
+}
