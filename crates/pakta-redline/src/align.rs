@@ -50,7 +50,7 @@ fn shared(a: &[u64], b: &[u64]) -> usize {
 }
 
 impl Fingerprint {
-    /// Bigrams of stemmed words. Numbers count as one placeholder word, so "30 days" → "45 days" still
+    /// Bigrams of stemmed words. Every number counts as the same word, so "30 days" → "45 days" still
     /// looks like the same provision.
     pub fn of(text: &str) -> Fingerprint {
         let words: Vec<String> = lexicon::tokenize(text)

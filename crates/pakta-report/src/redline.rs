@@ -59,6 +59,17 @@ fn title(a: &ArticleRedline) -> String {
     format!("{numbers}{heading}  [{}]", badges.join(", "))
 }
 
+/// What is wrong with a cross-reference, in words ("still names Article 6, which is now Article 7").
+fn reference_problem(r: &pakta_redline::ReferenceProblem) -> String {
+    match &r.meant {
+        Some(meant) => format!(
+            "still names Article {}, which is now Article {meant}",
+            r.target
+        ),
+        None => format!("names Article {}, which does not exist", r.target),
+    }
+}
+
 fn value_lines(a: &ArticleRedline) -> Vec<String> {
     a.values
         .iter()
@@ -99,13 +110,7 @@ pub fn text(
     if !redline.references.is_empty() {
         out.push('\n');
         for r in &redline.references {
-            let problem = match &r.meant {
-                Some(meant) => format!(
-                    "still names Article {}, which is now Article {meant}",
-                    r.target
-                ),
-                None => format!("names Article {}, which does not exist", r.target),
-            };
+            let problem = reference_problem(r);
             let _ = writeln!(
                 out,
                 "{} Article {} ({}): \u{201c}{}\u{201d} {problem}",
@@ -204,16 +209,7 @@ pub fn markdown(old: &Subject, new: &Subject, redline: &Redline) -> String {
     if !redline.references.is_empty() {
         out.push_str("## Cross-references to check\n\n");
         for r in &redline.references {
-            let problem = match &r.meant {
-                Some(meant) => format!(
-                    "still names Article {}, which is now Article {meant}",
-                    escape_markdown(&r.target)
-                ),
-                None => format!(
-                    "names Article {}, which does not exist",
-                    escape_markdown(&r.target)
-                ),
-            };
+            let problem = escape_markdown(&reference_problem(r));
             let _ = writeln!(
                 out,
                 "- Article {}: \u{201c}{}\u{201d} {problem}",

@@ -322,7 +322,7 @@ fn register_helpers(registry: &mut Handlebars<'static>) {
     );
 }
 
-/// The context `check` renders model clauses with: placeholder party names, every sector off, every term
+/// The context `check` renders model clauses with: generic party names, every sector off, every term
 /// value null (templates use them only inside `{{#if}}`).
 pub fn neutral_context(language: &str) -> Value {
     let indonesian = language == "id";
