@@ -16,7 +16,8 @@ use rayon::prelude::*;
 use crate::catalogue::CatalogueArgs;
 use crate::io::{Input, Output};
 use crate::{
-    CheckFormat, DiffFormat, LintFormat, MatrixFormat, OutputArgs, stdout_style, terminal_width,
+    CheckFormat, DiffFormat, LintFormat, MatrixFormat, OutputArgs, ParallelFormat, ReportArgs,
+    stdout_style, terminal_width,
 };
 
 #[derive(Debug)]
@@ -29,7 +30,50 @@ pub struct CheckArgs {
     pub against: Option<String>,
     pub lang: Option<String>,
     pub catalogue: CatalogueArgs,
+    pub report: ReportArgs,
     pub output: OutputArgs,
+}
+
+/// How `pakta diff` presents its result, beyond the format.
+#[derive(Debug)]
+pub struct DiffLook {
+    /// Unchanged paragraphs around each change (text).
+    pub context: usize,
+    /// Author of tracked changes (docx).
+    pub author: String,
+    pub date: Option<String>,
+}
+
+/// The `--date` value, checked: a calendar date `YYYY-MM-DD`, optionally with a time (`THH:MM:SSZ`).
+fn report_date(date: Option<&str>) -> anyhow::Result<Option<&str>> {
+    let Some(date) = date else { return Ok(None) };
+    let b = date.as_bytes();
+    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let day_ok = b.len() >= 10
+        && digits(0..4)
+        && b[4] == b'-'
+        && digits(5..7)
+        && b[7] == b'-'
+        && digits(8..10)
+        && (1..=12).contains(&date[5..7].parse::<u32>().unwrap_or(0))
+        && (1..=31).contains(&date[8..10].parse::<u32>().unwrap_or(0));
+    let time_ok = b.len() == 10
+        || (b.len() == 20
+            && b[10] == b'T'
+            && digits(11..13)
+            && b[13] == b':'
+            && digits(14..16)
+            && b[16] == b':'
+            && digits(17..19)
+            && b[19] == b'Z');
+    if day_ok && time_ok {
+        Ok(Some(date))
+    } else {
+        Err(anyhow!(UsageError {
+            message: format!("--date {date}: not a date"),
+            help: "write it as YYYY-MM-DD (e.g. 2026-03-01) or YYYY-MM-DDTHH:MM:SSZ".to_string(),
+        }))
+    }
 }
 
 /// An error about the user's choice of profile, requirement or option, with the valid choices as help.
@@ -81,8 +125,10 @@ fn subject<'a>(input: &'a Input, agreement: &'a Agreement) -> Subject<'a> {
 
 /// `pakta check`.
 pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
+    let date = report_date(args.report.date.as_deref())?;
     let catalogue = args.catalogue.catalogue()?;
-    let models = if args.show_diff {
+    // The web page always shows the model wording beside the agreement's.
+    let models = if args.show_diff || args.format == CheckFormat::Html {
         Some(args.catalogue.models(&catalogue)?)
     } else {
         None
@@ -106,6 +152,14 @@ pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         let rendered = match args.format {
             CheckFormat::Json => {
                 pakta_report::coverage::against_json(&old, &new, &coverage, &new_coverage, &changes)
+            }
+            CheckFormat::Html => {
+                return Err(anyhow!(UsageError {
+                    message: "--against --format html: the comparison of two drafts has no web page yet"
+                        .to_string(),
+                    help: "use --format text, md or json with --against, or `pakta diff OLD NEW --format html`"
+                        .to_string(),
+                }));
             }
             CheckFormat::Text | CheckFormat::Md => pakta_report::coverage::against_text(
                 &old,
@@ -142,6 +196,13 @@ pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
             &coverage,
             &catalogue,
             comparisons.as_deref(),
+        ),
+        CheckFormat::Html => pakta_html::check::report(
+            &subject,
+            &coverage,
+            &catalogue,
+            comparisons.as_deref(),
+            date,
         ),
         CheckFormat::Text => {
             let mut text = pakta_report::coverage::text(
@@ -234,8 +295,10 @@ pub fn matrix(
     format: MatrixFormat,
     jobs: Option<usize>,
     catalogue_args: &CatalogueArgs,
+    report: &ReportArgs,
     output: OutputArgs,
 ) -> anyhow::Result<ExitCode> {
+    let date = report_date(report.date.as_deref())?;
     let catalogue = catalogue_args.catalogue()?;
     let profile = profile(&catalogue, profile_name)?;
     let checker = Checker::new(&catalogue);
@@ -301,6 +364,7 @@ pub fn matrix(
         MatrixFormat::Csv => pakta_report::matrix::csv(requirements, &columns),
         MatrixFormat::Json => pakta_report::matrix::json(&profile.name, requirements, &columns),
         MatrixFormat::Md => pakta_report::matrix::markdown(requirements, &columns),
+        MatrixFormat::Html => pakta_html::matrix::report(&profile.name, requirements, &columns, date),
     };
     let inputs: Vec<&Input> = checked.iter().map(|(input, _, _)| input).collect();
     Output::new(output.output, output.force).write(&rendered, &inputs)?;
@@ -405,9 +469,10 @@ pub fn diff(
     new_file: &str,
     format: DiffFormat,
     options: &pakta_redline::Options,
-    context: usize,
+    look: &DiffLook,
     output: OutputArgs,
 ) -> anyhow::Result<ExitCode> {
+    let date = report_date(look.date.as_deref())?;
     if old_file == "-" && new_file == "-" {
         bail!("-: only one of OLD and NEW can be standard input");
     }
@@ -428,10 +493,34 @@ pub fn diff(
             } else {
                 pakta_report::Style::PLAIN
             },
-            context,
+            look.context,
         ),
         DiffFormat::Md => pakta_report::redline::markdown(&old_subject, &new_subject, &redline),
         DiffFormat::Json => pakta_report::redline::json(&old_subject, &new_subject, &redline),
+        DiffFormat::Html => pakta_html::diff::report(
+            &old_subject,
+            &new_subject,
+            &redline,
+            &pakta_html::diff::Options { date },
+        ),
+        DiffFormat::Docx => {
+            let tracked = pakta_redline::document::tracked(&old, &new, &redline);
+            let date = date.map(str::to_string).or_else(|| metadata_date(&new));
+            let docx = pakta_docx::tracked(
+                &tracked,
+                &pakta_docx::Revision {
+                    author: &look.author,
+                    date: date.as_deref(),
+                },
+            )
+            .with_context(|| format!("{}: cannot build the Word document", new_input.name))?;
+            output.write_binary("a .docx", &docx, &[&old_input, &new_input])?;
+            return Ok(if redline.has_differences() {
+                ExitCode::from(1)
+            } else {
+                ExitCode::SUCCESS
+            });
+        }
     };
     output.write(&rendered, &[&old_input, &new_input])?;
     Ok(if redline.has_differences() {
@@ -441,8 +530,22 @@ pub fn diff(
     })
 }
 
+/// The date a tracked change is stamped with when `--date` is not given: NEW's signing date from its
+/// front matter, when that is an ISO date. Otherwise none, which Word accepts and keeps output reproducible.
+fn metadata_date(agreement: &Agreement) -> Option<String> {
+    let date = agreement.meta.signed.as_ref()?.date.as_deref()?;
+    report_date(Some(date)).ok().flatten().map(str::to_string)
+}
+
 /// `pakta parallel`: exit 1 when the language versions are inconsistent.
-pub fn parallel(a_file: &str, b_file: &str, format: LintFormat) -> anyhow::Result<ExitCode> {
+pub fn parallel(
+    a_file: &str,
+    b_file: &str,
+    format: ParallelFormat,
+    report: &ReportArgs,
+    output: OutputArgs,
+) -> anyhow::Result<ExitCode> {
+    let date = report_date(report.date.as_deref())?;
     let a_input = Input::read(a_file)?;
     let b_input = Input::read(b_file)?;
     let a = pakta_core::parse(&a_input.text);
@@ -450,10 +553,18 @@ pub fn parallel(a_file: &str, b_file: &str, format: LintFormat) -> anyhow::Resul
     let result = pakta_redline::parallel::parallel(&a, &b);
     let (sa, sb) = (subject(&a_input, &a), subject(&b_input, &b));
     let rendered = match format {
-        LintFormat::Text => pakta_report::redline::parallel_text(&sa, &sb, &result, stdout_style()),
-        LintFormat::Json => pakta_report::redline::parallel_json(&sa, &sb, &result),
+        ParallelFormat::Text => {
+            let style = if output.output.is_none() {
+                stdout_style()
+            } else {
+                pakta_report::Style::PLAIN
+            };
+            pakta_report::redline::parallel_text(&sa, &sb, &result, style)
+        }
+        ParallelFormat::Json => pakta_report::redline::parallel_json(&sa, &sb, &result),
+        ParallelFormat::Html => pakta_html::parallel::report(&sa, &sb, &result, date),
     };
-    Output::stdout().write(&rendered, &[])?;
+    Output::new(output.output, output.force).write(&rendered, &[&a_input, &b_input])?;
     Ok(if result.inconsistencies.is_empty() {
         ExitCode::SUCCESS
     } else {

@@ -63,11 +63,23 @@ impl Output {
     /// Writes `content`; to a file, through a temporary file in the same directory renamed into place, so
     /// a reader never sees half a report and a failure never leaves one behind.
     pub fn write(&self, content: &str, inputs: &[&Input]) -> anyhow::Result<()> {
+        self.write_bytes(content.as_bytes(), inputs)
+    }
+
+    /// Writes binary `content` (a .docx) the same way; refuses a terminal, where it would be noise.
+    pub fn write_binary(&self, what: &str, content: &[u8], inputs: &[&Input]) -> anyhow::Result<()> {
+        if self.path.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
+            bail!("{what} is a binary file: name one with -o FILE");
+        }
+        self.write_bytes(content, inputs)
+    }
+
+    fn write_bytes(&self, content: &[u8], inputs: &[&Input]) -> anyhow::Result<()> {
         let Some(path) = &self.path else {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`pakta outline x.md | head`) is not an error worth reporting.
             match stdout
-                .write_all(content.as_bytes())
+                .write_all(content)
                 .and_then(|()| stdout.flush())
             {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
@@ -99,8 +111,17 @@ impl Output {
                 dir.display()
             )
         })?;
-        temp.write_all(content.as_bytes())
+        temp.write_all(content)
             .with_context(|| format!("{}: cannot write", path.display()))?;
+        // A temporary file is private (0600); a report is an ordinary file, readable like any other.
+        #[cfg(unix)]
+        {
+            use std::os::unix::fs::PermissionsExt;
+            let mode = std::fs::metadata(path).map_or(0o644, |m| m.permissions().mode() & 0o777);
+            temp.as_file()
+                .set_permissions(std::fs::Permissions::from_mode(mode))
+                .with_context(|| format!("{}: cannot set permissions", path.display()))?;
+        }
         temp.persist(path)
             .with_context(|| format!("{}: cannot write", path.display()))?;
         Ok(())

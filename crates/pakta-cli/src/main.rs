@@ -74,6 +74,8 @@ enum Command {
         #[command(flatten)]
         catalogue: CatalogueArgs,
         #[command(flatten)]
+        report: ReportArgs,
+        #[command(flatten)]
         output: OutputArgs,
     },
     /// Check many agreements at once and print a requirements × agreements grid. Folders are read for
@@ -91,6 +93,8 @@ enum Command {
         jobs: Option<usize>,
         #[command(flatten)]
         catalogue: CatalogueArgs,
+        #[command(flatten)]
+        report: ReportArgs,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -119,6 +123,11 @@ enum Command {
         /// Unchanged paragraphs shown around each change (text format).
         #[arg(long, default_value_t = 1)]
         context: usize,
+        /// The author of the tracked changes in a .docx.
+        #[arg(long, default_value = "pakta")]
+        author: String,
+        #[command(flatten)]
+        report: ReportArgs,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -128,8 +137,12 @@ enum Command {
     Parallel {
         a: String,
         b: String,
-        #[arg(long, value_enum, default_value_t = LintFormat::Text)]
-        format: LintFormat,
+        #[arg(long, value_enum, default_value_t = ParallelFormat::Text)]
+        format: ParallelFormat,
+        #[command(flatten)]
+        report: ReportArgs,
+        #[command(flatten)]
+        output: OutputArgs,
     },
     /// Draft a whole agreement from a term sheet (TOML): one Markdown file per language, each article the
     /// model clause of a requirement of the term sheet's profile, citing the standards it implements.
@@ -203,13 +216,20 @@ pub enum CheckFormat {
     Text,
     Json,
     Md,
+    /// A self-contained web page (inline CSS; prints on A4).
+    Html,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum DiffFormat {
     Text,
+    /// Markdown with CriticMarkup.
     Md,
     Json,
+    /// A self-contained web page (inline CSS; prints on A4).
+    Html,
+    /// A Word document of NEW with the differences from OLD as tracked changes (needs -o FILE.docx).
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -218,6 +238,25 @@ pub enum MatrixFormat {
     Csv,
     Json,
     Md,
+    /// A heat-map table in a self-contained web page.
+    Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ParallelFormat {
+    Text,
+    Json,
+    /// A self-contained web page.
+    Html,
+}
+
+/// What a report for people says about itself.
+#[derive(Debug, Clone, clap::Args)]
+pub struct ReportArgs {
+    /// A date to print in the report's header (and to stamp tracked changes with), e.g. 2026-03-01.
+    /// Reports carry no date unless given one, so the same inputs always give the same bytes.
+    #[arg(long, value_name = "YYYY-MM-DD")]
+    pub date: Option<String>,
 }
 
 #[derive(Debug, Clone, clap::Args)]
@@ -314,6 +353,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             against,
             lang,
             catalogue,
+            report,
             output,
         } => commands::check(commands::CheckArgs {
             file,
@@ -324,6 +364,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             against,
             lang,
             catalogue,
+            report,
             output,
         }),
         Command::Matrix {
@@ -332,8 +373,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             format,
             jobs,
             catalogue,
+            report,
             output,
-        } => commands::matrix(&files, &profile, format, jobs, &catalogue, output),
+        } => commands::matrix(&files, &profile, format, jobs, &catalogue, &report, output),
         Command::Diff {
             old,
             new,
@@ -343,6 +385,8 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             ignore_punctuation,
             ignore_numbering,
             context,
+            author,
+            report,
             output,
         } => {
             let options = pakta_redline::Options {
@@ -351,9 +395,20 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
                 ignore_punctuation,
                 ignore_numbering,
             };
-            commands::diff(&old, &new, format, &options, context, output)
+            let look = commands::DiffLook {
+                context,
+                author,
+                date: report.date,
+            };
+            commands::diff(&old, &new, format, &options, &look, output)
         }
-        Command::Parallel { a, b, format } => commands::parallel(&a, &b, format),
+        Command::Parallel {
+            a,
+            b,
+            format,
+            report,
+            output,
+        } => commands::parallel(&a, &b, format, &report, output),
         Command::Draft {
             termsheet,
             output,

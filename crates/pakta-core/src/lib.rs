@@ -14,6 +14,7 @@ pub mod lexicon;
 pub mod lint;
 pub mod model;
 pub mod numbering;
+pub mod paragraphs;
 mod parse;
 pub mod quantity;
 pub mod source;

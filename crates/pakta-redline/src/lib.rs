@@ -6,6 +6,7 @@
 //! Like every analysis crate, this one does no I/O.
 
 pub mod align;
+pub mod document;
 pub mod flags;
 pub mod parallel;
 

@@ -257,7 +257,7 @@ fn status_style(status: Status) -> &'static str {
     }
 }
 
-fn articles_cell(result: &RequirementResult) -> String {
+pub fn articles_cell(result: &RequirementResult) -> String {
     if result.articles.is_empty() {
         if result.clauses.iter().any(|c| c == "preamble") {
             "preamble".into()

@@ -60,7 +60,7 @@ fn title(a: &ArticleRedline) -> String {
 }
 
 /// What is wrong with a cross-reference, in words ("still names Article 6, which is now Article 7").
-fn reference_problem(r: &pakta_redline::ReferenceProblem) -> String {
+pub fn reference_problem(r: &pakta_redline::ReferenceProblem) -> String {
     match &r.meant {
         Some(meant) => format!(
             "still names Article {}, which is now Article {meant}",
