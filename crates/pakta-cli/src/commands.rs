@@ -16,8 +16,8 @@ use rayon::prelude::*;
 use crate::catalogue::CatalogueArgs;
 use crate::io::{Input, Output};
 use crate::{
-    CheckFormat, DiffFormat, LintFormat, MatrixFormat, OutputArgs, ParallelFormat, ReportArgs,
-    stdout_style, terminal_width,
+    CheckFormat, DiffFormat, DraftFormat, LintFormat, MatrixFormat, OutputArgs, ParallelFormat,
+    ReportArgs, stdout_style, terminal_width,
 };
 
 #[derive(Debug)]
@@ -48,7 +48,8 @@ pub struct DiffLook {
 fn report_date(date: Option<&str>) -> anyhow::Result<Option<&str>> {
     let Some(date) = date else { return Ok(None) };
     let b = date.as_bytes();
-    let digits = |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
+    let digits =
+        |r: std::ops::Range<usize>| b.get(r).is_some_and(|s| s.iter().all(u8::is_ascii_digit));
     let day_ok = b.len() >= 10
         && digits(0..4)
         && b[4] == b'-'
@@ -364,7 +365,9 @@ pub fn matrix(
         MatrixFormat::Csv => pakta_report::matrix::csv(requirements, &columns),
         MatrixFormat::Json => pakta_report::matrix::json(&profile.name, requirements, &columns),
         MatrixFormat::Md => pakta_report::matrix::markdown(requirements, &columns),
-        MatrixFormat::Html => pakta_html::matrix::report(&profile.name, requirements, &columns, date),
+        MatrixFormat::Html => {
+            pakta_html::matrix::report(&profile.name, requirements, &columns, date)
+        }
     };
     let inputs: Vec<&Input> = checked.iter().map(|(input, _, _)| input).collect();
     Output::new(output.output, output.force).write(&rendered, &inputs)?;
@@ -579,6 +582,7 @@ pub fn draft(
     dir: &std::path::Path,
     lang: &str,
     force: bool,
+    format: DraftFormat,
     args: &CatalogueArgs,
 ) -> anyhow::Result<ExitCode> {
     let input = Input::read(termsheet)?;
@@ -607,8 +611,22 @@ pub fn draft(
         .unwrap_or("draft")
         .to_string();
     for d in &drafts {
-        let path = dir.join(format!("{stem}.{}.md", d.language));
-        Output::new(Some(path.clone()), force).write(&d.markdown, &[&input])?;
+        let extension = match format {
+            DraftFormat::Md => "md",
+            DraftFormat::Docx => "docx",
+        };
+        let path = dir.join(format!("{stem}.{}.{extension}", d.language));
+        let output = Output::new(Some(path.clone()), force);
+        match format {
+            DraftFormat::Md => output.write(&d.markdown, &[&input])?,
+            DraftFormat::Docx => {
+                let agreement = pakta_core::parse(&d.markdown);
+                let docx = pakta_docx::clean(&agreement, None).with_context(|| {
+                    format!("{}: cannot build the Word document", path.display())
+                })?;
+                output.write_binary("a .docx", &docx, &[&input])?;
+            }
+        }
         eprintln!("wrote {} ({} articles)", path.display(), d.articles.len());
     }
     Ok(ExitCode::SUCCESS)

@@ -67,7 +67,12 @@ impl Output {
     }
 
     /// Writes binary `content` (a .docx) the same way; refuses a terminal, where it would be noise.
-    pub fn write_binary(&self, what: &str, content: &[u8], inputs: &[&Input]) -> anyhow::Result<()> {
+    pub fn write_binary(
+        &self,
+        what: &str,
+        content: &[u8],
+        inputs: &[&Input],
+    ) -> anyhow::Result<()> {
         if self.path.is_none() && std::io::IsTerminal::is_terminal(&std::io::stdout()) {
             bail!("{what} is a binary file: name one with -o FILE");
         }
@@ -78,10 +83,7 @@ impl Output {
         let Some(path) = &self.path else {
             let mut stdout = std::io::stdout().lock();
             // A closed pipe (`pakta outline x.md | head`) is not an error worth reporting.
-            match stdout
-                .write_all(content)
-                .and_then(|()| stdout.flush())
-            {
+            match stdout.write_all(content).and_then(|()| stdout.flush()) {
                 Err(e) if e.kind() == std::io::ErrorKind::BrokenPipe => return Ok(()),
                 other => return other.context("cannot write to standard output"),
             }

@@ -158,6 +158,9 @@ enum Command {
         /// Replace files that exist.
         #[arg(long)]
         force: bool,
+        /// `md` (Markdown, pakta's own format) or `docx` (a clean Word document).
+        #[arg(long, value_enum, default_value_t = DraftFormat::Md)]
+        format: DraftFormat,
         #[command(flatten)]
         catalogue: CatalogueArgs,
     },
@@ -176,6 +179,23 @@ enum Command {
         set: Vec<String>,
         #[command(flatten)]
         catalogue: CatalogueArgs,
+    },
+    /// Export the parsed agreement for other tools: Akoma Ntoso 3.0 XML with pakta's ids as eIds.
+    Export {
+        /// The agreement (Markdown); `-` reads standard input.
+        file: String,
+        #[arg(long, value_enum, default_value_t = ExportFormat::Akn)]
+        format: ExportFormat,
+        /// The work's name in FRBR URIs (default: from the title).
+        #[arg(long)]
+        name: Option<String>,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
+    /// Print the JSON Schema of a command's `--format json` output.
+    Schema {
+        #[arg(value_enum)]
+        output: SchemaName,
     },
     /// Browse the standards catalogue.
     Standards {
@@ -240,6 +260,26 @@ pub enum MatrixFormat {
     Md,
     /// A heat-map table in a self-contained web page.
     Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ExportFormat {
+    /// Akoma Ntoso 3.0 XML.
+    Akn,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum SchemaName {
+    Outline,
+    Check,
+    Diff,
+    Parallel,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum DraftFormat {
+    Md,
+    Docx,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -414,8 +454,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             output,
             lang,
             force,
+            format,
             catalogue,
-        } => commands::draft(&termsheet, &output, &lang, force, &catalogue),
+        } => commands::draft(&termsheet, &output, &lang, force, format, &catalogue),
         Command::Clause {
             id,
             lang,
@@ -423,6 +464,33 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             set,
             catalogue,
         } => commands::clause(&id, &lang, termsheet.as_deref(), &set, &catalogue),
+        Command::Export {
+            file,
+            format: ExportFormat::Akn,
+            name,
+            output,
+        } => {
+            let input = Input::read(&file)?;
+            let agreement = pakta_core::parse(&input.text);
+            let xml = pakta_akn::export(
+                &agreement,
+                &pakta_akn::Options {
+                    name: name.as_deref(),
+                },
+            );
+            Output::new(output.output, output.force).write(&xml, &[&input])?;
+            Ok(ExitCode::SUCCESS)
+        }
+        Command::Schema { output } => {
+            let schema = match output {
+                SchemaName::Outline => pakta_report::schema::OUTLINE,
+                SchemaName::Check => pakta_report::schema::CHECK,
+                SchemaName::Diff => pakta_report::schema::DIFF,
+                SchemaName::Parallel => pakta_report::schema::PARALLEL,
+            };
+            Output::stdout().write(schema, &[])?;
+            Ok(ExitCode::SUCCESS)
+        }
         Command::Standards { action } => match action {
             StandardsAction::List {
                 profile,

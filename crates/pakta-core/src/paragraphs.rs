@@ -11,11 +11,15 @@ pub enum Role {
     /// Text before the first article (and a division's text before its first article).
     Body,
     /// A Part, Chapter, Section or Annex heading, with its nesting level (0 outermost).
-    Division { level: usize },
+    Division {
+        level: usize,
+    },
     /// "Article 5 — Wages".
     ArticleHeading,
     /// A paragraph or point of an article, with its depth (0 for an article's paragraphs).
-    Clause { depth: usize },
+    Clause {
+        depth: usize,
+    },
     /// Closing formula and signature block.
     Closing,
 }
@@ -50,11 +54,41 @@ pub fn article_heading(article: &Article) -> String {
 fn division_word(kind: DivisionKind, language: &Language) -> &'static str {
     let id = *language == Language::Id;
     match kind {
-        DivisionKind::Annex => if id { "Lampiran" } else { "Annex" },
-        DivisionKind::Title => if id { "Judul" } else { "Title" },
-        DivisionKind::Part => if id { "Bagian" } else { "Part" },
-        DivisionKind::Chapter => if id { "Bab" } else { "Chapter" },
-        DivisionKind::Section => if id { "Bagian" } else { "Section" },
+        DivisionKind::Annex => {
+            if id {
+                "Lampiran"
+            } else {
+                "Annex"
+            }
+        }
+        DivisionKind::Title => {
+            if id {
+                "Judul"
+            } else {
+                "Title"
+            }
+        }
+        DivisionKind::Part => {
+            if id {
+                "Bagian"
+            } else {
+                "Part"
+            }
+        }
+        DivisionKind::Chapter => {
+            if id {
+                "Bab"
+            } else {
+                "Chapter"
+            }
+        }
+        DivisionKind::Section => {
+            if id {
+                "Bagian"
+            } else {
+                "Section"
+            }
+        }
         DivisionKind::Heading => "",
     }
 }
@@ -122,12 +156,16 @@ pub fn division_paragraphs(agreement: &Agreement, range: std::ops::Range<usize>)
 
 /// For each article, the range of divisions that open before it (after the previous article); and the
 /// range of divisions after the last article. Divisions are in document order, so these are contiguous.
-pub fn divisions_before_articles(agreement: &Agreement) -> (Vec<std::ops::Range<usize>>, std::ops::Range<usize>) {
+pub fn divisions_before_articles(
+    agreement: &Agreement,
+) -> (Vec<std::ops::Range<usize>>, std::ops::Range<usize>) {
     let mut ranges = Vec::with_capacity(agreement.articles.len());
     let mut next = 0;
     for article in &agreement.articles {
         let start = next;
-        while next < agreement.divisions.len() && agreement.divisions[next].span.start <= article.span.start {
+        while next < agreement.divisions.len()
+            && agreement.divisions[next].span.start <= article.span.start
+        {
             next += 1;
         }
         ranges.push(start..next);

@@ -49,9 +49,13 @@ fn styles(docx: Docx) -> Docx {
                 .outline_lvl(level - 1),
         );
     }
-    docx.default_fonts(RunFonts::new().ascii("Times New Roman").hi_ansi("Times New Roman"))
-        .default_size(24)
-        .default_line_spacing(LineSpacing::new().after(120))
+    docx.default_fonts(
+        RunFonts::new()
+            .ascii("Times New Roman")
+            .hi_ansi("Times New Roman"),
+    )
+    .default_size(24)
+    .default_line_spacing(LineSpacing::new().after(120))
 }
 
 /// The heading level articles take: one below the deepest division level present.
@@ -69,13 +73,19 @@ fn article_level(roles: impl Iterator<Item = Role>) -> usize {
 fn styled(paragraph: Paragraph, role: Role, article_level: usize) -> Paragraph {
     match role {
         Role::Title => paragraph.style("Title"),
-        Role::Division { level } => {
-            paragraph.style(&format!("Heading{}", (level + 1).min(HEADING_LEVELS))).keep_next(true)
-        }
-        Role::ArticleHeading => paragraph.style(&format!("Heading{article_level}")).keep_next(true),
+        Role::Division { level } => paragraph
+            .style(&format!("Heading{}", (level + 1).min(HEADING_LEVELS)))
+            .keep_next(true),
+        Role::ArticleHeading => paragraph
+            .style(&format!("Heading{article_level}"))
+            .keep_next(true),
         Role::Clause { depth } => {
             let indent = i32::try_from(depth.min(8) * 425).unwrap_or(0);
-            if indent > 0 { paragraph.indent(Some(indent), None, None, None) } else { paragraph }
+            if indent > 0 {
+                paragraph.indent(Some(indent), None, None, None)
+            } else {
+                paragraph
+            }
         }
         Role::Body | Role::Closing => paragraph,
     }
@@ -104,11 +114,22 @@ fn runs(text: &str, deleted: bool) -> Vec<Run> {
 /// XML 1.0 cannot carry most control characters; agreements extracted from PDFs sometimes hold them.
 fn clean_text(text: &str) -> String {
     text.chars()
-        .map(|c| if c.is_control() && c != '\n' && c != '\t' { '\u{fffd}' } else { c })
+        .map(|c| {
+            if c.is_control() && c != '\n' && c != '\t' {
+                '\u{fffd}'
+            } else {
+                c
+            }
+        })
         .collect()
 }
 
-fn tracked_paragraph(p: &TrackedParagraph, revision: &Revision, date: &str, level: usize) -> Paragraph {
+fn tracked_paragraph(
+    p: &TrackedParagraph,
+    revision: &Revision,
+    date: &str,
+    level: usize,
+) -> Paragraph {
     let mut paragraph = Paragraph::new();
     for change in &p.changes {
         let text = clean_text(&change.text);

@@ -54,7 +54,9 @@ pub enum ReadError {
     NotZip(String),
     #[error("not a Word document (no word/document.xml)")]
     NoDocument,
-    #[error("word/document.xml is larger than {limit} bytes uncompressed; refusing it as a possible zip bomb")]
+    #[error(
+        "word/document.xml is larger than {limit} bytes uncompressed; refusing it as a possible zip bomb"
+    )]
     TooLarge { limit: u64 },
     #[error("word/document.xml, byte {offset}: {message}")]
     Xml { offset: u64, message: String },
@@ -125,10 +127,12 @@ pub fn parse_document(xml: &[u8], changes: Changes) -> Result<DocxText, ReadErro
         Changes::Reject => s.inserted > 0,
     };
     loop {
-        let event = reader.read_event_into(&mut buf).map_err(|e| ReadError::Xml {
-            offset: reader.buffer_position(),
-            message: e.to_string(),
-        })?;
+        let event = reader
+            .read_event_into(&mut buf)
+            .map_err(|e| ReadError::Xml {
+                offset: reader.buffer_position(),
+                message: e.to_string(),
+            })?;
         match event {
             Event::DocType(_) => return Err(ReadError::DocType),
             Event::Start(e) => match e.local_name().as_ref() {
@@ -176,7 +180,9 @@ pub fn parse_document(xml: &[u8], changes: Changes) -> Result<DocxText, ReadErro
                 b"ilvl" if state.in_ppr && state.in_ppr_change == 0 => {
                     current.list_level = val(&e).and_then(|v| v.parse().ok());
                 }
-                b"numId" if state.in_ppr && state.in_ppr_change == 0 && current.list_level.is_none() => {
+                b"numId"
+                    if state.in_ppr && state.in_ppr_change == 0 && current.list_level.is_none() =>
+                {
                     current.list_level = Some(0);
                 }
                 b"ins" if state.in_ppr_rpr => {

@@ -4,8 +4,8 @@
 
 use std::fmt::Write as _;
 
-use pakta_standards::{Catalogue, Coverage, EvidenceKind, RequirementResult, Status};
 use pakta_report::coverage::{Comparisons, Subject, articles_cell, headline, summary_line};
+use pakta_standards::{Catalogue, Coverage, EvidenceKind, RequirementResult, Status};
 
 use crate::diff::changes_html;
 use crate::page::{Head, anchor, document, escape, filters, token};
@@ -101,7 +101,10 @@ fn requirement_section(
                     format!(
                         "<cite{title}>{}</cite> <span class=\"unverified\">(unverified{})</span>",
                         escape(&s.citation()),
-                        s.note.as_deref().map(|n| format!(": {}", escape(n))).unwrap_or_default()
+                        s.note
+                            .as_deref()
+                            .map(|n| format!(": {}", escape(n)))
+                            .unwrap_or_default()
                     )
                 }
             })
@@ -126,7 +129,11 @@ fn requirement_section(
 }
 
 fn or_dash(text: &str) -> String {
-    if text.is_empty() { "\u{2013}".into() } else { text.into() }
+    if text.is_empty() {
+        "\u{2013}".into()
+    } else {
+        text.into()
+    }
 }
 
 /// The coverage report of one agreement as a self-contained HTML page.
@@ -148,7 +155,8 @@ pub fn report(
         escape(subject.path),
         escape(&coverage.profile),
         escape(language),
-        date.map(|d| format!(" \u{b7} {}", escape(d))).unwrap_or_default()
+        date.map(|d| format!(" \u{b7} {}", escape(d)))
+            .unwrap_or_default()
     );
     body.push_str("<section class=\"summary\" aria-label=\"Summary\">\n<h2>Summary</h2>\n<dl class=\"counts\">\n");
     let _ = writeln!(
@@ -207,7 +215,9 @@ pub fn report(
     body.push_str("</tbody>\n</table>\n<main>\n<h2>Details</h2>\n");
     for (i, result) in coverage.results.iter().enumerate() {
         let comparison = comparisons.and_then(|c| c.get(i)).and_then(Option::as_ref);
-        body.push_str(&requirement_section(result, catalogue, language, comparison));
+        body.push_str(&requirement_section(
+            result, catalogue, language, comparison,
+        ));
     }
     body.push_str("</main>\n");
     let page_title = format!("Coverage: {title}");

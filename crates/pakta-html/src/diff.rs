@@ -56,10 +56,7 @@ fn article_number(a: &ArticleRedline) -> String {
 }
 
 fn badges(a: &ArticleRedline) -> String {
-    let mut out = format!(
-        "<span class=\"badge {0}\">{0}</span>",
-        a.status.as_str()
-    );
+    let mut out = format!("<span class=\"badge {0}\">{0}</span>", a.status.as_str());
     if a.moved {
         out.push_str(" <span class=\"badge moved\">moved</span>");
     }
@@ -67,17 +64,27 @@ fn badges(a: &ArticleRedline) -> String {
         out.push_str(" <span class=\"badge renumbered\">renumbered</span>");
     }
     if let Some(from) = &a.split_from {
-        let _ = write!(out, " <span class=\"badge\">split from Article {}</span>", escape(from));
+        let _ = write!(
+            out,
+            " <span class=\"badge\">split from Article {}</span>",
+            escape(from)
+        );
     }
     if let Some(into) = &a.merged_into {
-        let _ = write!(out, " <span class=\"badge\">merged into Article {}</span>", escape(into));
+        let _ = write!(
+            out,
+            " <span class=\"badge\">merged into Article {}</span>",
+            escape(into)
+        );
     }
     out
 }
 
 fn heading_html(a: &ArticleRedline) -> String {
     match (&a.old_heading, &a.new_heading) {
-        (Some(o), Some(n)) if o != n => format!("<del>{}</del> <ins>{}</ins>", escape(o), escape(n)),
+        (Some(o), Some(n)) if o != n => {
+            format!("<del>{}</del> <ins>{}</ins>", escape(o), escape(n))
+        }
         (_, Some(h)) | (Some(h), None) => escape(h),
         (None, None) => String::new(),
     }
@@ -138,7 +145,11 @@ fn article_section(index: usize, a: &ArticleRedline) -> String {
         out,
         "<h2><span class=\"num\">{}</span>{}{}</h2>",
         article_number(a),
-        if heading.is_empty() { String::new() } else { format!(" <span class=\"heading\">{heading}</span>") },
+        if heading.is_empty() {
+            String::new()
+        } else {
+            format!(" <span class=\"heading\">{heading}</span>")
+        },
         format_args!(" {}", badges(a))
     );
     if !a.values.is_empty() || !a.flags.is_empty() {
@@ -180,7 +191,9 @@ fn toc_entry(index: usize, a: &ArticleRedline) -> String {
         "<li><a href=\"#{}\">{}{}</a> <span class=\"badge {}\">{}</span></li>\n",
         anchor("a", &index.to_string()),
         article_number(a),
-        heading.map(|h| format!(" \u{2014} {}", escape(h))).unwrap_or_default(),
+        heading
+            .map(|h| format!(" \u{2014} {}", escape(h)))
+            .unwrap_or_default(),
         a.status.as_str(),
         a.status.as_str(),
     )
@@ -199,18 +212,25 @@ pub fn report(old: &Subject, new: &Subject, redline: &Redline, options: &Options
     let new_title = new.title.unwrap_or(new.path);
     let mut body = String::new();
     body.push_str("<header>\n<p class=\"report-kind\">Redline</p>\n");
-    let _ = writeln!(
-        body,
-        "<h1>{} \u{2192} {}</h1>",
-        escape(old_title),
-        escape(new_title)
-    );
+    if old_title == new_title {
+        let _ = writeln!(body, "<h1>{}</h1>", escape(new_title));
+    } else {
+        let _ = writeln!(
+            body,
+            "<h1>{} \u{2192} {}</h1>",
+            escape(old_title),
+            escape(new_title)
+        );
+    }
     let _ = writeln!(
         body,
         "<p class=\"files\"><code>{}</code> \u{2192} <code>{}</code>{}</p>\n</header>",
         escape(old.path),
         escape(new.path),
-        options.date.map(|d| format!(" \u{b7} {}", escape(d))).unwrap_or_default()
+        options
+            .date
+            .map(|d| format!(" \u{b7} {}", escape(d)))
+            .unwrap_or_default()
     );
 
     let s = &redline.summary;
@@ -223,7 +243,10 @@ pub fn report(old: &Subject, new: &Subject, redline: &Redline, options: &Options
         ("renumbered", s.renumbered),
         ("unchanged", s.unchanged),
     ] {
-        let _ = writeln!(body, "<div class=\"count-{name}\"><dt>{name}</dt><dd>{n}</dd></div>");
+        let _ = writeln!(
+            body,
+            "<div class=\"count-{name}\"><dt>{name}</dt><dd>{n}</dd></div>"
+        );
     }
     body.push_str("</dl>\n");
     let _ = writeln!(
@@ -268,7 +291,11 @@ pub fn report(old: &Subject, new: &Subject, redline: &Redline, options: &Options
         body.push_str(&article_section(i, a));
     }
     body.push_str("</main>\n");
-    let title = format!("Redline: {old_title} \u{2192} {new_title}");
+    let title = if old_title == new_title {
+        format!("Redline: {new_title}")
+    } else {
+        format!("Redline: {old_title} \u{2192} {new_title}")
+    };
     document(
         &Head {
             title: &title,

@@ -6,7 +6,7 @@
 pub mod check;
 pub mod diff;
 pub mod matrix;
-pub mod parallel;
 mod page;
+pub mod parallel;
 
 pub use page::{Head, escape};

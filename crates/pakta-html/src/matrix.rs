@@ -19,7 +19,12 @@ fn letter(status: Status) -> &'static str {
 }
 
 /// The matrix as a self-contained HTML page.
-pub fn report(profile: &str, requirements: &[String], columns: &[Column], date: Option<&str>) -> String {
+pub fn report(
+    profile: &str,
+    requirements: &[String],
+    columns: &[Column],
+    date: Option<&str>,
+) -> String {
     let mut body = String::new();
     body.push_str("<header>\n<p class=\"report-kind\">Coverage matrix</p>\n");
     let _ = writeln!(
@@ -28,7 +33,8 @@ pub fn report(profile: &str, requirements: &[String], columns: &[Column], date: 
         columns.len(),
         requirements.len(),
         escape(profile),
-        date.map(|d| format!(" \u{b7} {}", escape(d))).unwrap_or_default()
+        date.map(|d| format!(" \u{b7} {}", escape(d)))
+            .unwrap_or_default()
     );
     body.push_str("<p class=\"legend\">");
     for status in Status::ALL {
@@ -80,7 +86,11 @@ pub fn report(profile: &str, requirements: &[String], columns: &[Column], date: 
     }
     body.push_str("<tr class=\"score\"><th>score</th>");
     for column in columns {
-        let _ = write!(body, "<td class=\"cell\">{:.0}</td>", column.coverage.summary.score);
+        let _ = write!(
+            body,
+            "<td class=\"cell\">{:.0}</td>",
+            column.coverage.summary.score
+        );
     }
     body.push_str("</tr>\n</tbody>\n</table>\n");
     document(

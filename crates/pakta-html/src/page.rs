@@ -80,9 +80,14 @@ pub struct Head<'a> {
 
 /// Wraps a report body in a complete, self-contained HTML document.
 pub(crate) fn document(head: &Head, body: &str) -> String {
+    // The running header has one line: long treaty titles are shortened there (the page has them whole).
+    let mut short: String = head.title.chars().take(110).collect();
+    if short.len() < head.title.len() {
+        short.push('\u{2026}');
+    }
     let print_header = match head.date {
-        Some(date) => format!("{} \u{2014} {date}", head.title),
-        None => head.title.to_string(),
+        Some(date) => format!("{short} \u{2014} {date}"),
+        None => short,
     };
     let mut out = String::with_capacity(body.len() + STYLE.len() + SCRIPT.len() + 1024);
     out.push_str("<!DOCTYPE html>\n");
@@ -111,7 +116,8 @@ pub(crate) fn document(head: &Head, body: &str) -> String {
 /// A status filter (checkboxes) and, when `flags` is not empty, a flag selector. Hidden until the script
 /// shows it, so a reader without JavaScript never sees controls that do nothing.
 pub(crate) fn filters(statuses: &[&str], flags: &[&str]) -> String {
-    let mut out = String::from("<form class=\"filters\" hidden aria-label=\"Filter\">\n<span>Show:</span>\n");
+    let mut out =
+        String::from("<form class=\"filters\" hidden aria-label=\"Filter\">\n<span>Show:</span>\n");
     for status in statuses {
         let _ = writeln!(
             out,
@@ -152,9 +158,12 @@ mod tests {
     fn the_csp_names_the_script_hash() {
         use sha2::Digest;
         let digest = sha2::Sha256::digest(SCRIPT.as_bytes());
-        assert_eq!(SCRIPT_SHA256, format!(
-            "sha256-{}",
-            base64::Engine::encode(&base64::engine::general_purpose::STANDARD, digest)
-        ));
+        assert_eq!(
+            SCRIPT_SHA256,
+            format!(
+                "sha256-{}",
+                base64::Engine::encode(&base64::engine::general_purpose::STANDARD, digest)
+            )
+        );
     }
 }

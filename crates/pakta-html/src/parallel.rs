@@ -14,13 +14,19 @@ pub fn report(a: &Subject, b: &Subject, result: &Parallel, date: Option<&str>) -
     let b_title = b.title.unwrap_or(b.path);
     let mut body = String::new();
     body.push_str("<header>\n<p class=\"report-kind\">Language versions</p>\n");
-    let _ = writeln!(body, "<h1>{} \u{2194} {}</h1>", escape(a_title), escape(b_title));
+    let _ = writeln!(
+        body,
+        "<h1>{} \u{2194} {}</h1>",
+        escape(a_title),
+        escape(b_title)
+    );
     let _ = writeln!(
         body,
         "<p class=\"files\">A <code>{}</code> \u{b7} B <code>{}</code>{}</p>\n</header>",
         escape(a.path),
         escape(b.path),
-        date.map(|d| format!(" \u{b7} {}", escape(d))).unwrap_or_default()
+        date.map(|d| format!(" \u{b7} {}", escape(d)))
+            .unwrap_or_default()
     );
     let _ = writeln!(
         body,
@@ -36,7 +42,11 @@ pub fn report(a: &Subject, b: &Subject, result: &Parallel, date: Option<&str>) -
     if result.inconsistencies.is_empty() {
         body.push_str("<p class=\"consistent\">The versions agree: every article and paragraph has its counterpart, with the same numbers and cross-references.</p>\n");
     } else {
-        let mut kinds: Vec<&str> = result.inconsistencies.iter().map(|i| i.kind.as_str()).collect();
+        let mut kinds: Vec<&str> = result
+            .inconsistencies
+            .iter()
+            .map(|i| i.kind.as_str())
+            .collect();
         kinds.sort_unstable();
         kinds.dedup();
         body.push_str(&filters(&kinds, &[]));

@@ -98,7 +98,11 @@ fn diff_lists(out: &mut Vec<TrackedParagraph>, old: &[Paragraph], new: &[Paragra
     let keys = |ps: &[Paragraph]| ps.iter().map(|p| p.text.clone()).collect::<Vec<_>>();
     for op in align_keys(&keys(old), &keys(new)) {
         match op {
-            SequenceOp::Equal { old: o, new: n, len } => {
+            SequenceOp::Equal {
+                old: o,
+                new: n,
+                len,
+            } => {
                 for (a, b) in old[o..o + len].iter().zip(&new[n..n + len]) {
                     out.push(TrackedParagraph::both(b.role, &a.text, &b.text));
                 }
@@ -206,26 +210,42 @@ fn matched(
         &article_heading(b),
     ));
     let (old_clauses, new_clauses) = (flat(a), flat(b));
-    let index_of = |clauses: &[(&Clause, usize)], id: &str| clauses.iter().position(|(c, _)| c.id == id);
+    let index_of =
+        |clauses: &[(&Clause, usize)], id: &str| clauses.iter().position(|(c, _)| c.id == id);
     // Walk the redline's clause pairs in order; only accept a pair that keeps both sides in order, so the
     // invariant holds whatever the pairing said.
     let (mut next_old, mut next_new) = (0usize, 0usize);
-    let flush = |out: &mut Vec<TrackedParagraph>, old_end: usize, new_end: usize, next_old: &mut usize, next_new: &mut usize| {
+    let flush = |out: &mut Vec<TrackedParagraph>,
+                 old_end: usize,
+                 new_end: usize,
+                 next_old: &mut usize,
+                 next_new: &mut usize| {
         let olds: Vec<Paragraph> = old_clauses[*next_old..old_end]
             .iter()
-            .map(|(c, d)| Paragraph { role: Role::Clause { depth: *d }, text: clause_line(c) })
+            .map(|(c, d)| Paragraph {
+                role: Role::Clause { depth: *d },
+                text: clause_line(c),
+            })
             .collect();
         let news: Vec<Paragraph> = new_clauses[*next_new..new_end]
             .iter()
-            .map(|(c, d)| Paragraph { role: Role::Clause { depth: *d }, text: clause_line(c) })
+            .map(|(c, d)| Paragraph {
+                role: Role::Clause { depth: *d },
+                text: clause_line(c),
+            })
             .collect();
         diff_lists(out, &olds, &news);
         *next_old = old_end;
         *next_new = new_end;
     };
     for (old_id, new_id) in pairs {
-        let (Some(old_id), Some(new_id)) = (old_id, new_id) else { continue };
-        let (Some(i), Some(j)) = (index_of(&old_clauses, old_id), index_of(&new_clauses, new_id)) else {
+        let (Some(old_id), Some(new_id)) = (old_id, new_id) else {
+            continue;
+        };
+        let (Some(i), Some(j)) = (
+            index_of(&old_clauses, old_id),
+            index_of(&new_clauses, new_id),
+        ) else {
             continue;
         };
         if i < next_old || j < next_new {
@@ -233,12 +253,25 @@ fn matched(
         }
         flush(out, i, j, &mut next_old, &mut next_new);
         let ((oc, _), (nc, depth)) = (old_clauses[i], new_clauses[j]);
-        out.push(TrackedParagraph::both(Role::Clause { depth }, &clause_line(oc), &clause_line(nc)));
+        out.push(TrackedParagraph::both(
+            Role::Clause { depth },
+            &clause_line(oc),
+            &clause_line(nc),
+        ));
         next_old = i + 1;
         next_new = j + 1;
     }
-    flush(out, old_clauses.len(), new_clauses.len(), &mut next_old, &mut next_new);
+    flush(
+        out,
+        old_clauses.len(),
+        new_clauses.len(),
+        &mut next_old,
+        &mut next_new,
+    );
 }
+
+/// A matched article pair in increasing order on both sides, with the redline's clause pairs.
+type Anchor = (usize, usize, Vec<(Option<String>, Option<String>)>);
 
 /// The tracked document of `old` → `new`, from the redline's article matching.
 pub fn tracked(old: &Agreement, new: &Agreement, redline: &Redline) -> TrackedDocument {
@@ -253,12 +286,16 @@ pub fn tracked(old: &Agreement, new: &Agreement, redline: &Redline) -> TrackedDo
             .collect::<Vec<_>>()
     };
     diff_lists(&mut out, &title(old), &title(new));
-    diff_lists(&mut out, &blocks(&old.preamble, Role::Body), &blocks(&new.preamble, Role::Body));
+    diff_lists(
+        &mut out,
+        &blocks(&old.preamble, Role::Body),
+        &blocks(&new.preamble, Role::Body),
+    );
 
     let old_index = |id: &str| old.articles.iter().position(|a| a.id == id);
     let new_index = |id: &str| new.articles.iter().position(|a| a.id == id);
     // Anchors: matched pairs in increasing order on both sides. Every other article is one-sided.
-    let mut anchors: Vec<(usize, usize, Vec<(Option<String>, Option<String>)>)> = Vec::new();
+    let mut anchors: Vec<Anchor> = Vec::new();
     let mut last_old: Option<usize> = None;
     for a in &redline.articles {
         let (Some(o), Some(n)) = (
@@ -271,7 +308,11 @@ pub fn tracked(old: &Agreement, new: &Agreement, redline: &Redline) -> TrackedDo
             continue;
         }
         last_old = Some(o);
-        let pairs = a.clauses.iter().map(|c| (c.old.clone(), c.new.clone())).collect();
+        let pairs = a
+            .clauses
+            .iter()
+            .map(|c| (c.old.clone(), c.new.clone()))
+            .collect();
         anchors.push((o, n, pairs));
     }
     let (old_side, new_side) = (Side::new(old), Side::new(new));
@@ -298,6 +339,10 @@ pub fn tracked(old: &Agreement, new: &Agreement, redline: &Redline) -> TrackedDo
         division_paragraphs(a, after)
     };
     diff_lists(&mut out, &trailing(old), &trailing(new));
-    diff_lists(&mut out, &blocks(&old.closing, Role::Closing), &blocks(&new.closing, Role::Closing));
+    diff_lists(
+        &mut out,
+        &blocks(&old.closing, Role::Closing),
+        &blocks(&new.closing, Role::Closing),
+    );
     TrackedDocument { paragraphs: out }
 }

@@ -7,6 +7,7 @@ pub mod diagnostics;
 pub mod matrix;
 pub mod outline;
 pub mod redline;
+pub mod schema;
 pub mod standards;
 pub mod style;
 

@@ -19,7 +19,11 @@ fn zip_with(name: &str, content: &[u8]) -> Vec<u8> {
 fn a_zip_bomb_stops_at_the_cap() {
     // 8 MiB of one byte compresses to a few KiB; with a 1 MiB cap the reader must refuse it.
     let bomb = zip_with("word/document.xml", &vec![b' '; 8 * 1024 * 1024]);
-    assert!(bomb.len() < 100_000, "the test bomb should compress well: {} bytes", bomb.len());
+    assert!(
+        bomb.len() < 100_000,
+        "the test bomb should compress well: {} bytes",
+        bomb.len()
+    );
     assert_eq!(
         read_with_limit(&bomb, Changes::Accept, 1024 * 1024),
         Err(ReadError::TooLarge { limit: 1024 * 1024 })
@@ -29,13 +33,22 @@ fn a_zip_bomb_stops_at_the_cap() {
 #[test]
 fn a_document_type_declaration_is_refused() {
     let xml = br#"<?xml version="1.0"?><!DOCTYPE w [<!ENTITY a "aaaaaaaaaa"><!ENTITY b "&a;&a;&a;&a;&a;">]><w:document xmlns:w="x"><w:body><w:p><w:r><w:t>&b;</w:t></w:r></w:p></w:body></w:document>"#;
-    assert_eq!(read(&zip_with("word/document.xml", xml), Changes::Accept), Err(ReadError::DocType));
+    assert_eq!(
+        read(&zip_with("word/document.xml", xml), Changes::Accept),
+        Err(ReadError::DocType)
+    );
 }
 
 #[test]
 fn not_a_zip_and_no_document_part() {
-    assert!(matches!(read(b"\x89PNG\r\n\x1a\n", Changes::Accept), Err(ReadError::NotZip(_))));
-    assert_eq!(read(&zip_with("other.xml", b"<x/>"), Changes::Accept), Err(ReadError::NoDocument));
+    assert!(matches!(
+        read(b"\x89PNG\r\n\x1a\n", Changes::Accept),
+        Err(ReadError::NotZip(_))
+    ));
+    assert_eq!(
+        read(&zip_with("other.xml", b"<x/>"), Changes::Accept),
+        Err(ReadError::NoDocument)
+    );
 }
 
 #[test]
@@ -48,7 +61,12 @@ fn paragraph_marks_join_paragraphs_when_removed() {
     let file = zip_with("word/document.xml", xml);
     let accepted = read(&file, Changes::Accept).expect("reads");
     let rejected = read(&file, Changes::Reject).expect("reads");
-    let texts = |d: pakta_docx::read::DocxText| d.paragraphs.into_iter().map(|p| p.text).collect::<Vec<_>>();
+    let texts = |d: pakta_docx::read::DocxText| {
+        d.paragraphs.into_iter().map(|p| p.text).collect::<Vec<_>>()
+    };
     assert_eq!(texts(accepted), vec!["first second & more".to_string()]);
-    assert_eq!(texts(rejected), vec!["first ".to_string(), "second <old>".to_string()]);
+    assert_eq!(
+        texts(rejected),
+        vec!["first ".to_string(), "second <old>".to_string()]
+    );
 }

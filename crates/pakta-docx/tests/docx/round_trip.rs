@@ -27,8 +27,16 @@ fn round_trip(name: &str, old_text: &str, new_text: &str) -> usize {
     let (old, new) = (parse(old_text), parse(new_text));
     let redline = redline(&old, &new, &Options::default());
     let document = tracked_document(&old, &new, &redline);
-    assert_eq!(document.texts(ChangeOp::Insert), texts(&new), "{name}: tracked document, accepted");
-    assert_eq!(document.texts(ChangeOp::Delete), texts(&old), "{name}: tracked document, rejected");
+    assert_eq!(
+        document.texts(ChangeOp::Insert),
+        texts(&new),
+        "{name}: tracked document, accepted"
+    );
+    assert_eq!(
+        document.texts(ChangeOp::Delete),
+        texts(&old),
+        "{name}: tracked document, rejected"
+    );
     let bytes = tracked(
         &document,
         &Revision {
@@ -50,7 +58,10 @@ fn bundled_version_pair() {
     let old = std::fs::read_to_string(pakta_tests::example("id-my-domestic.v1.md")).expect("v1");
     let new = std::fs::read_to_string(pakta_tests::example("id-my-domestic.v2.md")).expect("v2");
     let changes = round_trip("id-my-domestic v1 → v2", &old, &new);
-    assert!(changes >= 20, "the pair differs in many places, yet only {changes} tracked changes");
+    assert!(
+        changes >= 20,
+        "the pair differs in many places, yet only {changes} tracked changes"
+    );
     // And backwards, where every insertion becomes a deletion.
     round_trip("id-my-domestic v2 → v1", &new, &old);
 }
@@ -76,13 +87,19 @@ fn tracked_changes_carry_author_and_date() {
     .expect("docx");
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes)).expect("zip");
     let mut xml = String::new();
-    std::io::Read::read_to_string(&mut archive.by_name("word/document.xml").expect("part"), &mut xml)
-        .expect("utf-8");
+    std::io::Read::read_to_string(
+        &mut archive.by_name("word/document.xml").expect("part"),
+        &mut xml,
+    )
+    .expect("utf-8");
     assert!(xml.contains("<w:ins "), "{xml}");
     assert!(xml.contains("<w:del "), "{xml}");
     assert!(xml.contains("w:author=\"Legal Bureau\""));
     assert!(xml.contains("w:date=\"2026-03-01T00:00:00Z\""));
-    assert!(xml.contains("<w:delText"), "deleted words must be w:delText");
+    assert!(
+        xml.contains("<w:delText"),
+        "deleted words must be w:delText"
+    );
 }
 
 /// Mutations a negotiator makes: a modal softened, an amount changed, an article deleted, one moved, one
@@ -90,7 +107,10 @@ fn tracked_changes_carry_author_and_date() {
 fn mutate(text: &str) -> String {
     let agreement = parse(text);
     let articles = &agreement.articles;
-    assert!(articles.len() >= 12, "the corpus text has too few articles to mutate");
+    assert!(
+        articles.len() >= 12,
+        "the corpus text has too few articles to mutate"
+    );
     let span = |i: usize| articles[i].span.start..articles[i].span.end;
     let piece = |i: usize| text[span(i)].to_string();
     let mut pieces: Vec<String> = Vec::new();
@@ -143,7 +163,10 @@ fn mutated_real_treaties_from_the_corpus() {
         let mutated = mutate(&text);
         assert_ne!(text, mutated);
         let changes = round_trip(name, &text, &mutated);
-        assert!(changes > 5, "{name}: only {changes} tracked changes after five mutations");
+        assert!(
+            changes > 5,
+            "{name}: only {changes} tracked changes after five mutations"
+        );
         tried += 1;
     }
     assert_eq!(tried, 3);
@@ -157,7 +180,17 @@ fn a_clean_draft_reads_back_as_its_paragraphs() {
     let read = read(&bytes, Changes::Accept).expect("reads");
     assert_eq!(read.insertions + read.deletions, 0);
     let styles: Vec<Option<String>> = read.paragraphs.iter().map(|p| p.style.clone()).collect();
-    assert_eq!(read.paragraphs.into_iter().map(|p| p.text).collect::<Vec<_>>(), texts(&agreement));
+    assert_eq!(
+        read.paragraphs
+            .into_iter()
+            .map(|p| p.text)
+            .collect::<Vec<_>>(),
+        texts(&agreement)
+    );
     assert_eq!(styles[0].as_deref(), Some("Title"));
-    assert!(styles.iter().any(|s| s.as_deref().is_some_and(|s| s.starts_with("Heading"))));
+    assert!(
+        styles
+            .iter()
+            .any(|s| s.as_deref().is_some_and(|s| s.starts_with("Heading")))
+    );
 }
