@@ -16,8 +16,8 @@ use rayon::prelude::*;
 use crate::catalogue::CatalogueArgs;
 use crate::io::{Input, Output};
 use crate::{
-    CheckFormat, DiffFormat, DraftFormat, LintFormat, MatrixFormat, OutputArgs, ParallelFormat,
-    ReportArgs, stdout_style, terminal_width,
+    CheckFormat, DiffFormat, DraftFormat, ImportFormat, LintFormat, MatrixFormat, OutputArgs,
+    ParallelFormat, ReportArgs, stdout_style, terminal_width,
 };
 
 #[derive(Debug)]
@@ -691,4 +691,43 @@ pub fn clause(
     let text = models.render(&requirement.model_clause, language, &context)?;
     Output::stdout().write(&format!("{}\n", text.trim_end()), &[])?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// `pakta import`: another format in, Markdown out.
+pub fn import(file: &str, from: ImportFormat, output: OutputArgs) -> anyhow::Result<ExitCode> {
+    let input = Input::read(file)?;
+    let is_tota = input.text.trim_start().starts_with("<?xml") && input.text.contains("<treaty")
+        || input.text.trim_start().starts_with("<treaty");
+    let markdown = match from {
+        ImportFormat::Tota => tota(&input)?,
+        ImportFormat::Auto if is_tota => tota(&input)?,
+        ImportFormat::Auto => {
+            return Err(anyhow!(UsageError {
+                message: format!("{}: not a format pakta can import", input.name),
+                help: "pakta imports ToTA treaty XML (<treaty> root); Markdown needs no import"
+                    .to_string(),
+            }));
+        }
+    };
+    Output::new(output.output, output.force).write(&markdown, &[&input])?;
+    Ok(ExitCode::SUCCESS)
+}
+
+fn tota(input: &Input) -> anyhow::Result<String> {
+    let treaty =
+        pakta_import::tota::read(&input.text).map_err(|e| anyhow!("{}: {e}", input.name))?;
+    let source = input
+        .path
+        .as_deref()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .unwrap_or(&input.name);
+    let markdown = pakta_import::tota::markdown(&treaty, source);
+    eprintln!(
+        "{}: {} chapters, {} articles",
+        input.name,
+        treaty.chapters.len(),
+        treaty.article_count()
+    );
+    Ok(markdown)
 }

@@ -180,6 +180,17 @@ enum Command {
         #[command(flatten)]
         catalogue: CatalogueArgs,
     },
+    /// Import an agreement from another format as Markdown pakta parses: ToTA treaty XML (chapters and
+    /// articles, with the treaty's metadata as front matter).
+    Import {
+        /// The file to import.
+        file: String,
+        /// The input format; `auto` decides from the content.
+        #[arg(long, value_enum, default_value_t = ImportFormat::Auto)]
+        from: ImportFormat,
+        #[command(flatten)]
+        output: OutputArgs,
+    },
     /// Export the parsed agreement for other tools: Akoma Ntoso 3.0 XML with pakta's ids as eIds.
     Export {
         /// The agreement (Markdown); `-` reads standard input.
@@ -260,6 +271,13 @@ pub enum MatrixFormat {
     Md,
     /// A heat-map table in a self-contained web page.
     Html,
+}
+
+#[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
+pub enum ImportFormat {
+    Auto,
+    /// Texts of Trade Agreements (ToTA) treaty XML.
+    Tota,
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
@@ -464,6 +482,7 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             set,
             catalogue,
         } => commands::clause(&id, &lang, termsheet.as_deref(), &set, &catalogue),
+        Command::Import { file, from, output } => commands::import(&file, from, output),
         Command::Export {
             file,
             format: ExportFormat::Akn,

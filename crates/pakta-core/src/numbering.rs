@@ -35,16 +35,23 @@ impl ArticleNumber {
         if token.is_empty() || token.len() > 24 {
             return None;
         }
+        // Parts are separated by dots ("19.3") or, in some treaty families, hyphens ("1-1").
         let digits_end = token
-            .find(|c: char| !(c.is_ascii_digit() || c == '.'))
+            .find(|c: char| !(c.is_ascii_digit() || c == '.' || c == '-'))
             .unwrap_or(token.len());
         if digits_end > 0 {
             let (num, suffix) = token.split_at(digits_end);
-            if num.starts_with('.') || num.ends_with('.') || num.contains("..") {
+            let separator = |c: char| c == '.' || c == '-';
+            if num.starts_with(separator)
+                || num.ends_with(separator)
+                || num.contains("..")
+                || num.contains("--")
+                || (num.contains('.') && num.contains('-'))
+            {
                 return None;
             }
             let parts: Vec<u32> = num
-                .split('.')
+                .split(separator)
                 .map(|p| p.parse().ok())
                 .collect::<Option<_>>()?;
             let lower = suffix.to_lowercase();

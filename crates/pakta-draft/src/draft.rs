@@ -38,21 +38,7 @@ pub struct Draft {
 /// Makes a term-sheet string safe to put into Markdown: one line, and no character that could start
 /// Markdown or HTML structure (a party called "# X" or "<script>" stays text).
 pub fn markdown_safe(text: &str) -> String {
-    let one_line = pakta_core::text::collapse_whitespace(text);
-    let mut out = String::with_capacity(one_line.len());
-    for ch in one_line.chars() {
-        match ch {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '#' | '|' | '~' | '{' | '}' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            _ => out.push(ch),
-        }
-    }
-    out
+    pakta_core::text::escape_markdown(&pakta_core::text::collapse_whitespace(text))
 }
 
 fn party(p: &PartyTerms, language: &str) -> Value {

@@ -34,25 +34,7 @@ pub fn truncate(text: &str, width: usize) -> String {
     out
 }
 
-/// Escapes text for Markdown so it renders as the same characters and never as markup or HTML: the
-/// CommonMark punctuation that can start syntax is backslash-escaped, and `<`, `>`, `&` become entities.
-pub fn escape_markdown(text: &str) -> String {
-    let mut out = String::with_capacity(text.len() + 8);
-    for ch in text.chars() {
-        match ch {
-            '<' => out.push_str("&lt;"),
-            '>' => out.push_str("&gt;"),
-            '&' => out.push_str("&amp;"),
-            '\\' | '`' | '*' | '_' | '[' | ']' | '{' | '}' | '#' | '|' | '~' | '!' => {
-                out.push('\\');
-                out.push(ch);
-            }
-            '\n' | '\r' => out.push(' '),
-            _ => out.push(ch),
-        }
-    }
-    out
-}
+pub use pakta_core::text::escape_markdown;
 
 /// A word diff as CriticMarkup: `{--deleted--}`, `{++inserted++}`, `{~~old~>new~~}` for a deletion
 /// followed by an insertion. The text inside is escaped, so a clause cannot close the markup early.

@@ -8,6 +8,7 @@ mod diff;
 mod docx;
 mod draft;
 mod examples;
+mod export;
 mod html;
 mod lint;
 mod outline;

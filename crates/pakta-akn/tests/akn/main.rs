@@ -105,6 +105,28 @@ fn every_markdown_text_of_the_shared_corpus() {
 }
 
 #[test]
+fn every_tota_treaty_of_the_shared_corpus() {
+    let Some(corpus) = pakta_tests::corpus("Akoma Ntoso export of ToTA treaties") else {
+        return;
+    };
+    let mut files = 0;
+    for entry in std::fs::read_dir(corpus.join("tota/xml")).expect("corpus") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "xml") {
+            let xml = std::fs::read_to_string(&path).expect("read");
+            let treaty = pakta_import::tota::read(&xml).expect("ToTA");
+            let markdown = pakta_import::tota::markdown(&treaty, "corpus");
+            assert_eq!(
+                check_file(&path.display().to_string(), &markdown),
+                treaty.article_count()
+            );
+            files += 1;
+        }
+    }
+    assert!(files >= 20, "{files} ToTA treaties");
+}
+
+#[test]
 fn metadata_and_structure() {
     let text = "---\ntitle: Agreement between A & B\nparties:\n  - name: Republic of A\n  - name: Kingdom of B\nsigned:\n  date: 2025-06-12\n---\n\nThe Parties, <desiring> cooperation,\n\n## Chapter I — General\n\n### Article 1 — Scope\n\n1. This applies to workers.\n   (a) domestic workers;\n   (b) fishers.\n\n### Article 2\n\nText & more.\n\nDone at X.\n";
     let xml = export(&pakta_core::parse(text), &Options::default());

@@ -1,0 +1,52 @@
+//! Writing imported text as Markdown that reads back as the same text and structure.
+
+use pakta_core::text::{collapse_whitespace, escape_markdown};
+
+/// One paragraph of body text: its lines joined, escaped so that nothing in it becomes markup, and kept
+/// from turning into a heading, thematic break or code block. A leading clause label (`1.`, `(a)`) stays
+/// as it is, so the parser sees the paragraph's number.
+pub fn paragraph(text: &str) -> String {
+    let one_line = collapse_whitespace(text);
+    let escaped = escape_markdown(&one_line);
+    // A paragraph made only of `-`, `=` or `*` would be a rule or a setext underline.
+    if escaped
+        .chars()
+        .all(|c| matches!(c, '-' | '=' | '*' | '_' | ' ' | '\\'))
+        && !escaped.is_empty()
+    {
+        return format!("\\{escaped}");
+    }
+    escaped
+}
+
+/// A paragraph of body text that must stay body text: when it would read as an article or division
+/// heading on its own line ("Article 23.4: Entry into Force"), its first letter is written as a character
+/// reference, which the parser reads back as the same letter but not as the start of a heading.
+pub fn body_paragraph(text: &str) -> String {
+    let escaped = paragraph(text);
+    let looks_like_heading = pakta_core::heading::standalone_article_line(&escaped).is_some()
+        || pakta_core::heading::standalone_division_line(&escaped).is_some();
+    match escaped.chars().next() {
+        Some(first) if looks_like_heading && first.is_alphanumeric() => {
+            format!("&#{};{}", first as u32, &escaped[first.len_utf8()..])
+        }
+        _ => escaped,
+    }
+}
+
+/// A YAML double-quoted scalar (JSON string syntax is valid YAML).
+pub fn yaml_string(text: &str) -> String {
+    serde_json::Value::from(text).to_string()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn joins_lines_and_escapes() {
+        assert_eq!(paragraph("a *b*\n  c <d>"), "a \\*b\\* c &lt;d&gt;");
+        assert_eq!(paragraph("----"), "\\----");
+        assert_eq!(yaml_string("a \"b\": c"), "\"a \\\"b\\\": c\"");
+    }
+}
