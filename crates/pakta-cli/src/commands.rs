@@ -694,20 +694,65 @@ pub fn clause(
 }
 
 /// `pakta import`: another format in, Markdown out.
-pub fn import(file: &str, from: ImportFormat, output: OutputArgs) -> anyhow::Result<ExitCode> {
-    let input = Input::read(file)?;
-    let is_tota = input.text.trim_start().starts_with("<?xml") && input.text.contains("<treaty")
-        || input.text.trim_start().starts_with("<treaty");
-    let markdown = match from {
-        ImportFormat::Tota => tota(&input)?,
-        ImportFormat::Auto if is_tota => tota(&input)?,
-        ImportFormat::Auto => {
-            return Err(anyhow!(UsageError {
-                message: format!("{}: not a format pakta can import", input.name),
-                help: "pakta imports ToTA treaty XML (<treaty> root); Markdown needs no import"
-                    .to_string(),
-            }));
+pub fn import(
+    file: &str,
+    from: ImportFormat,
+    reject_changes: bool,
+    output: OutputArgs,
+) -> anyhow::Result<ExitCode> {
+    let (name, path, bytes) = crate::io::read_bytes(file)?;
+    let is_zip = bytes.starts_with(b"PK\x03\x04");
+    let format = match from {
+        ImportFormat::Auto if is_zip => ImportFormat::Docx,
+        ImportFormat::Auto => ImportFormat::Tota,
+        other => other,
+    };
+    let markdown = match format {
+        ImportFormat::Docx => {
+            let changes = if reject_changes {
+                pakta_import::docx::Changes::Reject
+            } else {
+                pakta_import::docx::Changes::Accept
+            };
+            let document =
+                pakta_import::docx::read(&bytes, changes).map_err(|e| anyhow!("{name}: {e}"))?;
+            if document.insertions + document.deletions > 0 {
+                eprintln!(
+                    "{name}: {} tracked insertions and {} deletions; imported with every change {}",
+                    document.insertions,
+                    document.deletions,
+                    if reject_changes {
+                        "rejected (--reject-changes)"
+                    } else {
+                        "accepted (--reject-changes takes the text before them)"
+                    }
+                );
+            }
+            pakta_import::docx::markdown(&document)
         }
+        _ => {
+            let text = pakta_core::decode(&name, bytes)?;
+            let looks_like_tota = text.trim_start().starts_with("<?xml")
+                && text.contains("<treaty")
+                || text.trim_start().starts_with("<treaty");
+            if from == ImportFormat::Auto && !looks_like_tota {
+                return Err(anyhow!(UsageError {
+                    message: format!("{name}: not a format pakta can import"),
+                    help: "pakta imports Word documents (.docx) and ToTA treaty XML (<treaty> root); Markdown needs no import"
+                        .to_string(),
+                }));
+            }
+            tota(&Input {
+                name,
+                path: path.clone(),
+                text,
+            })?
+        }
+    };
+    let input = Input {
+        name: file.to_string(),
+        path,
+        text: String::new(),
     };
     Output::new(output.output, output.force).write(&markdown, &[&input])?;
     Ok(ExitCode::SUCCESS)

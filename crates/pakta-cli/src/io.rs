@@ -17,23 +17,28 @@ pub struct Input {
 impl Input {
     /// Reads `file` (`-` for standard input) and checks that it is text.
     pub fn read(file: &str) -> anyhow::Result<Input> {
-        let (name, path, bytes) = if file == "-" {
-            let mut bytes = Vec::new();
-            std::io::stdin()
-                .read_to_end(&mut bytes)
-                .context("<stdin>: cannot read standard input")?;
-            ("<stdin>".to_owned(), None, bytes)
-        } else {
-            let path = PathBuf::from(file);
-            if path.is_dir() {
-                bail!("{file}: is a directory, not an agreement file");
-            }
-            let bytes = std::fs::read(&path).with_context(|| format!("{file}: cannot read"))?;
-            (file.to_owned(), Some(path), bytes)
-        };
+        let (name, path, bytes) = read_bytes(file)?;
         let text = pakta_core::decode(&name, bytes)?;
         Ok(Input { name, path, text })
     }
+}
+
+/// Reads `file` (`-` for standard input) as bytes, for importers of binary formats: the name messages
+/// use, the path, and the bytes.
+pub fn read_bytes(file: &str) -> anyhow::Result<(String, Option<PathBuf>, Vec<u8>)> {
+    if file == "-" {
+        let mut bytes = Vec::new();
+        std::io::stdin()
+            .read_to_end(&mut bytes)
+            .context("<stdin>: cannot read standard input")?;
+        return Ok(("<stdin>".to_owned(), None, bytes));
+    }
+    let path = PathBuf::from(file);
+    if path.is_dir() {
+        bail!("{file}: is a directory, not a file");
+    }
+    let bytes = std::fs::read(&path).with_context(|| format!("{file}: cannot read"))?;
+    Ok((file.to_owned(), Some(path), bytes))
 }
 
 /// Where a command's result goes.

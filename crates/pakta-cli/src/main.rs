@@ -180,14 +180,20 @@ enum Command {
         #[command(flatten)]
         catalogue: CatalogueArgs,
     },
-    /// Import an agreement from another format as Markdown pakta parses: ToTA treaty XML (chapters and
-    /// articles, with the treaty's metadata as front matter).
+    /// Import an agreement from another format as Markdown pakta parses: a Word document (.docx) or ToTA
+    /// treaty XML (chapters and articles, with the treaty's metadata as front matter).
     Import {
         /// The file to import.
         file: String,
         /// The input format; `auto` decides from the content.
         #[arg(long, value_enum, default_value_t = ImportFormat::Auto)]
         from: ImportFormat,
+        /// Of a Word document with tracked changes, take the text with every change accepted (the default).
+        #[arg(long, conflicts_with = "reject_changes")]
+        accept_changes: bool,
+        /// Of a Word document with tracked changes, take the text as it was before the changes.
+        #[arg(long)]
+        reject_changes: bool,
         #[command(flatten)]
         output: OutputArgs,
     },
@@ -276,6 +282,8 @@ pub enum MatrixFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportFormat {
     Auto,
+    /// A Word document (.docx).
+    Docx,
     /// Texts of Trade Agreements (ToTA) treaty XML.
     Tota,
 }
@@ -482,7 +490,13 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
             set,
             catalogue,
         } => commands::clause(&id, &lang, termsheet.as_deref(), &set, &catalogue),
-        Command::Import { file, from, output } => commands::import(&file, from, output),
+        Command::Import {
+            file,
+            from,
+            accept_changes: _,
+            reject_changes,
+            output,
+        } => commands::import(&file, from, reject_changes, output),
         Command::Export {
             file,
             format: ExportFormat::Akn,

@@ -9,7 +9,7 @@ pub mod crossref;
 pub mod diff;
 pub mod frontmatter;
 pub mod heading;
-mod label;
+pub mod label;
 pub mod lexicon;
 pub mod lint;
 pub mod model;

@@ -6,8 +6,6 @@
 //! shows the agreement's structure. Output is reproducible: the revision date is the caller's, never the
 //! clock's. Like every renderer, this crate takes results and returns bytes; it does no I/O.
 
-pub mod read;
-
 use docx_rs::{
     BreakType, Delete, Docx, Insert, LineSpacing, Paragraph, Run, RunFonts, Style, StyleType,
 };

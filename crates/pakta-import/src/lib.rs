@@ -1,8 +1,10 @@
-//! pakta-import: agreements in other formats, turned into the Markdown pakta parses.
+//! pakta-import: agreements in other formats, turned into the Markdown pakta parses: Word documents (tracked
+//! changes accepted or rejected) and ToTA treaty XML.
 //!
 //! Importers return Markdown text, never an [`pakta_core::Agreement`]: the Markdown is what a person
 //! reviews, corrects and keeps under version control, and parsing it is the one way into pakta's model.
 //! Like the analysis crates, importers do no I/O.
 
+pub mod docx;
 pub mod markdown;
 pub mod tota;

@@ -72,3 +72,73 @@ fn import_a_tota_treaty_then_outline_it() {
     assert_eq!(wrong.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&wrong.stderr).contains("id-tw-mou.en.md"));
 }
+
+#[test]
+fn import_a_tracked_word_document_either_way() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let docx = dir.path().join("redline.docx");
+    pakta()
+        .arg("diff")
+        .arg(example("id-my-domestic.v1.md"))
+        .arg(example("id-my-domestic.v2.md"))
+        .args(["--format", "docx", "-o"])
+        .arg(&docx)
+        .output()
+        .expect("run");
+    let articles = |md: &std::path::Path| {
+        let out = pakta()
+            .arg("outline")
+            .arg(md)
+            .args(["--format", "json"])
+            .output()
+            .expect("run");
+        let value: Value = serde_json::from_slice(&out.stdout).expect("json");
+        value["articles"]
+            .as_array()
+            .expect("articles")
+            .iter()
+            .map(|a| format!("{} {}", a["number"], a["heading"]))
+            .collect::<Vec<_>>()
+    };
+    let accepted = dir.path().join("accepted.md");
+    let run = pakta()
+        .arg("import")
+        .arg(&docx)
+        .arg("-o")
+        .arg(&accepted)
+        .output()
+        .expect("run");
+    assert!(
+        run.status.success(),
+        "{}",
+        String::from_utf8_lossy(&run.stderr)
+    );
+    assert!(
+        String::from_utf8_lossy(&run.stderr).contains("tracked insertions"),
+        "changes are reported"
+    );
+    assert_eq!(
+        articles(&accepted),
+        articles(&example("id-my-domestic.v2.md"))
+    );
+    let rejected = dir.path().join("rejected.md");
+    let run = pakta()
+        .arg("import")
+        .arg(&docx)
+        .arg("--reject-changes")
+        .arg("-o")
+        .arg(&rejected)
+        .output()
+        .expect("run");
+    assert!(run.status.success());
+    assert_eq!(
+        articles(&rejected),
+        articles(&example("id-my-domestic.v1.md"))
+    );
+    // A file that is a zip but not a Word document gets one clear error.
+    let fake = dir.path().join("fake.docx");
+    std::fs::write(&fake, b"PK\x03\x04 not really a zip").expect("write");
+    let bad = pakta().arg("import").arg(&fake).output().expect("run");
+    assert_eq!(bad.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&bad.stderr).contains("fake.docx: not a Word document"));
+}

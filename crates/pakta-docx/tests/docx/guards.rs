@@ -3,7 +3,7 @@
 
 use std::io::Write;
 
-use pakta_docx::read::{Changes, ReadError, read, read_with_limit};
+use pakta_import::docx::{Changes, ReadError, read, read_with_limit};
 
 fn zip_with(name: &str, content: &[u8]) -> Vec<u8> {
     let mut bytes = std::io::Cursor::new(Vec::new());
@@ -61,7 +61,7 @@ fn paragraph_marks_join_paragraphs_when_removed() {
     let file = zip_with("word/document.xml", xml);
     let accepted = read(&file, Changes::Accept).expect("reads");
     let rejected = read(&file, Changes::Reject).expect("reads");
-    let texts = |d: pakta_docx::read::DocxText| {
+    let texts = |d: pakta_import::docx::DocxText| {
         d.paragraphs.into_iter().map(|p| p.text).collect::<Vec<_>>()
     };
     assert_eq!(texts(accepted), vec!["first second & more".to_string()]);

@@ -4,8 +4,8 @@
 use pakta_core::diff::ChangeOp;
 use pakta_core::paragraphs::paragraphs;
 use pakta_core::{Agreement, parse};
-use pakta_docx::read::{Changes, read};
 use pakta_docx::{Revision, clean, tracked};
+use pakta_import::docx::{Changes, read};
 use pakta_redline::document::tracked as tracked_document;
 use pakta_redline::{Options, redline};
 

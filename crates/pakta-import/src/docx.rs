@@ -279,3 +279,94 @@ pub fn parse_document(xml: &[u8], changes: Changes) -> Result<DocxText, ReadErro
     }
     Ok(out)
 }
+
+/// The heading level a paragraph style stands for: `Title` 1, `Heading1` 2, `Heading2` 3 … (Word's
+/// built-in ids; localised Word writes the same ids). `None` for body styles.
+fn heading_level(style: &str) -> Option<usize> {
+    let lower = style.to_ascii_lowercase().replace([' ', '_', '-'], "");
+    if lower == "title" {
+        return Some(1);
+    }
+    let rest = lower.strip_prefix("heading")?;
+    let level: usize = rest.parse().ok()?;
+    (1..=9).contains(&level).then_some((level + 1).min(6))
+}
+
+/// A Word document as Markdown: headings from heading styles, list paragraphs as list items (their labels,
+/// when typed, stay in the text), tables as Markdown tables, everything else a paragraph.
+pub fn markdown(document: &DocxText) -> String {
+    use crate::markdown::{body_paragraph, paragraph};
+    let mut out = String::new();
+    let mut i = 0;
+    let paragraphs = &document.paragraphs;
+    while i < paragraphs.len() {
+        let p = &paragraphs[i];
+        if let Some(cell) = p.cell {
+            // Collect the table: one row per (table, row), cells joined with pipes.
+            let mut rows: Vec<Vec<String>> = Vec::new();
+            let mut j = i;
+            while j < paragraphs.len() && paragraphs[j].cell.is_some_and(|c| c.table == cell.table)
+            {
+                let c = paragraphs[j].cell.unwrap_or(cell);
+                while rows.len() <= c.row {
+                    rows.push(Vec::new());
+                }
+                let row = &mut rows[c.row];
+                while row.len() <= c.cell {
+                    row.push(String::new());
+                }
+                let text = paragraph(&paragraphs[j].text);
+                if !text.is_empty() {
+                    if !row[c.cell].is_empty() {
+                        row[c.cell].push(' ');
+                    }
+                    row[c.cell].push_str(&text);
+                }
+                j += 1;
+            }
+            let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+            for (n, row) in rows.iter().enumerate() {
+                out.push('|');
+                for k in 0..width {
+                    out.push(' ');
+                    out.push_str(row.get(k).map_or("", String::as_str));
+                    out.push_str(" |");
+                }
+                out.push('\n');
+                if n == 0 {
+                    out.push('|');
+                    out.push_str(&" --- |".repeat(width));
+                    out.push('\n');
+                }
+            }
+            out.push('\n');
+            i = j;
+            continue;
+        }
+        i += 1;
+        if p.text.trim().is_empty() {
+            continue;
+        }
+        match (p.style.as_deref().and_then(heading_level), p.list_level) {
+            (Some(level), _) => {
+                out.push_str(&"#".repeat(level));
+                out.push(' ');
+                out.push_str(&paragraph(&p.text));
+            }
+            (None, Some(level)) => {
+                let text = body_paragraph(&p.text);
+                out.push_str(&"  ".repeat(level.min(8) as usize));
+                // A typed label ("(a)", "1.") is the item's label; otherwise a bullet.
+                if pakta_core::label::split_label(&p.text).is_some() {
+                    out.push_str(&text);
+                } else {
+                    out.push_str("- ");
+                    out.push_str(&text);
+                }
+            }
+            (None, None) => out.push_str(&body_paragraph(&p.text)),
+        }
+        out.push_str("\n\n");
+    }
+    out
+}
