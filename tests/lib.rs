@@ -44,7 +44,7 @@ fn newest_source(dir: &Path) -> std::time::SystemTime {
             if path.file_name().is_some_and(|n| n != "tests") {
                 newest = newest.max(newest_source(&path));
             }
-        } else if path.extension().is_some_and(|e| e == "rs" || e == "toml")
+        } else if path.extension().is_some_and(|e| e == "rs")
             && let Ok(modified) = entry.metadata().and_then(|m| m.modified())
         {
             newest = newest.max(modified);

@@ -1,7 +1,8 @@
-//! The real treaty texts in `../shared/corpus`: every Markdown file parses, and the English part of each
-//! ILO and Council of Europe convention has exactly its articles, numbered in order.
+//! The real treaty texts in `../shared/corpus`: every Markdown file parses, the English part of each ILO
+//! and Council of Europe convention has exactly its articles, numbered in order, every ToTA treaty imports
+//! with all its articles, and a matrix over the whole corpus is one deterministic command.
 
-use pakta_tests::{corpus, outline_json};
+use pakta_tests::{corpus, outline_json, pakta};
 use serde_json::Value;
 
 /// (file prefix, articles in the English main text, articles of each annex).
@@ -104,4 +105,80 @@ fn bilingual_treaties_split_into_language_versions() {
             .count()
     };
     assert_eq!((count("fr"), count("nl")), (23, 23));
+}
+
+/// Imports every ToTA treaty through the binary into `dir`; returns (file, XML article count) pairs.
+fn import_tota(corpus: &std::path::Path, dir: &std::path::Path) -> Vec<(std::path::PathBuf, usize)> {
+    let mut xml_files: Vec<_> = std::fs::read_dir(corpus.join("tota/xml"))
+        .expect("tota/xml")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        .collect();
+    xml_files.sort();
+    let mut out = Vec::new();
+    for xml in xml_files {
+        let md = dir.join(xml.with_extension("md").file_name().expect("name"));
+        let run = pakta().arg("import").arg(&xml).arg("-o").arg(&md).output().expect("run");
+        assert!(
+            run.status.success(),
+            "{}: {}",
+            xml.display(),
+            String::from_utf8_lossy(&run.stderr)
+        );
+        let source = std::fs::read_to_string(&xml).expect("xml");
+        out.push((md, source.matches("<article ").count() + source.matches("<article>").count()));
+    }
+    out
+}
+
+#[test]
+fn every_tota_treaty_imports_with_all_its_articles() {
+    let Some(corpus) = corpus("every_tota_treaty_imports_with_all_its_articles") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    let imported = import_tota(&corpus, dir.path());
+    assert!(imported.len() >= 20, "{} ToTA treaties", imported.len());
+    for (md, xml_articles) in &imported {
+        let json = outline_json(md);
+        assert_eq!(
+            json["articles"].as_array().map(Vec::len),
+            Some(*xml_articles),
+            "{}",
+            md.display()
+        );
+        let errors = json["diagnostics"]
+            .as_array()
+            .expect("diagnostics")
+            .iter()
+            .filter(|d| d["severity"] == "error")
+            .count();
+        assert_eq!(errors, 0, "{}", md.display());
+    }
+}
+
+#[test]
+fn a_matrix_over_the_whole_corpus_is_deterministic() {
+    let Some(corpus) = corpus("a_matrix_over_the_whole_corpus_is_deterministic") else {
+        return;
+    };
+    let dir = tempfile::tempdir().expect("tempdir");
+    import_tota(&corpus, dir.path());
+    let run = |jobs: &str| {
+        let out = pakta()
+            .arg("matrix")
+            .arg(corpus.join("nl-bwb-treaties"))
+            .arg(dir.path())
+            .args(["--format", "csv", "-j", jobs])
+            .output()
+            .expect("run");
+        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        out.stdout
+    };
+    let one = run("1");
+    let two = run("2");
+    assert!(one == two, "the matrix differs between 1 and 2 threads");
+    assert!(one == run("2"), "the matrix differs between runs");
+    let header = String::from_utf8_lossy(&one).lines().next().unwrap_or_default().to_string();
+    assert!(header.split(',').count() >= 16 + 25, "a column per corpus text: {header}");
 }
