@@ -111,9 +111,19 @@ impl Output {
             Some(d) if !d.as_os_str().is_empty() => d,
             _ => Path::new("."),
         };
-        let mut temp = tempfile::NamedTempFile::new_in(dir).with_context(|| {
-            format!(
-                "{}: cannot create a temporary file in {}",
+        if !dir.is_dir() {
+            bail!(
+                "{}: the folder {} does not exist",
+                path.display(),
+                dir.display()
+            );
+        }
+        let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
+            // tempfile names its random file in the message; the reader needs only the folder and why.
+            let why = e.to_string();
+            let why = why.split(" at path ").next().unwrap_or(&why).to_string();
+            anyhow::anyhow!(
+                "{}: cannot write in {}: {why}",
                 path.display(),
                 dir.display()
             )

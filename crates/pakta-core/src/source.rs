@@ -35,6 +35,14 @@ pub enum SourceError {
         help("for PDF or Word files, convert them to text or Markdown first")
     )]
     Binary { name: String, what: &'static str },
+    #[error(
+        "{name}: byte {offset}: the file starts with a UTF-16 byte-order mark but is not valid UTF-16"
+    )]
+    #[diagnostic(
+        code(pakta::invalid_utf16),
+        help("convert it to UTF-8 first, e.g. `iconv -f UTF-16 -t UTF-8`")
+    )]
+    InvalidUtf16 { name: String, offset: usize },
     #[error("{name}: the file is empty")]
     #[diagnostic(code(pakta::empty_input))]
     Empty { name: String },
@@ -45,6 +53,30 @@ pub enum SourceError {
         bytes: usize,
         max: usize,
     },
+}
+
+/// Decodes UTF-16 code units (after the byte-order mark); `offset` in errors counts from the file's start.
+fn utf16(name: &str, bytes: &[u8], unit: fn([u8; 2]) -> u16) -> Result<String, SourceError> {
+    if bytes.len() % 2 == 1 {
+        return Err(SourceError::InvalidUtf16 {
+            name: name.to_owned(),
+            offset: bytes.len() + 1,
+        });
+    }
+    let units = bytes.chunks_exact(2).map(|pair| unit([pair[0], pair[1]]));
+    let mut out = String::with_capacity(bytes.len() / 2);
+    for (i, decoded) in char::decode_utf16(units).enumerate() {
+        match decoded {
+            Ok(c) => out.push(c),
+            Err(_) => {
+                return Err(SourceError::InvalidUtf16 {
+                    name: name.to_owned(),
+                    offset: 2 + 2 * i,
+                });
+            }
+        }
+    }
+    Ok(out)
 }
 
 /// Checks that `bytes` are a text pakta can parse and returns them as a string (without a byte-order mark).
@@ -58,6 +90,12 @@ pub fn decode(name: &str, bytes: Vec<u8>) -> Result<String, SourceError> {
             max: MAX_INPUT_BYTES,
         });
     }
+    // Windows tools save "Unicode" text as UTF-16 with a byte-order mark; it is text, not binary.
+    let bytes = match bytes.get(..2) {
+        Some([0xFF, 0xFE]) => utf16(name, &bytes[2..], u16::from_le_bytes)?.into_bytes(),
+        Some([0xFE, 0xFF]) => utf16(name, &bytes[2..], u16::from_be_bytes)?.into_bytes(),
+        _ => bytes,
+    };
     if let Some(what) = binary_signature(&bytes) {
         return Err(SourceError::Binary {
             name: name.to_owned(),

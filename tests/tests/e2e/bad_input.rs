@@ -142,3 +142,132 @@ fn bad_front_matter_is_a_warning_not_a_failure() {
         "{stdout}"
     );
 }
+
+#[test]
+fn utf16_with_a_byte_order_mark_is_decoded() {
+    let text = "## Article 1 \u{2014} Upah\n\n1. Pemberi Kerja wajib membayar upah.\n";
+    let le: Vec<u8> = [0xFF, 0xFE]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_le_bytes))
+        .collect();
+    let be: Vec<u8> = [0xFE, 0xFF]
+        .into_iter()
+        .chain(text.encode_utf16().flat_map(u16::to_be_bytes))
+        .collect();
+    let utf8 = run_on(text.as_bytes(), "utf8.md");
+    for (bytes, name) in [(le, "le.md"), (be, "be.md")] {
+        let output = run_on(&bytes, name);
+        assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+        assert_eq!(output.stdout, utf8.stdout, "{name}: same outline as UTF-8");
+    }
+    // An unpaired surrogate is one clear error naming the byte.
+    let output = run_on(&[0xFE, 0xFF, 0x00, b'A', 0xD8, 0x00], "broken16.md");
+    assert_eq!(output.status.code(), Some(2));
+    assert!(
+        stderr(&output).contains("broken16.md: byte 4:"),
+        "{}",
+        stderr(&output)
+    );
+    assert_no_panic(&output);
+}
+
+#[test]
+fn crlf_line_endings_give_the_same_results() {
+    let text =
+        std::fs::read_to_string(pakta_tests::example("id-my-domestic.v1.md")).expect("example");
+    let crlf = text.replace('\n', "\r\n");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let (lf_path, crlf_path) = (dir.path().join("lf.md"), dir.path().join("crlf.md"));
+    std::fs::write(&lf_path, &text).expect("write");
+    std::fs::write(&crlf_path, &crlf).expect("write");
+    for args in [&["outline"][..], &["check", "--format", "json"], &["lint"]] {
+        let lf = pakta().args(args).arg(&lf_path).output().expect("run");
+        let cr = pakta().args(args).arg(&crlf_path).output().expect("run");
+        let normal = |o: &std::process::Output| {
+            String::from_utf8_lossy(&o.stdout).replace("crlf.md", "lf.md")
+        };
+        assert_eq!(normal(&cr), normal(&lf), "{args:?}");
+    }
+    let diff = pakta()
+        .arg("diff")
+        .arg(&lf_path)
+        .arg(&crlf_path)
+        .output()
+        .expect("run");
+    assert_eq!(diff.status.code(), Some(0), "CRLF alone is no difference");
+}
+
+#[test]
+fn articles_with_a_heading_and_no_text() {
+    let output = run_on(
+        b"## Article 1\n\n## Article 2 \xE2\x80\x94 Wages\n\n## Article 3\n",
+        "headings.md",
+    );
+    assert_eq!(output.status.code(), Some(0));
+    let stdout = String::from_utf8_lossy(&output.stdout);
+    assert_eq!(
+        stdout.lines().filter(|l| l.starts_with("Article ")).count(),
+        3,
+        "{stdout}"
+    );
+    assert_eq!(stdout.matches("[empty-article]").count(), 3, "{stdout}");
+}
+
+#[test]
+fn a_hundred_thousand_articles() {
+    let mut text = String::with_capacity(4_000_000);
+    for n in 1..=100_000 {
+        text.push_str(&format!(
+            "## Article {n}\n\nThe Parties shall cooperate.\n\n"
+        ));
+    }
+    let dir = tempfile::tempdir().expect("tempdir");
+    let path = dir.path().join("many.md");
+    std::fs::write(&path, &text).expect("write");
+    let output = pakta().arg("lint").arg(&path).output().expect("run");
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("(100000 articles)"));
+}
+
+#[test]
+fn ten_thousand_deep_nested_list() {
+    // `- - - … item` on one line is a list inside a list, ten thousand deep, in 20 KB.
+    let text = format!("## Article 1\n\n{}item\n", "- ".repeat(10_000));
+    let output = run_on(text.as_bytes(), "deep10k.md");
+    assert_no_panic(&output);
+    assert_eq!(output.status.code(), Some(0), "{}", stderr(&output));
+}
+
+#[test]
+fn output_paths_that_cannot_be_written() {
+    let example = pakta_tests::example("id-tw-mou.en.md");
+    let missing = pakta()
+        .arg("outline")
+        .arg(&example)
+        .args(["-o", "/nonexistent-pakta-dir/out.txt"])
+        .output()
+        .expect("run");
+    assert_eq!(missing.status.code(), Some(2));
+    assert_eq!(
+        stderr(&missing).trim(),
+        "error: /nonexistent-pakta-dir/out.txt: the folder /nonexistent-pakta-dir does not exist"
+    );
+    // /proc accepts no new files, even from root, so this is a folder nobody can write in.
+    let unwritable = pakta()
+        .arg("outline")
+        .arg(&example)
+        .args(["-o", "/proc/out.txt"])
+        .output()
+        .expect("run");
+    assert_eq!(unwritable.status.code(), Some(2));
+    let err = stderr(&unwritable);
+    assert!(
+        err.starts_with("error: /proc/out.txt: cannot write in /proc:"),
+        "{err}"
+    );
+    assert!(
+        !err.contains(".tmp"),
+        "the temporary file's name is noise: {err}"
+    );
+    assert_eq!(err.lines().count(), 1);
+}

@@ -108,7 +108,10 @@ fn bilingual_treaties_split_into_language_versions() {
 }
 
 /// Imports every ToTA treaty through the binary into `dir`; returns (file, XML article count) pairs.
-fn import_tota(corpus: &std::path::Path, dir: &std::path::Path) -> Vec<(std::path::PathBuf, usize)> {
+fn import_tota(
+    corpus: &std::path::Path,
+    dir: &std::path::Path,
+) -> Vec<(std::path::PathBuf, usize)> {
     let mut xml_files: Vec<_> = std::fs::read_dir(corpus.join("tota/xml"))
         .expect("tota/xml")
         .map(|e| e.expect("entry").path())
@@ -118,7 +121,13 @@ fn import_tota(corpus: &std::path::Path, dir: &std::path::Path) -> Vec<(std::pat
     let mut out = Vec::new();
     for xml in xml_files {
         let md = dir.join(xml.with_extension("md").file_name().expect("name"));
-        let run = pakta().arg("import").arg(&xml).arg("-o").arg(&md).output().expect("run");
+        let run = pakta()
+            .arg("import")
+            .arg(&xml)
+            .arg("-o")
+            .arg(&md)
+            .output()
+            .expect("run");
         assert!(
             run.status.success(),
             "{}: {}",
@@ -126,7 +135,10 @@ fn import_tota(corpus: &std::path::Path, dir: &std::path::Path) -> Vec<(std::pat
             String::from_utf8_lossy(&run.stderr)
         );
         let source = std::fs::read_to_string(&xml).expect("xml");
-        out.push((md, source.matches("<article ").count() + source.matches("<article>").count()));
+        out.push((
+            md,
+            source.matches("<article ").count() + source.matches("<article>").count(),
+        ));
     }
     out
 }
@@ -172,13 +184,24 @@ fn a_matrix_over_the_whole_corpus_is_deterministic() {
             .args(["--format", "csv", "-j", jobs])
             .output()
             .expect("run");
-        assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+        assert!(
+            out.status.success(),
+            "{}",
+            String::from_utf8_lossy(&out.stderr)
+        );
         out.stdout
     };
     let one = run("1");
     let two = run("2");
     assert!(one == two, "the matrix differs between 1 and 2 threads");
     assert!(one == run("2"), "the matrix differs between runs");
-    let header = String::from_utf8_lossy(&one).lines().next().unwrap_or_default().to_string();
-    assert!(header.split(',').count() >= 16 + 25, "a column per corpus text: {header}");
+    let header = String::from_utf8_lossy(&one)
+        .lines()
+        .next()
+        .unwrap_or_default()
+        .to_string();
+    assert!(
+        header.split(',').count() >= 16 + 25,
+        "a column per corpus text: {header}"
+    );
 }
