@@ -53,6 +53,15 @@ fn newest_source(dir: &Path) -> std::time::SystemTime {
     newest
 }
 
+/// A program on `PATH` (`chromium`, `soffice`), for tests that use one when it is installed.
+pub fn program(name: &str) -> Option<PathBuf> {
+    std::env::var_os("PATH").and_then(|paths| {
+        std::env::split_paths(&paths)
+            .map(|dir| dir.join(name))
+            .find(|p| p.is_file())
+    })
+}
+
 /// The repository root.
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

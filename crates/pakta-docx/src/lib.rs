@@ -18,7 +18,7 @@ use pakta_redline::document::{TrackedDocument, TrackedParagraph};
 #[derive(Debug, Clone, Copy)]
 pub struct Revision<'a> {
     pub author: &'a str,
-    /// When `None`, Word's own placeholder for an unknown date is used (1970-01-01), never the clock.
+    /// When `None`, the Unix epoch (1970-01-01) stands for an unknown date, as docx-rs writes it; never the clock.
     pub date: Option<&'a str>,
 }
 

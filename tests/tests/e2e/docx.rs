@@ -119,7 +119,9 @@ fn draft_docx_is_a_clean_word_document() {
 
 #[test]
 fn libreoffice_opens_the_documents() {
-    let Some(soffice) = find("soffice").or_else(|| find("libreoffice")) else {
+    let Some(soffice) =
+        pakta_tests::program("soffice").or_else(|| pakta_tests::program("libreoffice"))
+    else {
         eprintln!(
             "SKIPPED LibreOffice check: soffice is not installed (apt-get install libreoffice-writer-nogui)"
         );
@@ -174,12 +176,4 @@ fn libreoffice_opens_the_documents() {
         .map(|m| m.len())
         .unwrap_or(0);
     assert!(size > 10_000, "LibreOffice's PDF is only {size} bytes");
-}
-
-fn find(name: &str) -> Option<std::path::PathBuf> {
-    std::env::var_os("PATH").and_then(|paths| {
-        std::env::split_paths(&paths)
-            .map(|dir| dir.join(name))
-            .find(|p| p.is_file())
-    })
 }

@@ -13,11 +13,7 @@ use pakta_tests::{example, pakta};
 
 fn chromium(test: &str) -> Option<PathBuf> {
     for name in ["chromium", "chromium-browser", "google-chrome"] {
-        if let Some(path) = std::env::var_os("PATH").and_then(|paths| {
-            std::env::split_paths(&paths)
-                .map(|dir| dir.join(name))
-                .find(|p| p.is_file())
-        }) {
+        if let Some(path) = pakta_tests::program(name) {
             return Some(path);
         }
     }
