@@ -53,6 +53,20 @@ fn newest_source(dir: &Path) -> std::time::SystemTime {
     newest
 }
 
+/// `pakta diff` of the bundled v1 → v2 pair as a tracked-change .docx at `path`, with extra arguments.
+pub fn bundled_redline_docx(path: &Path, extra: &[&str]) -> std::process::Output {
+    pakta()
+        .arg("diff")
+        .arg(example("id-my-domestic.v1.md"))
+        .arg(example("id-my-domestic.v2.md"))
+        .args(["--format", "docx"])
+        .args(extra)
+        .arg("-o")
+        .arg(path)
+        .output()
+        .expect("pakta runs")
+}
+
 /// A program on `PATH` (`chromium`, `soffice`), for tests that use one when it is installed.
 pub fn program(name: &str) -> Option<PathBuf> {
     std::env::var_os("PATH").and_then(|paths| {

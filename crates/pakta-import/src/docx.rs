@@ -206,22 +206,11 @@ pub fn parse_document(xml: &[u8], changes: Changes) -> Result<DocxText, ReadErro
                 current.text.push_str(&text);
             }
             Event::GeneralRef(r) if state.in_text && !skipping(&state) => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c.to_string()),
-                    _ => {
-                        let name = r.decode().unwrap_or_default();
-                        quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string)
-                    }
-                };
-                match resolved {
-                    Some(s) => current.text.push_str(&s),
-                    None => {
-                        return Err(ReadError::Xml {
-                            offset: reader.buffer_position(),
-                            message: format!("unknown entity &{};", r.decode().unwrap_or_default()),
-                        });
-                    }
-                }
+                let text = crate::xml::resolve(&r).map_err(|message| ReadError::Xml {
+                    offset: reader.buffer_position(),
+                    message,
+                })?;
+                current.text.push_str(&text);
             }
             Event::End(e) => match e.local_name().as_ref() {
                 b"p" => {

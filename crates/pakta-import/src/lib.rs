@@ -8,3 +8,4 @@
 pub mod docx;
 pub mod markdown;
 pub mod tota;
+mod xml;

@@ -53,6 +53,20 @@ pub struct TotaArticle {
 }
 
 impl Treaty {
+    /// Starts an article from its `<article>` tag, in the current chapter (or an unnamed one).
+    fn open_article(&mut self, tag: &BytesStart) {
+        if self.chapters.is_empty() {
+            self.chapters.push(Chapter::default());
+        }
+        if let Some(chapter) = self.chapters.last_mut() {
+            chapter.articles.push(TotaArticle {
+                number: attribute(tag, b"number"),
+                name: attribute(tag, b"name"),
+                text: String::new(),
+            });
+        }
+    }
+
     /// Every article, in document order.
     pub fn article_count(&self) -> usize {
         self.chapters.iter().map(|c| c.articles.len()).sum()
@@ -100,18 +114,7 @@ pub fn read(xml: &str) -> Result<Treaty, TotaError> {
                         name: attribute(&e, b"name"),
                         articles: Vec::new(),
                     }),
-                    "article" => {
-                        if treaty.chapters.is_empty() {
-                            treaty.chapters.push(Chapter::default());
-                        }
-                        if let Some(chapter) = treaty.chapters.last_mut() {
-                            chapter.articles.push(TotaArticle {
-                                number: attribute(&e, b"number"),
-                                name: attribute(&e, b"name"),
-                                text: String::new(),
-                            });
-                        }
-                    }
+                    "article" => treaty.open_article(&e),
                     _ => {}
                 }
                 path.push(name);
@@ -123,16 +126,7 @@ pub fn read(xml: &str) -> Result<Treaty, TotaError> {
                     return Err(TotaError::NotTota(name));
                 }
                 if name == "article" {
-                    if treaty.chapters.is_empty() {
-                        treaty.chapters.push(Chapter::default());
-                    }
-                    if let Some(chapter) = treaty.chapters.last_mut() {
-                        chapter.articles.push(TotaArticle {
-                            number: attribute(&e, b"number"),
-                            name: attribute(&e, b"name"),
-                            text: String::new(),
-                        });
-                    }
+                    treaty.open_article(&e);
                 }
             }
             Event::Text(t) => {
@@ -143,20 +137,7 @@ pub fn read(xml: &str) -> Result<Treaty, TotaError> {
             }
             Event::CData(t) => text.push_str(&String::from_utf8_lossy(&t)),
             Event::GeneralRef(r) => {
-                let resolved = match r.resolve_char_ref() {
-                    Ok(Some(c)) => Some(c.to_string()),
-                    _ => {
-                        let name = r.decode().unwrap_or_default();
-                        quick_xml::escape::resolve_predefined_entity(&name).map(str::to_string)
-                    }
-                };
-                match resolved {
-                    Some(s) => text.push_str(&s),
-                    None => {
-                        let name = r.decode().unwrap_or_default().into_owned();
-                        return Err(error(&reader, format!("unknown entity &{name};")));
-                    }
-                }
+                text.push_str(&crate::xml::resolve(&r).map_err(|message| error(&reader, message))?);
             }
             Event::End(_) => {
                 let Some(name) = path.pop() else { break };

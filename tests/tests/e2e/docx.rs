@@ -4,7 +4,7 @@
 
 use std::path::Path;
 
-use pakta_tests::{example, pakta};
+use pakta_tests::{bundled_redline_docx, pakta};
 
 fn document_xml(path: &Path) -> String {
     let file = std::fs::File::open(path).expect("docx");
@@ -24,22 +24,7 @@ fn diff_docx_has_tracked_changes_and_is_reproducible() {
     let first = dir.path().join("first.docx");
     let second = dir.path().join("second.docx");
     for out in [&first, &second] {
-        let run = pakta()
-            .arg("diff")
-            .arg(example("id-my-domestic.v1.md"))
-            .arg(example("id-my-domestic.v2.md"))
-            .args([
-                "--format",
-                "docx",
-                "--author",
-                "Biro Hukum",
-                "--date",
-                "2026-03-01",
-                "-o",
-            ])
-            .arg(out)
-            .output()
-            .expect("run");
+        let run = bundled_redline_docx(out, &["--author", "Biro Hukum", "--date", "2026-03-01"]);
         assert_eq!(
             run.status.code(),
             Some(1),
@@ -63,24 +48,10 @@ fn diff_docx_has_tracked_changes_and_is_reproducible() {
     );
 
     // Refusals: overwriting without --force, and a date that is not one.
-    let again = pakta()
-        .arg("diff")
-        .arg(example("id-my-domestic.v1.md"))
-        .arg(example("id-my-domestic.v2.md"))
-        .args(["--format", "docx", "-o"])
-        .arg(&first)
-        .output()
-        .expect("run");
+    let again = bundled_redline_docx(&first, &[]);
     assert_eq!(again.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
-    let bad_date = pakta()
-        .arg("diff")
-        .arg(example("id-my-domestic.v1.md"))
-        .arg(example("id-my-domestic.v2.md"))
-        .args(["--format", "docx", "--date", "1 March", "-o"])
-        .arg(dir.path().join("x.docx"))
-        .output()
-        .expect("run");
+    let bad_date = bundled_redline_docx(&dir.path().join("x.docx"), &["--date", "1 March"]);
     assert_eq!(bad_date.status.code(), Some(2));
     assert!(String::from_utf8_lossy(&bad_date.stderr).contains("--date 1 March"));
 }
@@ -129,14 +100,7 @@ fn libreoffice_opens_the_documents() {
     };
     let dir = tempfile::tempdir().expect("tempdir");
     let docx = dir.path().join("redline.docx");
-    pakta()
-        .arg("diff")
-        .arg(example("id-my-domestic.v1.md"))
-        .arg(example("id-my-domestic.v2.md"))
-        .args(["--format", "docx", "-o"])
-        .arg(&docx)
-        .output()
-        .expect("run");
+    bundled_redline_docx(&docx, &[]);
     let profile = dir.path().join("profile");
     let out = std::process::Command::new(&soffice)
         .arg(format!(

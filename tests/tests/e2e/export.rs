@@ -77,14 +77,7 @@ fn import_a_tota_treaty_then_outline_it() {
 fn import_a_tracked_word_document_either_way() {
     let dir = tempfile::tempdir().expect("tempdir");
     let docx = dir.path().join("redline.docx");
-    pakta()
-        .arg("diff")
-        .arg(example("id-my-domestic.v1.md"))
-        .arg(example("id-my-domestic.v2.md"))
-        .args(["--format", "docx", "-o"])
-        .arg(&docx)
-        .output()
-        .expect("run");
+    pakta_tests::bundled_redline_docx(&docx, &[]);
     let articles = |md: &std::path::Path| {
         let out = pakta()
             .arg("outline")
