@@ -702,12 +702,36 @@ pub fn import(
 ) -> anyhow::Result<ExitCode> {
     let (name, path, bytes) = crate::io::read_bytes(file)?;
     let is_zip = bytes.starts_with(b"PK\x03\x04");
+    let is_pdf = bytes.starts_with(b"%PDF-");
     let format = match from {
         ImportFormat::Auto if is_zip => ImportFormat::Docx,
-        ImportFormat::Auto => ImportFormat::Tota,
+        ImportFormat::Auto if is_pdf => ImportFormat::Pdf,
         other => other,
     };
+    let source = path
+        .as_deref()
+        .and_then(|p| p.file_name())
+        .and_then(|n| n.to_str())
+        .unwrap_or(&name)
+        .to_string();
     let markdown = match format {
+        ImportFormat::Pdf => {
+            let Some(path) = path.as_deref() else {
+                return Err(anyhow!(UsageError {
+                    message: format!("{name}: a PDF cannot be read from standard input"),
+                    help: "give the PDF's path; pdftotext reads the file itself".to_string(),
+                }));
+            };
+            if !is_pdf {
+                return Err(anyhow!("{name}: not a PDF (it does not start with %PDF-)"));
+            }
+            let text = pdf_text(&name, path)?;
+            plain_text(&name, &text, &source)
+        }
+        ImportFormat::Txt => {
+            let text = pakta_core::decode(&name, bytes)?;
+            plain_text(&name, &text, &source)
+        }
         ImportFormat::Docx => {
             let changes = if reject_changes {
                 pakta_import::docx::Changes::Reject
@@ -732,21 +756,37 @@ pub fn import(
         }
         _ => {
             let text = pakta_core::decode(&name, bytes)?;
-            let looks_like_tota = text.trim_start().starts_with("<?xml")
-                && text.contains("<treaty")
-                || text.trim_start().starts_with("<treaty");
-            if from == ImportFormat::Auto && !looks_like_tota {
+            let start = text.trim_start();
+            let looks_like_xml = start.starts_with("<?xml") || start.starts_with('<');
+            let looks_like_tota = looks_like_xml && text.contains("<treaty");
+            let markdown_file = path.as_deref().is_some_and(|p| {
+                p.extension().is_some_and(|e| {
+                    e.eq_ignore_ascii_case("md") || e.eq_ignore_ascii_case("markdown")
+                })
+            });
+            if from == ImportFormat::Auto && markdown_file {
                 return Err(anyhow!(UsageError {
-                    message: format!("{name}: not a format pakta can import"),
-                    help: "pakta imports Word documents (.docx) and ToTA treaty XML (<treaty> root); Markdown needs no import"
+                    message: format!("{name}: Markdown needs no import"),
+                    help: "pakta reads Markdown agreements directly; to read it as plain text anyway, use --from txt"
                         .to_string(),
                 }));
             }
-            tota(&Input {
-                name,
-                path: path.clone(),
-                text,
-            })?
+            if from == ImportFormat::Auto && looks_like_xml && !looks_like_tota {
+                return Err(anyhow!(UsageError {
+                    message: format!("{name}: XML that is not a ToTA treaty"),
+                    help: "pakta imports ToTA treaty XML (<treaty> root); Akoma Ntoso is an export format; use --from txt to read the file as plain text"
+                        .to_string(),
+                }));
+            }
+            if from == ImportFormat::Auto && !looks_like_tota {
+                plain_text(&name, &text, &source)
+            } else {
+                tota(&Input {
+                    name,
+                    path: path.clone(),
+                    text,
+                })?
+            }
         }
     };
     let input = Input {
@@ -756,6 +796,69 @@ pub fn import(
     };
     Output::new(output.output, output.force).write(&markdown, &[&input])?;
     Ok(ExitCode::SUCCESS)
+}
+
+/// Imports plain text and says on stderr what the importer did, for the person checking the result.
+fn plain_text(name: &str, text: &str, source: &str) -> String {
+    let imported = pakta_import::text::import(text, source);
+    let r = &imported.report;
+    eprintln!(
+        "{name}: {} page{}, {} header/footer/page-number line{} dropped, {} hyphenated word{} joined; {} division{}, {} article{}{}",
+        r.pages,
+        plural(r.pages),
+        r.furniture,
+        plural(r.furniture),
+        r.dehyphenated,
+        plural(r.dehyphenated),
+        r.divisions,
+        plural(r.divisions),
+        r.articles,
+        plural(r.articles),
+        if r.title { "" } else { "; no title recognised" }
+    );
+    imported.markdown
+}
+
+fn plural(n: usize) -> &'static str {
+    if n == 1 { "" } else { "s" }
+}
+
+/// The text of a PDF, from poppler's `pdftotext -layout` (a PDF engine is not something to vendor).
+fn pdf_text(name: &str, path: &std::path::Path) -> anyhow::Result<String> {
+    let run = std::process::Command::new("pdftotext")
+        .args(["-layout", "-enc", "UTF-8"])
+        .arg(path)
+        .arg("-")
+        .output();
+    let output = match run {
+        Ok(output) => output,
+        Err(e) if e.kind() == std::io::ErrorKind::NotFound => {
+            return Err(anyhow!(UsageError {
+                message: format!("{name}: importing a PDF needs pdftotext, which is not installed"),
+                help: "install poppler-utils (Debian/Ubuntu: apt install poppler-utils; Fedora: dnf install poppler-utils; macOS: brew install poppler), or convert the PDF to text yourself and use --from txt"
+                    .to_string(),
+            }));
+        }
+        Err(e) => return Err(anyhow!("{name}: could not run pdftotext: {e}")),
+    };
+    if !output.status.success() {
+        let stderr = String::from_utf8_lossy(&output.stderr);
+        let reason = stderr
+            .lines()
+            .find(|l| !l.trim().is_empty())
+            .unwrap_or("no reason given");
+        return Err(anyhow!(
+            "{name}: pdftotext could not read the PDF: {}",
+            reason.trim()
+        ));
+    }
+    let text = pakta_core::decode(name, output.stdout)?;
+    if text.trim().is_empty() {
+        return Err(anyhow!(
+            "{name}: the PDF has no text layer (a scanned image?); run OCR first, e.g. ocrmypdf, then import again"
+        ));
+    }
+    Ok(text)
 }
 
 fn tota(input: &Input) -> anyhow::Result<String> {

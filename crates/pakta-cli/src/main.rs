@@ -180,8 +180,9 @@ enum Command {
         #[command(flatten)]
         catalogue: CatalogueArgs,
     },
-    /// Import an agreement from another format as Markdown pakta parses: a Word document (.docx) or ToTA
-    /// treaty XML (chapters and articles, with the treaty's metadata as front matter).
+    /// Import an agreement from another format as Markdown pakta parses: plain text or a PDF (page headers,
+    /// footers and hyphenation undone; articles found), a Word document (.docx) or ToTA treaty XML (chapters
+    /// and articles, with the treaty's metadata as front matter).
     Import {
         /// The file to import.
         file: String,
@@ -282,6 +283,10 @@ pub enum MatrixFormat {
 #[derive(Debug, Clone, Copy, PartialEq, Eq, ValueEnum)]
 pub enum ImportFormat {
     Auto,
+    /// Plain text, such as `pdftotext -layout` output: page furniture dropped, lines re-joined.
+    Txt,
+    /// A PDF, through poppler's `pdftotext -layout` (which must be installed), then as plain text.
+    Pdf,
     /// A Word document (.docx).
     Docx,
     /// Texts of Trade Agreements (ToTA) treaty XML.

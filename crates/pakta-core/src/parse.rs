@@ -84,6 +84,9 @@ struct OpenClause {
     /// The clause's own label when it is a single lower-case letter (to tell `(i)` the letter from `(i)` the
     /// numeral).
     letter: Option<u8>,
+    /// The clause's number when it is a numbered paragraph, so that `2.` after `1.`'s points closes back
+    /// to `1.` even when the points were written as text between two Markdown lists.
+    number: Option<u32>,
 }
 
 struct Builder<'a> {
@@ -504,6 +507,19 @@ impl<'a> Builder<'a> {
                     .rposition(|o| o.family == Some(f))
                 {
                     article.open.truncate(movable + pos);
+                } else if let Some(pos) = (f == Family::Number && item.is_some())
+                    .then(|| label.as_ref().and_then(|l| l.token.parse::<u32>().ok()))
+                    .flatten()
+                    .and_then(|n| {
+                        article
+                            .open
+                            .iter()
+                            .rposition(|o| o.number.is_some_and(|m| m + 1 == n))
+                    })
+                {
+                    // `1. …` `(a) …` `(b) …` `2. …` where the points are text and each numbered paragraph
+                    // its own list: the successor of an open paragraph is its sibling, not a sub-point.
+                    article.open.truncate(pos);
                 } else if f == Family::Number && item.is_none() {
                     // `(3)` written lazily inside a `1)` sub-point list still closes back to `(2)`; and a
                     // numbered paragraph never nests inside an unlabelled sentence before it.
@@ -563,6 +579,10 @@ impl<'a> Builder<'a> {
             .as_ref()
             .filter(|l| l.family == Family::Lower && l.token.len() == 1)
             .map(|l| l.token.as_bytes()[0]);
+        let number = label
+            .as_ref()
+            .filter(|l| l.family == Family::Number)
+            .and_then(|l| l.token.parse().ok());
         // The open path always points at existing clauses; an empty path yields the article's own list.
         let Some(siblings) = children_at(&mut article.clauses, &article.open) else {
             return;
@@ -574,6 +594,7 @@ impl<'a> Builder<'a> {
             family,
             level,
             letter,
+            number,
         });
         if depth_warning && !self.warned_depth {
             self.warned_depth = true;

@@ -1,5 +1,6 @@
-//! pakta-import: agreements in other formats, turned into the Markdown pakta parses: Word documents (tracked
-//! changes accepted or rejected) and ToTA treaty XML.
+//! pakta-import: agreements in other formats, turned into the Markdown pakta parses: plain text (and the
+//! text `pdftotext -layout` extracts from a PDF), Word documents (tracked changes accepted or rejected) and
+//! ToTA treaty XML.
 //!
 //! Importers return Markdown text, never an [`pakta_core::Agreement`]: the Markdown is what a person
 //! reviews, corrects and keeps under version control, and parsing it is the one way into pakta's model.
@@ -7,5 +8,6 @@
 
 pub mod docx;
 pub mod markdown;
+pub mod text;
 pub mod tota;
 mod xml;

@@ -10,6 +10,7 @@ mod draft;
 mod examples;
 mod export;
 mod html;
+mod import;
 mod lint;
 mod outline;
 mod schema;

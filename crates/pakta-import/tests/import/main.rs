@@ -1,5 +1,6 @@
-//! Importers: ToTA treaty XML from the shared corpus keeps every article; metadata becomes front matter;
+//! Importers: plain text typeset as a PDF would be, Word documents and ToTA treaty XML import to the same
 //! hostile and malformed XML get clear errors.
 
 mod docx;
+mod text;
 mod tota;

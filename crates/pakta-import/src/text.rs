@@ -1,0 +1,889 @@
+//! Plain text, including what `pdftotext -layout` makes of a PDF, into Markdown: page headers, footers and
+//! page numbers dropped, lines re-joined into paragraphs, hyphenated words mended, and the title, divisions,
+//! articles, preamble and signature block found.
+//!
+//! Text carries no markup, so every decision here is a reading of layout: a form feed ends a page, a line
+//! that recurs at the edge of most pages is furniture, a blank line or a short line ending a sentence ends a
+//! paragraph, a label (`1.`, `(a)`) starts one, and a line that names an article and nothing else is a
+//! heading. The headings are recognised by `pakta_core::heading`, the same code that reads Markdown, so an
+//! imported text and a hand-written Markdown agreement agree on what an article is.
+
+use std::collections::{HashMap, HashSet};
+
+use pakta_core::heading::{
+    HeadingKind, classify, standalone_article_line, standalone_division_line,
+};
+use pakta_core::label::split_label;
+
+use crate::markdown::{body_paragraph, paragraph, yaml_string};
+
+/// What the importer did, for the summary a person checks against the original.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct TextReport {
+    /// Pages, counted by form feeds (1 for text without them).
+    pub pages: usize,
+    /// Lines dropped as page headers, footers or page numbers.
+    pub furniture: usize,
+    /// Words hyphenated across a line break that were joined again.
+    pub dehyphenated: usize,
+    pub divisions: usize,
+    pub articles: usize,
+    /// Whether a title was recognised at the top.
+    pub title: bool,
+}
+
+/// Markdown made from plain text, with the report of what was done.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct TextImport {
+    pub markdown: String,
+    pub report: TextReport,
+}
+
+/// One line of the source: its text without trailing whitespace, and the column where it starts.
+#[derive(Debug, Clone, Copy)]
+struct Line<'a> {
+    text: &'a str,
+    indent: usize,
+}
+
+impl Line<'_> {
+    fn body(&self) -> &str {
+        self.text.trim_start()
+    }
+    fn end_column(&self) -> usize {
+        self.text.chars().count()
+    }
+}
+
+/// A run of lines read as one unit of the document.
+#[derive(Debug)]
+enum Block {
+    Paragraph(String),
+    /// Lines laid out in columns (signature blocks): one row per line, cells split at wide gaps.
+    Table(Vec<Vec<String>>),
+    Article {
+        heading: String,
+    },
+    Division {
+        heading: String,
+    },
+}
+
+/// Imports plain text. `source` (a file name) goes into the front matter's note.
+pub fn import(text: &str, source: &str) -> TextImport {
+    let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let mut report = TextReport::default();
+    let pages: Vec<Vec<&str>> = text
+        .split('\u{c}')
+        .map(|page| page.lines().map(str::trim_end).collect())
+        .collect();
+    // A trailing form feed leaves an empty last "page".
+    let pages: Vec<Vec<&str>> = {
+        let mut pages = pages;
+        while pages.len() > 1 && pages.last().is_some_and(|p| p.iter().all(|l| l.is_empty())) {
+            pages.pop();
+        }
+        pages
+    };
+    report.pages = pages.len();
+    let furniture = Furniture::find(&pages);
+    let mut lines: Vec<Option<Line>> = Vec::new();
+    for (p, page) in pages.iter().enumerate() {
+        let kept: Vec<&str> = page
+            .iter()
+            .enumerate()
+            .filter(|&(i, _)| {
+                let drop = furniture.is_furniture(p, i);
+                report.furniture += usize::from(drop && !page[i].is_empty());
+                !drop
+            })
+            .map(|(_, l)| *l)
+            .collect();
+        // Blank lines at a page's edges say nothing about paragraphs: a paragraph may run on.
+        let first = kept.iter().position(|l| !l.is_empty());
+        let last = kept.iter().rposition(|l| !l.is_empty());
+        let (Some(first), Some(last)) = (first, last) else {
+            continue;
+        };
+        for l in &kept[first..=last] {
+            if l.is_empty() {
+                lines.push(None);
+            } else {
+                let text = l.trim_end();
+                let indent = text.chars().take_while(|c| c.is_whitespace()).count();
+                lines.push(Some(Line { text, indent }));
+            }
+        }
+    }
+    let vocabulary = Vocabulary::of(&lines);
+    let blocks = blocks(&lines, &vocabulary, &mut report);
+    let markdown = markdown(&blocks, source, &mut report);
+    TextImport { markdown, report }
+}
+
+/// Which lines of which pages are headers, footers and page numbers.
+struct Furniture {
+    /// (page, line) pairs to drop.
+    lines: HashSet<(usize, usize)>,
+}
+
+/// How many non-blank lines at the top and at the bottom of a page can be furniture.
+const EDGE: usize = 3;
+
+impl Furniture {
+    fn find(pages: &[Vec<&str>]) -> Furniture {
+        let mut lines = HashSet::new();
+        let edges: Vec<Vec<usize>> = pages.iter().map(|page| edge_lines(page)).collect();
+        // A page number alone on a line at a page's edge.
+        if pages.len() > 1 {
+            for (p, edge) in edges.iter().enumerate() {
+                for &i in edge {
+                    if is_page_number(pages[p][i], true) {
+                        lines.insert((p, i));
+                    }
+                }
+            }
+        }
+        // A line that recurs at the edge of at least half the pages (three at least, or both of two),
+        // digits aside: running heads, document references, "Page 3 of 12".
+        if pages.len() > 1 {
+            let mut seen: HashMap<String, HashSet<usize>> = HashMap::new();
+            for (p, edge) in edges.iter().enumerate() {
+                for &i in edge {
+                    if let Some(key) = furniture_key(pages[p][i]) {
+                        seen.entry(key).or_default().insert(p);
+                    }
+                }
+            }
+            let needed = (pages.len().div_ceil(2)).max(2);
+            for (p, edge) in edges.iter().enumerate() {
+                for &i in edge {
+                    if furniture_key(pages[p][i]).is_some_and(|k| seen[&k].len() >= needed) {
+                        lines.insert((p, i));
+                    }
+                }
+            }
+        }
+        // Text without form feeds: explicit page numbers ("Page 3", "- 3 -") anywhere, and the lines right
+        // beside them that recur beside other page numbers.
+        if pages.len() == 1 {
+            let page = &pages[0];
+            let numbers: Vec<usize> = (0..page.len())
+                .filter(|&i| is_page_number(page[i], false))
+                .collect();
+            if numbers.len() >= 2 {
+                let mut near: HashMap<String, Vec<usize>> = HashMap::new();
+                for &n in &numbers {
+                    lines.insert((0, n));
+                    for i in neighbours(page, n, 1) {
+                        if let Some(key) = furniture_key(page[i]) {
+                            near.entry(key).or_default().push(i);
+                        }
+                    }
+                }
+                for found in near.values().filter(|v| v.len() >= 2) {
+                    lines.extend(found.iter().map(|&i| (0, i)));
+                }
+            }
+        }
+        Furniture { lines }
+    }
+
+    fn is_furniture(&self, page: usize, line: usize) -> bool {
+        self.lines.contains(&(page, line))
+    }
+}
+
+/// The indices of the first and last few non-blank lines of a page.
+fn edge_lines(page: &[&str]) -> Vec<usize> {
+    let filled: Vec<usize> = (0..page.len()).filter(|&i| !page[i].is_empty()).collect();
+    let mut edge: Vec<usize> = filled.iter().take(EDGE).copied().collect();
+    edge.extend(filled.iter().rev().take(EDGE).copied());
+    edge.sort_unstable();
+    edge.dedup();
+    edge
+}
+
+/// Up to `count` non-blank lines before and after line `at`.
+fn neighbours(page: &[&str], at: usize, count: usize) -> Vec<usize> {
+    let before = (0..at).rev().filter(|&i| !page[i].is_empty()).take(count);
+    let after = (at + 1..page.len())
+        .filter(|&i| !page[i].is_empty())
+        .take(count);
+    before.chain(after).collect()
+}
+
+/// The form of a line compared across pages: lower case, digits as `#`, spaces collapsed. Headings and
+/// labelled lines are never furniture ("Article #" may well open several pages).
+fn furniture_key(line: &str) -> Option<String> {
+    let trimmed = line.trim();
+    if trimmed.is_empty() || is_heading_line(trimmed) || split_label(trimmed).is_some() {
+        return None;
+    }
+    let mut key = String::with_capacity(trimmed.len());
+    for word in trimmed.split_whitespace() {
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.extend(word.chars().map(|c| {
+            if c.is_ascii_digit() {
+                '#'
+            } else {
+                c.to_lowercase().next().unwrap_or(c)
+            }
+        }));
+    }
+    Some(key)
+}
+
+/// A long title's remainder follows on the very next line; a bare heading's title may follow a blank line.
+fn hard_break_after_title(titled: bool, hard_break: bool) -> bool {
+    titled && hard_break
+}
+
+/// Whether a line is only a page number: `12`, `- 12 -`, `Page 12`, `Page 12 of 40`, `Halaman 3 dari 9`,
+/// `12/40`. A bare number counts only at a page's edge (`bare`), where nothing else puts one.
+fn is_page_number(line: &str, bare: bool) -> bool {
+    let t = line.trim().trim_matches(|c: char| {
+        matches!(c, '-' | '–' | '—' | '[' | ']' | '|') || c.is_whitespace()
+    });
+    if t.is_empty() {
+        return false;
+    }
+    let number = |s: &str| !s.is_empty() && s.len() <= 5 && s.bytes().all(|b| b.is_ascii_digit());
+    let roman = |s: &str| {
+        !s.is_empty() && s.len() <= 6 && s.chars().all(|c| matches!(c, 'i' | 'v' | 'x' | 'l'))
+    };
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let lower: Vec<String> = words.iter().map(|w| w.to_lowercase()).collect();
+    let page_word = |w: &str| {
+        matches!(
+            w.trim_end_matches(['.', ':']),
+            "page" | "pg" | "p" | "halaman" | "hal" | "hlm" | "pagina" | "página" | "seite"
+        )
+    };
+    match lower.as_slice() {
+        [n] if bare => {
+            number(n)
+                || roman(n)
+                || n.split_once('/')
+                    .is_some_and(|(a, b)| number(a) && number(b))
+        }
+        [w, n] => page_word(w) && (number(n) || roman(n)),
+        [w, n, of, m] => {
+            page_word(w)
+                && number(n)
+                && matches!(of.as_str(), "of" | "dari" | "de" | "di" | "van")
+                && number(m)
+        }
+        _ => false,
+    }
+}
+
+/// Whether a line is an article or division heading on its own.
+fn is_heading_line(line: &str) -> bool {
+    heading_of(line).is_some()
+}
+
+/// The heading a line announces, if it is one: `Article 5`, `ARTICLE V — WAGES`, `Pasal 5`, `BAB II`,
+/// `CHAPTER 3`, `ANNEX`. A trailing dot (`Article 5.`) is a typist's habit, not a sentence.
+fn heading_of(line: &str) -> Option<HeadingKind> {
+    let t = line.trim();
+    let t = t.strip_suffix('.').unwrap_or(t);
+    if t.is_empty() || t.split_whitespace().count() > 16 {
+        return None;
+    }
+    standalone_article_line(t)
+        .or_else(|| standalone_division_line(t))
+        .or_else(|| {
+            // On a line of its own, "Chapter I — General Provisions" is a heading even in title case
+            // (which Markdown text would not be trusted with); "Section 3 of the Act applies." is not.
+            let kind = classify(t);
+            let HeadingKind::Division {
+                number: Some(_),
+                title,
+                ..
+            } = &kind
+            else {
+                return None;
+            };
+            let headline = title.as_deref().is_none_or(|title| {
+                title.split_whitespace().count() <= 10
+                    && !title.ends_with(['.', ';', ','])
+                    && !title.starts_with(char::is_lowercase)
+            });
+            headline.then_some(kind)
+        })
+}
+
+/// Words of the document, to decide whether `employ-` + `ment` was one word broken by typesetting or a
+/// hyphenated compound broken at its hyphen.
+struct Vocabulary {
+    words: HashSet<String>,
+}
+
+impl Vocabulary {
+    fn of(lines: &[Option<Line>]) -> Vocabulary {
+        let mut words = HashSet::new();
+        for line in lines.iter().flatten() {
+            let body = line.body();
+            for word in body.split(|c: char| !(c.is_alphanumeric() || c == '-')) {
+                let word = word.trim_matches('-');
+                if word.len() > 1 {
+                    words.insert(word.to_lowercase());
+                }
+            }
+        }
+        Vocabulary { words }
+    }
+
+    /// Whether the hyphen at the end of `head` (a word fragment without it) should be kept when joined
+    /// with `tail` (the next line's first word).
+    fn keeps_hyphen(&self, head: &str, tail: &str) -> bool {
+        let tail_word: String = tail
+            .chars()
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .collect();
+        if tail_word.is_empty() {
+            return true;
+        }
+        // `Indonesia-` `Malaysia`, `ILO-` `C189`: a capital or a digit after the break is a real hyphen.
+        if !tail.starts_with(char::is_lowercase) {
+            return true;
+        }
+        let head_word: String = head
+            .chars()
+            .rev()
+            .take_while(|c| c.is_alphanumeric() || *c == '-')
+            .collect::<Vec<_>>()
+            .into_iter()
+            .rev()
+            .collect();
+        let last_part = head_word
+            .rsplit('-')
+            .next()
+            .unwrap_or(&head_word)
+            .to_lowercase();
+        let tail_lower = tail_word.to_lowercase();
+        // Indonesian reduplication: `pekerja-` `pekerja`.
+        if last_part == tail_lower {
+            return true;
+        }
+        let hyphenated = format!("{}-{}", head_word.to_lowercase(), tail_lower);
+        let joined = format!("{}{}", head_word.to_lowercase(), tail_lower);
+        if self.words.contains(&hyphenated) && !self.words.contains(&joined) {
+            return true;
+        }
+        if self.words.contains(&joined) {
+            return false;
+        }
+        // No evidence either way: a few prefixes are nearly always written with a hyphen in legal English.
+        matches!(
+            last_part.as_str(),
+            "self" | "non" | "quasi" | "cross" | "semi" | "anti" | "ex" | "so" | "well"
+        ) && head_word.len() == last_part.len()
+    }
+}
+
+/// The sentence- or clause-ending punctuation after which a short line ends its paragraph.
+fn ends_sentence(text: &str) -> bool {
+    text.trim_end()
+        .trim_end_matches(['"', '”', '’', '\'', ')', ']'])
+        .ends_with(['.', ';', ':', '!', '?'])
+}
+
+/// Whether a line ends with a word that joins list items: "; and", ", or", "; dan", "; atau".
+fn ends_with_conjunction(text: &str) -> bool {
+    let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
+    matches!(
+        last.as_str(),
+        "and" | "or" | "dan" | "atau" | "and/or" | "dan/atau"
+    )
+}
+
+/// The cells of a line laid out in columns (two or more runs of text separated by wide gaps), if it is.
+fn columns(line: &str) -> Option<Vec<String>> {
+    let body = line.trim();
+    let mut cells = Vec::new();
+    let mut current = String::new();
+    let mut gap = 0;
+    for c in body.chars() {
+        if c == ' ' {
+            gap += 1;
+            continue;
+        }
+        if gap >= COLUMN_GAP {
+            cells.push(std::mem::take(&mut current));
+        } else if gap > 0 {
+            current.push(' ');
+        }
+        gap = 0;
+        current.push(c);
+    }
+    cells.push(current);
+    (cells.len() >= 2 && cells.len() <= 4).then_some(cells)
+}
+
+/// Spaces that separate columns rather than words (justified text rarely stretches a gap this wide).
+const COLUMN_GAP: usize = 5;
+
+/// Groups lines into blocks: headings, paragraphs and column tables.
+fn blocks(lines: &[Option<Line>], vocabulary: &Vocabulary, report: &mut TextReport) -> Vec<Block> {
+    let width = typical_width(lines);
+    let double_spaced = double_spaced(lines);
+    let mut out: Vec<Block> = Vec::new();
+    let mut current: Vec<Line> = Vec::new();
+    let mut table: Vec<Vec<String>> = Vec::new();
+    // The last heading waits for its title, or the rest of a long title, on the next line
+    // (`Article 5` / `Wages`; `Article 9 — Recruitment and Placement through Licensed` / `Agencies`).
+    let mut heading_open: Option<bool> = None;
+    let mut blank_run = 0;
+
+    let flush = |current: &mut Vec<Line>, out: &mut Vec<Block>, report: &mut TextReport| {
+        if !current.is_empty() {
+            out.push(Block::Paragraph(join(current, vocabulary, report)));
+            current.clear();
+        }
+    };
+    let flush_table = |table: &mut Vec<Vec<String>>, out: &mut Vec<Block>| {
+        match table.len() {
+            0 => {}
+            1 => out.push(Block::Paragraph(table[0].join(" "))),
+            _ => out.push(Block::Table(std::mem::take(table))),
+        }
+        table.clear();
+    };
+
+    for (n, line) in lines.iter().enumerate() {
+        let Some(line) = line else {
+            blank_run += 1;
+            continue;
+        };
+        let hard_break = if double_spaced {
+            blank_run >= 2
+        } else {
+            blank_run >= 1
+        };
+        let soft_blank = blank_run > 0 && !hard_break;
+        blank_run = 0;
+        let body = line.body();
+
+        // Headings stand alone.
+        if let Some(kind) = heading_of(body) {
+            let after_boundary = hard_break
+                || current.is_empty()
+                || current.last().is_some_and(|prev| {
+                    ends_sentence(prev.body()) || prev.end_column() * 10 < width * 8
+                });
+            if after_boundary {
+                flush(&mut current, &mut out, report);
+                flush_table(&mut table, &mut out);
+                let heading = collapse(body.strip_suffix('.').unwrap_or(body));
+                let titled = matches!(
+                    kind,
+                    HeadingKind::Article { title: Some(_), .. }
+                        | HeadingKind::Division { title: Some(_), .. }
+                );
+                heading_open = Some(titled);
+                out.push(match kind {
+                    HeadingKind::Article { .. } => Block::Article { heading },
+                    _ => Block::Division { heading },
+                });
+                continue;
+            }
+        }
+        // A title on the line after a bare heading.
+        if let Some(titled) = heading_open.take() {
+            let next = lines.get(n + 1).copied().flatten();
+            let continues = if titled {
+                // Only a short remainder (or a centred or capitalised one), never the text's first line.
+                body.split_whitespace().count() <= 8
+                    && (line.end_column() * 10 < width * 6
+                        || line.indent >= 4
+                        || !body.chars().any(char::is_lowercase))
+            } else {
+                true
+            };
+            if current.is_empty()
+                && !hard_break_after_title(titled, hard_break)
+                && continues
+                && is_title_line(line, next.as_ref(), width, titled)
+                && let Some(Block::Article { heading } | Block::Division { heading }) =
+                    out.last_mut()
+            {
+                if !titled {
+                    heading.push_str(" —");
+                }
+                heading.push(' ');
+                heading.push_str(&collapse(body));
+                // A long title may take a third line.
+                heading_open = Some(true);
+                continue;
+            }
+        }
+        // Columns (signature blocks, two-language tables).
+        if let Some(cells) = columns(line.text) {
+            flush(&mut current, &mut out, report);
+            table.push(cells);
+            continue;
+        }
+        flush_table(&mut table, &mut out);
+
+        let starts_new = match current.last() {
+            None => true,
+            Some(_) if hard_break => true,
+            Some(prev) => starts_paragraph(prev, line, soft_blank, width),
+        };
+        if starts_new {
+            flush(&mut current, &mut out, report);
+        }
+        current.push(*line);
+    }
+    flush(&mut current, &mut out, report);
+    flush_table(&mut table, &mut out);
+    out
+}
+
+/// Whether `line` starts a new paragraph after `prev`, with no (hard) blank line between them.
+fn starts_paragraph(prev: &Line, line: &Line, soft_blank: bool, width: usize) -> bool {
+    let prev_body = prev.body();
+    let body = line.body();
+    let prev_ends = ends_sentence(prev_body);
+    // A label after the end of a clause, or after "; and", opens the next clause.
+    if split_label(body).is_some_and(|(label, _)| {
+        label.family != pakta_core::label::Family::Bullet || body.starts_with(['•', '·'])
+    }) && (prev_ends || ends_with_conjunction(prev_body) || prev_body.ends_with(','))
+    {
+        return true;
+    }
+    // A word broken across the lines is never a paragraph's end.
+    if prev_body.ends_with(['-', '\u{ad}']) {
+        return false;
+    }
+    // After a semicolon, a capital starts the next recital or item; a clause that runs on after a
+    // semicolon does so in lower case ("; and").
+    if prev_body.ends_with(';') && body.starts_with(char::is_uppercase) {
+        return true;
+    }
+    // A line starting in lower case continues the sentence before it.
+    if !body.starts_with(|c: char| {
+        c.is_uppercase() || c.is_ascii_digit() || matches!(c, '"' | '“' | '(' | '[')
+    }) {
+        return false;
+    }
+    // Proportional fonts make line lengths vary, so only a clearly short line is taken as ended on purpose:
+    // the last line of a paragraph, or (without punctuation) a title or address line.
+    let end = prev.end_column();
+    if prev_ends && end * 10 < width * 8 || !prev_ends && end * 10 < width * 6 {
+        return true;
+    }
+    // A first-line indent, or a blank line in double-spaced text, after a sentence end.
+    let indented = line.indent > prev.indent + 1;
+    prev_ends && (indented || soft_blank)
+}
+
+/// Whether a line after a bare heading is its title: short, not a sentence, not a clause, and not the
+/// first line of a paragraph that runs on (a line reaching the margin, or followed by a lower-case line).
+/// A `continuation` (the rest of a title begun on the heading line) may start in lower case, as Indonesian
+/// titles do ("… Pemutusan Hubungan Kerja" / "yang Tidak Adil …").
+fn is_title_line(line: &Line, next: Option<&Line>, width: usize, continuation: bool) -> bool {
+    let body = line.body();
+    let words = body.split_whitespace().count();
+    let capitals = !body.chars().any(char::is_lowercase);
+    let runs_on = next.is_some_and(|n| n.body().starts_with(char::is_lowercase));
+    // A centred line is a heading's, however long.
+    let full = line.end_column() * 10 >= width * 8 && line.indent < 4;
+    words <= 12
+        && !body.trim_end().ends_with(['.', ';', ',', ':'])
+        && split_label(body).is_none()
+        && (continuation || body.starts_with(char::is_uppercase))
+        && !runs_on
+        && (capitals || !full)
+}
+
+/// The right margin: the line length that nine in ten lines do not exceed.
+fn typical_width(lines: &[Option<Line>]) -> usize {
+    let mut ends: Vec<usize> = lines.iter().flatten().map(Line::end_column).collect();
+    if ends.is_empty() {
+        return 80;
+    }
+    ends.sort_unstable();
+    ends[(ends.len() * 9 / 10).min(ends.len() - 1)].max(20)
+}
+
+/// Whether the text is double-spaced: most lines are followed by exactly one blank line and then text, so
+/// one blank line separates lines, not paragraphs.
+fn double_spaced(lines: &[Option<Line>]) -> bool {
+    let mut single = 0;
+    let mut text = 0;
+    for i in 0..lines.len() {
+        if lines[i].is_none() {
+            continue;
+        }
+        text += 1;
+        if lines.get(i + 1).is_some_and(Option::is_none)
+            && lines.get(i + 2).is_some_and(Option::is_some)
+        {
+            single += 1;
+        }
+    }
+    text >= 10 && single * 10 >= text * 7
+}
+
+/// Joins a paragraph's lines: a hyphen at a line's end mends the word unless it is a real hyphen.
+fn join(lines: &[Line], vocabulary: &Vocabulary, report: &mut TextReport) -> String {
+    let mut out = String::new();
+    for line in lines {
+        let body = line.body();
+        if out.is_empty() {
+            out.push_str(body);
+            continue;
+        }
+        if let Some(head) = out.strip_suffix('\u{ad}') {
+            // A soft hyphen is typesetting by definition.
+            out.truncate(head.len());
+            report.dehyphenated += 1;
+            out.push_str(body);
+            continue;
+        }
+        let hyphen_after_letter = out.ends_with('-')
+            && out[..out.len() - 1]
+                .chars()
+                .next_back()
+                .is_some_and(char::is_alphabetic);
+        if hyphen_after_letter {
+            let head = &out[..out.len() - 1];
+            if vocabulary.keeps_hyphen(head, body) {
+                out.push_str(body);
+            } else {
+                out.truncate(out.len() - 1);
+                out.push_str(body);
+                report.dehyphenated += 1;
+            }
+            continue;
+        }
+        out.push(' ');
+        out.push_str(body);
+    }
+    collapse(&out)
+}
+
+fn collapse(text: &str) -> String {
+    pakta_core::text::collapse_whitespace(text)
+}
+
+/// Whether a block of leading text reads as (part of) the title: set in capitals, or short and not a
+/// sentence.
+fn is_title_block(text: &str) -> bool {
+    let letters: Vec<char> = text.chars().filter(|c| c.is_alphabetic()).collect();
+    if letters.is_empty() {
+        return false;
+    }
+    let capitals = letters.iter().all(|c| !c.is_lowercase());
+    let words = text.split_whitespace().count();
+    let preamble_word = matches!(
+        text.trim().trim_end_matches(':').to_lowercase().as_str(),
+        "preamble" | "pembukaan" | "mukadimah" | "mukaddimah"
+    );
+    let end = text.trim_end();
+    !preamble_word
+        && split_label(text).is_none()
+        && !end.ends_with([';', ':'])
+        && words <= 40
+        && (capitals || !end.ends_with('.'))
+}
+
+/// Writes the blocks as Markdown.
+fn markdown(blocks: &[Block], source: &str, report: &mut TextReport) -> String {
+    let uses_article_words = blocks.iter().any(|b| matches!(b, Block::Article { .. }));
+    let has_divisions = blocks.iter().any(|b| matches!(b, Block::Division { .. }));
+    let article_level = if has_divisions { "###" } else { "##" };
+
+    // The title: leading blocks that read as one, before any heading or sentence.
+    let mut title_parts: Vec<&str> = Vec::new();
+    let mut start = 0;
+    for block in blocks {
+        match block {
+            Block::Paragraph(text) if is_title_block(text) && title_parts.len() < 8 => {
+                title_parts.push(text);
+                start += 1;
+            }
+            _ => break,
+        }
+    }
+    // A title may run over several lines ("… on the Recruitment," / "Placement and …"), but it does not end
+    // with a comma: that is the preamble's opening ("THE GOVERNMENT OF …,").
+    while title_parts
+        .last()
+        .is_some_and(|t| t.trim_end().ends_with(','))
+    {
+        title_parts.pop();
+        start -= 1;
+    }
+    // One short line alone is a title only when something follows it.
+    if start == blocks.len() {
+        title_parts.clear();
+        start = 0;
+    }
+    let title = title_parts.join(" ");
+
+    // Plain numbered headings (`5. Wages`) stand for articles only in a text with no article word, and
+    // only when they count up from 1 in order; otherwise they are numbered paragraphs.
+    let numbered: HashSet<usize> = if uses_article_words {
+        HashSet::new()
+    } else {
+        numbered_headings(&blocks[start..])
+            .into_iter()
+            .map(|i| i + start)
+            .collect()
+    };
+
+    let mut out = String::new();
+    out.push_str("---\n");
+    if !title.is_empty() {
+        out.push_str(&format!("title: {}\n", yaml_string(&collapse(&title))));
+    }
+    out.push_str(&format!(
+        "note: {}\n",
+        yaml_string(&format!(
+            "Imported from {source} by pakta import (plain text); check headings, paragraph breaks and \
+             the signature block against the original."
+        ))
+    ));
+    out.push_str("---\n\n");
+    if !title.is_empty() {
+        report.title = true;
+        out.push_str("# ");
+        out.push_str(&paragraph(&title));
+        out.push_str("\n\n");
+    }
+    for (i, block) in blocks.iter().enumerate().skip(start) {
+        match block {
+            Block::Paragraph(text) if numbered.contains(&i) => {
+                report.articles += 1;
+                out.push_str(article_level);
+                out.push(' ');
+                out.push_str(&paragraph(text));
+            }
+            Block::Paragraph(text) => out.push_str(&body_paragraph(text)),
+            Block::Article { heading } => {
+                report.articles += 1;
+                out.push_str(article_level);
+                out.push(' ');
+                out.push_str(&paragraph(heading));
+            }
+            Block::Division { heading } => {
+                report.divisions += 1;
+                out.push_str("## ");
+                out.push_str(&paragraph(heading));
+            }
+            Block::Table(rows) => {
+                let width = rows.iter().map(Vec::len).max().unwrap_or(1);
+                for (r, row) in rows.iter().enumerate() {
+                    out.push('|');
+                    for k in 0..width {
+                        out.push(' ');
+                        out.push_str(&paragraph(row.get(k).map_or("", String::as_str)));
+                        out.push_str(" |");
+                    }
+                    out.push('\n');
+                    if r == 0 {
+                        out.push('|');
+                        out.push_str(&" --- |".repeat(width));
+                        out.push('\n');
+                    }
+                }
+                out.push('\n');
+                continue;
+            }
+        }
+        out.push_str("\n\n");
+    }
+    while out.ends_with("\n\n") {
+        out.pop();
+    }
+    if !out.ends_with('\n') {
+        out.push('\n');
+    }
+    out
+}
+
+/// Indices of one-line blocks that are plain numbered headings counting 1, 2, 3 …: short, not sentences.
+fn numbered_headings(blocks: &[Block]) -> Vec<usize> {
+    let mut found = Vec::new();
+    let mut expected = 1;
+    for (i, block) in blocks.iter().enumerate() {
+        let Block::Paragraph(text) = block else {
+            continue;
+        };
+        let HeadingKind::Numbered { number, title } = classify(text) else {
+            continue;
+        };
+        let Some(title) = title else { continue };
+        let heading_like = title.split_whitespace().count() <= 8
+            && !title.ends_with(['.', ';', ',', ':'])
+            && title.starts_with(char::is_uppercase);
+        if heading_like && number.main() == expected && number.suffix() == 0 {
+            found.push(i);
+            expected += 1;
+        }
+    }
+    if found.len() >= 2 { found } else { Vec::new() }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn page_numbers() {
+        for line in [
+            "12",
+            "- 12 -",
+            "Page 3",
+            "Page 3 of 12",
+            "Halaman 2 dari 9",
+            "3/12",
+            "– iv –",
+        ] {
+            assert!(is_page_number(line, true), "{line}");
+        }
+        assert!(!is_page_number("12", false));
+        assert!(is_page_number("Page 3 of 12", false));
+        for line in [
+            "Article 3",
+            "1. The Parties",
+            "(a)",
+            "Page three of the annex is blank",
+        ] {
+            assert!(!is_page_number(line, true), "{line}");
+        }
+    }
+
+    #[test]
+    fn hyphens() {
+        let lines = [Some(Line {
+            text: "self-employed non-discrimination employment pekerja-pekerja",
+            indent: 0,
+        })];
+        let v = Vocabulary::of(&lines);
+        assert!(!v.keeps_hyphen("employ", "ment"));
+        assert!(v.keeps_hyphen("non", "discrimination"));
+        assert!(v.keeps_hyphen("pekerja", "pekerja"));
+        assert!(v.keeps_hyphen("Indonesia", "Malaysia"));
+        assert!(!v.keeps_hyphen("recruit", "ment"));
+        assert!(v.keeps_hyphen("self", "governing"));
+    }
+
+    #[test]
+    fn columns_split_at_wide_gaps() {
+        assert_eq!(
+            columns("For the Government of          For the Government of"),
+            Some(vec![
+                "For the Government of".to_string(),
+                "For the Government of".to_string()
+            ])
+        );
+        assert_eq!(columns("a justified  line  of text"), None);
+    }
+}
