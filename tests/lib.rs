@@ -13,7 +13,9 @@ pub fn pakta() -> assert_cmd::Command {
     cmd
 }
 
-fn binary() -> PathBuf {
+/// The path of the `pakta` binary, checked to be newer than the sources (for running it under another
+/// program, such as `/usr/bin/time`).
+pub fn binary() -> PathBuf {
     static CHECKED: std::sync::OnceLock<PathBuf> = std::sync::OnceLock::new();
     CHECKED
         .get_or_init(|| {
@@ -22,7 +24,7 @@ fn binary() -> PathBuf {
             let built = std::fs::metadata(&path).and_then(|m| m.modified()).unwrap_or_else(|_| {
                 panic!("{} does not exist: run `cargo test --workspace` (or `cargo build -p pakta-cli`)", path.display())
             });
-            let newest = newest_source(&repo().join("crates"));
+            let newest = newest_source(&path);
             assert!(
                 built >= newest,
                 "{} is older than the sources: run `cargo test --workspace` (or `cargo build -p pakta-cli`)",
@@ -33,7 +35,29 @@ fn binary() -> PathBuf {
         .clone()
 }
 
-fn newest_source(dir: &Path) -> std::time::SystemTime {
+/// The newest modification time among the sources the binary was built from, as listed in the dep-info
+/// file cargo writes beside it (`pakta.d`), so editing an unrelated crate (a benchmark) is not mistaken
+/// for a stale binary. Without that file, every `.rs` file under `crates/` counts.
+fn newest_source(binary: &Path) -> std::time::SystemTime {
+    let dep_info = binary.with_extension("d");
+    let listed: Vec<PathBuf> = std::fs::read_to_string(&dep_info)
+        .ok()
+        .and_then(|text| {
+            let (_, sources) = text.split_once(": ")?;
+            Some(sources.split_whitespace().map(PathBuf::from).collect())
+        })
+        .unwrap_or_default();
+    if listed.is_empty() {
+        return newest_in(&repo().join("crates"));
+    }
+    listed
+        .iter()
+        .filter_map(|p| std::fs::metadata(p).and_then(|m| m.modified()).ok())
+        .max()
+        .unwrap_or(std::time::SystemTime::UNIX_EPOCH)
+}
+
+fn newest_in(dir: &Path) -> std::time::SystemTime {
     let mut newest = std::time::SystemTime::UNIX_EPOCH;
     let Ok(entries) = std::fs::read_dir(dir) else {
         return newest;
@@ -42,7 +66,7 @@ fn newest_source(dir: &Path) -> std::time::SystemTime {
         let path = entry.path();
         if path.is_dir() {
             if path.file_name().is_some_and(|n| n != "tests") {
-                newest = newest.max(newest_source(&path));
+                newest = newest.max(newest_in(&path));
             }
         } else if path.extension().is_some_and(|e| e == "rs")
             && let Ok(modified) = entry.metadata().and_then(|m| m.modified())

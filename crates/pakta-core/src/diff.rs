@@ -4,7 +4,7 @@
 //! diff is quadratic in the worst case, and a meeting cannot wait on a pathological clause. Callers diff
 //! clause against clause, never whole documents.
 
-use std::time::Duration;
+use std::time::{Duration, Instant};
 
 use similar::{Algorithm, ChangeTag, DiffOp, TextDiff};
 
@@ -35,13 +35,37 @@ impl ChangeOp {
     }
 }
 
+/// A word diff, and whether its deadline cut it short.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct WordDiff {
+    pub changes: Vec<Change>,
+    /// The deadline passed before the diff finished, so similar gave a coarser answer for what was left
+    /// (correct — accepting it still turns OLD into NEW — but with larger deletions and insertions than
+    /// needed). Decided by the clock, so a diff that finished just as its deadline passed counts too.
+    pub cut_short: bool,
+}
+
 /// Diffs `old` against `new` by Unicode words (whitespace and punctuation are their own tokens) and merges
 /// adjacent tokens of the same kind into runs.
 pub fn word_diff(old: &str, new: &str) -> Vec<Change> {
-    let diff = TextDiff::configure()
-        .algorithm(Algorithm::Patience)
-        .timeout(DIFF_TIMEOUT)
-        .diff_unicode_words(old, new);
+    word_diff_until(old, new, None).changes
+}
+
+/// [`word_diff`] that stops at `deadline` too (a document's overall budget), and says whether a deadline
+/// cut it short.
+pub fn word_diff_until(old: &str, new: &str, deadline: Option<Instant>) -> WordDiff {
+    let own = Instant::now().checked_add(DIFF_TIMEOUT);
+    let deadline = match (own, deadline) {
+        (Some(a), Some(b)) => Some(a.min(b)),
+        (a, b) => a.or(b),
+    };
+    let mut config = TextDiff::configure();
+    config.algorithm(Algorithm::Patience);
+    if let Some(deadline) = deadline {
+        config.deadline(deadline);
+    }
+    let diff = config.diff_unicode_words(old, new);
+    let cut_short = deadline.is_some_and(|d| Instant::now() >= d);
     let mut out: Vec<Change> = Vec::new();
     for change in diff.iter_all_changes() {
         let op = match change.tag() {
@@ -58,7 +82,10 @@ pub fn word_diff(old: &str, new: &str) -> Vec<Change> {
             }),
         }
     }
-    out
+    WordDiff {
+        changes: out,
+        cut_short,
+    }
 }
 
 /// The share of words two texts have in common, 0–1 (similar's ratio over the same word tokens).
@@ -97,7 +124,7 @@ pub enum SequenceOp {
 /// Aligns two sequences of keys (patience diff, with the same deadline as word diffs). A deletion next to
 /// an insertion comes back as one `Replace`, so the caller can pair edited items inside it.
 pub fn align_keys(old: &[String], new: &[String]) -> Vec<SequenceOp> {
-    let deadline = std::time::Instant::now().checked_add(DIFF_TIMEOUT);
+    let deadline = Instant::now().checked_add(DIFF_TIMEOUT);
     let mut out: Vec<SequenceOp> = Vec::new();
     for op in similar::capture_diff_slices_deadline(Algorithm::Patience, old, new, deadline) {
         let op = match op {

@@ -254,6 +254,13 @@ pub fn report(old: &Subject, new: &Subject, redline: &Redline, options: &Options
         "<p class=\"meta\">{} articles before, {} after.</p>",
         redline.old_articles, redline.new_articles
     );
+    if let Some(note) = pakta_report::redline::precision_note(redline) {
+        let _ = writeln!(
+            body,
+            "<p class=\"notice\" role=\"note\">{}</p>",
+            escape(&note)
+        );
+    }
     if !s.flags.is_empty() {
         body.push_str("<h3>Flags</h3>\n<ul class=\"flags flag-counts\">\n");
         for (flag, n) in &s.flags {

@@ -11,8 +11,9 @@ pub mod flags;
 pub mod parallel;
 
 use std::collections::{BTreeMap, HashMap};
+use std::time::{Duration, Instant};
 
-use pakta_core::diff::{Change, ChangeOp, SequenceOp, align_keys, word_diff};
+use pakta_core::diff::{Change, ChangeOp, SequenceOp, align_keys, word_diff_until};
 use pakta_core::{Agreement, Article, Clause, crossref};
 
 use align::{Fingerprint, Pair, Sides, in_order, match_items};
@@ -57,6 +58,8 @@ pub struct ClauseRedline {
     pub depth: usize,
     pub changed: bool,
     pub changes: Vec<Change>,
+    /// A deadline cut this clause's word diff short: the changes are right but coarser than they could be.
+    pub cut_short: bool,
 }
 
 /// One article of the redline.
@@ -155,6 +158,8 @@ pub struct Summary {
     pub renumbered: usize,
     pub unchanged: usize,
     pub flags: BTreeMap<Flag, usize>,
+    /// Clause diffs that a deadline cut short (shown coarser than they could be).
+    pub cut_short: usize,
 }
 
 /// The redline between two drafts.
@@ -252,8 +257,14 @@ fn flatten(article: &Article) -> Vec<Flat<'_>> {
     out
 }
 
+/// How long all the clause diffs of one redline may take together.
+pub const REDLINE_BUDGET: Duration = Duration::from_secs(10);
+
 /// Builds the redline of `old` → `new`.
 pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
+    // Each clause diff has its own deadline; this one bounds them all, so a thousand pathological clauses
+    // cannot add up to minutes. Past it, the remaining diffs come back coarse at once (and say so).
+    let deadline = Instant::now().checked_add(REDLINE_BUDGET);
     let old_prints: Vec<Fingerprint> = old
         .articles
         .iter()
@@ -342,6 +353,7 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
                         op: ChangeOp::Delete,
                         text: f.clause.text.clone(),
                     }],
+                    cut_short: false,
                 })
                 .collect(),
         }
@@ -365,6 +377,7 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
                         pairs: &pairs,
                         new_doc: new,
                     },
+                    deadline,
                 );
                 articles.push(redline);
                 references.extend(problems);
@@ -400,6 +413,7 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
                                 op: ChangeOp::Insert,
                                 text: f.clause.text.clone(),
                             }],
+                            cut_short: false,
                         })
                         .collect(),
                 });
@@ -422,6 +436,7 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
             Status::Modified => summary.modified += 1,
             Status::Unchanged => summary.unchanged += 1,
         }
+        summary.cut_short += a.clauses.iter().filter(|c| c.cut_short).count();
         summary.moved += usize::from(a.moved);
         summary.renumbered += usize::from(a.renumbered);
         for flag in &a.flags {
@@ -484,6 +499,7 @@ fn matched_article(
     moved: bool,
     options: &Options,
     identity: &Identity,
+    deadline: Option<Instant>,
 ) -> (ArticleRedline, Vec<ReferenceProblem>) {
     let old_flat = flatten(old);
     let new_flat = flatten(new);
@@ -534,13 +550,15 @@ fn matched_article(
             (Some(o), Some(n)) => {
                 let (before, after) = (old_flat[o].clause, new_flat[n].clause);
                 let same = old_keys[o] == new_keys[n];
-                let changes = if same {
-                    vec![Change {
+                let (changes, cut_short) = if same {
+                    let equal = Change {
                         op: ChangeOp::Equal,
                         text: after.text.clone(),
-                    }]
+                    };
+                    (vec![equal], false)
                 } else {
-                    word_diff(&before.text, &after.text)
+                    let diff = word_diff_until(&before.text, &after.text, deadline);
+                    (diff.changes, diff.cut_short)
                 };
                 if !same {
                     any_change = true;
@@ -555,6 +573,7 @@ fn matched_article(
                     depth: new_flat[n].depth,
                     changed: !same,
                     changes,
+                    cut_short,
                 });
             }
             (Some(o), None) => {
@@ -570,6 +589,7 @@ fn matched_article(
                         op: ChangeOp::Delete,
                         text: clause.text.clone(),
                     }],
+                    cut_short: false,
                 });
             }
             (None, Some(n)) => {
@@ -586,6 +606,7 @@ fn matched_article(
                         op: ChangeOp::Insert,
                         text: clause.text.clone(),
                     }],
+                    cut_short: false,
                 });
             }
             (None, None) => {}

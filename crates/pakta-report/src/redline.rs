@@ -29,6 +29,36 @@ pub fn summary_line(redline: &Redline) -> String {
     line
 }
 
+/// When deadlines cut clause diffs short, the sentence saying so and where, so no one reads a coarse
+/// redline as a precise one.
+pub fn precision_note(redline: &Redline) -> Option<String> {
+    let n = redline.summary.cut_short;
+    if n == 0 {
+        return None;
+    }
+    let articles: Vec<&str> = redline
+        .articles
+        .iter()
+        .filter(|a| a.clauses.iter().any(|c| c.cut_short))
+        .filter_map(|a| a.new_number.as_deref().or(a.old_number.as_deref()))
+        .collect();
+    let shown: Vec<&str> = articles.iter().take(10).copied().collect();
+    let more = if articles.len() > shown.len() {
+        format!(" and {} more", articles.len() - shown.len())
+    } else {
+        String::new()
+    };
+    Some(format!(
+        "precision: a deadline ({} ms per clause, {} s per redline) cut {n} clause diff{} short, in Article{} {}{more}; \
+         those changes are correct but shown coarser (larger deletions and insertions) than a full diff would show",
+        pakta_core::diff::DIFF_TIMEOUT.as_millis(),
+        pakta_redline::REDLINE_BUDGET.as_secs(),
+        if n == 1 { "" } else { "s" },
+        if articles.len() == 1 { "" } else { "s" },
+        shown.join(", "),
+    ))
+}
+
 fn title(a: &ArticleRedline) -> String {
     let numbers = match (&a.old_number, &a.new_number) {
         (Some(o), Some(n)) if o == n => format!("Article {n}"),
@@ -107,6 +137,9 @@ pub fn text(
     let mut out = String::new();
     let _ = writeln!(out, "{} \u{2192} {}", old.path, new.path);
     let _ = writeln!(out, "{}", style.paint("1", &summary_line(redline)));
+    if let Some(note) = precision_note(redline) {
+        let _ = writeln!(out, "{}", style.paint("33", &note));
+    }
     if !redline.references.is_empty() {
         out.push('\n');
         for r in &redline.references {
@@ -206,6 +239,9 @@ pub fn markdown(old: &Subject, new: &Subject, redline: &Redline) -> String {
         escape_markdown(new.title.unwrap_or(new.path)),
         summary_line(redline)
     );
+    if let Some(note) = precision_note(redline) {
+        let _ = writeln!(out, "> **Note:** {}\n", escape_markdown(&note));
+    }
     if !redline.references.is_empty() {
         out.push_str("## Cross-references to check\n\n");
         for r in &redline.references {
@@ -329,6 +365,7 @@ struct SummaryJson {
     renumbered: usize,
     unchanged: usize,
     flags: std::collections::BTreeMap<&'static str, usize>,
+    cut_short: usize,
 }
 
 /// The JSON contract of `pakta diff --format json`.
@@ -402,6 +439,7 @@ pub fn json(old: &Subject, new: &Subject, redline: &Redline) -> String {
                 .iter()
                 .filter_map(|f| s.flags.get(f).map(|n| (f.as_str(), *n)))
                 .collect(),
+            cut_short: s.cut_short,
         },
     })
 }

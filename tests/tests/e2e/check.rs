@@ -380,3 +380,45 @@ fn agreement_text_never_becomes_markup() {
     assert!(!md.contains("<script") && !md.contains("<img"), "{md}");
     assert!(md.contains("&lt;script&gt;"), "{md}");
 }
+
+#[test]
+fn a_catalogue_with_a_duplicate_id_is_refused_with_file_and_line() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let standards = pakta_tests::repo().join("agreements/standards");
+    for entry in std::fs::read_dir(&standards).expect("catalogue") {
+        let path = entry.expect("entry").path();
+        if path.extension().is_some_and(|e| e == "toml") {
+            let name = path.file_name().expect("name");
+            std::fs::copy(&path, dir.path().join(name)).expect("copy");
+        }
+    }
+    let c181 = dir.path().join("c181.toml");
+    let text = std::fs::read_to_string(&c181).expect("read");
+    let edited = text.replacen(
+        "id = \"data-protection\"",
+        "id = \"no-recruitment-fees\"",
+        1,
+    );
+    assert_ne!(text, edited, "the fixture edit applies");
+    std::fs::write(&c181, &edited).expect("write");
+    let line = edited
+        .match_indices("id = \"no-recruitment-fees\"")
+        .nth(1)
+        .map(|(i, _)| edited[..i].lines().count() + 1)
+        .expect("two definitions");
+    let output = pakta()
+        .arg("check")
+        .arg(pakta_tests::example("id-tw-mou.en.md"))
+        .arg("--catalogue")
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    assert!(err.contains(&format!("c181.toml:{line}:")), "{err}");
+    assert!(
+        err.contains("duplicate requirement id `no-recruitment-fees`"),
+        "{err}"
+    );
+    assert!(!err.contains("panicked"), "{err}");
+}

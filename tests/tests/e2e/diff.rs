@@ -178,3 +178,100 @@ fn parallel_flags_a_planted_amount_mismatch() {
         "{found:?}"
     );
 }
+
+/// Pseudo-random words from a fixed vocabulary (an LCG, so the files are the same on every run).
+fn words(seed: u64, vocabulary: &str, count: usize, size: u64) -> Vec<String> {
+    let mut state = seed;
+    (0..count)
+        .map(|_| {
+            state = state
+                .wrapping_mul(6_364_136_223_846_793_005)
+                .wrapping_add(1_442_695_040_888_963_407);
+            format!("{vocabulary}{}", (state >> 33) % size)
+        })
+        .collect()
+}
+
+fn diff_json(dir: &std::path::Path, old: &str, new: &str) -> (Value, String) {
+    let (a, b) = (dir.join("old.md"), dir.join("new.md"));
+    std::fs::write(&a, old).expect("write");
+    std::fs::write(&b, new).expect("write");
+    let json = pakta()
+        .arg("diff")
+        .arg(&a)
+        .arg(&b)
+        .args(["--format", "json"])
+        .output()
+        .expect("run");
+    assert_eq!(
+        json.status.code(),
+        Some(1),
+        "{}",
+        String::from_utf8_lossy(&json.stderr)
+    );
+    let text = pakta().arg("diff").arg(&a).arg(&b).output().expect("run");
+    assert_eq!(text.status.code(), Some(1));
+    (
+        serde_json::from_slice(&json.stdout).expect("json"),
+        String::from_utf8_lossy(&text.stdout).into_owned(),
+    )
+}
+
+#[test]
+fn two_megabyte_drafts_with_nothing_in_common_are_all_added_and_deleted() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let document = |seed: u64, vocabulary: &str| {
+        let mut out = String::from("# Agreement\n\n");
+        for n in 1..=200 {
+            out.push_str(&format!("## Article {n}\n\n"));
+            for p in 1..=5 {
+                let text = words(seed * 1000 + n * 10 + p, vocabulary, 120, 3000).join(" ");
+                out.push_str(&format!("{p}. {text}.\n\n"));
+            }
+        }
+        out
+    };
+    let (old, new) = (document(1, "alpha"), document(2, "beta"));
+    assert!(old.len() > 1_000_000 && new.len() > 1_000_000);
+    let (json, _) = diff_json(dir.path(), &old, &new);
+    let summary = &json["summary"];
+    assert_eq!(summary["added"], 200);
+    assert_eq!(summary["deleted"], 200);
+    assert_eq!(summary["modified"], 0);
+    assert_eq!(summary["cut_short"], 0);
+}
+
+#[test]
+fn a_one_megabyte_paragraph_is_diffed_within_its_deadline_and_says_so() {
+    // 140,000 words from a 5,000-word vocabulary, and the same paragraph with its 70 blocks of 2,000 words
+    // in reverse order: patience diff has no unique words to anchor on, so the diff is quadratic and only
+    // the deadline ends it.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old_words = words(7, "w", 140_000, 5000);
+    let new_words: Vec<String> = old_words.chunks(2000).rev().flatten().cloned().collect();
+    let old = format!("# X\n\n## Article 1\n\n{}\n", old_words.join(" "));
+    let new = format!("# X\n\n## Article 1\n\n{}\n", new_words.join(" "));
+    assert!(old.len() > 800_000);
+    let (json, text) = diff_json(dir.path(), &old, &new);
+    assert_eq!(json["summary"]["modified"], 1);
+    assert_eq!(json["summary"]["cut_short"], 1, "{}", json["summary"]);
+    assert!(
+        text.contains("precision: a deadline") && text.contains("in Article 1;"),
+        "{}",
+        &text[..text.len().min(600)]
+    );
+    // Coarser, but still a correct redline: deleted + equal text is OLD, inserted + equal text is NEW.
+    let changes = json["articles"][0]["changes"]
+        .as_array()
+        .expect("changes")
+        .clone();
+    let side = |keep: &str| -> String {
+        changes
+            .iter()
+            .filter(|c| c["op"] == "equal" || c["op"] == keep)
+            .map(|c| c["text"].as_str().unwrap_or_default())
+            .collect()
+    };
+    assert_eq!(side("delete"), old_words.join(" "));
+    assert_eq!(side("insert"), new_words.join(" "));
+}
