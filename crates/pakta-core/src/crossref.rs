@@ -71,6 +71,15 @@ struct Token<'a> {
 
 /// Finds the references in `text` to articles of the same agreement.
 pub fn find(text: &str) -> Vec<Reference> {
+    // Every reference starts with an article word or `paragraph`/`ayat`; most clauses have neither, and
+    // word segmentation is the costly part, so look for the words first (redlines run this on every clause).
+    let lower = text.to_ascii_lowercase();
+    if !["art", "pasal", "paragraph", "ayat"]
+        .iter()
+        .any(|w| lower.contains(w))
+    {
+        return Vec::new();
+    }
     let tokens: Vec<Token<'_>> = text
         .split_word_bound_indices()
         .filter(|(_, t)| !t.trim().is_empty())

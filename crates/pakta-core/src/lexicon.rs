@@ -106,13 +106,28 @@ pub fn tokenize(text: &str) -> Vec<Token> {
 
 /// Lower-cases and removes accents ("Régime" → "regime"), so spelling variants from PDFs still match.
 pub fn fold(word: &str) -> String {
+    let mut out = String::with_capacity(word.len());
+    fold_into(word, &mut out);
+    out
+}
+
+/// [`fold`] appending to `out`, for callers that reuse one buffer over many words (fingerprinting
+/// whole documents).
+pub fn fold_into(word: &str, out: &mut String) {
     if word.is_ascii() {
-        return word.to_ascii_lowercase();
+        out.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+        return;
     }
-    word.nfd()
-        .filter(|c| !is_combining_mark(*c))
-        .flat_map(char::to_lowercase)
-        .collect()
+    out.extend(
+        word.nfd()
+            .filter(|c| !is_combining_mark(*c))
+            .flat_map(char::to_lowercase),
+    );
+}
+
+/// Whether a stem is a stop-word that carries no meaning for matching.
+pub fn is_stopword(stem: &str) -> bool {
+    STOPWORDS.contains(&stem)
 }
 
 /// A light, language-neutral stemmer for already folded words: English plurals and the Indonesian
@@ -120,22 +135,25 @@ pub fn fold(word: &str) -> String {
 /// they mean (`dipotong`, `pemotongan`) rather than rely on an aggressive stemmer that would also merge
 /// `pekerja` (worker) with `pemberi kerja` (employer) — the one distinction a BLA check cannot lose.
 pub fn stem(word: &str) -> String {
+    stem_str(word).into_owned()
+}
+
+/// [`stem`] without allocating when the stem is a slice of the word (all cases but `-ies` → `-y`).
+pub fn stem_str(word: &str) -> std::borrow::Cow<'_, str> {
+    use std::borrow::Cow;
     let len = word.chars().count();
-    if len > 5 {
-        for particle in ["nya", "lah", "kah"] {
-            if let Some(base) = word.strip_suffix(particle) {
-                // "pekerjanya" → "pekerja", but not "bunyinya"-style short roots.
-                if base.chars().count() >= 4 && particle == "nya" {
-                    return base.to_string();
-                }
-            }
-        }
+    if len > 5
+        && let Some(base) = word.strip_suffix("nya")
+        // "pekerjanya" → "pekerja", but not "bunyinya"-style short roots.
+        && base.chars().count() >= 4
+    {
+        return Cow::Borrowed(base);
     }
     if len > 4 && word.ends_with("ies") {
-        return format!("{}y", &word[..word.len() - 3]);
+        return Cow::Owned(format!("{}y", &word[..word.len() - 3]));
     }
     if len > 4 && word.ends_with("sses") {
-        return word[..word.len() - 2].to_string();
+        return Cow::Borrowed(&word[..word.len() - 2]);
     }
     if len > 3
         && word.ends_with('s')
@@ -144,9 +162,9 @@ pub fn stem(word: &str) -> String {
         && !word.ends_with("is")
         && word.is_ascii()
     {
-        return word[..word.len() - 1].to_string();
+        return Cow::Borrowed(&word[..word.len() - 1]);
     }
-    word.to_string()
+    Cow::Borrowed(word)
 }
 
 /// Words that negate what follows them in the same segment ("no fee shall be charged", "tanpa biaya").

@@ -7,7 +7,6 @@
 //! that merely shifted.
 
 use std::collections::HashMap;
-use std::hash::{DefaultHasher, Hash, Hasher};
 
 use pakta_core::lexicon;
 
@@ -20,16 +19,55 @@ pub struct Fingerprint {
     words: Vec<u64>,
 }
 
-fn hash<T: Hash>(value: T) -> u64 {
-    let mut hasher = DefaultHasher::new();
-    value.hash(&mut hasher);
-    hasher.finish()
+/// FNV-1a: fingerprints only meet each other within one run, so a fast, fixed hash is enough (and keeps
+/// results deterministic).
+fn hash(word: &str) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for b in word.bytes() {
+        h ^= u64::from(b);
+        h = h.wrapping_mul(0x0100_0000_01b3);
+    }
+    h
+}
+
+/// One hash for a word bigram, from its two word hashes (order matters).
+fn pair_hash(a: u64, b: u64) -> u64 {
+    (a.rotate_left(29) ^ b).wrapping_mul(0x9e37_79b9_7f4a_7c15)
 }
 
 fn sorted(mut list: Vec<u64>) -> Vec<u64> {
     list.sort_unstable();
     list.dedup();
     list
+}
+
+/// Fingerprint values are already well-mixed hashes, so the inverted index uses them as they are instead
+/// of hashing them again (the index is probed once per bigram of every article).
+#[derive(Debug, Clone, Copy, Default)]
+struct BuildPassThrough;
+
+#[derive(Debug, Default)]
+struct PassThrough(u64);
+
+impl std::hash::Hasher for PassThrough {
+    fn finish(&self) -> u64 {
+        self.0
+    }
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0 << 8) | u64::from(b);
+        }
+    }
+    fn write_u64(&mut self, value: u64) {
+        self.0 = value;
+    }
+}
+
+impl std::hash::BuildHasher for BuildPassThrough {
+    type Hasher = PassThrough;
+    fn build_hasher(&self) -> PassThrough {
+        PassThrough(0)
+    }
 }
 
 /// How many values two sorted lists share.
@@ -53,20 +91,30 @@ impl Fingerprint {
     /// Bigrams of stemmed words. Every number counts as the same word, so "30 days" → "45 days" still
     /// looks like the same provision.
     pub fn of(text: &str) -> Fingerprint {
-        let words: Vec<String> = lexicon::tokenize(text)
-            .into_iter()
-            .filter(|t| !t.stopword)
-            .map(|t| {
-                if t.stem.chars().all(|c| c.is_ascii_digit()) {
-                    "#".to_string()
-                } else {
-                    t.stem
-                }
-            })
-            .collect();
+        // The same words as `lexicon::tokenize` (runs of letters and digits, folded, stemmed, stop-words
+        // dropped), hashed as they are read: fingerprinting runs over every article of both drafts, so it
+        // avoids the tokenizer's per-word allocations.
+        let mut words: Vec<u64> = Vec::new();
+        let mut folded = String::new();
+        for raw in text.split(|c: char| !c.is_alphanumeric()) {
+            if raw.is_empty() {
+                continue;
+            }
+            folded.clear();
+            lexicon::fold_into(raw, &mut folded);
+            let stem = lexicon::stem_str(&folded);
+            if lexicon::is_stopword(&stem) {
+                continue;
+            }
+            words.push(if stem.bytes().all(|b| b.is_ascii_digit()) {
+                hash("#")
+            } else {
+                hash(&*stem)
+            });
+        }
         Fingerprint {
-            shingles: sorted(words.windows(2).map(hash).collect()),
-            words: sorted(words.iter().map(hash).collect()),
+            shingles: sorted(words.windows(2).map(|w| pair_hash(w[0], w[1])).collect()),
+            words: sorted(words),
         }
     }
 
@@ -164,7 +212,7 @@ fn combined(sides: &Sides, o: usize, n: usize, body: f64) -> f64 {
 pub fn match_items(sides: &Sides) -> Vec<Pair> {
     // Inverted index over old bigrams; very common bigrams ("the parties", "shall be") say little about
     // identity and would make the candidate lists quadratic, so they are left out of the index.
-    let mut index: HashMap<u64, Vec<usize>> = HashMap::new();
+    let mut index: HashMap<u64, Vec<usize>, BuildPassThrough> = HashMap::default();
     for (o, fp) in sides.old.iter().enumerate() {
         for &s in fp
             .shingles

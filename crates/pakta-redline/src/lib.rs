@@ -10,7 +10,7 @@ pub mod document;
 pub mod flags;
 pub mod parallel;
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::{BTreeMap, HashMap, HashSet};
 use std::time::{Duration, Instant};
 
 use pakta_core::diff::{Change, ChangeOp, SequenceOp, align_keys, word_diff_until};
@@ -290,6 +290,7 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
     let ordered = in_order(&pairs);
 
     // Article numbers → pair identity, per side, for reading references.
+    let new_numbers = article_numbers(new);
     let mut old_identity: HashMap<String, usize> = HashMap::new();
     let mut new_identity: HashMap<String, usize> = HashMap::new();
     for (i, pair) in pairs.iter().enumerate() {
@@ -376,6 +377,7 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
                         new: &new_identity,
                         pairs: &pairs,
                         new_doc: new,
+                        new_numbers: &new_numbers,
                     },
                     deadline,
                 );
@@ -419,7 +421,8 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
                 });
                 // References in an added article can only be checked for existence.
                 for f in flatten(article) {
-                    references.extend(broken_references(f.clause, article, new));
+                    let found = crossref::find(&f.clause.text);
+                    references.extend(broken_references(f.clause, &found, article, &new_numbers));
                 }
             }
         }
@@ -473,6 +476,16 @@ struct Identity<'a> {
     new: &'a HashMap<String, usize>,
     pairs: &'a [Pair],
     new_doc: &'a Agreement,
+    /// NEW's article numbers (numbering sequence, folded number), to tell at once whether a reference's
+    /// target exists.
+    new_numbers: &'a HashSet<(usize, String)>,
+}
+
+fn article_numbers(doc: &Agreement) -> HashSet<(usize, String)> {
+    doc.articles
+        .iter()
+        .map(|a| (a.sequence, pakta_core::lexicon::fold(&a.number)))
+        .collect()
 }
 
 fn clause_key(clause: &Clause, options: &Options, numbers: &HashMap<String, usize>) -> String {
@@ -595,7 +608,8 @@ fn matched_article(
             (None, Some(n)) => {
                 any_change = true;
                 let clause = new_flat[n].clause;
-                problems.extend(broken_references(clause, new, identity.new_doc));
+                let found = crossref::find(&clause.text);
+                problems.extend(broken_references(clause, &found, new, identity.new_numbers));
                 clauses.push(ClauseRedline {
                     old: None,
                     new: Some(clause.id.clone()),
@@ -735,9 +749,15 @@ fn stale_references(
     new_article: &Article,
     identity: &Identity,
 ) -> Vec<ReferenceProblem> {
-    let mut problems = broken_references(new_clause, new_article, identity.new_doc);
-    let before = crossref::find(&old_clause.text);
-    for reference in crossref::find(&new_clause.text) {
+    // Finding references segments the text into words; an unchanged clause (most of them) needs it once.
+    let after = crossref::find(&new_clause.text);
+    let before = if old_clause.text == new_clause.text {
+        after.clone()
+    } else {
+        crossref::find(&old_clause.text)
+    };
+    let mut problems = broken_references(new_clause, &after, new_article, identity.new_numbers);
+    for reference in after {
         let Some(target) = &reference.article else {
             continue;
         };
@@ -766,15 +786,18 @@ fn stale_references(
     problems
 }
 
-fn broken_references(clause: &Clause, article: &Article, doc: &Agreement) -> Vec<ReferenceProblem> {
-    crossref::find(&clause.text)
-        .into_iter()
+fn broken_references(
+    clause: &Clause,
+    found: &[crossref::Reference],
+    article: &Article,
+    numbers: &HashSet<(usize, String)>,
+) -> Vec<ReferenceProblem> {
+    found
+        .iter()
         .filter_map(|reference| {
             let target = reference.article.clone()?;
             let folded = pakta_core::lexicon::fold(&target);
-            let exists = doc.articles.iter().any(|a| {
-                a.sequence == article.sequence && pakta_core::lexicon::fold(&a.number) == folded
-            });
+            let exists = numbers.contains(&(article.sequence, folded));
             (!exists).then(|| ReferenceProblem {
                 clause: clause.id.clone(),
                 article: article.number.clone(),
