@@ -109,7 +109,7 @@ impl Fingerprint {
             words.push(if stem.bytes().all(|b| b.is_ascii_digit()) {
                 hash("#")
             } else {
-                hash(&*stem)
+                hash(&stem)
             });
         }
         Fingerprint {
