@@ -10,7 +10,7 @@
 //!    elements missing → `partial`; else `covered`. Nothing matched → `missing`; a sector the agreement
 //!    does not cover → `not-applicable`.
 
-use std::collections::{BTreeMap, BTreeSet};
+use std::collections::{BTreeMap, BTreeSet, HashMap};
 
 use pakta_core::lexicon::{self, Actor, Modality, Token};
 use pakta_core::{Agreement, Article, Clause, Language};
@@ -248,6 +248,12 @@ impl<'c> Checker<'c> {
             })
             .collect();
         let sectors = self.sectors(agreement, profile, &scanned);
+        // Evidence is listed in document order; the clause positions are looked up for every requirement.
+        let order: HashMap<&str, usize> = units
+            .iter()
+            .enumerate()
+            .map(|(i, u)| (u.id.as_str(), i))
+            .collect();
 
         let mut results = Vec::new();
         for id in &profile.requirements {
@@ -276,7 +282,7 @@ impl<'c> Checker<'c> {
                 });
                 continue;
             }
-            results.push(self.assess(r, requirement, &units, &scanned));
+            results.push(self.assess(r, requirement, &units, &scanned, &order));
         }
 
         let mut counts = BTreeMap::new();
@@ -338,6 +344,7 @@ impl<'c> Checker<'c> {
         requirement: &Requirement,
         units: &[Unit],
         scanned: &[Scanned],
+        order: &HashMap<&str, usize>,
     ) -> RequirementResult {
         let mut per_unit: Vec<UnitMatch> = Vec::new();
         for (u, scan) in scanned.iter().enumerate() {
@@ -504,18 +511,9 @@ impl<'c> Checker<'c> {
                 });
             }
         }
-        let order: BTreeMap<&str, usize> = units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.as_str(), i))
-            .collect();
-        evidence.sort_by_key(|e| {
-            (
-                order.get(e.clause.as_str()).copied().unwrap_or(usize::MAX),
-                e.kind,
-                e.text.clone(),
-            )
-        });
+        let position = |e: &Evidence| order.get(e.clause.as_str()).copied().unwrap_or(usize::MAX);
+        evidence
+            .sort_by(|a, b| (position(a), a.kind, &a.text).cmp(&(position(b), b.kind, &b.text)));
         evidence.dedup_by(|a, b| {
             a.kind == b.kind && a.clause == b.clause && a.text.eq_ignore_ascii_case(&b.text)
         });

@@ -161,7 +161,9 @@ pub struct PatternIndex {
     patterns: Vec<Pattern>,
     by_word: HashMap<String, Vec<usize>>,
     by_prefix: HashMap<String, Vec<usize>>,
-    longest_prefix: usize,
+    /// The lengths (in characters) of the prefixes in `by_prefix`, sorted: a token is probed at these
+    /// lengths only, not at every length up to the longest.
+    prefix_lengths: Vec<usize>,
 }
 
 impl PatternIndex {
@@ -172,12 +174,12 @@ impl PatternIndex {
         match &pattern.steps[0] {
             Step::Word(w) => self.by_word.entry(w.clone()).or_default().push(index),
             Step::Prefix(p) => {
-                self.longest_prefix = self.longest_prefix.max(p.chars().count());
+                self.prefix_lengths.push(p.chars().count());
                 self.by_prefix.entry(p.clone()).or_default().push(index);
             }
             Step::Party(words) => {
                 for word in words.iter() {
-                    self.longest_prefix = self.longest_prefix.max(word.chars().count());
+                    self.prefix_lengths.push(word.chars().count());
                     self.by_prefix
                         .entry((*word).to_string())
                         .or_default()
@@ -186,6 +188,8 @@ impl PatternIndex {
             }
             Step::Gap => unreachable!("compile rejects a leading gap"),
         }
+        self.prefix_lengths.sort_unstable();
+        self.prefix_lengths.dedup();
         self.patterns.push(pattern);
         Ok(index)
     }
@@ -215,10 +219,15 @@ impl PatternIndex {
                 candidates.extend(list);
             }
             if !self.by_prefix.is_empty() {
+                let mut lengths = self.prefix_lengths.iter().peekable();
                 for (count, (offset, ch)) in token.folded.char_indices().enumerate() {
-                    if count >= self.longest_prefix {
+                    let Some(&&wanted) = lengths.peek() else {
                         break;
+                    };
+                    if count + 1 < wanted {
+                        continue;
                     }
+                    lengths.next();
                     let end = offset + ch.len_utf8();
                     if let Some(list) = self.by_prefix.get(&token.folded[..end]) {
                         candidates.extend(list);
