@@ -248,12 +248,7 @@ impl<'c> Checker<'c> {
             })
             .collect();
         let sectors = self.sectors(agreement, profile, &scanned);
-        // Evidence is listed in document order; the clause positions are looked up for every requirement.
-        let order: HashMap<&str, usize> = units
-            .iter()
-            .enumerate()
-            .map(|(i, u)| (u.id.as_str(), i))
-            .collect();
+        let layout = Layout::of(&units);
 
         let mut results = Vec::new();
         for id in &profile.requirements {
@@ -282,7 +277,7 @@ impl<'c> Checker<'c> {
                 });
                 continue;
             }
-            results.push(self.assess(r, requirement, &units, &scanned, &order));
+            results.push(self.assess(r, requirement, &units, &scanned, &layout));
         }
 
         let mut counts = BTreeMap::new();
@@ -344,7 +339,7 @@ impl<'c> Checker<'c> {
         requirement: &Requirement,
         units: &[Unit],
         scanned: &[Scanned],
-        order: &HashMap<&str, usize>,
+        layout: &Layout,
     ) -> RequirementResult {
         let mut per_unit: Vec<UnitMatch> = Vec::new();
         for (u, scan) in scanned.iter().enumerate() {
@@ -418,21 +413,11 @@ impl<'c> Checker<'c> {
             let unit = &units[m.unit];
             scope.insert(m.unit);
             if unit.kind == UnitKind::Heading {
-                scope.extend(
-                    units
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, x)| x.article == unit.article && unit.article.is_some())
-                        .map(|(i, _)| i),
-                );
-            } else if let Some(top) = unit.top {
-                scope.extend(
-                    units
-                        .iter()
-                        .enumerate()
-                        .filter(|(_, x)| x.top == Some(top))
-                        .map(|(i, _)| i),
-                );
+                if let Some(members) = unit.article.and_then(|a| layout.by_article.get(a)) {
+                    scope.extend(members);
+                }
+            } else if let Some(members) = unit.top.and_then(|top| layout.by_top.get(&top)) {
+                scope.extend(members);
             }
         }
 
@@ -511,7 +496,13 @@ impl<'c> Checker<'c> {
                 });
             }
         }
-        let position = |e: &Evidence| order.get(e.clause.as_str()).copied().unwrap_or(usize::MAX);
+        let position = |e: &Evidence| {
+            layout
+                .order
+                .get(e.clause.as_str())
+                .copied()
+                .unwrap_or(usize::MAX)
+        };
         evidence
             .sort_by(|a, b| (position(a), a.kind, &a.text).cmp(&(position(b), b.kind, &b.text)));
         evidence.dedup_by(|a, b| {
@@ -598,10 +589,8 @@ impl<'c> Checker<'c> {
             articles: article_ids
                 .iter()
                 .filter_map(|&a| {
-                    units
-                        .iter()
-                        .find(|u| u.article_index == Some(a))
-                        .and_then(|u| u.article_number.clone())
+                    let first = *layout.first_of_article.get(&a)?;
+                    units[first].article_number.clone()
                 })
                 .collect(),
             clauses,
@@ -835,6 +824,42 @@ enum UnitKind {
     Heading,
     Clause,
     Preamble,
+}
+
+/// Where each unit sits, computed once per check: every requirement looks units up by clause id (to list
+/// evidence in document order), by article and by top-level paragraph (to widen a match to its scope), and
+/// the first unit of an article (for its number).
+/// Scanning all units for each match instead made a check quadratic in the agreement's length.
+struct Layout<'u> {
+    order: HashMap<&'u str, usize>,
+    by_article: HashMap<&'u str, Vec<usize>>,
+    by_top: HashMap<usize, Vec<usize>>,
+    /// The first unit of each article (by index in the agreement).
+    first_of_article: HashMap<usize, usize>,
+}
+
+impl<'u> Layout<'u> {
+    fn of(units: &'u [Unit]) -> Layout<'u> {
+        let mut layout = Layout {
+            order: HashMap::with_capacity(units.len()),
+            by_article: HashMap::new(),
+            by_top: HashMap::new(),
+            first_of_article: HashMap::new(),
+        };
+        for (i, unit) in units.iter().enumerate() {
+            layout.order.insert(unit.id.as_str(), i);
+            if let Some(article) = unit.article {
+                layout.by_article.entry(article).or_default().push(i);
+            }
+            if let Some(top) = unit.top {
+                layout.by_top.entry(top).or_default().push(i);
+            }
+            if let Some(a) = unit.article_index {
+                layout.first_of_article.entry(a).or_insert(i);
+            }
+        }
+        layout
+    }
 }
 
 /// A piece of the agreement that is matched on its own.
