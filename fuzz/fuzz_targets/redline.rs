@@ -1,0 +1,71 @@
+//! Two drafts → `pakta_redline::redline` → `pakta_redline::document::tracked`.
+//!
+//! Input layout: byte 0 picks the redline options (bit 0 ignore_case, 1 ignore_whitespace,
+//! 2 ignore_punctuation, 3 ignore_numbering); the rest is OLD, a 0xFF byte, then NEW (0xFF never occurs
+//! in UTF-8). Without a 0xFF, NEW is OLD. Each side is read as lossy UTF-8 and limited to 64 KiB.
+//!
+//! Checks: the tracked document's "accept all" text is NEW's page view and "reject all" is OLD's (the
+//! invariant documented in pakta-redline/src/document.rs); a draft compared with itself has every article
+//! unchanged, not moved, not renumbered.
+#![no_main]
+
+use libfuzzer_sys::fuzz_target;
+use pakta_core::diff::ChangeOp;
+use pakta_core::paragraphs::paragraphs;
+use pakta_fuzz::MAX_INPUT;
+use pakta_redline::{Options, redline};
+
+fn texts(agreement: &pakta_core::Agreement) -> Vec<String> {
+    paragraphs(agreement).into_iter().map(|p| p.text).collect()
+}
+
+fuzz_target!(|data: &[u8]| {
+    let Some((&flags, rest)) = data.split_first() else {
+        return;
+    };
+    let options = Options {
+        ignore_case: flags & 1 != 0,
+        ignore_whitespace: flags & 2 != 0,
+        ignore_punctuation: flags & 4 != 0,
+        ignore_numbering: flags & 8 != 0,
+    };
+    let (old_bytes, new_bytes) = match rest.iter().position(|&b| b == 0xFF) {
+        Some(i) => (&rest[..i], Some(&rest[i + 1..])),
+        None => (rest, None),
+    };
+    if old_bytes.len() > MAX_INPUT || new_bytes.is_some_and(|b| b.len() > MAX_INPUT) {
+        return;
+    }
+    let old_text = String::from_utf8_lossy(old_bytes);
+    let old = pakta_core::parse(&old_text);
+    let same = new_bytes.is_none();
+    let new = match new_bytes {
+        Some(bytes) => pakta_core::parse(&String::from_utf8_lossy(bytes)),
+        None => old.clone(),
+    };
+    let result = redline(&old, &new, &options);
+    if same {
+        // Article level only: `references` also lists cross-references to articles the draft does not
+        // have (by design), so `has_differences()` can be true for a draft with a broken reference.
+        let changed: Vec<_> = result
+            .articles
+            .iter()
+            .filter(|a| a.status != pakta_redline::Status::Unchanged || a.renumbered || a.moved)
+            .collect();
+        assert!(
+            changed.is_empty(),
+            "a draft compared with itself has changed articles: {changed:#?}"
+        );
+    }
+    let document = pakta_redline::document::tracked(&old, &new, &result);
+    assert_eq!(
+        document.texts(ChangeOp::Insert),
+        texts(&new),
+        "tracked document, accept all != NEW"
+    );
+    assert_eq!(
+        document.texts(ChangeOp::Delete),
+        texts(&old),
+        "tracked document, reject all != OLD"
+    );
+});
