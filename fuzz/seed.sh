@@ -77,6 +77,11 @@ write("corpus/import_text/hand-script.txt",
       "   (b) another point with hyphen-\n       ation across lines.\n\n"
       "Article 2 \u2014 Wages\nWages shall be paid monthly.\n\n" + " " * 36 + "- 2 -\n")
 
+write("corpus/parse_markdown/hand-toml-front.md",
+      '+++\ntitle = "Agreement"\nlanguage = "id"\nsectors = ["fishing"]\n[[parties]]\nname = "A"\n'
+      'role = "origin"\n+++\n\n# Perjanjian\n\n## BAB I\n\n### Pasal 1\n\n1. Satu.\n   a. dua;\n'
+      '      1) tiga.\n2. Lihat Pasal 2 ayat (1) huruf a.\n\n## Lampiran\n\n### Pasal 1\n\nTeks.\n')
+
 # redline: byte 0 = options, then OLD 0xFF NEW (no 0xFF: compare OLD with itself).
 pairs = [("id-my-domestic.v1.md", "id-my-domestic.v2.md"), ("id-my-domestic.v2.md", "id-my-domestic.v1.md"),
          ("id-tw-mou.en.md", "id-tw-mou.id.md")]
