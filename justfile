@@ -21,3 +21,11 @@ demo:
 # Precision, recall and F1 of `pakta check` against the hand-labelled set in tests/eval.
 eval:
     cargo test -p pakta-standards --test standards evaluation -- --nocapture
+
+# divan benchmarks of the library's hot paths (reads ../shared/corpus when present)
+bench *ARGS:
+    cargo bench -p pakta-bench --locked -- {{ARGS}}
+
+# whole commands vs git diff, wdiff, Python redlines, pulldown-cmark; writes target/bench-compare/
+bench-compare:
+    bash scripts/bench-compare.sh

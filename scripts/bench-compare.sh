@@ -77,16 +77,21 @@ if [ ! -x "$cmark" ] || ! grep -q "pulldown-cmark $cmark_version" "$tools/.crate
 fi
 
 # ---------------------------------------------------------------------------------------------- inputs
-[ -d "$corpus/tota/xml" ] && [ -d "$corpus/nl-bwb-treaties" ] ||
+if [ ! -d "$corpus/tota/xml" ] || [ ! -d "$corpus/nl-bwb-treaties" ]; then
   die "no corpus at $corpus (expected tota/xml and nl-bwb-treaties); set PAKTA_CORPUS"
+fi
 
 say "building pakta (release)"
 cargo build --release --locked -p pakta-cli --quiet
 
 mkdir -p "$work/tota"
-say "importing $(ls "$corpus"/tota/xml/*.xml | wc -l) ToTA treaties into $work/tota"
-for xml in "$corpus"/tota/xml/*.xml; do
-  "$pakta" import "$xml" -o "$work/tota/$(basename "$xml" .xml).md" --force 2>/dev/null
+treaties=("$corpus"/tota/xml/*.xml)
+say "importing ${#treaties[@]} ToTA treaties into $work/tota"
+for xml in "${treaties[@]}"; do
+  md=$work/tota/$(basename "$xml" .xml).md
+  "$pakta" import "$xml" -o "$md.new" --force 2>/dev/null
+  # Keep the old file (and its time stamp, which the scaled files are judged by) when nothing changed.
+  if cmp -s "$md.new" "$md"; then rm "$md.new"; else mv "$md.new" "$md"; fi
 done
 a=$work/tota/pta_156.md # US–Peru
 b=$work/tota/pta_342.md # US–Colombia
@@ -112,9 +117,13 @@ PY
 }
 big=$work/big.md
 huge=$work/huge.md
-[ -s "$big" ] && [ "$big" -nt "$a" ] || scale "$a" "$big" 10
-[ -s "$huge" ] && [ "$huge" -nt "$a" ] && [ "$(cat "$huge.copies" 2>/dev/null)" = "$big_copies" ] ||
-  { scale "$a" "$huge" "$big_copies" && echo "$big_copies" >"$huge.copies"; }
+if [ ! -s "$big" ] || [ "$a" -nt "$big" ]; then
+  scale "$a" "$big" 10
+fi
+if [ ! -s "$huge" ] || [ "$a" -nt "$huge" ] || [ "$(cat "$huge.copies" 2>/dev/null)" != "$big_copies" ]; then
+  scale "$a" "$huge" "$big_copies"
+  echo "$big_copies" >"$huge.copies"
+fi
 
 matrix_files=("$corpus"/nl-bwb-treaties/BWBV*.md "$work"/tota/*.md)
 
@@ -205,14 +214,22 @@ fi
 export BENCH_OUT=$out BENCH_ROOT=$root
 export BENCH_FILES_A=$A BENCH_FILES_B=$B BENCH_FILES_BIG=$BIG BENCH_FILES_HUGE=$HUGE BENCH_FILES_SMALL=$SMALL
 export BENCH_MATRIX_COUNT=${#M[@]} BENCH_MATRIX_FILES=$MATRIX_FILES BENCH_HUGE_COPIES=$big_copies
-export BENCH_V_HYPERFINE="$(hyperfine --version)"
-export BENCH_V_WDIFF="$(wdiff --version | head -n 1)"
-export BENCH_V_GIT="$(git --version)"
-export BENCH_V_PYTHON="$("$venv/bin/python" --version)"
-export BENCH_V_REDLINES="redlines $("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("redlines"))')"
-export BENCH_V_CMARK="pulldown-cmark $cmark_version (CLI, cargo install)"
-export BENCH_V_PAKTA="$("$P" --version) ($(git rev-parse --short HEAD)$(git diff --quiet HEAD -- crates || echo ', with uncommitted changes in crates/'))"
-export BENCH_V_RUSTC="$(rustc --version)"
+BENCH_V_HYPERFINE="$(hyperfine --version)"
+export BENCH_V_HYPERFINE
+BENCH_V_WDIFF="$(wdiff --version | head -n 1)"
+export BENCH_V_WDIFF
+BENCH_V_GIT="$(git --version)"
+export BENCH_V_GIT
+BENCH_V_PYTHON="$("$venv/bin/python" --version)"
+export BENCH_V_PYTHON
+BENCH_V_REDLINES="redlines $("$venv/bin/python" -c 'import importlib.metadata as m; print(m.version("redlines"))')"
+export BENCH_V_REDLINES
+BENCH_V_CMARK="pulldown-cmark $cmark_version (CLI, cargo install)"
+export BENCH_V_CMARK
+BENCH_V_PAKTA="$("$P" --version) ($(git rev-parse --short HEAD)$(git diff --quiet HEAD -- crates || echo ', with uncommitted changes in crates/'))"
+export BENCH_V_PAKTA
+BENCH_V_RUSTC="$(rustc --version)"
+export BENCH_V_RUSTC
 python3 - <<'PY'
 import json, os, platform, re, subprocess, datetime
 
