@@ -104,6 +104,24 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
+/// Calls `f` with the stem of every word of `text` that is not a stop-word: the same words and stems as
+/// [`tokenize`], without positions or segments and without allocating per word (for fingerprinting whole
+/// documents).
+pub fn for_each_stem(text: &str, mut f: impl FnMut(&str)) {
+    let mut folded = String::new();
+    for raw in text.split(|c: char| !c.is_alphanumeric()) {
+        if raw.is_empty() {
+            continue;
+        }
+        folded.clear();
+        fold_into(raw, &mut folded);
+        let stem = stem_str(&folded);
+        if !is_stopword(&stem) {
+            f(&stem);
+        }
+    }
+}
+
 /// Lower-cases and removes accents ("Régime" → "regime"), so spelling variants from PDFs still match.
 pub fn fold(word: &str) -> String {
     let mut out = String::with_capacity(word.len());
@@ -553,6 +571,20 @@ pub fn negators(tokens: &[Token]) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn stem_stream_matches_the_tokenizer() {
+        let text =
+            "The Régime's workers-pekerjanya, parties' 1.5 (ii) PEKERJA; the classes and buses";
+        let mut streamed = Vec::new();
+        for_each_stem(text, |s| streamed.push(s.to_string()));
+        let tokenized: Vec<String> = tokenize(text)
+            .into_iter()
+            .filter(|t| !t.stopword)
+            .map(|t| t.stem)
+            .collect();
+        assert_eq!(streamed, tokenized);
+    }
 
     fn modality(text: &str) -> (Modality, Option<Actor>) {
         let tokens = tokenize(text);

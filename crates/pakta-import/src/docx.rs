@@ -284,7 +284,7 @@ fn heading_level(style: &str) -> Option<usize> {
 /// A Word document as Markdown: headings from heading styles, list paragraphs as list items (their labels,
 /// when typed, stay in the text), tables as Markdown tables, everything else a paragraph.
 pub fn markdown(document: &DocxText) -> String {
-    use crate::markdown::{body_paragraph, paragraph};
+    use crate::markdown::{body_paragraph, paragraph, table};
     let mut out = String::new();
     let mut i = 0;
     let paragraphs = &document.paragraphs;
@@ -304,30 +304,16 @@ pub fn markdown(document: &DocxText) -> String {
                 while row.len() <= c.cell {
                     row.push(String::new());
                 }
-                let text = paragraph(&paragraphs[j].text);
+                let text = paragraphs[j].text.trim();
                 if !text.is_empty() {
                     if !row[c.cell].is_empty() {
                         row[c.cell].push(' ');
                     }
-                    row[c.cell].push_str(&text);
+                    row[c.cell].push_str(text);
                 }
                 j += 1;
             }
-            let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
-            for (n, row) in rows.iter().enumerate() {
-                out.push('|');
-                for k in 0..width {
-                    out.push(' ');
-                    out.push_str(row.get(k).map_or("", String::as_str));
-                    out.push_str(" |");
-                }
-                out.push('\n');
-                if n == 0 {
-                    out.push('|');
-                    out.push_str(&" --- |".repeat(width));
-                    out.push('\n');
-                }
-            }
+            out.push_str(&table(&rows));
             out.push('\n');
             i = j;
             continue;

@@ -34,6 +34,28 @@ pub fn body_paragraph(text: &str) -> String {
     }
 }
 
+/// A Markdown table of plain cell texts (each escaped like a paragraph), the first row as its header, every
+/// row padded to the widest; ends with a newline.
+pub fn table(rows: &[Vec<String>]) -> String {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let mut out = String::new();
+    for (n, row) in rows.iter().enumerate() {
+        out.push('|');
+        for k in 0..width {
+            out.push(' ');
+            out.push_str(&paragraph(row.get(k).map_or("", String::as_str)));
+            out.push_str(" |");
+        }
+        out.push('\n');
+        if n == 0 {
+            out.push('|');
+            out.push_str(&" --- |".repeat(width));
+            out.push('\n');
+        }
+    }
+    out
+}
+
 /// A YAML double-quoted scalar (JSON string syntax is valid YAML).
 pub fn yaml_string(text: &str) -> String {
     serde_json::Value::from(text).to_string()

@@ -15,7 +15,7 @@ use pakta_core::heading::{
 };
 use pakta_core::label::split_label;
 
-use crate::markdown::{body_paragraph, paragraph, yaml_string};
+use crate::markdown::{body_paragraph, paragraph, table, yaml_string};
 
 /// What the importer did, for the summary a person checks against the original.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -234,11 +234,6 @@ fn furniture_key(line: &str) -> Option<String> {
         }));
     }
     Some(key)
-}
-
-/// A long title's remainder follows on the very next line; a bare heading's title may follow a blank line.
-fn hard_break_after_title(titled: bool, hard_break: bool) -> bool {
-    titled && hard_break
 }
 
 /// Whether a line is only a page number: `12`, `- 12 -`, `Page 12`, `Page 12 of 40`, `Halaman 3 dari 9`,
@@ -504,8 +499,10 @@ fn blocks(lines: &[Option<Line>], vocabulary: &Vocabulary, report: &mut TextRepo
             } else {
                 true
             };
+            // A long title's remainder follows on the very next line; a bare heading's title may follow
+            // a blank line.
             if current.is_empty()
-                && !hard_break_after_title(titled, hard_break)
+                && !(titled && hard_break)
                 && continues
                 && is_title_line(line, next.as_ref(), width, titled)
                 && let Some(Block::Article { heading } | Block::Division { heading }) =
@@ -777,25 +774,7 @@ fn markdown(blocks: &[Block], source: &str, report: &mut TextReport) -> String {
                 out.push_str("## ");
                 out.push_str(&paragraph(heading));
             }
-            Block::Table(rows) => {
-                let width = rows.iter().map(Vec::len).max().unwrap_or(1);
-                for (r, row) in rows.iter().enumerate() {
-                    out.push('|');
-                    for k in 0..width {
-                        out.push(' ');
-                        out.push_str(&paragraph(row.get(k).map_or("", String::as_str)));
-                        out.push_str(" |");
-                    }
-                    out.push('\n');
-                    if r == 0 {
-                        out.push('|');
-                        out.push_str(&" --- |".repeat(width));
-                        out.push('\n');
-                    }
-                }
-                out.push('\n');
-                continue;
-            }
+            Block::Table(rows) => out.push_str(table(rows).trim_end()),
         }
         out.push_str("\n\n");
     }

@@ -91,27 +91,14 @@ impl Fingerprint {
     /// Bigrams of stemmed words. Every number counts as the same word, so "30 days" → "45 days" still
     /// looks like the same provision.
     pub fn of(text: &str) -> Fingerprint {
-        // The same words as `lexicon::tokenize` (runs of letters and digits, folded, stemmed, stop-words
-        // dropped), hashed as they are read: fingerprinting runs over every article of both drafts, so it
-        // avoids the tokenizer's per-word allocations.
         let mut words: Vec<u64> = Vec::new();
-        let mut folded = String::new();
-        for raw in text.split(|c: char| !c.is_alphanumeric()) {
-            if raw.is_empty() {
-                continue;
-            }
-            folded.clear();
-            lexicon::fold_into(raw, &mut folded);
-            let stem = lexicon::stem_str(&folded);
-            if lexicon::is_stopword(&stem) {
-                continue;
-            }
+        lexicon::for_each_stem(text, |stem| {
             words.push(if stem.bytes().all(|b| b.is_ascii_digit()) {
                 hash("#")
             } else {
-                hash(&stem)
+                hash(stem)
             });
-        }
+        });
         Fingerprint {
             shingles: sorted(words.windows(2).map(|w| pair_hash(w[0], w[1])).collect()),
             words: sorted(words),

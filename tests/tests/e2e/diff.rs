@@ -275,3 +275,25 @@ fn a_one_megabyte_paragraph_is_diffed_within_its_deadline_and_says_so() {
     assert_eq!(side("delete"), old_words.join(" "));
     assert_eq!(side("insert"), new_words.join(" "));
 }
+
+/// Found by the redline fuzz target: a draft compared with itself must exit 0 (diff(1)), even when it
+/// names an article it does not have; the broken reference is still reported.
+#[test]
+fn an_identical_draft_with_a_broken_reference_has_no_differences() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let draft = dir.path().join("a.md");
+    std::fs::write(
+        &draft,
+        "# T\n\n## Article 1 — A\n\n1. As set out in Article 9, wages are paid.\n\n## Article 2 — B\n\nText.\n",
+    )
+    .expect("write");
+    let out = pakta()
+        .arg("diff")
+        .arg(&draft)
+        .arg(&draft)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(0));
+    let text = String::from_utf8_lossy(&out.stdout);
+    assert!(text.contains("Article 9"), "{text}");
+}
