@@ -225,7 +225,10 @@ pub fn check(args: CheckArgs) -> anyhow::Result<ExitCode> {
         }
     };
     output.write(&rendered, &[&input])?;
-    Ok(if fail_under_ok(&coverage, args.fail_under)? {
+    let passed = fail_under_ok(&coverage, args.fail_under)?;
+    crate::exit_without_freeing((checker, coverage, agreement, rendered));
+    crate::exit_without_freeing(catalogue);
+    Ok(if passed {
         ExitCode::SUCCESS
     } else {
         ExitCode::from(1)

@@ -294,7 +294,7 @@ fn item_marker(source: &str) -> String {
 
 /// Turns the collected lines into blocks: lines that are really headings become headings, the rest text.
 fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut Vec<RawBlock>) {
-    let taken = std::mem::take(lines);
+    let mut taken = std::mem::take(lines);
     let end = taken.end;
     let within = stack
         .iter()
@@ -326,11 +326,14 @@ fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut 
             return;
         }
         let start = run[0].1;
-        let text = run
-            .iter()
-            .map(|(l, _)| l.as_str())
-            .collect::<Vec<_>>()
-            .join("\n");
+        let text = match run.as_mut_slice() {
+            [(only, _)] => std::mem::take(only),
+            lines => lines
+                .iter()
+                .map(|(l, _)| l.as_str())
+                .collect::<Vec<_>>()
+                .join("\n"),
+        };
         let emphasised = run.len() == 1 && heading::is_bold_line(raw_line_at(source, start));
         blocks.push(RawBlock::Text {
             text,
@@ -343,12 +346,14 @@ fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut 
         run.clear();
     };
 
-    for (i, (line, at)) in taken.lines.iter().enumerate() {
+    let single_line = taken.lines.len() == 1;
+    for i in 0..taken.lines.len() {
+        let next_start = taken.lines.get(i + 1).map_or(end, |(_, s)| *s);
+        let (line, at) = &mut taken.lines[i];
         let raw_line = raw_line_at(source, *at);
         if let Some(level) =
             hash_heading_level(raw_line).filter(|_| pending_item.is_none() && !continuation)
         {
-            let next_start = taken.lines.get(i + 1).map_or(end, |(_, s)| *s);
             emit_run(
                 &mut run,
                 *at,
@@ -365,14 +370,13 @@ fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut 
             });
             continue;
         }
+        // The cheap conditions first: classifying a line is the expensive part.
         let standalone = pending_item.is_none()
-            && (heading::standalone_article_line(raw_line.trim()).is_some()
-                || heading::standalone_division_line(raw_line.trim()).is_some())
-            && (taken.lines.len() == 1
+            && (single_line
                 || raw_line.trim().starts_with("**")
-                || raw_line.trim().starts_with("__"));
+                || raw_line.trim().starts_with("__"))
+            && heading::standalone_line(raw_line).is_some();
         if standalone {
-            let next_start = taken.lines.get(i + 1).map_or(end, |(_, s)| *s);
             emit_run(&mut run, *at, blocks, None, continuation && run_is_first);
             run_is_first = false;
             blocks.push(RawBlock::Heading {
@@ -382,7 +386,7 @@ fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut 
             });
             continue;
         }
-        run.push((line.clone(), *at));
+        run.push((std::mem::take(line), *at));
     }
     let item = pending_item.take();
     emit_run(&mut run, end, blocks, item, continuation && run_is_first);

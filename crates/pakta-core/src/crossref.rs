@@ -73,10 +73,14 @@ struct Token<'a> {
 pub fn find(text: &str) -> Vec<Reference> {
     // Every reference starts with an article word or `paragraph`/`ayat`; most clauses have neither, and
     // word segmentation is the costly part, so look for the words first (redlines run this on every clause).
+    // Only whole words count: "art" inside "Parties" or "particular", which nearly every treaty clause
+    // has, must not send the clause to segmentation. Word segmentation never splits two ASCII letters or
+    // digits, so a word can only start where the byte before is not one of them.
     let lower = text.to_ascii_lowercase();
+    let starts_word = |at: usize| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
     if !["art", "pasal", "paragraph", "ayat"]
         .iter()
-        .any(|w| lower.contains(w))
+        .any(|w| lower.match_indices(w).any(|(at, _)| starts_word(at)))
     {
         return Vec::new();
     }

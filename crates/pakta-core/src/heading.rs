@@ -182,8 +182,22 @@ pub fn is_bold_line(line: &str) -> bool {
 /// (`**Article 5**`, `Article 5 — Wages`). Sentences that merely mention an article are not.
 pub fn standalone_article_line(line: &str) -> Option<HeadingKind> {
     let trimmed = line.trim();
+    article_headline(trimmed, classify(trimmed))
+}
+
+/// Whether a line of body text is an article or a division heading written as a paragraph of its own:
+/// [`standalone_article_line`] or [`standalone_division_line`], classifying the line once.
+pub fn standalone_line(line: &str) -> Option<HeadingKind> {
+    let trimmed = line.trim();
+    match classify(trimmed) {
+        kind @ HeadingKind::Article { .. } => article_headline(trimmed, kind),
+        kind @ HeadingKind::Division { .. } => division_headline(trimmed, kind),
+        _ => None,
+    }
+}
+
+fn article_headline(trimmed: &str, kind: HeadingKind) -> Option<HeadingKind> {
     let bold = is_bold_line(trimmed);
-    let kind = classify(trimmed);
     let HeadingKind::Article { number, title } = kind else {
         return None;
     };
@@ -211,8 +225,11 @@ pub fn standalone_article_line(line: &str) -> Option<HeadingKind> {
 /// a title (`Bagian Kesatu`). "Section 3 of the Act applies." stays text.
 pub fn standalone_division_line(line: &str) -> Option<HeadingKind> {
     let trimmed = line.trim();
+    division_headline(trimmed, classify(trimmed))
+}
+
+fn division_headline(trimmed: &str, kind: HeadingKind) -> Option<HeadingKind> {
     let bold = is_bold_line(trimmed);
-    let kind = classify(trimmed);
     let HeadingKind::Division { number, title, .. } = &kind else {
         return None;
     };

@@ -69,14 +69,21 @@ pub fn split_label(text: &str) -> Option<(Label, &str)> {
             ));
         }
     }
+    // Tokens longer than `MAX_TOKEN` bytes are never labels (see `family_of`), so the closing mark is
+    // looked for only that far: the parser asks this of every paragraph, and most are not labelled.
+    let closing = |text: &str, marks: &[u8]| {
+        text.bytes()
+            .take(MAX_TOKEN + 1)
+            .position(|b| marks.contains(&b))
+    };
     let dotted = dotted_number(trimmed);
     let (token, marker_len) = if let Some(inner) = trimmed.strip_prefix('(') {
-        let close = inner.find(')')?;
+        let close = closing(inner, b")")?;
         (&inner[..close], close + 2)
     } else if let Some((token, len)) = dotted {
         (token, len)
     } else {
-        let end = trimmed.find(['.', ')'])?;
+        let end = closing(trimmed, b".)")?;
         (&trimmed[..end], end + 1)
     };
     let rest = &trimmed[marker_len..];
@@ -120,8 +127,11 @@ fn dotted_number(text: &str) -> Option<(&str, usize)> {
     (marker.ends_with('.') || capitalised).then_some((token, end))
 }
 
+/// The longest label token, in bytes (`xxxviii`, `aa`, `12`).
+const MAX_TOKEN: usize = 8;
+
 fn family_of(token: &str) -> Option<Family> {
-    if token.is_empty() || token.len() > 8 {
+    if token.is_empty() || token.len() > MAX_TOKEN {
         return None;
     }
     if token.bytes().all(|b| b.is_ascii_digit() || b == b'.') {

@@ -711,10 +711,18 @@ fn is_closing_cue(text: &str) -> bool {
         "en foi de quoi",
         "hecho en ",
     ];
-    let lower = text
-        .trim_start()
-        .trim_start_matches(['*', '_'])
-        .to_lowercase();
+    // Only the first characters can match a cue; lower-casing a whole article would be wasted work, and
+    // most blocks are ruled out by their first letter.
+    let start = text.trim_start().trim_start_matches(['*', '_']);
+    let first = start.bytes().next().map(|b| b.to_ascii_lowercase());
+    if !first.is_some_and(|b| CUES.iter().any(|cue| cue.as_bytes()[0] == b)) {
+        return false;
+    }
+    let head = start
+        .char_indices()
+        .nth(48)
+        .map_or(start, |(end, _)| &start[..end]);
+    let lower = head.to_lowercase();
     CUES.iter().any(|cue| lower.starts_with(cue))
 }
 
@@ -966,15 +974,13 @@ fn assign_clause_ids(clauses: &mut [Clause]) {
 fn prefix_clause_ids(clauses: &mut [Clause], prefix: &str) {
     for clause in clauses {
         // Clause ids hold only their own step until the article's id is known.
-        let own = clause
-            .id
-            .rsplit("__")
-            .next()
-            .unwrap_or(&clause.id)
-            .to_owned();
-        clause.id = format!("{prefix}__{own}");
-        let id = clause.id.clone();
-        prefix_clause_ids(&mut clause.children, &id);
+        let own = clause.id.rsplit("__").next().unwrap_or(&clause.id);
+        let mut id = String::with_capacity(prefix.len() + 2 + own.len());
+        id.push_str(prefix);
+        id.push_str("__");
+        id.push_str(own);
+        clause.id = id;
+        prefix_clause_ids(&mut clause.children, &clause.id);
     }
 }
 

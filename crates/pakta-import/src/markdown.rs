@@ -24,8 +24,7 @@ pub fn paragraph(text: &str) -> String {
 /// reference, which the parser reads back as the same letter but not as the start of a heading.
 pub fn body_paragraph(text: &str) -> String {
     let escaped = paragraph(text);
-    let looks_like_heading = pakta_core::heading::standalone_article_line(&escaped).is_some()
-        || pakta_core::heading::standalone_division_line(&escaped).is_some();
+    let looks_like_heading = pakta_core::heading::standalone_line(&escaped).is_some();
     match escaped.chars().next() {
         Some(first) if looks_like_heading && first.is_alphanumeric() => {
             format!("&#{};{}", first as u32, &escaped[first.len_utf8()..])

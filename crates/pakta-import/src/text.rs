@@ -10,9 +10,7 @@
 
 use std::collections::{HashMap, HashSet};
 
-use pakta_core::heading::{
-    HeadingKind, classify, standalone_article_line, standalone_division_line,
-};
+use pakta_core::heading::{HeadingKind, classify, standalone_line};
 use pakta_core::label::split_label;
 
 use crate::markdown::{body_paragraph, paragraph, table, yaml_string};
@@ -288,27 +286,25 @@ fn heading_of(line: &str) -> Option<HeadingKind> {
     if t.is_empty() || t.split_whitespace().count() > 16 {
         return None;
     }
-    standalone_article_line(t)
-        .or_else(|| standalone_division_line(t))
-        .or_else(|| {
-            // On a line of its own, "Chapter I — General Provisions" is a heading even in title case
-            // (which Markdown text would not be trusted with); "Section 3 of the Act applies." is not.
-            let kind = classify(t);
-            let HeadingKind::Division {
-                number: Some(_),
-                title,
-                ..
-            } = &kind
-            else {
-                return None;
-            };
-            let headline = title.as_deref().is_none_or(|title| {
-                title.split_whitespace().count() <= 10
-                    && !title.ends_with(['.', ';', ','])
-                    && !title.starts_with(char::is_lowercase)
-            });
-            headline.then_some(kind)
-        })
+    standalone_line(t).or_else(|| {
+        // On a line of its own, "Chapter I — General Provisions" is a heading even in title case
+        // (which Markdown text would not be trusted with); "Section 3 of the Act applies." is not.
+        let kind = classify(t);
+        let HeadingKind::Division {
+            number: Some(_),
+            title,
+            ..
+        } = &kind
+        else {
+            return None;
+        };
+        let headline = title.as_deref().is_none_or(|title| {
+            title.split_whitespace().count() <= 10
+                && !title.ends_with(['.', ';', ','])
+                && !title.starts_with(char::is_lowercase)
+        });
+        headline.then_some(kind)
+    })
 }
 
 /// Words of the document, to decide whether `employ-` + `ment` was one word broken by typesetting or a

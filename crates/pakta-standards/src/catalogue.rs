@@ -101,12 +101,20 @@ impl Source {
 pub struct Lexicon {
     pub en: Vec<String>,
     pub id: Vec<String>,
+    /// Every pattern of `en` then `id`, compiled once by the loader (which has to compile them to check
+    /// them) so that a checker does not compile them again.
+    compiled: Vec<Pattern>,
 }
 
 impl Lexicon {
     /// Every pattern, English first.
     pub fn all(&self) -> impl Iterator<Item = &String> {
         self.en.iter().chain(&self.id)
+    }
+
+    /// Every pattern with its compiled form, English first.
+    pub(crate) fn compiled(&self) -> impl Iterator<Item = (&String, &Pattern)> {
+        self.all().zip(&self.compiled)
     }
 }
 
@@ -283,6 +291,34 @@ fn parse_toml<'de, T: Deserialize<'de>>(file: &'de CatalogueFile) -> Result<T, C
     })
 }
 
+/// [`parse_toml`] for several files, on as many threads as there are cores: parsing the TOML is most of the
+/// time it takes to load the catalogue, which every `pakta check` does before reading the agreement.
+fn parse_all<'de, T: Deserialize<'de> + Send>(
+    files: &[&'de CatalogueFile],
+) -> Vec<Result<T, CatalogueError>> {
+    let threads = std::thread::available_parallelism().map_or(1, |n| n.get());
+    if threads < 2 || files.len() < 2 {
+        return files.iter().map(|file| parse_toml(file)).collect();
+    }
+    let chunk = files.len().div_ceil(threads);
+    std::thread::scope(|scope| {
+        let workers: Vec<_> = files
+            .chunks(chunk)
+            .map(|part| {
+                scope.spawn(move || part.iter().map(|file| parse_toml(file)).collect::<Vec<_>>())
+            })
+            .collect();
+        workers
+            .into_iter()
+            .flat_map(|worker| match worker.join() {
+                Ok(parsed) => parsed,
+                // Parsing does not panic on any input; if it ever did, the panic belongs to the caller.
+                Err(panic) => std::panic::resume_unwind(panic),
+            })
+            .collect()
+    })
+}
+
 fn base_name(name: &str) -> &str {
     name.rsplit(['/', '\\']).next().unwrap_or(name)
 }
@@ -328,26 +364,37 @@ impl Catalogue {
         }
 
         let mut requirements: Vec<Requirement> = Vec::new();
-        let mut seen: BTreeMap<String, (String, u32)> = BTreeMap::new();
-        for file in files.iter().filter(|f| {
-            let base = base_name(&f.name);
-            base != INSTRUMENTS_FILE && base != PROFILES_FILE
-        }) {
-            for raw in parse_toml::<RawRequirements>(file)?.requirement {
+        let mut seen: BTreeMap<String, (&CatalogueFile, usize)> = BTreeMap::new();
+        let requirement_files: Vec<&CatalogueFile> = files
+            .iter()
+            .copied()
+            .filter(|f| {
+                let base = base_name(&f.name);
+                base != INSTRUMENTS_FILE && base != PROFILES_FILE
+            })
+            .collect();
+        // Errors are still reported for the first bad file in name order: the files are parsed together
+        // but looked at in order.
+        for (file, parsed) in requirement_files
+            .iter()
+            .zip(parse_all::<RawRequirements>(&requirement_files))
+        {
+            for raw in parsed?.requirement {
                 let offset = raw.get_ref().id.span().start;
                 let requirement = requirement(file, raw.into_inner(), &instrument_ids)?;
-                let (line, _) = LineIndex::new(&file.text).line_col(&file.text, offset);
-                if let Some((other, other_line)) = seen.get(&requirement.id) {
+                if let Some((other, other_offset)) = seen.get(&requirement.id) {
+                    let (other_line, _) =
+                        LineIndex::new(&other.text).line_col(&other.text, *other_offset);
                     return Err(CatalogueError::at(
                         file,
                         offset,
                         format!(
-                            "duplicate requirement id `{}` (first defined at {other}:{other_line})",
-                            requirement.id
+                            "duplicate requirement id `{}` (first defined at {}:{other_line})",
+                            requirement.id, other.name
                         ),
                     ));
                 }
-                seen.insert(requirement.id.clone(), (file.name.clone(), line));
+                seen.insert(requirement.id.clone(), (file, offset));
                 requirements.push(requirement);
             }
         }
@@ -593,21 +640,22 @@ fn requirement(
 
 /// Checks every pattern compiles and returns the plain lists.
 fn lexicon_of(file: &CatalogueFile, raw: RawLexicon) -> Result<Lexicon, CatalogueError> {
-    let check = |list: Vec<Spanned<String>>| -> Result<Vec<String>, CatalogueError> {
+    let mut compiled = Vec::with_capacity(raw.en.len() + raw.id.len());
+    let mut check = |list: Vec<Spanned<String>>| -> Result<Vec<String>, CatalogueError> {
         list.into_iter()
             .map(|pattern| {
                 let offset = pattern.span().start;
                 let text = pattern.into_inner();
-                Pattern::compile(&text)
-                    .map(|_| text)
-                    .map_err(|why| CatalogueError::at(file, offset, why))
+                let pattern =
+                    Pattern::compile(&text).map_err(|why| CatalogueError::at(file, offset, why))?;
+                compiled.push(pattern);
+                Ok(text)
             })
             .collect()
     };
-    Ok(Lexicon {
-        en: check(raw.en)?,
-        id: check(raw.id)?,
-    })
+    let en = check(raw.en)?;
+    let id = check(raw.id)?;
+    Ok(Lexicon { en, id, compiled })
 }
 
 fn profiles(

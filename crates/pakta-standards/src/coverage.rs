@@ -16,7 +16,7 @@ use pakta_core::lexicon::{self, Actor, Modality, Token};
 use pakta_core::{Agreement, Article, Clause, Language};
 
 use crate::catalogue::{Catalogue, Profile, Requirement};
-use crate::pattern::{Hit, PatternIndex};
+use crate::pattern::{Hit, Pattern, PatternIndex};
 
 /// A requirement's status in an agreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -178,40 +178,37 @@ impl<'c> Checker<'c> {
     pub fn new(catalogue: &'c Catalogue) -> Checker<'c> {
         let mut index = PatternIndex::default();
         let mut roles = Vec::new();
-        let mut add = |text: &String, requirement: usize, role: Role| {
-            // The loader has compiled every pattern already; one that fails here cannot reach this point.
-            if index.add(text).is_ok() {
-                roles.push(PatternRole {
-                    requirement,
-                    role,
-                    text: text.clone(),
-                });
-            }
+        let mut add = |(text, pattern): (&String, &Pattern), requirement: usize, role: Role| {
+            index.add_compiled(pattern.clone());
+            roles.push(PatternRole {
+                requirement,
+                role,
+                text: text.clone(),
+            });
         };
         for (r, requirement) in catalogue.requirements.iter().enumerate() {
-            requirement.cues.all().for_each(|p| add(p, r, Role::Cue));
+            requirement.cues.compiled().for_each(|p| add(p, r, Role::Cue));
             requirement
                 .context
-                .all()
+                .compiled()
                 .for_each(|p| add(p, r, Role::Context));
             requirement
                 .contradicts
-                .all()
+                .compiled()
                 .for_each(|p| add(p, r, Role::Contradiction));
             for (e, element) in requirement.elements.iter().enumerate() {
                 element
                     .patterns
-                    .all()
+                    .compiled()
                     .for_each(|p| add(p, r, Role::Element(e)));
             }
         }
         let mut sector_index = PatternIndex::default();
         let mut sector_of = Vec::new();
         for (sector, lexicon) in &catalogue.sectors {
-            for pattern in lexicon.all() {
-                if sector_index.add(pattern).is_ok() {
-                    sector_of.push(sector.clone());
-                }
+            for (_, pattern) in lexicon.compiled() {
+                sector_index.add_compiled(pattern.clone());
+                sector_of.push(sector.clone());
             }
         }
         Checker {

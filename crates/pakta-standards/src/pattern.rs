@@ -5,7 +5,9 @@
 
 use std::collections::HashMap;
 
-use pakta_core::lexicon::{Party, Token, fold, stem, tokenize};
+use foldhash::fast::FixedState;
+
+use pakta_core::lexicon::{Party, Token, fold, is_stopword, stem, tokenize};
 
 /// How many words ` .. ` may skip.
 pub const MAX_GAP: usize = 6;
@@ -54,26 +56,39 @@ impl Pattern {
                 None => (part, false),
             };
             // Tokenise the part as text is tokenised, so "30-day" or "worker's" compile as they would read.
-            let words = tokenize(body);
+            // Most parts are one plain ASCII word, which tokenises to itself in lower case: the catalogue
+            // has thousands of them, and every `pakta check` compiles them all.
+            let words: Vec<(String, String, bool)> =
+                if !body.is_empty() && body.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                    let folded = body.to_ascii_lowercase();
+                    let stem = stem(&folded);
+                    let stopword = is_stopword(&stem);
+                    vec![(folded, stem, stopword)]
+                } else {
+                    tokenize(body)
+                        .into_iter()
+                        .map(|t| (t.folded, t.stem, t.stopword))
+                        .collect()
+                };
             if words.is_empty() {
                 return Err(format!(
                     "pattern `{text}`: `{part}` has no letters or digits"
                 ));
             }
             let last = words.len() - 1;
-            for (index, word) in words.into_iter().enumerate() {
-                if word.stopword && !(prefix && index == last) {
+            for (index, (folded, stem, stopword)) in words.into_iter().enumerate() {
+                if stopword && !(prefix && index == last) {
                     continue;
                 }
                 if prefix && index == last {
-                    if word.folded.chars().count() < 3 {
+                    if folded.chars().count() < 3 {
                         return Err(format!(
                             "pattern `{text}`: prefix `{part}` is too short to be specific"
                         ));
                     }
-                    steps.push(Step::Prefix(word.folded));
+                    steps.push(Step::Prefix(folded));
                 } else {
-                    steps.push(Step::Word(word.stem));
+                    steps.push(Step::Word(stem));
                 }
             }
         }
@@ -159,39 +174,57 @@ pub struct Hit {
 #[derive(Debug, Clone, Default)]
 pub struct PatternIndex {
     patterns: Vec<Pattern>,
-    by_word: HashMap<String, Vec<usize>>,
-    by_prefix: HashMap<String, Vec<usize>>,
-    /// The lengths (in characters) of the prefixes in `by_prefix`, sorted: a token is probed at these
-    /// lengths only, not at every length up to the longest.
-    prefix_lengths: Vec<usize>,
+    /// Patterns by their first word's stem.
+    by_word: HashMap<String, Vec<usize>, FixedState>,
+    /// Patterns that start with a prefix (`recruit*`, a party word), by the prefix's first
+    /// [`HEAD_CHARS`] characters: one lookup per word, then a `starts_with` per candidate. Each list is
+    /// ordered by prefix length, then by pattern, so hits come out in the order they always have.
+    by_prefix: HashMap<String, Vec<(String, usize)>, FixedState>,
+}
+
+/// Prefixes have at least this many characters (`compile` refuses shorter ones; party words are longer).
+const HEAD_CHARS: usize = 3;
+
+/// The first [`HEAD_CHARS`] characters of `word`, or `None` when it is shorter.
+fn head(word: &str) -> Option<&str> {
+    match word.char_indices().nth(HEAD_CHARS) {
+        Some((end, _)) => Some(&word[..end]),
+        None => (word.chars().count() == HEAD_CHARS).then_some(word),
+    }
 }
 
 impl PatternIndex {
     /// Adds a pattern (already validated by the catalogue loader) and returns its index.
     pub fn add(&mut self, text: &str) -> Result<usize, String> {
-        let pattern = Pattern::compile(text)?;
+        Ok(self.add_compiled(Pattern::compile(text)?))
+    }
+
+    /// Adds a compiled pattern and returns its index.
+    pub fn add_compiled(&mut self, pattern: Pattern) -> usize {
         let index = self.patterns.len();
         match &pattern.steps[0] {
             Step::Word(w) => self.by_word.entry(w.clone()).or_default().push(index),
-            Step::Prefix(p) => {
-                self.prefix_lengths.push(p.chars().count());
-                self.by_prefix.entry(p.clone()).or_default().push(index);
-            }
+            Step::Prefix(p) => self.add_prefix(p, index),
             Step::Party(words) => {
-                for word in words.iter() {
-                    self.prefix_lengths.push(word.chars().count());
-                    self.by_prefix
-                        .entry((*word).to_string())
-                        .or_default()
-                        .push(index);
+                // A party word of two words ("pemberi kerja") never matches one token; see `step_matches`.
+                for word in words.iter().filter(|w| !w.contains(' ')) {
+                    self.add_prefix(word, index);
                 }
             }
             Step::Gap => unreachable!("compile rejects a leading gap"),
         }
-        self.prefix_lengths.sort_unstable();
-        self.prefix_lengths.dedup();
         self.patterns.push(pattern);
-        Ok(index)
+        index
+    }
+
+    fn add_prefix(&mut self, prefix: &str, pattern: usize) {
+        let Some(key) = head(prefix) else {
+            unreachable!("prefixes are at least {HEAD_CHARS} characters: `{prefix}`");
+        };
+        let list = self.by_prefix.entry(key.to_owned()).or_default();
+        let length = prefix.chars().count();
+        let at = list.partition_point(|(p, _)| p.chars().count() <= length);
+        list.insert(at, (prefix.to_owned(), pattern));
     }
 
     pub fn len(&self) -> usize {
@@ -218,21 +251,12 @@ impl PatternIndex {
             if let Some(list) = self.by_word.get(&token.stem) {
                 candidates.extend(list);
             }
-            if !self.by_prefix.is_empty() {
-                let mut lengths = self.prefix_lengths.iter().peekable();
-                for (count, (offset, ch)) in token.folded.char_indices().enumerate() {
-                    let Some(&&wanted) = lengths.peek() else {
-                        break;
-                    };
-                    if count + 1 < wanted {
-                        continue;
-                    }
-                    lengths.next();
-                    let end = offset + ch.len_utf8();
-                    if let Some(list) = self.by_prefix.get(&token.folded[..end]) {
-                        candidates.extend(list);
-                    }
-                }
+            if let Some(list) = head(&token.folded).and_then(|key| self.by_prefix.get(key)) {
+                candidates.extend(
+                    list.iter()
+                        .filter(|(prefix, _)| token.folded.starts_with(prefix.as_str()))
+                        .map(|&(_, pattern)| pattern),
+                );
             }
             for &pattern in &candidates {
                 if let Some(end) = self.patterns[pattern].match_at(&refs, position) {
