@@ -209,7 +209,10 @@ pub fn match_items(sides: &Sides) -> Vec<Pair> {
             index.entry(s).or_default().push(o);
         }
     }
-    let common = (sides.old.len() / 4).max(24);
+    // A bigram shared by more than 128 articles is boilerplate whatever the agreement's size; without a
+    // ceiling, a long agreement that repeats itself (schedules, annexes per sector) walks postings lists
+    // that grow with it, for every article: quadratic in the article count.
+    let common = (sides.old.len() / 4).clamp(24, 128);
     let mut by_number: HashMap<&str, Vec<usize>> = HashMap::new();
     for (o, key) in sides.old_keys.iter().enumerate() {
         by_number.entry(key.as_str()).or_default().push(o);

@@ -187,7 +187,10 @@ impl<'c> Checker<'c> {
             });
         };
         for (r, requirement) in catalogue.requirements.iter().enumerate() {
-            requirement.cues.compiled().for_each(|p| add(p, r, Role::Cue));
+            requirement
+                .cues
+                .compiled()
+                .for_each(|p| add(p, r, Role::Cue));
             requirement
                 .context
                 .compiled()
