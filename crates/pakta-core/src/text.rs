@@ -1,4 +1,4 @@
-//! Text analysis helpers shared by every phase: NFC normalisation, word tokenisation and language detection.
+//! Text helpers shared by every phase: NFC normalisation, whitespace, Markdown escaping and language detection.
 //!
 //! Every later phase (coverage matching, redline, drafting checks) must see text the same way, so these
 //! helpers live in one place and nowhere else.
@@ -6,7 +6,6 @@
 use std::borrow::Cow;
 
 use unicode_normalization::{IsNormalized, UnicodeNormalization, is_nfc_quick};
-use unicode_segmentation::UnicodeSegmentation;
 
 use crate::model::Language;
 
@@ -26,11 +25,6 @@ pub fn normalize(text: &str) -> Cow<'_, str> {
         IsNormalized::Yes => Cow::Borrowed(text),
         _ => Cow::Owned(text.nfc().collect()),
     }
-}
-
-/// The words of `text` by Unicode word boundaries (UAX #29), without punctuation or whitespace.
-pub fn words(text: &str) -> impl Iterator<Item = &str> {
-    text.unicode_words()
 }
 
 /// Escapes text for Markdown so it renders as the same characters and never as markup or HTML: the
