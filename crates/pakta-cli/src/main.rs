@@ -547,9 +547,9 @@ fn run(cli: Cli) -> anyhow::Result<ExitCode> {
     }
 }
 
-/// Leaves a large value for the operating system to reclaim when the process ends, which it is about to:
-/// freeing an agreement's tens of thousands of small strings one by one took a tenth of `outline`'s time
-/// on a 5 MB input (malloc consolidation, page unmapping), for nothing.
+/// Leaves a large value for the operating system to reclaim when the process ends, which it is about to.
+/// Freeing it string by string is work for nothing: 2 % of `outline`'s instructions on a 5 MB agreement,
+/// 10 % of `check`'s on the bundled MoU (the catalogue and its pattern index), by callgrind.
 pub fn exit_without_freeing<T>(value: T) {
     std::mem::forget(value);
 }
