@@ -5,8 +5,10 @@
 //! in UTF-8). Without a 0xFF, NEW is OLD. Each side is read as lossy UTF-8 and limited to 64 KiB.
 //!
 //! Checks: the tracked document's "accept all" text is NEW's page view and "reject all" is OLD's (the
-//! invariant documented in pakta-redline/src/document.rs); a draft compared with itself has every article
-//! unchanged, not moved, not renumbered.
+//! invariant documented in pakta-redline/src/document.rs); the redline's entries rebuild both drafts'
+//! whole text, front matter, preamble, headings and closing included (`Redline::side_text` equals
+//! `document_text`, without ignore options), and it reports a difference exactly when those texts
+//! differ; a draft compared with itself has every entry unchanged, not moved, not renumbered.
 #![no_main]
 
 use libfuzzer_sys::fuzz_target;
@@ -50,7 +52,20 @@ fuzz_target!(|data: &[u8]| {
         assert!(
             !result.has_differences(),
             "a draft compared with itself has differences: {:#?}",
-            result.articles
+            result.entries
+        );
+    }
+    if options == Options::default() {
+        let (old_text, new_text) = (
+            pakta_redline::document_text(&old),
+            pakta_redline::document_text(&new),
+        );
+        assert_eq!(result.side_text(ChangeOp::Delete), old_text, "entries do not spell OLD");
+        assert_eq!(result.side_text(ChangeOp::Insert), new_text, "entries do not spell NEW");
+        assert_eq!(
+            result.has_differences(),
+            old_text != new_text,
+            "a difference in the whole text and the exit status disagree"
         );
     }
     let document = pakta_redline::document::tracked(&old, &new, &result);

@@ -9,6 +9,7 @@ use std::ops::Range;
 use pulldown_cmark::{Event, HeadingLevel, Options, Parser, Tag, TagEnd};
 
 use crate::heading;
+use crate::provision::{self, ProvisionWord, Scan};
 
 /// The one place that decides which Markdown extensions pakta's parser understands.
 ///
@@ -26,6 +27,12 @@ pub enum RawBlock {
         level: u8,
         text: String,
         range: Range<usize>,
+        /// `1. ## Wages`: the number of the list item the heading opens (only where the document numbers
+        /// its provisions with bare numbers, [`Scan::Bare`]).
+        item_number: Option<u64>,
+        /// A line split out of its paragraph only because the document was expected to number its
+        /// provisions with the word it starts with ([`Scan::Word`]); text again if that turns out wrong.
+        provision_line: bool,
     },
     Text {
         text: String,
@@ -38,6 +45,8 @@ pub enum RawBlock {
         within: usize,
         /// The block is one line, wholly bold (`**Scope**`): a title when it follows an article heading.
         emphasised: bool,
+        /// The block's first line is wholly bold (`**Scope**` and then the text on the next line).
+        bold_first_line: bool,
     },
 }
 
@@ -92,17 +101,27 @@ enum Container {
     Item {
         pending: Option<ListItem>,
         had_text: bool,
+        /// The item opens with a heading (`1. ## Wages`): its paragraphs are the provision's text, not
+        /// continuations of one list item.
+        holds_heading: bool,
     },
     Other,
 }
 
 /// Runs the Markdown parser over `text[body_start..]` and returns the blocks with absolute byte ranges.
-pub fn collect(text: &str, body_start: usize) -> Vec<RawBlock> {
+/// `scan` is how the document numbers its provisions ([`provision::scan`]): it decides whether provision
+/// lines are split out of their paragraphs and whether a heading takes the number of its list item.
+pub fn collect(text: &str, body_start: usize, scan: Scan) -> Vec<RawBlock> {
     let body = &text[body_start..];
     let mut blocks = Vec::new();
     let mut stack: Vec<Container> = Vec::new();
     let mut lines = Lines::default();
     let mut heading_level: Option<u8> = None;
+    let mut heading_item: Option<u64> = None;
+    let split = match scan {
+        Scan::Word(word) => Some(word),
+        _ => None,
+    };
     let mut table_row: Vec<String> = Vec::new();
     let mut in_table_cell = false;
 
@@ -113,11 +132,14 @@ pub fn collect(text: &str, body_start: usize) -> Vec<RawBlock> {
         match event {
             Event::Start(Tag::Heading { .. }) | Event::Start(Tag::Paragraph) => {
                 if !lines.is_empty() {
-                    flush(text, &mut lines, &mut stack, &mut blocks);
+                    flush(text, &mut lines, &mut stack, &mut blocks, split);
                 }
                 lines = Lines::default();
                 if let Event::Start(Tag::Heading { level, .. }) = event {
                     heading_level = Some(heading_number(level));
+                    if scan == Scan::Bare {
+                        heading_item = item_heading(&mut stack);
+                    }
                 }
             }
             Event::End(TagEnd::Heading(_)) => {
@@ -129,13 +151,15 @@ pub fn collect(text: &str, body_start: usize) -> Vec<RawBlock> {
                     level,
                     text: heading_text,
                     range: start.min(range.start)..range.end,
+                    item_number: heading_item.take(),
+                    provision_line: false,
                 });
                 lines = Lines::default();
             }
-            Event::End(TagEnd::Paragraph) => flush(text, &mut lines, &mut stack, &mut blocks),
+            Event::End(TagEnd::Paragraph) => flush(text, &mut lines, &mut stack, &mut blocks, split),
             Event::Start(Tag::List(first)) => {
                 if !lines.is_empty() {
-                    flush(text, &mut lines, &mut stack, &mut blocks);
+                    flush(text, &mut lines, &mut stack, &mut blocks, split);
                 }
                 stack.push(Container::List {
                     next: first,
@@ -182,11 +206,12 @@ pub fn collect(text: &str, body_start: usize) -> Vec<RawBlock> {
                         marker,
                     }),
                     had_text: false,
+                    holds_heading: false,
                 });
             }
             Event::End(TagEnd::Item) => {
                 if !lines.is_empty() {
-                    flush(text, &mut lines, &mut stack, &mut blocks);
+                    flush(text, &mut lines, &mut stack, &mut blocks, split);
                 }
                 stack.pop();
             }
@@ -195,14 +220,14 @@ pub fn collect(text: &str, body_start: usize) -> Vec<RawBlock> {
             }
             Event::End(TagEnd::BlockQuote(_)) | Event::End(TagEnd::FootnoteDefinition) => {
                 if !lines.is_empty() {
-                    flush(text, &mut lines, &mut stack, &mut blocks);
+                    flush(text, &mut lines, &mut stack, &mut blocks, split);
                 }
                 stack.pop();
             }
             Event::Start(Tag::CodeBlock(_)) if !lines.is_empty() => {
-                flush(text, &mut lines, &mut stack, &mut blocks);
+                flush(text, &mut lines, &mut stack, &mut blocks, split);
             }
-            Event::End(TagEnd::CodeBlock) => flush(text, &mut lines, &mut stack, &mut blocks),
+            Event::End(TagEnd::CodeBlock) => flush(text, &mut lines, &mut stack, &mut blocks, split),
             Event::Start(Tag::TableCell) => in_table_cell = true,
             Event::End(TagEnd::TableCell) => {
                 in_table_cell = false;
@@ -224,6 +249,7 @@ pub fn collect(text: &str, body_start: usize) -> Vec<RawBlock> {
                         continuation: false,
                         within: 0,
                         emphasised: false,
+                        bold_first_line: false,
                     });
                 }
             }
@@ -264,13 +290,13 @@ pub fn collect(text: &str, body_start: usize) -> Vec<RawBlock> {
                 lines.push_text(if done { "[x] " } else { "[ ] " }, range)
             }
             Event::Rule if !lines.is_empty() => {
-                flush(text, &mut lines, &mut stack, &mut blocks);
+                flush(text, &mut lines, &mut stack, &mut blocks, split);
             }
             _ => {}
         }
     }
     if !lines.is_empty() {
-        flush(text, &mut lines, &mut stack, &mut blocks);
+        flush(text, &mut lines, &mut stack, &mut blocks, split);
     }
     blocks
 }
@@ -292,8 +318,35 @@ fn item_marker(source: &str) -> String {
     trimmed[..end].to_owned()
 }
 
+/// `1. ## Wages`: a heading that opens a numbered list item takes the item's number, and the item's
+/// paragraphs after it are the provision's own (not continuations of one list item).
+fn item_heading(stack: &mut [Container]) -> Option<u64> {
+    let Some(Container::Item {
+        pending,
+        had_text,
+        holds_heading,
+    }) = stack.last_mut()
+    else {
+        return None;
+    };
+    if *had_text || pending.as_ref().is_none_or(|p| p.number.is_none()) {
+        return None;
+    }
+    *had_text = true;
+    *holds_heading = true;
+    pending.take().and_then(|p| p.number)
+}
+
 /// Turns the collected lines into blocks: lines that are really headings become headings, the rest text.
-fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut Vec<RawBlock>) {
+/// With `split`, a line that is a provision heading of that word ([`provision::standalone`]) is one too,
+/// even inside a paragraph (`SEC. 2. DEFINITIONS.` and `In this Act:` on the next line).
+fn flush(
+    source: &str,
+    lines: &mut Lines,
+    stack: &mut [Container],
+    blocks: &mut Vec<RawBlock>,
+    split: Option<ProvisionWord>,
+) {
     let mut taken = std::mem::take(lines);
     let end = taken.end;
     let within = stack
@@ -302,12 +355,16 @@ fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut 
         .count();
     // The innermost list item this text belongs to, if any, and whether it already has text.
     let item = stack.iter_mut().rev().find_map(|c| match c {
-        Container::Item { pending, had_text } => Some((pending, had_text)),
+        Container::Item {
+            pending,
+            had_text,
+            holds_heading,
+        } => Some((pending, had_text, *holds_heading)),
         _ => None,
     });
     let (mut pending_item, continuation) = match item {
-        Some((pending, had_text)) => {
-            let continuation = *had_text;
+        Some((pending, had_text, holds_heading)) => {
+            let continuation = *had_text && !holds_heading;
             *had_text = true;
             (pending.take(), continuation)
         }
@@ -334,14 +391,15 @@ fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut 
                 .collect::<Vec<_>>()
                 .join("\n"),
         };
-        let emphasised = run.len() == 1 && heading::is_bold_line(raw_line_at(source, start));
+        let bold_first_line = heading::is_bold_line(raw_line_at(source, start));
         blocks.push(RawBlock::Text {
             text,
             range: start..until.max(start),
             item,
             continuation,
             within,
-            emphasised,
+            emphasised: run.len() == 1 && bold_first_line,
+            bold_first_line,
         });
         run.clear();
     };
@@ -367,6 +425,8 @@ fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut 
                 level,
                 text: crate::text::collapse_whitespace(text),
                 range: *at..next_start,
+                item_number: None,
+                provision_line: false,
             });
             continue;
         }
@@ -383,6 +443,24 @@ fn flush(source: &str, lines: &mut Lines, stack: &mut [Container], blocks: &mut 
                 level: 0,
                 text: crate::text::collapse_whitespace(line),
                 range: *at..next_start,
+                item_number: None,
+                provision_line: false,
+            });
+            continue;
+        }
+        let provision_line = pending_item.is_none()
+            && split.is_some_and(|word| {
+                provision::standalone(raw_line).is_some_and(|p| p.word == word)
+            });
+        if provision_line {
+            emit_run(&mut run, *at, blocks, None, continuation && run_is_first);
+            run_is_first = false;
+            blocks.push(RawBlock::Heading {
+                level: 0,
+                text: crate::text::collapse_whitespace(line),
+                range: *at..next_start,
+                item_number: None,
+                provision_line: true,
             });
             continue;
         }

@@ -1,5 +1,7 @@
 //! Cross-references inside an agreement's own text: "Article 12", "Articles 3 and 4", "paragraph 2 of
-//! Article 7", "Article 7(2)", "Pasal 12", "Pasal 6 ayat (3)", "ayat (2) Pasal 7".
+//! Article 7", "Article 7(2)", "Pasal 12", "Pasal 6 ayat (3)", "ayat (2) Pasal 7"; and, in a document
+//! whose provisions are sections, clauses or paragraphs ([`find_in`]), "Section 4.2", "section 4(b)(2)",
+//! "subsection (b) of section 5", "Clause 7", "Paragraph 3".
 //!
 //! References to other instruments ("Article 3 of ILO Convention No. 189", "Pasal 5 Undang-Undang …") are
 //! recognised as external and left out.
@@ -8,11 +10,14 @@ use std::ops::Range;
 
 use unicode_segmentation::UnicodeSegmentation;
 
+use crate::provision::ProvisionWord;
+
 /// One reference to an article (and optionally a paragraph and point of it) of the same agreement.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Reference {
     /// The article number as written: "12", "V", "5bis"; `None` for the article the reference is written
-    /// in ("paragraph 2", "paragraph 1 of this Article", "ayat (3)").
+    /// in ("paragraph 2", "paragraph 1 of this Article", "ayat (3)"). In a document of sections or clauses,
+    /// the provision's number ("4" of "Section 4.2").
     pub article: Option<String>,
     pub paragraph: Option<String>,
     /// The point label without brackets: "a".
@@ -38,6 +43,19 @@ const SELF_NAMES: &[&str] = &[
     "accord",
     "persetujuan",
 ];
+/// The same, for documents numbered by sections, clauses or paragraphs: contracts and bills also call
+/// themselves "the Contract", "the Act". In an article-structured agreement "the Contract" is the
+/// employment contract, another instrument, so these are not in [`SELF_NAMES`].
+const DOCUMENT_NAMES: &[&str] = &[
+    "agreement",
+    "memorandum",
+    "mou",
+    "arrangement",
+    "contract",
+    "act",
+    "bill",
+    "deed",
+];
 /// "of" in the languages of the corpus, and the articles that may follow it.
 const OF_WORDS: &[&str] = &["of", "van", "de", "du", "des", "del", "della"];
 const THE_WORDS: &[&str] = &["the", "het", "de", "la", "le", "les", "l", "der", "el"];
@@ -62,6 +80,72 @@ const EXTERNAL_WORDS: &[&str] = &[
     "ilo",
 ];
 
+/// The words a document's references are written with, by the word that numbers its provisions.
+struct Vocabulary {
+    /// Words for a top-level provision, lower case.
+    provisions: &'static [&'static str],
+    /// Those of them that are abbreviations and must be followed by a full stop (`Art.`, `Sec.`).
+    abbreviations: &'static [&'static str],
+    /// Words for the level below a provision (`paragraph`, `ayat`; `subsection`; `subclause`).
+    paragraphs: &'static [&'static str],
+    /// Words that, alone, name a paragraph of the provision they are written in (`paragraph 2`).
+    local: &'static [&'static str],
+    points: &'static [&'static str],
+    /// Words after "of the …" that mean the document itself.
+    self_names: &'static [&'static str],
+    /// Whether `4.2` is provision 4, paragraph 2, `4(b)(2)` reads the second bracket as the point, and a
+    /// local paragraph may be lettered: sections and clauses are subdivided that way, while articles are
+    /// numbered `19.3` themselves.
+    subdivided: bool,
+    /// Whole words one of which a text must contain to hold a reference (the cheap test before
+    /// segmentation); prefixes of the words above.
+    cues: &'static [&'static str],
+}
+
+const ARTICLES: Vocabulary = Vocabulary {
+    provisions: ARTICLE_WORDS,
+    abbreviations: &["art"],
+    paragraphs: PARAGRAPH_WORDS,
+    local: &["paragraph", "ayat"],
+    points: POINT_WORDS,
+    self_names: SELF_NAMES,
+    subdivided: false,
+    cues: &["art", "pasal", "paragraph", "ayat"],
+};
+
+const SECTIONS: Vocabulary = Vocabulary {
+    provisions: &["section", "sections", "sec", "secs", "§"],
+    abbreviations: &["sec", "secs"],
+    paragraphs: &["subsection", "subsections"],
+    local: &["subsection"],
+    points: &["paragraph", "paragraphs", "point", "points", "item"],
+    self_names: DOCUMENT_NAMES,
+    subdivided: true,
+    cues: &["sec", "§", "subsection"],
+};
+
+const CLAUSES: Vocabulary = Vocabulary {
+    provisions: &["clause", "clauses", "cl"],
+    abbreviations: &["cl"],
+    paragraphs: &["subclause", "subclauses", "paragraph", "paragraphs"],
+    local: &["subclause", "paragraph"],
+    points: POINT_WORDS,
+    self_names: DOCUMENT_NAMES,
+    subdivided: true,
+    cues: &["clause", "cl", "subclause", "paragraph"],
+};
+
+const PARAGRAPHS: Vocabulary = Vocabulary {
+    provisions: &["paragraph", "paragraphs", "para"],
+    abbreviations: &["para"],
+    paragraphs: &["subparagraph", "subparagraphs", "item", "items"],
+    local: &["subparagraph", "item"],
+    points: &["point", "points", "subitem"],
+    self_names: DOCUMENT_NAMES,
+    subdivided: true,
+    cues: &["para", "subparagraph", "item"],
+};
+
 #[derive(Debug, Clone, Copy)]
 struct Token<'a> {
     text: &'a str,
@@ -71,14 +155,34 @@ struct Token<'a> {
 
 /// Finds the references in `text` to articles of the same agreement.
 pub fn find(text: &str) -> Vec<Reference> {
-    // Every reference starts with an article word or `paragraph`/`ayat`; most clauses have neither, and
+    find_with(text, &ARTICLES)
+}
+
+/// Finds the references in `text` to provisions of the same document, read in the vocabulary the
+/// document numbers its provisions with ([`crate::Agreement::provision_word`]): `Some("section")` reads
+/// "Section 4.2", "section 4(2)" and "§ 4" as article 4 (paragraph 2); `Some("clause")` "Clause 7";
+/// `Some("paragraph")` "Paragraph 3" as article 3. `Some("article")`, `None` (bare numbers) and any other
+/// word read as [`find`] does.
+pub fn find_in(text: &str, provision_word: Option<&str>) -> Vec<Reference> {
+    let vocabulary = match provision_word.and_then(ProvisionWord::from_name) {
+        Some(ProvisionWord::Section) => &SECTIONS,
+        Some(ProvisionWord::Clause) => &CLAUSES,
+        Some(ProvisionWord::Paragraph) => &PARAGRAPHS,
+        Some(ProvisionWord::Article) | None => &ARTICLES,
+    };
+    find_with(text, vocabulary)
+}
+
+fn find_with(text: &str, vocabulary: &Vocabulary) -> Vec<Reference> {
+    // Every reference starts with a provision word or a paragraph word; most clauses have neither, and
     // word segmentation is the costly part, so look for the words first (redlines run this on every clause).
     // Only whole words count: "art" inside "Parties" or "particular", which nearly every treaty clause
     // has, must not send the clause to segmentation. Word segmentation never splits two ASCII letters or
     // digits, so a word can only start where the byte before is not one of them.
     let lower = text.to_ascii_lowercase();
     let starts_word = |at: usize| at == 0 || !lower.as_bytes()[at - 1].is_ascii_alphanumeric();
-    if !["art", "pasal", "paragraph", "ayat"]
+    if !vocabulary
+        .cues
         .iter()
         .any(|w| lower.match_indices(w).any(|(at, _)| starts_word(at)))
     {
@@ -97,8 +201,10 @@ pub fn find(text: &str) -> Vec<Reference> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < tokens.len() {
-        if !ARTICLE_WORDS.contains(&lower[i].as_str()) {
-            match local_paragraph(&tokens, &lower, i) {
+        // `sub-clause 2` is not Clause 2 (articles keep their old reading: "sub-article" is not written).
+        let prefixed = vocabulary.subdivided && i >= 1 && glued_hyphen(&tokens, i);
+        if !vocabulary.provisions.contains(&lower[i].as_str()) || prefixed {
+            match local_paragraph(&tokens, &lower, i, vocabulary) {
                 Some((reference, next)) => {
                     out.push(reference);
                     i = next;
@@ -107,118 +213,176 @@ pub fn find(text: &str) -> Vec<Reference> {
             }
             continue;
         }
-        let word_start = tokens[i].start;
-        let mut j = i + 1;
-        if lower[i] == "art" {
-            if tokens.get(j).map(|t| t.text) != Some(".") {
-                i += 1;
+        match provision_reference(&tokens, &lower, i, vocabulary) {
+            Some((mut found, next)) => {
+                out.append(&mut found);
+                i = next.max(i + 1);
+            }
+            None => i += 1,
+        }
+    }
+    out
+}
+
+/// Whether the token at `i` is glued to a hyphen before it (`sub-paragraph`).
+fn glued_hyphen(tokens: &[Token<'_>], i: usize) -> bool {
+    tokens[i - 1].text == "-" && tokens[i - 1].end == tokens[i].start
+}
+
+/// The references that start with the provision word at `i` (`Articles 3 and 4`, `Article 7(2)`,
+/// `paragraph 2 of Article 7`), empty when they name another instrument; and where reading goes on.
+fn provision_reference(
+    tokens: &[Token<'_>],
+    lower: &[String],
+    i: usize,
+    vocabulary: &Vocabulary,
+) -> Option<(Vec<Reference>, usize)> {
+    let word_start = tokens[i].start;
+    let mut j = i + 1;
+    if vocabulary.abbreviations.contains(&lower[i].as_str()) {
+        if tokens.get(j).map(|t| t.text) != Some(".") {
+            return None;
+        }
+        j += 1;
+    }
+    // Numbers: `Articles 3, 4 and 5`, `Articles 3 to 5`.
+    let mut numbers: Vec<(String, usize)> = Vec::new();
+    while let Some(token) = tokens.get(j) {
+        if is_article_number(token.text) {
+            numbers.push((token.text.to_owned(), token.end));
+            j += 1;
+            // `5 bis`
+            if tokens
+                .get(j)
+                .is_some_and(|t| crate::numbering::ArticleNumber::is_latin_suffix(t.text))
+            {
+                if let Some(last) = numbers.last_mut() {
+                    last.0.push_str(&lower[j]);
+                    last.1 = tokens[j].end;
+                }
+                j += 1;
+            }
+            let continues = tokens.get(j + 1).is_some_and(|t| is_article_number(t.text))
+                && (tokens[j].text == ","
+                    || LIST_WORDS.contains(&lower[j].as_str())
+                    || tokens[j].text == "-");
+            if continues {
+                j += 1;
                 continue;
             }
-            j += 1;
         }
-        // Numbers: `Articles 3, 4 and 5`, `Articles 3 to 5`.
-        let mut numbers: Vec<(String, usize)> = Vec::new();
-        while let Some(token) = tokens.get(j) {
-            if is_article_number(token.text) {
-                numbers.push((token.text.to_owned(), token.end));
-                j += 1;
-                // `5 bis`
-                if tokens
-                    .get(j)
-                    .is_some_and(|t| crate::numbering::ArticleNumber::is_latin_suffix(t.text))
-                {
-                    if let Some(last) = numbers.last_mut() {
-                        last.0.push_str(&lower[j]);
-                        last.1 = tokens[j].end;
-                    }
-                    j += 1;
-                }
-                let continues = tokens.get(j + 1).is_some_and(|t| is_article_number(t.text))
-                    && (tokens[j].text == ","
-                        || LIST_WORDS.contains(&lower[j].as_str())
-                        || tokens[j].text == "-");
-                if continues {
-                    j += 1;
-                    continue;
-                }
-            }
-            break;
+        break;
+    }
+    if numbers.is_empty() {
+        return None;
+    }
+    // Forward: `Article 7(2)`, `Article 7, paragraph 2`, `Pasal 6 ayat (3) huruf a`, `Section 4.2(a)`,
+    // `section 4(b)(2)`.
+    let mut paragraph = None;
+    let mut point = None;
+    let mut end = numbers.last().map_or(tokens[i].end, |n| n.1);
+    if numbers.len() == 1 {
+        if vocabulary.subdivided
+            && let Some((number, p, pt)) = split_dotted(&numbers[0].0)
+        {
+            numbers[0].0 = number;
+            paragraph = Some(p);
+            point = pt;
         }
-        if numbers.is_empty() {
-            i += 1;
-            continue;
-        }
-        // Forward: `Article 7(2)`, `Article 7, paragraph 2`, `Pasal 6 ayat (3) huruf a`.
-        let mut paragraph = None;
-        let mut point = None;
-        let mut end = numbers.last().map_or(tokens[i].end, |n| n.1);
-        if numbers.len() == 1 {
-            if let Some((p, next)) = bracketed(&tokens, j) {
+        if paragraph.is_none() {
+            if let Some((p, next)) = bracketed(tokens, j) {
                 paragraph = Some(p);
                 end = tokens[next - 1].end;
                 j = next;
-            } else if let Some((p, next)) = paragraph_phrase(&tokens, &lower, j) {
+            } else if let Some((p, next)) = paragraph_phrase(tokens, lower, j, vocabulary) {
                 paragraph = Some(p);
                 end = tokens[next - 1].end;
                 j = next;
             }
-            if paragraph.is_some()
-                && let Some((pt, next)) = point_phrase(&tokens, &lower, j)
+        }
+        if paragraph.is_some() && point.is_none() {
+            let chained = if vocabulary.subdivided {
+                bracketed(tokens, j)
+            } else {
+                None
+            };
+            if let Some((pt, next)) =
+                chained.or_else(|| point_phrase(tokens, lower, j, vocabulary))
             {
                 point = Some(pt);
                 end = tokens[next - 1].end;
                 j = next;
             }
         }
-        // Backward: `paragraph 2 of Article 7`, `point (a) of paragraph 1 of Article 7`, `ayat (2) Pasal 7`.
-        let mut start = word_start;
-        if numbers.len() == 1 && paragraph.is_none() {
-            let mut k = i;
-            if k >= 1 && lower[k - 1] == "of" {
-                k -= 1;
-            }
-            if let Some((p, from)) = paragraph_before(&tokens, &lower, k) {
-                paragraph = Some(p);
-                start = tokens[from].start;
-                let mut m = from;
-                if m >= 1 && lower[m - 1] == "of" {
-                    m -= 1;
-                }
-                if let Some((pt, from)) = point_before(&tokens, &lower, m) {
-                    point = Some(pt);
-                    start = tokens[from].start;
-                }
-            }
-        }
-        if !is_external(&tokens, &lower, j) {
-            for (number, _) in numbers {
-                out.push(Reference {
-                    article: Some(number),
-                    paragraph: paragraph.clone(),
-                    point: point.clone(),
-                    range: start..end,
-                });
-            }
-        }
-        i = j.max(i + 1);
     }
-    out
+    // Backward: `paragraph 2 of Article 7`, `point (a) of paragraph 1 of Article 7`, `ayat (2) Pasal 7`.
+    let mut start = word_start;
+    if numbers.len() == 1 && paragraph.is_none() {
+        let mut k = i;
+        if k >= 1 && lower[k - 1] == "of" {
+            k -= 1;
+        }
+        if let Some((p, from)) = paragraph_before(tokens, lower, k, vocabulary) {
+            paragraph = Some(p);
+            start = tokens[from].start;
+            let mut m = from;
+            if m >= 1 && lower[m - 1] == "of" {
+                m -= 1;
+            }
+            if let Some((pt, from)) = point_before(tokens, lower, m, vocabulary) {
+                point = Some(pt);
+                start = tokens[from].start;
+            }
+        }
+    }
+    if is_external(tokens, lower, j, vocabulary) {
+        return Some((Vec::new(), j));
+    }
+    let found = numbers
+        .into_iter()
+        .map(|(number, _)| Reference {
+            article: Some(number),
+            paragraph: paragraph.clone(),
+            point: point.clone(),
+            range: start..end,
+        })
+        .collect();
+    Some((found, j))
+}
+
+/// `4.2` as provision 4, paragraph 2 (and `4.2.1` with point 1), in documents subdivided that way.
+fn split_dotted(number: &str) -> Option<(String, String, Option<String>)> {
+    let mut parts = number.split('.');
+    let (first, second) = (parts.next()?, parts.next()?);
+    let third = parts.next().map(str::to_owned);
+    let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
+    (digits(first) && digits(second) && third.as_deref().is_none_or(digits) && parts.next().is_none())
+        .then(|| (first.to_owned(), second.to_owned(), third))
 }
 
 /// `paragraph 2`, `paragraph 1 of this Article`, `ayat (3) huruf a` at `i`, when it names no other article.
-fn local_paragraph(tokens: &[Token<'_>], lower: &[String], i: usize) -> Option<(Reference, usize)> {
-    if !matches!(lower[i].as_str(), "paragraph" | "ayat") {
+fn local_paragraph(
+    tokens: &[Token<'_>],
+    lower: &[String],
+    i: usize,
+    vocabulary: &Vocabulary,
+) -> Option<(Reference, usize)> {
+    if !vocabulary.local.contains(&lower[i].as_str()) {
         return None;
     }
     // Only a whole word: not the `paragraph` of `sub-paragraph`.
-    if i >= 1 && tokens[i - 1].text == "-" && tokens[i - 1].end == tokens[i].start {
+    if i >= 1 && glued_hyphen(tokens, i) {
         return None;
     }
     let (paragraph, mut j) = bracketed(tokens, i + 1).or_else(|| {
         let t = tokens.get(i + 1)?;
         Some((t.text.to_owned(), i + 2))
     })?;
-    if !paragraph.bytes().all(|b| b.is_ascii_digit()) {
+    // Sections and clauses letter their subsections: `subsection (b)`.
+    let lettered = vocabulary.subdivided
+        && paragraph.len() <= 2
+        && paragraph.bytes().all(|b| b.is_ascii_lowercase());
+    if !(paragraph.bytes().all(|b| b.is_ascii_digit()) || lettered) {
         return None;
     }
     let mut end = tokens[j - 1].end;
@@ -232,14 +396,14 @@ fn local_paragraph(tokens: &[Token<'_>], lower: &[String], i: usize) -> Option<(
     // `paragraphs 2 and 3`, `paragraph 2 of Article 7`, `ayat (2) Pasal 7`, `paragraph 2 of the Annex`:
     // another article's paragraph, or not one this check can resolve.
     let next = lower.get(j).map(String::as_str);
-    if next.is_some_and(|w| ARTICLE_WORDS.contains(&w)) {
+    if next.is_some_and(|w| vocabulary.provisions.contains(&w)) {
         return None;
     }
     if next == Some("of") {
         let this_article = lower.get(j + 1).map(String::as_str) == Some("this")
             && lower
                 .get(j + 2)
-                .is_some_and(|w| ARTICLE_WORDS.contains(&w.as_str()));
+                .is_some_and(|w| vocabulary.provisions.contains(&w.as_str()));
         if !this_article {
             return None;
         }
@@ -250,7 +414,7 @@ fn local_paragraph(tokens: &[Token<'_>], lower: &[String], i: usize) -> Option<(
     {
         return None;
     }
-    if let Some((pt, next)) = point_phrase(tokens, lower, j) {
+    if let Some((pt, next)) = point_phrase(tokens, lower, j, vocabulary) {
         point = Some(pt);
         end = tokens[next - 1].end;
         j = next;
@@ -284,11 +448,12 @@ fn paragraph_phrase(
     tokens: &[Token<'_>],
     lower: &[String],
     mut j: usize,
+    vocabulary: &Vocabulary,
 ) -> Option<(String, usize)> {
     if tokens.get(j).is_some_and(|t| t.text == ",") {
         j += 1;
     }
-    if !PARAGRAPH_WORDS.contains(&lower.get(j)?.as_str()) {
+    if !vocabulary.paragraphs.contains(&lower.get(j)?.as_str()) {
         return None;
     }
     bracketed(tokens, j + 1).or_else(|| {
@@ -301,11 +466,16 @@ fn paragraph_phrase(
 }
 
 /// `point (a)` or `huruf a` at `j`.
-fn point_phrase(tokens: &[Token<'_>], lower: &[String], mut j: usize) -> Option<(String, usize)> {
+fn point_phrase(
+    tokens: &[Token<'_>],
+    lower: &[String],
+    mut j: usize,
+    vocabulary: &Vocabulary,
+) -> Option<(String, usize)> {
     if tokens.get(j).is_some_and(|t| t.text == ",") {
         j += 1;
     }
-    if !POINT_WORDS.contains(&lower.get(j)?.as_str()) {
+    if !vocabulary.points.contains(&lower.get(j)?.as_str()) {
         return None;
     }
     bracketed(tokens, j + 1).or_else(|| {
@@ -316,32 +486,45 @@ fn point_phrase(tokens: &[Token<'_>], lower: &[String], mut j: usize) -> Option<
 }
 
 /// A paragraph phrase ending just before index `k`: `paragraph 2` / `ayat (2)`; returns its first index.
-fn paragraph_before(tokens: &[Token<'_>], lower: &[String], k: usize) -> Option<(String, usize)> {
+fn paragraph_before(
+    tokens: &[Token<'_>],
+    lower: &[String],
+    k: usize,
+    vocabulary: &Vocabulary,
+) -> Option<(String, usize)> {
     if k >= 2
         && tokens[k - 1].text.chars().all(|c| c.is_ascii_digit())
-        && PARAGRAPH_WORDS.contains(&lower[k - 2].as_str())
+        && vocabulary.paragraphs.contains(&lower[k - 2].as_str())
     {
         return Some((tokens[k - 1].text.to_owned(), k - 2));
     }
     if k >= 4
         && tokens[k - 1].text == ")"
         && tokens[k - 3].text == "("
-        && PARAGRAPH_WORDS.contains(&lower[k - 4].as_str())
+        && vocabulary.paragraphs.contains(&lower[k - 4].as_str())
     {
         return Some((tokens[k - 2].text.to_owned(), k - 4));
     }
     None
 }
 
-fn point_before(tokens: &[Token<'_>], lower: &[String], k: usize) -> Option<(String, usize)> {
+fn point_before(
+    tokens: &[Token<'_>],
+    lower: &[String],
+    k: usize,
+    vocabulary: &Vocabulary,
+) -> Option<(String, usize)> {
     if k >= 4
         && tokens[k - 1].text == ")"
         && tokens[k - 3].text == "("
-        && POINT_WORDS.contains(&lower[k - 4].as_str())
+        && vocabulary.points.contains(&lower[k - 4].as_str())
     {
         return Some((tokens[k - 2].text.to_owned(), k - 4));
     }
-    if k >= 2 && tokens[k - 1].text.len() <= 3 && POINT_WORDS.contains(&lower[k - 2].as_str()) {
+    if k >= 2
+        && tokens[k - 1].text.len() <= 3
+        && vocabulary.points.contains(&lower[k - 2].as_str())
+    {
         return Some((tokens[k - 1].text.to_owned(), k - 2));
     }
     None
@@ -349,7 +532,7 @@ fn point_before(tokens: &[Token<'_>], lower: &[String], k: usize) -> Option<(Str
 
 /// Whether the words after a reference name another instrument: "of ILO Convention No. 95", "of the
 /// Constitution", "van het Statuut", "Undang-Undang Nomor 18".
-fn is_external(tokens: &[Token<'_>], lower: &[String], j: usize) -> bool {
+fn is_external(tokens: &[Token<'_>], lower: &[String], j: usize, vocabulary: &Vocabulary) -> bool {
     let Some(next) = lower.get(j) else {
         return false;
     };
@@ -369,7 +552,7 @@ fn is_external(tokens: &[Token<'_>], lower: &[String], j: usize) -> bool {
     let Some(word) = lower.get(k) else {
         return false;
     };
-    if THIS_WORDS.contains(&word.as_str()) || SELF_NAMES.contains(&word.as_str()) {
+    if THIS_WORDS.contains(&word.as_str()) || vocabulary.self_names.contains(&word.as_str()) {
         return false;
     }
     tokens[k].text.starts_with(char::is_uppercase)

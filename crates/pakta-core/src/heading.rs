@@ -71,6 +71,7 @@ const DIVISION_WORDS: &[(&str, DivisionKind)] = &[
     ("lampiran", DivisionKind::Annex),
     ("appendix", DivisionKind::Annex),
     ("schedule", DivisionKind::Annex),
+    ("exhibit", DivisionKind::Annex),
     ("protocol", DivisionKind::Annex),
     ("protocole", DivisionKind::Annex),
 ];
@@ -257,7 +258,7 @@ fn split_word(text: &str) -> (&str, &str) {
 }
 
 /// Reads `5 — Wages`, `V`, `19.3 Labour Rights`, `5bis`, `5 bis: Title`, `1er`.
-fn number_and_title(text: &str) -> Option<(ArticleNumber, Option<String>)> {
+pub(crate) fn number_and_title(text: &str) -> Option<(ArticleNumber, Option<String>)> {
     let text = text.trim();
     let token_end = text
         .find(|c: char| c.is_whitespace() || matches!(c, '—' | '–' | ':' | '|' | ')'))

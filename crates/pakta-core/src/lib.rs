@@ -16,6 +16,7 @@ pub mod model;
 pub mod numbering;
 pub mod paragraphs;
 mod parse;
+pub mod provision;
 pub mod quantity;
 pub mod source;
 pub mod text;

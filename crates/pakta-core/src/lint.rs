@@ -6,12 +6,22 @@ use std::collections::HashMap;
 use crate::crossref;
 use crate::model::{Agreement, Article, ClauseKind, Diagnostic, Severity, Span};
 use crate::numbering::ArticleNumber;
+use crate::provision::ProvisionWord;
 use crate::source::LineIndex;
 
 /// Everything `pakta lint` reports for `agreement`, parsed from `source`, in source order.
 pub fn lint(agreement: &Agreement, source: &str) -> Vec<Diagnostic> {
     let index = LineIndex::new(source);
     let mut out: Vec<Diagnostic> = agreement.diagnostics.clone();
+    // References are read in the document's own vocabulary ("Section 4.2" in a document of sections).
+    let word = agreement.provision_word.as_deref();
+    let noun = word
+        .and_then(ProvisionWord::from_name)
+        .map_or("Article", ProvisionWord::noun);
+    let subdivided = !matches!(
+        word.and_then(ProvisionWord::from_name),
+        None | Some(ProvisionWord::Article)
+    );
 
     // Articles by numbering sequence (the id prefix) and number value, so `Article V` and `Article 5` agree.
     let mut by_key: HashMap<(usize, (Vec<u32>, u32)), &Article> = HashMap::new();
@@ -25,8 +35,8 @@ pub fn lint(agreement: &Agreement, source: &str) -> Vec<Diagnostic> {
     for article in &agreement.articles {
         let sequence = article.sequence;
         for clause in article.clauses_flat() {
-            for reference in crossref::find(&clause.text) {
-                let shown = describe(&reference);
+            for reference in crossref::find_in(&clause.text, word) {
+                let shown = describe(&reference, noun);
                 let target = match &reference.article {
                     None => Some(article),
                     Some(number) => {
@@ -38,12 +48,11 @@ pub fn lint(agreement: &Agreement, source: &str) -> Vec<Diagnostic> {
                 };
                 let problem = match target {
                     None => Some(format!(
-                        "{shown}: there is no Article {}",
+                        "{shown}: there is no {noun} {}",
                         reference.article.as_deref().unwrap_or_default()
                     )),
-                    Some(target) => {
-                        missing_part(target, &reference).map(|what| format!("{shown}: {what}"))
-                    }
+                    Some(target) => missing_part(target, &reference, noun, subdivided)
+                        .map(|what| format!("{shown}: {what}")),
                 };
                 if let Some(message) = problem {
                     let span = locate(
@@ -67,7 +76,7 @@ pub fn lint(agreement: &Agreement, source: &str) -> Vec<Diagnostic> {
     out
 }
 
-fn describe(reference: &crossref::Reference) -> String {
+fn describe(reference: &crossref::Reference, noun: &str) -> String {
     let mut out = String::from("reference to ");
     if let Some(point) = &reference.point {
         out.push_str(&format!("point ({point}) of "));
@@ -76,14 +85,20 @@ fn describe(reference: &crossref::Reference) -> String {
         out.push_str(&format!("paragraph {paragraph} of "));
     }
     match &reference.article {
-        Some(article) => out.push_str(&format!("Article {article}")),
-        None => out.push_str("this article"),
+        Some(article) => out.push_str(&format!("{noun} {article}")),
+        None => out.push_str(&format!("this {}", noun.to_lowercase())),
     }
     out
 }
 
-/// What the reference names that the target article lacks, if anything.
-fn missing_part(target: &Article, reference: &crossref::Reference) -> Option<String> {
+/// What the reference names that the target article lacks, if anything. In a `subdivided` document
+/// (sections, clauses) paragraph 2 of Section 4 may be printed `4.2`.
+fn missing_part(
+    target: &Article,
+    reference: &crossref::Reference,
+    noun: &str,
+    subdivided: bool,
+) -> Option<String> {
     let paragraph_label = reference.paragraph.as_deref()?;
     // Articles without numbered paragraphs are referred to loosely; only check where paragraphs exist.
     let paragraphs: Vec<_> = target
@@ -94,12 +109,13 @@ fn missing_part(target: &Article, reference: &crossref::Reference) -> Option<Str
     if paragraphs.is_empty() {
         return None;
     }
-    let Some(paragraph) = paragraphs
-        .iter()
-        .find(|c| c.label.as_deref() == Some(paragraph_label))
-    else {
+    let dotted = format!("{}.{paragraph_label}", target.number);
+    let Some(paragraph) = paragraphs.iter().find(|c| {
+        c.label.as_deref() == Some(paragraph_label)
+            || subdivided && c.label.as_deref() == Some(dotted.as_str())
+    }) else {
         return Some(format!(
-            "Article {} has no paragraph {paragraph_label}",
+            "{noun} {} has no paragraph {paragraph_label}",
             target.number
         ));
     };
@@ -118,7 +134,7 @@ fn missing_part(target: &Article, reference: &crossref::Reference) -> Option<Str
         return None;
     }
     Some(format!(
-        "paragraph {paragraph_label} of Article {} has no point ({point})",
+        "paragraph {paragraph_label} of {noun} {} has no point ({point})",
         target.number
     ))
 }

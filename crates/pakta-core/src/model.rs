@@ -86,6 +86,9 @@ pub struct Agreement {
     pub meta: Meta,
     /// The title from front matter, else the first top-level heading that is not an article or a division.
     pub title: Option<String>,
+    /// The title line as written in the body (that first heading), even when front matter's title
+    /// overrides it in `title`: the redline compares both, so neither can change unseen.
+    pub title_line: Option<String>,
     /// The language from front matter, else detected from the text.
     pub language: Language,
     pub preamble: Vec<Block>,
@@ -93,6 +96,12 @@ pub struct Agreement {
     pub divisions: Vec<Division>,
     /// Every article in document order, whichever division it sits in.
     pub articles: Vec<Article>,
+    /// The word the document numbers its top-level provisions with, in lower case: `article` (for every
+    /// article word: `Article`, `Pasal`, `Art.` …), `section`, `clause` or `paragraph`; `None` for bare
+    /// numbers (`## 5. Wages`, a numbered list of titled sections) or when no provision was found. Whatever
+    /// the word, each provision is an [`Article`]. Cross-references are read in this vocabulary
+    /// ([`crate::crossref::find_in`]).
+    pub provision_word: Option<String>,
     /// Closing formula and signature block ("Done at …", "IN WITNESS WHEREOF", "Dibuat di …").
     pub closing: Vec<Block>,
     pub diagnostics: Vec<Diagnostic>,

@@ -14,6 +14,7 @@ use crate::model::{
     Severity, Span,
 };
 use crate::numbering::ArticleNumber;
+use crate::provision::{self, ProvisionWord, Scan, clean_title};
 use crate::source::LineIndex;
 use crate::text::{collapse_whitespace, detect_language, normalize};
 
@@ -32,16 +33,16 @@ pub fn parse(source: &str) -> Agreement {
         ),
         None => (Default::default(), 0),
     };
-    let raw = blocks::collect(source, body_start);
-    let mut builder = Builder::new(source, &index, &raw);
-    for block in &raw {
-        builder.block(block);
+    let scan = provision::scan(&source[body_start..]);
+    let raw = blocks::collect(source, body_start, scan);
+    let mut builder = Builder::new(source, &index, &raw, scan);
+    for (i, block) in raw.iter().enumerate() {
+        builder.block(i, block);
     }
     let mut agreement = builder.finish();
     agreement.meta = meta;
-    if agreement.title.is_none() {
-        agreement.title = agreement.meta.title.clone();
-    } else if let Some(title) = agreement.meta.title.clone() {
+    agreement.title_line = agreement.title.clone();
+    if let Some(title) = agreement.meta.title.clone() {
         agreement.title = Some(title);
     }
     diagnostics.append(&mut agreement.diagnostics);
@@ -72,6 +73,9 @@ struct OpenArticle {
     clauses: Vec<Clause>,
     /// Path of open clauses: indices from the root list down, with each one's family and list depth.
     open: Vec<OpenClause>,
+    /// The list depth of the titled list item that opened the article (`1. Wages and Deductions`): the
+    /// item's further paragraphs are the article's paragraphs, not continuations of one clause.
+    list_level: Option<usize>,
 }
 
 #[derive(Clone, Copy)]
@@ -94,6 +98,13 @@ struct Builder<'a> {
     index: &'a LineIndex,
     /// Whether the document introduces articles with a word; if not, plain numbered headings are articles.
     word_mode: bool,
+    /// Where no article word appears: the word that numbers the provisions instead (`SECTION 1.`,
+    /// `Clause 4`, `Paragraph 2`); `None` where plain numbers do.
+    provision_word: Option<ProvisionWord>,
+    /// Per first-pass block: whether it is a titled top-level list item that opens a provision. Empty
+    /// unless the document is written as such a list (no article word, no provision word, no numbered
+    /// headings).
+    titled_items: Vec<bool>,
     title: Option<String>,
     preamble: Vec<Block>,
     divisions: Vec<Division>,
@@ -108,14 +119,36 @@ struct Builder<'a> {
 }
 
 impl<'a> Builder<'a> {
-    fn new(source: &'a str, index: &'a LineIndex, raw: &[RawBlock]) -> Builder<'a> {
-        let word_mode = raw.iter().any(|b| {
-            matches!(b, RawBlock::Heading { text, .. } if matches!(heading::classify(text), HeadingKind::Article { .. }))
-        });
+    fn new(source: &'a str, index: &'a LineIndex, raw: &[RawBlock], scan: Scan) -> Builder<'a> {
+        let (mut word_mode, mut numbered) = (false, false);
+        for block in raw {
+            if let RawBlock::Heading {
+                text, item_number, ..
+            } = block
+            {
+                match heading::classify(text) {
+                    HeadingKind::Article { .. } => word_mode = true,
+                    HeadingKind::Numbered { .. } => numbered = true,
+                    _ => numbered |= item_number.is_some(),
+                }
+            }
+        }
+        // The scan reads lines, this pass reads Markdown: where they disagree, an article word wins.
+        let provision_word = match scan {
+            Scan::Word(word) if !word_mode => Some(word),
+            _ => None,
+        };
+        let titled_items = if word_mode || provision_word.is_some() || numbered {
+            Vec::new()
+        } else {
+            provision::titled_items(raw)
+        };
         Builder {
             source,
             index,
             word_mode,
+            provision_word,
+            titled_items,
             title: None,
             preamble: Vec::new(),
             divisions: Vec::new(),
@@ -144,22 +177,73 @@ impl<'a> Builder<'a> {
         });
     }
 
-    fn block(&mut self, block: &RawBlock) {
+    /// The word messages name a provision with: "Article", or "Section", "Clause", "Paragraph".
+    fn noun(&self) -> &'static str {
+        self.provision_word
+            .map_or(ProvisionWord::Article.noun(), ProvisionWord::noun)
+    }
+
+    fn block(&mut self, i: usize, block: &RawBlock) {
         match block {
-            RawBlock::Heading { level, text, range } => {
-                self.heading(*level, text, range.start, range.end)
+            RawBlock::Heading {
+                text,
+                range,
+                provision_line: true,
+                ..
+            } if self.provision_word.is_none() => {
+                // Split out for a provision word the document turned out not to use: text after all.
+                let text = RawBlock::Text {
+                    text: text.clone(),
+                    range: range.clone(),
+                    item: None,
+                    continuation: false,
+                    within: 0,
+                    emphasised: false,
+                    bold_first_line: false,
+                };
+                self.text(i, &text);
             }
-            RawBlock::Text { .. } => self.text(block),
+            RawBlock::Heading {
+                level,
+                text,
+                range,
+                item_number,
+                ..
+            } => self.heading(*level, text, range.start, range.end, *item_number),
+            RawBlock::Text { .. } => self.text(i, block),
         }
     }
 
-    fn heading(&mut self, level: u8, text: &str, start: usize, end: usize) {
+    fn heading(
+        &mut self,
+        level: u8,
+        text: &str,
+        start: usize,
+        end: usize,
+        item_number: Option<u64>,
+    ) {
         let text = normalize(text);
-        match heading::classify(&text) {
+        if let Some(word) = self.provision_word
+            && let Some(found) = provision::read(&text).filter(|p| p.word == word)
+        {
+            return self.open_article(found.number, found.title, level, start, end);
+        }
+        let bare = !self.word_mode && self.provision_word.is_none();
+        let kind = match heading::classify(&text) {
+            // `1. ## Wages`: the list item numbers the heading.
+            HeadingKind::Other if bare => item_number
+                .and_then(|n| ArticleNumber::parse(&n.to_string()))
+                .map_or(HeadingKind::Other, |number| HeadingKind::Numbered {
+                    number,
+                    title: clean_title(&text),
+                }),
+            kind => kind,
+        };
+        match kind {
             HeadingKind::Article { number, title } => {
                 self.open_article(number, title, level, start, end)
             }
-            HeadingKind::Numbered { number, title } if !self.word_mode => {
+            HeadingKind::Numbered { number, title } if bare => {
                 self.open_article(number, title, level, start, end)
             }
             HeadingKind::Division {
@@ -183,13 +267,15 @@ impl<'a> Builder<'a> {
         self.in_closing = false;
         self.article = Some(OpenArticle {
             number,
-            heading,
+            // Titles are kept as written, without the punctuation and emphasis around them.
+            heading: heading.as_deref().and_then(clean_title),
             heading_level: level,
             division: self.open_divisions.last().copied(),
             start,
             end,
             clauses: Vec::new(),
             open: Vec::new(),
+            list_level: None,
         });
     }
 
@@ -237,7 +323,7 @@ impl<'a> Builder<'a> {
             && article.clauses.is_empty()
             && level >= article.heading_level
         {
-            article.heading = Some(text);
+            article.heading = Some(clean_title(&text).unwrap_or(text));
             article.end = end;
             return;
         }
@@ -276,7 +362,7 @@ impl<'a> Builder<'a> {
         self.open_division(DivisionKind::Heading, None, Some(text), start, end);
     }
 
-    fn text(&mut self, block: &RawBlock) {
+    fn text(&mut self, i: usize, block: &RawBlock) {
         let RawBlock::Text {
             text,
             range,
@@ -284,24 +370,41 @@ impl<'a> Builder<'a> {
             continuation,
             within,
             emphasised,
+            bold_first_line,
         } = block
         else {
             return;
         };
-        let (start, end, item, continuation, within, emphasised) = (
-            range.start,
-            range.end,
-            item.as_ref(),
-            *continuation,
-            *within,
-            *emphasised,
-        );
+        let (start, end, item, within) = (range.start, range.end, item.as_ref(), *within);
+        let (emphasised, bold_first_line) = (*emphasised, *bold_first_line);
+        // A further paragraph of the list item that opened the article is a paragraph of the article.
+        let continuation = *continuation
+            && self
+                .article
+                .as_ref()
+                .is_none_or(|a| a.list_level != Some(within));
         let text = normalize(text);
         if self.in_closing {
             self.closing.push(Block {
                 text: collapse_whitespace(&text),
                 span: self.span(start, end),
             });
+            return;
+        }
+        if self.titled_items.get(i) == Some(&true)
+            && let Some(item) = item
+            && let Some(number) = item.number.and_then(|n| ArticleNumber::parse(&n.to_string()))
+        {
+            // `1. Wages and Deductions`: the item's first line is the title, the rest its text.
+            let (title, rest) = text.split_once('\n').unwrap_or((text.as_ref(), ""));
+            let rest_start = self.next_line(start, end);
+            self.open_article(number, Some(title.to_owned()), 0, start, rest_start.unwrap_or(end));
+            if let Some(article) = &mut self.article {
+                article.list_level = Some(item.depth);
+            }
+            if let Some(rest_start) = rest_start.filter(|_| !rest.trim().is_empty()) {
+                self.article_text(rest, rest_start, end, None, false, within);
+            }
             return;
         }
         if self.article.is_some() {
@@ -314,16 +417,23 @@ impl<'a> Builder<'a> {
                 });
                 return;
             }
-            // `## ARTICLE 2` then `**Scope**` (or `SCOPE`): the line names the article.
-            if let Some(article) = &mut self.article
-                && item.is_none()
-                && article.heading.is_none()
-                && article.clauses.is_empty()
-                && (emphasised || is_caps_title(&text))
+            // `## ARTICLE 2` then `**Scope**` (or `SCOPE`), alone or as the first line of the text: the line
+            // names the article.
+            if item.is_none()
+                && self
+                    .article
+                    .as_ref()
+                    .is_some_and(|a| a.heading.is_none() && a.clauses.is_empty())
+                && let Some((title, rest)) = title_line(&text, emphasised, bold_first_line)
             {
-                let title = text.trim().trim_matches(['*', '_']).trim();
-                article.heading = Some(collapse_whitespace(title));
-                article.end = end;
+                let rest_start = self.next_line(start, end).filter(|_| !rest.is_empty());
+                if let Some(article) = &mut self.article {
+                    article.heading = Some(title);
+                    article.end = rest_start.unwrap_or(end);
+                }
+                if let Some(rest_start) = rest_start {
+                    self.article_text(rest, rest_start, end, None, false, within);
+                }
                 return;
             }
             self.article_text(&text, start, end, item, continuation, within);
@@ -361,6 +471,12 @@ impl<'a> Builder<'a> {
             }
             self.preamble.push(block);
         }
+    }
+
+    /// Where the source line after the one at `start` begins, if it is before `end`.
+    fn next_line(&self, start: usize, end: usize) -> Option<usize> {
+        let within = self.source.get(start..end.min(self.source.len()))?;
+        within.find('\n').map(|offset| start + offset + 1)
     }
 
     /// Adds text to the open article, splitting it into clauses at every line that starts with a label.
@@ -627,7 +743,14 @@ impl<'a> Builder<'a> {
 
     fn finish(mut self) -> Agreement {
         self.close_article();
+        let noun = self.noun();
+        let provision_word = if self.word_mode {
+            Some(ProvisionWord::Article)
+        } else {
+            self.provision_word
+        };
         let mut agreement = Agreement {
+            provision_word: provision_word.map(|w| w.as_str().to_owned()),
             title: self.title,
             preamble: self.preamble,
             divisions: self.divisions,
@@ -637,7 +760,7 @@ impl<'a> Builder<'a> {
         };
         lift_restarted_sequences(&mut agreement.divisions, &self.articles);
         number_sequences(&mut self.articles);
-        check_sequence(&self.articles, &mut agreement, self.source, self.index);
+        check_sequence(&self.articles, &mut agreement, self.source, self.index, noun);
         agreement.articles = self.articles.into_iter().map(|(_, a)| a).collect();
         for article in &mut agreement.articles {
             if article
@@ -645,7 +768,7 @@ impl<'a> Builder<'a> {
                 .iter()
                 .all(|c| c.text.trim().is_empty() && c.children.is_empty())
             {
-                let message = format!("Article {} is empty", article.number);
+                let message = format!("{noun} {} is empty", article.number);
                 let span = article.span;
                 agreement.diagnostics.push(Diagnostic {
                     severity: Severity::Warning,
@@ -740,6 +863,25 @@ fn is_closing_heading(text: &str) -> bool {
         )
 }
 
+/// The title a text block opens with after a bare article heading: a line that is the whole block and is
+/// bold or in capitals, or a first line that is (and not a label, and not a sentence that goes on in lower
+/// case on the next line). Returns the title and the rest of the text.
+fn title_line(text: &str, emphasised: bool, bold_first_line: bool) -> Option<(String, &str)> {
+    let clean = |line: &str| {
+        clean_title(line)
+            .unwrap_or_else(|| collapse_whitespace(line.trim().trim_matches(['*', '_']).trim()))
+    };
+    match text.split_once('\n') {
+        None => (emphasised || is_caps_title(text)).then(|| (clean(text), "")),
+        Some((first, rest)) => {
+            let titled = (bold_first_line || is_caps_title(first))
+                && label::split_label(first).is_none()
+                && !rest.trim_start().starts_with(char::is_lowercase);
+            titled.then(|| (clean(first), rest))
+        }
+    }
+}
+
 /// A short line in capitals ("SCOPE", "KETENTUAN UMUM"): a title, not a sentence.
 fn is_caps_title(text: &str) -> bool {
     let t = text.trim();
@@ -754,18 +896,20 @@ fn is_caps_title(text: &str) -> bool {
 ///
 /// A new sequence starts when the numbering goes back to 1 after a division boundary: an annex, or the
 /// second language version of a bilingual treaty.
+/// `noun` names a provision in messages ("Article", "Section").
 fn check_sequence(
     articles: &[(ArticleNumber, Article)],
     agreement: &mut Agreement,
     source: &str,
     index: &LineIndex,
+    noun: &str,
 ) {
     let mut previous: Option<&(ArticleNumber, Article)> = None;
     for current in articles {
         let (number, article) = current;
         let Some((prev_number, prev_article)) = previous else {
             if number.main() > 1 && number.key().0.len() == 1 {
-                let message = format!("numbering starts at Article {number}, not 1");
+                let message = format!("numbering starts at {noun} {number}, not 1");
                 agreement
                     .diagnostics
                     .push(warning("skipped-number", message, article.span));
@@ -780,7 +924,8 @@ fn check_sequence(
         let (key, prev_key) = (number.key(), prev_number.key());
         if key == prev_key {
             let message = format!(
-                "duplicate article number {number} (also at line {})",
+                "duplicate {} number {number} (also at line {})",
+                noun.to_lowercase(),
                 index.line_col(source, prev_article.span.start).0
             );
             agreement
@@ -788,7 +933,7 @@ fn check_sequence(
                 .push(warning("duplicate-number", message, article.span));
         } else if key < prev_key {
             let message =
-                format!("Article {number} comes after Article {prev_number}: numbers out of order");
+                format!("{noun} {number} comes after {noun} {prev_number}: numbers out of order");
             agreement
                 .diagnostics
                 .push(warning("out-of-order", message, article.span));
@@ -798,11 +943,11 @@ fn check_sequence(
             let (last, prev_last) = (key.0[key.0.len() - 1], prev_key.0[prev_key.0.len() - 1]);
             if last > prev_last + 1 {
                 let missing = if last == prev_last + 2 {
-                    format!("Article {} is missing", prev_last + 1)
+                    format!("{noun} {} is missing", prev_last + 1)
                 } else {
-                    format!("Articles {}–{} are missing", prev_last + 1, last - 1)
+                    format!("{noun}s {}–{} are missing", prev_last + 1, last - 1)
                 };
-                let message = format!("Article {number} follows Article {prev_number}: {missing}");
+                let message = format!("{noun} {number} follows {noun} {prev_number}: {missing}");
                 agreement
                     .diagnostics
                     .push(warning("skipped-number", message, article.span));

@@ -184,7 +184,7 @@ pub fn tracked(document: &TrackedDocument, revision: &Revision) -> Result<Vec<u8
     let date = w3c_date(revision.date);
     let level = article_level(document.paragraphs.iter().map(|p| p.role));
     let mut docx = styles(Docx::new()).created_at(&date).updated_at(&date);
-    for p in &document.paragraphs {
+    for p in document.front_matter.iter().chain(&document.paragraphs) {
         docx = docx.add_paragraph(tracked_paragraph(p, revision, &date, level));
     }
     pack(docx)

@@ -5,7 +5,7 @@
 use std::fmt::Write as _;
 
 use pakta_core::diff::{Change, ChangeOp};
-use pakta_redline::{ArticleRedline, ClauseRedline, Flag, Redline, Status};
+use pakta_redline::{ClauseRedline, EntryKind, EntryRedline, Flag, Redline, Status};
 use pakta_report::coverage::Subject;
 
 use crate::page::{Head, anchor, document, escape, filters, token};
@@ -45,17 +45,22 @@ pub(crate) fn changes_html(changes: &[Change]) -> String {
     out
 }
 
-fn article_number(a: &ArticleRedline) -> String {
+fn article_number(a: &EntryRedline) -> String {
+    let name = |n: &str| escape(&pakta_report::redline::entry_number(a, Some(n)));
     match (&a.old_number, &a.new_number) {
-        (Some(o), Some(n)) if o == n => format!("Article {}", escape(n)),
-        (Some(o), Some(n)) => format!("Article <del>{}</del> <ins>{}</ins>", escape(o), escape(n)),
-        (Some(o), None) => format!("Article {}", escape(o)),
-        (None, Some(n)) => format!("Article {}", escape(n)),
-        (None, None) => "Article".to_string(),
+        (Some(o), Some(n)) if o == n => name(n),
+        (Some(o), Some(n)) if a.kind == EntryKind::Article => {
+            format!("Article <del>{}</del> <ins>{}</ins>", escape(o), escape(n))
+        }
+        (Some(o), Some(n)) => format!("<del>{}</del> <ins>{}</ins>", name(o), name(n)),
+        (o, n) => escape(&pakta_report::redline::entry_number(
+            a,
+            n.as_deref().or(o.as_deref()),
+        )),
     }
 }
 
-fn badges(a: &ArticleRedline) -> String {
+fn badges(a: &EntryRedline) -> String {
     let mut out = format!("<span class=\"badge {0}\">{0}</span>", a.status.as_str());
     if a.moved {
         out.push_str(" <span class=\"badge moved\">moved</span>");
@@ -80,7 +85,7 @@ fn badges(a: &ArticleRedline) -> String {
     out
 }
 
-fn heading_html(a: &ArticleRedline) -> String {
+fn heading_html(a: &EntryRedline) -> String {
     match (&a.old_heading, &a.new_heading) {
         (Some(o), Some(n)) if o != n => {
             format!("<del>{}</del> <ins>{}</ins>", escape(o), escape(n))
@@ -107,6 +112,11 @@ fn clause_html(clause: &ClauseRedline) -> String {
             "<p class=\"clause depth-{depth}\"><ins class=\"whole\">{label}{}</ins></p>\n",
             escape(&whole)
         ),
+        _ if clause.old_label != clause.label => format!(
+            "<p class=\"clause depth-{depth}\"><span class=\"label\">{}</span>{}</p>\n",
+            changes_html(&pakta_redline::relabel_changes(clause)),
+            changes_html(&clause.changes)
+        ),
         _ => format!(
             "<p class=\"clause depth-{depth}\">{label}{}</p>\n",
             changes_html(&clause.changes)
@@ -122,7 +132,7 @@ fn value_html(value: &str) -> String {
     }
 }
 
-fn article_section(index: usize, a: &ArticleRedline) -> String {
+fn article_section(index: usize, a: &EntryRedline) -> String {
     let mut out = String::new();
     let flags: Vec<String> = a.flags.iter().map(|f| token(f.as_str())).collect();
     let mut tags = flags.clone();
@@ -135,7 +145,8 @@ fn article_section(index: usize, a: &ArticleRedline) -> String {
     let long = if a.clauses.len() > 12 { " long" } else { "" };
     let _ = writeln!(
         out,
-        "<section class=\"article {status}{long}\" id=\"{id}\" data-status=\"{status}\" data-flags=\"{tags}\">",
+        "<section class=\"article {kind} {status}{long}\" id=\"{id}\" data-kind=\"{kind}\" data-status=\"{status}\" data-flags=\"{tags}\">",
+        kind = a.kind.as_str(),
         status = a.status.as_str(),
         id = anchor("a", &index.to_string()),
         tags = tags.join(" "),
@@ -185,7 +196,7 @@ fn article_section(index: usize, a: &ArticleRedline) -> String {
     out
 }
 
-fn toc_entry(index: usize, a: &ArticleRedline) -> String {
+fn toc_entry(index: usize, a: &EntryRedline) -> String {
     let heading = a.new_heading.as_ref().or(a.old_heading.as_ref());
     format!(
         "<li><a href=\"#{}\">{}{}</a> <span class=\"badge {}\">{}</span></li>\n",
@@ -254,6 +265,13 @@ pub fn report(old: &Subject, new: &Subject, redline: &Redline, options: &Options
         "<p class=\"meta\">{} articles before, {} after.</p>",
         redline.old_articles, redline.new_articles
     );
+    if let Some(parts) = pakta_report::redline::parts_line(redline) {
+        let _ = writeln!(
+            body,
+            "<p class=\"notice parts\" role=\"note\">{}</p>",
+            escape(&parts)
+        );
+    }
     if let Some(note) = pakta_report::redline::precision_note(redline) {
         let _ = writeln!(
             body,
@@ -289,12 +307,12 @@ pub fn report(old: &Subject, new: &Subject, redline: &Redline, options: &Options
         &["modified", "added", "deleted", "unchanged"],
         &flag_names,
     ));
-    body.push_str("<nav class=\"toc\" aria-label=\"Articles\">\n<h2>Articles</h2>\n<ol>\n");
-    for (i, a) in redline.articles.iter().enumerate() {
+    body.push_str("<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n");
+    for (i, a) in redline.entries.iter().enumerate() {
         body.push_str(&toc_entry(i, a));
     }
     body.push_str("</ol>\n</nav>\n<main>\n");
-    for (i, a) in redline.articles.iter().enumerate() {
+    for (i, a) in redline.entries.iter().enumerate() {
         body.push_str(&article_section(i, a));
     }
     body.push_str("</main>\n");

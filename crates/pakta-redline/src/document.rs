@@ -79,10 +79,22 @@ impl TrackedParagraph {
 /// NEW with OLD's text tracked in it.
 #[derive(Debug, Clone, PartialEq, Eq, Default)]
 pub struct TrackedDocument {
+    /// Front-matter fields (`signing date: …`), only when they changed: they are not part of the page,
+    /// but a changed signing date or party must not be lost in Word. Shown before the page.
+    pub front_matter: Vec<TrackedParagraph>,
     pub paragraphs: Vec<TrackedParagraph>,
 }
 
 impl TrackedDocument {
+    /// The front-matter lines after accepting all changes (NEW) or rejecting them (OLD); empty when the
+    /// front matter did not change.
+    pub fn front_matter_texts(&self, side: ChangeOp) -> Vec<String> {
+        self.front_matter
+            .iter()
+            .filter_map(|p| p.text_keeping(side))
+            .collect()
+    }
+
     /// Every paragraph text after accepting all changes (NEW) or rejecting them (OLD).
     pub fn texts(&self, side: ChangeOp) -> Vec<String> {
         self.paragraphs
@@ -276,6 +288,28 @@ type Anchor = (usize, usize, Vec<(Option<String>, Option<String>)>);
 /// The tracked document of `old` → `new`, from the redline's article matching.
 pub fn tracked(old: &Agreement, new: &Agreement, redline: &Redline) -> TrackedDocument {
     let mut out: Vec<TrackedParagraph> = Vec::new();
+    let mut front_matter: Vec<TrackedParagraph> = Vec::new();
+    // Front matter is not part of the page, so Word shows it only when it changed (a signing date, a
+    // party's name): then as tracked lines at the top, from the redline's own entry, so no change is lost.
+    for entry in redline
+        .parts()
+        .filter(|e| e.kind == crate::EntryKind::Meta && e.status != crate::Status::Unchanged)
+    {
+        for clause in &entry.clauses {
+            let mut changes = crate::relabel_changes(clause);
+            changes.extend(clause.changes.iter().cloned());
+            let only = match (clause.old.is_some(), clause.new.is_some()) {
+                (true, false) => Some(ChangeOp::Delete),
+                (false, true) => Some(ChangeOp::Insert),
+                _ => None,
+            };
+            front_matter.push(TrackedParagraph {
+                role: Role::Body,
+                changes,
+                only,
+            });
+        }
+    }
     let title = |a: &Agreement| {
         a.title
             .iter()
@@ -297,7 +331,7 @@ pub fn tracked(old: &Agreement, new: &Agreement, redline: &Redline) -> TrackedDo
     // Anchors: matched pairs in increasing order on both sides. Every other article is one-sided.
     let mut anchors: Vec<Anchor> = Vec::new();
     let mut last_old: Option<usize> = None;
-    for a in &redline.articles {
+    for a in redline.articles() {
         let (Some(o), Some(n)) = (
             a.old_id.as_deref().and_then(old_index),
             a.new_id.as_deref().and_then(new_index),
@@ -344,5 +378,8 @@ pub fn tracked(old: &Agreement, new: &Agreement, redline: &Redline) -> TrackedDo
         &blocks(&old.closing, Role::Closing),
         &blocks(&new.closing, Role::Closing),
     );
-    TrackedDocument { paragraphs: out }
+    TrackedDocument {
+        front_matter,
+        paragraphs: out,
+    }
 }

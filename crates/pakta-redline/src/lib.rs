@@ -1,23 +1,31 @@
 //! pakta-redline: a redline between two drafts that matches articles by identity, not by number, and tells
 //! a negotiator what changed in their terms; and consistency checks between language versions.
 //!
-//! Articles of OLD and NEW are matched by content ([`align`]); inside a matched pair, clauses are aligned
-//! in order and diffed word by word (always with a deadline); [`flags`] reads each change for its meaning.
+//! Both drafts are cut into units ([`units`]): front matter, title, preamble, division headings, articles,
+//! closing formula and signature block, so that every word of both is compared. Articles (and divisions,
+//! and the blocks of a document without articles) are matched by content ([`align`]); the other parts pair
+//! by kind. Inside a matched pair, lines are aligned in order and diffed word by word (always with a
+//! deadline); [`flags`] reads each change for its meaning.
 //! Like every analysis crate, this one does no I/O.
 
 pub mod align;
 pub mod document;
+mod entry;
 pub mod flags;
 pub mod parallel;
+mod units;
 
-use std::collections::{BTreeMap, HashMap, HashSet};
+use std::collections::{BTreeMap, HashMap};
 use std::time::{Duration, Instant};
 
-use pakta_core::diff::{Change, ChangeOp, SequenceOp, align_keys, word_diff_until};
-use pakta_core::{Agreement, Article, Clause, crossref};
+use pakta_core::Agreement;
+use pakta_core::diff::{Change, ChangeOp};
 
 use align::{Fingerprint, Pair, Sides, in_order, match_items};
+use entry::{Identity, UnitPair};
 pub use flags::{Findings, Flag, ValueChange};
+pub use units::EntryKind;
+use units::{Unit, units};
 
 /// What a redline ignores when deciding whether text changed.
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
@@ -53,8 +61,12 @@ impl Status {
 pub struct ClauseRedline {
     pub old: Option<String>,
     pub new: Option<String>,
-    /// The label as printed in NEW (or OLD for a deleted clause): "(1)", "(a)".
+    /// The label as printed in NEW (or OLD for a deleted clause): "(1)", "(a)"; a front-matter field's
+    /// name ("signing date:").
     pub label: Option<String>,
+    /// The label in OLD, for a clause on both sides (it differs from `label` when a paragraph was
+    /// relabelled); for a one-sided clause the same as `label`.
+    pub old_label: Option<String>,
     pub depth: usize,
     pub changed: bool,
     pub changes: Vec<Change>,
@@ -62,10 +74,17 @@ pub struct ClauseRedline {
     pub cut_short: bool,
 }
 
-/// One article of the redline.
+/// One entry of the redline: an article, or a part outside the articles (front matter, title, preamble,
+/// division heading, closing formula, signature block, or a block of a document without articles).
 #[derive(Debug, Clone, PartialEq)]
-pub struct ArticleRedline {
+pub struct EntryRedline {
+    pub kind: EntryKind,
     pub status: Status,
+    /// The entry's place among OLD's (NEW's) units, from 0, in document order; `None` on the side it is
+    /// missing from. Reading the entries in `old_index` order gives OLD's order back.
+    pub old_index: Option<usize>,
+    pub new_index: Option<usize>,
+    /// An article's number ("5") or a division's ("Chapter II"); `None` for the other parts.
     pub old_number: Option<String>,
     pub new_number: Option<String>,
     pub old_id: Option<String>,
@@ -85,52 +104,136 @@ pub struct ArticleRedline {
     pub clauses: Vec<ClauseRedline>,
 }
 
-impl ArticleRedline {
-    /// The whole article as one word diff, clause after clause (labels included), one clause per line.
+impl EntryRedline {
+    /// The whole entry as one word diff, line after line (clause labels and front-matter field names
+    /// included), one line per line.
     pub fn changes(&self) -> Vec<Change> {
         let mut out: Vec<Change> = Vec::new();
         let mut push = |op: ChangeOp, text: &str| match out.last_mut() {
+            _ if text.is_empty() => {}
             Some(last) if last.op == op => last.text.push_str(text),
             _ => out.push(Change {
                 op,
                 text: text.to_string(),
             }),
         };
-        for (i, clause) in self.clauses.iter().enumerate() {
-            let whole = if clause.old.is_none() {
-                Some(ChangeOp::Insert)
-            } else if clause.new.is_none() {
-                Some(ChangeOp::Delete)
-            } else {
-                None
-            };
-            let separator = if i == 0 { "" } else { "\n" };
-            match whole {
-                Some(op) => {
-                    push(ChangeOp::Equal, separator);
-                    let text: String = clause.changes.iter().map(|c| c.text.as_str()).collect();
-                    let label = clause
-                        .label
-                        .as_deref()
-                        .map(|l| format!("{l} "))
-                        .unwrap_or_default();
-                    push(op, &format!("{label}{text}"));
-                }
-                None => {
-                    let label = clause
-                        .label
-                        .as_deref()
-                        .map(|l| format!("{l} "))
-                        .unwrap_or_default();
-                    push(ChangeOp::Equal, &format!("{separator}{label}"));
-                    for change in &clause.changes {
-                        push(change.op, &change.text);
-                    }
-                }
+        // Each side's lines are separated by a newline on that side only, so that the equal and deleted
+        // runs spell OLD's lines exactly and the equal and inserted runs NEW's.
+        let (mut old_started, mut new_started) = (false, false);
+        for clause in &self.clauses {
+            let (on_old, on_new) = (clause.old.is_some(), clause.new.is_some());
+            match (on_old && old_started, on_new && new_started) {
+                (true, true) => push(ChangeOp::Equal, "\n"),
+                (true, false) => push(ChangeOp::Delete, "\n"),
+                (false, true) => push(ChangeOp::Insert, "\n"),
+                (false, false) => {}
+            }
+            old_started |= on_old;
+            new_started |= on_new;
+            for change in relabel_changes(clause).iter().chain(&clause.changes) {
+                push(change.op, &change.text);
             }
         }
         out
     }
+
+    /// The entry's line naming it on one side (`Delete`: OLD, `Insert`: NEW): number and heading, as
+    /// `Article 5 — Wages` or `Chapter II — Recruitment`; `None` when the entry has neither there.
+    pub fn headline(&self, side: ChangeOp) -> Option<String> {
+        let (number, heading) = if side == ChangeOp::Delete {
+            (&self.old_number, &self.old_heading)
+        } else {
+            (&self.new_number, &self.new_heading)
+        };
+        headline(self.kind, number.as_deref(), heading.as_deref())
+    }
+
+    /// The entry's whole text on one side (`Delete`: OLD, `Insert`: NEW): its headline, then its lines;
+    /// `None` when the entry is not on that side.
+    pub fn text_on(&self, side: ChangeOp) -> Option<String> {
+        let index = if side == ChangeOp::Delete {
+            self.old_index
+        } else {
+            self.new_index
+        };
+        index?;
+        let mut out = self.headline(side).map(|h| h + "\n").unwrap_or_default();
+        for change in self.changes() {
+            if change.op == ChangeOp::Equal || change.op == side {
+                out.push_str(&change.text);
+            }
+        }
+        Some(out)
+    }
+}
+
+/// A line's label as changes: equal when it kept its label, else the old one deleted and the new one
+/// inserted; a whole line's label takes the line's own operation.
+pub fn relabel_changes(clause: &ClauseRedline) -> Vec<Change> {
+    let label = |l: &Option<String>| l.as_deref().map(|l| format!("{l} ")).unwrap_or_default();
+    let (before, after) = (label(&clause.old_label), label(&clause.label));
+    let whole = match (clause.old.is_some(), clause.new.is_some()) {
+        (true, false) => Some(ChangeOp::Delete),
+        (false, true) => Some(ChangeOp::Insert),
+        _ => None,
+    };
+    let runs = match whole {
+        Some(op) => vec![(op, after)],
+        None if before == after => vec![(ChangeOp::Equal, after)],
+        None => vec![(ChangeOp::Delete, before), (ChangeOp::Insert, after)],
+    };
+    runs.into_iter()
+        .filter(|(_, text)| !text.is_empty())
+        .map(|(op, text)| Change { op, text })
+        .collect()
+}
+
+/// How a redline names an entry: "Article 5 — Wages", "Chapter II — Recruitment", an unnumbered
+/// heading's text; `None` for parts that have neither number nor heading.
+pub fn headline(kind: EntryKind, number: Option<&str>, heading: Option<&str>) -> Option<String> {
+    let number = number.map(|n| match kind {
+        EntryKind::Article => format!("Article {n}"),
+        _ => n.to_string(),
+    });
+    match (number, heading) {
+        (Some(n), Some(h)) => Some(format!("{n} \u{2014} {h}")),
+        (Some(n), None) => Some(n),
+        (None, Some(h)) => Some(h.to_string()),
+        (None, None) => None,
+    }
+}
+
+/// A document's whole text as the redline compares it: every unit (front matter, title, preamble,
+/// divisions, articles, closing, signatures) in document order, each as its headline and its lines
+/// (with their labels), units separated by a blank line. [`Redline::side_text`] rebuilds exactly this
+/// from a redline, for either draft.
+pub fn document_text(agreement: &Agreement) -> String {
+    let texts: Vec<String> = units(agreement)
+        .iter()
+        .map(|unit| {
+            let mut lines: Vec<String> = Vec::new();
+            lines.extend(headline(
+                unit.kind,
+                unit.number.as_deref(),
+                unit.heading.as_deref(),
+            ));
+            let mut body: Vec<String> = Vec::new();
+            for line in &unit.lines {
+                body.push(match &line.label {
+                    Some(label) => format!("{label} {}", line.text),
+                    None => line.text.to_string(),
+                });
+            }
+            let body = body.join("\n");
+            if lines.is_empty() {
+                body
+            } else {
+                lines.push(body);
+                lines.join("\n")
+            }
+        })
+        .collect();
+    texts.join("\n\n")
 }
 
 /// A cross-reference in NEW that the renumbering left pointing at the wrong article, or at none.
@@ -148,17 +251,31 @@ pub struct ReferenceProblem {
     pub meant: Option<String>,
 }
 
+/// Counts of the parts outside articles, by status.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct PartCounts {
+    pub added: usize,
+    pub deleted: usize,
+    pub modified: usize,
+    pub unchanged: usize,
+    /// The kinds of the parts that changed, in document order, for the summary line ("closing, meta").
+    pub changed: Vec<EntryKind>,
+}
+
 /// Counts for the summary line.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Summary {
+    /// Articles, by status.
     pub added: usize,
     pub deleted: usize,
     pub modified: usize,
     pub moved: usize,
     pub renumbered: usize,
     pub unchanged: usize,
+    /// Everything outside articles.
+    pub parts: PartCounts,
     pub flags: BTreeMap<Flag, usize>,
-    /// Clause diffs that a deadline cut short (shown coarser than they could be).
+    /// Line diffs that a deadline cut short (shown coarser than they could be).
     pub cut_short: usize,
 }
 
@@ -167,645 +284,256 @@ pub struct Summary {
 pub struct Redline {
     pub old_articles: usize,
     pub new_articles: usize,
-    /// In NEW's order; a deleted article follows the NEW article matched to its OLD predecessor.
-    pub articles: Vec<ArticleRedline>,
+    /// Articles and the parts outside them, in NEW's document order; an entry only in OLD follows the NEW
+    /// entry matched to its OLD predecessor.
+    pub entries: Vec<EntryRedline>,
     pub references: Vec<ReferenceProblem>,
     pub summary: Summary,
 }
 
 impl Redline {
-    /// Whether the drafts differ at all (the diff(1)-style exit code). Reference problems are reported
-    /// but do not count: a stale reference needs a renumbered article (already a difference), and a
-    /// reference to a missing article in two identical drafts was already broken in OLD.
+    /// One draft's whole text rebuilt from the redline (`Delete`: OLD, `Insert`: NEW): the entries on
+    /// that side in that side's order, each as [`EntryRedline::text_on`]. Without ignore options this is
+    /// [`document_text`] of that draft exactly: the redline has seen every word.
+    pub fn side_text(&self, side: ChangeOp) -> String {
+        let mut entries: Vec<(usize, String)> = self
+            .entries
+            .iter()
+            .filter_map(|e| {
+                let index = if side == ChangeOp::Delete {
+                    e.old_index
+                } else {
+                    e.new_index
+                };
+                Some((index?, e.text_on(side)?))
+            })
+            .collect();
+        entries.sort_by_key(|(i, _)| *i);
+        let texts: Vec<String> = entries.into_iter().map(|(_, t)| t).collect();
+        texts.join("\n\n")
+    }
+
+    /// The article entries, in order.
+    pub fn articles(&self) -> impl Iterator<Item = &EntryRedline> {
+        self.entries.iter().filter(|e| e.kind == EntryKind::Article)
+    }
+
+    /// The entries outside articles, in order.
+    pub fn parts(&self) -> impl Iterator<Item = &EntryRedline> {
+        self.entries.iter().filter(|e| e.kind != EntryKind::Article)
+    }
+
+    /// Whether the drafts differ at all (the diff(1)-style exit code): any entry, article or not, that is
+    /// not unchanged, or moved or renumbered. Reference problems are reported but do not count: a stale
+    /// reference needs a renumbered article (already a difference), and a reference to a missing article
+    /// in two identical drafts was already broken in OLD.
     pub fn has_differences(&self) -> bool {
-        self.articles
+        self.entries
             .iter()
             .any(|a| a.status != Status::Unchanged || a.renumbered || a.moved)
     }
 }
 
-fn number_key(article: &Article) -> String {
+/// How long all the line diffs of one redline may take together.
+pub const REDLINE_BUDGET: Duration = Duration::from_secs(10);
+
+/// The fallback key that pairs leftovers: an article's number in its sequence, a division's number.
+fn number_key(unit: &Unit) -> String {
     format!(
         "{}:{}",
-        article.sequence,
-        pakta_core::lexicon::fold(&article.number)
+        unit.sequence,
+        pakta_core::lexicon::fold(unit.number.as_deref().unwrap_or_default())
     )
 }
 
-fn heading_print(article: &Article) -> Fingerprint {
-    Fingerprint::of(article.heading.as_deref().unwrap_or_default())
-}
-
-/// Text normalised as the options say, for deciding whether two texts are the same.
-fn normalise(text: &str, options: &Options) -> String {
-    let mut out: String = if options.ignore_punctuation {
-        text.chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c.is_whitespace() {
-                    c
-                } else {
-                    ' '
-                }
-            })
-            .collect()
-    } else {
-        text.to_string()
+/// Matches the units of one kind by content (see [`align`]): indices into `old`/`new`, and whether the
+/// pair kept its relative order.
+fn match_kind(old: &[Unit], new: &[Unit], old_of: &[usize], new_of: &[usize]) -> Vec<(Pair, bool)> {
+    let prints = |of: &[usize], units: &[Unit]| -> Vec<Fingerprint> {
+        of.iter().map(|&i| units[i].print.clone()).collect()
     };
-    if options.ignore_case {
-        out = out.to_lowercase();
-    }
-    if options.ignore_whitespace || options.ignore_punctuation {
-        out = pakta_core::text::collapse_whitespace(&out);
-    }
-    out
-}
-
-/// Replaces each cross-reference's article number with the identity of its target (the matched pair), so
-/// that a reference that only follows its target's renumbering reads the same on both sides.
-fn references_by_identity(text: &str, numbers: &HashMap<String, usize>) -> String {
-    let mut out = String::new();
-    let mut last = 0;
-    for reference in crossref::find(text) {
-        let Some(article) = &reference.article else {
-            continue;
-        };
-        out.push_str(&text[last..reference.range.start]);
-        match numbers.get(&pakta_core::lexicon::fold(article)) {
-            Some(pair) => out.push_str(&format!("\u{27e8}article #{pair}\u{27e9}")),
-            None => out.push_str(&text[reference.range.clone()]),
-        }
-        if let Some(p) = &reference.paragraph {
-            out.push_str(&format!("\u{27e8}{p}\u{27e9}"));
-        }
-        last = reference.range.end;
-    }
-    out.push_str(&text[last..]);
-    out
-}
-
-struct Flat<'a> {
-    clause: &'a Clause,
-    depth: usize,
-}
-
-fn flatten(article: &Article) -> Vec<Flat<'_>> {
-    let mut out = Vec::new();
-    let mut stack: Vec<(&Clause, usize)> = article.clauses.iter().rev().map(|c| (c, 0)).collect();
-    while let Some((clause, depth)) = stack.pop() {
-        out.push(Flat { clause, depth });
-        stack.extend(clause.children.iter().rev().map(|c| (c, depth + 1)));
-    }
-    out
-}
-
-/// How long all the clause diffs of one redline may take together.
-pub const REDLINE_BUDGET: Duration = Duration::from_secs(10);
-
-/// Builds the redline of `old` → `new`.
-pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
-    // Each clause diff has its own deadline; this one bounds them all, so a thousand pathological clauses
-    // cannot add up to minutes. Past it, the remaining diffs come back coarse at once (and say so).
-    let deadline = Instant::now().checked_add(REDLINE_BUDGET);
-    let old_prints: Vec<Fingerprint> = old
-        .articles
-        .iter()
-        .map(|a| Fingerprint::of(&a.text()))
-        .collect();
-    let new_prints: Vec<Fingerprint> = new
-        .articles
-        .iter()
-        .map(|a| Fingerprint::of(&a.text()))
-        .collect();
-    let old_headings: Vec<Fingerprint> = old.articles.iter().map(heading_print).collect();
-    let new_headings: Vec<Fingerprint> = new.articles.iter().map(heading_print).collect();
-    let old_keys: Vec<String> = old.articles.iter().map(number_key).collect();
-    let new_keys: Vec<String> = new.articles.iter().map(number_key).collect();
+    let headings = |of: &[usize], units: &[Unit]| -> Vec<Fingerprint> {
+        of.iter()
+            .map(|&i| Fingerprint::of(units[i].heading.as_deref().unwrap_or_default()))
+            .collect()
+    };
+    let keys = |of: &[usize], units: &[Unit]| -> Vec<String> {
+        of.iter().map(|&i| number_key(&units[i])).collect()
+    };
+    let (old_prints, new_prints) = (prints(old_of, old), prints(new_of, new));
     let pairs = match_items(&Sides {
         old: &old_prints,
         new: &new_prints,
-        old_headings: &old_headings,
-        new_headings: &new_headings,
-        old_keys: &old_keys,
-        new_keys: &new_keys,
+        old_headings: &headings(old_of, old),
+        new_headings: &headings(new_of, new),
+        old_keys: &keys(old_of, old),
+        new_keys: &keys(new_of, new),
     });
     let ordered = in_order(&pairs);
+    pairs
+        .into_iter()
+        .zip(ordered)
+        .map(|(p, keep)| {
+            let pair = Pair {
+                old: old_of[p.old],
+                new: new_of[p.new],
+                similarity: p.similarity,
+            };
+            (pair, !keep)
+        })
+        .collect()
+}
 
-    // Article numbers → pair identity, per side, for reading references.
-    let new_numbers = article_numbers(new);
-    let mut old_identity: HashMap<String, usize> = HashMap::new();
-    let mut new_identity: HashMap<String, usize> = HashMap::new();
-    for (i, pair) in pairs.iter().enumerate() {
-        old_identity
-            .entry(pakta_core::lexicon::fold(&old.articles[pair.old].number))
-            .or_insert(i);
-        new_identity
-            .entry(pakta_core::lexicon::fold(&new.articles[pair.new].number))
-            .or_insert(i);
+/// Every matched pair of units: articles, divisions and text blocks by content, the parts that occur once
+/// by kind. Indices are into the unit lists.
+fn match_units(old: &[Unit], new: &[Unit]) -> Vec<UnitPair> {
+    let mut out = Vec::new();
+    for kind in [EntryKind::Article, EntryKind::Division, EntryKind::Text] {
+        let of = |units: &[Unit]| -> Vec<usize> {
+            (0..units.len())
+                .filter(|&i| units[i].kind == kind)
+                .collect()
+        };
+        let (old_of, new_of) = (of(old), of(new));
+        if old_of.is_empty() || new_of.is_empty() {
+            continue;
+        }
+        for (pair, moved) in match_kind(old, new, &old_of, &new_of) {
+            out.push(UnitPair {
+                old: pair.old,
+                new: pair.new,
+                similarity: pair.similarity,
+                moved,
+            });
+        }
     }
-    let new_of_old: HashMap<usize, (usize, f64, bool)> = pairs
-        .iter()
-        .zip(&ordered)
-        .map(|(p, keep)| (p.old, (p.new, p.similarity, !keep)))
-        .collect();
-    let old_of_new: HashMap<usize, usize> = pairs.iter().map(|p| (p.new, p.old)).collect();
+    for (o, unit) in old.iter().enumerate().filter(|(_, u)| u.kind.single()) {
+        if let Some(n) = new.iter().position(|u| u.kind == unit.kind) {
+            out.push(UnitPair {
+                old: o,
+                new: n,
+                similarity: 1.0,
+                moved: false,
+            });
+        }
+    }
+    out
+}
 
-    let mut articles: Vec<ArticleRedline> = Vec::new();
-    let mut references = Vec::new();
-    // Deleted OLD articles, keyed by the NEW index they follow (None: before the first).
+/// Builds the redline of `old` → `new`.
+pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
+    // Each line diff has its own deadline; this one bounds them all, so a thousand pathological clauses
+    // cannot add up to minutes. Past it, the remaining diffs come back coarse at once (and say so).
+    let deadline = Instant::now().checked_add(REDLINE_BUDGET);
+    let (old_units, new_units) = (units(old), units(new));
+    let pairs = match_units(&old_units, &new_units);
+    let identity = Identity::new(old, new, &old_units, &new_units, &pairs);
+
+    let new_of_old: HashMap<usize, &UnitPair> = pairs.iter().map(|p| (p.old, p)).collect();
+    let old_of_new: HashMap<usize, &UnitPair> = pairs.iter().map(|p| (p.new, p)).collect();
+    // OLD units with no partner, keyed by the NEW unit they follow (None: before the first).
     let mut deleted_after: BTreeMap<Option<usize>, Vec<usize>> = BTreeMap::new();
     let mut previous_new: Option<usize> = None;
-    for (o, _) in old.articles.iter().enumerate() {
+    for o in 0..old_units.len() {
         match new_of_old.get(&o) {
-            Some((n, _, _)) => previous_new = Some(*n),
+            Some(p) => previous_new = Some(p.new),
             None => deleted_after.entry(previous_new).or_default().push(o),
         }
     }
-    let deleted_article = |o: usize| -> ArticleRedline {
-        let article = &old.articles[o];
-        let merged_into = best_container(
-            &old_prints[o],
-            &new_prints,
-            &old_of_new.keys().copied().collect::<Vec<_>>(),
-        )
-        .map(|n| new.articles[n].number.clone());
-        ArticleRedline {
-            status: Status::Deleted,
-            old_number: Some(article.number.clone()),
-            new_number: None,
-            old_id: Some(article.id.clone()),
-            new_id: None,
-            old_heading: article.heading.clone(),
-            new_heading: None,
-            renumbered: false,
-            moved: false,
-            similarity: 0.0,
-            split_from: None,
-            merged_into,
-            flags: Vec::new(),
-            values: Vec::new(),
-            clauses: flatten(article)
-                .into_iter()
-                .map(|f| ClauseRedline {
-                    old: Some(f.clause.id.clone()),
-                    new: None,
-                    label: f.clause.label.clone(),
-                    depth: f.depth,
-                    changed: true,
-                    changes: vec![Change {
-                        op: ChangeOp::Delete,
-                        text: f.clause.text.clone(),
-                    }],
-                    cut_short: false,
-                })
-                .collect(),
-        }
+    let matched_new = |kind: EntryKind| -> Vec<usize> {
+        pairs
+            .iter()
+            .filter(|p| new_units[p.new].kind == kind)
+            .map(|p| p.new)
+            .collect()
     };
-    for o in deleted_after.get(&None).into_iter().flatten() {
-        articles.push(deleted_article(*o));
+    let matched_old = |kind: EntryKind| -> Vec<usize> {
+        pairs
+            .iter()
+            .filter(|p| old_units[p.old].kind == kind)
+            .map(|p| p.old)
+            .collect()
+    };
+
+    let mut entries: Vec<EntryRedline> = Vec::new();
+    let mut references = Vec::new();
+    let deleted = |o: usize| {
+        let partners = matched_new(old_units[o].kind);
+        entry::one_sided(&old_units[o], o, ChangeOp::Delete, &new_units, &partners)
+    };
+    for &o in deleted_after.get(&None).into_iter().flatten() {
+        entries.push(deleted(o));
     }
-    for (n, article) in new.articles.iter().enumerate() {
+    for (n, unit) in new_units.iter().enumerate() {
         match old_of_new.get(&n) {
-            Some(&o) => {
-                let (_, similarity, moved) = new_of_old[&o];
-                let (redline, problems) = matched_article(
-                    &old.articles[o],
-                    article,
-                    similarity,
-                    moved,
+            Some(pair) => {
+                let (entry, problems) = entry::matched(
+                    &old_units[pair.old],
+                    unit,
+                    pair,
                     options,
-                    &Identity {
-                        old: &old_identity,
-                        new: &new_identity,
-                        pairs: &pairs,
-                        new_doc: new,
-                        new_numbers: &new_numbers,
-                    },
+                    &identity,
                     deadline,
                 );
-                articles.push(redline);
+                entries.push(entry);
                 references.extend(problems);
             }
             None => {
-                let matched_old: Vec<usize> = new_of_old.keys().copied().collect();
-                let split_from = best_container(&new_prints[n], &old_prints, &matched_old)
-                    .map(|o| old.articles[o].number.clone());
-                articles.push(ArticleRedline {
-                    status: Status::Added,
-                    old_number: None,
-                    new_number: Some(article.number.clone()),
-                    old_id: None,
-                    new_id: Some(article.id.clone()),
-                    old_heading: None,
-                    new_heading: article.heading.clone(),
-                    renumbered: false,
-                    moved: false,
-                    similarity: 0.0,
-                    split_from,
-                    merged_into: None,
-                    flags: Vec::new(),
-                    values: Vec::new(),
-                    clauses: flatten(article)
-                        .into_iter()
-                        .map(|f| ClauseRedline {
-                            old: None,
-                            new: Some(f.clause.id.clone()),
-                            label: f.clause.label.clone(),
-                            depth: f.depth,
-                            changed: true,
-                            changes: vec![Change {
-                                op: ChangeOp::Insert,
-                                text: f.clause.text.clone(),
-                            }],
-                            cut_short: false,
-                        })
-                        .collect(),
-                });
+                let partners = matched_old(unit.kind);
+                entries.push(entry::one_sided(
+                    unit,
+                    n,
+                    ChangeOp::Insert,
+                    &old_units,
+                    &partners,
+                ));
                 // References in an added article can only be checked for existence.
-                for f in flatten(article) {
-                    let found = crossref::find(&f.clause.text);
-                    references.extend(broken_references(f.clause, &found, article, &new_numbers));
-                }
+                references.extend(identity.broken_in(unit));
             }
         }
-        for o in deleted_after.get(&Some(n)).into_iter().flatten() {
-            articles.push(deleted_article(*o));
+        for &o in deleted_after.get(&Some(n)).into_iter().flatten() {
+            entries.push(deleted(o));
         }
     }
+    Redline {
+        old_articles: old.articles.len(),
+        new_articles: new.articles.len(),
+        summary: summarise(&entries),
+        entries,
+        references,
+    }
+}
 
+fn summarise(entries: &[EntryRedline]) -> Summary {
     let mut summary = Summary::default();
-    for a in &articles {
+    for a in entries {
+        summary.cut_short += a.clauses.iter().filter(|c| c.cut_short).count();
+        for flag in &a.flags {
+            *summary.flags.entry(*flag).or_insert(0) += 1;
+        }
+        if a.kind != EntryKind::Article {
+            let parts = &mut summary.parts;
+            match a.status {
+                Status::Added => parts.added += 1,
+                Status::Deleted => parts.deleted += 1,
+                Status::Modified => parts.modified += 1,
+                Status::Unchanged => parts.unchanged += 1,
+            }
+            if (a.status != Status::Unchanged || a.moved || a.renumbered)
+                && !parts.changed.contains(&a.kind)
+            {
+                parts.changed.push(a.kind);
+            }
+            continue;
+        }
         match a.status {
             Status::Added => summary.added += 1,
             Status::Deleted => summary.deleted += 1,
             Status::Modified => summary.modified += 1,
             Status::Unchanged => summary.unchanged += 1,
         }
-        summary.cut_short += a.clauses.iter().filter(|c| c.cut_short).count();
         summary.moved += usize::from(a.moved);
         summary.renumbered += usize::from(a.renumbered);
-        for flag in &a.flags {
-            *summary.flags.entry(*flag).or_insert(0) += 1;
-        }
     }
-    Redline {
-        old_articles: old.articles.len(),
-        new_articles: new.articles.len(),
-        articles,
-        references,
-        summary,
-    }
-}
-
-/// The article (among `candidates`) that contains most of `print`'s text, if it holds at least half.
-fn best_container(
-    print: &Fingerprint,
-    others: &[Fingerprint],
-    candidates: &[usize],
-) -> Option<usize> {
-    let mut sorted = candidates.to_vec();
-    sorted.sort_unstable();
-    sorted
-        .into_iter()
-        .map(|i| (i, print.contained_in(&others[i])))
-        .filter(|(_, share)| *share >= 0.5)
-        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(i, _)| i)
-}
-
-struct Identity<'a> {
-    old: &'a HashMap<String, usize>,
-    new: &'a HashMap<String, usize>,
-    pairs: &'a [Pair],
-    new_doc: &'a Agreement,
-    /// NEW's article numbers (numbering sequence, folded number), to tell at once whether a reference's
-    /// target exists.
-    new_numbers: &'a HashSet<(usize, String)>,
-}
-
-fn article_numbers(doc: &Agreement) -> HashSet<(usize, String)> {
-    doc.articles
-        .iter()
-        .map(|a| (a.sequence, pakta_core::lexicon::fold(&a.number)))
-        .collect()
-}
-
-fn clause_key(clause: &Clause, options: &Options, numbers: &HashMap<String, usize>) -> String {
-    let text = if options.ignore_numbering {
-        references_by_identity(&clause.text, numbers)
-    } else {
-        clause.text.clone()
-    };
-    let text = normalise(&text, options);
-    if options.ignore_numbering {
-        text
-    } else {
-        format!(
-            "{}\u{1f}{text}",
-            clause.label.as_deref().unwrap_or_default()
-        )
-    }
-}
-
-fn matched_article(
-    old: &Article,
-    new: &Article,
-    similarity: f64,
-    moved: bool,
-    options: &Options,
-    identity: &Identity,
-    deadline: Option<Instant>,
-) -> (ArticleRedline, Vec<ReferenceProblem>) {
-    let old_flat = flatten(old);
-    let new_flat = flatten(new);
-    let old_keys: Vec<String> = old_flat
-        .iter()
-        .map(|f| clause_key(f.clause, options, identity.old))
-        .collect();
-    let new_keys: Vec<String> = new_flat
-        .iter()
-        .map(|f| clause_key(f.clause, options, identity.new))
-        .collect();
-
-    // Aligned clause pairs in order: (old index, new index).
-    let mut aligned: Vec<(Option<usize>, Option<usize>)> = Vec::new();
-    for op in align_keys(&old_keys, &new_keys) {
-        match op {
-            SequenceOp::Equal { old, new, len } => {
-                aligned.extend((0..len).map(|i| (Some(old + i), Some(new + i))))
-            }
-            SequenceOp::Delete { old, len } => {
-                aligned.extend((0..len).map(|i| (Some(old + i), None)))
-            }
-            SequenceOp::Insert { new, len } => {
-                aligned.extend((0..len).map(|i| (None, Some(new + i))))
-            }
-            SequenceOp::Replace {
-                old: o,
-                old_len,
-                new: n,
-                new_len,
-            } => {
-                aligned.extend(pair_block(
-                    &old_flat[o..o + old_len],
-                    &new_flat[n..n + new_len],
-                    o,
-                    n,
-                ));
-            }
-        }
-    }
-
-    let mut findings = Findings::default();
-    let mut clauses = Vec::new();
-    let mut problems = Vec::new();
-    let mut any_change = false;
-    for (o, n) in aligned {
-        match (o, n) {
-            (Some(o), Some(n)) => {
-                let (before, after) = (old_flat[o].clause, new_flat[n].clause);
-                let same = old_keys[o] == new_keys[n];
-                let (changes, cut_short) = if same {
-                    let equal = Change {
-                        op: ChangeOp::Equal,
-                        text: after.text.clone(),
-                    };
-                    (vec![equal], false)
-                } else {
-                    let diff = word_diff_until(&before.text, &after.text, deadline);
-                    (diff.changes, diff.cut_short)
-                };
-                if !same {
-                    any_change = true;
-                    findings.extend(flags::clause_findings(&before.text, &after.text, &changes));
-                    reference_changes(&before.text, &after.text, &mut findings);
-                }
-                problems.extend(stale_references(before, after, new, identity));
-                clauses.push(ClauseRedline {
-                    old: Some(before.id.clone()),
-                    new: Some(after.id.clone()),
-                    label: after.label.clone(),
-                    depth: new_flat[n].depth,
-                    changed: !same,
-                    changes,
-                    cut_short,
-                });
-            }
-            (Some(o), None) => {
-                any_change = true;
-                let clause = old_flat[o].clause;
-                clauses.push(ClauseRedline {
-                    old: Some(clause.id.clone()),
-                    new: None,
-                    label: clause.label.clone(),
-                    depth: old_flat[o].depth,
-                    changed: true,
-                    changes: vec![Change {
-                        op: ChangeOp::Delete,
-                        text: clause.text.clone(),
-                    }],
-                    cut_short: false,
-                });
-            }
-            (None, Some(n)) => {
-                any_change = true;
-                let clause = new_flat[n].clause;
-                let found = crossref::find(&clause.text);
-                problems.extend(broken_references(clause, &found, new, identity.new_numbers));
-                clauses.push(ClauseRedline {
-                    old: None,
-                    new: Some(clause.id.clone()),
-                    label: clause.label.clone(),
-                    depth: new_flat[n].depth,
-                    changed: true,
-                    changes: vec![Change {
-                        op: ChangeOp::Insert,
-                        text: clause.text.clone(),
-                    }],
-                    cut_short: false,
-                });
-            }
-            (None, None) => {}
-        }
-    }
-    let heading_changed = normalise(old.heading.as_deref().unwrap_or_default(), options)
-        != normalise(new.heading.as_deref().unwrap_or_default(), options);
-    if heading_changed {
-        findings.add(
-            Flag::HeadingChanged,
-            old.heading.clone().unwrap_or_default(),
-            new.heading.clone().unwrap_or_default(),
-        );
-    }
-    let mut flags = findings.flags;
-    flags.sort();
-    let renumbered = pakta_core::lexicon::fold(&old.number)
-        != pakta_core::lexicon::fold(&new.number)
-        || old.sequence != new.sequence;
-    (
-        ArticleRedline {
-            status: if any_change || heading_changed {
-                Status::Modified
-            } else {
-                Status::Unchanged
-            },
-            old_number: Some(old.number.clone()),
-            new_number: Some(new.number.clone()),
-            old_id: Some(old.id.clone()),
-            new_id: Some(new.id.clone()),
-            old_heading: old.heading.clone(),
-            new_heading: new.heading.clone(),
-            renumbered,
-            moved,
-            similarity: (similarity * 100.0).round() / 100.0,
-            split_from: None,
-            merged_into: None,
-            flags,
-            values: findings.values,
-            clauses,
-        },
-        problems,
-    )
-}
-
-/// Pairs the clauses of a replaced block by similarity, keeping their order; the rest are added or deleted.
-fn pair_block(
-    old: &[Flat],
-    new: &[Flat],
-    o0: usize,
-    n0: usize,
-) -> Vec<(Option<usize>, Option<usize>)> {
-    let old_prints: Vec<Fingerprint> = old
-        .iter()
-        .map(|f| Fingerprint::of(&f.clause.text))
-        .collect();
-    let new_prints: Vec<Fingerprint> = new
-        .iter()
-        .map(|f| Fingerprint::of(&f.clause.text))
-        .collect();
-    let mut out = Vec::new();
-    let mut next_old = 0;
-    for (j, np) in new_prints.iter().enumerate() {
-        let best = (next_old..old.len())
-            .map(|i| {
-                (
-                    i,
-                    old_prints[i]
-                        .similarity(np)
-                        .max(old_prints[i].word_similarity(np))
-                        + if old[i].clause.label == new[j].clause.label {
-                            0.1
-                        } else {
-                            0.0
-                        },
-                )
-            })
-            .filter(|(_, s)| *s >= 0.3)
-            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
-        match best {
-            Some((i, _)) => {
-                out.extend((next_old..i).map(|k| (Some(o0 + k), None)));
-                out.push((Some(o0 + i), Some(n0 + j)));
-                next_old = i + 1;
-            }
-            None => out.push((None, Some(n0 + j))),
-        }
-    }
-    out.extend((next_old..old.len()).map(|k| (Some(o0 + k), None)));
-    out
-}
-
-/// `cross-reference-changed`: the references of a clause pair differ.
-fn reference_changes(old: &str, new: &str, findings: &mut Findings) {
-    let show = |text: &str, r: &crossref::Reference| text[r.range.clone()].to_string();
-    let before: Vec<crossref::Reference> = crossref::find(old);
-    let after: Vec<crossref::Reference> = crossref::find(new);
-    let key = |r: &crossref::Reference| (r.article.clone(), r.paragraph.clone(), r.point.clone());
-    let before_keys: Vec<_> = before.iter().map(key).collect();
-    let after_keys: Vec<_> = after.iter().map(key).collect();
-    if before_keys == after_keys {
-        return;
-    }
-    let gone: Vec<&crossref::Reference> = before
-        .iter()
-        .filter(|r| !after_keys.contains(&key(r)))
-        .collect();
-    let came: Vec<&crossref::Reference> = after
-        .iter()
-        .filter(|r| !before_keys.contains(&key(r)))
-        .collect();
-    for i in 0..gone.len().max(came.len()) {
-        findings.add(
-            Flag::CrossReferenceChanged,
-            gone.get(i).map(|r| show(old, r)).unwrap_or_default(),
-            came.get(i).map(|r| show(new, r)).unwrap_or_default(),
-        );
-    }
-}
-
-/// References in a NEW clause whose text is unchanged from OLD but whose target was renumbered: they now
-/// point at another article. Also references to articles NEW does not have.
-fn stale_references(
-    old_clause: &Clause,
-    new_clause: &Clause,
-    new_article: &Article,
-    identity: &Identity,
-) -> Vec<ReferenceProblem> {
-    // Finding references segments the text into words; an unchanged clause (most of them) needs it once.
-    let after = crossref::find(&new_clause.text);
-    let before = if old_clause.text == new_clause.text {
-        after.clone()
-    } else {
-        crossref::find(&old_clause.text)
-    };
-    let mut problems = broken_references(new_clause, &after, new_article, identity.new_numbers);
-    for reference in after {
-        let Some(target) = &reference.article else {
-            continue;
-        };
-        let folded = pakta_core::lexicon::fold(target);
-        let kept = before
-            .iter()
-            .any(|r| r.article.as_deref().map(pakta_core::lexicon::fold) == Some(folded.clone()));
-        if !kept {
-            continue;
-        }
-        // In OLD this number named the article of pair `p`; where is that article now?
-        let Some(&p) = identity.old.get(&folded) else {
-            continue;
-        };
-        let now = &identity.new_doc.articles[identity.pairs[p].new].number;
-        if pakta_core::lexicon::fold(now) != folded {
-            problems.push(ReferenceProblem {
-                clause: new_clause.id.clone(),
-                article: new_article.number.clone(),
-                text: new_clause.text[reference.range.clone()].to_string(),
-                target: target.clone(),
-                meant: Some(now.clone()),
-            });
-        }
-    }
-    problems
-}
-
-fn broken_references(
-    clause: &Clause,
-    found: &[crossref::Reference],
-    article: &Article,
-    numbers: &HashSet<(usize, String)>,
-) -> Vec<ReferenceProblem> {
-    found
-        .iter()
-        .filter_map(|reference| {
-            let target = reference.article.clone()?;
-            let folded = pakta_core::lexicon::fold(&target);
-            let exists = numbers.contains(&(article.sequence, folded));
-            (!exists).then(|| ReferenceProblem {
-                clause: clause.id.clone(),
-                article: article.number.clone(),
-                text: clause.text[reference.range.clone()].to_string(),
-                target,
-                meant: None,
-            })
-        })
-        .collect()
+    summary
 }

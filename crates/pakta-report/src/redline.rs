@@ -4,7 +4,7 @@
 use std::fmt::Write as _;
 
 use pakta_redline::parallel::Parallel;
-use pakta_redline::{ArticleRedline, Flag, Redline, Status};
+use pakta_redline::{EntryKind, EntryRedline, Flag, Redline, Status};
 use serde::Serialize;
 
 use crate::coverage::{Subject, to_json};
@@ -26,7 +26,43 @@ pub fn summary_line(redline: &Redline) -> String {
         line.push_str("; flags: ");
         line.push_str(&flags.join(", "));
     }
+    if let Some(parts) = parts_line(redline) {
+        line.push_str("; ");
+        line.push_str(&parts);
+    }
     line
+}
+
+/// "outside articles: front matter, closing formula changed" — the parts outside articles that differ, so
+/// the summary never reads as "no differences" when only the preamble, a date or the closing changed.
+pub fn parts_line(redline: &Redline) -> Option<String> {
+    let changed = &redline.summary.parts.changed;
+    if changed.is_empty() {
+        return None;
+    }
+    let names: Vec<String> = changed
+        .iter()
+        .map(|k| match k {
+            EntryKind::Division => "division headings".to_string(),
+            EntryKind::Text => "text blocks".to_string(),
+            k => k.label().to_lowercase(),
+        })
+        .collect();
+    Some(format!("outside articles: {} changed", names.join(", ")))
+}
+
+/// How a reader names an entry's number: "Article 5", "Chapter II", "Preamble".
+pub fn entry_number(a: &EntryRedline, number: Option<&str>) -> String {
+    match (a.kind, number) {
+        (EntryKind::Article, Some(n)) => format!("Article {n}"),
+        (EntryKind::Division, Some(n)) => n.to_string(),
+        (EntryKind::Division, None) => "Heading".to_string(),
+        (EntryKind::Text, _) => format!(
+            "Text block {}",
+            a.new_index.or(a.old_index).map_or(0, |i| i + 1)
+        ),
+        (kind, _) => kind.label().to_string(),
+    }
 }
 
 /// When deadlines cut clause diffs short, the sentence saying so and where, so no one reads a coarse
@@ -36,36 +72,34 @@ pub fn precision_note(redline: &Redline) -> Option<String> {
     if n == 0 {
         return None;
     }
-    let articles: Vec<&str> = redline
-        .articles
+    let places: Vec<String> = redline
+        .entries
         .iter()
         .filter(|a| a.clauses.iter().any(|c| c.cut_short))
-        .filter_map(|a| a.new_number.as_deref().or(a.old_number.as_deref()))
+        .map(|a| entry_number(a, a.new_number.as_deref().or(a.old_number.as_deref())))
         .collect();
-    let shown: Vec<&str> = articles.iter().take(10).copied().collect();
-    let more = if articles.len() > shown.len() {
-        format!(" and {} more", articles.len() - shown.len())
+    let shown: Vec<&str> = places.iter().take(10).map(String::as_str).collect();
+    let more = if places.len() > shown.len() {
+        format!(" and {} more", places.len() - shown.len())
     } else {
         String::new()
     };
     Some(format!(
-        "precision: a deadline ({} ms per clause, {} s per redline) cut {n} clause diff{} short, in Article{} {}{more}; \
+        "precision: a deadline ({} ms per clause, {} s per redline) cut {n} clause diff{} short, in {}{more}; \
          those changes are correct but shown coarser (larger deletions and insertions) than a full diff would show",
         pakta_core::diff::DIFF_TIMEOUT.as_millis(),
         pakta_redline::REDLINE_BUDGET.as_secs(),
         if n == 1 { "" } else { "s" },
-        if articles.len() == 1 { "" } else { "s" },
         shown.join(", "),
     ))
 }
 
-fn title(a: &ArticleRedline) -> String {
+fn title(a: &EntryRedline) -> String {
     let numbers = match (&a.old_number, &a.new_number) {
-        (Some(o), Some(n)) if o == n => format!("Article {n}"),
-        (Some(o), Some(n)) => format!("Article {o} \u{2192} {n}"),
-        (Some(o), None) => format!("Article {o}"),
-        (None, Some(n)) => format!("Article {n}"),
-        (None, None) => "Article".to_string(),
+        (Some(o), Some(n)) if o == n => entry_number(a, Some(n)),
+        (Some(o), Some(n)) if a.kind == EntryKind::Article => format!("Article {o} \u{2192} {n}"),
+        (Some(o), Some(n)) => format!("{o} \u{2192} {n}"),
+        (o, n) => entry_number(a, n.as_deref().or(o.as_deref())),
     };
     let mut badges = vec![a.status.as_str().to_string()];
     if a.moved {
@@ -100,7 +134,7 @@ pub fn reference_problem(r: &pakta_redline::ReferenceProblem) -> String {
     }
 }
 
-fn value_lines(a: &ArticleRedline) -> Vec<String> {
+fn value_lines(a: &EntryRedline) -> Vec<String> {
     a.values
         .iter()
         .map(|v| {
@@ -121,7 +155,7 @@ fn value_lines(a: &ArticleRedline) -> Vec<String> {
         .collect()
 }
 
-fn shown(a: &ArticleRedline) -> bool {
+fn shown(a: &EntryRedline) -> bool {
     a.status != Status::Unchanged || a.moved
 }
 
@@ -155,8 +189,7 @@ pub fn text(
         }
     }
     let renumbered: Vec<String> = redline
-        .articles
-        .iter()
+        .articles()
         .filter(|a| !shown(a) && a.renumbered)
         .map(|a| {
             format!(
@@ -173,7 +206,7 @@ pub fn text(
             renumbered.join(", ")
         );
     }
-    for a in redline.articles.iter().filter(|a| shown(a)) {
+    for a in redline.entries.iter().filter(|a| shown(a)) {
         let _ = writeln!(out, "\n{}", style.paint("1", &title(a)));
         for line in value_lines(a) {
             let _ = writeln!(out, "  {}", style.paint("33", &line));
@@ -221,6 +254,11 @@ pub fn text(
                             .collect::<String>()
                     ),
                 ),
+                _ if clause.old_label != clause.label => format!(
+                    "{}{}",
+                    inline_diff(&pakta_redline::relabel_changes(clause), style),
+                    inline_diff(&clause.changes, style)
+                ),
                 _ => format!("{label}{}", inline_diff(&clause.changes, style)),
             };
             let _ = writeln!(out, "{indent}{body}");
@@ -255,7 +293,7 @@ pub fn markdown(old: &Subject, new: &Subject, redline: &Redline) -> String {
         }
         out.push('\n');
     }
-    for a in redline.articles.iter().filter(|a| shown(a)) {
+    for a in redline.entries.iter().filter(|a| shown(a)) {
         let _ = writeln!(out, "## {}\n", escape_markdown(&title(a)));
         for line in value_lines(a) {
             let _ = writeln!(out, "- {}", escape_markdown(&line));
@@ -290,6 +328,11 @@ pub fn markdown(old: &Subject, new: &Subject, redline: &Redline) -> String {
                             .collect::<String>()
                     )
                 ),
+                _ if clause.old_label != clause.label => format!(
+                    "{}{}",
+                    critic_markup(&pakta_redline::relabel_changes(clause)),
+                    critic_markup(&clause.changes)
+                ),
                 _ => format!("{label}{}", critic_markup(&clause.changes)),
             };
             let _ = writeln!(out, "{}{body}\n", "  ".repeat(clause.depth));
@@ -302,7 +345,9 @@ pub fn markdown(old: &Subject, new: &Subject, redline: &Redline) -> String {
 struct RedlineJson<'a> {
     old: SideJson<'a>,
     new: SideJson<'a>,
-    articles: Vec<ArticleJson<'a>>,
+    articles: Vec<EntryJson<'a>>,
+    /// Everything outside articles, in document order; `before_article` places each among `articles`.
+    parts: Vec<EntryJson<'a>>,
     references: Vec<ReferenceJson<'a>>,
     summary: SummaryJson,
 }
@@ -315,13 +360,24 @@ struct SideJson<'a> {
 }
 
 #[derive(Serialize)]
-struct ArticleJson<'a> {
+struct EntryJson<'a> {
+    #[serde(skip_serializing_if = "Option::is_none")]
+    kind: Option<&'static str>,
+    /// For a part: the index in `articles` of the article it stands before (`articles.len()`: after the
+    /// last).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    before_article: Option<usize>,
     status: &'static str,
     old_number: Option<&'a str>,
     new_number: Option<&'a str>,
     old_id: Option<&'a str>,
     new_id: Option<&'a str>,
     heading: Option<&'a str>,
+    old_heading: Option<&'a str>,
+    new_heading: Option<&'a str>,
+    /// The entry's place among OLD's (NEW's) articles and parts, from 0; `null` on the side it is missing.
+    old_position: Option<usize>,
+    new_position: Option<usize>,
     renumbered: bool,
     moved: bool,
     similarity: f64,
@@ -364,8 +420,59 @@ struct SummaryJson {
     moved: usize,
     renumbered: usize,
     unchanged: usize,
+    parts: PartsJson,
     flags: std::collections::BTreeMap<&'static str, usize>,
     cut_short: usize,
+}
+
+#[derive(Serialize)]
+struct PartsJson {
+    added: usize,
+    deleted: usize,
+    modified: usize,
+    unchanged: usize,
+    /// The kinds of the parts that changed, in document order.
+    changed: Vec<&'static str>,
+}
+
+fn entry_json(a: &EntryRedline, before_article: Option<usize>) -> EntryJson<'_> {
+    EntryJson {
+        kind: before_article.map(|_| a.kind.as_str()),
+        before_article,
+        status: a.status.as_str(),
+        old_number: a.old_number.as_deref(),
+        new_number: a.new_number.as_deref(),
+        old_id: a.old_id.as_deref(),
+        new_id: a.new_id.as_deref(),
+        heading: a.new_heading.as_deref().or(a.old_heading.as_deref()),
+        old_heading: a.old_heading.as_deref(),
+        new_heading: a.new_heading.as_deref(),
+        old_position: a.old_index,
+        new_position: a.new_index,
+        renumbered: a.renumbered,
+        moved: a.moved,
+        similarity: a.similarity,
+        split_from: a.split_from.as_deref(),
+        merged_into: a.merged_into.as_deref(),
+        flags: a.flags.iter().map(|f| f.as_str()).collect(),
+        values: a
+            .values
+            .iter()
+            .map(|v| ValueJson {
+                flag: v.flag.as_str(),
+                old: &v.old,
+                new: &v.new,
+            })
+            .collect(),
+        changes: a
+            .changes()
+            .into_iter()
+            .map(|c| ChangeJson {
+                op: c.op.as_str(),
+                text: c.text,
+            })
+            .collect(),
+    }
 }
 
 /// The JSON contract of `pakta diff --format json`.
@@ -382,41 +489,19 @@ pub fn json(old: &Subject, new: &Subject, redline: &Redline) -> String {
             title: new.title,
             articles: redline.new_articles,
         },
-        articles: redline
-            .articles
-            .iter()
-            .map(|a| ArticleJson {
-                status: a.status.as_str(),
-                old_number: a.old_number.as_deref(),
-                new_number: a.new_number.as_deref(),
-                old_id: a.old_id.as_deref(),
-                new_id: a.new_id.as_deref(),
-                heading: a.new_heading.as_deref().or(a.old_heading.as_deref()),
-                renumbered: a.renumbered,
-                moved: a.moved,
-                similarity: a.similarity,
-                split_from: a.split_from.as_deref(),
-                merged_into: a.merged_into.as_deref(),
-                flags: a.flags.iter().map(|f| f.as_str()).collect(),
-                values: a
-                    .values
-                    .iter()
-                    .map(|v| ValueJson {
-                        flag: v.flag.as_str(),
-                        old: &v.old,
-                        new: &v.new,
-                    })
-                    .collect(),
-                changes: a
-                    .changes()
-                    .into_iter()
-                    .map(|c| ChangeJson {
-                        op: c.op.as_str(),
-                        text: c.text,
-                    })
-                    .collect(),
-            })
-            .collect(),
+        articles: redline.articles().map(|a| entry_json(a, None)).collect(),
+        parts: {
+            let mut articles_before = 0;
+            let mut parts = Vec::new();
+            for a in &redline.entries {
+                if a.kind == EntryKind::Article {
+                    articles_before += 1;
+                } else {
+                    parts.push(entry_json(a, Some(articles_before)));
+                }
+            }
+            parts
+        },
         references: redline
             .references
             .iter()
@@ -435,6 +520,13 @@ pub fn json(old: &Subject, new: &Subject, redline: &Redline) -> String {
             moved: s.moved,
             renumbered: s.renumbered,
             unchanged: s.unchanged,
+            parts: PartsJson {
+                added: s.parts.added,
+                deleted: s.parts.deleted,
+                modified: s.parts.modified,
+                unchanged: s.parts.unchanged,
+                changed: s.parts.changed.iter().map(|k| k.as_str()).collect(),
+            },
             flags: Flag::ALL
                 .iter()
                 .filter_map(|f| s.flags.get(f).map(|n| (f.as_str(), *n)))

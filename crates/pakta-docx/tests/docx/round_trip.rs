@@ -47,8 +47,22 @@ fn round_trip(name: &str, old_text: &str, new_text: &str) -> usize {
     .expect("docx builds");
     let accepted = read_texts(&bytes, Changes::Accept);
     let rejected = read_texts(&bytes, Changes::Reject);
-    assert_eq!(accepted, texts(&new), "{name}: accept all");
-    assert_eq!(rejected, texts(&old), "{name}: reject all");
+    // A changed front matter (a signing date, a party) comes first, as tracked lines, then the page.
+    let with_front_matter = |side: ChangeOp, agreement: &pakta_core::Agreement| {
+        let mut expected = document.front_matter_texts(side);
+        expected.extend(texts(agreement));
+        expected
+    };
+    assert_eq!(
+        accepted,
+        with_front_matter(ChangeOp::Insert, &new),
+        "{name}: accept all"
+    );
+    assert_eq!(
+        rejected,
+        with_front_matter(ChangeOp::Delete, &old),
+        "{name}: reject all"
+    );
     let info = read(&bytes, Changes::Accept).expect("reads");
     info.insertions + info.deletions
 }

@@ -1,17 +1,17 @@
 //! The bundled redline pair: every planted change of agreements/README.md, and nothing else.
 
-use pakta_redline::{ArticleRedline, Flag, Options, Status, redline};
+use pakta_redline::{EntryRedline, Flag, Options, Status, redline};
 
 use crate::parse;
 
-fn by_old<'a>(articles: &'a [ArticleRedline], old: &str) -> &'a ArticleRedline {
+fn by_old<'a>(articles: &'a [EntryRedline], old: &str) -> &'a EntryRedline {
     articles
         .iter()
         .find(|a| a.old_number.as_deref() == Some(old))
         .unwrap_or_else(|| panic!("old article {old}"))
 }
 
-fn has_value(article: &ArticleRedline, flag: Flag, old: &str, new: &str) -> bool {
+fn has_value(article: &EntryRedline, flag: Flag, old: &str, new: &str) -> bool {
     article
         .values
         .iter()
@@ -23,7 +23,7 @@ fn every_planted_change_of_the_v1_v2_pair() {
     let old = parse("agreements/examples/id-my-domestic.v1.md");
     let new = parse("agreements/examples/id-my-domestic.v2.md");
     let r = redline(&old, &new, &Options::default());
-    let a = &r.articles;
+    let a: &[EntryRedline] = &r.articles().cloned().collect::<Vec<_>>();
     for line in a.iter().map(|x| {
         format!(
             "{:?} {:?}→{:?} moved={} renum={} {:?} {:?}",
@@ -185,8 +185,7 @@ fn an_article_inserted_near_the_top_changes_nothing_else() {
         },
     );
     let modified: Vec<_> = r
-        .articles
-        .iter()
+        .articles()
         .filter(|x| x.status == Status::Modified)
         .map(|x| x.old_number.clone())
         .collect();
@@ -200,11 +199,7 @@ fn an_article_inserted_near_the_top_changes_nothing_else() {
     assert!(r.references.is_empty(), "{:?}", r.references);
     // Without --ignore-numbering the references that followed their targets are reported, nothing else.
     let strict = redline(&old, &new, &Options::default());
-    for x in strict
-        .articles
-        .iter()
-        .filter(|x| x.status == Status::Modified)
-    {
+    for x in strict.articles().filter(|x| x.status == Status::Modified) {
         assert_eq!(x.flags, [Flag::CrossReferenceChanged], "{:?}", x.old_number);
     }
 }

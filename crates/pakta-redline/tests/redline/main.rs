@@ -4,6 +4,7 @@
 mod examples;
 mod mutations;
 mod parallel;
+mod whole;
 
 use pakta_core::Agreement;
 pub use pakta_tests::{corpus, repo};

@@ -137,12 +137,11 @@ fn every_mutation_of_c189_is_found() {
     let new_doc = pakta_core::parse(&new_text);
     let r = redline(&old, &new_doc, &Options::default());
     let find = |old_number: usize| {
-        r.articles
-            .iter()
+        r.articles()
             .find(|a| a.old_number.as_deref() == Some(&old_number.to_string()))
             .unwrap_or_else(|| panic!("old {old_number}"))
     };
-    for a in &r.articles {
+    for a in r.articles() {
         println!(
             "{:?} {:?}→{:?} moved={} {:?} {:?}",
             a.status, a.old_number, a.new_number, a.moved, a.flags, a.values
@@ -170,7 +169,7 @@ fn every_mutation_of_c189_is_found() {
         trimmed + 1
     );
     let touched = [na + 1, weakened + 1, trimmed + 1, retitled + 1, removed + 1];
-    for a in r.articles.iter().filter(|a| a.status == Status::Modified) {
+    for a in r.articles().filter(|a| a.status == Status::Modified) {
         let n: usize = a
             .old_number
             .as_deref()

@@ -32,8 +32,42 @@ struct Gold {
     /// agreements pakta has not seen.
     #[serde(default)]
     heldout: bool,
+    /// Written and labelled blind (the annotator never read the matcher or the catalogue): the set that
+    /// measures the norm layer (tests/eval/BLIND.md). Reported on its own line, never tuned on.
+    #[serde(default)]
+    blind: bool,
     #[serde(default)]
     label: Vec<Label>,
+    /// The planted clauses of a blind document: contradictions (gold `weaker`) and compliant traps.
+    #[serde(default)]
+    clause: Vec<Planted>,
+}
+
+#[derive(Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Planted {
+    requirement: String,
+    article: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    paragraph: Option<String>,
+    /// `contradiction` or `trap`.
+    kind: String,
+    #[allow(dead_code)]
+    technique: String,
+    #[serde(default)]
+    #[allow(dead_code)]
+    note: Option<String>,
+}
+
+/// What the blind set's planted clauses came out as.
+#[derive(Default)]
+struct Planting {
+    contradictions: usize,
+    contradictions_weaker: usize,
+    contradictions_covered: Vec<String>,
+    traps: usize,
+    traps_weaker: Vec<String>,
 }
 
 #[derive(Deserialize)]
@@ -114,6 +148,12 @@ fn evaluation_against_gold_labels() {
 
     let mut requirement_level = Counts::default();
     let mut heldout_level = Counts::default();
+    let mut blind_level = Counts::default();
+    // The blind set's article and status figures are kept apart, so that the floors below keep measuring
+    // the sets they were set on.
+    let mut blind_articles = Counts::default();
+    let mut blind_status = (0usize, 0usize);
+    let mut planting = Planting::default();
     let mut article_level = Counts::default();
     let mut confusion: BTreeMap<(String, &'static str), usize> = BTreeMap::new();
     let mut status_right = 0usize;
@@ -147,6 +187,15 @@ fn evaluation_against_gold_labels() {
             );
         }
         let mut doc = Counts::default();
+        let (article_level, status_right, status_total) = if gold.blind {
+            (
+                &mut blind_articles,
+                &mut blind_status.0,
+                &mut blind_status.1,
+            )
+        } else {
+            (&mut article_level, &mut status_right, &mut status_total)
+        };
         for result in &coverage.results {
             let predicted = !matches!(result.status, Status::Missing | Status::NotApplicable);
             let label = labels.get(result.requirement.as_str());
@@ -176,9 +225,9 @@ fn evaluation_against_gold_labels() {
             }
             if let Some(label) = label {
                 if predicted {
-                    status_total += 1;
+                    *status_total += 1;
                     if label.status == result.status.as_str() {
-                        status_right += 1;
+                        *status_right += 1;
                     } else {
                         lines.push(format!(
                             "  {name}: {} is {} but gold says {}",
@@ -213,7 +262,36 @@ fn evaluation_against_gold_labels() {
             "{name:<32} requirement P {p:.2} R {r:.2} F1 {f:.2}  score {:.1}",
             coverage.summary.score
         );
-        let total = if gold.heldout {
+        for planted in &gold.clause {
+            let status = coverage
+                .results
+                .iter()
+                .find(|r| r.requirement == planted.requirement)
+                .map_or(Status::Missing, |r| r.status);
+            let place = format!(
+                "{name}: {} (Art {}) {}",
+                planted.requirement,
+                planted.article,
+                status.as_str()
+            );
+            if planted.kind == "contradiction" {
+                planting.contradictions += 1;
+                if status == Status::Weaker {
+                    planting.contradictions_weaker += 1;
+                }
+                if status == Status::Covered {
+                    planting.contradictions_covered.push(place);
+                }
+            } else {
+                planting.traps += 1;
+                if status == Status::Weaker {
+                    planting.traps_weaker.push(place);
+                }
+            }
+        }
+        let total = if gold.blind {
+            &mut blind_level
+        } else if gold.heldout {
             &mut heldout_level
         } else {
             &mut requirement_level
@@ -228,6 +306,26 @@ fn evaluation_against_gold_labels() {
     let (hp, hr, hf) = heldout_level.prf();
     println!("\nrequirement level: P {p:.3} R {r:.3} F1 {f:.3}");
     println!("held-out set:      P {hp:.3} R {hr:.3} F1 {hf:.3}");
+    let (bp, br, bf) = blind_level.prf();
+    let (_, _, baf) = blind_articles.prf();
+    println!(
+        "blind set:         P {bp:.3} R {br:.3} F1 {bf:.3}; article F1 {baf:.3}; status accuracy {:.3}",
+        blind_status.0 as f64 / blind_status.1.max(1) as f64
+    );
+    println!(
+        "blind contradictions: {}/{} reported weaker, {} reported covered; traps: {}/{} reported weaker",
+        planting.contradictions_weaker,
+        planting.contradictions,
+        planting.contradictions_covered.len(),
+        planting.traps_weaker.len(),
+        planting.traps
+    );
+    for place in planting.contradictions_covered.iter() {
+        println!("  contradiction reported covered: {place}");
+    }
+    for place in planting.traps_weaker.iter() {
+        println!("  trap reported weaker: {place}");
+    }
     println!("article level:     P {ap:.3} R {ar:.3} F1 {af:.3}");
     println!("status accuracy (both addressed): {accuracy:.3} ({status_right}/{status_total})");
     println!(

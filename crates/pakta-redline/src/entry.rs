@@ -1,0 +1,544 @@
+//! One entry of the redline: a matched pair of units (lines aligned in order, paired, word-diffed, read
+//! for flags and stale cross-references), or a unit on one side only.
+
+use std::collections::{HashMap, HashSet};
+use std::time::Instant;
+
+use pakta_core::diff::{Change, ChangeOp, SequenceOp, align_keys, word_diff_until};
+use pakta_core::{Agreement, crossref};
+
+use crate::align::Fingerprint;
+use crate::flags::{self, Findings, Flag};
+use crate::units::{EntryKind, Line, Unit};
+use crate::{ClauseRedline, EntryRedline, Options, ReferenceProblem, Status};
+
+/// A matched pair of units, by index into each side's unit list.
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct UnitPair {
+    pub old: usize,
+    pub new: usize,
+    pub similarity: f64,
+    /// The pair is outside the longest run that kept its order: the unit was moved.
+    pub moved: bool,
+}
+
+/// Article identity across the drafts: which article pair a printed number names on each side, and which
+/// numbers NEW has, for reading cross-references.
+pub(crate) struct Identity {
+    /// Folded article number → article pair, per side.
+    old: HashMap<String, usize>,
+    new: HashMap<String, usize>,
+    /// The NEW number of each article pair.
+    new_number: Vec<String>,
+    /// NEW's article numbers (numbering sequence, folded number), to tell at once whether a reference's
+    /// target exists.
+    new_numbers: HashSet<(usize, String)>,
+}
+
+impl Identity {
+    pub fn new(
+        _old: &Agreement,
+        new: &Agreement,
+        old_units: &[Unit],
+        new_units: &[Unit],
+        pairs: &[UnitPair],
+    ) -> Identity {
+        let mut identity = Identity {
+            old: HashMap::new(),
+            new: HashMap::new(),
+            new_number: Vec::new(),
+            new_numbers: new
+                .articles
+                .iter()
+                .map(|a| (a.sequence, pakta_core::lexicon::fold(&a.number)))
+                .collect(),
+        };
+        // Pairs in OLD order, so that the first article holding a duplicated number wins, as before.
+        let mut articles: Vec<&UnitPair> = pairs
+            .iter()
+            .filter(|p| old_units[p.old].kind == EntryKind::Article)
+            .collect();
+        articles.sort_by_key(|p| p.old);
+        for (i, pair) in articles.into_iter().enumerate() {
+            let number =
+                |u: &Unit| pakta_core::lexicon::fold(u.number.as_deref().unwrap_or_default());
+            identity
+                .old
+                .entry(number(&old_units[pair.old]))
+                .or_insert(i);
+            identity
+                .new
+                .entry(number(&new_units[pair.new]))
+                .or_insert(i);
+            identity
+                .new_number
+                .push(new_units[pair.new].number.clone().unwrap_or_default());
+        }
+        identity
+    }
+
+    /// References in an added unit's clauses to articles NEW does not have.
+    pub fn broken_in(&self, unit: &Unit) -> Vec<ReferenceProblem> {
+        unit.lines
+            .iter()
+            .flat_map(|line| {
+                let found = crossref::find(&line.text);
+                self.broken(line, &found, unit)
+            })
+            .collect()
+    }
+
+    fn broken(
+        &self,
+        line: &Line,
+        found: &[crossref::Reference],
+        unit: &Unit,
+    ) -> Vec<ReferenceProblem> {
+        if unit.kind != EntryKind::Article {
+            return Vec::new();
+        }
+        found
+            .iter()
+            .filter_map(|reference| {
+                let target = reference.article.clone()?;
+                let folded = pakta_core::lexicon::fold(&target);
+                let exists = self.new_numbers.contains(&(unit.sequence, folded));
+                (!exists).then(|| ReferenceProblem {
+                    clause: line.id.to_string(),
+                    article: unit.number.clone().unwrap_or_default(),
+                    text: line.text[reference.range.clone()].to_string(),
+                    target,
+                    meant: None,
+                })
+            })
+            .collect()
+    }
+
+    /// References in a NEW line whose text is unchanged from OLD but whose target was renumbered: they
+    /// now point at another article. Also references to articles NEW does not have.
+    fn stale(&self, old_line: &Line, new_line: &Line, new_unit: &Unit) -> Vec<ReferenceProblem> {
+        if new_unit.kind != EntryKind::Article {
+            return Vec::new();
+        }
+        // Finding references segments the text into words; an unchanged clause (most of them) needs it
+        // once.
+        let after = crossref::find(&new_line.text);
+        let before = if old_line.text == new_line.text {
+            after.clone()
+        } else {
+            crossref::find(&old_line.text)
+        };
+        let mut problems = self.broken(new_line, &after, new_unit);
+        for reference in after {
+            let Some(target) = &reference.article else {
+                continue;
+            };
+            let folded = pakta_core::lexicon::fold(target);
+            let kept = before.iter().any(|r| {
+                r.article.as_deref().map(pakta_core::lexicon::fold) == Some(folded.clone())
+            });
+            if !kept {
+                continue;
+            }
+            // In OLD this number named the article of pair `p`; where is that article now?
+            let Some(&p) = self.old.get(&folded) else {
+                continue;
+            };
+            let now = &self.new_number[p];
+            if pakta_core::lexicon::fold(now) != folded {
+                problems.push(ReferenceProblem {
+                    clause: new_line.id.to_string(),
+                    article: new_unit.number.clone().unwrap_or_default(),
+                    text: new_line.text[reference.range.clone()].to_string(),
+                    target: target.clone(),
+                    meant: Some(now.clone()),
+                });
+            }
+        }
+        problems
+    }
+}
+
+/// Text normalised as the options say, for deciding whether two texts are the same.
+fn normalise(text: &str, options: &Options) -> String {
+    let mut out: String = if options.ignore_punctuation {
+        text.chars()
+            .map(|c| {
+                if c.is_alphanumeric() || c.is_whitespace() {
+                    c
+                } else {
+                    ' '
+                }
+            })
+            .collect()
+    } else {
+        text.to_string()
+    };
+    if options.ignore_case {
+        out = out.to_lowercase();
+    }
+    if options.ignore_whitespace || options.ignore_punctuation {
+        out = pakta_core::text::collapse_whitespace(&out);
+    }
+    out
+}
+
+/// Replaces each cross-reference's article number with the identity of its target (the matched pair), so
+/// that a reference that only follows its target's renumbering reads the same on both sides.
+fn references_by_identity(text: &str, numbers: &HashMap<String, usize>) -> String {
+    let mut out = String::new();
+    let mut last = 0;
+    for reference in crossref::find(text) {
+        let Some(article) = &reference.article else {
+            continue;
+        };
+        out.push_str(&text[last..reference.range.start]);
+        match numbers.get(&pakta_core::lexicon::fold(article)) {
+            Some(pair) => out.push_str(&format!("\u{27e8}article #{pair}\u{27e9}")),
+            None => out.push_str(&text[reference.range.clone()]),
+        }
+        if let Some(p) = &reference.paragraph {
+            out.push_str(&format!("\u{27e8}{p}\u{27e9}"));
+        }
+        last = reference.range.end;
+    }
+    out.push_str(&text[last..]);
+    out
+}
+
+/// A line's key for alignment: its text as the options normalise it, with its label unless numbering is
+/// ignored (a front-matter field keeps its name as its label, so fields pair by name).
+fn line_key(line: &Line, options: &Options, numbers: &HashMap<String, usize>) -> String {
+    let text = if options.ignore_numbering && line.clause.is_some() {
+        references_by_identity(&line.text, numbers)
+    } else {
+        line.text.to_string()
+    };
+    let text = normalise(&text, options);
+    if options.ignore_numbering && line.clause.is_some() {
+        text
+    } else {
+        format!("{}\u{1f}{text}", line.label.as_deref().unwrap_or_default())
+    }
+}
+
+/// The lines of two units aligned in order: (old index, new index).
+fn align_lines(
+    old: &[Line],
+    new: &[Line],
+    old_keys: &[String],
+    new_keys: &[String],
+) -> Vec<(Option<usize>, Option<usize>)> {
+    let mut aligned = Vec::new();
+    for op in align_keys(old_keys, new_keys) {
+        match op {
+            SequenceOp::Equal { old, new, len } => {
+                aligned.extend((0..len).map(|i| (Some(old + i), Some(new + i))))
+            }
+            SequenceOp::Delete { old, len } => {
+                aligned.extend((0..len).map(|i| (Some(old + i), None)))
+            }
+            SequenceOp::Insert { new, len } => {
+                aligned.extend((0..len).map(|i| (None, Some(new + i))))
+            }
+            SequenceOp::Replace {
+                old: o,
+                old_len,
+                new: n,
+                new_len,
+            } => {
+                aligned.extend(pair_block(&old[o..o + old_len], &new[n..n + new_len], o, n));
+            }
+        }
+    }
+    aligned
+}
+
+/// A line present on one side only, as a whole insertion or deletion.
+fn whole_line(line: &Line, op: ChangeOp) -> ClauseRedline {
+    let id = Some(line.id.to_string());
+    let (old, new) = if op == ChangeOp::Delete {
+        (id, None)
+    } else {
+        (None, id)
+    };
+    ClauseRedline {
+        old,
+        new,
+        label: line.label.as_deref().map(str::to_string),
+        old_label: line.label.as_deref().map(str::to_string),
+        depth: line.depth,
+        changed: true,
+        changes: vec![Change {
+            op,
+            text: line.text.to_string(),
+        }],
+        cut_short: false,
+    }
+}
+
+/// A matched pair of units: lines aligned and paired, each changed pair word-diffed and read for flags.
+pub(crate) fn matched(
+    old: &Unit,
+    new: &Unit,
+    pair: &UnitPair,
+    options: &Options,
+    identity: &Identity,
+    deadline: Option<Instant>,
+) -> (EntryRedline, Vec<ReferenceProblem>) {
+    let old_keys: Vec<String> = old
+        .lines
+        .iter()
+        .map(|l| line_key(l, options, &identity.old))
+        .collect();
+    let new_keys: Vec<String> = new
+        .lines
+        .iter()
+        .map(|l| line_key(l, options, &identity.new))
+        .collect();
+    let aligned = align_lines(&old.lines, &new.lines, &old_keys, &new_keys);
+
+    let mut findings = Findings::default();
+    let mut clauses = Vec::new();
+    let mut problems = Vec::new();
+    let mut any_change = false;
+    for (o, n) in aligned {
+        match (o, n) {
+            (Some(o), Some(n)) => {
+                let (before, after) = (&old.lines[o], &new.lines[n]);
+                let same = old_keys[o] == new_keys[n];
+                let (changes, cut_short) = if same {
+                    let equal = Change {
+                        op: ChangeOp::Equal,
+                        text: after.text.to_string(),
+                    };
+                    (vec![equal], false)
+                } else {
+                    let diff = word_diff_until(&before.text, &after.text, deadline);
+                    (diff.changes, diff.cut_short)
+                };
+                if !same {
+                    any_change = true;
+                    findings.extend(flags::clause_findings(&before.text, &after.text, &changes));
+                    reference_changes(&before.text, &after.text, &mut findings);
+                    // A front-matter field renamed or a clause relabelled with the same text is still a
+                    // change a reader must see; the word diff of equal texts shows nothing, so say it.
+                    if before.text == after.text
+                        && before.label != after.label
+                        && before.clause.is_none()
+                    {
+                        findings.add(
+                            Flag::HeadingChanged,
+                            before.label.as_deref().unwrap_or_default(),
+                            after.label.as_deref().unwrap_or_default(),
+                        );
+                    }
+                }
+                problems.extend(identity.stale(before, after, new));
+                clauses.push(ClauseRedline {
+                    old: Some(before.id.to_string()),
+                    new: Some(after.id.to_string()),
+                    label: after.label.as_deref().map(str::to_string),
+                    old_label: before.label.as_deref().map(str::to_string),
+                    depth: after.depth,
+                    changed: !same,
+                    changes,
+                    cut_short,
+                });
+            }
+            (Some(o), None) => {
+                any_change = true;
+                clauses.push(whole_line(&old.lines[o], ChangeOp::Delete));
+            }
+            (None, Some(n)) => {
+                any_change = true;
+                let line = &new.lines[n];
+                let found = crossref::find(&line.text);
+                problems.extend(identity.broken(line, &found, new));
+                clauses.push(whole_line(line, ChangeOp::Insert));
+            }
+            (None, None) => {}
+        }
+    }
+    let heading_changed = normalise(old.heading.as_deref().unwrap_or_default(), options)
+        != normalise(new.heading.as_deref().unwrap_or_default(), options);
+    if heading_changed {
+        findings.add(
+            Flag::HeadingChanged,
+            old.heading.clone().unwrap_or_default(),
+            new.heading.clone().unwrap_or_default(),
+        );
+    }
+    let mut flags = findings.flags;
+    flags.sort();
+    flags.dedup();
+    let fold = |u: &Unit| pakta_core::lexicon::fold(u.number.as_deref().unwrap_or_default());
+    let renumbered = fold(old) != fold(new) || old.sequence != new.sequence;
+    // A division renumbered ("Chapter II" → "Chapter III") only follows the articles around it; with
+    // numbering ignored it is unchanged, as a renumbered article is.
+    let number_changed = renumbered && !options.ignore_numbering && old.kind != EntryKind::Article;
+    (
+        EntryRedline {
+            kind: new.kind,
+            old_index: Some(pair.old),
+            new_index: Some(pair.new),
+            status: if any_change || heading_changed || number_changed {
+                Status::Modified
+            } else {
+                Status::Unchanged
+            },
+            old_number: old.number.clone(),
+            new_number: new.number.clone(),
+            old_id: Some(old.id.clone()),
+            new_id: Some(new.id.clone()),
+            old_heading: old.heading.clone(),
+            new_heading: new.heading.clone(),
+            renumbered,
+            moved: pair.moved,
+            similarity: (pair.similarity * 100.0).round() / 100.0,
+            split_from: None,
+            merged_into: None,
+            flags,
+            values: findings.values,
+            clauses,
+        },
+        problems,
+    )
+}
+
+/// A unit on one side only: deleted from OLD (`op` = Delete) or added in NEW (Insert). An article most of
+/// whose text is in one of `partners` (the other side's matched units of its kind) was split from it or
+/// merged into it.
+pub(crate) fn one_sided(
+    unit: &Unit,
+    index: usize,
+    op: ChangeOp,
+    others: &[Unit],
+    partners: &[usize],
+) -> EntryRedline {
+    let container = if unit.kind == EntryKind::Article {
+        best_container(&unit.print, others, partners).and_then(|i| others[i].number.clone())
+    } else {
+        None
+    };
+    let deleted = op == ChangeOp::Delete;
+    let side = |value: Option<String>| {
+        if deleted {
+            (value, None)
+        } else {
+            (None, value)
+        }
+    };
+    let (old_number, new_number) = side(unit.number.clone());
+    let (old_id, new_id) = side(Some(unit.id.clone()));
+    let (old_heading, new_heading) = side(unit.heading.clone());
+    let (old_index, new_index) = if deleted {
+        (Some(index), None)
+    } else {
+        (None, Some(index))
+    };
+    EntryRedline {
+        kind: unit.kind,
+        old_index,
+        new_index,
+        status: if deleted {
+            Status::Deleted
+        } else {
+            Status::Added
+        },
+        old_number,
+        new_number,
+        old_id,
+        new_id,
+        old_heading,
+        new_heading,
+        renumbered: false,
+        moved: false,
+        similarity: 0.0,
+        split_from: if deleted { None } else { container.clone() },
+        merged_into: if deleted { container } else { None },
+        flags: Vec::new(),
+        values: Vec::new(),
+        clauses: unit.lines.iter().map(|l| whole_line(l, op)).collect(),
+    }
+}
+
+/// The unit (among `candidates`) that contains most of `print`'s text, if it holds at least half.
+fn best_container(print: &Fingerprint, others: &[Unit], candidates: &[usize]) -> Option<usize> {
+    let mut sorted = candidates.to_vec();
+    sorted.sort_unstable();
+    sorted
+        .into_iter()
+        .map(|i| (i, print.contained_in(&others[i].print)))
+        .filter(|(_, share)| *share >= 0.5)
+        .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
+        .map(|(i, _)| i)
+}
+
+/// Pairs the lines of a replaced block by similarity, keeping their order; the rest are added or deleted.
+fn pair_block(
+    old: &[Line],
+    new: &[Line],
+    o0: usize,
+    n0: usize,
+) -> Vec<(Option<usize>, Option<usize>)> {
+    let old_prints: Vec<Fingerprint> = old.iter().map(|l| Fingerprint::of(&l.text)).collect();
+    let new_prints: Vec<Fingerprint> = new.iter().map(|l| Fingerprint::of(&l.text)).collect();
+    let mut out = Vec::new();
+    let mut next_old = 0;
+    for (j, np) in new_prints.iter().enumerate() {
+        let best = (next_old..old.len())
+            .map(|i| {
+                (
+                    i,
+                    old_prints[i]
+                        .similarity(np)
+                        .max(old_prints[i].word_similarity(np))
+                        + if old[i].label == new[j].label {
+                            0.1
+                        } else {
+                            0.0
+                        },
+                )
+            })
+            .filter(|(_, s)| *s >= 0.3)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        match best {
+            Some((i, _)) => {
+                out.extend((next_old..i).map(|k| (Some(o0 + k), None)));
+                out.push((Some(o0 + i), Some(n0 + j)));
+                next_old = i + 1;
+            }
+            None => out.push((None, Some(n0 + j))),
+        }
+    }
+    out.extend((next_old..old.len()).map(|k| (Some(o0 + k), None)));
+    out
+}
+/// `cross-reference-changed`: the references of a clause pair differ.
+fn reference_changes(old: &str, new: &str, findings: &mut Findings) {
+    let show = |text: &str, r: &crossref::Reference| text[r.range.clone()].to_string();
+    let before: Vec<crossref::Reference> = crossref::find(old);
+    let after: Vec<crossref::Reference> = crossref::find(new);
+    let key = |r: &crossref::Reference| (r.article.clone(), r.paragraph.clone(), r.point.clone());
+    let before_keys: Vec<_> = before.iter().map(key).collect();
+    let after_keys: Vec<_> = after.iter().map(key).collect();
+    if before_keys == after_keys {
+        return;
+    }
+    let gone: Vec<&crossref::Reference> = before
+        .iter()
+        .filter(|r| !after_keys.contains(&key(r)))
+        .collect();
+    let came: Vec<&crossref::Reference> = after
+        .iter()
+        .filter(|r| !before_keys.contains(&key(r)))
+        .collect();
+    for i in 0..gone.len().max(came.len()) {
+        findings.add(
+            Flag::CrossReferenceChanged,
+            gone.get(i).map(|r| show(old, r)).unwrap_or_default(),
+            came.get(i).map(|r| show(new, r)).unwrap_or_default(),
+        );
+    }
+}

@@ -1,0 +1,197 @@
+//! The whole-document invariant, over random single edits anywhere in real documents: the redline rebuilds
+//! both drafts' whole text (front matter, title, preamble, headings, articles, annexes, closing,
+//! signatures) from its entries, and reports a difference exactly when the texts differ.
+
+use pakta_core::diff::ChangeOp;
+use pakta_redline::{Options, document_text, redline};
+
+use crate::{corpus, read, repo};
+
+/// A small deterministic generator (SplitMix64), so every run makes the same edits.
+struct Random(u64);
+
+impl Random {
+    fn next(&mut self) -> u64 {
+        self.0 = self.0.wrapping_add(0x9e37_79b9_7f4a_7c15);
+        let mut z = self.0;
+        z = (z ^ (z >> 30)).wrapping_mul(0xbf58_476d_1ce4_e5b9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94d0_49bb_1331_11eb);
+        z ^ (z >> 31)
+    }
+
+    fn below(&mut self, n: usize) -> usize {
+        (self.next() % n.max(1) as u64) as usize
+    }
+}
+
+/// Byte ranges of the words (runs of ASCII letters of length ≥ 3) of `text`, outside HTML comments.
+fn words(text: &str) -> Vec<std::ops::Range<usize>> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut i = 0;
+    while i < bytes.len() {
+        if bytes[i..].starts_with(b"<!--") {
+            i = text[i..].find("-->").map_or(bytes.len(), |e| i + e + 3);
+            continue;
+        }
+        // An HTML tag (`<meta …>`) is markup, not text a reader sees.
+        if bytes[i] == b'<' && bytes.get(i + 1).is_some_and(|b| b.is_ascii_alphabetic()) {
+            i = text[i..].find('>').map_or(bytes.len(), |e| i + e + 1);
+            continue;
+        }
+        if !text.is_char_boundary(i) {
+            i += 1;
+            continue;
+        }
+        if bytes[i].is_ascii_alphabetic() {
+            let start = i;
+            while i < bytes.len() && bytes[i].is_ascii_alphabetic() {
+                i += 1;
+            }
+            if i - start >= 3 {
+                out.push(start..i);
+            }
+        } else {
+            i += 1;
+        }
+    }
+    out
+}
+
+/// One edit of `text` at a random word: replace it, delete it, or add a word after it.
+fn edit(
+    text: &str,
+    random: &mut Random,
+    region: std::ops::Range<usize>,
+) -> Option<(String, String)> {
+    let candidates: Vec<_> = words(text)
+        .into_iter()
+        .filter(|w| region.contains(&w.start))
+        .collect();
+    if candidates.is_empty() {
+        return None;
+    }
+    let word = candidates[random.below(candidates.len())].clone();
+    let (what, new) = match random.below(3) {
+        0 => (
+            format!("replaced {:?}", &text[word.clone()]),
+            format!("{}Qzedit{}", &text[..word.start], &text[word.end..]),
+        ),
+        1 if word.end < text.len() && text.as_bytes()[word.end] == b' ' => (
+            format!("deleted {:?}", &text[word.clone()]),
+            format!("{}{}", &text[..word.start], &text[word.end + 1..]),
+        ),
+        _ => (
+            format!("added a word after {:?}", &text[word.clone()]),
+            format!("{} Qzadded{}", &text[..word.end], &text[word.end..]),
+        ),
+    };
+    Some((format!("{what} at byte {}", word.start), new))
+}
+
+fn documents() -> Vec<(String, String)> {
+    let mut out = Vec::new();
+    let mut folders = vec![
+        repo().join("agreements/examples"),
+        repo().join("tests/eval/agreements"),
+    ];
+    if let Some(corpus) = corpus("whole_document_invariant_over_random_edits") {
+        folders.push(corpus.join("nl-bwb-treaties"));
+        let tota = corpus.join("tota/xml");
+        let mut files: Vec<_> = std::fs::read_dir(&tota)
+            .map(|d| d.filter_map(|e| e.ok().map(|e| e.path())).collect())
+            .unwrap_or_default();
+        files.sort();
+        for path in files
+            .into_iter()
+            .filter(|p| p.extension().is_some_and(|e| e == "xml"))
+        {
+            let xml = std::fs::read_to_string(&path).expect("ToTA XML");
+            if let Ok(treaty) = pakta_import::tota::read(&xml) {
+                out.push((
+                    path.display().to_string(),
+                    pakta_import::tota::markdown(&treaty, &path.display().to_string()),
+                ));
+            }
+        }
+    }
+    for folder in folders {
+        let mut files: Vec<_> = std::fs::read_dir(&folder)
+            .expect("folder")
+            .filter_map(|e| e.ok().map(|e| e.path()))
+            .filter(|p| p.extension().is_some_and(|e| e == "md"))
+            .collect();
+        files.sort();
+        for path in files {
+            let relative = path
+                .strip_prefix(repo())
+                .unwrap_or(&path)
+                .display()
+                .to_string();
+            let text = if path.starts_with(repo()) {
+                read(&relative)
+            } else {
+                std::fs::read_to_string(&path).expect("corpus text")
+            };
+            out.push((relative, text));
+        }
+    }
+    out
+}
+
+#[test]
+fn whole_document_invariant_over_random_edits() {
+    let mut random = Random(0x5eed_0f_9a47a);
+    let (mut documents_seen, mut edits, mut hidden) = (0, 0, Vec::new());
+    for (name, text) in documents() {
+        documents_seen += 1;
+        let old = pakta_core::parse(&text);
+        let old_text = document_text(&old);
+        // Identical drafts: nothing to report, and both texts rebuilt.
+        let same = redline(&old, &old, &Options::default());
+        assert!(
+            !same.has_differences(),
+            "{name}: a draft differs from itself"
+        );
+        assert_eq!(same.side_text(ChangeOp::Delete), old_text, "{name}: self");
+        // Edits anywhere, and edits aimed at the first and last tenth (front matter, title, preamble;
+        // closing, signatures, annexes), where articles are not.
+        let len = text.len();
+        let regions = [0..len, 0..len, 0..len, 0..len / 10, len - len / 10..len];
+        let regions = regions.map(|r| r.start..r.end.max(r.start));
+        for region in regions {
+            let Some((what, edited)) = edit(&text, &mut random, region) else {
+                continue;
+            };
+            edits += 1;
+            let new = pakta_core::parse(&edited);
+            let new_text = document_text(&new);
+            let r = redline(&old, &new, &Options::default());
+            assert_eq!(
+                r.side_text(ChangeOp::Delete),
+                old_text,
+                "{name}: OLD rebuilt after {what}"
+            );
+            assert_eq!(
+                r.side_text(ChangeOp::Insert),
+                new_text,
+                "{name}: NEW rebuilt after {what}"
+            );
+            if new_text == old_text {
+                hidden.push(format!("{name}: {what} is not in the compared text"));
+            }
+            assert_eq!(
+                r.has_differences(),
+                new_text != old_text,
+                "{name}: a difference after {what}"
+            );
+        }
+    }
+    println!("{documents_seen} documents, {edits} single edits, every one rebuilt both drafts");
+    assert!(documents_seen >= 10, "only {documents_seen} documents");
+    assert!(
+        hidden.is_empty(),
+        "edits the redline cannot see:\n{}",
+        hidden.join("\n")
+    );
+}
