@@ -3,6 +3,7 @@
 
 use std::fmt::Write as _;
 
+use pakta_core::diff::{Change, ChangeOp};
 use pakta_redline::parallel::Parallel;
 use pakta_redline::{EntryKind, EntryRedline, Flag, Redline, Status};
 use serde::Serialize;
@@ -94,7 +95,8 @@ pub fn precision_note(redline: &Redline) -> Option<String> {
     ))
 }
 
-fn title(a: &EntryRedline) -> String {
+/// The entry's title line; `changed` marks a heading that changed (old, new) in the format's own way.
+fn title(a: &EntryRedline, mut changed: impl FnMut(&str, &str) -> String) -> String {
     let numbers = match (&a.old_number, &a.new_number) {
         (Some(o), Some(n)) if o == n => entry_number(a, Some(n)),
         (Some(o), Some(n)) if a.kind == EntryKind::Article => format!("Article {o} \u{2192} {n}"),
@@ -114,12 +116,16 @@ fn title(a: &EntryRedline) -> String {
     if let Some(into) = &a.merged_into {
         badges.push(format!("merged into Article {into}"));
     }
-    let heading = a
-        .new_heading
-        .as_ref()
-        .or(a.old_heading.as_ref())
-        .map(|h| format!(" — {h}"))
-        .unwrap_or_default();
+    let heading = match (&a.old_heading, &a.new_heading) {
+        (Some(o), Some(n)) if o != n => format!(" \u{2014} {}", changed(o, n)),
+        (None, Some(n)) if a.status != Status::Added => format!(" \u{2014} {}", changed("", n)),
+        (Some(o), None) if a.status != Status::Deleted => format!(" \u{2014} {}", changed(o, "")),
+        (o, n) => n
+            .as_ref()
+            .or(o.as_ref())
+            .map(|h| format!(" \u{2014} {h}"))
+            .unwrap_or_default(),
+    };
     format!("{numbers}{heading}  [{}]", badges.join(", "))
 }
 
@@ -153,6 +159,33 @@ fn value_lines(a: &EntryRedline) -> Vec<String> {
             )
         })
         .collect()
+}
+
+/// The title line in Markdown: everything escaped except the CriticMarkup of a changed heading.
+fn title_markdown(a: &EntryRedline, changed: impl Fn(&str, &str) -> String) -> String {
+    // Markers that escaping leaves alone and agreement text cannot contain (private-use characters,
+    // removed from the text below), so the escaped title can take the markup back in.
+    const OPEN: char = '\u{e000}';
+    const CLOSE: char = '\u{e001}';
+    let clean = |s: &str| s.replace([OPEN, CLOSE], "");
+    let mut marks: Vec<String> = Vec::new();
+    let line = title(a, |o, n| {
+        marks.push(changed(&clean(o), &clean(n)));
+        format!("{OPEN}{}{CLOSE}", marks.len() - 1)
+    });
+    let mut out = String::new();
+    let escaped = escape_markdown(&line);
+    let mut rest = escaped.as_str();
+    while let Some(start) = rest.find(OPEN) {
+        out.push_str(&rest[..start]);
+        let after = &rest[start + OPEN.len_utf8()..];
+        let end = after.find(CLOSE).unwrap_or(after.len());
+        let index: usize = after[..end].parse().unwrap_or(usize::MAX);
+        out.push_str(marks.get(index).map_or("", String::as_str));
+        rest = &after[(end + CLOSE.len_utf8()).min(after.len())..];
+    }
+    out.push_str(rest);
+    out
 }
 
 fn shown(a: &EntryRedline) -> bool {
@@ -207,7 +240,19 @@ pub fn text(
         );
     }
     for a in redline.entries.iter().filter(|a| shown(a)) {
-        let _ = writeln!(out, "\n{}", style.paint("1", &title(a)));
+        let changed = |o: &str, n: &str| {
+            let mut runs = Vec::new();
+            for (op, text) in [(ChangeOp::Delete, o), (ChangeOp::Insert, n)] {
+                if !text.is_empty() {
+                    runs.push(Change {
+                        op,
+                        text: text.to_string(),
+                    });
+                }
+            }
+            inline_diff(&runs, style)
+        };
+        let _ = writeln!(out, "\n{}", style.paint("1", &title(a, changed)));
         for line in value_lines(a) {
             let _ = writeln!(out, "  {}", style.paint("33", &line));
         }
@@ -294,7 +339,13 @@ pub fn markdown(old: &Subject, new: &Subject, redline: &Redline) -> String {
         out.push('\n');
     }
     for a in redline.entries.iter().filter(|a| shown(a)) {
-        let _ = writeln!(out, "## {}\n", escape_markdown(&title(a)));
+        // CriticMarkup in the heading itself: the title's other words are escaped piece by piece.
+        let changed = |o: &str, n: &str| match (o.is_empty(), n.is_empty()) {
+            (true, _) => format!("{{++{}++}}", escape_markdown(n)),
+            (_, true) => format!("{{--{}--}}", escape_markdown(o)),
+            _ => format!("{{~~{}~>{}~~}}", escape_markdown(o), escape_markdown(n)),
+        };
+        let _ = writeln!(out, "## {}\n", title_markdown(a, changed));
         for line in value_lines(a) {
             let _ = writeln!(out, "- {}", escape_markdown(&line));
         }

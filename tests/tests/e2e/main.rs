@@ -14,3 +14,4 @@ mod import;
 mod lint;
 mod outline;
 mod schema;
+mod whole;
