@@ -125,6 +125,39 @@ fn modals(text: &str) -> Vec<(Modality, String)> {
     out
 }
 
+/// A modal of one strength lost and one of another strength gained, counting the segments of each
+/// strength before and after: weakened when the strongest loss is stronger than the gain, strengthened
+/// the other way round. `None` when the counts of every strength are the same on both sides, or when
+/// only one side moved (segments added or removed: the rules below read those).
+fn modal_shift(
+    before: &[(Modality, String)],
+    after: &[(Modality, String)],
+) -> Option<(Flag, String, String)> {
+    let count =
+        |list: &[(Modality, String)], s: u8| list.iter().filter(|(m, _)| strength(*m) == s).count();
+    let word = |list: &[(Modality, String)], s: u8| {
+        list.iter()
+            .find(|(m, _)| strength(*m) == s)
+            .map(|(_, w)| w.clone())
+            .unwrap_or_default()
+    };
+    let levels = [3u8, 2, 1, 0];
+    let lost = levels
+        .iter()
+        .copied()
+        .find(|&s| count(after, s) < count(before, s))?;
+    let gained = levels
+        .iter()
+        .copied()
+        .find(|&s| count(after, s) > count(before, s))?;
+    let flag = if gained < lost {
+        Flag::ModalWeakened
+    } else {
+        Flag::ModalStrengthened
+    };
+    Some((flag, word(before, lost), word(after, gained)))
+}
+
 fn changed_words(changes: &[Change], op: ChangeOp) -> Vec<String> {
     changes
         .iter()
@@ -172,7 +205,11 @@ pub fn clause_findings(old: &str, new: &str, changes: &[Change]) -> Findings {
         let (before, after) = (modals(old), modals(new));
         let weakest =
             |list: &[(Modality, String)]| list.iter().min_by_key(|(m, _)| strength(*m)).cloned();
-        if let (Some((b, bw)), Some((a, aw))) = (weakest(&before), weakest(&after)) {
+        if let Some((flag, bw, aw)) = modal_shift(&before, &after) {
+            // One segment's modal changed while another segment already had the weaker one ("shall be
+            // effected" → "may be effected" beside "may be carried out"): the weakest alone would not move.
+            findings.add(flag, bw, aw);
+        } else if let (Some((b, bw)), Some((a, aw))) = (weakest(&before), weakest(&after)) {
             if strength(a) < strength(b) {
                 findings.add(Flag::ModalWeakened, bw, aw);
             } else if strength(a) > strength(b) {
@@ -404,6 +441,20 @@ mod tests {
             .iter()
             .map(|f| f.as_str())
             .collect()
+    }
+
+    #[test]
+    fn a_weakened_modal_beside_a_weak_one_is_still_weakened() {
+        assert!(flags(
+            "Transfers shall be effected in the currency agreed; exchange may be carried out at the bank.",
+            "Transfers may be effected in the currency agreed; exchange may be carried out at the bank."
+        )
+        .contains(&"modal-weakened"));
+        assert!(flags(
+            "Pembayaran dapat dilakukan di bank; pemindahan wajib dilaksanakan dalam satu minggu.",
+            "Pembayaran dapat dilakukan di bank; pemindahan dapat dilaksanakan dalam satu minggu."
+        )
+        .contains(&"modal-weakened"));
     }
 
     #[test]
