@@ -294,8 +294,7 @@ fn single_edits_outside_articles_of_real_treaties() {
         for line in [preamble, last, heading].into_iter().flatten() {
             let Some(word) = line
                 .split(|c: char| !c.is_alphabetic())
-                .filter(|w| w.len() >= 4)
-                .last()
+                .rfind(|w| w.len() >= 4)
             else {
                 continue;
             };
