@@ -156,7 +156,9 @@ pub fn collect(text: &str, body_start: usize, scan: Scan) -> Vec<RawBlock> {
                 });
                 lines = Lines::default();
             }
-            Event::End(TagEnd::Paragraph) => flush(text, &mut lines, &mut stack, &mut blocks, split),
+            Event::End(TagEnd::Paragraph) => {
+                flush(text, &mut lines, &mut stack, &mut blocks, split)
+            }
             Event::Start(Tag::List(first)) => {
                 if !lines.is_empty() {
                     flush(text, &mut lines, &mut stack, &mut blocks, split);
@@ -227,7 +229,9 @@ pub fn collect(text: &str, body_start: usize, scan: Scan) -> Vec<RawBlock> {
             Event::Start(Tag::CodeBlock(_)) if !lines.is_empty() => {
                 flush(text, &mut lines, &mut stack, &mut blocks, split);
             }
-            Event::End(TagEnd::CodeBlock) => flush(text, &mut lines, &mut stack, &mut blocks, split),
+            Event::End(TagEnd::CodeBlock) => {
+                flush(text, &mut lines, &mut stack, &mut blocks, split)
+            }
             Event::Start(Tag::TableCell) => in_table_cell = true,
             Event::End(TagEnd::TableCell) => {
                 in_table_cell = false;

@@ -306,8 +306,7 @@ fn provision_reference(
             } else {
                 None
             };
-            if let Some((pt, next)) =
-                chained.or_else(|| point_phrase(tokens, lower, j, vocabulary))
+            if let Some((pt, next)) = chained.or_else(|| point_phrase(tokens, lower, j, vocabulary))
             {
                 point = Some(pt);
                 end = tokens[next - 1].end;
@@ -356,8 +355,11 @@ fn split_dotted(number: &str) -> Option<(String, String, Option<String>)> {
     let (first, second) = (parts.next()?, parts.next()?);
     let third = parts.next().map(str::to_owned);
     let digits = |p: &str| !p.is_empty() && p.bytes().all(|b| b.is_ascii_digit());
-    (digits(first) && digits(second) && third.as_deref().is_none_or(digits) && parts.next().is_none())
-        .then(|| (first.to_owned(), second.to_owned(), third))
+    (digits(first)
+        && digits(second)
+        && third.as_deref().is_none_or(digits)
+        && parts.next().is_none())
+    .then(|| (first.to_owned(), second.to_owned(), third))
 }
 
 /// `paragraph 2`, `paragraph 1 of this Article`, `ayat (3) huruf a` at `i`, when it names no other article.
@@ -521,9 +523,7 @@ fn point_before(
     {
         return Some((tokens[k - 2].text.to_owned(), k - 4));
     }
-    if k >= 2
-        && tokens[k - 1].text.len() <= 3
-        && vocabulary.points.contains(&lower[k - 2].as_str())
+    if k >= 2 && tokens[k - 1].text.len() <= 3 && vocabulary.points.contains(&lower[k - 2].as_str())
     {
         return Some((tokens[k - 1].text.to_owned(), k - 2));
     }
@@ -642,5 +642,85 @@ mod tests {
         assert!(refs("Pasal 5 Undang-Undang Nomor 18 Tahun 2017").is_empty());
         assert_eq!(refs("Article 3 of the Agreement"), vec![r("3", None, None)]);
         assert!(refs("the articles of association").is_empty());
+    }
+
+    fn refs_in(word: &str, text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        find_in(text, Some(word))
+            .into_iter()
+            .map(|r| {
+                (
+                    r.article.unwrap_or_else(|| "this".into()),
+                    r.paragraph,
+                    r.point,
+                )
+            })
+            .collect()
+    }
+
+    #[test]
+    fn reads_sections_in_a_document_of_sections() {
+        let s = |t: &str| refs_in("section", t);
+        assert_eq!(s("see Section 4.2"), vec![r("4", Some("2"), None)]);
+        assert_eq!(s("under section 4(2)"), vec![r("4", Some("2"), None)]);
+        assert_eq!(s("in section 4(b)(2)"), vec![r("4", Some("b"), Some("2"))]);
+        assert_eq!(
+            s("Section 4.2(a) applies"),
+            vec![r("4", Some("2"), Some("a"))]
+        );
+        assert_eq!(
+            s("subsection (b) of section 5"),
+            vec![r("5", Some("b"), None)]
+        );
+        assert_eq!(
+            s("Sections 3 and 4"),
+            vec![r("3", None, None), r("4", None, None)]
+        );
+        assert_eq!(s("as § 7 provides"), vec![r("7", None, None)]);
+        assert_eq!(s("Sec. 9 of this Act"), vec![r("9", None, None)]);
+        assert_eq!(s("under subsection (c)"), vec![r("this", Some("c"), None)]);
+        assert!(s("section 3 of the Immigration Act").is_empty());
+        // A document of sections does not number articles.
+        assert!(s("Article 3 applies").is_empty());
+    }
+
+    #[test]
+    fn reads_clauses_and_paragraphs_in_their_documents() {
+        let c = |t: &str| refs_in("clause", t);
+        assert_eq!(c("breaks Clause 7"), vec![r("7", None, None)]);
+        assert_eq!(c("the fees in clause 4.1"), vec![r("4", Some("1"), None)]);
+        assert_eq!(c("under clause 5.2(c)"), vec![r("5", Some("2"), Some("c"))]);
+        assert_eq!(c("Clause 3 of this Contract"), vec![r("3", None, None)]);
+        assert_eq!(c("under paragraph (b)"), vec![r("this", Some("b"), None)]);
+        assert!(c("sub-clause 3 applies").is_empty());
+        let p = |t: &str| refs_in("paragraph", t);
+        assert_eq!(p("named in Paragraph 3"), vec![r("3", None, None)]);
+        assert_eq!(
+            p("listed in item 2 of Paragraph 5"),
+            vec![r("5", Some("2"), None)]
+        );
+        assert_eq!(
+            p("the matters in Paragraphs 5 to 7"),
+            vec![r("5", None, None), r("7", None, None)]
+        );
+        assert_eq!(
+            p("as set out in subparagraph 2"),
+            vec![r("this", Some("2"), None)]
+        );
+    }
+
+    #[test]
+    fn articles_and_bare_numbers_read_as_before() {
+        for text in [
+            "in paragraph 2 of Article 7 of this Agreement",
+            "see Article 19.3(2)(a)",
+            "Section 4.2 and paragraph 3",
+            "Pasal 6 ayat (3) huruf a",
+        ] {
+            assert_eq!(find_in(text, Some("article")), find(text), "{text}");
+            assert_eq!(find_in(text, None), find(text), "{text}");
+            assert_eq!(find_in(text, Some("chapter")), find(text), "{text}");
+        }
+        // Articles are numbered `19.3` themselves; only sections and clauses are subdivided that way.
+        assert_eq!(refs("see Article 19.3"), vec![r("19.3", None, None)]);
     }
 }

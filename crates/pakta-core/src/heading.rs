@@ -172,6 +172,18 @@ pub fn classify(text: &str) -> HeadingKind {
     HeadingKind::Other
 }
 
+/// Whether `line` could start with an article word: a cheap test on its first letter (after emphasis), for
+/// callers that look at every line of a document.
+pub(crate) fn may_start_with_article_word(line: &str) -> bool {
+    let first = line
+        .trim_start()
+        .trim_start_matches(['*', '_'])
+        .chars()
+        .next()
+        .map(|c| c.to_lowercase().next().unwrap_or(c));
+    first.is_some_and(|c| ARTICLE_WORDS.iter().any(|w| w.starts_with(c)))
+}
+
 /// Whether a whole line is set in bold (`**Scope**`, `__Article 5__`).
 pub fn is_bold_line(line: &str) -> bool {
     let t = line.trim();

@@ -2,8 +2,14 @@
 //!
 //! **It never fails.** Whatever the input, it returns the best structure it can find plus diagnostics.
 //! Only decoding bytes into text ([`crate::source::decode`]) can refuse an input.
+//!
+//! This file builds the tree block by block. What follows once it stands is in submodules: numbering
+//! sequences and languages (`sequence`), ids (`ids`); `lines` reads what a line of text announces (a
+//! closing formula, a title).
 
-use std::collections::{BTreeMap, HashMap};
+mod ids;
+mod lines;
+mod sequence;
 
 use crate::blocks::{self, ListItem, RawBlock};
 use crate::frontmatter;
@@ -16,7 +22,10 @@ use crate::model::{
 use crate::numbering::ArticleNumber;
 use crate::provision::{self, ProvisionWord, Scan, clean_title};
 use crate::source::LineIndex;
-use crate::text::{collapse_whitespace, detect_language, normalize};
+use crate::text::{collapse_whitespace, normalize};
+use ids::{assign_article_ids, assign_clause_ids, assign_division_ids};
+use lines::{is_caps_title, is_closing_cue, is_closing_heading, title_line};
+use sequence::{assign_languages, check_sequence, lift_restarted_sequences, number_sequences};
 
 /// Clauses nested deeper than this are attached at this depth (with a warning) instead: no real agreement
 /// goes this deep, and a bounded tree keeps every later recursive walk safe.
@@ -393,12 +402,20 @@ impl<'a> Builder<'a> {
         }
         if self.titled_items.get(i) == Some(&true)
             && let Some(item) = item
-            && let Some(number) = item.number.and_then(|n| ArticleNumber::parse(&n.to_string()))
+            && let Some(number) = item
+                .number
+                .and_then(|n| ArticleNumber::parse(&n.to_string()))
         {
             // `1. Wages and Deductions`: the item's first line is the title, the rest its text.
             let (title, rest) = text.split_once('\n').unwrap_or((text.as_ref(), ""));
             let rest_start = self.next_line(start, end);
-            self.open_article(number, Some(title.to_owned()), 0, start, rest_start.unwrap_or(end));
+            self.open_article(
+                number,
+                Some(title.to_owned()),
+                0,
+                start,
+                rest_start.unwrap_or(end),
+            );
             if let Some(article) = &mut self.article {
                 article.list_level = Some(item.depth);
             }
@@ -760,7 +777,13 @@ impl<'a> Builder<'a> {
         };
         lift_restarted_sequences(&mut agreement.divisions, &self.articles);
         number_sequences(&mut self.articles);
-        check_sequence(&self.articles, &mut agreement, self.source, self.index, noun);
+        check_sequence(
+            &self.articles,
+            &mut agreement,
+            self.source,
+            self.index,
+            noun,
+        );
         agreement.articles = self.articles.into_iter().map(|(_, a)| a).collect();
         for article in &mut agreement.articles {
             if article
@@ -812,391 +835,4 @@ fn current_clause<'c>(roots: &'c mut [Clause], path: &[OpenClause]) -> Option<&'
         clause = clause.children.get_mut(step.index)?;
     }
     Some(clause)
-}
-
-/// Formulas that open the closing part of a treaty: the testimonium. Whole formulas, not first words, so
-/// that "Sebagai bukti pembayaran upah …" or "Signatures on the contract …" stay in their article.
-fn is_closing_cue(text: &str) -> bool {
-    const CUES: &[&str] = &[
-        "done at ",
-        "done in duplicate",
-        "done in triplicate",
-        "done in two ",
-        "in witness whereof",
-        "dibuat di ",
-        "dibuat dalam rangkap",
-        "sebagai bukti, yang bertanda tangan",
-        "sebagai bukti yang sah, yang bertanda tangan",
-        "dengan disaksikan oleh",
-        "fait à ",
-        "gedaan te ",
-        "ten blijke waarvan",
-        "en foi de quoi",
-        "hecho en ",
-    ];
-    // Only the first characters can match a cue; lower-casing a whole article would be wasted work, and
-    // most blocks are ruled out by their first letter.
-    let start = text.trim_start().trim_start_matches(['*', '_']);
-    let first = start.bytes().next().map(|b| b.to_ascii_lowercase());
-    if !first.is_some_and(|b| CUES.iter().any(|cue| cue.as_bytes()[0] == b)) {
-        return false;
-    }
-    let head = start
-        .char_indices()
-        .nth(48)
-        .map_or(start, |(end, _)| &start[..end]);
-    let lower = head.to_lowercase();
-    CUES.iter().any(|cue| lower.starts_with(cue))
-}
-
-/// A heading that opens the signature block.
-fn is_closing_heading(text: &str) -> bool {
-    let lower = text
-        .trim()
-        .trim_matches(['*', '_', ':'])
-        .trim()
-        .to_lowercase();
-    is_closing_cue(text)
-        || matches!(
-            lower.as_str(),
-            "signatures" | "signature" | "tanda tangan" | "signatories"
-        )
-}
-
-/// The title a text block opens with after a bare article heading: a line that is the whole block and is
-/// bold or in capitals, or a first line that is (and not a label, and not a sentence that goes on in lower
-/// case on the next line). Returns the title and the rest of the text.
-fn title_line(text: &str, emphasised: bool, bold_first_line: bool) -> Option<(String, &str)> {
-    let clean = |line: &str| {
-        clean_title(line)
-            .unwrap_or_else(|| collapse_whitespace(line.trim().trim_matches(['*', '_']).trim()))
-    };
-    match text.split_once('\n') {
-        None => (emphasised || is_caps_title(text)).then(|| (clean(text), "")),
-        Some((first, rest)) => {
-            let titled = (bold_first_line || is_caps_title(first))
-                && label::split_label(first).is_none()
-                && !rest.trim_start().starts_with(char::is_lowercase);
-            titled.then(|| (clean(first), rest))
-        }
-    }
-}
-
-/// A short line in capitals ("SCOPE", "KETENTUAN UMUM"): a title, not a sentence.
-fn is_caps_title(text: &str) -> bool {
-    let t = text.trim();
-    !t.contains('\n')
-        && t.chars().any(char::is_alphabetic)
-        && !t.chars().any(char::is_lowercase)
-        && t.split_whitespace().count() <= 10
-        && !t.ends_with(['.', ';', ',', ':'])
-}
-
-/// Checks the order of article numbers within each numbering sequence and reports duplicates and gaps.
-///
-/// A new sequence starts when the numbering goes back to 1 after a division boundary: an annex, or the
-/// second language version of a bilingual treaty.
-/// `noun` names a provision in messages ("Article", "Section").
-fn check_sequence(
-    articles: &[(ArticleNumber, Article)],
-    agreement: &mut Agreement,
-    source: &str,
-    index: &LineIndex,
-    noun: &str,
-) {
-    let mut previous: Option<&(ArticleNumber, Article)> = None;
-    for current in articles {
-        let (number, article) = current;
-        let Some((prev_number, prev_article)) = previous else {
-            if number.main() > 1 && number.key().0.len() == 1 {
-                let message = format!("numbering starts at {noun} {number}, not 1");
-                agreement
-                    .diagnostics
-                    .push(warning("skipped-number", message, article.span));
-            }
-            previous = Some(current);
-            continue;
-        };
-        if article.sequence != prev_article.sequence {
-            previous = Some(current);
-            continue;
-        }
-        let (key, prev_key) = (number.key(), prev_number.key());
-        if key == prev_key {
-            let message = format!(
-                "duplicate {} number {number} (also at line {})",
-                noun.to_lowercase(),
-                index.line_col(source, prev_article.span.start).0
-            );
-            agreement
-                .diagnostics
-                .push(warning("duplicate-number", message, article.span));
-        } else if key < prev_key {
-            let message =
-                format!("{noun} {number} comes after {noun} {prev_number}: numbers out of order");
-            agreement
-                .diagnostics
-                .push(warning("out-of-order", message, article.span));
-        } else if key.0.len() == prev_key.0.len()
-            && key.0[..key.0.len() - 1] == prev_key.0[..prev_key.0.len() - 1]
-        {
-            let (last, prev_last) = (key.0[key.0.len() - 1], prev_key.0[prev_key.0.len() - 1]);
-            if last > prev_last + 1 {
-                let missing = if last == prev_last + 2 {
-                    format!("{noun} {} is missing", prev_last + 1)
-                } else {
-                    format!("{noun}s {}–{} are missing", prev_last + 1, last - 1)
-                };
-                let message = format!("{noun} {number} follows {noun} {prev_number}: {missing}");
-                agreement
-                    .diagnostics
-                    .push(warning("skipped-number", message, article.span));
-            }
-        }
-        previous = Some(current);
-    }
-}
-
-/// The one rule for where a numbering sequence starts: the numbering goes back to 1 (or `1er`) across a
-/// division boundary, as an annex or the second language version of a treaty does.
-fn restarts_numbering(number: &ArticleNumber, article: &Article, previous: &Article) -> bool {
-    number.main() <= 1 && article.division != previous.division
-}
-
-/// Sets each article's [`Article::sequence`].
-fn number_sequences(articles: &mut [(ArticleNumber, Article)]) {
-    let mut sequence = 0;
-    for i in 1..articles.len() {
-        let (head, tail) = articles.split_at_mut(i);
-        let (number, article) = &mut tail[0];
-        if restarts_numbering(number, article, &head[i - 1].1) {
-            sequence += 1;
-        }
-        article.sequence = sequence;
-    }
-}
-
-/// A heading that restarts the numbering inside a division that already holds articles (the Dutch version's
-/// title right after the English text's last annex) starts a new part of the document, not a subdivision of
-/// that annex: lift it out to the level where it no longer shares a parent with the earlier articles.
-fn lift_restarted_sequences(divisions: &mut [Division], articles: &[(ArticleNumber, Article)]) {
-    let chain = |divisions: &[Division], mut d: Option<usize>| {
-        let mut out = Vec::new();
-        while let Some(i) = d {
-            out.push(i);
-            d = divisions[i].parent;
-        }
-        out
-    };
-    // The index of the first article inside each division (directly or in a subdivision).
-    let mut first_article = vec![usize::MAX; divisions.len()];
-    for (j, (_, a)) in articles.iter().enumerate() {
-        for d in chain(divisions, a.division) {
-            first_article[d] = first_article[d].min(j);
-        }
-    }
-    for i in 1..articles.len() {
-        let (number, article) = &articles[i];
-        let previous = &articles[i - 1].1;
-        if !restarts_numbering(number, article, previous) {
-            continue;
-        }
-        let previous_chain = chain(divisions, previous.division);
-        let Some(new_top) = outermost_new_division(divisions, article.division, previous.division)
-        else {
-            continue;
-        };
-        // Walk up while the parent also contains articles before this one.
-        while let Some(parent) = divisions[new_top].parent {
-            let holds_earlier = first_article[parent] < i;
-            if !holds_earlier || !previous_chain.contains(&parent) {
-                break;
-            }
-            divisions[new_top].parent = divisions[parent].parent;
-        }
-    }
-}
-
-/// Makes `base` unique among `used`: `base`, then `base_2`, `base_3` … in constant time per call.
-fn unique_id(base: String, used: &mut HashMap<String, u32>) -> String {
-    let mut id = base.clone();
-    loop {
-        let next = used.entry(base.clone()).or_insert(1);
-        if *next > 1 {
-            id = format!("{base}_{next}");
-        }
-        *next += 1;
-        // A generated `base_2` may collide with a printed one; rare, so just try the next suffix.
-        if !used.contains_key(&id) || id == base {
-            used.entry(id.clone()).or_insert(1);
-            return id;
-        }
-    }
-}
-
-fn warning(code: &'static str, message: String, span: Span) -> Diagnostic {
-    Diagnostic {
-        severity: Severity::Warning,
-        code,
-        message,
-        span,
-    }
-}
-
-/// Article ids: `art_5` in the first numbering sequence; later sequences (annexes, other language versions)
-/// are prefixed with the division that starts them; true duplicates get `_2`, `_3`.
-fn assign_article_ids(agreement: &mut Agreement) {
-    let mut used: HashMap<String, u32> = HashMap::new();
-    let mut prefix = String::new();
-    let mut previous: Option<(usize, Option<usize>)> = None;
-    for article in &mut agreement.articles {
-        let number = ArticleNumber::parse(&article.number);
-        let fragment = number
-            .as_ref()
-            .map_or_else(|| article.number.to_lowercase(), ArticleNumber::id_fragment);
-        if let Some((sequence, previous_division)) = previous
-            && sequence != article.sequence
-        {
-            prefix =
-                outermost_new_division(&agreement.divisions, article.division, previous_division)
-                    .map(|d| format!("{}__", agreement.divisions[d].id))
-                    .unwrap_or_default();
-        }
-        previous = Some((article.sequence, article.division));
-        let id = unique_id(format!("{prefix}art_{fragment}"), &mut used);
-        prefix_clause_ids(&mut article.clauses, &id);
-        article.id = id;
-    }
-}
-
-/// The outermost ancestor of `division` (or itself) that does not also contain `previous`.
-fn outermost_new_division(
-    divisions: &[Division],
-    division: Option<usize>,
-    previous: Option<usize>,
-) -> Option<usize> {
-    let ancestors = |mut d: Option<usize>| {
-        let mut out = Vec::new();
-        while let Some(i) = d {
-            out.push(i);
-            d = divisions[i].parent;
-        }
-        out
-    };
-    let prev_chain = ancestors(previous);
-    ancestors(division)
-        .into_iter()
-        .rfind(|d| !prev_chain.contains(d))
-}
-
-fn assign_clause_ids(clauses: &mut [Clause]) {
-    let mut used: BTreeMap<String, u32> = BTreeMap::new();
-    let (mut bullets, mut unlabelled_count) = (0, 0);
-    for clause in clauses.iter_mut() {
-        let base = match (&clause.label, clause.kind) {
-            (Some(label), ClauseKind::Paragraph) => format!("para_{}", label.replace('.', "-")),
-            (Some(label), _) if label == "-" => {
-                bullets += 1;
-                format!("point_{bullets}")
-            }
-            (Some(label), _) => format!("point_{}", label.trim_matches(['(', ')'])),
-            (None, _) => {
-                unlabelled_count += 1;
-                format!("subpara_{unlabelled_count}")
-            }
-        };
-        let seen = used.entry(base.clone()).or_insert(0);
-        *seen += 1;
-        clause.id = if *seen == 1 {
-            base
-        } else {
-            format!("{base}_{seen}")
-        };
-        assign_clause_ids(&mut clause.children);
-    }
-}
-
-fn prefix_clause_ids(clauses: &mut [Clause], prefix: &str) {
-    for clause in clauses {
-        // Clause ids hold only their own step until the article's id is known.
-        let own = clause.id.rsplit("__").next().unwrap_or(&clause.id);
-        let mut id = String::with_capacity(prefix.len() + 2 + own.len());
-        id.push_str(prefix);
-        id.push_str("__");
-        id.push_str(own);
-        clause.id = id;
-        prefix_clause_ids(&mut clause.children, &clause.id);
-    }
-}
-
-/// Division ids: `chp_1`, `part_2__chp_1`, `annex_3`, `hcontainer_2` (Roman numbers as Arabic).
-fn assign_division_ids(divisions: &mut [Division]) {
-    let mut used: HashMap<String, u32> = HashMap::new();
-    let mut ordinals: BTreeMap<(Option<usize>, DivisionKind), u32> = BTreeMap::new();
-    for i in 0..divisions.len() {
-        let ordinal = ordinals
-            .entry((divisions[i].parent, divisions[i].kind))
-            .or_insert(0);
-        *ordinal += 1;
-        let fragment = match &divisions[i].number {
-            Some(n) => {
-                ArticleNumber::parse(n).map_or_else(|| n.to_lowercase(), |n| n.id_fragment())
-            }
-            None => ordinal.to_string(),
-        };
-        let own = format!("{}_{fragment}", divisions[i].kind.eid_prefix());
-        let base = match divisions[i].parent {
-            Some(p) => format!("{}__{own}", divisions[p].id),
-            None => own,
-        };
-        divisions[i].id = unique_id(base, &mut used);
-    }
-}
-
-/// Languages: front matter names the document's; each numbering sequence (a language version) is detected
-/// from its text, so the English and Dutch parts of a bilingual treaty are told apart.
-fn assign_languages(agreement: &mut Agreement) {
-    let declared = agreement.meta.language.as_deref().map(Language::from_code);
-    let mut sample = String::new();
-    for block in agreement.preamble.iter().take(20) {
-        sample.push_str(&block.text);
-        sample.push(' ');
-    }
-    for article in agreement.articles.iter().take(40) {
-        sample.push_str(&article.text());
-    }
-    let detected = detect_language(&sample).language;
-    agreement.language = declared.clone().unwrap_or(detected.clone());
-
-    // Each numbering sequence is a language version (or an annex of one).
-    let mut sequences: Vec<Vec<usize>> = Vec::new();
-    for (i, article) in agreement.articles.iter().enumerate() {
-        if sequences.len() <= article.sequence {
-            sequences.push(Vec::new());
-        }
-        if let Some(last) = sequences.last_mut() {
-            last.push(i);
-        }
-    }
-    let single = sequences.len() <= 1;
-    // A sequence too short to call (a two-article annex) belongs with the language version before it.
-    let mut previous = agreement.language.clone();
-    for sequence in sequences {
-        let language = if single && declared.is_some() {
-            agreement.language.clone()
-        } else {
-            let mut text = String::new();
-            for &i in sequence.iter().take(40) {
-                text.push_str(&agreement.articles[i].text());
-            }
-            match detect_language(&text).language {
-                Language::Und => previous.clone(),
-                language => language,
-            }
-        };
-        previous = language.clone();
-        for i in sequence {
-            agreement.articles[i].language = language.clone();
-        }
-    }
 }

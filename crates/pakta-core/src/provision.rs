@@ -4,7 +4,7 @@
 //!
 //! Where a document uses an article word (`Article`, `Pasal`, `Art.` …), "Section" stays a division and
 //! "Paragraph" a paragraph, exactly as before. Only where no article word appears do these words number the
-//! provisions themselves, and then only the word used most often for headings ([`scan`]).
+//! provisions themselves, and then only the word used most often for headings (`scan`).
 
 use crate::blocks::RawBlock;
 use crate::heading::{self, HeadingKind};
@@ -70,7 +70,8 @@ const WORDS: &[(&str, ProvisionWord)] = &[
 
 /// Words that make a list item's first line a sentence rather than a title.
 const SENTENCE_WORDS: &[&str] = &[
-    "shall", "must", "will", "may", "is", "are", "be", "means", "agree", "agrees",
+    "shall", "must", "will", "may", "should", "can", "is", "are", "be", "has", "have", "means",
+    "agree", "agrees",
 ];
 
 /// A provision heading: its word, its number and its title as written.
@@ -95,14 +96,18 @@ pub fn read(text: &str) -> Option<Provision> {
         else {
             continue;
         };
-        let glued = (word.ends_with('.') || word == "§") && rest.starts_with(|c: char| c.is_ascii_digit());
+        let glued =
+            (word.ends_with('.') || word == "§") && rest.starts_with(|c: char| c.is_ascii_digit());
         if !(glued || rest.starts_with(char::is_whitespace)) {
             continue;
         }
         let (number, title) = heading::number_and_title(rest)?;
         // `Section C` or `Exhibit D` is lettered, not the Roman numeral 100 or 500.
         let printed = number.as_printed();
-        if number.is_roman() && printed.len() == 1 && !matches!(printed, "I" | "V" | "X" | "i" | "v" | "x") {
+        if number.is_roman()
+            && printed.len() == 1
+            && !matches!(printed, "I" | "V" | "X" | "i" | "v" | "x")
+        {
             return None;
         }
         return Some(Provision {
@@ -132,10 +137,16 @@ pub fn standalone(line: &str) -> Option<Provision> {
     let after_number = unwrapped
         .split_once(provision.number.as_printed())
         .map_or("", |(_, rest)| rest.trim_start());
-    let separated = after_number.starts_with(['—', '–', ':', '-', '.', '|']);
-    let raw_title = after_number
-        .trim_start_matches(['—', '–', ':', '-', '.', '|'])
-        .trim();
+    // A title in brackets is separated by them: `Paragraph 2 (Costs)`.
+    let bracketed = after_number
+        .strip_prefix('(')
+        .and_then(|t| t.strip_suffix(')'));
+    let separated = bracketed.is_some() || after_number.starts_with(['—', '–', ':', '-', '.', '|']);
+    let raw_title = bracketed.unwrap_or_else(|| {
+        after_number
+            .trim_start_matches(['—', '–', ':', '-', '.', '|'])
+            .trim()
+    });
     (separated && reads_as_heading(raw_title)).then_some(provision)
 }
 
@@ -180,7 +191,9 @@ pub fn is_item_title(line: &str) -> bool {
     let sentence = words
         .iter()
         .any(|w| SENTENCE_WORDS.contains(&w.to_lowercase().as_str()));
-    caps || !sentence && (words.len() <= 3 || title_cased(t))
+    // Titles are short or title-cased ("Rest days and public holidays", "Termination of the Contract of
+    // Employment by Either Party").
+    caps || !sentence && (words.len() <= 6 || title_cased(t))
 }
 
 /// A title as written, trimmed of what surrounds it: separators before it (`— Wages`), emphasis
@@ -253,7 +266,7 @@ pub(crate) fn scan(body: &str) -> Scan {
                 _ => read(text).map(|p| Some(p.word)),
             }
         } else {
-            if line.starts_with(['a', 'A', 'p', 'P', '*', '_'])
+            if heading::may_start_with_article_word(line)
                 && heading::standalone_article_line(line).is_some()
             {
                 return Scan::Article;
@@ -361,7 +374,12 @@ mod tests {
             ("Clause 4: Title", Clause, "4", Some("Title")),
             ("**Clause 9**", Clause, "9", None),
             ("Paragraph 1", Paragraph, "1", None),
-            ("Paragraph 2 (Selection of workers)", Paragraph, "2", Some("Selection of workers")),
+            (
+                "Paragraph 2 (Selection of workers)",
+                Paragraph,
+                "2",
+                Some("Selection of workers"),
+            ),
             ("PARAGRAPH IV – Costs", Paragraph, "IV", Some("Costs")),
         ];
         for (text, word, number, title) in cases {
@@ -384,6 +402,8 @@ mod tests {
         assert!(standalone("Section 3 — Wages").is_some());
         assert!(standalone("Clause 7").is_some());
         assert!(standalone("**Clause 7 Overtime**").is_some());
+        assert!(standalone("Paragraph 2 (Costs)").is_some());
+        assert!(standalone("Paragraph 2 (see below) applies to all.").is_none());
         assert!(standalone("Section 3 of the Act applies to seafarers.").is_none());
         assert!(standalone("Clause 4. The Employer shall pay the wage in full.").is_none());
         assert!(standalone("Paragraph 2 applies to every agency.").is_none());
@@ -397,7 +417,10 @@ mod tests {
         assert!(is_item_title("DEFINITIONS."));
         assert!(is_item_title("Termination"));
         assert!(is_item_title("Annual leave"));
-        assert!(!is_item_title("The Employer shall pay the Worker a monthly"));
+        assert!(is_item_title("Rest days and public holidays"));
+        assert!(!is_item_title(
+            "The Employer shall pay the Worker a monthly"
+        ));
         assert!(!is_item_title("Wages are paid monthly."));
         assert!(!is_item_title("Basic wage: RM 1,800"));
         assert!(!is_item_title("the worker"));
@@ -407,24 +430,42 @@ mod tests {
     #[test]
     fn cleans_titles_without_changing_their_case() {
         assert_eq!(clean_title(" — SHORT TITLE. "), Some("SHORT TITLE".into()));
-        assert_eq!(clean_title("**Use of  employment services**"), Some("Use of employment services".into()));
+        assert_eq!(
+            clean_title("**Use of  employment services**"),
+            Some("Use of employment services".into())
+        );
         assert_eq!(clean_title("(Wages)"), Some("Wages".into()));
-        assert_eq!(clean_title("Wages (monthly)"), Some("Wages (monthly)".into()));
+        assert_eq!(
+            clean_title("Wages (monthly)"),
+            Some("Wages (monthly)".into())
+        );
         assert_eq!(clean_title("Definitions:"), Some("Definitions".into()));
         assert_eq!(clean_title(" .* "), None);
     }
 
     #[test]
     fn scans_for_the_provision_word() {
-        assert_eq!(scan("# T\n\n## Article 1\n\nText.\n\n## Section 2\n"), Scan::Article);
-        assert_eq!(scan("SECTION 1. SHORT TITLE.\n\nText.\n\nSEC. 2. DEFINITIONS.\n"), Scan::Word(ProvisionWord::Section));
+        assert_eq!(
+            scan("# T\n\n## Article 1\n\nText.\n\n## Section 2\n"),
+            Scan::Article
+        );
+        assert_eq!(
+            scan("SECTION 1. SHORT TITLE.\n\nText.\n\nSEC. 2. DEFINITIONS.\n"),
+            Scan::Word(ProvisionWord::Section)
+        );
         assert_eq!(
             scan("## Section A — General\n\n## Clause 1\n\nText.\n\n## Clause 2\n"),
             Scan::Word(ProvisionWord::Clause)
         );
-        assert_eq!(scan("## 1. Scope\n\n## 2. Wages\n\n## Section 3\n"), Scan::Bare);
+        assert_eq!(
+            scan("## 1. Scope\n\n## 2. Wages\n\n## Section 3\n"),
+            Scan::Bare
+        );
         assert_eq!(scan("1. ## Scope\n\n2. ## Wages\n"), Scan::Bare);
         assert_eq!(scan("Section 3 of the Act applies.\n"), Scan::Bare);
-        assert_eq!(scan("## Paragraph 1 — Purpose\n\n## Paragraph 2\n"), Scan::Word(ProvisionWord::Paragraph));
+        assert_eq!(
+            scan("## Paragraph 1 — Purpose\n\n## Paragraph 2\n"),
+            Scan::Word(ProvisionWord::Paragraph)
+        );
     }
 }

@@ -33,11 +33,15 @@ pub(crate) struct Identity {
     /// NEW's article numbers (numbering sequence, folded number), to tell at once whether a reference's
     /// target exists.
     new_numbers: HashSet<(usize, String)>,
+    /// The word each draft numbers its provisions with ("article", "section", "clause"), so that
+    /// "Section 4.2" is read as a reference in a section-structured contract.
+    old_word: Option<String>,
+    new_word: Option<String>,
 }
 
 impl Identity {
     pub fn new(
-        _old: &Agreement,
+        old: &Agreement,
         new: &Agreement,
         old_units: &[Unit],
         new_units: &[Unit],
@@ -52,6 +56,8 @@ impl Identity {
                 .iter()
                 .map(|a| (a.sequence, pakta_core::lexicon::fold(&a.number)))
                 .collect(),
+            old_word: old.provision_word.clone(),
+            new_word: new.provision_word.clone(),
         };
         // Pairs in OLD order, so that the first article holding a duplicated number wins, as before.
         let mut articles: Vec<&UnitPair> = pairs
@@ -77,12 +83,22 @@ impl Identity {
         identity
     }
 
+    /// The cross-references of an OLD text, in OLD's vocabulary.
+    fn find_old(&self, text: &str) -> Vec<crossref::Reference> {
+        crossref::find_in(text, self.old_word.as_deref())
+    }
+
+    /// The cross-references of a NEW text, in NEW's vocabulary.
+    fn find_new(&self, text: &str) -> Vec<crossref::Reference> {
+        crossref::find_in(text, self.new_word.as_deref())
+    }
+
     /// References in an added unit's clauses to articles NEW does not have.
     pub fn broken_in(&self, unit: &Unit) -> Vec<ReferenceProblem> {
         unit.lines
             .iter()
             .flat_map(|line| {
-                let found = crossref::find(&line.text);
+                let found = self.find_new(&line.text);
                 self.broken(line, &found, unit)
             })
             .collect()
@@ -122,11 +138,11 @@ impl Identity {
         }
         // Finding references segments the text into words; an unchanged clause (most of them) needs it
         // once.
-        let after = crossref::find(&new_line.text);
+        let after = self.find_new(&new_line.text);
         let before = if old_line.text == new_line.text {
             after.clone()
         } else {
-            crossref::find(&old_line.text)
+            self.find_old(&old_line.text)
         };
         let mut problems = self.broken(new_line, &after, new_unit);
         for reference in after {
@@ -185,10 +201,14 @@ fn normalise(text: &str, options: &Options) -> String {
 
 /// Replaces each cross-reference's article number with the identity of its target (the matched pair), so
 /// that a reference that only follows its target's renumbering reads the same on both sides.
-fn references_by_identity(text: &str, numbers: &HashMap<String, usize>) -> String {
+fn references_by_identity(
+    text: &str,
+    numbers: &HashMap<String, usize>,
+    found: Vec<crossref::Reference>,
+) -> String {
     let mut out = String::new();
     let mut last = 0;
-    for reference in crossref::find(text) {
+    for reference in found {
         let Some(article) = &reference.article else {
             continue;
         };
@@ -208,9 +228,14 @@ fn references_by_identity(text: &str, numbers: &HashMap<String, usize>) -> Strin
 
 /// A line's key for alignment: its text as the options normalise it, with its label unless numbering is
 /// ignored (a front-matter field keeps its name as its label, so fields pair by name).
-fn line_key(line: &Line, options: &Options, numbers: &HashMap<String, usize>) -> String {
+fn line_key(
+    line: &Line,
+    options: &Options,
+    numbers: &HashMap<String, usize>,
+    find: impl Fn(&str) -> Vec<crossref::Reference>,
+) -> String {
     let text = if options.ignore_numbering && line.clause.is_some() {
-        references_by_identity(&line.text, numbers)
+        references_by_identity(&line.text, numbers, find(&line.text))
     } else {
         line.text.to_string()
     };
@@ -289,12 +314,12 @@ pub(crate) fn matched(
     let old_keys: Vec<String> = old
         .lines
         .iter()
-        .map(|l| line_key(l, options, &identity.old))
+        .map(|l| line_key(l, options, &identity.old, |t| identity.find_old(t)))
         .collect();
     let new_keys: Vec<String> = new
         .lines
         .iter()
-        .map(|l| line_key(l, options, &identity.new))
+        .map(|l| line_key(l, options, &identity.new, |t| identity.find_new(t)))
         .collect();
     let aligned = align_lines(&old.lines, &new.lines, &old_keys, &new_keys);
 
@@ -319,8 +344,22 @@ pub(crate) fn matched(
                 };
                 if !same {
                     any_change = true;
-                    findings.extend(flags::clause_findings(&before.text, &after.text, &changes));
-                    reference_changes(&before.text, &after.text, &mut findings);
+                    let references = (
+                        identity.find_old(&before.text),
+                        identity.find_new(&after.text),
+                    );
+                    findings.extend(flags::clause_findings(
+                        &before.text,
+                        &after.text,
+                        &changes,
+                        (&references.0, &references.1),
+                    ));
+                    reference_changes(
+                        &references.0,
+                        &references.1,
+                        (&before.text, &after.text),
+                        &mut findings,
+                    );
                     // A front-matter field renamed or a clause relabelled with the same text is still a
                     // change a reader must see; the word diff of equal texts shows nothing, so say it.
                     if before.text == after.text
@@ -353,7 +392,7 @@ pub(crate) fn matched(
             (None, Some(n)) => {
                 any_change = true;
                 let line = &new.lines[n];
-                let found = crossref::find(&line.text);
+                let found = identity.find_new(&line.text);
                 problems.extend(identity.broken(line, &found, new));
                 clauses.push(whole_line(line, ChangeOp::Insert));
             }
@@ -516,10 +555,13 @@ fn pair_block(
     out
 }
 /// `cross-reference-changed`: the references of a clause pair differ.
-fn reference_changes(old: &str, new: &str, findings: &mut Findings) {
+fn reference_changes(
+    before: &[crossref::Reference],
+    after: &[crossref::Reference],
+    (old, new): (&str, &str),
+    findings: &mut Findings,
+) {
     let show = |text: &str, r: &crossref::Reference| text[r.range.clone()].to_string();
-    let before: Vec<crossref::Reference> = crossref::find(old);
-    let after: Vec<crossref::Reference> = crossref::find(new);
     let key = |r: &crossref::Reference| (r.article.clone(), r.paragraph.clone(), r.point.clone());
     let before_keys: Vec<_> = before.iter().map(key).collect();
     let after_keys: Vec<_> = after.iter().map(key).collect();

@@ -5,6 +5,7 @@
 //! each is decided from the deleted and inserted words of an aligned pair of clauses, using the shared
 //! lexicon, so English and Indonesian read alike.
 
+use pakta_core::crossref::Reference;
 use pakta_core::diff::{Change, ChangeOp};
 use pakta_core::lexicon::{self, Modality, Party};
 use pakta_core::quantity::{self, Quantity};
@@ -184,7 +185,15 @@ fn is_strict_negator(word: &str) -> bool {
 }
 
 /// Flags for one clause whose text changed from `old` to `new` (`changes` is their word diff).
-pub fn clause_findings(old: &str, new: &str, changes: &[Change]) -> Findings {
+///
+/// `references` are the cross-references of `old` and `new`, read in each draft's own vocabulary ("Section
+/// 4.2" in a contract numbered in sections): numbers inside them are not quantities.
+pub fn clause_findings(
+    old: &str,
+    new: &str,
+    changes: &[Change],
+    references: (&[Reference], &[Reference]),
+) -> Findings {
     let mut findings = Findings::default();
     let deleted = changed_words(changes, ChangeOp::Delete);
     let inserted = changed_words(changes, ChangeOp::Insert);
@@ -256,7 +265,7 @@ pub fn clause_findings(old: &str, new: &str, changes: &[Change]) -> Findings {
     }
 
     // Numbers and dates.
-    numbers(old, new, &mut findings);
+    numbers((old, references.0), (new, references.1), &mut findings);
     dates(old, new, &mut findings);
 
     // Who bears it: a party word replaced by another in the same change.
@@ -265,25 +274,28 @@ pub fn clause_findings(old: &str, new: &str, changes: &[Change]) -> Findings {
 }
 
 /// Quantities present on one side only, paired by unit in order.
-fn numbers(old: &str, new: &str, findings: &mut Findings) {
+fn numbers(
+    (old, old_references): (&str, &[Reference]),
+    (new, new_references): (&str, &[Reference]),
+    findings: &mut Findings,
+) {
     // Numbers inside dates and cross-references are the business of those flags.
-    let outside_dates = |text: &str| {
+    let outside_dates = |text: &str, references: &[Reference]| {
         let quantities = quantity::quantities(text);
         if quantities.is_empty() {
             return quantities;
         }
         let mut spans = date_spans(text);
-        spans.extend(
-            pakta_core::crossref::find(text)
-                .into_iter()
-                .map(|r| (r.range.start, r.range.end)),
-        );
+        spans.extend(references.iter().map(|r| (r.range.start, r.range.end)));
         quantities
             .into_iter()
             .filter(|q| !spans.iter().any(|(s, e)| q.start < *e && *s < q.end))
             .collect::<Vec<_>>()
     };
-    let (before, after) = (outside_dates(old), outside_dates(new));
+    let (before, after) = (
+        outside_dates(old, old_references),
+        outside_dates(new, new_references),
+    );
     let keys_after: Vec<String> = after.iter().map(Quantity::key).collect();
     let keys_before: Vec<String> = before.iter().map(Quantity::key).collect();
     let mut gone: Vec<&Quantity> = before
@@ -436,11 +448,19 @@ mod tests {
 
     fn flags(old: &str, new: &str) -> Vec<&'static str> {
         let changes = word_diff(old, new);
-        clause_findings(old, new, &changes)
-            .flags
-            .iter()
-            .map(|f| f.as_str())
-            .collect()
+        clause_findings(
+            old,
+            new,
+            &changes,
+            (
+                &pakta_core::crossref::find(old),
+                &pakta_core::crossref::find(new),
+            ),
+        )
+        .flags
+        .iter()
+        .map(|f| f.as_str())
+        .collect()
     }
 
     #[test]

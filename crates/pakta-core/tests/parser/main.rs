@@ -6,6 +6,8 @@ use std::path::{Path, PathBuf};
 
 use pakta_core::{Agreement, Clause, parse};
 
+mod provisions;
+
 fn fixtures() -> Vec<PathBuf> {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures");
     let mut files: Vec<PathBuf> = std::fs::read_dir(dir)
@@ -22,6 +24,15 @@ fn dump(agreement: &Agreement) -> String {
     let mut out = String::new();
     let _ = writeln!(out, "title: {:?}", agreement.title);
     let _ = writeln!(out, "language: {}", agreement.language);
+    // Only documents numbered by another word say so, so that the snapshots of article documents (and of
+    // bare numbers) read as they always did.
+    if let Some(word) = agreement
+        .provision_word
+        .as_deref()
+        .filter(|w| *w != "article")
+    {
+        let _ = writeln!(out, "provisions: {word}");
+    }
     let _ = writeln!(out, "meta: {:?}", agreement.meta);
     for block in &agreement.preamble {
         let _ = writeln!(out, "preamble@{}: {}", block.span.line, block.text);

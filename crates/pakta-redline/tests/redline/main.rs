@@ -4,6 +4,7 @@
 mod examples;
 mod mutations;
 mod parallel;
+mod structures;
 mod whole;
 
 use pakta_core::Agreement;

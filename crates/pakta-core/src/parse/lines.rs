@@ -1,0 +1,88 @@
+//! What a line of text announces inside or after an article: the closing formula, a title in capitals or
+//! in bold.
+
+use crate::label;
+use crate::provision::clean_title;
+use crate::text::collapse_whitespace;
+
+/// Formulas that open the closing part of a treaty: the testimonium. Whole formulas, not first words, so
+/// that "Sebagai bukti pembayaran upah …" or "Signatures on the contract …" stay in their article.
+pub(super) fn is_closing_cue(text: &str) -> bool {
+    const CUES: &[&str] = &[
+        "done at ",
+        "done in duplicate",
+        "done in triplicate",
+        "done in two ",
+        "in witness whereof",
+        "dibuat di ",
+        "dibuat dalam rangkap",
+        "sebagai bukti, yang bertanda tangan",
+        "sebagai bukti yang sah, yang bertanda tangan",
+        "dengan disaksikan oleh",
+        "fait à ",
+        "gedaan te ",
+        "ten blijke waarvan",
+        "en foi de quoi",
+        "hecho en ",
+    ];
+    // Only the first characters can match a cue; lower-casing a whole article would be wasted work, and
+    // most blocks are ruled out by their first letter.
+    let start = text.trim_start().trim_start_matches(['*', '_']);
+    let first = start.bytes().next().map(|b| b.to_ascii_lowercase());
+    if !first.is_some_and(|b| CUES.iter().any(|cue| cue.as_bytes()[0] == b)) {
+        return false;
+    }
+    let head = start
+        .char_indices()
+        .nth(48)
+        .map_or(start, |(end, _)| &start[..end]);
+    let lower = head.to_lowercase();
+    CUES.iter().any(|cue| lower.starts_with(cue))
+}
+
+/// A heading that opens the signature block.
+pub(super) fn is_closing_heading(text: &str) -> bool {
+    let lower = text
+        .trim()
+        .trim_matches(['*', '_', ':'])
+        .trim()
+        .to_lowercase();
+    is_closing_cue(text)
+        || matches!(
+            lower.as_str(),
+            "signatures" | "signature" | "tanda tangan" | "signatories"
+        )
+}
+
+/// The title a text block opens with after a bare article heading: a line that is the whole block and is
+/// bold or in capitals, or a first line that is (and not a label, and not a sentence that goes on in lower
+/// case on the next line). Returns the title and the rest of the text.
+pub(super) fn title_line(
+    text: &str,
+    emphasised: bool,
+    bold_first_line: bool,
+) -> Option<(String, &str)> {
+    let clean = |line: &str| {
+        clean_title(line)
+            .unwrap_or_else(|| collapse_whitespace(line.trim().trim_matches(['*', '_']).trim()))
+    };
+    match text.split_once('\n') {
+        None => (emphasised || is_caps_title(text)).then(|| (clean(text), "")),
+        Some((first, rest)) => {
+            let titled = (bold_first_line || is_caps_title(first))
+                && label::split_label(first).is_none()
+                && !rest.trim_start().starts_with(char::is_lowercase);
+            titled.then(|| (clean(first), rest))
+        }
+    }
+}
+
+/// A short line in capitals ("SCOPE", "KETENTUAN UMUM"): a title, not a sentence.
+pub(super) fn is_caps_title(text: &str) -> bool {
+    let t = text.trim();
+    !t.contains('\n')
+        && t.chars().any(char::is_alphabetic)
+        && !t.chars().any(char::is_lowercase)
+        && t.split_whitespace().count() <= 10
+        && !t.ends_with(['.', ';', ',', ':'])
+}

@@ -1,0 +1,209 @@
+//! Documents structured without "Article N" — numbered-section contracts, `SEC.` bills, `Paragraph N`
+//! memoranda, `Clause N` contracts (the parser's fixtures) — redlined against a second version made by the
+//! test itself: one provision deleted (every later number shifted down), one moved to the end, one edited.
+//! The redline must report exactly those three, the shifted provisions renumbered and nothing else changed.
+
+use pakta_redline::{Options, Status, redline};
+
+use crate::read;
+
+/// The first line of `text[range]` with its number `from` replaced by `to` (only the first occurrence,
+/// which is the provision's own number in its heading or list marker).
+fn renumber(line: &str, from: &str, to: &str) -> String {
+    match line.find(from) {
+        Some(at) => format!("{}{to}{}", &line[..at], &line[at + from.len()..]),
+        None => line.to_string(),
+    }
+}
+
+#[test]
+fn provisions_deleted_moved_and_edited_in_every_structure() {
+    let mut checked = 0;
+    for name in [
+        "numbered-sections.md",
+        "bill-sections.md",
+        "mou-paragraphs.md",
+        "clauses-exhibit.md",
+        "list-headings.md",
+    ] {
+        let path = format!("crates/pakta-core/tests/fixtures/{name}");
+        let Ok(text) = std::fs::read_to_string(crate::repo().join(&path)) else {
+            continue;
+        };
+        let old = pakta_core::parse(&read(&path));
+        let main: Vec<_> = old.articles.iter().filter(|a| a.sequence == 0).collect();
+        if main.len() < 6 {
+            continue;
+        }
+        checked += 1;
+        // Delete the second provision, edit the fourth, move the third to after the last.
+        let (deleted, moved, edited) = (main[1], main[2], main[3]);
+        // A provision runs from its start to the next provision's (the last one to the closing, the first
+        // division after it, or the end): spans of list-item provisions may cover their first line only.
+        // A provision starts at the beginning of its line (a list item's span may start after its marker).
+        let line_start = |at: usize| text[..at].rfind('\n').map_or(0, |i| i + 1);
+        let starts: Vec<usize> = main.iter().map(|a| line_start(a.span.start)).collect();
+        let tail = old
+            .closing
+            .iter()
+            .map(|b| b.span.start)
+            .chain(old.divisions.iter().map(|d| d.span.start))
+            .filter(|&s| s > main.last().expect("provisions").span.start)
+            .min()
+            .unwrap_or(text.len());
+        let ends: Vec<usize> = (0..main.len())
+            .map(|i| starts.get(i + 1).copied().unwrap_or(tail))
+            .collect();
+        let slice = |a: &pakta_core::Article| {
+            let i = main.iter().position(|m| m.id == a.id).expect("provision");
+            &text[starts[i]..ends[i]]
+        };
+        let mut out = String::new();
+        out.push_str(&text[..line_start(main[0].span.start)]);
+        let mut number_shift: Vec<(String, String)> = Vec::new();
+        for (i, article) in main.iter().enumerate() {
+            if i >= 2 {
+                number_shift.push((article.number.clone(), main[i - 1].number.clone()));
+            }
+        }
+        let shifted = |a: &pakta_core::Article| -> String {
+            let body = slice(a);
+            let to = number_shift
+                .iter()
+                .find(|(from, _)| *from == a.number)
+                .map(|(_, to)| to.clone());
+            match (to, body.split_once('\n')) {
+                (Some(to), Some((first, rest))) => {
+                    format!("{}\n{rest}", renumber(first, &a.number, &to))
+                }
+                _ => body.to_string(),
+            }
+        };
+        let last = main.last().expect("provisions");
+        for article in &main {
+            if article.id == deleted.id || article.id == moved.id {
+                continue;
+            }
+            let mut body = shifted(article);
+            if article.id == edited.id {
+                let word = body
+                    .split_whitespace()
+                    .rev()
+                    .find(|w| w.len() > 4 && w.chars().all(char::is_alphabetic))
+                    .expect("a word to edit")
+                    .to_string();
+                let at = body.rfind(&word).expect("the word");
+                body.replace_range(at..at + word.len(), "Qzamended");
+            }
+            out.push_str(body.trim_end());
+            out.push_str("\n\n");
+            if article.id == last.id {
+                out.push_str(shifted(moved).trim_end());
+                out.push_str("\n\n");
+            }
+        }
+        out.push_str(&text[tail..]);
+        let new = pakta_core::parse(&out);
+        let r = redline(&old, &new, &Options::default());
+        let report: Vec<String> = r
+            .articles()
+            .filter(|a| a.status != Status::Unchanged || a.moved)
+            .map(|a| {
+                format!(
+                    "{:?} {:?}→{:?} moved={}",
+                    a.status, a.old_number, a.new_number, a.moved
+                )
+            })
+            .collect();
+        assert_eq!(r.summary.deleted, 1, "{name}: {report:#?}");
+        assert_eq!(r.summary.added, 0, "{name}: {report:#?}");
+        assert_eq!(r.summary.moved, 1, "{name}: {report:#?}");
+        assert_eq!(r.summary.modified, 1, "{name}: {report:#?}");
+        let by_old = |n: &str| {
+            r.articles()
+                .find(|a| a.old_number.as_deref() == Some(n))
+                .unwrap_or_else(|| panic!("{name}: old {n}"))
+        };
+        assert_eq!(by_old(&deleted.number).status, Status::Deleted, "{name}");
+        assert!(by_old(&moved.number).moved, "{name}");
+        assert_eq!(by_old(&edited.number).status, Status::Modified, "{name}");
+        // Every provision after the deleted one follows it down: renumbered, text unchanged.
+        for article in &main[4..] {
+            let entry = by_old(&article.number);
+            assert!(
+                entry.renumbered,
+                "{name}: {} not renumbered",
+                article.number
+            );
+            assert_eq!(
+                entry.status,
+                Status::Unchanged,
+                "{name}: {} modified",
+                article.number
+            );
+        }
+    }
+    println!("{checked} structures redlined");
+    assert!(
+        checked >= 4,
+        "only {checked} of the structure fixtures have six provisions"
+    );
+}
+
+/// A section deleted in a contract numbered in sections: the later sections are renumbered, and a reference
+/// that follows its target ("Section 4.2" → "Section 3.2") is a cross-reference change, which
+/// `--ignore-numbering` ignores.
+#[test]
+fn section_references_follow_their_renumbered_targets() {
+    let section =
+        |n: usize, title: &str, body: &str| format!("SECTION {n}. {title}.\n\n{body}\n\n");
+    let old = [
+        section(1, "SCOPE", "(1) This contract covers household work only."),
+        section(2, "PROBATION", "(1) The first month is a trial period."),
+        section(3, "WAGES", "(1) Wages are paid monthly into the worker's account."),
+        section(
+            4,
+            "DEDUCTIONS",
+            "(1) Nothing may be deducted from wages.\n\n(2) A deduction the law requires is shown on the payslip.",
+        ),
+        section(5, "COMPLAINTS", "(1) A complaint about a deduction under Section 4.2 goes to the labour office."),
+    ]
+    .concat();
+    let new = [
+        section(1, "SCOPE", "(1) This contract covers household work only."),
+        section(2, "WAGES", "(1) Wages are paid monthly into the worker's account."),
+        section(
+            3,
+            "DEDUCTIONS",
+            "(1) Nothing may be deducted from wages.\n\n(2) A deduction the law requires is shown on the payslip.",
+        ),
+        section(4, "COMPLAINTS", "(1) A complaint about a deduction under Section 3.2 goes to the labour office."),
+    ]
+    .concat();
+    let (old, new) = (pakta_core::parse(&old), pakta_core::parse(&new));
+    assert_eq!((old.articles.len(), new.articles.len()), (5, 4));
+    let strict = redline(&old, &new, &Options::default());
+    assert_eq!(strict.summary.deleted, 1);
+    assert_eq!(strict.summary.renumbered, 3);
+    let complaints = strict
+        .articles()
+        .find(|a| a.old_number.as_deref() == Some("5"))
+        .expect("section 5");
+    assert_eq!(
+        complaints.flags,
+        [pakta_redline::Flag::CrossReferenceChanged]
+    );
+    let lenient = redline(
+        &old,
+        &new,
+        &Options {
+            ignore_numbering: true,
+            ..Options::default()
+        },
+    );
+    assert_eq!(
+        lenient.summary.modified, 0,
+        "renumbering alone is not a modification"
+    );
+    assert_eq!(lenient.summary.deleted, 1);
+}
