@@ -440,23 +440,14 @@ fn flush(
                 || raw_line.trim().starts_with("**")
                 || raw_line.trim().starts_with("__"))
             && heading::standalone_line(raw_line).is_some();
-        if standalone {
-            emit_run(&mut run, *at, blocks, None, continuation && run_is_first);
-            run_is_first = false;
-            blocks.push(RawBlock::Heading {
-                level: 0,
-                text: crate::text::collapse_whitespace(line),
-                range: *at..next_start,
-                item_number: None,
-                provision_line: false,
-            });
-            continue;
-        }
-        let provision_line = pending_item.is_none()
+        // A heading line inside a paragraph, or a provision line ("SEC. 2. DEFINITIONS.") in a document
+        // that numbers its provisions with that word: split out of the paragraph as a heading.
+        let provision_line = !standalone
+            && pending_item.is_none()
             && split.is_some_and(|word| {
                 provision::standalone(raw_line).is_some_and(|p| p.word == word)
             });
-        if provision_line {
+        if standalone || provision_line {
             emit_run(&mut run, *at, blocks, None, continuation && run_is_first);
             run_is_first = false;
             blocks.push(RawBlock::Heading {
@@ -464,7 +455,7 @@ fn flush(
                 text: crate::text::collapse_whitespace(line),
                 range: *at..next_start,
                 item_number: None,
-                provision_line: true,
+                provision_line,
             });
             continue;
         }

@@ -563,7 +563,12 @@ mod tests {
     use super::*;
 
     fn refs(text: &str) -> Vec<(String, Option<String>, Option<String>)> {
-        find(text)
+        refs_in(None, text)
+    }
+
+    /// References in a document that numbers its provisions with `word` (`None`: articles).
+    fn refs_in(word: Option<&str>, text: &str) -> Vec<(String, Option<String>, Option<String>)> {
+        find_in(text, word)
             .into_iter()
             .map(|r| {
                 (
@@ -644,22 +649,9 @@ mod tests {
         assert!(refs("the articles of association").is_empty());
     }
 
-    fn refs_in(word: &str, text: &str) -> Vec<(String, Option<String>, Option<String>)> {
-        find_in(text, Some(word))
-            .into_iter()
-            .map(|r| {
-                (
-                    r.article.unwrap_or_else(|| "this".into()),
-                    r.paragraph,
-                    r.point,
-                )
-            })
-            .collect()
-    }
-
     #[test]
     fn reads_sections_in_a_document_of_sections() {
-        let s = |t: &str| refs_in("section", t);
+        let s = |t: &str| refs_in(Some("section"), t);
         assert_eq!(s("see Section 4.2"), vec![r("4", Some("2"), None)]);
         assert_eq!(s("under section 4(2)"), vec![r("4", Some("2"), None)]);
         assert_eq!(s("in section 4(b)(2)"), vec![r("4", Some("b"), Some("2"))]);
@@ -685,14 +677,14 @@ mod tests {
 
     #[test]
     fn reads_clauses_and_paragraphs_in_their_documents() {
-        let c = |t: &str| refs_in("clause", t);
+        let c = |t: &str| refs_in(Some("clause"), t);
         assert_eq!(c("breaks Clause 7"), vec![r("7", None, None)]);
         assert_eq!(c("the fees in clause 4.1"), vec![r("4", Some("1"), None)]);
         assert_eq!(c("under clause 5.2(c)"), vec![r("5", Some("2"), Some("c"))]);
         assert_eq!(c("Clause 3 of this Contract"), vec![r("3", None, None)]);
         assert_eq!(c("under paragraph (b)"), vec![r("this", Some("b"), None)]);
         assert!(c("sub-clause 3 applies").is_empty());
-        let p = |t: &str| refs_in("paragraph", t);
+        let p = |t: &str| refs_in(Some("paragraph"), t);
         assert_eq!(p("named in Paragraph 3"), vec![r("3", None, None)]);
         assert_eq!(
             p("listed in item 2 of Paragraph 5"),

@@ -121,6 +121,15 @@ impl Agreement {
             .filter(move |a| &a.language == language)
     }
 
+    /// How a reader names one of its provisions: "Article", or "Section", "Clause", "Paragraph" in a
+    /// document numbered that way ([`Agreement::provision_word`]).
+    pub fn provision_noun(&self) -> &'static str {
+        self.provision_word
+            .as_deref()
+            .and_then(crate::provision::ProvisionWord::from_name)
+            .map_or("Article", |w| w.noun())
+    }
+
     /// Whether any diagnostic is an error.
     pub fn has_errors(&self) -> bool {
         self.diagnostics

@@ -57,6 +57,10 @@ pub fn parse(source: &str) -> Agreement {
     diagnostics.append(&mut agreement.diagnostics);
     agreement.diagnostics = diagnostics;
     assign_article_ids(&mut agreement);
+    if agreement.provision_word.is_none() && !agreement.articles.is_empty() {
+        agreement.provision_word =
+            provision::referred_word(&agreement.articles).map(|w| w.as_str().to_owned());
+    }
     assign_languages(&mut agreement);
     if agreement.articles.is_empty() {
         agreement.diagnostics.push(Diagnostic {

@@ -6,8 +6,12 @@
 //! "Paragraph" a paragraph, exactly as before. Only where no article word appears do these words number the
 //! provisions themselves, and then only the word used most often for headings (`scan`).
 
+use std::collections::HashSet;
+
 use crate::blocks::RawBlock;
 use crate::heading::{self, HeadingKind};
+use crate::lexicon::fold;
+use crate::model::Article;
 use crate::numbering::ArticleNumber;
 use crate::text::collapse_whitespace;
 
@@ -289,6 +293,37 @@ pub(crate) fn scan(body: &str) -> Scan {
         Some(word) if counts[best] > 0 => Scan::Word(word),
         _ => Scan::Bare,
     }
+}
+
+/// How a document numbered with bare numbers (`## 5. Wages`) refers to its own provisions in its text:
+/// "Section 5" or "Clause 5", whichever its clauses use more often for a number it has; `None` when it
+/// names them neither way. Its cross-references are then read in that word, so that a reference left
+/// behind by a renumbering is found as in any other document.
+pub(crate) fn referred_word(articles: &[Article]) -> Option<ProvisionWord> {
+    let numbers: HashSet<String> = articles.iter().map(|a| fold(&a.number)).collect();
+    // On a tie the later word wins: sections before clauses.
+    [ProvisionWord::Clause, ProvisionWord::Section]
+        .into_iter()
+        .map(|word| {
+            let uses: usize = articles
+                .iter()
+                .flat_map(Article::clauses_flat)
+                .map(|c| {
+                    crate::crossref::find_in(&c.text, Some(word.as_str()))
+                        .iter()
+                        .filter(|r| {
+                            r.article
+                                .as_deref()
+                                .is_some_and(|n| numbers.contains(&fold(n)))
+                        })
+                        .count()
+                })
+                .sum();
+            (word, uses)
+        })
+        .filter(|(_, uses)| *uses > 0)
+        .max_by_key(|(_, uses)| *uses)
+        .map(|(word, _)| word)
 }
 
 /// A list marker at the start of a line (`1. `, `2) `, `- `, `* `, `+ `): the rest, and whether it was

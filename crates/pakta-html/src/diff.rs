@@ -45,22 +45,23 @@ pub(crate) fn changes_html(changes: &[Change]) -> String {
     out
 }
 
-fn article_number(a: &EntryRedline) -> String {
-    let name = |n: &str| escape(&pakta_report::redline::entry_number(a, Some(n)));
+fn article_number(noun: &str, a: &EntryRedline) -> String {
+    let name = |n: &str| escape(&pakta_report::redline::entry_number(noun, a, Some(n)));
     match (&a.old_number, &a.new_number) {
         (Some(o), Some(n)) if o == n => name(n),
         (Some(o), Some(n)) if a.kind == EntryKind::Article => {
-            format!("Article <del>{}</del> <ins>{}</ins>", escape(o), escape(n))
+            format!("{noun} <del>{}</del> <ins>{}</ins>", escape(o), escape(n))
         }
         (Some(o), Some(n)) => format!("<del>{}</del> <ins>{}</ins>", name(o), name(n)),
         (o, n) => escape(&pakta_report::redline::entry_number(
+            noun,
             a,
             n.as_deref().or(o.as_deref()),
         )),
     }
 }
 
-fn badges(a: &EntryRedline) -> String {
+fn badges(noun: &str, a: &EntryRedline) -> String {
     let mut out = format!("<span class=\"badge {0}\">{0}</span>", a.status.as_str());
     if a.moved {
         out.push_str(" <span class=\"badge moved\">moved</span>");
@@ -71,14 +72,14 @@ fn badges(a: &EntryRedline) -> String {
     if let Some(from) = &a.split_from {
         let _ = write!(
             out,
-            " <span class=\"badge\">split from Article {}</span>",
+            " <span class=\"badge\">split from {noun} {}</span>",
             escape(from)
         );
     }
     if let Some(into) = &a.merged_into {
         let _ = write!(
             out,
-            " <span class=\"badge\">merged into Article {}</span>",
+            " <span class=\"badge\">merged into {noun} {}</span>",
             escape(into)
         );
     }
@@ -132,7 +133,7 @@ fn value_html(value: &str) -> String {
     }
 }
 
-fn article_section(index: usize, a: &EntryRedline) -> String {
+fn article_section(noun: &str, index: usize, a: &EntryRedline) -> String {
     let mut out = String::new();
     let flags: Vec<String> = a.flags.iter().map(|f| token(f.as_str())).collect();
     let mut tags = flags.clone();
@@ -155,13 +156,13 @@ fn article_section(index: usize, a: &EntryRedline) -> String {
     let _ = writeln!(
         out,
         "<h2><span class=\"num\">{}</span>{}{}</h2>",
-        article_number(a),
+        article_number(noun, a),
         if heading.is_empty() {
             String::new()
         } else {
             format!(" <span class=\"heading\">{heading}</span>")
         },
-        format_args!(" {}", badges(a))
+        format_args!(" {}", badges(noun, a))
     );
     if !a.values.is_empty() || !a.flags.is_empty() {
         out.push_str("<ul class=\"flags\">\n");
@@ -196,12 +197,12 @@ fn article_section(index: usize, a: &EntryRedline) -> String {
     out
 }
 
-fn toc_entry(index: usize, a: &EntryRedline) -> String {
+fn toc_entry(noun: &str, index: usize, a: &EntryRedline) -> String {
     let heading = a.new_heading.as_ref().or(a.old_heading.as_ref());
     format!(
         "<li><a href=\"#{}\">{}{}</a> <span class=\"badge {}\">{}</span></li>\n",
         anchor("a", &index.to_string()),
-        article_number(a),
+        article_number(noun, a),
         heading
             .map(|h| format!(" \u{2014} {}", escape(h)))
             .unwrap_or_default(),
@@ -291,11 +292,12 @@ pub fn report(old: &Subject, new: &Subject, redline: &Redline, options: &Options
         for r in &redline.references {
             let _ = writeln!(
                 body,
-                "<li>Article {} (<code>{}</code>): \u{201c}{}\u{201d} {}</li>",
+                "<li>{} {} (<code>{}</code>): \u{201c}{}\u{201d} {}</li>",
+                redline.noun,
                 escape(&r.article),
                 escape(&r.clause),
                 escape(&r.text),
-                escape(&pakta_report::redline::reference_problem(r))
+                escape(&pakta_report::redline::reference_problem(redline.noun, r))
             );
         }
         body.push_str("</ul>\n");
@@ -309,11 +311,11 @@ pub fn report(old: &Subject, new: &Subject, redline: &Redline, options: &Options
     ));
     body.push_str("<nav class=\"toc\" aria-label=\"Contents\">\n<h2>Contents</h2>\n<ol>\n");
     for (i, a) in redline.entries.iter().enumerate() {
-        body.push_str(&toc_entry(i, a));
+        body.push_str(&toc_entry(redline.noun, i, a));
     }
     body.push_str("</ol>\n</nav>\n<main>\n");
     for (i, a) in redline.entries.iter().enumerate() {
-        body.push_str(&article_section(i, a));
+        body.push_str(&article_section(redline.noun, i, a));
     }
     body.push_str("</main>\n");
     let title = if old_title == new_title {

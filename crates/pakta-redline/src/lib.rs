@@ -282,6 +282,8 @@ pub struct Summary {
 /// The redline between two drafts.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Redline {
+    /// How NEW names its provisions ("Article", "Section", "Clause"), for reports.
+    pub noun: &'static str,
     pub old_articles: usize,
     pub new_articles: usize,
     /// Articles and the parts outside them, in NEW's document order; an entry only in OLD follows the NEW
@@ -496,6 +498,7 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
         }
     }
     Redline {
+        noun: new.provision_noun(),
         old_articles: old.articles.len(),
         new_articles: new.articles.len(),
         summary: summarise(&entries),

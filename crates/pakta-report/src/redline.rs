@@ -53,9 +53,9 @@ pub fn parts_line(redline: &Redline) -> Option<String> {
 }
 
 /// How a reader names an entry's number: "Article 5", "Chapter II", "Preamble".
-pub fn entry_number(a: &EntryRedline, number: Option<&str>) -> String {
+pub fn entry_number(noun: &str, a: &EntryRedline, number: Option<&str>) -> String {
     match (a.kind, number) {
-        (EntryKind::Article, Some(n)) => format!("Article {n}"),
+        (EntryKind::Article, Some(n)) => format!("{noun} {n}"),
         (EntryKind::Division, Some(n)) => n.to_string(),
         (EntryKind::Division, None) => "Heading".to_string(),
         (EntryKind::Text, _) => format!(
@@ -77,7 +77,13 @@ pub fn precision_note(redline: &Redline) -> Option<String> {
         .entries
         .iter()
         .filter(|a| a.clauses.iter().any(|c| c.cut_short))
-        .map(|a| entry_number(a, a.new_number.as_deref().or(a.old_number.as_deref())))
+        .map(|a| {
+            entry_number(
+                redline.noun,
+                a,
+                a.new_number.as_deref().or(a.old_number.as_deref()),
+            )
+        })
         .collect();
     let shown: Vec<&str> = places.iter().take(10).map(String::as_str).collect();
     let more = if places.len() > shown.len() {
@@ -96,12 +102,12 @@ pub fn precision_note(redline: &Redline) -> Option<String> {
 }
 
 /// The entry's title line; `changed` marks a heading that changed (old, new) in the format's own way.
-fn title(a: &EntryRedline, mut changed: impl FnMut(&str, &str) -> String) -> String {
+fn title(noun: &str, a: &EntryRedline, mut changed: impl FnMut(&str, &str) -> String) -> String {
     let numbers = match (&a.old_number, &a.new_number) {
-        (Some(o), Some(n)) if o == n => entry_number(a, Some(n)),
-        (Some(o), Some(n)) if a.kind == EntryKind::Article => format!("Article {o} \u{2192} {n}"),
+        (Some(o), Some(n)) if o == n => entry_number(noun, a, Some(n)),
+        (Some(o), Some(n)) if a.kind == EntryKind::Article => format!("{noun} {o} \u{2192} {n}"),
         (Some(o), Some(n)) => format!("{o} \u{2192} {n}"),
-        (o, n) => entry_number(a, n.as_deref().or(o.as_deref())),
+        (o, n) => entry_number(noun, a, n.as_deref().or(o.as_deref())),
     };
     let mut badges = vec![a.status.as_str().to_string()];
     if a.moved {
@@ -111,10 +117,10 @@ fn title(a: &EntryRedline, mut changed: impl FnMut(&str, &str) -> String) -> Str
         badges.push("renumbered".into());
     }
     if let Some(from) = &a.split_from {
-        badges.push(format!("split from Article {from}"));
+        badges.push(format!("split from {noun} {from}"));
     }
     if let Some(into) = &a.merged_into {
-        badges.push(format!("merged into Article {into}"));
+        badges.push(format!("merged into {noun} {into}"));
     }
     let heading = match (&a.old_heading, &a.new_heading) {
         (Some(o), Some(n)) if o != n => format!(" \u{2014} {}", changed(o, n)),
@@ -130,13 +136,13 @@ fn title(a: &EntryRedline, mut changed: impl FnMut(&str, &str) -> String) -> Str
 }
 
 /// What is wrong with a cross-reference, in words ("still names Article 6, which is now Article 7").
-pub fn reference_problem(r: &pakta_redline::ReferenceProblem) -> String {
+pub fn reference_problem(noun: &str, r: &pakta_redline::ReferenceProblem) -> String {
     match &r.meant {
         Some(meant) => format!(
-            "still names Article {}, which is now Article {meant}",
+            "still names {noun} {}, which is now {noun} {meant}",
             r.target
         ),
-        None => format!("names Article {}, which does not exist", r.target),
+        None => format!("names {noun} {}, which does not exist", r.target),
     }
 }
 
@@ -162,14 +168,14 @@ fn value_lines(a: &EntryRedline) -> Vec<String> {
 }
 
 /// The title line in Markdown: everything escaped except the CriticMarkup of a changed heading.
-fn title_markdown(a: &EntryRedline, changed: impl Fn(&str, &str) -> String) -> String {
+fn title_markdown(noun: &str, a: &EntryRedline, changed: impl Fn(&str, &str) -> String) -> String {
     // Markers that escaping leaves alone and agreement text cannot contain (private-use characters,
     // removed from the text below), so the escaped title can take the markup back in.
     const OPEN: char = '\u{e000}';
     const CLOSE: char = '\u{e001}';
     let clean = |s: &str| s.replace([OPEN, CLOSE], "");
     let mut marks: Vec<String> = Vec::new();
-    let line = title(a, |o, n| {
+    let line = title(noun, a, |o, n| {
         marks.push(changed(&clean(o), &clean(n)));
         format!("{OPEN}{}{CLOSE}", marks.len() - 1)
     });
@@ -210,11 +216,12 @@ pub fn text(
     if !redline.references.is_empty() {
         out.push('\n');
         for r in &redline.references {
-            let problem = reference_problem(r);
+            let problem = reference_problem(redline.noun, r);
             let _ = writeln!(
                 out,
-                "{} Article {} ({}): \u{201c}{}\u{201d} {problem}",
+                "{} {} {} ({}): \u{201c}{}\u{201d} {problem}",
                 style.paint("1;31", "reference:"),
+                redline.noun,
                 r.article,
                 r.clause,
                 r.text
@@ -252,7 +259,11 @@ pub fn text(
             }
             inline_diff(&runs, style)
         };
-        let _ = writeln!(out, "\n{}", style.paint("1", &title(a, changed)));
+        let _ = writeln!(
+            out,
+            "\n{}",
+            style.paint("1", &title(redline.noun, a, changed))
+        );
         for line in value_lines(a) {
             let _ = writeln!(out, "  {}", style.paint("33", &line));
         }
@@ -328,10 +339,11 @@ pub fn markdown(old: &Subject, new: &Subject, redline: &Redline) -> String {
     if !redline.references.is_empty() {
         out.push_str("## Cross-references to check\n\n");
         for r in &redline.references {
-            let problem = escape_markdown(&reference_problem(r));
+            let problem = escape_markdown(&reference_problem(redline.noun, r));
             let _ = writeln!(
                 out,
-                "- Article {}: \u{201c}{}\u{201d} {problem}",
+                "- {} {}: \u{201c}{}\u{201d} {problem}",
+                redline.noun,
                 escape_markdown(&r.article),
                 escape_markdown(&r.text)
             );
@@ -345,7 +357,7 @@ pub fn markdown(old: &Subject, new: &Subject, redline: &Redline) -> String {
             (_, true) => format!("{{--{}--}}", escape_markdown(o)),
             _ => format!("{{~~{}~>{}~~}}", escape_markdown(o), escape_markdown(n)),
         };
-        let _ = writeln!(out, "## {}\n", title_markdown(a, changed));
+        let _ = writeln!(out, "## {}\n", title_markdown(redline.noun, a, changed));
         for line in value_lines(a) {
             let _ = writeln!(out, "- {}", escape_markdown(&line));
         }
