@@ -41,9 +41,20 @@ pub fn article_word(language: &Language) -> &'static str {
     }
 }
 
-/// "Article 5 — Wages", in the article's language.
-pub fn article_heading(article: &Article) -> String {
-    let mut line = format!("{} {}", article_word(&article.language), article.number);
+/// The word an article of `agreement` is headed with: the document's own provision word ("Section",
+/// "Clause", "Paragraph") where it numbers its provisions that way, else the article word of the
+/// article's language ("Article", "Pasal").
+pub fn provision_word(agreement: &Agreement, article: &Article) -> &'static str {
+    match agreement.provision_noun() {
+        "Article" => article_word(&article.language),
+        noun => noun,
+    }
+}
+
+/// "Article 5 — Wages" (or "Pasal 5 — Upah", "Section 5 — Wages"), headed with `word`
+/// ([`provision_word`]).
+pub fn article_heading(word: &str, article: &Article) -> String {
+    let mut line = format!("{word} {}", article.number);
     if let Some(heading) = &article.heading {
         line.push_str(" \u{2014} ");
         line.push_str(heading);
@@ -119,7 +130,8 @@ pub fn clause_line(clause: &Clause) -> String {
     }
 }
 
-fn division_level(agreement: &Agreement, index: usize) -> usize {
+/// How deep a division sits (0 outermost), following its parent links.
+pub fn division_level(agreement: &Agreement, index: usize) -> usize {
     let mut level = 0;
     let mut parent = agreement.divisions[index].parent;
     while let Some(p) = parent {
@@ -154,30 +166,11 @@ pub fn division_paragraphs(agreement: &Agreement, range: std::ops::Range<usize>)
     out
 }
 
-/// For each article, the range of divisions that open before it (after the previous article); and the
-/// range of divisions after the last article. Divisions are in document order, so these are contiguous.
-pub fn divisions_before_articles(
-    agreement: &Agreement,
-) -> (Vec<std::ops::Range<usize>>, std::ops::Range<usize>) {
-    let mut ranges = Vec::with_capacity(agreement.articles.len());
-    let mut next = 0;
-    for article in &agreement.articles {
-        let start = next;
-        while next < agreement.divisions.len()
-            && agreement.divisions[next].span.start <= article.span.start
-        {
-            next += 1;
-        }
-        ranges.push(start..next);
-    }
-    (ranges, next..agreement.divisions.len())
-}
-
 /// An article's paragraphs: its heading line, then every clause depth first.
-pub fn article_paragraphs(article: &Article) -> Vec<Paragraph> {
+pub fn article_paragraphs(agreement: &Agreement, article: &Article) -> Vec<Paragraph> {
     let mut out = vec![Paragraph {
         role: Role::ArticleHeading,
-        text: article_heading(article),
+        text: article_heading(provision_word(agreement, article), article),
     }];
     let mut stack: Vec<(&Clause, usize)> = article.clauses.iter().rev().map(|c| (c, 0)).collect();
     while let Some((clause, depth)) = stack.pop() {
@@ -190,29 +183,51 @@ pub fn article_paragraphs(article: &Article) -> Vec<Paragraph> {
     out
 }
 
-/// The whole agreement, page order: title, preamble, then each article preceded by the divisions that
-/// open before it, then divisions after the last article, then the closing.
+/// The title as printed on the page: the body's title line, else front matter's title.
+pub fn page_title(agreement: &Agreement) -> Option<&String> {
+    agreement.title_line.as_ref().or(agreement.title.as_ref())
+}
+
+/// The whole agreement, page order: title, preamble, divisions (each heading with its text) and articles,
+/// and the closing, each where it starts in the source — so a closing formula that sits between the main
+/// text and its annexes stays there. (The redline's units follow the same order.)
 pub fn paragraphs(agreement: &Agreement) -> Vec<Paragraph> {
-    let mut out = Vec::new();
-    if let Some(title) = &agreement.title {
-        out.push(Paragraph {
+    let blocks = |blocks: &[crate::Block], role: Role| -> Vec<Paragraph> {
+        blocks
+            .iter()
+            .map(|b| Paragraph {
+                role,
+                text: b.text.clone(),
+            })
+            .collect()
+    };
+    let first = |blocks: &[crate::Block]| blocks.first().map_or(0, |b| b.span.start);
+    let mut pieces: Vec<(usize, Vec<Paragraph>)> = Vec::new();
+    if let Some(title) = page_title(agreement) {
+        let title = Paragraph {
             role: Role::Title,
             text: title.clone(),
-        });
+        };
+        pieces.push((1, vec![title]));
     }
-    out.extend(agreement.preamble.iter().map(|b| Paragraph {
-        role: Role::Body,
-        text: b.text.clone(),
-    }));
-    let (before, after) = divisions_before_articles(agreement);
-    for (article, range) in agreement.articles.iter().zip(before) {
-        out.extend(division_paragraphs(agreement, range));
-        out.extend(article_paragraphs(article));
+    pieces.push((
+        first(&agreement.preamble),
+        blocks(&agreement.preamble, Role::Body),
+    ));
+    for (i, division) in agreement.divisions.iter().enumerate() {
+        pieces.push((
+            division.span.start,
+            division_paragraphs(agreement, i..i + 1),
+        ));
     }
-    out.extend(division_paragraphs(agreement, after));
-    out.extend(agreement.closing.iter().map(|b| Paragraph {
-        role: Role::Closing,
-        text: b.text.clone(),
-    }));
-    out
+    for article in &agreement.articles {
+        pieces.push((article.span.start, article_paragraphs(agreement, article)));
+    }
+    pieces.push((
+        first(&agreement.closing),
+        blocks(&agreement.closing, Role::Closing),
+    ));
+    // Stable: pieces that start together keep the order above.
+    pieces.sort_by_key(|(at, _)| *at);
+    pieces.into_iter().flat_map(|(_, p)| p).collect()
 }

@@ -4,17 +4,17 @@
 //!
 //! *Architecture Invariant:* taking every paragraph's inserted and equal text gives NEW's page view
 //! ([`pakta_core::paragraphs::paragraphs`]) exactly; taking its deleted and equal text gives OLD's. So
-//! "accept all" in Word yields NEW and "reject all" yields OLD. Articles are paired by the redline's
-//! identity matching; a moved article appears twice (deleted where it was, inserted where it is), because
-//! both orders must survive.
+//! "accept all" in Word yields NEW and "reject all" yields OLD. The document is built from the redline's
+//! own entries (articles, divisions, preamble, closing … paired as the redline paired them), so Word and
+//! the other formats cannot disagree about what changed; a moved unit appears twice (deleted where it was,
+//! inserted where it is), because both orders must survive.
 
+use pakta_core::Agreement;
 use pakta_core::diff::{Change, ChangeOp, SequenceOp, align_keys, word_diff};
-use pakta_core::paragraphs::{
-    Paragraph, Role, article_heading, clause_line, division_paragraphs, divisions_before_articles,
-};
-use pakta_core::{Agreement, Article, Clause};
+use pakta_core::paragraphs::{Paragraph, Role};
 
-use crate::Redline;
+use crate::units::{Unit, units};
+use crate::{EntryKind, Redline, Status};
 
 /// One paragraph of the tracked document.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -155,231 +155,147 @@ fn diff_lists(out: &mut Vec<TrackedParagraph>, old: &[Paragraph], new: &[Paragra
     }
 }
 
-fn blocks(blocks: &[pakta_core::Block], role: Role) -> Vec<Paragraph> {
-    blocks
-        .iter()
-        .map(|b| Paragraph {
-            role,
-            text: b.text.clone(),
-        })
-        .collect()
-}
-
-/// One side of the document around articles: where each article's divisions and text come from.
-struct Side<'a> {
-    agreement: &'a Agreement,
-    divisions: Vec<std::ops::Range<usize>>,
-}
-
-impl<'a> Side<'a> {
-    fn new(agreement: &'a Agreement) -> Side<'a> {
-        let (divisions, _) = divisions_before_articles(agreement);
-        Side {
-            agreement,
-            divisions,
-        }
-    }
-
-    fn divisions_before(&self, article: usize) -> Vec<Paragraph> {
-        division_paragraphs(self.agreement, self.divisions[article].clone())
-    }
-
-    /// The whole article on one side only (inserted or deleted), with the divisions before it.
-    fn whole(&self, out: &mut Vec<TrackedParagraph>, article: usize, op: ChangeOp) {
-        for p in self.divisions_before(article) {
-            out.push(TrackedParagraph::whole(p.role, &p.text, op));
-        }
-        for p in pakta_core::paragraphs::article_paragraphs(&self.agreement.articles[article]) {
-            out.push(TrackedParagraph::whole(p.role, &p.text, op));
-        }
+/// One unit's page paragraphs, all inserted or all deleted.
+fn whole_unit(out: &mut Vec<TrackedParagraph>, unit: &Unit, agreement: &Agreement, op: ChangeOp) {
+    for (_, p) in unit.page(agreement) {
+        out.push(TrackedParagraph::whole(p.role, &p.text, op));
     }
 }
 
-fn flat(article: &Article) -> Vec<(&Clause, usize)> {
-    let mut out = Vec::new();
-    let mut stack: Vec<(&Clause, usize)> = article.clauses.iter().rev().map(|c| (c, 0)).collect();
-    while let Some((clause, depth)) = stack.pop() {
-        out.push((clause, depth));
-        stack.extend(clause.children.iter().rev().map(|c| (c, depth + 1)));
-    }
-    out
-}
-
-/// A matched article pair: divisions diffed as lists, the heading line word-diffed, and clauses paired as
-/// the redline paired them (clauses the redline did not mention fall back to list alignment).
+/// A matched pair of units: the heading paragraphs (article or division heading) diffed, then the lines
+/// paired as the redline paired them; lines the redline did not pair fall back to list alignment.
 fn matched(
     out: &mut Vec<TrackedParagraph>,
-    old: &Side,
-    new: &Side,
-    (o, n): (usize, usize),
+    (old_unit, old): (&Unit, &Agreement),
+    (new_unit, new): (&Unit, &Agreement),
     pairs: &[(Option<String>, Option<String>)],
 ) {
-    diff_lists(out, &old.divisions_before(o), &new.divisions_before(n));
-    let (a, b) = (&old.agreement.articles[o], &new.agreement.articles[n]);
-    out.push(TrackedParagraph::both(
-        Role::ArticleHeading,
-        &article_heading(a),
-        &article_heading(b),
-    ));
-    let (old_clauses, new_clauses) = (flat(a), flat(b));
-    let index_of =
-        |clauses: &[(&Clause, usize)], id: &str| clauses.iter().position(|(c, _)| c.id == id);
-    // Walk the redline's clause pairs in order; only accept a pair that keeps both sides in order, so the
+    let split = |page: Vec<(Option<usize>, Paragraph)>| -> (Vec<Paragraph>, Vec<Paragraph>) {
+        let (heads, lines): (Vec<_>, Vec<_>) = page.into_iter().partition(|(i, _)| i.is_none());
+        (
+            heads.into_iter().map(|(_, p)| p).collect(),
+            lines.into_iter().map(|(_, p)| p).collect(),
+        )
+    };
+    let (old_heads, old_lines) = split(old_unit.page(old));
+    let (new_heads, new_lines) = split(new_unit.page(new));
+    for (a, b) in old_heads.iter().zip(&new_heads) {
+        out.push(TrackedParagraph::both(b.role, &a.text, &b.text));
+    }
+    diff_lists(
+        out,
+        &old_heads[new_heads.len().min(old_heads.len())..],
+        &new_heads[old_heads.len().min(new_heads.len())..],
+    );
+    // The page has one paragraph per line, in line order (front matter has none and no pairs reach here).
+    let index_of = |unit: &Unit, id: &str| unit.lines.iter().position(|l| l.id == id);
+    // Walk the redline's line pairs in order; only accept a pair that keeps both sides in order, so the
     // invariant holds whatever the pairing said.
     let (mut next_old, mut next_new) = (0usize, 0usize);
-    let flush = |out: &mut Vec<TrackedParagraph>,
-                 old_end: usize,
-                 new_end: usize,
-                 next_old: &mut usize,
-                 next_new: &mut usize| {
-        let olds: Vec<Paragraph> = old_clauses[*next_old..old_end]
-            .iter()
-            .map(|(c, d)| Paragraph {
-                role: Role::Clause { depth: *d },
-                text: clause_line(c),
-            })
-            .collect();
-        let news: Vec<Paragraph> = new_clauses[*next_new..new_end]
-            .iter()
-            .map(|(c, d)| Paragraph {
-                role: Role::Clause { depth: *d },
-                text: clause_line(c),
-            })
-            .collect();
-        diff_lists(out, &olds, &news);
-        *next_old = old_end;
-        *next_new = new_end;
-    };
+    let flush =
+        |out: &mut Vec<TrackedParagraph>, old_end: usize, new_end: usize, next: (usize, usize)| {
+            diff_lists(
+                out,
+                &old_lines[next.0..old_end],
+                &new_lines[next.1..new_end],
+            );
+        };
     for (old_id, new_id) in pairs {
         let (Some(old_id), Some(new_id)) = (old_id, new_id) else {
             continue;
         };
-        let (Some(i), Some(j)) = (
-            index_of(&old_clauses, old_id),
-            index_of(&new_clauses, new_id),
-        ) else {
+        let (Some(i), Some(j)) = (index_of(old_unit, old_id), index_of(new_unit, new_id)) else {
             continue;
         };
-        if i < next_old || j < next_new {
+        if i < next_old || j < next_new || i >= old_lines.len() || j >= new_lines.len() {
             continue;
         }
-        flush(out, i, j, &mut next_old, &mut next_new);
-        let ((oc, _), (nc, depth)) = (old_clauses[i], new_clauses[j]);
+        flush(out, i, j, (next_old, next_new));
         out.push(TrackedParagraph::both(
-            Role::Clause { depth },
-            &clause_line(oc),
-            &clause_line(nc),
+            new_lines[j].role,
+            &old_lines[i].text,
+            &new_lines[j].text,
         ));
         next_old = i + 1;
         next_new = j + 1;
     }
-    flush(
-        out,
-        old_clauses.len(),
-        new_clauses.len(),
-        &mut next_old,
-        &mut next_new,
-    );
+    flush(out, old_lines.len(), new_lines.len(), (next_old, next_new));
 }
 
-/// A matched article pair in increasing order on both sides, with the redline's clause pairs.
+/// A matched pair of units in increasing order on both sides, with the redline's line pairs.
 type Anchor = (usize, usize, Vec<(Option<String>, Option<String>)>);
 
-/// The tracked document of `old` → `new`, from the redline's article matching.
-pub fn tracked(old: &Agreement, new: &Agreement, redline: &Redline) -> TrackedDocument {
-    let mut out: Vec<TrackedParagraph> = Vec::new();
-    let mut front_matter: Vec<TrackedParagraph> = Vec::new();
-    // Front matter is not part of the page, so Word shows it only when it changed (a signing date, a
-    // party's name): then as tracked lines at the top, from the redline's own entry, so no change is lost.
-    for entry in redline
+/// Front matter is not part of the page, so Word shows it only when it changed (a signing date, a
+/// party's name): then as tracked lines at the top, from the redline's own entry, so no change is lost.
+fn front_matter(redline: &Redline) -> Vec<TrackedParagraph> {
+    redline
         .parts()
-        .filter(|e| e.kind == crate::EntryKind::Meta && e.status != crate::Status::Unchanged)
-    {
-        for clause in &entry.clauses {
-            let mut changes = crate::relabel_changes(clause);
-            changes.extend(clause.changes.iter().cloned());
-            let only = match (clause.old.is_some(), clause.new.is_some()) {
-                (true, false) => Some(ChangeOp::Delete),
-                (false, true) => Some(ChangeOp::Insert),
-                _ => None,
-            };
-            front_matter.push(TrackedParagraph {
-                role: Role::Body,
-                changes,
-                only,
-            });
-        }
-    }
-    let title = |a: &Agreement| {
-        a.title
-            .iter()
-            .map(|t| Paragraph {
-                role: Role::Title,
-                text: t.clone(),
-            })
-            .collect::<Vec<_>>()
-    };
-    diff_lists(&mut out, &title(old), &title(new));
-    diff_lists(
-        &mut out,
-        &blocks(&old.preamble, Role::Body),
-        &blocks(&new.preamble, Role::Body),
-    );
+        .filter(|e| e.kind == EntryKind::Meta && e.status != Status::Unchanged)
+        .flat_map(|entry| &entry.clauses)
+        .map(|clause| TrackedParagraph {
+            role: Role::Body,
+            changes: crate::relabel_changes(clause)
+                .into_iter()
+                .chain(clause.changes.iter().cloned())
+                .collect(),
+            only: clause.only(),
+        })
+        .collect()
+}
 
-    let old_index = |id: &str| old.articles.iter().position(|a| a.id == id);
-    let new_index = |id: &str| new.articles.iter().position(|a| a.id == id);
-    // Anchors: matched pairs in increasing order on both sides. Every other article is one-sided.
+/// The tracked document of `old` → `new`, from the redline's entries: the same units, matched the same
+/// way, that the redline reports.
+pub fn tracked(old: &Agreement, new: &Agreement, redline: &Redline) -> TrackedDocument {
+    let (old_units, new_units) = (units(old), units(new));
+    // Anchors: matched, unmoved entries in increasing order on both sides. Every other unit is
+    // one-sided: a moved one appears deleted where it was and inserted where it is.
+    let mut both: Vec<&crate::EntryRedline> = redline
+        .entries
+        .iter()
+        .filter(|e| e.old_index.is_some() && e.new_index.is_some() && !e.moved)
+        .collect();
+    both.sort_by_key(|e| e.new_index);
     let mut anchors: Vec<Anchor> = Vec::new();
-    let mut last_old: Option<usize> = None;
-    for a in redline.articles() {
-        let (Some(o), Some(n)) = (
-            a.old_id.as_deref().and_then(old_index),
-            a.new_id.as_deref().and_then(new_index),
-        ) else {
+    for entry in both {
+        let (Some(o), Some(n)) = (entry.old_index, entry.new_index) else {
             continue;
         };
-        if a.moved || last_old.is_some_and(|l| o <= l) || anchors.last().is_some_and(|x| n <= x.1) {
+        if anchors.last().is_some_and(|x| o <= x.0) {
             continue;
         }
-        last_old = Some(o);
-        let pairs = a
+        let pairs = entry
             .clauses
             .iter()
             .map(|c| (c.old.clone(), c.new.clone()))
             .collect();
         anchors.push((o, n, pairs));
     }
-    let (old_side, new_side) = (Side::new(old), Side::new(new));
+    let mut out: Vec<TrackedParagraph> = Vec::new();
     let (mut next_old, mut next_new) = (0usize, 0usize);
     for (o, n, pairs) in &anchors {
-        for i in next_old..*o {
-            old_side.whole(&mut out, i, ChangeOp::Delete);
+        for unit in &old_units[next_old..*o] {
+            whole_unit(&mut out, unit, old, ChangeOp::Delete);
         }
-        for j in next_new..*n {
-            new_side.whole(&mut out, j, ChangeOp::Insert);
+        for unit in &new_units[next_new..*n] {
+            whole_unit(&mut out, unit, new, ChangeOp::Insert);
         }
-        matched(&mut out, &old_side, &new_side, (*o, *n), pairs);
+        matched(
+            &mut out,
+            (&old_units[*o], old),
+            (&new_units[*n], new),
+            pairs,
+        );
         next_old = o + 1;
         next_new = n + 1;
     }
-    for i in next_old..old.articles.len() {
-        old_side.whole(&mut out, i, ChangeOp::Delete);
+    for unit in &old_units[next_old..] {
+        whole_unit(&mut out, unit, old, ChangeOp::Delete);
     }
-    for j in next_new..new.articles.len() {
-        new_side.whole(&mut out, j, ChangeOp::Insert);
+    for unit in &new_units[next_new..] {
+        whole_unit(&mut out, unit, new, ChangeOp::Insert);
     }
-    let trailing = |a: &Agreement| {
-        let (_, after) = divisions_before_articles(a);
-        division_paragraphs(a, after)
-    };
-    diff_lists(&mut out, &trailing(old), &trailing(new));
-    diff_lists(
-        &mut out,
-        &blocks(&old.closing, Role::Closing),
-        &blocks(&new.closing, Role::Closing),
-    );
     TrackedDocument {
-        front_matter,
+        front_matter: front_matter(redline),
         paragraphs: out,
     }
 }

@@ -167,17 +167,23 @@ impl EntryRedline {
     }
 }
 
+impl ClauseRedline {
+    /// `Delete` for a line only in OLD, `Insert` for one only in NEW, `None` for a line on both sides.
+    pub fn only(&self) -> Option<ChangeOp> {
+        match (self.old.is_some(), self.new.is_some()) {
+            (true, false) => Some(ChangeOp::Delete),
+            (false, true) => Some(ChangeOp::Insert),
+            _ => None,
+        }
+    }
+}
+
 /// A line's label as changes: equal when it kept its label, else the old one deleted and the new one
 /// inserted; a whole line's label takes the line's own operation.
 pub fn relabel_changes(clause: &ClauseRedline) -> Vec<Change> {
     let label = |l: &Option<String>| l.as_deref().map(|l| format!("{l} ")).unwrap_or_default();
     let (before, after) = (label(&clause.old_label), label(&clause.label));
-    let whole = match (clause.old.is_some(), clause.new.is_some()) {
-        (true, false) => Some(ChangeOp::Delete),
-        (false, true) => Some(ChangeOp::Insert),
-        _ => None,
-    };
-    let runs = match whole {
+    let runs = match clause.only() {
         Some(op) => vec![(op, after)],
         None if before == after => vec![(ChangeOp::Equal, after)],
         None => vec![(ChangeOp::Delete, before), (ChangeOp::Insert, after)],

@@ -7,7 +7,10 @@
 
 use std::borrow::Cow;
 
-use pakta_core::paragraphs::division_heading;
+use pakta_core::paragraphs::{
+    Paragraph, Role, article_heading, clause_line, division_heading, division_level, page_title,
+    provision_word,
+};
 use pakta_core::{Agreement, Article, Block, Clause, Division, Meta};
 
 use crate::align::Fingerprint;
@@ -98,11 +101,60 @@ pub(crate) struct Unit<'a> {
     /// Byte offset in the source, for document order.
     pub at: usize,
     pub lines: Vec<Line<'a>>,
+    /// The article behind an article unit; the index of the division behind a division unit.
+    pub article: Option<&'a Article>,
+    pub division: Option<usize>,
     /// The fingerprint of [`Unit::text`], for matching by content.
     pub print: Fingerprint,
 }
 
 impl Unit<'_> {
+    /// The unit as paragraphs on the page ([`pakta_core::paragraphs::paragraphs`] is every unit's page in
+    /// order, front matter aside): its heading paragraph (`None`), then one paragraph per line (`Some(i)`).
+    pub fn page(&self, agreement: &Agreement) -> Vec<(Option<usize>, Paragraph)> {
+        let mut out = Vec::new();
+        let line_role = |depth: usize| match self.kind {
+            EntryKind::Meta => None,
+            EntryKind::Title => Some(Role::Title),
+            EntryKind::Preamble | EntryKind::Division | EntryKind::Text => Some(Role::Body),
+            EntryKind::Article => Some(Role::Clause { depth }),
+            EntryKind::Closing | EntryKind::Signatures => Some(Role::Closing),
+        };
+        if let Some(article) = self.article {
+            let text = article_heading(provision_word(agreement, article), article);
+            out.push((
+                None,
+                Paragraph {
+                    role: Role::ArticleHeading,
+                    text,
+                },
+            ));
+        }
+        if let Some(index) = self.division {
+            let text = division_heading(&agreement.divisions[index], &agreement.language);
+            if !text.is_empty() {
+                let level = division_level(agreement, index);
+                out.push((
+                    None,
+                    Paragraph {
+                        role: Role::Division { level },
+                        text,
+                    },
+                ));
+            }
+        }
+        for (i, line) in self.lines.iter().enumerate() {
+            let Some(role) = line_role(line.depth) else {
+                continue;
+            };
+            let text = line
+                .clause
+                .map_or_else(|| line.text.to_string(), clause_line);
+            out.push((Some(i), Paragraph { role, text }));
+        }
+        out
+    }
+
     /// The unit's text for content matching: every line with its label, indented by depth, one per line
     /// (for an article, the same text as [`Article::text`]).
     pub fn text(&self) -> String {
@@ -129,7 +181,7 @@ pub(crate) fn units(agreement: &Agreement) -> Vec<Unit<'_>> {
     if !meta.is_empty() {
         out.push(part(EntryKind::Meta, "meta", 0, meta));
     }
-    if let Some(title) = &agreement.title_line {
+    if let Some(title) = page_title(agreement) {
         let line = plain_line("title", title);
         out.push(part(EntryKind::Title, "title", 1, vec![line]));
     }
@@ -146,20 +198,23 @@ pub(crate) fn units(agreement: &Agreement) -> Vec<Unit<'_>> {
         let at = agreement.preamble[0].span.start;
         out.push(part(EntryKind::Preamble, "preamble", at, lines));
     }
-    for division in &agreement.divisions {
-        out.push(division_unit(division, agreement));
+    for (index, division) in agreement.divisions.iter().enumerate() {
+        out.push(division_unit(index, division, agreement));
     }
     for article in &agreement.articles {
         out.push(article_unit(article));
     }
+    // The closing's blocks may come from more than one place (a testimonium before the annexes, signatures
+    // at the end); like the page, the redline keeps them together where the closing starts.
+    let closing_at = agreement.closing.first().map_or(0, |b| b.span.start);
     let (closing, signatures) = split_signatures(&agreement.closing);
     if !closing.is_empty() {
-        let at = closing[0].span.start;
+        let at = closing_at;
         let lines = blocks_lines("closing", closing);
         out.push(part(EntryKind::Closing, "closing", at, lines));
     }
     if !signatures.is_empty() {
-        let at = signatures[0].span.start;
+        let at = closing_at;
         let lines = blocks_lines("signatures", signatures);
         out.push(part(EntryKind::Signatures, "signatures", at, lines));
     }
@@ -181,6 +236,8 @@ fn part<'a>(kind: EntryKind, id: &str, at: usize, lines: Vec<Line<'a>>) -> Unit<
         sequence: 0,
         at,
         lines,
+        article: None,
+        division: None,
         print: Fingerprint::default(),
     }
 }
@@ -228,11 +285,13 @@ fn article_unit(article: &Article) -> Unit<'_> {
         sequence: article.sequence,
         at: article.span.start,
         lines,
+        article: Some(article),
+        division: None,
         print: Fingerprint::default(),
     }
 }
 
-fn division_unit<'a>(division: &'a Division, agreement: &Agreement) -> Unit<'a> {
+fn division_unit<'a>(index: usize, division: &'a Division, agreement: &Agreement) -> Unit<'a> {
     // The number as a reader names it ("Chapter II"), so "Part II" → "Chapter II" is a changed number.
     let number = division.number.as_ref().map(|_| {
         let bare = Division {
@@ -250,6 +309,8 @@ fn division_unit<'a>(division: &'a Division, agreement: &Agreement) -> Unit<'a> 
         sequence: 0,
         at: division.span.start,
         lines: blocks_lines(&division.id, &division.intro),
+        article: None,
+        division: Some(index),
         print: Fingerprint::default(),
     }
 }

@@ -212,3 +212,58 @@ fn section_references_follow_their_renumbered_targets() {
     );
     assert_eq!(lenient.summary.deleted, 1);
 }
+
+/// An article's title written on the article line, on the next heading line, in bold or in capitals is one
+/// title: rewriting it from one form to another is not a change, dropping it is `heading-changed`, and
+/// neither is ever a deleted article plus an added one.
+#[test]
+fn titles_written_anywhere_are_one_title() {
+    let body = "1. The employer shall pay the wage by the seventh day of each month.\n\n\
+                2. Nothing may be deducted from it without the worker's written consent.\n";
+    let forms = [
+        format!("### Article 4 — Wages\n\n{body}"),
+        format!("### Article 4\n\n#### Wages\n\n{body}"),
+        format!("### Article 4\n\n####Wages\n\n{body}"),
+        format!("### Article 4\n\n**Wages**\n\n{body}"),
+        format!("### Article 4\n\nWAGES\n\n{body}"),
+    ];
+    let document = |article: &str| {
+        format!(
+            "# Memorandum\n\n### Article 3 — Scope\n\n1. This applies to domestic work.\n\n{article}\n\
+             ### Article 5 — Rest\n\n1. One day a week is free.\n"
+        )
+    };
+    for (i, a) in forms.iter().enumerate() {
+        for b in &forms[i + 1..] {
+            let (old, new) = (pakta_core::parse(&document(a)), pakta_core::parse(&document(b)));
+            let r = redline(&old, &new, &Options::default());
+            let wages = r
+                .articles()
+                .find(|e| e.old_number.as_deref() == Some("4"))
+                .expect("article 4");
+            assert_eq!(wages.new_number.as_deref(), Some("4"), "{a:?} → {b:?}");
+            // "Wages" and "WAGES" are the same title written in capitals.
+            let same = wages.old_heading.as_deref().map(str::to_lowercase)
+                == wages.new_heading.as_deref().map(str::to_lowercase);
+            assert!(same, "{a:?} → {b:?}: {:?} → {:?}", wages.old_heading, wages.new_heading);
+            assert_eq!((r.summary.added, r.summary.deleted), (0, 0), "{a:?} → {b:?}");
+            assert!(
+                wages.clauses.iter().all(|c| !c.changed),
+                "{a:?} → {b:?}: the title became a clause"
+            );
+        }
+    }
+    let untitled = format!("### Article 4\n\n{body}");
+    let (old, new) = (
+        pakta_core::parse(&document(&forms[1])),
+        pakta_core::parse(&document(&untitled)),
+    );
+    let r = redline(&old, &new, &Options::default());
+    let wages = r
+        .articles()
+        .find(|e| e.old_number.as_deref() == Some("4"))
+        .expect("article 4");
+    assert_eq!(wages.status, Status::Modified);
+    assert_eq!(wages.flags, [pakta_redline::Flag::HeadingChanged]);
+    assert_eq!((r.summary.added, r.summary.deleted), (0, 0));
+}

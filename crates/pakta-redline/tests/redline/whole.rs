@@ -139,6 +139,13 @@ fn documents() -> Vec<(String, String)> {
     out
 }
 
+fn page(agreement: &pakta_core::Agreement) -> Vec<String> {
+    pakta_core::paragraphs::paragraphs(agreement)
+        .into_iter()
+        .map(|p| p.text)
+        .collect()
+}
+
 #[test]
 fn whole_document_invariant_over_random_edits() {
     let mut random = Random(0x05ee_d0f9_a47a);
@@ -184,6 +191,18 @@ fn whole_document_invariant_over_random_edits() {
                 r.has_differences(),
                 new_text != old_text,
                 "{name}: a difference after {what}"
+            );
+            // Word's view: accepting every tracked change gives NEW's page, rejecting them OLD's.
+            let tracked = pakta_redline::document::tracked(&old, &new, &r);
+            assert_eq!(
+                tracked.texts(ChangeOp::Insert),
+                page(&new),
+                "{name}: Word, accept all after {what}"
+            );
+            assert_eq!(
+                tracked.texts(ChangeOp::Delete),
+                page(&old),
+                "{name}: Word, reject all after {what}"
             );
         }
     }
