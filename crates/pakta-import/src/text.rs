@@ -445,11 +445,17 @@ fn blocks(lines: &[Option<Line>], vocabulary: &Vocabulary, report: &mut TextRepo
         table.clear();
     };
 
+    // A heading wrapped after a comma ("Article 42 — Prevention of Irregular Migration," / "Trafficking in
+    // Persons …") is read as one line; the line it took is then skipped.
+    let mut taken = None;
     for (n, line) in lines.iter().enumerate() {
         let Some(line) = line else {
             blank_run += 1;
             continue;
         };
+        if taken.take() == Some(n) {
+            continue;
+        }
         let hard_break = if double_spaced {
             blank_run >= 2
         } else {
@@ -457,16 +463,35 @@ fn blocks(lines: &[Option<Line>], vocabulary: &Vocabulary, report: &mut TextRepo
         };
         let soft_blank = blank_run > 0 && !hard_break;
         blank_run = 0;
-        let body = line.body();
+        let mut body = line.body();
+        let wrapped;
+        let mut kind = heading_of(body);
+        let mut wrapped_next = None;
+        if kind.is_none()
+            && body.trim_end().ends_with(',')
+            && let Some(Some(next)) = lines.get(n + 1)
+            && split_label(next.body()).is_none()
+            && next.body().starts_with(char::is_uppercase)
+        {
+            wrapped = format!("{} {}", body.trim_end(), next.body().trim());
+            if let Some(found) =
+                heading_of(&wrapped).filter(|k| matches!(k, HeadingKind::Article { .. }))
+            {
+                kind = Some(found);
+                body = &wrapped;
+                wrapped_next = Some(n + 1);
+            }
+        }
 
         // Headings stand alone.
-        if let Some(kind) = heading_of(body) {
+        if let Some(kind) = kind {
             let after_boundary = hard_break
                 || current.is_empty()
                 || current.last().is_some_and(|prev| {
                     ends_sentence(prev.body()) || prev.end_column() * 10 < width * 8
                 });
             if after_boundary {
+                taken = wrapped_next;
                 flush(&mut current, &mut out, report);
                 flush_table(&mut table, &mut out);
                 let heading = collapse(body.strip_suffix('.').unwrap_or(body));
@@ -487,11 +512,14 @@ fn blocks(lines: &[Option<Line>], vocabulary: &Vocabulary, report: &mut TextRepo
         if let Some(titled) = heading_open.take() {
             let next = lines.get(n + 1).copied().flatten();
             let continues = if titled {
-                // Only a short remainder (or a centred or capitalised one), never the text's first line.
+                // Only a short remainder (or a centred or capitalised one), never the text's first line;
+                // or one or two title-like lines that run straight into the first clause ("(1) …"): a
+                // heading set in a larger type wraps well before the text's margin.
                 body.split_whitespace().count() <= 8
                     && (line.end_column() * 10 < width * 6
                         || line.indent >= 4
                         || !body.chars().any(char::is_lowercase))
+                    || title_runs_into_body(lines, n, width)
             } else {
                 true
             };
@@ -554,8 +582,13 @@ fn starts_paragraph(prev: &Line, line: &Line, soft_blank: bool, width: usize) ->
         return false;
     }
     // After a semicolon, a capital starts the next recital or item; a clause that runs on after a
-    // semicolon does so in lower case ("; and").
-    if prev_body.ends_with(';') && body.starts_with(char::is_uppercase) {
+    // semicolon does so in lower case ("; and"). Not after a line that reaches the margin: there the
+    // semicolon fell at the end of the line by chance, and the capital may be a defined term that runs
+    // on ("… Pemberi Kerja;" / "Pekerja Migran yang tinggal …").
+    if prev_body.ends_with(';')
+        && body.starts_with(char::is_uppercase)
+        && prev.end_column() * 10 < width * 10 - width / 2
+    {
         return true;
     }
     // A line starting in lower case continues the sentence before it.
@@ -573,6 +606,22 @@ fn starts_paragraph(prev: &Line, line: &Line, soft_blank: bool, width: usize) ->
     // A first-line indent, or a blank line in double-spaced text, after a sentence end.
     let indented = line.indent > prev.indent + 1;
     prev_ends && (indented || soft_blank)
+}
+
+/// Whether the lines from `n` are one or two title-like lines followed at once by a labelled clause.
+fn title_runs_into_body(lines: &[Option<Line>], n: usize, width: usize) -> bool {
+    let mut k = n;
+    while let Some(Some(line)) = lines.get(k) {
+        if split_label(line.body()).is_some() {
+            return k > n;
+        }
+        let next = lines.get(k + 1).copied().flatten();
+        if k - n >= 2 || !is_title_line(line, next.as_ref(), width, true) {
+            return false;
+        }
+        k += 1;
+    }
+    false
 }
 
 /// Whether a line after a bare heading is its title: short, not a sentence, not a clause, and not the
@@ -809,6 +858,41 @@ fn numbered_headings(blocks: &[Block]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_heading_wrapped_after_a_comma_is_one_heading() {
+        let text = "MEMORANDUM\n\nArticle 41 \u{2014} Return\n(1) The Parties shall cooperate on return.\n\n\
+                    Article 42 \u{2014} Prevention of Irregular Migration,\n\
+                    Trafficking in Persons and Smuggling of Migrants\n\
+                    (1) The Parties shall cooperate to prevent trafficking.\n";
+        let markdown = import(text, "wrapped.txt").markdown;
+        assert!(
+            markdown.contains(
+                "## Article 42 \u{2014} Prevention of Irregular Migration, Trafficking in Persons and Smuggling of Migrants\n"
+            ),
+            "{markdown}"
+        );
+        assert_eq!(pakta_core::parse(&markdown).articles.len(), 2, "{markdown}");
+    }
+
+    #[test]
+    fn a_title_in_large_type_wraps_over_lines_into_the_first_clause() {
+        // The heading's lines end well before the text's margin, as a larger type makes them.
+        let body = "(1) Pemberi Kerja dilarang mengakhiri Perjanjian Kerja Pekerja\n\
+                    Migran sebelum jangka waktunya berakhir, kecuali atas alasan\n\
+                    yang sah dan telah diberitahukan secara tertulis kepadanya.\n";
+        let text = format!(
+            "NOTA KESEPAHAMAN\n\nPasal 25 \u{2014} Pelindungan terhadap Pemutusan\n\
+             Hubungan Kerja yang Tidak Adil dan Pengakhiran\nLebih Awal\n{body}"
+        );
+        let markdown = import(&text, "wrapped.txt").markdown;
+        assert!(
+            markdown.contains(
+                "## Pasal 25 \u{2014} Pelindungan terhadap Pemutusan Hubungan Kerja yang Tidak Adil dan Pengakhiran Lebih Awal\n"
+            ),
+            "{markdown}"
+        );
+    }
 
     #[test]
     fn page_numbers() {

@@ -312,3 +312,74 @@ fn single_edits_outside_articles_of_real_treaties() {
     }
     assert!(edits >= 6, "{edits} edits made");
 }
+
+/// Random single-word edits anywhere in the body of bundled and real documents, through the binary: every
+/// format shows the old word deleted and the new one inserted. (Front matter and heading lines are covered
+/// by the edits above; replacing "Article" in a heading would change the structure, not a word.)
+#[test]
+fn random_edits_are_seen_in_every_format() {
+    let mut files: Vec<std::path::PathBuf> =
+        ["id-tw-mou.en.md", "id-tw-mou.id.md", "id-my-domestic.v2.md"]
+            .into_iter()
+            .map(example)
+            .collect();
+    if let Some(corpus) = corpus("random_edits_are_seen_in_every_format") {
+        for name in [
+            "BWBV0005977-ilo-c189-domestic-workers-2011.md",
+            "BWBV0004587-bla-nl-turkey-1964.md",
+        ] {
+            files.push(corpus.join("nl-bwb-treaties").join(name));
+        }
+    }
+    let mut state: u64 = 0x5eed;
+    let mut next = |n: usize| {
+        state = state
+            .wrapping_mul(6_364_136_223_846_793_005)
+            .wrapping_add(1_442_695_040_888_963_407);
+        ((state >> 33) as usize) % n.max(1)
+    };
+    let mut edits = 0;
+    for path in &files {
+        let text = std::fs::read_to_string(path).expect("document");
+        let body_start = text
+            .strip_prefix("---\n")
+            .and_then(|rest| rest.find("\n---\n").map(|end| end + 9))
+            .unwrap_or(0);
+        // Words of four letters or more on body lines that are not headings, tags or comments.
+        let mut words: Vec<(usize, &str)> = Vec::new();
+        let mut at = 0;
+        for line in text.split_inclusive('\n') {
+            let plain = !line.starts_with('#') && !line.trim_start().starts_with('<');
+            if at >= body_start && plain {
+                let mut start = None;
+                for (i, c) in line.char_indices().chain([(line.len(), ' ')]) {
+                    match (c.is_ascii_alphabetic(), start) {
+                        (true, None) => start = Some(i),
+                        (false, Some(s)) => {
+                            if i - s >= 4 {
+                                words.push((at + s, &line[s..i]));
+                            }
+                            start = None;
+                        }
+                        _ => {}
+                    }
+                }
+            }
+            at += line.len();
+        }
+        for _ in 0..3 {
+            let (start, word) = words[next(words.len())];
+            let edited = format!("{}Qzedited{}", &text[..start], &text[start + word.len()..]);
+            edits += 1;
+            every_format_shows(
+                &format!("{}: {word:?} at byte {start}", path.display()),
+                &text,
+                &edited,
+                word,
+                "Qzedited",
+                false,
+            );
+        }
+    }
+    assert!(edits >= 9, "{edits} edits");
+}

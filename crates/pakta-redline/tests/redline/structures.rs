@@ -235,7 +235,10 @@ fn titles_written_anywhere_are_one_title() {
     };
     for (i, a) in forms.iter().enumerate() {
         for b in &forms[i + 1..] {
-            let (old, new) = (pakta_core::parse(&document(a)), pakta_core::parse(&document(b)));
+            let (old, new) = (
+                pakta_core::parse(&document(a)),
+                pakta_core::parse(&document(b)),
+            );
             let r = redline(&old, &new, &Options::default());
             let wages = r
                 .articles()
@@ -245,8 +248,16 @@ fn titles_written_anywhere_are_one_title() {
             // "Wages" and "WAGES" are the same title written in capitals.
             let same = wages.old_heading.as_deref().map(str::to_lowercase)
                 == wages.new_heading.as_deref().map(str::to_lowercase);
-            assert!(same, "{a:?} → {b:?}: {:?} → {:?}", wages.old_heading, wages.new_heading);
-            assert_eq!((r.summary.added, r.summary.deleted), (0, 0), "{a:?} → {b:?}");
+            assert!(
+                same,
+                "{a:?} → {b:?}: {:?} → {:?}",
+                wages.old_heading, wages.new_heading
+            );
+            assert_eq!(
+                (r.summary.added, r.summary.deleted),
+                (0, 0),
+                "{a:?} → {b:?}"
+            );
             assert!(
                 wages.clauses.iter().all(|c| !c.changed),
                 "{a:?} → {b:?}: the title became a clause"
