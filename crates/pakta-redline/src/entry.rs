@@ -360,18 +360,6 @@ pub(crate) fn matched(
                         (&before.text, &after.text),
                         &mut findings,
                     );
-                    // A front-matter field renamed or a clause relabelled with the same text is still a
-                    // change a reader must see; the word diff of equal texts shows nothing, so say it.
-                    if before.text == after.text
-                        && before.label != after.label
-                        && before.clause.is_none()
-                    {
-                        findings.add(
-                            Flag::HeadingChanged,
-                            before.label.as_deref().unwrap_or_default(),
-                            after.label.as_deref().unwrap_or_default(),
-                        );
-                    }
                 }
                 problems.extend(identity.stale(before, after, new));
                 clauses.push(ClauseRedline {
@@ -502,13 +490,12 @@ pub(crate) fn one_sided(
     }
 }
 
-/// The unit (among `candidates`) that contains most of `print`'s text, if it holds at least half.
+/// The unit (among `candidates`, in ascending order) that contains most of `print`'s text, if it holds at
+/// least half.
 fn best_container(print: &Fingerprint, others: &[Unit], candidates: &[usize]) -> Option<usize> {
-    let mut sorted = candidates.to_vec();
-    sorted.sort_unstable();
-    sorted
-        .into_iter()
-        .map(|i| (i, print.contained_in(&others[i].print)))
+    candidates
+        .iter()
+        .map(|&i| (i, print.contained_in(&others[i].print)))
         .filter(|(_, share)| *share >= 0.5)
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
         .map(|(i, _)| i)

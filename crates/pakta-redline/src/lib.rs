@@ -448,27 +448,20 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
             None => deleted_after.entry(previous_new).or_default().push(o),
         }
     }
-    let matched_new = |kind: EntryKind| -> Vec<usize> {
-        pairs
-            .iter()
-            .filter(|p| new_units[p.new].kind == kind)
-            .map(|p| p.new)
-            .collect()
-    };
-    let matched_old = |kind: EntryKind| -> Vec<usize> {
-        pairs
-            .iter()
-            .filter(|p| old_units[p.old].kind == kind)
-            .map(|p| p.old)
-            .collect()
-    };
+    // The matched articles of each side, computed once: an unmatched article whose text went into one of
+    // them was split from it or merged into it.
+    let (mut matched_old, mut matched_new): (Vec<usize>, Vec<usize>) = pairs
+        .iter()
+        .filter(|p| old_units[p.old].kind == EntryKind::Article)
+        .map(|p| (p.old, p.new))
+        .unzip();
+    matched_old.sort_unstable();
+    matched_new.sort_unstable();
 
     let mut entries: Vec<EntryRedline> = Vec::new();
     let mut references = Vec::new();
-    let deleted = |o: usize| {
-        let partners = matched_new(old_units[o].kind);
-        entry::one_sided(&old_units[o], o, ChangeOp::Delete, &new_units, &partners)
-    };
+    let deleted =
+        |o: usize| entry::one_sided(&old_units[o], o, ChangeOp::Delete, &new_units, &matched_new);
     for &o in deleted_after.get(&None).into_iter().flatten() {
         entries.push(deleted(o));
     }
@@ -487,13 +480,12 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
                 references.extend(problems);
             }
             None => {
-                let partners = matched_old(unit.kind);
                 entries.push(entry::one_sided(
                     unit,
                     n,
                     ChangeOp::Insert,
                     &old_units,
-                    &partners,
+                    &matched_old,
                 ));
                 // References in an added article can only be checked for existence.
                 references.extend(identity.broken_in(unit));
