@@ -313,6 +313,51 @@ fn single_edits_outside_articles_of_real_treaties() {
     assert!(edits >= 6, "{edits} edits made");
 }
 
+/// One draft's whole text rebuilt from a `diff --format json` report: every entry on that side (`delete`:
+/// OLD, `insert`: NEW), in that side's order, as its number, heading and its equal and `side` runs.
+fn rebuilt(report: &Value, side: &str) -> String {
+    let prefix = if side == "delete" { "old" } else { "new" };
+    let mut entries: Vec<(u64, String)> = Vec::new();
+    for entry in report["articles"]
+        .as_array()
+        .into_iter()
+        .chain(report["parts"].as_array())
+        .flatten()
+    {
+        let Some(position) = entry[format!("{prefix}_position")].as_u64() else {
+            continue;
+        };
+        let mut text = format!(
+            "{} {}\n",
+            entry[format!("{prefix}_number")],
+            entry[format!("{prefix}_heading")]
+        );
+        for change in entry["changes"].as_array().into_iter().flatten() {
+            let op = change["op"].as_str().unwrap_or_default();
+            if op == "equal" || op == side {
+                text.push_str(change["text"].as_str().unwrap_or_default());
+            }
+        }
+        entries.push((position, text));
+    }
+    entries.sort();
+    let texts: Vec<String> = entries.into_iter().map(|(_, t)| t).collect();
+    texts.join("\n\n")
+}
+
+/// `pakta diff A B --format json` as a value (exit status 0 or 1).
+fn diff_json(a: &Path, b: &Path) -> Value {
+    let output = pakta()
+        .arg("diff")
+        .arg(a)
+        .arg(b)
+        .args(["--format", "json"])
+        .output()
+        .expect("run");
+    assert!(matches!(output.status.code(), Some(0 | 1)), "{output:?}");
+    serde_json::from_slice(&output.stdout).expect("json")
+}
+
 /// Random single-word edits anywhere in the body of bundled and real documents, through the binary: every
 /// format shows the old word deleted and the new one inserted. (Front matter and heading lines are covered
 /// by the edits above; replacing "Article" in a heading would change the structure, not a word.)
@@ -371,13 +416,24 @@ fn random_edits_are_seen_in_every_format() {
             let (start, word) = words[next(words.len())];
             let edited = format!("{}Qzedited{}", &text[..start], &text[start + word.len()..]);
             edits += 1;
-            every_format_shows(
-                &format!("{}: {word:?} at byte {start}", path.display()),
-                &text,
-                &edited,
-                word,
-                "Qzedited",
-                false,
+            let name = format!("{}: {word:?} at byte {start}", path.display());
+            every_format_shows(&name, &text, &edited, word, "Qzedited", false);
+            // The JSON contract spells both drafts whole: rebuilt from OLD → NEW, each side is what a
+            // draft compared with itself spells.
+            let dir = tempfile::tempdir().expect("tempdir");
+            let (a, b) = (dir.path().join("old.md"), dir.path().join("new.md"));
+            std::fs::write(&a, &text).expect("write");
+            std::fs::write(&b, &edited).expect("write");
+            let report = diff_json(&a, &b);
+            assert_eq!(
+                rebuilt(&report, "delete"),
+                rebuilt(&diff_json(&a, &a), "delete"),
+                "{name}: OLD"
+            );
+            assert_eq!(
+                rebuilt(&report, "insert"),
+                rebuilt(&diff_json(&b, &b), "insert"),
+                "{name}: NEW"
             );
         }
     }
