@@ -188,10 +188,12 @@ pub(crate) fn units(agreement: &Agreement) -> Vec<Unit<'_>> {
     if agreement.articles.is_empty() {
         // Without articles, the redline matches the document's blocks by content, so a moved or
         // renumbered paragraph is found as it would be for an article.
+        // They stay together where the first one starts, as the page keeps them (the sort is stable).
+        let at = agreement.preamble.first().map_or(0, |b| b.span.start);
         for (i, block) in agreement.preamble.iter().enumerate() {
             let id = format!("text_{}", i + 1);
             let line = block_line(&id, block);
-            out.push(part(EntryKind::Text, &id, block.span.start, vec![line]));
+            out.push(part(EntryKind::Text, &id, at, vec![line]));
         }
     } else if !agreement.preamble.is_empty() {
         let lines = blocks_lines("preamble", &agreement.preamble);

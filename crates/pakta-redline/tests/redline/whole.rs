@@ -214,3 +214,17 @@ fn whole_document_invariant_over_random_edits() {
         hidden.join("\n")
     );
 }
+
+/// Found by fuzzing: a document without articles whose title heading comes after some text. The redline's
+/// blocks and Word's page must keep the same order, so "accept all" still gives NEW.
+#[test]
+fn text_before_the_title_of_a_document_without_articles() {
+    let old =
+        pakta_core::parse("Opening words of a note.\n\n# Memorandum\n\nA second paragraph.\n");
+    let new = pakta_core::parse("Opening words of a note.\n\n# Memorandum\n\nA 2nd paragraph.\n");
+    let r = redline(&old, &new, &Options::default());
+    assert!(r.has_differences());
+    let tracked = pakta_redline::document::tracked(&old, &new, &r);
+    assert_eq!(tracked.texts(ChangeOp::Insert), page(&new));
+    assert_eq!(tracked.texts(ChangeOp::Delete), page(&old));
+}
