@@ -240,7 +240,7 @@ impl AlignInput {
         let keys = |a: &Agreement| -> Vec<String> {
             a.articles
                 .iter()
-                .map(|a| format!("{}:{}", a.sequence, pakta_core::lexicon::fold(&a.number)))
+                .map(|a| format!("{}:{}", a.sequence, pakta_core::words::fold(&a.number)))
                 .collect()
         };
         AlignInput {

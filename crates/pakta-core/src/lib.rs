@@ -10,16 +10,17 @@ pub mod diff;
 pub mod frontmatter;
 pub mod heading;
 pub mod label;
-pub mod lexicon;
+
 pub mod lint;
 pub mod model;
 pub mod numbering;
 pub mod paragraphs;
 mod parse;
 pub mod provision;
-pub mod quantity;
+
 pub mod source;
 pub mod text;
+pub mod words;
 
 pub use blocks::markdown_options;
 pub use model::*;

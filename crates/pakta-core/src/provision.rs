@@ -10,10 +10,10 @@ use std::collections::HashSet;
 
 use crate::blocks::RawBlock;
 use crate::heading::{self, HeadingKind};
-use crate::lexicon::fold;
 use crate::model::Article;
 use crate::numbering::ArticleNumber;
 use crate::text::collapse_whitespace;
+use crate::words::fold;
 
 /// The word a document uses for its top-level provisions.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]

@@ -271,7 +271,7 @@ pub fn detect_language(text: &str) -> Detection {
     // Longer than any function word ("overeenkomst"): cannot count, so not worth lower-casing.
     const LONGEST: usize = 16;
     let mut lower = String::new();
-    for (_, word) in crate::lexicon::words(text).take(4000) {
+    for (_, word) in crate::words::words(text).take(4000) {
         if word.len() > LONGEST {
             continue;
         }

@@ -26,6 +26,7 @@ fn evidence_label(kind: EvidenceKind) -> &'static str {
         EvidenceKind::Contradiction => "contradicts",
         EvidenceKind::NegatedContradiction => "negated (complies)",
         EvidenceKind::Hedge => "diluted by",
+        EvidenceKind::Compliance => "complies",
     }
 }
 
@@ -75,9 +76,27 @@ fn requirement_section(
                 Some(a) => format!("Article {}", escape(a)),
                 None => escape(&e.clause),
             };
+            // The norm is shown where it decides the status: a contradiction or a compliance finding.
+            let norm = match (&e.norm, e.kind) {
+                (
+                    Some(norm),
+                    EvidenceKind::Contradiction
+                    | EvidenceKind::NegatedContradiction
+                    | EvidenceKind::Compliance,
+                ) => format!(
+                    "<br><small class=\"norm\">norm: {}{}</small>",
+                    escape(&norm.summary),
+                    if e.pattern.starts_with("norm: ") {
+                        format!(" \u{b7} {}", escape(&e.pattern["norm: ".len()..]))
+                    } else {
+                        String::new()
+                    }
+                ),
+                _ => String::new(),
+            };
             let _ = writeln!(
                 out,
-                "<li><span class=\"badge\">{}</span> {place} <code>{}</code>: <q>{}</q></li>",
+                "<li><span class=\"badge\">{}</span> {place} <code>{}</code>: <q>{}</q>{norm}</li>",
                 evidence_label(e.kind),
                 escape(&e.clause),
                 escape(&e.text)

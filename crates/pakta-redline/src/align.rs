@@ -8,7 +8,7 @@
 
 use std::collections::HashMap;
 
-use pakta_core::lexicon;
+use pakta_core::words;
 
 /// The fingerprint of one text: sorted, de-duplicated hashes, so that comparing two fingerprints is a
 /// merge of two sorted lists (no hashing in the hot loop).
@@ -92,7 +92,7 @@ impl Fingerprint {
     /// looks like the same provision.
     pub fn of(text: &str) -> Fingerprint {
         let mut words: Vec<u64> = Vec::new();
-        lexicon::for_each_stem(text, |stem| {
+        words::for_each_stem(text, |stem| {
             words.push(if stem.bytes().all(|b| b.is_ascii_digit()) {
                 hash("#")
             } else {

@@ -54,7 +54,7 @@ impl Identity {
             new_numbers: new
                 .articles
                 .iter()
-                .map(|a| (a.sequence, pakta_core::lexicon::fold(&a.number)))
+                .map(|a| (a.sequence, pakta_core::words::fold(&a.number)))
                 .collect(),
             old_word: old.provision_word.clone(),
             new_word: new.provision_word.clone(),
@@ -67,7 +67,7 @@ impl Identity {
         articles.sort_by_key(|p| p.old);
         for (i, pair) in articles.into_iter().enumerate() {
             let number =
-                |u: &Unit| pakta_core::lexicon::fold(u.number.as_deref().unwrap_or_default());
+                |u: &Unit| pakta_core::words::fold(u.number.as_deref().unwrap_or_default());
             identity
                 .old
                 .entry(number(&old_units[pair.old]))
@@ -117,7 +117,7 @@ impl Identity {
             .iter()
             .filter_map(|reference| {
                 let target = reference.article.clone()?;
-                let folded = pakta_core::lexicon::fold(&target);
+                let folded = pakta_core::words::fold(&target);
                 let exists = self.new_numbers.contains(&(unit.sequence, folded));
                 (!exists).then(|| ReferenceProblem {
                     clause: line.id.to_string(),
@@ -149,10 +149,10 @@ impl Identity {
             let Some(target) = &reference.article else {
                 continue;
             };
-            let folded = pakta_core::lexicon::fold(target);
-            let kept = before.iter().any(|r| {
-                r.article.as_deref().map(pakta_core::lexicon::fold) == Some(folded.clone())
-            });
+            let folded = pakta_core::words::fold(target);
+            let kept = before
+                .iter()
+                .any(|r| r.article.as_deref().map(pakta_core::words::fold) == Some(folded.clone()));
             if !kept {
                 continue;
             }
@@ -161,7 +161,7 @@ impl Identity {
                 continue;
             };
             let now = &self.new_number[p];
-            if pakta_core::lexicon::fold(now) != folded {
+            if pakta_core::words::fold(now) != folded {
                 problems.push(ReferenceProblem {
                     clause: new_line.id.to_string(),
                     article: new_unit.number.clone().unwrap_or_default(),
@@ -213,7 +213,7 @@ fn references_by_identity(
             continue;
         };
         out.push_str(&text[last..reference.range.start]);
-        match numbers.get(&pakta_core::lexicon::fold(article)) {
+        match numbers.get(&pakta_core::words::fold(article)) {
             Some(pair) => out.push_str(&format!("\u{27e8}article #{pair}\u{27e9}")),
             None => out.push_str(&text[reference.range.clone()]),
         }
@@ -399,7 +399,7 @@ pub(crate) fn matched(
     let mut flags = findings.flags;
     flags.sort();
     flags.dedup();
-    let fold = |u: &Unit| pakta_core::lexicon::fold(u.number.as_deref().unwrap_or_default());
+    let fold = |u: &Unit| pakta_core::words::fold(u.number.as_deref().unwrap_or_default());
     let renumbered = fold(old) != fold(new) || old.sequence != new.sequence;
     // A division renumbered ("Chapter II" → "Chapter III") only follows the articles around it; with
     // numbering ignored it is unchanged, as a renumbered article is.

@@ -1,14 +1,17 @@
-//! The negotiator's change flags: what a change means, read from the words that changed.
+//! The negotiator's change flags: what a change means, read from the norms and words that changed.
 //!
 //! A generic diff says "a word changed". A negotiator needs to know that "shall" became "may", that RM 1,500
-//! became RM 1,200, or that a cost the employer bore is now the worker's. The flags are a fixed vocabulary;
-//! each is decided from the deleted and inserted words of an aligned pair of clauses, using the shared
-//! lexicon, so English and Indonesian read alike.
+//! became RM 1,200, that a cost the employer bore is now the worker's, or that a right gained "provided the
+//! employer agrees". The flags are a fixed vocabulary. Modals, negation, parties and conditions are decided
+//! by comparing the norms (`pakta-norms`) of an aligned pair of clauses, so the redline and the standards
+//! check read obligations the same way; numbers, dates and cross-references are read from the words.
 
+use pakta_core::Language;
 use pakta_core::crossref::Reference;
 use pakta_core::diff::{Change, ChangeOp};
-use pakta_core::lexicon::{self, Modality, Party};
-use pakta_core::quantity::{self, Quantity};
+use pakta_norms::lexicon;
+use pakta_norms::quantity::{self, Quantity};
+use pakta_norms::{Definitions, Modality, Norm, Reader};
 
 /// A change flag, in the fixed vocabulary of the JSON contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -22,10 +25,12 @@ pub enum Flag {
     PartyChanged,
     HeadingChanged,
     CrossReferenceChanged,
+    ConditionAdded,
+    ConditionRemoved,
 }
 
 impl Flag {
-    pub const ALL: [Flag; 9] = [
+    pub const ALL: [Flag; 11] = [
         Flag::ModalWeakened,
         Flag::ModalStrengthened,
         Flag::NegationAdded,
@@ -35,6 +40,8 @@ impl Flag {
         Flag::PartyChanged,
         Flag::HeadingChanged,
         Flag::CrossReferenceChanged,
+        Flag::ConditionAdded,
+        Flag::ConditionRemoved,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -48,6 +55,8 @@ impl Flag {
             Flag::PartyChanged => "party-changed",
             Flag::HeadingChanged => "heading-changed",
             Flag::CrossReferenceChanged => "cross-reference-changed",
+            Flag::ConditionAdded => "condition-added",
+            Flag::ConditionRemoved => "condition-removed",
         }
     }
 }
@@ -96,49 +105,34 @@ impl Findings {
     }
 }
 
-/// Strength of a modal word, for comparing old and new: hedges and permissions are weaker than binding.
-fn strength(modality: Modality) -> u8 {
-    match modality {
-        Modality::Binding => 3,
-        Modality::Neutral => 2,
-        Modality::Permissive => 1,
-        Modality::Hedged => 0,
-    }
+/// The norms of a clause, read without the agreement's definitions (the lexicon's roles suffice to see a
+/// party change) and in the clause's own language.
+fn norms(text: &str, indonesian: bool) -> Vec<Norm> {
+    let definitions = Definitions::default();
+    Reader::new(&definitions, indonesian).read(text, None)
 }
 
-/// The modality of each segment of a text that carries a modal, with its words.
-fn modals(text: &str) -> Vec<(Modality, String)> {
-    let tokens = lexicon::tokenize(text);
-    let mut out = Vec::new();
-    let mut start = 0;
-    while start < tokens.len() {
-        let segment = tokens[start].segment;
-        let end = tokens[start..]
-            .iter()
-            .position(|t| t.segment != segment)
-            .map_or(tokens.len(), |p| start + p);
-        let (modality, word, _) = lexicon::segment_modality(&tokens[start..end], end - start);
-        if modality != Modality::Neutral {
-            out.push((modality, word));
-        }
-        start = end;
-    }
-    out
+/// Strengths of the norms that carry a modal, with their modal words, for comparing old and new.
+fn modals(norms: &[Norm]) -> Vec<(u8, String)> {
+    norms
+        .iter()
+        .filter(|n| n.modality != Modality::Statement || n.hedge.is_some())
+        .map(|n| {
+            let word = n.hedge.clone().unwrap_or_else(|| n.modal.clone());
+            (n.modality.strength(), word)
+        })
+        .collect()
 }
 
-/// A modal of one strength lost and one of another strength gained, counting the segments of each
+/// A modal of one strength lost and one of another strength gained, counting the norms of each
 /// strength before and after: weakened when the strongest loss is stronger than the gain, strengthened
 /// the other way round. `None` when the counts of every strength are the same on both sides, or when
-/// only one side moved (segments added or removed: the rules below read those).
-fn modal_shift(
-    before: &[(Modality, String)],
-    after: &[(Modality, String)],
-) -> Option<(Flag, String, String)> {
-    let count =
-        |list: &[(Modality, String)], s: u8| list.iter().filter(|(m, _)| strength(*m) == s).count();
-    let word = |list: &[(Modality, String)], s: u8| {
+/// only one side moved (norms added or removed: the rules below read those).
+fn modal_shift(before: &[(u8, String)], after: &[(u8, String)]) -> Option<(Flag, String, String)> {
+    let count = |list: &[(u8, String)], s: u8| list.iter().filter(|(m, _)| *m == s).count();
+    let word = |list: &[(u8, String)], s: u8| {
         list.iter()
-            .find(|(m, _)| strength(*m) == s)
+            .find(|(m, _)| *m == s)
             .map(|(_, w)| w.clone())
             .unwrap_or_default()
     };
@@ -159,29 +153,37 @@ fn modal_shift(
     Some((flag, word(before, lost), word(after, gained)))
 }
 
-fn changed_words(changes: &[Change], op: ChangeOp) -> Vec<String> {
-    changes
-        .iter()
-        .filter(|c| c.op == op)
-        .flat_map(|c| lexicon::tokenize(&c.text).into_iter().map(|t| t.folded))
-        .collect()
+/// Pairs the norms of two versions of a clause: by the action's words where they match, else in order.
+fn pair_norms<'a>(old: &'a [Norm], new: &'a [Norm]) -> Vec<(&'a Norm, &'a Norm)> {
+    let key = |n: &Norm| {
+        n.action
+            .as_ref()
+            .map(|a| lexicon::fold(&a.words))
+            .unwrap_or_default()
+    };
+    let mut used = vec![false; new.len()];
+    let mut pairs = Vec::new();
+    for (i, o) in old.iter().enumerate() {
+        let by_action = (0..new.len()).find(|&j| !used[j] && key(&new[j]) == key(o));
+        let by_order = (!used.get(i).copied().unwrap_or(true)).then_some(i);
+        if let Some(j) = by_action.or(by_order) {
+            used[j] = true;
+            pairs.push((o, &new[j]));
+        }
+    }
+    pairs
 }
 
-fn is_strict_negator(word: &str) -> bool {
-    matches!(
-        word,
-        "not"
-            | "no"
-            | "never"
-            | "nor"
-            | "cannot"
-            | "tidak"
-            | "tak"
-            | "bukan"
-            | "dilarang"
-            | "tanpa"
-            | "without"
-    ) || word.starts_with("prohibit")
+/// Folded words of a condition, for telling one condition from another across drafts.
+fn condition_key(text: &str) -> String {
+    // Numbers are left out: "under Article 5" → "under Article 6" is a renumbered reference, which the
+    // cross-reference flag reports, not a new condition.
+    lexicon::tokenize(text)
+        .iter()
+        .filter(|t| !t.stem.chars().all(|c| c.is_ascii_digit()))
+        .map(|t| t.stem.as_str())
+        .collect::<Vec<_>>()
+        .join(" ")
 }
 
 /// Flags for one clause whose text changed from `old` to `new` (`changes` is their word diff).
@@ -195,82 +197,101 @@ pub fn clause_findings(
     references: (&[Reference], &[Reference]),
 ) -> Findings {
     let mut findings = Findings::default();
-    let deleted = changed_words(changes, ChangeOp::Delete);
-    let inserted = changed_words(changes, ChangeOp::Insert);
-    if deleted.is_empty() && inserted.is_empty() {
+    if !changes.iter().any(|c| c.op != ChangeOp::Equal) {
         return findings;
     }
-
-    // Modals: compare the clause's weakest modal segment before and after, when a modal word changed.
-    let modal_changed = deleted.iter().chain(&inserted).any(|w| {
-        let tokens = lexicon::tokenize(w);
-        let (m, _, _) = lexicon::segment_modality(&tokens, tokens.len());
-        m != Modality::Neutral
-    }) || deleted
-        .iter()
-        .chain(&inserted)
-        .any(|w| is_strict_negator(w));
-    if modal_changed {
-        let (before, after) = (modals(old), modals(new));
-        let weakest =
-            |list: &[(Modality, String)]| list.iter().min_by_key(|(m, _)| strength(*m)).cloned();
-        if let Some((flag, bw, aw)) = modal_shift(&before, &after) {
-            // One segment's modal changed while another segment already had the weaker one ("shall be
-            // effected" → "may be effected" beside "may be carried out"): the weakest alone would not move.
-            findings.add(flag, bw, aw);
-        } else if let (Some((b, bw)), Some((a, aw))) = (weakest(&before), weakest(&after)) {
-            if strength(a) < strength(b) {
-                findings.add(Flag::ModalWeakened, bw, aw);
-            } else if strength(a) > strength(b) {
-                findings.add(Flag::ModalStrengthened, bw, aw);
-            } else if b == a && b == Modality::Binding {
-                // "shall not deduct" → "may deduct": the weakest is no longer binding in the same segment.
-                let strongest =
-                    |list: &[(Modality, String)]| list.iter().map(|(m, _)| strength(*m)).max();
-                if strongest(&after) < strongest(&before) {
-                    findings.add(Flag::ModalWeakened, bw, aw);
-                }
-            }
-        } else if let (Some((b, bw)), None) = (weakest(&before), weakest(&after)) {
-            if b == Modality::Binding {
-                findings.add(Flag::ModalWeakened, bw, "");
-            }
-        } else if let (None, Some((a, aw))) = (weakest(&before), weakest(&after))
-            && a == Modality::Binding
-        {
-            findings.add(Flag::ModalStrengthened, "", aw);
-        }
-    }
-
-    // Negation. "Without undue delay" and "without prejudice" are formulas, not negations.
-    let negators = |words: &[String]| -> Vec<String> {
-        words
-            .iter()
-            .enumerate()
-            .filter(|(i, w)| {
-                is_strict_negator(w)
-                    && !(matches!(w.as_str(), "without" | "tanpa")
-                        && words.get(i + 1).is_some_and(|n| {
-                            matches!(n.as_str(), "undue" | "delay" | "prejudice" | "mengurangi")
-                        }))
-            })
-            .map(|(_, w)| w.clone())
-            .collect()
-    };
-    let (removed, added) = (negators(&deleted), negators(&inserted));
-    if removed.len() > added.len() {
-        findings.add(Flag::NegationRemoved, removed[0].clone(), "");
-    } else if added.len() > removed.len() {
-        findings.add(Flag::NegationAdded, "", added[0].clone());
-    }
+    let indonesian =
+        pakta_core::text::detect_language(&format!("{old}\n{new}")).language == Language::Id;
+    let (before, after) = (norms(old, indonesian), norms(new, indonesian));
+    norm_findings(&before, &after, &mut findings);
 
     // Numbers and dates.
     numbers((old, references.0), (new, references.1), &mut findings);
     dates(old, new, &mut findings);
-
-    // Who bears it: a party word replaced by another in the same change.
-    parties(changes, &mut findings);
     findings
+}
+
+/// Modals, negation, parties and conditions, from the norms of both versions.
+fn norm_findings(before: &[Norm], after: &[Norm], findings: &mut Findings) {
+    // Modals: compare the clause's norms strength by strength; when the counts agree, the weakest.
+    let (old_modals, new_modals) = (modals(before), modals(after));
+    let weakest = |list: &[(u8, String)]| list.iter().min_by_key(|(m, _)| *m).cloned();
+    if let Some((flag, bw, aw)) = modal_shift(&old_modals, &new_modals) {
+        // One norm's modal changed while another already had the weaker one ("shall be effected" → "may
+        // be effected" beside "may be carried out"): the weakest alone would not move.
+        findings.add(flag, bw, aw);
+    } else {
+        match (weakest(&old_modals), weakest(&new_modals)) {
+            (Some((b, bw)), Some((a, aw))) if a < b => findings.add(Flag::ModalWeakened, bw, aw),
+            (Some((b, bw)), Some((a, aw))) if a > b => {
+                findings.add(Flag::ModalStrengthened, bw, aw)
+            }
+            (Some((3, bw)), None) => findings.add(Flag::ModalWeakened, bw, ""),
+            (None, Some((3, aw))) => findings.add(Flag::ModalStrengthened, "", aw),
+            _ => {}
+        }
+    }
+
+    let pairs = pair_norms(before, after);
+    for (o, n) in &pairs {
+        // Negation: the same act now forbidden, or no longer.
+        if o.denied() && !n.denied() {
+            findings.add(Flag::NegationRemoved, negation_words(o), "");
+        } else if !o.denied() && n.denied() {
+            findings.add(Flag::NegationAdded, "", negation_words(n));
+        }
+        // Who bears it, or whom it is for.
+        for (was, now) in [
+            (o.bearer.as_ref(), n.bearer.as_ref()),
+            (o.beneficiary.as_ref(), n.beneficiary.as_ref()),
+        ] {
+            if let (Some(was), Some(now)) = (was, now)
+                && was.role != now.role
+            {
+                findings.add(Flag::PartyChanged, was.words.clone(), now.words.clone());
+            }
+        }
+        // Conditions and exceptions that appeared or went.
+        let live = |norm: &Norm| -> Vec<(String, String)> {
+            norm.conditions
+                .iter()
+                .filter(|c| !c.denied)
+                .map(|c| (condition_key(&c.text), c.text.clone()))
+                .collect()
+        };
+        let (was, now) = (live(o), live(n));
+        for (key, text) in &now {
+            if !was.iter().any(|(k, _)| k == key) {
+                findings.add(Flag::ConditionAdded, "", text.clone());
+            }
+        }
+        for (key, text) in &was {
+            if !now.iter().any(|(k, _)| k == key) {
+                findings.add(Flag::ConditionRemoved, text.clone(), "");
+            }
+        }
+    }
+    // A negated norm that appeared or went with no counterpart ("no fee shall be charged" deleted).
+    let paired_old = pairs.len();
+    if before.len() > paired_old || after.len() > paired_old {
+        let denied = |list: &[Norm]| list.iter().filter(|n| n.denied()).count();
+        let lost = denied(before).saturating_sub(denied(after));
+        let gained = denied(after).saturating_sub(denied(before));
+        if lost > 0 && !findings.flags.contains(&Flag::NegationRemoved) {
+            findings.add(Flag::NegationRemoved, "", "");
+        } else if gained > 0 && !findings.flags.contains(&Flag::NegationAdded) {
+            findings.add(Flag::NegationAdded, "", "");
+        }
+    }
+}
+
+/// The words that deny a norm, for the value shown beside a negation flag.
+fn negation_words(norm: &Norm) -> String {
+    if norm.modality == Modality::Prohibition {
+        norm.modal.clone()
+    } else {
+        "not".to_string()
+    }
 }
 
 /// Quantities present on one side only, paired by unit in order.
@@ -414,30 +435,6 @@ fn dates(old: &str, new: &str, findings: &mut Findings) {
             gone.get(i).map(|s| s.to_string()).unwrap_or_default(),
             came.get(i).map(|s| s.to_string()).unwrap_or_default(),
         );
-    }
-}
-
-/// A deletion followed by an insertion that swaps one party for another ("employer" → "domestic worker").
-fn parties(changes: &[Change], findings: &mut Findings) {
-    for pair in changes.windows(2) {
-        if pair[0].op != ChangeOp::Delete || pair[1].op != ChangeOp::Insert {
-            continue;
-        }
-        let party_of = |text: &str| {
-            lexicon::tokenize(text)
-                .into_iter()
-                .find_map(|t| Party::of(&t.folded).map(|p| (p, t.folded)))
-        };
-        if let (Some((a, aw)), Some((b, bw))) = (party_of(&pair[0].text), party_of(&pair[1].text))
-            && a != b
-        {
-            let _ = (aw, bw);
-            findings.add(
-                Flag::PartyChanged,
-                pair[0].text.trim().to_string(),
-                pair[1].text.trim().to_string(),
-            );
-        }
     }
 }
 

@@ -350,7 +350,7 @@ fn number_key(unit: &Unit) -> String {
     format!(
         "{}:{}",
         unit.sequence,
-        pakta_core::lexicon::fold(unit.number.as_deref().unwrap_or_default())
+        pakta_core::words::fold(unit.number.as_deref().unwrap_or_default())
     )
 }
 

@@ -7,8 +7,8 @@
 
 use std::collections::BTreeMap;
 
-use pakta_core::quantity::{Quantity, quantities};
-use pakta_core::{Agreement, Article, crossref, lexicon};
+use pakta_core::{Agreement, Article, crossref, words};
+use pakta_norms::quantity::{Quantity, quantities};
 
 /// What kind of inconsistency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -58,7 +58,7 @@ pub struct Parallel {
 }
 
 fn key(article: &Article) -> (usize, String) {
-    (article.sequence, lexicon::fold(&article.number))
+    (article.sequence, words::fold(&article.number))
 }
 
 /// Compares two language versions of one agreement.
@@ -176,7 +176,7 @@ fn compare_text(article: &str, clause: &str, a: &str, b: &str, out: &mut Vec<Inc
     let refs = |text: &str| {
         let mut list: Vec<(Option<String>, Option<String>, Option<String>)> = crossref::find(text)
             .into_iter()
-            .map(|r| (r.article.map(|x| lexicon::fold(&x)), r.paragraph, None))
+            .map(|r| (r.article.map(|x| words::fold(&x)), r.paragraph, None))
             .collect();
         list.sort();
         list

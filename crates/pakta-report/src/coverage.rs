@@ -5,6 +5,7 @@
 
 use std::fmt::Write as _;
 
+use pakta_standards::coverage::NormEvidence;
 use pakta_standards::{
     Catalogue, Coverage, CoverageChange, EvidenceKind, ModelComparison, RequirementResult, Status,
 };
@@ -58,6 +59,46 @@ struct EvidenceJson<'a> {
     article: Option<&'a str>,
     text: &'a str,
     pattern: &'a str,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    norm: Option<NormJson<'a>>,
+}
+
+/// The norm behind a piece of evidence, as the norm layer read it.
+#[derive(Serialize)]
+struct NormJson<'a> {
+    summary: &'a str,
+    bearer: Option<&'a str>,
+    role: Option<&'a str>,
+    modality: &'a str,
+    modal: &'a str,
+    action: Option<&'a str>,
+    object: &'a str,
+    beneficiary: Option<&'a str>,
+    conditions: &'a [String],
+    negated: bool,
+    passive: bool,
+    hedge: Option<&'a str>,
+    inherited_from: Option<&'a str>,
+}
+
+impl<'a> NormJson<'a> {
+    fn of(norm: &'a NormEvidence) -> NormJson<'a> {
+        NormJson {
+            summary: &norm.summary,
+            bearer: norm.bearer.as_deref(),
+            role: norm.role.as_deref(),
+            modality: &norm.modality,
+            modal: &norm.modal,
+            action: norm.action.as_deref(),
+            object: &norm.object,
+            beneficiary: norm.beneficiary.as_deref(),
+            conditions: &norm.conditions,
+            negated: norm.negated,
+            passive: norm.passive,
+            hedge: norm.hedge.as_deref(),
+            inherited_from: norm.inherited_from.as_deref(),
+        }
+    }
 }
 
 #[derive(Serialize)]
@@ -143,6 +184,7 @@ pub fn json(
                         article: e.article.as_deref(),
                         text: &e.text,
                         pattern: &e.pattern,
+                        norm: e.norm.as_ref().map(NormJson::of),
                     })
                     .collect(),
                 elements: ElementsJson {
@@ -325,6 +367,20 @@ pub fn text(
         );
         let _ = writeln!(out, "{}", line.trim_end());
     }
+    let weaker: Vec<&RequirementResult> = coverage
+        .results
+        .iter()
+        .filter(|r| r.status == Status::Weaker)
+        .collect();
+    if !weaker.is_empty() {
+        let _ = writeln!(out, "\n{}", style.paint("1", "Why weaker"));
+        for result in weaker {
+            let _ = writeln!(out, "{}", result.requirement);
+            for reason in reasons(result) {
+                let _ = writeln!(out, "  {reason}");
+            }
+        }
+    }
     if let Some(comparisons) = comparisons {
         for (result, comparison) in coverage.results.iter().zip(comparisons) {
             let Some(c) = comparison else { continue };
@@ -339,6 +395,34 @@ pub fn text(
         }
     }
     out
+}
+
+/// Why each weaker requirement is weaker, one line per finding: where, the words, the norm read from them
+/// and the rule it breaks ("Article 7 · “hold the Worker's passport” · Sponsor (employer) — obligation —
+/// hold — …").
+pub fn reasons(result: &RequirementResult) -> Vec<String> {
+    if result.status != Status::Weaker {
+        return Vec::new();
+    }
+    result
+        .evidence
+        .iter()
+        .filter(|e| matches!(e.kind, EvidenceKind::Contradiction | EvidenceKind::Hedge))
+        .map(|e| {
+            let place = e
+                .article
+                .as_deref()
+                .map_or_else(|| e.clause.clone(), |a| format!("Article {a}"));
+            let mut line = format!("{place} \u{b7} \u{201c}{}\u{201d}", e.text);
+            if let Some(norm) = &e.norm {
+                line.push_str(&format!(" \u{b7} norm: {}", norm.summary));
+            }
+            if !e.pattern.is_empty() {
+                line.push_str(&format!(" \u{b7} {}", e.pattern));
+            }
+            line
+        })
+        .collect()
 }
 
 /// "Score 71.4/100 — 28 covered, 4 partial, 3 weaker, 7 missing, 3 not applicable".
@@ -397,6 +481,20 @@ pub fn markdown(
             escape_markdown(&headline(result)).replace('|', "\\|"),
             escape_markdown(&sources).replace('|', "\\|"),
         );
+    }
+    let weaker: Vec<&RequirementResult> = coverage
+        .results
+        .iter()
+        .filter(|r| r.status == Status::Weaker)
+        .collect();
+    if !weaker.is_empty() {
+        out.push_str("\n## Why weaker\n");
+        for result in weaker {
+            let _ = writeln!(out, "\n**{}**\n", result.requirement);
+            for reason in reasons(result) {
+                let _ = writeln!(out, "- {}", escape_markdown(&reason));
+            }
+        }
     }
     if let Some(comparisons) = comparisons {
         out.push_str("\n## Against the model clauses\n");

@@ -13,6 +13,7 @@ use serde::Deserialize;
 use thiserror::Error;
 use toml::Spanned;
 
+use crate::norms::{NormRule, RawNormRule};
 use crate::pattern::Pattern;
 
 /// A catalogue file handed to [`Catalogue::load`]: a display name (path) and its text.
@@ -141,6 +142,11 @@ pub struct Requirement {
     /// not join trade unions") contradicts it. Prohibitions (no fees, no confiscation) are not entitlements:
     /// for them a negated cue is compliance.
     pub entitlement: bool,
+    /// Whether it protects workers, so that the rules every protection shares apply to it (an exclusion,
+    /// a consent condition, a waiver take it away). False for the framework: scope, authorities, committees.
+    pub protects_workers: bool,
+    /// Which norms satisfy or contradict it, in role terms (see [`crate::norms`]).
+    pub norms: Vec<NormRule>,
     /// Sectors it applies to; empty means every agreement.
     pub sectors: Vec<String>,
     pub cues: Lexicon,
@@ -199,6 +205,10 @@ struct RawRequirement {
     obligation: bool,
     #[serde(default)]
     entitlement: bool,
+    #[serde(default = "yes")]
+    protects_workers: bool,
+    #[serde(default)]
+    norms: Vec<Spanned<RawNormRule>>,
     #[serde(default)]
     sectors: Vec<Spanned<String>>,
     title: Localized,
@@ -620,6 +630,13 @@ fn requirement(
             format!("requirement `{id}` has no cues, so nothing could ever match it"),
         ));
     }
+    let mut norms = Vec::new();
+    for rule in raw.norms {
+        let offset = rule.span().start;
+        norms.push(NormRule::from_raw(rule.into_inner()).map_err(|why| {
+            CatalogueError::at(file, offset, format!("requirement `{id}`: {why}"))
+        })?);
+    }
     Ok(Requirement {
         id,
         topic: raw.topic,
@@ -629,6 +646,8 @@ fn requirement(
         model_clause,
         obligation: raw.obligation,
         entitlement: raw.entitlement,
+        protects_workers: raw.protects_workers,
+        norms,
         sectors: raw.sectors.into_iter().map(Spanned::into_inner).collect(),
         cues,
         context,

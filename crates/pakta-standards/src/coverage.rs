@@ -10,13 +10,18 @@
 //!    elements missing → `partial`; else `covered`. Nothing matched → `missing`; a sector the agreement
 //!    does not cover → `not-applicable`.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::cell::OnceCell;
+use std::collections::{BTreeMap, BTreeSet};
 
-use pakta_core::lexicon::{self, Actor, Modality, Token};
-use pakta_core::{Agreement, Article, Clause, Language};
+use pakta_core::{Agreement, Clause, Language};
+use pakta_norms::lexicon::{self, Token};
+use pakta_norms::{Definitions, Modality, Norm, Reader, Role as NormRole};
 
 use crate::catalogue::{Catalogue, Profile, Requirement};
+use crate::norms::{Effect, judge};
 use crate::pattern::{Hit, Pattern, PatternIndex};
+pub use crate::units::checked_language;
+use crate::units::{Layout, Unit, UnitKind, units};
 
 /// A requirement's status in an agreement.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -69,6 +74,9 @@ pub enum EvidenceKind {
     NegatedContradiction,
     /// The modal that diluted the clause ("endeavour", "may").
     Hedge,
+    /// A norm that satisfies the requirement by the catalogue's norm rules (a prohibition of confiscation,
+    /// the worker's right to keep the passport).
+    Compliance,
 }
 
 impl EvidenceKind {
@@ -80,6 +88,7 @@ impl EvidenceKind {
             EvidenceKind::Contradiction => "contradiction",
             EvidenceKind::NegatedContradiction => "negated-contradiction",
             EvidenceKind::Hedge => "hedge",
+            EvidenceKind::Compliance => "compliance",
         }
     }
 }
@@ -94,8 +103,69 @@ pub struct Evidence {
     pub article: Option<String>,
     /// The words as they stand in the agreement.
     pub text: String,
-    /// The catalogue pattern that found them (for elements: `element-name: pattern`).
+    /// The catalogue pattern that found them (for elements: `element-name: pattern`; for a norm rule:
+    /// `norm: <why>`).
     pub pattern: String,
+    /// The norm the words belong to, as the norm layer read it.
+    pub norm: Option<NormEvidence>,
+}
+
+/// A norm as evidence: who must, may or must not do what, so a lawyer can see why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NormEvidence {
+    /// The bearer as written, and its role.
+    pub bearer: Option<String>,
+    pub role: Option<String>,
+    pub modality: String,
+    pub modal: String,
+    pub action: Option<String>,
+    pub object: String,
+    pub beneficiary: Option<String>,
+    pub conditions: Vec<String>,
+    pub negated: bool,
+    pub passive: bool,
+    pub hedge: Option<String>,
+    /// The clause whose list lead-in gave the bearer and modality.
+    pub inherited_from: Option<String>,
+    /// One line: "Sponsor (employer) — obligation — hold — the Worker's passport; …".
+    pub summary: String,
+}
+
+impl NormEvidence {
+    fn of(norm: &Norm, lead_in: Option<&str>) -> NormEvidence {
+        let mut summary = norm.describe();
+        if let (true, Some(from)) = (norm.inherited, lead_in) {
+            summary = summary.replace(
+                "inherited from the lead-in",
+                &format!("inherited from the lead-in of {from}"),
+            );
+        }
+        NormEvidence {
+            bearer: norm.bearer.as_ref().map(|a| a.words.clone()),
+            role: norm.bearer_role().map(|r| r.name().to_string()),
+            modality: norm.modality.as_str().to_string(),
+            modal: norm.modal.clone(),
+            action: norm.action.as_ref().map(|a| a.words.clone()),
+            object: norm.object.clone(),
+            beneficiary: norm.beneficiary.as_ref().map(|a| a.words.clone()),
+            conditions: norm
+                .conditions
+                .iter()
+                .map(|c| {
+                    let denied = if c.denied { " (denied)" } else { "" };
+                    format!("{}{denied}: {}", c.kind.as_str(), c.text)
+                })
+                .collect(),
+            negated: norm.negated,
+            passive: norm.passive,
+            hedge: norm.hedge.clone(),
+            inherited_from: norm
+                .inherited
+                .then(|| lead_in.map(str::to_string))
+                .flatten(),
+            summary,
+        }
+    }
 }
 
 /// The result for one requirement.
@@ -249,6 +319,14 @@ impl<'c> Checker<'c> {
             .collect();
         let sectors = self.sectors(agreement, profile, &scanned);
         let layout = Layout::of(&units);
+        let definitions = Definitions::read(clause_texts(agreement));
+        let reader = Reader::new(&definitions, language == Language::Id);
+        let norms = NormCache {
+            reader,
+            units: &units,
+            scanned: &scanned,
+            cells: (0..units.len()).map(|_| OnceCell::new()).collect(),
+        };
 
         let mut results = Vec::new();
         for id in &profile.requirements {
@@ -277,7 +355,7 @@ impl<'c> Checker<'c> {
                 });
                 continue;
             }
-            results.push(self.assess(r, requirement, &units, &scanned, &layout));
+            results.push(self.assess(r, requirement, &units, &scanned, &layout, &norms));
         }
 
         let mut counts = BTreeMap::new();
@@ -340,6 +418,7 @@ impl<'c> Checker<'c> {
         units: &[Unit],
         scanned: &[Scanned],
         layout: &Layout,
+        norms: &NormCache,
     ) -> RequirementResult {
         let mut per_unit: Vec<UnitMatch> = Vec::new();
         for (u, scan) in scanned.iter().enumerate() {
@@ -430,20 +509,34 @@ impl<'c> Checker<'c> {
             elements.extend(&m.elements);
         }
         for m in per_unit.iter().filter(|m| scope.contains(&m.unit)) {
-            let unit = &units[m.unit];
             let scan = &scanned[m.unit];
             elements.extend(&m.elements);
             if requirement.entitlement && m.matched {
                 for hit in m.cues.iter().filter(|h| cue_denied(&scan.tokens, h)) {
                     contradicted = true;
-                    let mut denial = self.evidence(EvidenceKind::Contradiction, unit, hit);
+                    let mut denial = self.evidence(EvidenceKind::Contradiction, m.unit, hit, norms);
                     denial.pattern = format!("denied: {}", denial.pattern);
                     evidence.push(denial);
                 }
             }
             for hit in &m.contradictions {
-                let negated =
-                    contradiction_negated(&scan.tokens, hit, &self.roles[hit.pattern].text);
+                // The norm the harmful words belong to decides whether they are forbidden ("no employer
+                // shall keep …") or done; a pattern that carries its own negator ("shall not join")
+                // already says which.
+                let own = lexicon::negators(&lexicon::tokenize(&self.roles[hit.pattern].text)) > 0;
+                // The words around the phrase deny it ("not lower than", *tidak dikenai … lebih
+                // tinggi*), or the norm that governs it does, from a lead-in or across a segment.
+                let negated = phrase_negated(&scan.tokens, hit, &self.roles[hit.pattern].text)
+                    || norm_at(
+                        norms.of(m.unit),
+                        hit.start,
+                        scan.tokens[hit.first_token].sentence,
+                    )
+                    .is_some_and(|n| {
+                        n.denied()
+                            && (!own || n.at < hit.start)
+                            && !n.conditions.iter().any(|c| c.span.contains(&hit.start))
+                    });
                 contradicted |= !negated;
                 evidence.push(self.evidence(
                     if negated {
@@ -451,38 +544,101 @@ impl<'c> Checker<'c> {
                     } else {
                         EvidenceKind::Contradiction
                     },
-                    unit,
+                    m.unit,
                     hit,
+                    norms,
                 ));
             }
         }
+        // The norms of the scope, judged by the requirement's norm rules and the rules every protection
+        // shares.
+        for &u in &scope {
+            if units[u].kind != UnitKind::Clause {
+                continue;
+            }
+            let on_topic: BTreeSet<usize> = per_unit
+                .iter()
+                .filter(|m| m.unit == u)
+                .flat_map(|m| m.cues.iter().chain(&m.context).chain(&m.contradictions))
+                .map(|hit| scanned[u].tokens[hit.first_token].sentence)
+                .collect();
+            let unit_norms = norms.of(u);
+            for norm in unit_norms {
+                let sentence: Vec<&Norm> = unit_norms
+                    .iter()
+                    .filter(|n| n.sentence == norm.sentence)
+                    .collect();
+                let Some(judgement) = judge(
+                    &requirement.norms,
+                    requirement.protects_workers,
+                    norm,
+                    &sentence,
+                    on_topic.contains(&norm.sentence),
+                ) else {
+                    continue;
+                };
+                let kind = match judgement.effect {
+                    Effect::Contradicts => {
+                        contradicted = true;
+                        EvidenceKind::Contradiction
+                    }
+                    Effect::Satisfies => EvidenceKind::Compliance,
+                };
+                evidence.push(Evidence {
+                    kind,
+                    clause: units[u].id.clone(),
+                    article: units[u].article_number.clone(),
+                    text: pakta_core::text::collapse_whitespace(&units[u].text[norm.span.clone()]),
+                    pattern: format!("norm: {}", judgement.why),
+                    norm: Some(norms.evidence(u, norm)),
+                });
+            }
+        }
 
-        // Dilution: every operative matched clause hedged or merely permissive.
+        // Dilution: one operative clause with an escape ("where feasible", *sedapat mungkin*, "shall
+        // endeavour") is enough, since that element is then not owed; a mere "may" dilutes only when
+        // every matched clause says it.
         let mut diluted_units = Vec::new();
         let mut firm = false;
+        let mut escaped = false;
         for m in matched
             .iter()
-            .filter(|m| units[m.unit].kind == UnitKind::Clause)
+            .filter(|m| units[m.unit].kind == UnitKind::Clause && !units[m.unit].secondary)
         {
-            match self.unit_modality(units, scanned, m, requirement) {
-                Some(hedge) => diluted_units.push((m.unit, hedge)),
+            match self.unit_modality(scanned, m, requirement, norms) {
+                Some((hedge, escape)) => {
+                    // An escape counts where the clause names the topic, not where it only shares
+                    // words with it.
+                    escaped |= escape && !m.cues.is_empty();
+                    diluted_units.push((m.unit, hedge));
+                }
                 None => firm = true,
             }
         }
-        let diluted = !firm && !diluted_units.is_empty();
+        if !firm && diluted_units.is_empty() {
+            for m in matched
+                .iter()
+                .filter(|m| units[m.unit].kind == UnitKind::Clause)
+            {
+                match self.unit_modality(scanned, m, requirement, norms) {
+                    Some((hedge, _)) => diluted_units.push((m.unit, hedge)),
+                    None => firm = true,
+                }
+            }
+        }
+        let diluted = escaped || (!firm && !diluted_units.is_empty());
 
         for m in &matched {
-            let unit = &units[m.unit];
             for hit in &m.cues {
                 let kind = if self.roles[hit.pattern].role == Role::Cue {
                     EvidenceKind::Cue
                 } else {
                     EvidenceKind::Element
                 };
-                evidence.push(self.evidence(kind, unit, hit));
+                evidence.push(self.evidence(kind, m.unit, hit, norms));
             }
             for hit in &m.context {
-                evidence.push(self.evidence(EvidenceKind::Context, unit, hit));
+                evidence.push(self.evidence(EvidenceKind::Context, m.unit, hit, norms));
             }
         }
         if diluted {
@@ -493,6 +649,7 @@ impl<'c> Checker<'c> {
                     article: units[*u].article_number.clone(),
                     text: hedge.clone(),
                     pattern: String::new(),
+                    norm: None,
                 });
             }
         }
@@ -601,82 +758,162 @@ impl<'c> Checker<'c> {
         }
     }
 
-    fn evidence(&self, kind: EvidenceKind, unit: &Unit, hit: &Hit) -> Evidence {
+    fn evidence(&self, kind: EvidenceKind, u: usize, hit: &Hit, norms: &NormCache) -> Evidence {
+        let unit = &norms.units[u];
+        let sentence = norms.scanned[u].tokens[hit.first_token].sentence;
         Evidence {
             kind,
             clause: unit.id.clone(),
             article: unit.article_number.clone(),
             text: pakta_core::text::collapse_whitespace(&unit.text[hit.start..hit.end]),
             pattern: self.roles[hit.pattern].text.clone(),
+            norm: norm_at(norms.of(u), hit.start, sentence).map(|n| norms.evidence(u, n)),
         }
     }
 
-    /// `Some(modal)` when the unit's hits all sit in hedged or (for an obligation) permissive segments.
+    /// `Some(modal)` when the unit's hits all sit in norms that are hedged or, for an obligation, merely
+    /// permitted to someone other than the worker.
     fn unit_modality(
         &self,
-        units: &[Unit],
         scanned: &[Scanned],
         m: &UnitMatch,
         requirement: &Requirement,
-    ) -> Option<String> {
+        norms: &NormCache,
+    ) -> Option<(String, bool)> {
         let scan = &scanned[m.unit];
         let hits: Vec<&Hit> = if m.cues.is_empty() {
             m.context.iter().collect()
         } else {
             m.cues.iter().collect()
         };
+        let unit_norms = norms.of(m.unit);
         let mut hedge = None;
+        let mut escape = false;
         for hit in hits {
-            let segment = scan.tokens[hit.first_token].segment;
-            let tokens: Vec<Token> = scan
-                .tokens
-                .iter()
-                .filter(|t| t.segment == segment)
-                .cloned()
-                .collect();
-            let focus = scan.tokens[..hit.first_token]
-                .iter()
-                .filter(|t| t.segment == segment)
-                .count();
-            let (mut modality, mut word, mut subject) = lexicon::segment_modality(&tokens, focus);
-            // A point without a modal takes its paragraph's ("The Employer shall: (a) pay …").
-            let mut parent = units[m.unit].parent;
-            while modality == Modality::Neutral {
-                let Some(p) = parent else { break };
-                let tokens = &scanned[p].tokens;
-                if let Some(last) = tokens.last() {
-                    let tail: Vec<Token> = tokens
-                        .iter()
-                        .filter(|t| t.segment == last.segment)
-                        .cloned()
-                        .collect();
-                    (modality, word, subject) = lexicon::segment_modality(&tail, tail.len());
-                }
-                parent = units[p].parent;
-            }
-            let dilutes = match modality {
-                Modality::Hedged => true,
-                Modality::Permissive => {
-                    requirement.obligation
-                        && (subject == Some(Actor::Obligor)
-                            || (lexicon::is_recommendation(&word)
-                                && subject != Some(Actor::Beneficiary)))
-                }
-                Modality::Binding | Modality::Neutral => false,
+            let sentence = scan.tokens[hit.first_token].sentence;
+            let norm = norm_at(unit_norms, hit.start, sentence)?;
+            let worker = norm.bearer_role().is_some_and(NormRole::is_worker_side);
+            let dilutes = match norm.modality {
+                // A recommendation to the worker ("workers should register") binds nobody else.
+                Modality::HedgedDuty => norm.hedge.is_some() || !worker,
+                Modality::Permission => requirement.obligation && norm.bearer.is_some() && !worker,
+                _ => false,
             };
             if !dilutes {
                 return None;
             }
-            hedge.get_or_insert(word);
+            escape |= norm.modality == Modality::HedgedDuty && (norm.hedge.is_some() || !worker);
+            hedge.get_or_insert_with(|| norm.hedge.clone().unwrap_or_else(|| norm.modal.clone()));
         }
-        hedge
+        hedge.map(|h| (h, escape))
     }
 }
 
-/// A contradiction is negated by a negator earlier in its segment, or by one inside the match that the
+/// The norm of `norms` that holds the byte at `at` in `sentence`: the one whose span contains it, else
+/// the last that starts before it in the sentence, else the sentence's first.
+fn norm_at(norms: &[Norm], at: usize, sentence: usize) -> Option<&Norm> {
+    // Spans overlap (a later norm's subject may stand in an earlier one's words), so of the norms that
+    // hold the byte, the one whose modal comes last before it.
+    norms
+        .iter()
+        .filter(|n| n.span.contains(&at))
+        .max_by_key(|n| {
+            (
+                n.at <= at,
+                if n.at <= at { n.at } else { usize::MAX - n.at },
+            )
+        })
+        .or_else(|| {
+            norms
+                .iter()
+                .rev()
+                .find(|n| n.sentence == sentence && n.span.start <= at)
+        })
+        .or_else(|| norms.iter().find(|n| n.sentence == sentence))
+}
+
+/// The norms of each unit, read once per check and only for the units a requirement looks at.
+struct NormCache<'a> {
+    reader: Reader<'a>,
+    units: &'a [Unit<'a>],
+    scanned: &'a [Scanned],
+    cells: Vec<OnceCell<Vec<Norm>>>,
+}
+
+impl NormCache<'_> {
+    /// The norms of unit `u`. A point inherits the last norm of its enclosing clause when that clause
+    /// leads into a list ("The Sponsor shall:").
+    fn of(&self, u: usize) -> &[Norm] {
+        self.cells[u].get_or_init(|| {
+            let unit = &self.units[u];
+            if unit.kind != UnitKind::Clause {
+                return Vec::new();
+            }
+            let trailing = unit
+                .parent
+                .and_then(|p| self.reader.trailing_actor(self.units[p].text));
+            let lead = unit.parent.and_then(|p| {
+                let last = self.of(p).last()?;
+                (leads_in(self.units[p].text) || last.action.is_none()).then_some(last)
+            });
+            // "ensure that domestic workers: (c) are entitled to …": the points' subject is the actor
+            // the lead-in ends on.
+            let renamed = lead.zip(trailing).map(|(lead, actor)| {
+                let mut lead = lead.clone();
+                lead.bearer = Some(actor);
+                lead
+            });
+            let lead = renamed.as_ref().or(lead);
+            // A point under "… may change employer where:" is a condition of its lead-in's norm.
+            if let (Some(lead), Some(p)) = (lead, unit.parent)
+                && lexicon::leads_into_conditions(self.units[p].text)
+            {
+                let mut norm = lead.clone();
+                norm.conditions.push(self.reader.condition(unit.text));
+                // The evidence quotes the point, which is where the condition is written.
+                norm.span = 0..unit.text.len();
+                norm.inherited = true;
+                return vec![norm];
+            }
+            self.reader
+                .read_tokens(unit.text, &self.scanned[u].tokens, lead)
+        })
+    }
+
+    /// A norm of unit `u` as evidence, naming the clause it inherited from.
+    fn evidence(&self, u: usize, norm: &Norm) -> NormEvidence {
+        let lead_in = self.units[u].parent.map(|p| self.units[p].id.as_str());
+        NormEvidence::of(norm, lead_in)
+    }
+}
+
+/// Whether a clause leads into a list of points: it ends with a colon or a dash.
+fn leads_in(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with(':') || text.ends_with('\u{2014}') || text.ends_with("berikut")
+}
+
+/// Every clause text of the agreement, for reading its definitions.
+fn clause_texts(agreement: &Agreement) -> Vec<&str> {
+    fn walk<'a>(clause: &'a Clause, out: &mut Vec<&'a str>) {
+        out.push(&clause.text);
+        for child in &clause.children {
+            walk(child, out);
+        }
+    }
+    let mut out = Vec::new();
+    for article in &agreement.articles {
+        for clause in &article.clauses {
+            walk(clause, &mut out);
+        }
+    }
+    out
+}
+
+/// The phrase-level reading of a contradiction: negated by a negator earlier in its segment, or by one inside the match that the
 /// pattern itself does not contain ("no fee .. shall be charged to workers"; but the pattern
 /// "shall not join .. union*" carries its own "not").
-fn contradiction_negated(tokens: &[Token], hit: &Hit, pattern: &str) -> bool {
+fn phrase_negated(tokens: &[Token], hit: &Hit, pattern: &str) -> bool {
     let segment = tokens[hit.first_token].segment;
     let before: Vec<Token> = tokens[..hit.first_token]
         .iter()
@@ -817,206 +1054,6 @@ struct UnitMatch {
 struct Scanned {
     tokens: Vec<Token>,
     hits: Vec<Hit>,
-}
-
-#[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum UnitKind {
-    Heading,
-    Clause,
-    Preamble,
-}
-
-/// Where each unit sits, computed once per check: every requirement looks units up by clause id (to list
-/// evidence in document order), by article and by top-level paragraph (to widen a match to its scope), and
-/// the first unit of an article (for its number).
-/// Scanning all units for each match instead made a check quadratic in the agreement's length.
-struct Layout<'u> {
-    order: HashMap<&'u str, usize>,
-    by_article: HashMap<&'u str, Vec<usize>>,
-    by_top: HashMap<usize, Vec<usize>>,
-    /// The first unit of each article (by index in the agreement).
-    first_of_article: HashMap<usize, usize>,
-}
-
-impl<'u> Layout<'u> {
-    fn of(units: &'u [Unit]) -> Layout<'u> {
-        let mut layout = Layout {
-            order: HashMap::with_capacity(units.len()),
-            by_article: HashMap::new(),
-            by_top: HashMap::new(),
-            first_of_article: HashMap::new(),
-        };
-        for (i, unit) in units.iter().enumerate() {
-            layout.order.insert(unit.id.as_str(), i);
-            if let Some(article) = unit.article {
-                layout.by_article.entry(article).or_default().push(i);
-            }
-            if let Some(top) = unit.top {
-                layout.by_top.entry(top).or_default().push(i);
-            }
-            if let Some(a) = unit.article_index {
-                layout.first_of_article.entry(a).or_insert(i);
-            }
-        }
-        layout
-    }
-}
-
-/// A piece of the agreement that is matched on its own.
-#[derive(Debug)]
-struct Unit<'a> {
-    kind: UnitKind,
-    id: String,
-    text: &'a str,
-    article: Option<&'a str>,
-    article_index: Option<usize>,
-    article_id: Option<String>,
-    article_number: Option<String>,
-    /// The enclosing clause's unit.
-    parent: Option<usize>,
-    /// The top-level clause (numbered paragraph) this unit sits in.
-    top: Option<usize>,
-    secondary: bool,
-}
-
-/// The language version to check when none is asked for.
-pub fn checked_language(agreement: &Agreement) -> Language {
-    let mut counts: BTreeMap<&str, usize> = BTreeMap::new();
-    for article in &agreement.articles {
-        *counts.entry(article.language.code()).or_insert(0) += 1;
-    }
-    if counts.len() > 1 {
-        let en = counts.get("en").copied().unwrap_or(0);
-        let id = counts.get("id").copied().unwrap_or(0);
-        if en > 0 || id > 0 {
-            return if id > en { Language::Id } else { Language::En };
-        }
-    }
-    agreement
-        .articles
-        .first()
-        .map_or_else(|| agreement.language.clone(), |a| a.language.clone())
-}
-
-fn units<'a>(agreement: &'a Agreement, language: &Language) -> Vec<Unit<'a>> {
-    let mut units = Vec::new();
-    for block in &agreement.preamble {
-        units.push(Unit {
-            kind: UnitKind::Preamble,
-            id: "preamble".to_string(),
-            text: &block.text,
-            article: None,
-            article_index: None,
-            article_id: None,
-            article_number: None,
-            parent: None,
-            top: None,
-            secondary: true,
-        });
-    }
-    for (a, article) in agreement.articles.iter().enumerate() {
-        if &article.language != language {
-            continue;
-        }
-        let secondary_article = article.heading.as_deref().is_some_and(is_framing_heading);
-        if let Some(heading) = &article.heading {
-            units.push(Unit {
-                kind: UnitKind::Heading,
-                id: article.id.clone(),
-                text: heading,
-                article: Some(&article.id),
-                article_index: Some(a),
-                article_id: Some(article.id.clone()),
-                article_number: Some(article.number.clone()),
-                parent: None,
-                top: None,
-                secondary: secondary_article,
-            });
-        }
-        for clause in &article.clauses {
-            let top = units.len();
-            push_clause(&mut units, article, a, clause, None, top, secondary_article);
-        }
-    }
-    units
-}
-
-fn push_clause<'a>(
-    units: &mut Vec<Unit<'a>>,
-    article: &'a Article,
-    a: usize,
-    clause: &'a Clause,
-    parent: Option<usize>,
-    top: usize,
-    secondary_article: bool,
-) {
-    let index = units.len();
-    units.push(Unit {
-        kind: UnitKind::Clause,
-        id: clause.id.clone(),
-        text: &clause.text,
-        article: Some(&article.id),
-        article_index: Some(a),
-        article_id: Some(article.id.clone()),
-        article_number: Some(article.number.clone()),
-        parent,
-        top: Some(top),
-        secondary: secondary_article || is_definition(&clause.text),
-    });
-    for child in &clause.children {
-        push_clause(
-            units,
-            article,
-            a,
-            child,
-            Some(index),
-            top,
-            secondary_article,
-        );
-    }
-}
-
-/// Headings of articles that frame the agreement rather than regulate: purposes and definitions. Their
-/// mentions of a topic ("to shield workers from recruitment fees") are not the operative clause.
-fn is_framing_heading(heading: &str) -> bool {
-    let folded = lexicon::fold(heading);
-    let words: Vec<&str> = folded
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| !w.is_empty())
-        .collect();
-    let framing = [
-        "purpose",
-        "purposes",
-        "objective",
-        "objectives",
-        "aim",
-        "aims",
-        "definitions",
-        "definition",
-        "tujuan",
-        "maksud",
-        "definisi",
-        "pengertian",
-        "istilah",
-    ];
-    !words.is_empty()
-        && words.len() <= 4
-        && words.iter().any(|w| framing.contains(w))
-        && !words.iter().any(|w| *w == "scope" || *w == "lingkup")
-}
-
-/// A definition: `"Employer" means …`, `… berarti …`, `yang dimaksud dengan …`.
-fn is_definition(text: &str) -> bool {
-    let head: String = text.chars().take(160).collect();
-    let folded = lexicon::fold(&head);
-    (folded.contains("\u{201d} means")
-        || folded.contains("\" means")
-        || folded.contains("' means")
-        || folded.contains("\u{2019} means"))
-        || folded.contains(" means any ")
-        || (folded.contains('"') || folded.contains('\u{201c}'))
-            && (folded.contains(" berarti ") || folded.contains(" adalah "))
-        || folded.contains("yang dimaksud dengan")
 }
 
 fn round(value: f64, places: i32) -> f64 {

@@ -9,7 +9,9 @@ pub mod catalogue;
 pub mod compare;
 pub mod coverage;
 pub mod models;
+pub mod norms;
 pub mod pattern;
+mod units;
 
 pub use catalogue::{Catalogue, CatalogueError, CatalogueFile, Profile, Requirement, Source};
 pub use compare::{CoverageChange, Direction, ModelComparison, compare, model_comparison};

@@ -188,7 +188,7 @@ fn register_helpers(registry: &mut Handlebars<'static>) {
                     .and_then(|p| p.value().as_u64())
                     .ok_or_else(|| missing("num", "needs a whole number"))?;
                 let language = language_of(ctx);
-                let spelled = pakta_core::quantity::spell(n, language);
+                let spelled = pakta_norms::quantity::spell(n, language);
                 let text = match h.param(1).and_then(|p| p.value().as_str()) {
                     None => format!("{n} ({spelled})"),
                     Some(unit) => {
@@ -311,7 +311,7 @@ fn register_helpers(registry: &mut Handlebars<'static>) {
                 ];
                 let text = match (language_of(ctx), n) {
                     ("id", 1) => "pertama".to_string(),
-                    ("id", _) => format!("ke{}", pakta_core::quantity::spell(n, "id")),
+                    ("id", _) => format!("ke{}", pakta_norms::quantity::spell(n, "id")),
                     (_, 0..=10) => EN[n as usize].to_string(),
                     (_, _) => format!("{n}th"),
                 };

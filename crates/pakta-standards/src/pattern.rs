@@ -7,7 +7,8 @@ use std::collections::HashMap;
 
 use foldhash::fast::FixedState;
 
-use pakta_core::lexicon::{Party, Token, fold, is_stopword, stem, tokenize};
+use pakta_norms::Role;
+use pakta_norms::lexicon::{Token, fold, is_stopword, stem, tokenize};
 
 /// How many words ` .. ` may skip.
 pub const MAX_GAP: usize = 6;
@@ -20,8 +21,8 @@ enum Step {
     Prefix(String),
     /// ` .. `: up to [`MAX_GAP`] words in the same segment.
     Gap,
-    /// `@employer`, `@worker`, `@agency`: any word that names that party (see [`Party::words`]).
-    Party(&'static [&'static str]),
+    /// `@employer`, `@worker`, `@agency` (any role of the norm layer): any one word that names it.
+    Party(Role),
 }
 
 /// A compiled pattern.
@@ -45,10 +46,15 @@ impl Pattern {
                 continue;
             }
             if let Some(name) = part.strip_prefix('@') {
-                let party = Party::named(name).ok_or_else(|| {
-                    format!("pattern `{text}`: unknown party `@{name}` (known: @employer, @worker, @agency)")
+                let role = Role::named(name).ok_or_else(|| {
+                    let known: Vec<String> =
+                        Role::ALL.iter().map(|r| format!("@{}", r.name())).collect();
+                    format!(
+                        "pattern `{text}`: unknown role `@{name}` (known: {})",
+                        known.join(", ")
+                    )
                 })?;
-                steps.push(Step::Party(party.words()));
+                steps.push(Step::Party(role));
                 continue;
             }
             let (body, prefix) = match part.strip_suffix('*') {
@@ -150,9 +156,7 @@ fn step_matches(step: &Step, token: &Token) -> bool {
     match step {
         Step::Word(w) => &token.stem == w,
         Step::Prefix(p) => token.folded.starts_with(p.as_str()),
-        Step::Party(words) => words
-            .iter()
-            .any(|w| !w.contains(' ') && token.folded.starts_with(w)),
+        Step::Party(role) => Role::of_word(&token.folded) == Some(*role),
         Step::Gap => true,
     }
 }
@@ -205,10 +209,13 @@ impl PatternIndex {
         match &pattern.steps[0] {
             Step::Word(w) => self.by_word.entry(w.clone()).or_default().push(index),
             Step::Prefix(p) => self.add_prefix(p, index),
-            Step::Party(words) => {
-                // A party word of two words ("pemberi kerja") never matches one token; see `step_matches`.
-                for word in words.iter().filter(|w| !w.contains(' ')) {
-                    self.add_prefix(word, index);
+            Step::Party(role) => {
+                // A role's phrases ("badan usaha") never match one token; see `step_matches`.
+                for word in role.single_words() {
+                    match word.strip_suffix('*') {
+                        Some(prefix) => self.add_prefix(prefix, index),
+                        None => self.by_word.entry(stem(&word)).or_default().push(index),
+                    }
                 }
             }
             Step::Gap => unreachable!("compile rejects a leading gap"),

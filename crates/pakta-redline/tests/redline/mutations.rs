@@ -3,7 +3,8 @@
 //! paragraph, a changed heading and a deleted article as NEW. Every mutation must be found, with the right
 //! flags, and nothing else reported as modified.
 
-use pakta_core::{Language, quantity};
+use pakta_core::Language;
+use pakta_norms::quantity;
 use pakta_redline::{Flag, Options, Status, redline};
 
 use crate::corpus;

@@ -18,9 +18,9 @@ fn the_bundled_versions_agree_and_a_planted_mismatch_is_found() {
 
     // Plant: the Indonesian wage floor changes, and one Indonesian reference points elsewhere.
     let text = read("agreements/examples/id-tw-mou.id.md");
-    let amount = pakta_core::quantity::quantities(&text)
+    let amount = pakta_norms::quantity::quantities(&text)
         .into_iter()
-        .find(|q| q.unit == pakta_core::quantity::Unit::Money)
+        .find(|q| q.unit == pakta_norms::quantity::Unit::Money)
         .expect("an amount in the Indonesian text");
     let planted = format!(
         "{}{}{}",

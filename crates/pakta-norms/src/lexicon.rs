@@ -1,0 +1,215 @@
+//! The legal-language lexicon: how pakta reads words, negation and clause openers in English and
+//! Indonesian.
+//!
+//! Coverage matching, the norm reader and the redline all need to know that "not" flips a phrase, that
+//! "without prejudice" does not, and that "unless" opens an exception. The words live once, in
+//! `data/lexicon.toml`; this module tokenises text and answers questions against those lists.
+
+use pakta_core::words::words;
+pub use pakta_core::words::{fold, is_stopword, stem};
+
+use crate::lists::lists;
+
+/// One word of a text, normalised for matching, with where it came from.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Token {
+    /// Lower-cased, accent-folded and stemmed (see [`stem`]).
+    pub stem: String,
+    /// Lower-cased and accent-folded but not stemmed; prefix patterns (`recruit*`) match against this.
+    pub folded: String,
+    /// Byte range in the text that was tokenised.
+    pub start: usize,
+    pub end: usize,
+    /// Sentence segment: a new one starts after `.`, `;`, `:`, `?`, `!` and at a contrastive conjunction.
+    pub segment: usize,
+    /// Sentence: a new one starts only after `.`, `;`, `:`, `?`, `!` or a line break, so that a condition
+    /// or exception stays with the norm it qualifies.
+    pub sentence: usize,
+    /// Articles and particles ("the", "yang") that patterns skip.
+    pub stopword: bool,
+    /// Whether a comma stands between this word and the one before it: the edge of a sub-clause, which
+    /// bounds how far a negation reaches ("where the law does not cover them, the wage under paragraph 2
+    /// shall apply").
+    pub comma_before: bool,
+}
+
+/// Splits `text` into tokens with segments. Words are maximal runs of letters and digits (so "30-day" is two
+/// words and "worker's" is "worker" plus a stop-word "s").
+pub fn tokenize(text: &str) -> Vec<Token> {
+    let mut tokens: Vec<Token> = Vec::new();
+    let mut segment = 0usize;
+    let mut sentence = 0usize;
+    let mut previous_end = 0usize;
+    for (start, raw) in words(text) {
+        let gap = &text[previous_end..start];
+        let comma_before = gap.contains(',');
+        // A full stop between digits ("1.5") or after a one-letter abbreviation is not a break, but the
+        // cost of a spurious break is only a narrower negation scope, so keep the rule simple.
+        let sentence_break = gap.char_indices().any(|(at, ch)| {
+            matches!(ch, '.' | ';' | ':' | '?' | '!' | '\n')
+                && !(ch == '.'
+                    && text[previous_end + at + 1..]
+                        .bytes()
+                        .next()
+                        .is_some_and(|b| b.is_ascii_digit()))
+        });
+        previous_end = start + raw.len();
+        let folded = fold(raw);
+        if (sentence_break || lists().turns.contains(&folded)) && !tokens.is_empty() {
+            segment += 1;
+        }
+        if sentence_break && !tokens.is_empty() {
+            sentence += 1;
+        }
+        let stem = stem(&folded);
+        let stopword = is_stopword(&stem);
+        tokens.push(Token {
+            stem,
+            folded,
+            start,
+            end: previous_end,
+            segment,
+            sentence,
+            stopword,
+            comma_before,
+        });
+    }
+    tokens
+}
+
+/// Folds every word of a list entry, keeping `*` and `..` as they are.
+pub(crate) fn fold_phrase(raw: &str) -> String {
+    raw.split_whitespace()
+        .map(|part| {
+            if part == ".." {
+                part.to_string()
+            } else if let Some(prefix) = part.strip_suffix('*') {
+                format!("{}*", fold(prefix))
+            } else {
+                fold(part)
+            }
+        })
+        .collect::<Vec<_>>()
+        .join(" ")
+}
+
+/// Words that negate what follows them in the same segment ("no fee shall be charged", "tanpa biaya").
+pub fn is_negator(folded: &str) -> bool {
+    lists().negators.contains(folded)
+}
+
+/// The narrower negators that deny the verb beside them ("not", *tidak*, "without"), as the redline reads
+/// a changed word.
+pub fn is_strict_negator(folded: &str) -> bool {
+    lists().strict.contains(folded)
+}
+
+/// Whether a saving formula that holds a negator ("without prejudice", *tidak mengurangi*) starts at `i`.
+pub fn formula_at(words: &[&str], i: usize) -> Option<usize> {
+    lists().formulas.match_at(words, i)
+}
+
+/// Whether the word at `i` opens a condition ("where", "if", *apabila*, *dalam hal*): a negation inside a
+/// condition does not reach the main clause. *Dalam hal apa pun* ("in any case") opens none.
+pub fn opens_condition(tokens: &[Token], i: usize) -> bool {
+    let words: Vec<&str> = tokens
+        .iter()
+        .skip(i)
+        .take(4)
+        .map(|t| t.folded.as_str())
+        .collect();
+    if words.first() == Some(&"hal") {
+        return i > 0
+            && tokens[i - 1].folded == "dalam"
+            && tokens.get(i + 1).is_none_or(|n| n.folded != "apa");
+    }
+    if words.len() >= 3 && words[0] == "dalam" && words[1] == "hal" && words[2] == "apa" {
+        return false;
+    }
+    matches!(words.first(), Some(&"unless"))
+        || lists().conditions.match_at(&words, 0).is_some()
+            && !matches!(
+                words.first(),
+                Some(&"upon") | Some(&"once") | Some(&"subject")
+            )
+}
+
+/// Whether a clause leads into a list of conditions: it ends in a condition opener and a colon ("may
+/// apply for a change of workplace where:", *dapat pindah apabila:*).
+pub fn leads_into_conditions(text: &str) -> bool {
+    let text = text.trim_end();
+    let Some(body) = text.strip_suffix(':') else {
+        return false;
+    };
+    let tokens = tokenize(body);
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    (words.len().saturating_sub(3)..words.len()).any(|i| {
+        lists().conditions.match_at(&words, i) == Some(words.len())
+            || lists().exceptions.match_at(&words, i) == Some(words.len())
+    })
+}
+
+/// How many negators `tokens` hold. "Without prejudice to" and *tidak mengurangi* are saving formulas, not
+/// negations, and are not counted.
+pub fn negators(tokens: &[Token]) -> usize {
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    let mut count = 0;
+    let mut i = 0;
+    while i < words.len() {
+        if let Some(end) = formula_at(&words, i) {
+            i = end;
+            continue;
+        }
+        if is_negator(words[i]) {
+            count += 1;
+        }
+        i += 1;
+    }
+    count
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn stem_stream_matches_the_tokenizer() {
+        let text =
+            "The Régime's workers-pekerjanya, parties' 1.5 (ii) PEKERJA; the classes and buses";
+        let mut streamed = Vec::new();
+        pakta_core::words::for_each_stem(text, |s| streamed.push(s.to_string()));
+        let tokenized: Vec<String> = tokenize(text)
+            .into_iter()
+            .filter(|t| !t.stopword)
+            .map(|t| t.stem)
+            .collect();
+        assert_eq!(streamed, tokenized);
+    }
+
+    #[test]
+    fn segments_break_at_punctuation_and_turns() {
+        let t =
+            tokenize("No fee shall be charged; the worker pays, except travel. Art 1.5 applies");
+        let seg = |w: &str| {
+            t.iter()
+                .find(|x| x.folded == w)
+                .map(|x| (x.segment, x.sentence))
+        };
+        assert_eq!(seg("fee"), Some((0, 0)));
+        assert_eq!(seg("worker"), Some((1, 1)));
+        assert_eq!(seg("travel"), Some((2, 1)));
+        assert_eq!(seg("applies"), Some((3, 2)));
+        assert!(t.iter().any(|x| x.folded == "the" && x.stopword));
+    }
+
+    #[test]
+    fn saving_formulas_are_not_negations() {
+        assert_eq!(
+            negators(&tokenize(
+                "Without prejudice to Article 3, costs are borne by workers"
+            )),
+            0
+        );
+        assert_eq!(negators(&tokenize("no fee shall be charged")), 1);
+    }
+}

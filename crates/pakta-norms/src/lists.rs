@@ -1,0 +1,313 @@
+//! The word lists of `data/lexicon.toml`, compiled once per process into sets that answer "does a word
+//! or phrase of this list start at token *i*?".
+
+use std::collections::{BTreeMap, HashMap};
+use std::sync::OnceLock;
+
+use serde::Deserialize;
+
+use crate::roles::Role;
+
+/// The lexicon file, built into the binary so that pakta needs no data directory at run time.
+const LEXICON: &str = include_str!("../data/lexicon.toml");
+
+/// How many words `..` lets stand between two words of a phrase.
+const GAP: usize = 4;
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Data {
+    modals: Modals,
+    negation: Negation,
+    hedges: Hedges,
+    clauses: Clauses,
+    roles: BTreeMap<String, Vec<String>>,
+    actions: BTreeMap<String, Vec<String>>,
+    links: Links,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Modals {
+    binding: Vec<String>,
+    permissive: Vec<String>,
+    recommendation: Vec<String>,
+    right: Vec<String>,
+    prohibitive: Vec<String>,
+    negative_subject: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Negation {
+    negators: Vec<String>,
+    strict: Vec<String>,
+    formulas: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Hedges {
+    words: Vec<String>,
+    phrases: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Clauses {
+    turns: Vec<String>,
+    conditions: Vec<String>,
+    exceptions: Vec<String>,
+    discretion: Vec<String>,
+    mutual: Vec<String>,
+    preferences: Vec<String>,
+    condition_denials: Vec<String>,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Links {
+    agent: Vec<String>,
+    recipient: Vec<String>,
+    holder: Vec<String>,
+    owner_nouns: Vec<String>,
+    relatives: Vec<String>,
+    only: Vec<String>,
+    requests: Vec<String>,
+    needs: Vec<String>,
+}
+
+/// One word of a list entry: exact, or a prefix (`retain*`).
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Word {
+    Exact(String),
+    Prefix(String),
+}
+
+impl Word {
+    fn parse(raw: &str) -> Word {
+        match raw.strip_suffix('*') {
+            Some(prefix) => Word::Prefix(prefix.to_string()),
+            None => Word::Exact(raw.to_string()),
+        }
+    }
+
+    fn matches(&self, folded: &str) -> bool {
+        match self {
+            Word::Exact(w) => w == folded,
+            Word::Prefix(p) => folded.starts_with(p.as_str()),
+        }
+    }
+}
+
+/// A list entry: words, each of which may be preceded by a gap (`..`).
+#[derive(Debug, Clone)]
+struct Entry {
+    words: Vec<(bool, Word)>,
+}
+
+impl Entry {
+    fn parse(raw: &str) -> Entry {
+        let mut words = Vec::new();
+        let mut gap = false;
+        for part in raw.split_whitespace() {
+            if part == ".." {
+                gap = true;
+                continue;
+            }
+            words.push((gap, Word::parse(part)));
+            gap = false;
+        }
+        Entry { words }
+    }
+
+    /// The end (exclusive) of a match starting at `start`, if the entry matches there.
+    fn match_at(&self, words: &[&str], start: usize) -> Option<usize> {
+        let (_, first) = self.words.first()?;
+        if !words.get(start).is_some_and(|w| first.matches(w)) {
+            return None;
+        }
+        let mut at = start + 1;
+        for (gap, word) in &self.words[1..] {
+            let reach = if *gap { GAP + 1 } else { 1 };
+            let offset = words
+                .get(at..)?
+                .iter()
+                .take(reach)
+                .position(|w| word.matches(w))?;
+            at += offset + 1;
+        }
+        Some(at)
+    }
+}
+
+/// A compiled word list. Entries are found by their first word: exact first words through a map, prefix
+/// first words by a scan of the (short) prefix list.
+#[derive(Debug, Default)]
+pub(crate) struct WordSet {
+    by_first: HashMap<String, Vec<Entry>>,
+    prefixed: Vec<Entry>,
+}
+
+impl WordSet {
+    fn new(entries: &[String]) -> WordSet {
+        let mut set = WordSet::default();
+        for raw in entries {
+            let entry = Entry::parse(&crate::lexicon::fold_phrase(raw));
+            match entry.words.first() {
+                Some((_, Word::Exact(w))) => set.by_first.entry(w.clone()).or_default().push(entry),
+                Some((_, Word::Prefix(_))) => set.prefixed.push(entry),
+                None => {}
+            }
+        }
+        set
+    }
+
+    /// The end of the longest entry that starts at `start`.
+    pub(crate) fn match_at(&self, words: &[&str], start: usize) -> Option<usize> {
+        let word = words.get(start)?;
+        self.by_first
+            .get(*word)
+            .into_iter()
+            .flatten()
+            .chain(self.prefixed.iter())
+            .filter_map(|e| e.match_at(words, start))
+            .max()
+    }
+
+    /// The one-word entries, prefixes ending in `*`.
+    pub(crate) fn single_words(&self) -> Vec<String> {
+        let render = |entry: &Entry| match entry.words.as_slice() {
+            [(_, Word::Exact(w))] => Some(w.clone()),
+            [(_, Word::Prefix(p))] => Some(format!("{p}*")),
+            _ => None,
+        };
+        let mut words: Vec<String> = self
+            .by_first
+            .values()
+            .flatten()
+            .chain(&self.prefixed)
+            .filter_map(render)
+            .collect();
+        words.sort();
+        words
+    }
+
+    /// Whether one word alone is in the list (as a one-word entry).
+    pub(crate) fn contains(&self, folded: &str) -> bool {
+        self.match_at(&[folded], 0) == Some(1)
+    }
+}
+
+/// Every list of the lexicon, compiled.
+#[derive(Debug)]
+pub(crate) struct Lists {
+    pub binding: WordSet,
+    pub permissive: WordSet,
+    pub recommendation: WordSet,
+    pub right: WordSet,
+    pub prohibitive: WordSet,
+    pub negative_subject: WordSet,
+    pub negators: WordSet,
+    pub strict: WordSet,
+    pub formulas: WordSet,
+    pub hedges: WordSet,
+    pub turns: WordSet,
+    pub conditions: WordSet,
+    pub exceptions: WordSet,
+    pub discretion: WordSet,
+    pub mutual: WordSet,
+    pub preferences: WordSet,
+    pub condition_denials: WordSet,
+    pub roles: Vec<(Role, WordSet)>,
+    pub actions: Vec<(String, WordSet)>,
+    pub agent: WordSet,
+    pub recipient: WordSet,
+    pub holder: WordSet,
+    pub owner_nouns: WordSet,
+    pub relatives: WordSet,
+    pub only: WordSet,
+    pub requests: WordSet,
+    pub needs: WordSet,
+}
+
+/// The compiled lexicon. The file is part of the source tree and tested, so a parse error is a bug.
+pub(crate) fn lists() -> &'static Lists {
+    static LISTS: OnceLock<Lists> = OnceLock::new();
+    LISTS.get_or_init(|| {
+        #[allow(clippy::expect_used)]
+        let data: Data = toml::from_str(LEXICON).expect("data/lexicon.toml is valid (tested)");
+        let mut hedges = data.hedges.words;
+        hedges.extend(data.hedges.phrases);
+        Lists {
+            binding: WordSet::new(&data.modals.binding),
+            permissive: WordSet::new(&data.modals.permissive),
+            recommendation: WordSet::new(&data.modals.recommendation),
+            right: WordSet::new(&data.modals.right),
+            prohibitive: WordSet::new(&data.modals.prohibitive),
+            negative_subject: WordSet::new(&data.modals.negative_subject),
+            negators: WordSet::new(&data.negation.negators),
+            strict: WordSet::new(&data.negation.strict),
+            formulas: WordSet::new(&data.negation.formulas),
+            hedges: WordSet::new(&hedges),
+            turns: WordSet::new(&data.clauses.turns),
+            conditions: WordSet::new(&data.clauses.conditions),
+            exceptions: WordSet::new(&data.clauses.exceptions),
+            discretion: WordSet::new(&data.clauses.discretion),
+            mutual: WordSet::new(&data.clauses.mutual),
+            preferences: WordSet::new(&data.clauses.preferences),
+            condition_denials: WordSet::new(&data.clauses.condition_denials),
+            roles: data
+                .roles
+                .iter()
+                .filter_map(|(name, words)| Some((Role::named(name)?, WordSet::new(words))))
+                .collect(),
+            actions: data
+                .actions
+                .iter()
+                .map(|(name, words)| (name.clone(), WordSet::new(words)))
+                .collect(),
+            agent: WordSet::new(&data.links.agent),
+            recipient: WordSet::new(&data.links.recipient),
+            holder: WordSet::new(&data.links.holder),
+            owner_nouns: WordSet::new(&data.links.owner_nouns),
+            relatives: WordSet::new(&data.links.relatives),
+            only: WordSet::new(&data.links.only),
+            requests: WordSet::new(&data.links.requests),
+            needs: WordSet::new(&data.links.needs),
+        }
+    })
+}
+
+/// The action classes the lexicon defines, for validating catalogue data.
+pub fn action_classes() -> Vec<&'static str> {
+    lists()
+        .actions
+        .iter()
+        .map(|(name, _)| name.as_str())
+        .collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn the_lexicon_file_loads_and_names_known_roles() {
+        let data: Data = toml::from_str(LEXICON).expect("valid");
+        for name in data.roles.keys() {
+            assert!(Role::named(name).is_some(), "unknown role {name}");
+        }
+        assert!(lists().actions.len() >= 10);
+    }
+
+    #[test]
+    fn phrases_match_with_gaps_and_prefixes() {
+        let set = WordSet::new(&["subject to .. fund*".to_string(), "retain*".to_string()]);
+        let words = ["subject", "to", "the", "availability", "of", "funds"];
+        assert_eq!(set.match_at(&words, 0), Some(6));
+        assert_eq!(set.match_at(&["retained"], 0), Some(1));
+        assert!(set.contains("retains"));
+        assert!(!set.contains("subject"));
+    }
+}

@@ -1,0 +1,1319 @@
+//! Clauses read as norms: who must, may or must not do what, to what, for whom, on what condition.
+//!
+//! A phrase cannot see that "(c) hold the Worker's passport" inherits "The Sponsor shall:", that "the
+//! seafarer books are to remain with the master" makes the master keep them, or that "provided the
+//! present employer releases him" empties a right. The reader here sees those things, deterministically,
+//! from the word lists of `data/lexicon.toml`:
+//!
+//! 1. a sentence's *anchors* are its modals ("shall", *wajib*, "may not", "is entitled to", "dilarang");
+//!    a sentence without one is a *statement* when it holds an action word ("the costs are borne by …");
+//! 2. each anchor's bearer is the actor named before it, unless the verb is passive ("be kept by",
+//!    *disimpan oleh*, "remain with"), when the agent or holder after it bears the norm;
+//! 3. the action is the first action word after the anchor, the object the words after the action;
+//! 4. conditions and exceptions ("provided", "unless", *kecuali*, *dengan persetujuan*) and hedges
+//!    ("where feasible", *apabila memungkinkan*) attach to the norms of their sentence;
+//! 5. a point with no subject of its own inherits its list lead-in's bearer and modality.
+
+use std::ops::Range;
+
+use crate::lexicon::{Token, tokenize};
+use crate::lists::{Lists, lists};
+use crate::roles::{Actor, Definitions, Order, Role, actor_at, role_at};
+
+/// How a norm binds its bearer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Modality {
+    /// Must: "shall", "must", *wajib*.
+    Obligation,
+    /// May: "may", *dapat*, "is allowed to".
+    Permission,
+    /// Must not: "shall not", "no … shall", *tidak boleh*, *dilarang*.
+    Prohibition,
+    /// Is entitled: "has the right to", *berhak*.
+    Right,
+    /// An effort, a recommendation or a duty with an escape: "shall endeavour", "should", "where
+    /// feasible", *sedapat mungkin*.
+    HedgedDuty,
+    /// No modal: a statement the text makes binding by saying it ("the costs are borne by the worker").
+    Statement,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Obligation => "obligation",
+            Modality::Permission => "permission",
+            Modality::Prohibition => "prohibition",
+            Modality::Right => "right",
+            Modality::HedgedDuty => "hedged-duty",
+            Modality::Statement => "statement",
+        }
+    }
+
+    /// How firmly the norm commits, for comparing two drafts: a duty binds more than a statement, a
+    /// statement more than a permission, a permission more than a hedged duty.
+    pub fn strength(self) -> u8 {
+        match self {
+            Modality::Obligation | Modality::Prohibition => 3,
+            Modality::Right | Modality::Statement => 2,
+            Modality::Permission => 1,
+            Modality::HedgedDuty => 0,
+        }
+    }
+}
+
+/// What the bearer is to do, as written, with the lexicon's classes for it (`keep`, `pay`, `deduct` …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Action {
+    pub words: String,
+    pub classes: Vec<String>,
+}
+
+impl Action {
+    pub fn is(&self, class: &str) -> bool {
+        self.classes.iter().any(|c| c == class)
+    }
+}
+
+/// Whether a qualifying clause is a condition ("if", "provided", *apabila*) or an exception ("unless",
+/// "except", *kecuali*).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ConditionKind {
+    Condition,
+    Exception,
+}
+
+impl ConditionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConditionKind::Condition => "condition",
+            ConditionKind::Exception => "exception",
+        }
+    }
+}
+
+/// A condition or exception on a norm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Condition {
+    pub kind: ConditionKind,
+    /// The words as written, opener included.
+    pub text: String,
+    /// The roles it names.
+    pub roles: Vec<Role>,
+    /// It asks for someone's consent, approval, permission or release.
+    pub consent: bool,
+    /// It leaves the matter to someone's judgement ("when the household requires").
+    pub discretion: bool,
+    /// It is denied: "without needing the employer's consent" is no condition at all.
+    pub denied: bool,
+    /// It asks both sides to agree ("by mutual agreement", "agreed between the employer and the worker"):
+    /// no one side holds it.
+    pub mutual: bool,
+    /// It is a request ("at the worker's written request", *atas permintaan Pekerja*).
+    pub request: bool,
+    /// Byte range in the clause text.
+    pub span: Range<usize>,
+}
+
+impl Condition {
+    /// The worker's own request: the act is done for the worker, at the worker's initiative.
+    pub fn workers_request(&self) -> bool {
+        !self.denied && self.request && self.roles.iter().any(|r| r.is_worker_side())
+    }
+}
+
+impl Condition {
+    /// A live condition that puts the norm in the employer side's hands: their consent, or their judgement.
+    pub fn in_employer_hands(&self) -> bool {
+        !self.denied
+            && !self.mutual
+            && (self.consent || self.discretion)
+            && self.roles.iter().any(|r| r.is_employer_side())
+            && !self
+                .roles
+                .iter()
+                .any(|r| r.is_worker_side() && self.consent && !self.discretion)
+    }
+}
+
+/// One norm of a clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Norm {
+    /// Who must, may or must not; `None` when the text does not say (a passive without an agent).
+    pub bearer: Option<Actor>,
+    pub modality: Modality,
+    /// The modal words as written ("shall endeavour", *tidak boleh*); empty for a statement.
+    pub modal: String,
+    pub action: Option<Action>,
+    /// The words the action applies to, as written.
+    pub object: String,
+    /// Whom the action is for, to or from ("to the worker", *dari Pekerja*), or who ends up holding.
+    pub beneficiary: Option<Actor>,
+    pub conditions: Vec<Condition>,
+    /// The action is denied within the norm ("shall pay no fee", "is not required to", *tidak menanggung*).
+    pub negated: bool,
+    /// The hedge that weakens it, as written.
+    pub hedge: Option<String>,
+    pub passive: bool,
+    /// "only", *hanya* stands between the modal and the action: the norm is narrowed to its conditions.
+    pub narrowed: bool,
+    /// Bearer and modality come from the list lead-in of the enclosing clause.
+    pub inherited: bool,
+    /// Which sentence of the clause it is in (0-based).
+    pub sentence: usize,
+    /// Byte offset of its modal (or, for a statement, its action) in the clause text.
+    pub at: usize,
+    /// Byte range in the clause text.
+    pub span: Range<usize>,
+    /// The folded words of the span, for matching requirement data against it.
+    terms: Vec<String>,
+    /// The folded words of the object (for a passive, its subject).
+    object_terms: Vec<String>,
+    /// The roles the norm's words name, whoever bears it.
+    pub mentioned: Vec<Role>,
+}
+
+impl Norm {
+    /// Whether the norm says the action does not happen: a prohibition, or a denied action.
+    pub fn denied(&self) -> bool {
+        self.modality == Modality::Prohibition || self.negated
+    }
+
+    /// The role of the bearer, if the text names one.
+    pub fn bearer_role(&self) -> Option<Role> {
+        self.bearer.as_ref().map(|a| a.role)
+    }
+
+    /// Whether any word of the norm starts with one of `prefixes` (folded).
+    pub fn mentions<S: AsRef<str>>(&self, prefixes: &[S]) -> bool {
+        self.terms
+            .iter()
+            .any(|t| prefixes.iter().any(|p| t.starts_with(p.as_ref())))
+    }
+
+    /// Whether a word of the object (for a passive, its subject) starts with one of `prefixes`.
+    pub fn object_mentions<S: AsRef<str>>(&self, prefixes: &[S]) -> bool {
+        self.object_terms
+            .iter()
+            .any(|t| prefixes.iter().any(|p| t.starts_with(p.as_ref())))
+    }
+
+    /// Whether the action is one of `classes`.
+    pub fn acts(&self, classes: &[impl AsRef<str>]) -> bool {
+        self.action
+            .as_ref()
+            .is_some_and(|a| classes.iter().any(|c| a.is(c.as_ref())))
+    }
+
+    /// A live condition or exception that puts the norm in the employer side's hands.
+    pub fn employer_condition(&self) -> Option<&Condition> {
+        self.conditions.iter().find(|c| c.in_employer_hands())
+    }
+
+    /// One line a lawyer can read: "Sponsor (employer) — obligation — hold — the Worker's passport".
+    pub fn describe(&self) -> String {
+        let bearer = match &self.bearer {
+            Some(actor) => format!("{} ({})", actor.words, actor.role.name()),
+            None => "(no bearer named)".to_string(),
+        };
+        let mut modality = self.modality.as_str().to_string();
+        if self.negated {
+            modality.push_str(", negated");
+        }
+        if self.passive {
+            modality.push_str(", passive");
+        }
+        let mut parts = vec![bearer, modality];
+        if let Some(action) = &self.action {
+            parts.push(action.words.clone());
+        }
+        if !self.object.is_empty() {
+            parts.push(self.object.clone());
+        }
+        let mut line = parts.join(" — ");
+        if let Some(beneficiary) = &self.beneficiary {
+            line.push_str(&format!(
+                " — for/with {} ({})",
+                beneficiary.words,
+                beneficiary.role.name()
+            ));
+        }
+        for condition in &self.conditions {
+            let denied = if condition.denied { " (denied)" } else { "" };
+            line.push_str(&format!(
+                "; {}{denied}: {}",
+                condition.kind.as_str(),
+                condition.text
+            ));
+        }
+        if let Some(hedge) = &self.hedge {
+            line.push_str(&format!("; hedged: {hedge}"));
+        }
+        if self.inherited {
+            line.push_str("; bearer and modality inherited from the lead-in");
+        }
+        line
+    }
+}
+
+/// Reads clauses into norms in one agreement's vocabulary.
+#[derive(Debug, Clone)]
+pub struct Reader<'d> {
+    definitions: &'d Definitions,
+    order: Order,
+}
+
+/// A modal found in a sentence.
+#[derive(Debug, Clone, Copy)]
+struct Anchor {
+    at: usize,
+    end: usize,
+    modality: Modality,
+    negated: bool,
+    /// A statement: no modal, anchored on its action word.
+    statement: bool,
+}
+
+/// A condition or exception found in a sentence, before it is given to a norm.
+#[derive(Debug, Clone)]
+struct Span {
+    range: Range<usize>,
+    condition: Condition,
+}
+
+/// Auxiliaries between a modal and a passive participle ("shall be kept", "are to remain").
+const AUXILIARIES: &[&str] = &[
+    "be", "been", "being", "is", "are", "was", "were", "to", "also", "only", "remain", "remains",
+];
+
+/// Irregular participles of the verbs the lexicon knows, for telling "shall be kept" from "shall keep".
+const PARTICIPLES: &[&str] = &[
+    "kept",
+    "held",
+    "borne",
+    "paid",
+    "withheld",
+    "made",
+    "given",
+    "taken",
+    "done",
+    "sent",
+    "lent",
+    "met",
+    "left",
+    "set",
+    "laid",
+    "put",
+    "bound",
+    "chosen",
+    "forbidden",
+    "known",
+    "shown",
+    "seen",
+];
+
+impl<'d> Reader<'d> {
+    /// A reader for text in an agreement with these definitions; `indonesian` reads compounds head first.
+    pub fn new(definitions: &'d Definitions, indonesian: bool) -> Reader<'d> {
+        Reader {
+            definitions,
+            order: if indonesian {
+                Order::HeadFirst
+            } else {
+                Order::HeadLast
+            },
+        }
+    }
+
+    /// The norms of one clause. `lead_in` is the last norm of the enclosing clause when that clause leads
+    /// into a list ("The Sponsor shall:"): a point without its own subject inherits it.
+    pub fn read(&self, text: &str, lead_in: Option<&Norm>) -> Vec<Norm> {
+        self.read_tokens(text, &tokenize(text), lead_in)
+    }
+
+    /// [`Reader::read`] over tokens the caller already has (from [`tokenize`] of `text`).
+    pub fn read_tokens(&self, text: &str, tokens: &[Token], lead_in: Option<&Norm>) -> Vec<Norm> {
+        let lists = lists();
+        let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+        let mut norms = Vec::new();
+        let mut a = 0;
+        while a < tokens.len() {
+            let sentence = tokens[a].sentence;
+            let b = tokens[a..]
+                .iter()
+                .position(|t| t.sentence != sentence)
+                .map_or(tokens.len(), |p| a + p);
+            let lead = if a == 0 { lead_in } else { None };
+            self.read_sentence(text, tokens, &words, a..b, lead, lists, &mut norms);
+            a = b;
+        }
+        norms
+    }
+
+    #[allow(clippy::too_many_arguments)]
+    fn read_sentence(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        words: &[&str],
+        sentence: Range<usize>,
+        lead_in: Option<&Norm>,
+        lists: &Lists,
+        norms: &mut Vec<Norm>,
+    ) {
+        let owned = negative_actions(words, &sentence, lists);
+        let spans = self.conditions(text, tokens, words, &sentence, lists);
+        let inside = |i: usize| spans.iter().any(|s| s.range.contains(&i));
+        let mut anchors = anchors(words, &sentence, &owned, lists);
+        anchors.retain(|a| !inside(a.at));
+        if anchors.is_empty() {
+            // A phrase that carries its own negator ("does not apply") is the statement's verb before
+            // any noun that happens to be an action word ("the pay floor").
+            let action = owned
+                .iter()
+                .map(|r| r.start)
+                .find(|&i| !inside(i))
+                .or_else(|| {
+                    (sentence.start..sentence.end)
+                        .filter(|&i| !inside(i))
+                        .find(|&i| action_at(words, i, lists).is_some())
+                });
+            match (action, lead_in) {
+                (Some(at), _) => {
+                    anchors.push(Anchor {
+                        at,
+                        end: at,
+                        modality: Modality::Statement,
+                        negated: false,
+                        statement: true,
+                    });
+                    // "… is advanced by the agency and repaid by the worker": each joined verb is a
+                    // statement of its own.
+                    for k in at + 1..sentence.end {
+                        let joined =
+                            matches!(words[k - 1], "and" | "dan" | "serta" | "then" | "kemudian");
+                        if joined && !inside(k) && action_at(words, k, lists).is_some() {
+                            anchors.push(Anchor {
+                                at: k,
+                                end: k,
+                                modality: Modality::Statement,
+                                negated: false,
+                                statement: true,
+                            });
+                        }
+                    }
+                }
+                (None, Some(_)) => anchors.push(Anchor {
+                    at: sentence.start,
+                    end: sentence.start,
+                    modality: Modality::Statement,
+                    negated: false,
+                    statement: true,
+                }),
+                (None, None) => return,
+            }
+        }
+        // "preferably, where possible, in writing" prefers a means; it does not excuse the duty.
+        let hedge = (sentence.start..sentence.end).find_map(|i| {
+            let end = lists.hedges.match_at(words, i)?;
+            let preference = (i.saturating_sub(2)..i).any(|k| lists.preferences.contains(words[k]));
+            (!preference).then(|| text[tokens[i].start..tokens[end - 1].end].to_string())
+        });
+        let first = norms.len();
+        for k in 0..anchors.len() {
+            let anchor = anchors[k];
+            let window = if k == 0 {
+                sentence.start
+            } else {
+                anchors[k - 1].end.max(anchors[k - 1].at + 1)
+            };
+            let limit = anchors.get(k + 1).map_or(sentence.end, |n| n.at);
+            let mut norm = self.norm(
+                text,
+                tokens,
+                words,
+                (window, anchor, limit),
+                &owned,
+                &spans,
+                lists,
+            );
+            // "The Sending Party shall register … and shall not clear …": the second modal shares the
+            // first one's subject.
+            if k > 0
+                && !norm.passive
+                && anchor.at > 0
+                && matches!(
+                    words[anchor.at - 1],
+                    "and" | "dan" | "serta" | "or" | "atau" | "but"
+                )
+                && let Some(previous) = norms.last()
+            {
+                norm.bearer = previous.bearer.clone();
+            }
+            norm.hedge = hedge.clone();
+            if norm.hedge.is_some()
+                && matches!(
+                    norm.modality,
+                    Modality::Obligation | Modality::Statement | Modality::Right
+                )
+            {
+                norm.modality = Modality::HedgedDuty;
+            }
+            if k == 0
+                && let Some(lead) = lead_in
+                && norm.bearer.is_none()
+                && !norm.passive
+            {
+                norm.bearer = lead.bearer.clone();
+                if anchor.statement {
+                    norm.modality = lead.modality;
+                    norm.negated |= lead.negated;
+                    if norm.hedge.is_none() {
+                        norm.hedge = lead.hedge.clone();
+                    }
+                }
+                norm.inherited = true;
+            }
+            norms.push(norm);
+        }
+        // An exception is a norm of its own ("… except the passport fee, which is borne by the worker"):
+        // its verb is read as a statement.
+        for span in spans
+            .iter()
+            .filter(|s| s.condition.kind == ConditionKind::Exception && !s.condition.denied)
+        {
+            let none = |_: usize| true;
+            if let Some((at, _, _)) = verb_action(
+                words,
+                tokens,
+                span.range.clone(),
+                &none,
+                lists,
+                self.definitions,
+            )
+            .filter(|(at, _, _)| *at > span.range.start)
+            {
+                let anchor = Anchor {
+                    at,
+                    end: at,
+                    modality: Modality::Statement,
+                    negated: false,
+                    statement: true,
+                };
+                let norm = self.norm(
+                    text,
+                    tokens,
+                    words,
+                    (span.range.start + 1, anchor, span.range.end),
+                    &owned,
+                    &[],
+                    lists,
+                );
+                norms.push(norm);
+            }
+        }
+        // Conditions before the first anchor belong to the first norm; the rest to the norm whose modal
+        // they follow.
+        for span in spans {
+            let owner = norms[first..]
+                .iter()
+                .rposition(|n| n.at <= tokens[span.range.start].start)
+                .unwrap_or(0);
+            norms[first + owner].conditions.push(span.condition);
+        }
+    }
+
+    /// The norm of one anchor: `window` is where its subject may start, `limit` where its words end.
+    #[allow(clippy::too_many_arguments)]
+    fn norm(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        words: &[&str],
+        (window, anchor, limit): (usize, Anchor, usize),
+        owned: &[Range<usize>],
+        spans: &[Span],
+        lists: &Lists,
+    ) -> Norm {
+        let inside = |i: usize| spans.iter().any(|s| s.range.contains(&i));
+        let free = |i: usize| !inside(i);
+        // The subject: the actor named nearest before the anchor, outside conditions.
+        // "A worker who leaves the service of the Sponsor … shall pay": the subject stands before the
+        // relative pronoun, not nearest the modal.
+        let relative = (window..anchor.at)
+            .filter(|&i| free(i))
+            .find(|&i| lists.relatives.contains(words[i]));
+        let before_relative = relative.and_then(|r| {
+            (window.max(r.saturating_sub(4))..r)
+                .rev()
+                .find(|&i| role_at(words, i, self.definitions).is_some())
+        });
+        let subject = before_relative
+            .or_else(|| {
+                (window..anchor.at)
+                    .rev()
+                    .filter(|&i| free(i))
+                    .find(|&i| role_at(words, i, self.definitions).is_some())
+            })
+            .and_then(|i| actor_at(tokens, text, i, self.definitions, self.order));
+        let mut modality = anchor.modality;
+        let mut negated = anchor.negated;
+        // "No employer shall", "nobody may", "tidak ada … yang boleh": the subject forbids.
+        if matches!(modality, Modality::Obligation | Modality::Permission) || anchor.statement {
+            let forbidding = (window..anchor.at)
+                .filter(|&i| free(i))
+                .any(|i| lists.negative_subject.match_at(words, i).is_some());
+            if forbidding {
+                if anchor.statement {
+                    negated = true;
+                } else {
+                    modality = Modality::Prohibition;
+                }
+            }
+        }
+        // The action: the first action word after the anchor (the anchor itself for a statement).
+        let search = if anchor.statement {
+            anchor.at
+        } else {
+            anchor.end
+        };
+        let found = if anchor.statement {
+            verb_action(words, tokens, search..limit, &free, lists, self.definitions)
+        } else {
+            main_action(words, tokens, search..limit, &free, lists, self.definitions)
+        };
+        let (action, action_range) = match found {
+            Some((i, end, classes)) => (
+                Some(Action {
+                    words: text[tokens[i].start..tokens[end - 1].end].to_string(),
+                    classes,
+                }),
+                i..end,
+            ),
+            None => {
+                let i = (search..limit).find(|&i| {
+                    !tokens[i].stopword
+                        && !AUXILIARIES.contains(&words[i])
+                        && !crate::lexicon::is_strict_negator(words[i])
+                });
+                match i {
+                    Some(i) => (
+                        Some(Action {
+                            words: text[tokens[i].start..tokens[i].end].to_string(),
+                            classes: Vec::new(),
+                        }),
+                        i..i + 1,
+                    ),
+                    None => (None, search..search),
+                }
+            }
+        };
+        // A negator between the anchor and the action, or just before a statement's action, denies it;
+        // one that belongs to the action's own phrase ("not apply") does not.
+        let own = |i: usize| owned.iter().any(|r| r.contains(&i));
+        let from = if anchor.statement {
+            action_range.start.saturating_sub(3).max(window)
+        } else {
+            anchor.end
+        };
+        if (from..action_range.start)
+            .filter(|&i| free(i) && !own(i))
+            .any(|i| {
+                crate::lexicon::is_strict_negator(words[i])
+                    && lists.formulas.match_at(words, i).is_none()
+            })
+        {
+            negated = true;
+        }
+        // "shall pay no fee", "charge nothing".
+        if let Some(next) = words.get(action_range.end)
+            && matches!(*next, "no" | "nothing" | "none")
+            && action_range.end < limit
+            && !action_at(words, action_range.end, lists)
+                .is_some_and(|(_, c)| c.iter().any(|c| c == "cap"))
+        {
+            negated = true;
+        }
+        let passive =
+            action.is_some() && action_range.start > 0 && action_range.start < words.len() && {
+                let first = action_range.start;
+                let word = words[first];
+                let indonesian_passive = word.starts_with("di") && word.len() > 4;
+                let participle =
+                    word.ends_with("ed") || word.ends_with("en") || PARTICIPLES.contains(&word);
+                let after_be = first > 0
+                    && (first.saturating_sub(3)..first).any(|k| {
+                        matches!(
+                            words[k],
+                            "be" | "been" | "being" | "is" | "are" | "was" | "were"
+                        )
+                    });
+                indonesian_passive || (participle && after_be)
+            };
+        let end = (action_range.end..limit)
+            .find(|&i| {
+                inside(i)
+                    || (i > action_range.end && tokens[i].comma_before && i - action_range.end > 6)
+            })
+            .unwrap_or(limit)
+            .min(action_range.end + 14);
+        // The agent of a passive ("by the Employer", *oleh Pengguna*, *dipotong Pengguna*) and the holder
+        // of a keeping phrase ("remain with the master", *dititipkan kepada Pengguna*).
+        let after_role = |from: usize, to: usize, link: &crate::lists::WordSet| -> Option<Actor> {
+            (from..to).find_map(|i| {
+                let link_end = link.match_at(words, i)?;
+                (link_end..to.min(link_end + 3))
+                    .find(|&k| role_at(words, k, self.definitions).is_some())
+                    .and_then(|k| actor_at(tokens, text, k, self.definitions, self.order))
+            })
+        };
+        let agent = if passive {
+            after_role(action_range.end, end, &lists.agent).or_else(|| {
+                let next = action_range.end;
+                (words[action_range.start].starts_with("di") && next < end)
+                    .then(|| actor_at(tokens, text, next, self.definitions, self.order))
+                    .flatten()
+            })
+        } else {
+            None
+        };
+        // "at the discretion of the Business Owner", "menjadi tanggungan PMI": the owner acts.
+        let owned_by = (action_range.end > action_range.start
+            && lists.owner_nouns.contains(words[action_range.end - 1]))
+        .then(|| {
+            (action_range.end..limit.min(action_range.end + 4))
+                .find(|&k| role_at(words, k, self.definitions).is_some())
+                .and_then(|k| actor_at(tokens, text, k, self.definitions, self.order))
+        })
+        .flatten();
+        let passive = passive || owned_by.is_some();
+        let agent = agent.or(owned_by);
+        let keeps = action.as_ref().is_some_and(|a| a.is("keep"));
+        // "remain with", "dititipkan kepada": the phrase ends in its own link.
+        let linked = action_range.end > action_range.start
+            && lists.holder.contains(words[action_range.end - 1]);
+        let holder = keeps
+            .then(|| {
+                if linked {
+                    (action_range.end..end.min(action_range.end + 3))
+                        .find(|&k| role_at(words, k, self.definitions).is_some())
+                        .and_then(|k| actor_at(tokens, text, k, self.definitions, self.order))
+                } else {
+                    after_role(
+                        action_range.end,
+                        end.min(action_range.end + 6),
+                        &lists.holder,
+                    )
+                }
+            })
+            .flatten();
+        let recipient = after_role(action_range.end, end, &lists.recipient);
+        // Whose consent a consent noun asks for: "the employer's approval", "persetujuan Pemberi Kerja",
+        // "the permission of the master". Mutual agreement ("of the employer and the worker", "between
+        // the parties") is no one side's.
+        let consent_noun = action.as_ref().is_some_and(|a| a.is("consent"))
+            && !passive
+            && is_consent_noun(words, action_range.start)
+            && needed(words, action_range.start, lists);
+        let consenter = consent_noun
+            .then(|| {
+                let reach = action_range.end..end.min(action_range.end + 8);
+                let mutual = reach
+                    .clone()
+                    .any(|k| lists.mutual.match_at(words, k).is_some())
+                    || (action_range.start.saturating_sub(2)..action_range.start)
+                        .any(|k| lists.mutual.match_at(words, k).is_some());
+                let sides: Vec<Role> = reach
+                    .clone()
+                    .filter_map(|k| role_at(words, k, self.definitions))
+                    .collect();
+                let both = sides.iter().any(|r| r.is_worker_side())
+                    && sides.iter().any(|r| r.is_employer_side());
+                if mutual || both {
+                    return None;
+                }
+                (action_range.end..end.min(action_range.end + 4))
+                    .chain((action_range.start.saturating_sub(3)..action_range.start).rev())
+                    .filter(|&k| k >= window)
+                    .find(|&k| role_at(words, k, self.definitions).is_some())
+                    .and_then(|k| actor_at(tokens, text, k, self.definitions, self.order))
+            })
+            .flatten();
+        let recipient = if action.as_ref().is_some_and(|a| a.is("consent")) {
+            consenter
+        } else {
+            recipient
+        };
+        let (bearer, beneficiary) = if passive {
+            (
+                agent.or_else(|| holder.clone()),
+                recipient.filter(|_| holder.is_none()).or(None),
+            )
+        } else {
+            match (subject.clone(), holder) {
+                // "The worker shall deposit the passport with the employer": the worker acts, the
+                // employer ends up holding.
+                (Some(s), Some(h)) if !anchor.statement => (Some(s), Some(h)),
+                // "The papers are to remain with the captain": the holder keeps.
+                (_, Some(h)) => (Some(h), recipient),
+                (s, None) => (s, recipient),
+            }
+        };
+        // The object of a passive is the noun phrase just before its verb ("dokumen … yang disimpan
+        // oleh Pemberi Kerja", "the remainder shall be retained"): back to a comma, a relative pronoun's
+        // antecedent, or eight words.
+        let object_range = if passive {
+            let verb = if anchor.statement {
+                action_range.start
+            } else {
+                anchor.at
+            };
+            let relative = (verb.saturating_sub(2).max(window)..verb)
+                .rev()
+                .find(|&i| matches!(words[i], "yang" | "that" | "which"));
+            let end = relative.unwrap_or(verb);
+            let mut start = end.saturating_sub(8).max(window);
+            if let Some(comma) = (start + 1..end).rev().find(|&i| tokens[i].comma_before) {
+                start = comma;
+            }
+            let start = (start..end).find(|&i| free(i)).unwrap_or(end);
+            start..end.max(start)
+        } else {
+            action_range.end..end
+        };
+        let object_terms = words[object_range.clone()]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let object = if object_range.is_empty() {
+            String::new()
+        } else {
+            text[tokens[object_range.start].start..tokens[object_range.end - 1].end].to_string()
+        };
+        let span_start = (window..anchor.at)
+            .find(|&i| free(i))
+            .unwrap_or(anchor.at.min(action_range.start));
+        let span_end = end.max(action_range.end).max(anchor.end).min(tokens.len());
+        let span = tokens[span_start].start..tokens[span_end.max(span_start + 1) - 1].end;
+        let mentioned = (span_start..span_end.max(span_start + 1).min(words.len()))
+            .filter_map(|k| role_at(words, k, self.definitions))
+            .collect();
+        let terms = words[span_start..span_end.max(span_start + 1)]
+            .iter()
+            .map(|w| w.to_string())
+            .collect();
+        let modal = if anchor.statement || anchor.end <= anchor.at {
+            String::new()
+        } else {
+            text[tokens[anchor.at].start..tokens[anchor.end - 1].end].to_string()
+        };
+        Norm {
+            bearer,
+            modality,
+            modal,
+            action,
+            object,
+            beneficiary,
+            conditions: Vec::new(),
+            negated,
+            hedge: None,
+            passive,
+            narrowed: (anchor.at.saturating_sub(2)..action_range.start.max(anchor.at))
+                .any(|k| lists.only.contains(words[k]))
+                || spans.iter().any(|s| {
+                    s.range.start > anchor.at
+                        && s.range.start < limit
+                        && lists.only.contains(words[s.range.start - 1])
+                }),
+            inherited: false,
+            sentence: tokens[anchor.at.min(tokens.len() - 1)].sentence,
+            at: tokens[anchor.at.min(tokens.len() - 1)].start,
+            span,
+            terms,
+            object_terms,
+            mentioned,
+        }
+    }
+
+    /// A whole text read as one condition: a point under a lead-in that ends "where:" or *apabila:*.
+    pub fn condition(&self, text: &str) -> Condition {
+        let lists = lists();
+        let tokens = tokenize(text);
+        let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+        Condition {
+            kind: ConditionKind::Condition,
+            text: text.trim().to_string(),
+            roles: (0..words.len())
+                .filter_map(|k| role_at(&words, k, self.definitions))
+                .collect(),
+            consent: (0..words.len()).any(|k| {
+                action_at(&words, k, lists).is_some_and(|(_, c)| c.iter().any(|c| c == "consent"))
+                    && (!is_consent_noun(&words, k) || needed(&words, k, lists))
+            }),
+            discretion: (0..words.len()).any(|k| {
+                (lists.discretion.match_at(&words, k).is_some()
+                    || lists.permissive.match_at(&words, k).is_some())
+                    && (k.saturating_sub(3)..k).any(|j| {
+                        role_at(&words, j, self.definitions).is_some_and(Role::is_employer_side)
+                    })
+            }),
+            denied: false,
+            mutual: (0..words.len()).any(|k| lists.mutual.match_at(&words, k).is_some()),
+            request: words.iter().any(|w| lists.requests.contains(w)),
+            span: 0..text.len(),
+        }
+    }
+
+    /// The actor a lead-in ends on ("ensure that domestic workers:", *menjamin bahwa Pekerja:*): the
+    /// subject of points that go on with a verb ("(c) are entitled to keep …").
+    pub fn trailing_actor(&self, text: &str) -> Option<Actor> {
+        let body = text.trim_end().strip_suffix(':')?;
+        let tokens = tokenize(body);
+        let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+        let last = words.len().checked_sub(1)?;
+        (last.saturating_sub(1)..=last)
+            .rev()
+            .find(|&k| role_at(&words, k, self.definitions).is_some())
+            .and_then(|k| actor_at(&tokens, body, k, self.definitions, self.order))
+    }
+
+    /// The conditions and exceptions of a sentence, with their extent: to the next comma, the end of the
+    /// sentence, or (for one that opens the sentence) the main clause.
+    fn conditions(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        words: &[&str],
+        sentence: &Range<usize>,
+        lists: &Lists,
+    ) -> Vec<Span> {
+        let mut spans: Vec<Span> = Vec::new();
+        let mut i = sentence.start;
+        while i < sentence.end {
+            let opener = lists
+                .conditions
+                .match_at(words, i)
+                .map(|e| (e, ConditionKind::Condition))
+                .or_else(|| {
+                    lists
+                        .exceptions
+                        .match_at(words, i)
+                        .map(|e| (e, ConditionKind::Exception))
+                });
+            let denial = lists.condition_denials.match_at(words, i).filter(|&e| {
+                (e..sentence.end.min(e + 5)).any(|k| {
+                    action_at(words, k, lists)
+                        .is_some_and(|(_, c)| c.iter().any(|c| c == "consent"))
+                })
+            });
+            let (open_end, kind, denied) = match (opener, denial) {
+                (_, Some(e)) => (e, ConditionKind::Condition, true),
+                (Some((e, kind)), None) => {
+                    // "dalam hal apa pun" (in any case) opens nothing.
+                    if words[i] == "dalam" && words.get(i + 2) == Some(&"apa") {
+                        i += 1;
+                        continue;
+                    }
+                    (e, kind, false)
+                }
+                (None, None) => {
+                    i += 1;
+                    continue;
+                }
+            };
+            // A condition in the subject ("Nobody other than the worker shall …") ends where the main
+            // clause's modal begins, as one that opens the sentence does.
+            let owned_here = negative_actions(words, sentence, lists);
+            let leading = i == sentence.start
+                || anchors(words, &(sentence.start..i), &owned_here, lists).is_empty();
+            let mut end = (open_end..sentence.end)
+                .find(|&k| tokens[k].comma_before && k > open_end)
+                .unwrap_or(sentence.end);
+            if leading {
+                // A condition that opens the sentence ends where the main clause's modal begins.
+                let owned = negative_actions(words, sentence, lists);
+                if let Some(anchor) = anchors(words, &(open_end..end), &owned, lists).first() {
+                    // An exception in the subject ("Nobody other than the worker shall") runs to the
+                    // modal; a condition without a comma ("If the worker leaves the employer shall")
+                    // to the main clause's subject.
+                    let subject = match kind {
+                        ConditionKind::Exception => anchor.at,
+                        ConditionKind::Condition => (open_end..anchor.at)
+                            .rev()
+                            .find(|&k| role_at(words, k, self.definitions).is_some())
+                            .unwrap_or(anchor.at),
+                    };
+                    end = end.min(subject.max(open_end + 1));
+                }
+            }
+            let range = i..end.max(open_end);
+            let roles = range
+                .clone()
+                .filter_map(|k| role_at(words, k, self.definitions))
+                .collect();
+            // A consent noun counts when something asks for it ("with the Sponsor's prior permission");
+            // "where a collective agreement applies" asks for none.
+            let consent = range.clone().any(|k| {
+                action_at(words, k, lists).is_some_and(|(_, c)| c.iter().any(|c| c == "consent"))
+                    && (!is_consent_noun(words, k) || needed(words, k, lists) || k == range.start)
+            });
+            // Judgement is the employer side's only when they are named just before the word ("when
+            // the household requires", *apabila Pengguna memerlukan*).
+            let discretion = range.clone().any(|k| {
+                (lists.discretion.match_at(words, k).is_some()
+                    || lists.permissive.match_at(words, k).is_some())
+                    && (k.saturating_sub(3).max(range.start)..k).any(|j| {
+                        role_at(words, j, self.definitions).is_some_and(Role::is_employer_side)
+                    })
+            });
+            let request = range.clone().any(|k| lists.requests.contains(words[k]));
+            let last = range.end.max(range.start + 1) - 1;
+            spans.push(Span {
+                condition: Condition {
+                    kind,
+                    text: text[tokens[range.start].start..tokens[last].end].to_string(),
+                    roles,
+                    consent,
+                    discretion,
+                    denied,
+                    mutual: range
+                        .clone()
+                        .any(|k| lists.mutual.match_at(words, k).is_some()),
+                    request,
+                    span: tokens[range.start].start..tokens[last].end,
+                },
+                range: range.clone(),
+            });
+            i = range.end.max(i + 1);
+        }
+        spans
+    }
+}
+
+/// Adverbs and particles that stand between a modal and its verb ("shall promptly pay", *wajib segera
+/// membayar*).
+const ADVERBS: &[&str] = &[
+    "not",
+    "also",
+    "only",
+    "jointly",
+    "further",
+    "immediately",
+    "promptly",
+    "duly",
+    "segera",
+    "juga",
+    "tetap",
+    "senantiasa",
+    "terlebih",
+    "dahulu",
+    "selalu",
+    "secara",
+];
+
+/// Verbs that carry another clause ("shall ensure that …", "shall take measures to …", *wajib memastikan
+/// bahwa …*): the action is that clause's verb.
+const LIGHT_VERBS: &[&str] = &[
+    "ensure",
+    "ensures",
+    "guarantee",
+    "guarantees",
+    "take",
+    "takes",
+    "see",
+    "menjamin",
+    "memastikan",
+    "mengambil",
+    "mengupayakan",
+];
+
+/// Prepositions that open a phrase before the verb ("shall, at its own cost, provide"): the verb is found
+/// past them.
+const PREPOSITIONS: &[&str] = &[
+    "at", "in", "on", "by", "for", "within", "during", "upon", "under", "with", "dalam", "pada",
+    "di", "untuk", "selama", "atas", "dengan",
+];
+
+/// The action of a modal: its verb. The first word after the modal (past auxiliaries and adverbs) is the
+/// verb; when it is a word of the lexicon it gives the classes, when it carries a clause ("ensure that") the
+/// clause's verb does, and otherwise the verb has no class (a noun deeper in the object, "make the
+/// retention of passports an offence", is not the action).
+fn main_action(
+    words: &[&str],
+    tokens: &[Token],
+    range: Range<usize>,
+    free: &dyn Fn(usize) -> bool,
+    lists: &Lists,
+    definitions: &Definitions,
+) -> Option<(usize, usize, Vec<String>)> {
+    let mut first = None;
+    for i in range.clone().filter(|&i| free(i)) {
+        // "shall not exceed": a phrase that starts on a skipped word is the verb.
+        if let Some((end, classes)) = action_at(words, i, lists) {
+            return Some((i, end, classes));
+        }
+        let skipped = tokens[i].stopword
+            || AUXILIARIES.contains(&words[i])
+            || ADVERBS.contains(&words[i])
+            || (words[i].ends_with("ly") && words[i].len() > 4);
+        if !skipped {
+            first = Some(i);
+            break;
+        }
+    }
+    let first = first?;
+    if LIGHT_VERBS.contains(&words[first]) {
+        return verb_action(
+            words,
+            tokens,
+            first + 1..range.end,
+            free,
+            lists,
+            definitions,
+        );
+    }
+    if PREPOSITIONS.contains(&words[first]) {
+        return range
+            .filter(|&i| free(i))
+            .find_map(|i| action_at(words, i, lists).map(|(end, classes)| (i, end, classes)));
+    }
+    None
+}
+
+/// The verb of a clause without a modal ("the costs are borne by …", *paspor disimpan oleh …*,
+/// "retained documents are returned"): an action word in verb position — after a form of "be", a *di-*
+/// passive, after "to" or a subject — before any other action word of the lexicon.
+fn verb_action(
+    words: &[&str],
+    tokens: &[Token],
+    range: Range<usize>,
+    free: &dyn Fn(usize) -> bool,
+    lists: &Lists,
+    definitions: &Definitions,
+) -> Option<(usize, usize, Vec<String>)> {
+    let candidates: Vec<(usize, usize, Vec<String>)> = range
+        .clone()
+        .filter(|&i| free(i))
+        .filter_map(|i| action_at(words, i, lists).map(|(end, classes)| (i, end, classes)))
+        .collect();
+    let verbal = |i: usize| {
+        let word = words[i];
+        let before = |k: usize| {
+            i >= k && {
+                let w = words[i - k];
+                matches!(
+                    w,
+                    "is" | "are"
+                        | "be"
+                        | "been"
+                        | "was"
+                        | "were"
+                        | "to"
+                        | "agar"
+                        | "untuk"
+                        | "supaya"
+                        | "will"
+                        | "shall"
+                        | "must"
+                        | "may"
+                        | "does"
+                        | "do"
+                        | "did"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "not"
+                        | "tidak"
+                        | "menjadi"
+                        | "remain"
+                        | "remains"
+                ) || role_at(words, i - k, definitions).is_some()
+                    || (k == 1
+                        && tokens[i - 1].stopword
+                        && i >= 2
+                        && role_at(words, i - 2, definitions).is_some())
+            }
+        };
+        (word.starts_with("di") && word.len() > 4) || before(1) || before(2)
+    };
+    // A word that starts the clause is its verb ("(c) hold the passport"); one deeper in a list of
+    // nouns ("the safe sending of remittances") is not.
+    let opening = (range.start..range.end)
+        .find(|&i| !tokens[i].stopword && free(i))
+        .unwrap_or(range.start);
+    candidates
+        .iter()
+        .find(|(i, _, _)| {
+            verbal(*i) || *i <= opening + 1 || crate::lexicon::is_strict_negator(words[*i])
+        })
+        .cloned()
+}
+
+/// Whether a word asking for consent ("requires", "subject to", "prior", *memerlukan*) stands within
+/// three words before `i`.
+fn needed(words: &[&str], i: usize, lists: &Lists) -> bool {
+    (i.saturating_sub(3)..i).any(|k| lists.needs.contains(words[k]))
+}
+
+/// Whether the consent word at `i` is a noun ("approval", *persetujuan*), whose owner is the one who
+/// consents, rather than a verb ("permits", *mengizinkan*), whose subject is.
+fn is_consent_noun(words: &[&str], i: usize) -> bool {
+    let word = words[i];
+    let english_noun = matches!(
+        word,
+        "consent"
+            | "approval"
+            | "permission"
+            | "authorization"
+            | "authorisation"
+            | "agreement"
+            | "release"
+            | "clearance"
+            | "objection"
+            | "no"
+    ) && !(i > 0
+        && matches!(words[i - 1], "to" | "shall" | "may" | "will" | "must"));
+    let indonesian_noun = [
+        "persetujuan",
+        "perizinan",
+        "pelepasan",
+        "kesepakatan",
+        "rekomendasi",
+    ]
+    .contains(&word)
+        || matches!(word, "izin" | "ijin" | "restu");
+    // "Persetujuan ini", "this Agreement": the treaty, not a consent.
+    let the_treaty = matches!(words.get(i + 1), Some(&"ini") | Some(&"tersebut"))
+        || (i > 0 && words[i - 1] == "this");
+    !the_treaty && (english_noun || indonesian_noun || words.get(i + 1) == Some(&"of"))
+}
+
+/// The action at `i`: the end of the longest action phrase starting there, with every class it belongs
+/// to.
+fn action_at(words: &[&str], i: usize, lists: &Lists) -> Option<(usize, Vec<String>)> {
+    let mut best: Option<(usize, Vec<String>)> = None;
+    for (class, set) in &lists.actions {
+        if let Some(end) = set.match_at(words, i) {
+            match &mut best {
+                Some((e, classes)) if *e == end => classes.push(class.clone()),
+                Some((e, _)) if *e > end => {}
+                _ => best = Some((end, vec![class.clone()])),
+            }
+        }
+    }
+    best
+}
+
+/// Action phrases that begin with their own negator ("not apply", *tidak berlaku*, "tidak boleh
+/// melebihi"): the negator is the action's, not the norm's.
+fn negative_actions(words: &[&str], sentence: &Range<usize>, lists: &Lists) -> Vec<Range<usize>> {
+    (sentence.start..sentence.end)
+        .filter(|&i| crate::lexicon::is_strict_negator(words[i]))
+        .filter_map(|i| {
+            let (end, _) = action_at(words, i, lists)?;
+            (end > i + 1).then_some(i..end)
+        })
+        .collect()
+}
+
+/// The modals of a sentence, merged when they stand together ("shall have the right to", "wajib
+/// berupaya", "may not").
+fn anchors(
+    words: &[&str],
+    sentence: &Range<usize>,
+    owned: &[Range<usize>],
+    lists: &Lists,
+) -> Vec<Anchor> {
+    let own = |i: usize| owned.iter().any(|r| r.contains(&i));
+    let strict = |i: usize| {
+        words.get(i).is_some_and(|w| {
+            crate::lexicon::is_strict_negator(w) && !matches!(*w, "without" | "tanpa")
+        }) && !own(i)
+    };
+    let mut found: Vec<Anchor> = Vec::new();
+    let mut i = sentence.start;
+    while i < sentence.end {
+        if own(i) {
+            i += 1;
+            continue;
+        }
+        let before = i > sentence.start && strict(i - 1);
+        let after = |end: usize| end < sentence.end && strict(end);
+        let hit = if let Some(end) = lists.prohibitive.match_at(words, i) {
+            Some((end, Modality::Prohibition, false))
+        } else if let Some(end) = lists.right.match_at(words, i) {
+            Some((end, Modality::Right, before))
+        } else if let Some(end) = lists.recommendation.match_at(words, i) {
+            Some(if after(end) {
+                (end + 1, Modality::Prohibition, false)
+            } else {
+                (end, Modality::HedgedDuty, false)
+            })
+        } else if let Some(end) = lists.binding.match_at(words, i) {
+            Some(if after(end) {
+                (end + 1, Modality::Prohibition, false)
+            } else {
+                (end, Modality::Obligation, before)
+            })
+        } else if let Some(end) = lists.permissive.match_at(words, i) {
+            Some(if after(end) || before {
+                (
+                    end.max(i + 1) + usize::from(after(end)),
+                    Modality::Prohibition,
+                    false,
+                )
+            } else {
+                (end, Modality::Permission, false)
+            })
+        } else {
+            lists
+                .hedges
+                .match_at(words, i)
+                .filter(|&e| e == i + 1)
+                .map(|e| (e, Modality::HedgedDuty, false))
+        };
+        let Some((end, modality, negated)) = hit else {
+            i += 1;
+            continue;
+        };
+        let anchor = Anchor {
+            at: i,
+            end: end.min(sentence.end),
+            modality,
+            negated,
+            statement: false,
+        };
+        match found.last_mut() {
+            Some(previous) if anchor.at <= previous.end + 3 => {
+                previous.end = anchor.end.max(previous.end);
+                if previous.modality == Modality::Prohibition
+                    && anchor.modality == Modality::Obligation
+                {
+                    // "shall not be obliged to", *tidak diwajibkan*: no duty, which is a freedom.
+                    previous.modality = Modality::Obligation;
+                    previous.negated = true;
+                } else {
+                    previous.modality = merge(previous.modality, anchor.modality);
+                    previous.negated |= anchor.negated;
+                }
+            }
+            _ => found.push(anchor),
+        }
+        i = end.max(i + 1);
+    }
+    found
+}
+
+/// Two modals standing together: a prohibition or a hedge wins, then a right ("shall have the right").
+fn merge(a: Modality, b: Modality) -> Modality {
+    use Modality::*;
+    for winner in [Prohibition, HedgedDuty, Right, Obligation, Permission] {
+        if a == winner || b == winner {
+            return winner;
+        }
+    }
+    a
+}
+
+#[cfg(test)]
+mod tests;

@@ -1,0 +1,240 @@
+//! The norm reader on sentences written for these tests, in English and Indonesian.
+
+use super::*;
+
+fn norms(text: &str) -> Vec<Norm> {
+    let definitions = Definitions::default();
+    Reader::new(&definitions, false).read(text, None)
+}
+
+fn norms_id(text: &str) -> Vec<Norm> {
+    let definitions = Definitions::default();
+    Reader::new(&definitions, true).read(text, None)
+}
+
+/// The first norm whose action has `class`.
+fn with_action(list: &[Norm], class: &str) -> Norm {
+    list.iter()
+        .find(|n| n.acts(&[class]))
+        .cloned()
+        .unwrap_or_else(|| panic!("no `{class}` norm in {list:#?}"))
+}
+
+fn role(norm: &Norm) -> Option<&'static str> {
+    norm.bearer_role().map(Role::name)
+}
+
+#[test]
+fn active_duties_permissions_and_prohibitions() {
+    let n = with_action(
+        &norms("The Employer shall pay the wage into the worker's account."),
+        "pay",
+    );
+    assert_eq!(
+        (role(&n), n.modality, n.denied()),
+        (Some("employer"), Modality::Obligation, false)
+    );
+
+    let n = with_action(
+        &norms("An agency may retain the travel documents of an applicant."),
+        "keep",
+    );
+    assert_eq!(
+        (role(&n), n.modality),
+        (Some("agency"), Modality::Permission)
+    );
+
+    let n = with_action(
+        &norms("The employer shall not confiscate any identity card."),
+        "keep",
+    );
+    assert_eq!(n.modality, Modality::Prohibition);
+
+    let n = with_action(
+        &norms("No sponsor may hold on to a helper's passport."),
+        "keep",
+    );
+    assert_eq!(
+        (role(&n), n.modality),
+        (Some("employer"), Modality::Prohibition)
+    );
+
+    let n = with_action(
+        &norms_id("Pemberi Kerja tidak boleh menahan paspor Pekerja."),
+        "keep",
+    );
+    assert_eq!(
+        (role(&n), n.modality),
+        (Some("employer"), Modality::Prohibition)
+    );
+
+    let n = with_action(
+        &norms_id("Majikan dilarang menyimpan dokumen perjalanan pekerja."),
+        "keep",
+    );
+    assert_eq!(n.modality, Modality::Prohibition);
+}
+
+#[test]
+fn passives_find_their_agent_or_holder() {
+    let n = with_action(
+        &norms("The crew member's discharge book shall be kept by the skipper during the voyage."),
+        "keep",
+    );
+    assert_eq!((role(&n), n.passive), (Some("employer"), true));
+
+    let n = with_action(
+        &norms("Identity papers of the crew are to remain with the vessel's captain."),
+        "keep",
+    );
+    assert_eq!(role(&n), Some("employer"));
+
+    let n = with_action(
+        &norms("The passport shall remain with the worker at all times."),
+        "keep",
+    );
+    assert_eq!(role(&n), Some("worker"));
+
+    let n = with_action(
+        &norms_id("Paspor Pekerja dipegang oleh Majikan selama masa kontrak."),
+        "keep",
+    );
+    assert_eq!((role(&n), n.passive), (Some("employer"), true));
+
+    let n = with_action(
+        &norms_id("Kartu identitas Pekerja dititipkan kepada Pengguna."),
+        "keep",
+    );
+    assert_eq!(role(&n), Some("employer"));
+
+    let n = with_action(
+        &norms_id("Dokumen perjalanan Pekerja disimpan selama kontrak berlangsung."),
+        "keep",
+    );
+    assert_eq!((role(&n), n.denied()), (None, false));
+}
+
+#[test]
+fn points_inherit_their_lead_in() {
+    let definitions = Definitions::default();
+    let reader = Reader::new(&definitions, false);
+    let lead = reader.read("The Principal shall:", None);
+    let n = with_action(
+        &reader.read(
+            "(d) look after the worker's passport until the work ends;",
+            lead.last(),
+        ),
+        "keep",
+    );
+    assert_eq!(
+        (role(&n), n.modality, n.inherited),
+        (Some("employer"), Modality::Obligation, true)
+    );
+
+    let lead = reader.read("The Employer shall not:", None);
+    let n = with_action(
+        &reader.read("withhold any part of the wage;", lead.last()),
+        "keep",
+    );
+    assert_eq!(n.modality, Modality::Prohibition);
+}
+
+#[test]
+fn exclusions_and_cost_shifts() {
+    let n = with_action(
+        &norms("Farm hands are outside the scope of the minimum wage order."),
+        "exclude",
+    );
+    assert!(!n.denied());
+    let n = with_action(
+        &norms("The statutory pay floor does not apply to live-in carers."),
+        "exclude",
+    );
+    assert!(!n.denied(), "{n:#?}");
+    let n = with_action(
+        &norms_id("Pekerja musiman dikecualikan dari jaminan sosial."),
+        "exclude",
+    );
+    assert!(!n.denied());
+    let n = with_action(
+        &norms("No category of worker shall be excluded from social insurance."),
+        "exclude",
+    );
+    assert!(n.denied());
+
+    let n = with_action(
+        &norms(
+            "The cost of the outbound flight is recovered from the worker's first two salaries.",
+        ),
+        "charge",
+    );
+    assert!(!n.denied());
+    let n = with_action(
+        &norms("Workers shall pay no placement fee of any kind."),
+        "pay",
+    );
+    assert!(n.denied());
+    let n = with_action(
+        &norms_id("Pekerja tidak menanggung biaya pemeriksaan kesehatan."),
+        "pay",
+    );
+    assert!(n.denied());
+    let n = with_action(
+        &norms_id("Biaya pelatihan dipotong dari upah bulanan Pekerja."),
+        "deduct",
+    );
+    assert!(n.passive && !n.denied());
+    let n = with_action(
+        &norms("Any fee charged to the worker shall not exceed one week's pay."),
+        "cap",
+    );
+    assert!(!n.denied(), "{n:#?}");
+}
+
+#[test]
+fn conditions_that_hand_a_right_to_the_employer() {
+    let n = norms(
+        "The worker may take up another job, on condition that the current employer agrees in writing.",
+    );
+    let right = &n[0];
+    assert_eq!(role(right), Some("worker"));
+    assert!(right.employer_condition().is_some(), "{right:#?}");
+
+    let n = norms(
+        "The worker may take up another job without needing the current employer's agreement.",
+    );
+    assert!(n[0].employer_condition().is_none(), "{:#?}", n[0]);
+
+    let n =
+        norms_id("Pekerja dapat pindah Pengguna hanya dengan persetujuan tertulis Pengguna lama.");
+    assert!(n[0].employer_condition().is_some(), "{:#?}", n[0]);
+
+    let n = norms(
+        "Staff are entitled to one free day a week, except when the hotel judges that demand requires otherwise.",
+    );
+    assert!(n[0].employer_condition().is_some(), "{:#?}", n[0]);
+}
+
+#[test]
+fn hedges_turn_duties_into_efforts() {
+    let n = norms(
+        "The receiving State shall provide shelters within the limits of available resources.",
+    );
+    assert_eq!(n[0].modality, Modality::HedgedDuty);
+    let n = norms_id("Para Pihak menyediakan rumah singgah apabila memungkinkan.");
+    assert_eq!(n[0].modality, Modality::HedgedDuty, "{n:#?}");
+    let n = norms("The Parties shall exchange data every quarter.");
+    assert_eq!(n[0].modality, Modality::Obligation);
+}
+
+#[test]
+fn definitions_give_roles_to_the_agreement_s_own_names() {
+    let definitions =
+        Definitions::read(["\"Engaging Unit\" means the undertaking that hires the Worker."]);
+    let reader = Reader::new(&definitions, false);
+    let n = with_action(
+        &reader.read("The Engaging Unit shall retain the residence card.", None),
+        "keep",
+    );
+    assert_eq!(role(&n), Some("employer"));
+}

@@ -1,0 +1,426 @@
+//! Who a clause speaks of: the roles of a bilateral labour agreement, and the agreement's own names for
+//! them.
+//!
+//! Drafts name the employer side a dozen ways ("the Sponsor", "the master of the vessel", *Pengguna*,
+//! *Majikan*, *Pemberi Kerja*); a check that asks "who keeps the passport?" needs the role, not the word.
+//! Roles come from the lexicon's lists and from the agreement's definitions, which win.
+
+use std::collections::BTreeMap;
+
+use crate::lexicon::{Token, fold};
+use crate::lists::lists;
+
+/// A role in a bilateral labour agreement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Role {
+    /// A State party or its government.
+    State,
+    /// An authority of the country of origin ("the Sending Party", *BP2MI*).
+    OriginAuthority,
+    /// An authority of the country of destination ("the Receiving Agency").
+    DestinationAuthority,
+    /// An authority whose side the text does not say (a joint committee, a ministry).
+    Authority,
+    /// The employer side: employer, sponsor, kafeel, principal, a vessel's master, *Pengguna*, *Majikan*.
+    Employer,
+    /// The recruitment agency side: agencies, brokers, *P3MI*.
+    Agency,
+    /// The worker, whatever the sector's word (caregiver, crew, *Pekerja Migran Indonesia*).
+    Worker,
+    /// The worker's family.
+    Family,
+}
+
+impl Role {
+    pub const ALL: [Role; 8] = [
+        Role::State,
+        Role::OriginAuthority,
+        Role::DestinationAuthority,
+        Role::Authority,
+        Role::Employer,
+        Role::Agency,
+        Role::Worker,
+        Role::Family,
+    ];
+
+    /// The role's name, as the lexicon and the catalogue write it.
+    pub fn name(self) -> &'static str {
+        match self {
+            Role::State => "state",
+            Role::OriginAuthority => "origin-authority",
+            Role::DestinationAuthority => "destination-authority",
+            Role::Authority => "authority",
+            Role::Employer => "employer",
+            Role::Agency => "agency",
+            Role::Worker => "worker",
+            Role::Family => "family",
+        }
+    }
+
+    pub fn named(name: &str) -> Option<Role> {
+        Role::ALL.into_iter().find(|r| r.name() == name)
+    }
+
+    /// Whether the role is the worker or the worker's family: the side a protection is owed to.
+    pub fn is_worker_side(self) -> bool {
+        matches!(self, Role::Worker | Role::Family)
+    }
+
+    /// Whether the role employs or recruits: the side that can keep a passport or shift a cost.
+    pub fn is_employer_side(self) -> bool {
+        matches!(self, Role::Employer | Role::Agency)
+    }
+
+    /// The role one folded word names in the lexicon, without an agreement's definitions.
+    pub fn of_word(folded: &str) -> Option<Role> {
+        head_role(&[folded], 0)
+    }
+
+    /// The one-word entries of the role's list, as written there (`employer*`, `majikan`): for indexes
+    /// that find a role word before reading it.
+    pub fn single_words(self) -> Vec<String> {
+        lists()
+            .roles
+            .iter()
+            .filter(|(role, _)| *role == self)
+            .flat_map(|(_, set)| set.single_words())
+            .collect()
+    }
+
+    /// Qualifiers (sending, receiving) rather than heads: they turn a State or an authority into one side's.
+    fn is_qualifier(self) -> bool {
+        matches!(self, Role::OriginAuthority | Role::DestinationAuthority)
+    }
+}
+
+/// The roles the agreement itself defines: "'the Sponsor' means the employer", *"P3MI" adalah …*.
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
+pub struct Definitions {
+    by_word: BTreeMap<String, Role>,
+}
+
+impl Definitions {
+    /// Reads definitions from clause texts: a quoted term followed by "means", "refers to", *adalah* or
+    /// *berarti* and a phrase that names a role; or a role phrase followed by "hereinafter (referred to as)"
+    /// or *selanjutnya disebut* and a term.
+    pub fn read<'a>(texts: impl IntoIterator<Item = &'a str>) -> Definitions {
+        let mut definitions = Definitions::default();
+        for text in texts {
+            definitions.read_one(text);
+        }
+        definitions
+    }
+
+    fn read_one(&mut self, text: &str) {
+        let folded = fold(text);
+        for (open, close) in [
+            ('"', '"'),
+            ('\u{201c}', '\u{201d}'),
+            ('\'', '\''),
+            ('\u{2018}', '\u{2019}'),
+        ] {
+            let mut from = 0;
+            while let Some(start) = folded[from..]
+                .find(open)
+                .map(|i| from + i + open.len_utf8())
+            {
+                let Some(end) = folded[start..].find(close).map(|i| start + i) else {
+                    break;
+                };
+                let term = &folded[start..end];
+                from = end + close.len_utf8();
+                if term.is_empty() || term.split_whitespace().count() > 5 {
+                    continue;
+                }
+                let after: String = folded[from..].chars().take(200).collect();
+                let before = &folded[..start.saturating_sub(open.len_utf8())];
+                let defining = [
+                    "means",
+                    "refers to",
+                    "shall mean",
+                    "adalah",
+                    "berarti",
+                    "yaitu",
+                    "ialah",
+                ]
+                .iter()
+                .any(|w| {
+                    after
+                        .trim_start_matches([' ', ',', ':', ')'])
+                        .starts_with(w)
+                });
+                let naming = [
+                    "hereinafter",
+                    "selanjutnya disebut",
+                    "referred to as",
+                    "disebut",
+                ]
+                .iter()
+                .any(|w| before.trim_end_matches([' ', '(', ',']).ends_with(w))
+                    || before.trim_end().ends_with("(the")
+                    || before.trim_end().ends_with('(');
+                let role = if defining {
+                    first_role(&after)
+                } else if naming {
+                    let head: String = before
+                        .chars()
+                        .rev()
+                        .take(120)
+                        .collect::<Vec<_>>()
+                        .into_iter()
+                        .rev()
+                        .collect();
+                    last_role(&head)
+                } else {
+                    None
+                };
+                let Some(role) = role else { continue };
+                // A definition names what the lexicon does not know ("the Principal", "Syarikah"). A term
+                // with a word the lexicon already places ("Pemberi Kerja") is read by the lexicon, and
+                // only its first and last words are taken, never its function words.
+                let words: Vec<&str> = term
+                    .split(|c: char| !c.is_alphanumeric())
+                    .filter(|w| w.len() > 1 && !crate::lexicon::is_stopword(w) && !is_generic(w))
+                    .collect();
+                if words.iter().any(|w| head_role(&[w], 0).is_some()) {
+                    continue;
+                }
+                for word in [words.first(), words.last()].into_iter().flatten() {
+                    if !matches!(
+                        *word,
+                        "and" | "or" | "of" | "dan" | "atau" | "dari" | "for" | "untuk"
+                    ) {
+                        self.by_word.insert(word.to_string(), role);
+                    }
+                }
+            }
+        }
+    }
+
+    /// The role the agreement gives this folded word, if it defines one.
+    pub fn role(&self, folded: &str) -> Option<Role> {
+        self.by_word.get(folded).copied()
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.by_word.is_empty()
+    }
+}
+
+/// Words too general to take a role from a definition ("the Agreement", "Indonesia").
+fn is_generic(word: &str) -> bool {
+    matches!(
+        word,
+        "agreement"
+            | "persetujuan"
+            | "memorandum"
+            | "contract"
+            | "perjanjian"
+            | "kontrak"
+            | "kerja"
+            | "work"
+            | "employment"
+            | "pekerjaan"
+            | "ketenagakerjaan"
+    )
+}
+
+fn first_role(text: &str) -> Option<Role> {
+    let tokens = crate::lexicon::tokenize(text);
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    // The defining phrase names a party in its first words ("means the foreign company that …"); a
+    // definition of a thing ("'placement cost' means the cost paid for a worker") names none there.
+    (0..words.len().min(4)).find_map(|i| head_role(&words, i).filter(|r| !r.is_qualifier()))
+}
+
+fn last_role(text: &str) -> Option<Role> {
+    let tokens = crate::lexicon::tokenize(text);
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    (0..words.len())
+        .rev()
+        .take(8)
+        .find_map(|i| head_role(&words, i).filter(|r| !r.is_qualifier()))
+}
+
+/// The role the lexicon gives the word at `i` (one-word or phrase entries starting there).
+fn head_role(words: &[&str], i: usize) -> Option<Role> {
+    lists()
+        .roles
+        .iter()
+        .find(|(_, set)| set.match_at(words, i).is_some())
+        .map(|(role, _)| *role)
+}
+
+/// Words that end a noun phrase going backwards: prepositions, quantifiers, conjunctions, auxiliaries.
+const MODIFIER_STOPS: &[&str] = &[
+    "by", "to", "of", "for", "from", "with", "on", "in", "at", "and", "or", "nor", "each", "every",
+    "any", "all", "no", "both", "either", "neither", "his", "her", "its", "their", "whose",
+    "which", "who", "that", "this", "these", "those", "is", "are", "be", "been", "was", "were",
+    "not", "such", "other", "another", "where", "when", "if", "unless", "than", "as", "between",
+    "among", "under", "upon", "within",
+];
+
+/// An actor named in a clause: its words as written and its role.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Actor {
+    pub role: Role,
+    /// The words that name it, as they stand in the text ("the master of the vessel", "Pengguna").
+    pub words: String,
+}
+
+/// Whether a text is written in Indonesian, for reading compounds head first (*Pemberi Kerja*) rather
+/// than head last ("household worker").
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Order {
+    HeadFirst,
+    HeadLast,
+}
+
+/// The role of the word at `i`, by the agreement's definitions first and then the lexicon.
+pub fn role_at(words: &[&str], i: usize, definitions: &Definitions) -> Option<Role> {
+    definitions.role(words[i]).or_else(|| head_role(words, i))
+}
+
+/// The actor whose noun phrase contains token `i` (which names a role): the run of role words around it,
+/// read head first or head last, with a sending/receiving qualifier turning a State or an authority into
+/// that side's.
+pub fn actor_at(
+    tokens: &[Token],
+    text: &str,
+    i: usize,
+    definitions: &Definitions,
+    order: Order,
+) -> Option<Actor> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    role_at(&words, i, definitions)?;
+    let named = |k: usize| role_at(&words, k, definitions);
+    let joined =
+        |k: usize| k > 0 && tokens[k].sentence == tokens[k - 1].sentence && !tokens[k].comma_before;
+    let mut start = i;
+    while start > 0
+        && joined(start)
+        && (named(start - 1).is_some()
+            || tokens[start - 1].stopword && start >= 2 && named(start - 2).is_some())
+    {
+        start -= 1;
+    }
+    let mut end = i + 1;
+    loop {
+        if end < tokens.len() && joined(end) && named(end).is_some() {
+            end += 1;
+        } else if end + 1 < tokens.len()
+            && tokens[end].stopword
+            && joined(end)
+            && joined(end + 1)
+            && named(end + 1).is_some()
+        {
+            end += 2;
+        } else {
+            break;
+        }
+    }
+    let roles: Vec<Role> = (start..end).filter_map(named).collect();
+    // The words as written include a modifier before an English head ("domestic worker", "current
+    // employer"), so a party change reads as the drafts say it.
+    if order == Order::HeadLast {
+        let mut steps = 0;
+        while steps < 2
+            && start > 0
+            && joined(start)
+            && !tokens[start - 1].stopword
+            && !MODIFIER_STOPS.contains(&words[start - 1])
+            && !crate::lists::lists().binding.contains(words[start - 1])
+            && !crate::lists::lists().permissive.contains(words[start - 1])
+            && !crate::lists::lists()
+                .actions
+                .iter()
+                .any(|(_, set)| set.contains(words[start - 1]))
+            && !words[start - 1].chars().all(|c| c.is_ascii_digit())
+        {
+            start -= 1;
+            steps += 1;
+        }
+    }
+    let heads: Vec<Role> = roles
+        .iter()
+        .copied()
+        .filter(|r| !r.is_qualifier())
+        .collect();
+    let qualifier = roles.iter().copied().find(|r| r.is_qualifier());
+    let head = match order {
+        Order::HeadFirst => heads.first().copied(),
+        Order::HeadLast => heads.last().copied(),
+    };
+    let role = match (head, qualifier) {
+        (Some(Role::State | Role::Authority | Role::Agency), Some(q)) => q,
+        (Some(h), _) => h,
+        (None, Some(q)) => q,
+        (None, None) => return None,
+    };
+    Some(Actor {
+        role,
+        words: text[tokens[start].start..tokens[end - 1].end].to_string(),
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::lexicon::tokenize;
+
+    fn role(text: &str, order: Order, definitions: &Definitions) -> Option<Role> {
+        let tokens = tokenize(text);
+        let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+        let i = (0..words.len()).find(|&i| role_at(&words, i, definitions).is_some())?;
+        actor_at(&tokens, text, i, definitions, order).map(|a| a.role)
+    }
+
+    #[test]
+    fn reads_roles_of_compounds_in_both_word_orders() {
+        let none = Definitions::default();
+        assert_eq!(
+            role("the household worker", Order::HeadLast, &none),
+            Some(Role::Worker)
+        );
+        assert_eq!(
+            role("the master of the vessel", Order::HeadLast, &none),
+            Some(Role::Employer)
+        );
+        assert_eq!(
+            role("Pemberi Kerja", Order::HeadFirst, &none),
+            Some(Role::Employer)
+        );
+        assert_eq!(
+            role("Perusahaan Penerima", Order::HeadFirst, &none),
+            Some(Role::Employer)
+        );
+        assert_eq!(
+            role("keluarga Pekerja", Order::HeadFirst, &none),
+            Some(Role::Family)
+        );
+        assert_eq!(
+            role("the Sending Party", Order::HeadLast, &none),
+            Some(Role::OriginAuthority)
+        );
+        assert_eq!(
+            role("the worker's family", Order::HeadLast, &none),
+            Some(Role::Family)
+        );
+        assert_eq!(
+            role("Agensi Pekerjaan", Order::HeadFirst, &none),
+            Some(Role::Agency)
+        );
+    }
+
+    #[test]
+    fn definitions_name_roles() {
+        let definitions = Definitions::read([
+            "\u{201c}Engager\u{201d} means the foreign company that employs the Worker.",
+            "\"Mitra Penempatan\" adalah perusahaan berbadan hukum yang mempekerjakan Pekerja.",
+            "the licensed private recruitment agency (hereinafter \"the Facilitator\")",
+        ]);
+        assert_eq!(definitions.role("engager"), Some(Role::Employer));
+        assert_eq!(definitions.role("mitra"), Some(Role::Employer));
+        assert_eq!(definitions.role("facilitator"), Some(Role::Agency));
+    }
+}

@@ -1,0 +1,361 @@
+//! Requirements judged on norms: which norms of a clause satisfy a requirement and which contradict it.
+//!
+//! Each requirement may say, as data (`norms = [...]` in `agreements/standards/*.toml`), which norms
+//! contradict or satisfy it, in role terms: "contradicted by a norm whose bearer is not the worker and whose
+//! action keeps the worker's passport, unless it is denied". Beside those, a few rules hold for every
+//! requirement that protects workers, because they are about how a protection is taken away rather than
+//! what it is: excluding a group from it, putting it in the employer's hands by a consent condition or a
+//! discretionary exception, letting the worker waive it, or forbidding the worker the freedom it gives.
+
+use pakta_norms::{Modality, Norm, Role};
+use serde::Deserialize;
+
+/// What a matching norm does to a requirement.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Effect {
+    Contradicts,
+    Satisfies,
+}
+
+/// Which roles a rule accepts as a norm's bearer or beneficiary.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Side {
+    /// The worker or the worker's family.
+    Worker,
+    /// Anyone but the worker's side, including a bearer the text does not name (a passive without agent).
+    NotWorker,
+    /// Employers and agencies.
+    EmployerSide,
+    /// One role exactly.
+    Role(Role),
+}
+
+impl Side {
+    fn parse(name: &str) -> Option<Side> {
+        match name {
+            "worker" => Some(Side::Worker),
+            "not-worker" => Some(Side::NotWorker),
+            "employer-side" => Some(Side::EmployerSide),
+            other => Role::named(other).map(Side::Role),
+        }
+    }
+
+    fn accepts(self, role: Option<Role>) -> bool {
+        match self {
+            Side::Worker => role.is_some_and(Role::is_worker_side),
+            Side::NotWorker => !role.is_some_and(Role::is_worker_side),
+            Side::EmployerSide => role.is_some_and(Role::is_employer_side),
+            Side::Role(r) => role == Some(r),
+        }
+    }
+}
+
+/// A requirement's norm rule, as written in the catalogue.
+#[derive(Debug, Clone, Deserialize)]
+#[serde(deny_unknown_fields)]
+pub(crate) struct RawNormRule {
+    effect: String,
+    action: Vec<String>,
+    #[serde(default)]
+    bearer: Option<String>,
+    #[serde(default)]
+    beneficiary: Option<String>,
+    #[serde(default)]
+    modality: Vec<String>,
+    #[serde(default)]
+    denied: Option<bool>,
+    #[serde(default)]
+    object: Vec<String>,
+    #[serde(default)]
+    also: Vec<String>,
+    /// Why the rule holds, in a lawyer's words; shown as the evidence's pattern.
+    why: String,
+}
+
+/// A requirement's norm rule, validated.
+#[derive(Debug, Clone, PartialEq)]
+pub struct NormRule {
+    pub effect: Effect,
+    /// Action classes of the lexicon (`keep`, `pay`, `deduct` …); the norm's action must be one.
+    pub action: Vec<String>,
+    pub bearer: Option<Side>,
+    pub beneficiary: Option<Side>,
+    /// Modalities accepted; empty accepts all.
+    pub modality: Vec<Modality>,
+    /// Whether the norm must be denied (a prohibition) or affirmed. Unset: a contradiction must be
+    /// affirmed; satisfaction takes either.
+    pub denied: Option<bool>,
+    /// Folded word prefixes; the norm must mention one. Empty: the norm's sentence must speak of the
+    /// requirement.
+    pub object: Vec<String>,
+    /// Folded word prefixes of which the norm must also mention one ("without" beside "notice").
+    pub also: Vec<String>,
+    pub why: String,
+}
+
+impl NormRule {
+    /// Validates a raw rule against the lexicon; the error names what is wrong.
+    pub(crate) fn from_raw(raw: RawNormRule) -> Result<NormRule, String> {
+        let effect = match raw.effect.as_str() {
+            "contradicts" => Effect::Contradicts,
+            "satisfies" => Effect::Satisfies,
+            other => {
+                return Err(format!(
+                    "norm rule effect `{other}` (known: contradicts, satisfies)"
+                ));
+            }
+        };
+        let classes = pakta_norms::action_classes();
+        for action in &raw.action {
+            if !classes.contains(&action.as_str()) {
+                return Err(format!(
+                    "norm rule action `{action}` is not a class of the lexicon (known: {})",
+                    classes.join(", ")
+                ));
+            }
+        }
+        if raw.action.is_empty() {
+            return Err("a norm rule names at least one action class".to_string());
+        }
+        let side = |name: &Option<String>, what: &str| -> Result<Option<Side>, String> {
+            name.as_deref()
+                .map(|n| {
+                    Side::parse(n).ok_or_else(|| {
+                        format!("norm rule {what} `{n}` (known: worker, not-worker, employer-side, or a role)")
+                    })
+                })
+                .transpose()
+        };
+        let modality = raw
+            .modality
+            .iter()
+            .map(|m| {
+                [
+                    Modality::Obligation,
+                    Modality::Permission,
+                    Modality::Prohibition,
+                    Modality::Right,
+                    Modality::HedgedDuty,
+                    Modality::Statement,
+                ]
+                .into_iter()
+                .find(|k| k.as_str() == m)
+                .ok_or_else(|| format!("norm rule modality `{m}`"))
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        let words = |list: &[String]| -> Result<Vec<String>, String> {
+            list.iter()
+                .map(|o| {
+                    let folded = pakta_norms::lexicon::fold(o.trim_end_matches('*'));
+                    if folded.contains(' ') || folded.is_empty() {
+                        Err(format!("norm rule word `{o}` must be one word or prefix"))
+                    } else {
+                        Ok(folded)
+                    }
+                })
+                .collect()
+        };
+        let also = words(&raw.also)?;
+        let object = raw
+            .object
+            .iter()
+            .map(|o| {
+                let folded = pakta_norms::lexicon::fold(o.trim_end_matches('*'));
+                if folded.contains(' ') || folded.is_empty() {
+                    Err(format!("norm rule object `{o}` must be one word or prefix"))
+                } else {
+                    Ok(folded)
+                }
+            })
+            .collect::<Result<Vec<_>, _>>()?;
+        Ok(NormRule {
+            effect,
+            action: raw.action,
+            bearer: side(&raw.bearer, "bearer")?,
+            beneficiary: side(&raw.beneficiary, "beneficiary")?,
+            modality,
+            denied: raw.denied,
+            object,
+            also,
+            why: raw.why,
+        })
+    }
+
+    /// Whether `norm` is one this rule speaks of. `on_topic`: the norm's sentence speaks of the requirement.
+    pub fn matches(&self, norm: &Norm, on_topic: bool) -> bool {
+        norm.acts(&self.action)
+            && self.bearer.is_none_or(|s| s.accepts(norm.bearer_role()))
+            && self
+                .beneficiary
+                .is_none_or(|s| s.accepts(norm.beneficiary.as_ref().map(|a| a.role)))
+            && (self.modality.is_empty() || self.modality.contains(&norm.modality))
+            && match (self.denied, self.effect) {
+                (Some(d), _) => norm.denied() == d,
+                (None, Effect::Contradicts) => !norm.denied(),
+                (None, Effect::Satisfies) => true,
+            }
+            && if self.object.is_empty() {
+                on_topic
+            } else {
+                norm.object_mentions(&self.object)
+            }
+            // Done at the worker's own request ("hold the passport for safekeeping at the worker's
+            // written request"), the act is not imposed on the worker.
+            && !(self.effect == Effect::Contradicts
+                && norm.conditions.iter().any(|c| c.workers_request()))
+            && (self.also.is_empty() || norm.mentions(&self.also))
+    }
+}
+
+/// A finding about one norm.
+#[derive(Debug, Clone, PartialEq)]
+pub struct Judgement {
+    pub effect: Effect,
+    /// The rule, as a lawyer would name it.
+    pub why: String,
+}
+
+/// Judges one norm of a clause against a requirement: its own rules first, then the rules every worker
+/// protection shares. `sentence` holds the other norms of the norm's sentence (for a right that another
+/// norm of the sentence lets the employer postpone). `on_topic`: the sentence speaks of the requirement.
+pub fn judge(
+    rules: &[NormRule],
+    protects_workers: bool,
+    norm: &Norm,
+    sentence: &[&Norm],
+    on_topic: bool,
+) -> Option<Judgement> {
+    // Contradictions first: a clause that both grants and takes away is weaker.
+    let mut satisfied = None;
+    for rule in rules {
+        if rule.matches(norm, on_topic) {
+            match rule.effect {
+                Effect::Contradicts => {
+                    return Some(Judgement {
+                        effect: Effect::Contradicts,
+                        why: rule.why.clone(),
+                    });
+                }
+                Effect::Satisfies => {
+                    satisfied.get_or_insert_with(|| rule.why.clone());
+                }
+            }
+        }
+    }
+    // The shared rules are about how a protection is taken away; within the scope of a matched clause
+    // they need no topic word in the same sentence ("Paragraph (1) does not apply to farm workers").
+    // "Paragraph (1) shall not apply to …" speaks of the topic through its reference.
+    let refers_back = norm.mentions(&[
+        "paragraph",
+        "ayat",
+        "article",
+        "pasal",
+        "preceding",
+        "foregoing",
+        "tersebut",
+        "provision",
+        "ketentuan",
+    ]);
+    if protects_workers
+        && (on_topic || refers_back)
+        && let Some(why) = shared_contradiction(norm, sentence)
+    {
+        return Some(Judgement {
+            effect: Effect::Contradicts,
+            why: why.to_string(),
+        });
+    }
+    satisfied.map(|why| Judgement {
+        effect: Effect::Satisfies,
+        why,
+    })
+}
+
+/// The ways any worker protection is taken away, whatever it is.
+fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str> {
+    let bearer = norm.bearer_role();
+    let affirmed = !norm.denied();
+    if affirmed && norm.acts(&["exclude"]) && norm.mentioned.iter().any(|r| r.is_worker_side()) {
+        return Some("a group of workers, or a matter, is excluded from the protection");
+    }
+    if affirmed && norm.acts(&["waive"]) && !bearer.is_some_and(Role::is_employer_side) {
+        return Some("the worker may give the protection up");
+    }
+    if affirmed
+        && !bearer.is_some_and(Role::is_employer_side)
+        && norm.employer_condition().is_some()
+    {
+        return Some(
+            "the protection depends on the employer side's consent or judgement (condition or exception)",
+        );
+    }
+    if affirmed
+        && norm.acts(&["consent"])
+        && norm
+            .beneficiary
+            .as_ref()
+            .is_some_and(|a| a.role.is_employer_side())
+        && !bearer.is_some_and(Role::is_employer_side)
+    {
+        return Some("the protection requires the employer side's consent");
+    }
+    // A power to suspend "only where safety requires it" is bounded; one without bounds is not.
+    let bounded = norm.narrowed && norm.conditions.iter().any(|c| !c.denied);
+    if affirmed
+        && !bounded
+        && norm.acts(&["postpone"])
+        && (bearer.is_some_and(Role::is_employer_side) || (bearer.is_none() && norm.passive))
+        && matches!(
+            norm.modality,
+            Modality::Permission | Modality::Statement | Modality::Right
+        )
+    {
+        return Some("what the clause grants may be postponed, replaced or withdrawn");
+    }
+    if affirmed
+        && norm.passive
+        && norm.acts(&["decide"])
+        && bearer.is_some_and(Role::is_employer_side)
+    {
+        return Some("the protection is left to the employer side to decide");
+    }
+    // "may only … if", *hanya dapat … apabila*: the worker's right shrinks to a precondition.
+    if affirmed
+        && bearer.is_some_and(Role::is_worker_side)
+        && matches!(norm.modality, Modality::Permission | Modality::Right)
+        && norm.narrowed
+        && norm.conditions.iter().any(|c| !c.denied)
+    {
+        return Some("the worker's right is narrowed to a precondition (\"only if\")");
+    }
+    let benefit = affirmed
+        && match bearer {
+            Some(role) if role.is_worker_side() => matches!(
+                norm.modality,
+                Modality::Right | Modality::Permission | Modality::Statement
+            ),
+            Some(role) if role.is_employer_side() => {
+                matches!(norm.modality, Modality::Obligation | Modality::Statement)
+            }
+            _ => false,
+        };
+    if benefit
+        && sentence.iter().any(|other| {
+            !std::ptr::eq(*other, norm)
+                && other.bearer_role().is_some_and(Role::is_employer_side)
+                && other.modality == Modality::Permission
+                && !other.denied()
+                && other.acts(&["postpone", "terminate", "restrict", "keep"])
+        })
+    {
+        return Some("the employer side may postpone, cut or withdraw what the clause grants");
+    }
+    if bearer.is_some_and(Role::is_worker_side)
+        && norm.modality == Modality::Prohibition
+        && !norm.passive
+        && norm.acts(&["leave", "change", "join", "communicate", "keep", "remit"])
+    {
+        return Some("the worker is forbidden the freedom the protection gives");
+    }
+    None
+}
