@@ -132,7 +132,7 @@ impl Condition {
             && !self
                 .roles
                 .iter()
-                .any(|r| r.is_worker_side() && self.consent && !self.discretion)
+                .any(|r| *r == Role::Worker && self.consent && !self.discretion)
     }
 }
 
@@ -474,6 +474,17 @@ impl<'d> Reader<'d> {
                 }
                 norm.inherited = true;
             }
+            // "… is advanced by the agency and repaid by the worker through deductions": a joined passive
+            // shares the first one's subject.
+            if k > 0
+                && anchor.statement
+                && norm.passive
+                && let Some(first_norm) = norms.get(first)
+                && first_norm.passive
+            {
+                norm.object = first_norm.object.clone();
+                norm.object_terms = first_norm.object_terms.clone();
+            }
             norms.push(norm);
         }
         // An exception is a norm of its own ("… except the passport fee, which is borne by the worker"):
@@ -798,7 +809,9 @@ impl<'d> Reader<'d> {
         let mentioned = (span_start..span_end.max(span_start + 1).min(words.len()))
             .filter_map(|k| role_at(words, k, self.definitions))
             .collect();
-        let terms = words[span_start..span_end.max(span_start + 1)]
+        // The words a rule may look for run to the end of the norm's clause, conditions included
+        // ("… may be given to third parties without the worker's consent").
+        let terms = words[span_start..limit.max(span_end).max(span_start + 1).min(words.len())]
             .iter()
             .map(|w| w.to_string())
             .collect();
@@ -953,9 +966,18 @@ impl<'d> Reader<'d> {
                 .collect();
             // A consent noun counts when something asks for it ("with the Sponsor's prior permission");
             // "where a collective agreement applies" asks for none.
+            // A consent noun counts when something asks for it ("with the Sponsor's prior permission")
+            // or when it can mean nothing else ("no objection", "authorisation"); "where a collective
+            // agreement applies" asks for none.
             let consent = range.clone().any(|k| {
                 action_at(words, k, lists).is_some_and(|(_, c)| c.iter().any(|c| c == "consent"))
-                    && (!is_consent_noun(words, k) || needed(words, k, lists) || k == range.start)
+                    && (!is_consent_noun(words, k)
+                        || needed(words, k, lists)
+                        || k == range.start
+                        || !matches!(
+                            words[k],
+                            "agreement" | "agreements" | "kesepakatan" | "persetujuan" | "izin"
+                        ))
             });
             // Judgement is the employer side's only when they are named just before the word ("when
             // the household requires", *apabila Pengguna memerlukan*).

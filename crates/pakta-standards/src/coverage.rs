@@ -562,6 +562,17 @@ impl<'c> Checker<'c> {
                 .flat_map(|m| m.cues.iter().chain(&m.context).chain(&m.contradictions))
                 .map(|hit| scanned[u].tokens[hit.first_token].sentence)
                 .collect();
+            // A whole article is on the topic its heading names; a point inherits its lead-in's topic.
+            let heading_on_topic = units[u].article.is_some_and(|a| {
+                matched.iter().any(|m| {
+                    units[m.unit].kind == UnitKind::Heading && units[m.unit].article == Some(a)
+                })
+            });
+            let parent_on_topic = units[u].parent.is_some_and(|p| {
+                per_unit
+                    .iter()
+                    .any(|m| m.unit == p && (!m.cues.is_empty() || !m.context.is_empty()))
+            });
             let unit_norms = norms.of(u);
             for norm in unit_norms {
                 let sentence: Vec<&Norm> = unit_norms
@@ -573,7 +584,9 @@ impl<'c> Checker<'c> {
                     requirement.protects_workers,
                     norm,
                     &sentence,
-                    on_topic.contains(&norm.sentence),
+                    on_topic.contains(&norm.sentence)
+                        || heading_on_topic
+                        || (norm.inherited && parent_on_topic),
                 ) else {
                     continue;
                 };
@@ -607,9 +620,14 @@ impl<'c> Checker<'c> {
         {
             match self.unit_modality(scanned, m, requirement, norms) {
                 Some((hedge, escape)) => {
-                    // An escape counts where the clause names the topic, not where it only shares
-                    // words with it.
-                    escaped |= escape && !m.cues.is_empty();
+                    // An escape counts where the clause, or its article, names the topic, not where
+                    // it only shares words with it.
+                    let article = units[m.unit].article;
+                    escaped |= escape
+                        && (!m.cues.is_empty()
+                            || matched
+                                .iter()
+                                .any(|o| units[o.unit].article == article && !o.cues.is_empty()));
                     diluted_units.push((m.unit, hedge));
                 }
                 None => firm = true,
@@ -961,7 +979,19 @@ fn cue_denied(tokens: &[Token], hit: &Hit) -> bool {
     let applies = |t: &&Token| {
         matches!(
             t.folded.as_str(),
-            "apply" | "applies" | "extend" | "extends" | "berlaku" | "diberlakukan"
+            "apply"
+                | "applies"
+                | "extend"
+                | "extends"
+                | "berlaku"
+                | "diberlakukan"
+                | "carried"
+                | "conducted"
+                | "performed"
+                | "undertaken"
+                | "dilakukan"
+                | "dilaksanakan"
+                | "diadakan"
         )
     };
     let strict_negator = |t: &Token| {

@@ -55,6 +55,7 @@ impl Side {
 #[serde(deny_unknown_fields)]
 pub(crate) struct RawNormRule {
     effect: String,
+    #[serde(default)]
     action: Vec<String>,
     #[serde(default)]
     bearer: Option<String>,
@@ -114,8 +115,11 @@ impl NormRule {
                 ));
             }
         }
-        if raw.action.is_empty() {
-            return Err("a norm rule names at least one action class".to_string());
+        if raw.action.is_empty() && raw.object.is_empty() && raw.also.is_empty() {
+            return Err(
+                "a norm rule with no action class names the words it looks for (`object` or `also`)"
+                    .to_string(),
+            );
         }
         let side = |name: &Option<String>, what: &str| -> Result<Option<Side>, String> {
             name.as_deref()
@@ -183,7 +187,7 @@ impl NormRule {
 
     /// Whether `norm` is one this rule speaks of. `on_topic`: the norm's sentence speaks of the requirement.
     pub fn matches(&self, norm: &Norm, on_topic: bool) -> bool {
-        norm.acts(&self.action)
+        (self.action.is_empty() || norm.acts(&self.action))
             && self.bearer.is_none_or(|s| s.accepts(norm.bearer_role()))
             && self
                 .beneficiary
