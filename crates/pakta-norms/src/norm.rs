@@ -263,26 +263,8 @@ pub struct Reader<'d> {
     order: Order,
 }
 
-/// A modal found in a sentence.
-#[derive(Debug, Clone, Copy)]
-struct Anchor {
-    at: usize,
-    end: usize,
-    modality: Modality,
-    negated: bool,
-    /// A statement: no modal, anchored on its action word.
-    statement: bool,
-}
-
-/// A condition or exception found in a sentence, before it is given to a norm.
-#[derive(Debug, Clone)]
-struct Span {
-    range: Range<usize>,
-    condition: Condition,
-}
-
 /// Auxiliaries between a modal and a passive participle ("shall be kept", "are to remain").
-const AUXILIARIES: &[&str] = &[
+pub(crate) const AUXILIARIES: &[&str] = &[
     "be", "been", "being", "is", "are", "was", "were", "to", "also", "only", "remain", "remains",
 ];
 
@@ -334,8 +316,21 @@ impl<'d> Reader<'d> {
     /// [`Reader::read`] over tokens the caller already has (from [`tokenize`] of `text`).
     pub fn read_tokens(&self, text: &str, tokens: &[Token], lead_in: Option<&Norm>) -> Vec<Norm> {
         let lists = lists();
-        let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
-        let mut norms = Vec::new();
+        // Indonesian "-nya" ("menundanya", "melunasinya") is read without its particle, as the stem has it.
+        let words: Vec<&str> = tokens
+            .iter()
+            .map(|t| {
+                if t.folded.ends_with("nya") && t.stem.len() + 3 == t.folded.len() {
+                    t.stem.as_str()
+                } else {
+                    t.folded.as_str()
+                }
+            })
+            .collect();
+        let mut norms: Vec<Norm> = Vec::new();
+        // A lead-in inside the clause ("The Principal shall: (a) pay …; (b) keep …") leads the items
+        // after its colon, up to the full stop.
+        let mut inline: Option<Norm> = None;
         let mut a = 0;
         while a < tokens.len() {
             let sentence = tokens[a].sentence;
@@ -343,8 +338,18 @@ impl<'d> Reader<'d> {
                 .iter()
                 .position(|t| t.sentence != sentence)
                 .map_or(tokens.len(), |p| a + p);
-            let lead = if a == 0 { lead_in } else { None };
+            let lead = if a == 0 { lead_in } else { inline.as_ref() };
+            let before = norms.len();
             self.read_sentence(text, tokens, &words, a..b, lead, lists, &mut norms);
+            let gap_end = tokens.get(b).map_or(text.len(), |t| t.start);
+            let terminator = text[tokens[b - 1].end..gap_end]
+                .chars()
+                .find(|c| matches!(c, '.' | ';' | ':' | '?' | '!'));
+            inline = match terminator {
+                Some(':') => norms[before..].last().cloned().or(inline),
+                Some(';') => inline,
+                _ => None,
+            };
             a = b;
         }
         norms
@@ -442,10 +447,8 @@ impl<'d> Reader<'d> {
             if k > 0
                 && !norm.passive
                 && anchor.at > 0
-                && matches!(
-                    words[anchor.at - 1],
-                    "and" | "dan" | "serta" | "or" | "atau" | "but"
-                )
+                && (anchor.at.saturating_sub(2)..anchor.at)
+                    .any(|j| matches!(words[j], "and" | "dan" | "serta" | "or" | "atau" | "but"))
                 && let Some(previous) = norms.last()
             {
                 norm.bearer = previous.bearer.clone();
@@ -848,35 +851,6 @@ impl<'d> Reader<'d> {
         }
     }
 
-    /// A whole text read as one condition: a point under a lead-in that ends "where:" or *apabila:*.
-    pub fn condition(&self, text: &str) -> Condition {
-        let lists = lists();
-        let tokens = tokenize(text);
-        let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
-        Condition {
-            kind: ConditionKind::Condition,
-            text: text.trim().to_string(),
-            roles: (0..words.len())
-                .filter_map(|k| role_at(&words, k, self.definitions))
-                .collect(),
-            consent: (0..words.len()).any(|k| {
-                action_at(&words, k, lists).is_some_and(|(_, c)| c.iter().any(|c| c == "consent"))
-                    && (!is_consent_noun(&words, k) || needed(&words, k, lists))
-            }),
-            discretion: (0..words.len()).any(|k| {
-                (lists.discretion.match_at(&words, k).is_some()
-                    || lists.permissive.match_at(&words, k).is_some())
-                    && (k.saturating_sub(3)..k).any(|j| {
-                        role_at(&words, j, self.definitions).is_some_and(Role::is_employer_side)
-                    })
-            }),
-            denied: false,
-            mutual: (0..words.len()).any(|k| lists.mutual.match_at(&words, k).is_some()),
-            request: words.iter().any(|w| lists.requests.contains(w)),
-            span: 0..text.len(),
-        }
-    }
-
     /// The actor a lead-in ends on ("ensure that domestic workers:", *menjamin bahwa Pekerja:*): the
     /// subject of points that go on with a verb ("(c) are entitled to keep …").
     pub fn trailing_actor(&self, text: &str) -> Option<Actor> {
@@ -889,453 +863,15 @@ impl<'d> Reader<'d> {
             .find(|&k| role_at(&words, k, self.definitions).is_some())
             .and_then(|k| actor_at(&tokens, body, k, self.definitions, self.order))
     }
-
-    /// The conditions and exceptions of a sentence, with their extent: to the next comma, the end of the
-    /// sentence, or (for one that opens the sentence) the main clause.
-    fn conditions(
-        &self,
-        text: &str,
-        tokens: &[Token],
-        words: &[&str],
-        sentence: &Range<usize>,
-        lists: &Lists,
-    ) -> Vec<Span> {
-        let mut spans: Vec<Span> = Vec::new();
-        let mut i = sentence.start;
-        while i < sentence.end {
-            let opener = lists
-                .conditions
-                .match_at(words, i)
-                .map(|e| (e, ConditionKind::Condition))
-                .or_else(|| {
-                    lists
-                        .exceptions
-                        .match_at(words, i)
-                        .map(|e| (e, ConditionKind::Exception))
-                });
-            let denial = lists.condition_denials.match_at(words, i).filter(|&e| {
-                (e..sentence.end.min(e + 5)).any(|k| {
-                    action_at(words, k, lists)
-                        .is_some_and(|(_, c)| c.iter().any(|c| c == "consent"))
-                })
-            });
-            let (open_end, kind, denied) = match (opener, denial) {
-                (_, Some(e)) => (e, ConditionKind::Condition, true),
-                (Some((e, kind)), None) => {
-                    // "dalam hal apa pun" (in any case) opens nothing.
-                    if words[i] == "dalam" && words.get(i + 2) == Some(&"apa") {
-                        i += 1;
-                        continue;
-                    }
-                    (e, kind, false)
-                }
-                (None, None) => {
-                    i += 1;
-                    continue;
-                }
-            };
-            // A condition in the subject ("Nobody other than the worker shall …") ends where the main
-            // clause's modal begins, as one that opens the sentence does.
-            let owned_here = negative_actions(words, sentence, lists);
-            let leading = i == sentence.start
-                || anchors(words, &(sentence.start..i), &owned_here, lists).is_empty();
-            let mut end = (open_end..sentence.end)
-                .find(|&k| tokens[k].comma_before && k > open_end)
-                .unwrap_or(sentence.end);
-            if leading {
-                // A condition that opens the sentence ends where the main clause's modal begins.
-                let owned = negative_actions(words, sentence, lists);
-                if let Some(anchor) = anchors(words, &(open_end..end), &owned, lists).first() {
-                    // An exception in the subject ("Nobody other than the worker shall") runs to the
-                    // modal; a condition without a comma ("If the worker leaves the employer shall")
-                    // to the main clause's subject.
-                    let subject = match kind {
-                        ConditionKind::Exception => anchor.at,
-                        ConditionKind::Condition => (open_end..anchor.at)
-                            .rev()
-                            .find(|&k| role_at(words, k, self.definitions).is_some())
-                            .unwrap_or(anchor.at),
-                    };
-                    end = end.min(subject.max(open_end + 1));
-                }
-            }
-            let range = i..end.max(open_end);
-            let roles = range
-                .clone()
-                .filter_map(|k| role_at(words, k, self.definitions))
-                .collect();
-            // A consent noun counts when something asks for it ("with the Sponsor's prior permission");
-            // "where a collective agreement applies" asks for none.
-            // A consent noun counts when something asks for it ("with the Sponsor's prior permission")
-            // or when it can mean nothing else ("no objection", "authorisation"); "where a collective
-            // agreement applies" asks for none.
-            let consent = range.clone().any(|k| {
-                action_at(words, k, lists).is_some_and(|(_, c)| c.iter().any(|c| c == "consent"))
-                    && (!is_consent_noun(words, k)
-                        || needed(words, k, lists)
-                        || k == range.start
-                        || !matches!(
-                            words[k],
-                            "agreement" | "agreements" | "kesepakatan" | "persetujuan" | "izin"
-                        ))
-            });
-            // Judgement is the employer side's only when they are named just before the word ("when
-            // the household requires", *apabila Pengguna memerlukan*).
-            let discretion = range.clone().any(|k| {
-                (lists.discretion.match_at(words, k).is_some()
-                    || lists.permissive.match_at(words, k).is_some())
-                    && (k.saturating_sub(3).max(range.start)..k).any(|j| {
-                        role_at(words, j, self.definitions).is_some_and(Role::is_employer_side)
-                    })
-            });
-            let request = range.clone().any(|k| lists.requests.contains(words[k]));
-            let last = range.end.max(range.start + 1) - 1;
-            spans.push(Span {
-                condition: Condition {
-                    kind,
-                    text: text[tokens[range.start].start..tokens[last].end].to_string(),
-                    roles,
-                    consent,
-                    discretion,
-                    denied,
-                    mutual: range
-                        .clone()
-                        .any(|k| lists.mutual.match_at(words, k).is_some()),
-                    request,
-                    span: tokens[range.start].start..tokens[last].end,
-                },
-                range: range.clone(),
-            });
-            i = range.end.max(i + 1);
-        }
-        spans
-    }
 }
 
-/// Adverbs and particles that stand between a modal and its verb ("shall promptly pay", *wajib segera
-/// membayar*).
-const ADVERBS: &[&str] = &[
-    "not",
-    "also",
-    "only",
-    "jointly",
-    "further",
-    "immediately",
-    "promptly",
-    "duly",
-    "segera",
-    "juga",
-    "tetap",
-    "senantiasa",
-    "terlebih",
-    "dahulu",
-    "selalu",
-    "secara",
-];
+mod anchors;
+mod conditions;
+mod verbs;
 
-/// Verbs that carry another clause ("shall ensure that …", "shall take measures to …", *wajib memastikan
-/// bahwa …*): the action is that clause's verb.
-const LIGHT_VERBS: &[&str] = &[
-    "ensure",
-    "ensures",
-    "guarantee",
-    "guarantees",
-    "take",
-    "takes",
-    "see",
-    "menjamin",
-    "memastikan",
-    "mengambil",
-    "mengupayakan",
-];
-
-/// Prepositions that open a phrase before the verb ("shall, at its own cost, provide"): the verb is found
-/// past them.
-const PREPOSITIONS: &[&str] = &[
-    "at", "in", "on", "by", "for", "within", "during", "upon", "under", "with", "dalam", "pada",
-    "di", "untuk", "selama", "atas", "dengan",
-];
-
-/// The action of a modal: its verb. The first word after the modal (past auxiliaries and adverbs) is the
-/// verb; when it is a word of the lexicon it gives the classes, when it carries a clause ("ensure that") the
-/// clause's verb does, and otherwise the verb has no class (a noun deeper in the object, "make the
-/// retention of passports an offence", is not the action).
-fn main_action(
-    words: &[&str],
-    tokens: &[Token],
-    range: Range<usize>,
-    free: &dyn Fn(usize) -> bool,
-    lists: &Lists,
-    definitions: &Definitions,
-) -> Option<(usize, usize, Vec<String>)> {
-    let mut first = None;
-    for i in range.clone().filter(|&i| free(i)) {
-        // "shall not exceed": a phrase that starts on a skipped word is the verb.
-        if let Some((end, classes)) = action_at(words, i, lists) {
-            return Some((i, end, classes));
-        }
-        let skipped = tokens[i].stopword
-            || AUXILIARIES.contains(&words[i])
-            || ADVERBS.contains(&words[i])
-            || (words[i].ends_with("ly") && words[i].len() > 4);
-        if !skipped {
-            first = Some(i);
-            break;
-        }
-    }
-    let first = first?;
-    if LIGHT_VERBS.contains(&words[first]) {
-        return verb_action(
-            words,
-            tokens,
-            first + 1..range.end,
-            free,
-            lists,
-            definitions,
-        );
-    }
-    if PREPOSITIONS.contains(&words[first]) {
-        return range
-            .filter(|&i| free(i))
-            .find_map(|i| action_at(words, i, lists).map(|(end, classes)| (i, end, classes)));
-    }
-    None
-}
-
-/// The verb of a clause without a modal ("the costs are borne by …", *paspor disimpan oleh …*,
-/// "retained documents are returned"): an action word in verb position — after a form of "be", a *di-*
-/// passive, after "to" or a subject — before any other action word of the lexicon.
-fn verb_action(
-    words: &[&str],
-    tokens: &[Token],
-    range: Range<usize>,
-    free: &dyn Fn(usize) -> bool,
-    lists: &Lists,
-    definitions: &Definitions,
-) -> Option<(usize, usize, Vec<String>)> {
-    let candidates: Vec<(usize, usize, Vec<String>)> = range
-        .clone()
-        .filter(|&i| free(i))
-        .filter_map(|i| action_at(words, i, lists).map(|(end, classes)| (i, end, classes)))
-        .collect();
-    let verbal = |i: usize| {
-        let word = words[i];
-        let before = |k: usize| {
-            i >= k && {
-                let w = words[i - k];
-                matches!(
-                    w,
-                    "is" | "are"
-                        | "be"
-                        | "been"
-                        | "was"
-                        | "were"
-                        | "to"
-                        | "agar"
-                        | "untuk"
-                        | "supaya"
-                        | "will"
-                        | "shall"
-                        | "must"
-                        | "may"
-                        | "does"
-                        | "do"
-                        | "did"
-                        | "has"
-                        | "have"
-                        | "had"
-                        | "not"
-                        | "tidak"
-                        | "menjadi"
-                        | "remain"
-                        | "remains"
-                ) || role_at(words, i - k, definitions).is_some()
-                    || (k == 1
-                        && tokens[i - 1].stopword
-                        && i >= 2
-                        && role_at(words, i - 2, definitions).is_some())
-            }
-        };
-        (word.starts_with("di") && word.len() > 4) || before(1) || before(2)
-    };
-    // A word that starts the clause is its verb ("(c) hold the passport"); one deeper in a list of
-    // nouns ("the safe sending of remittances") is not.
-    let opening = (range.start..range.end)
-        .find(|&i| !tokens[i].stopword && free(i))
-        .unwrap_or(range.start);
-    candidates
-        .iter()
-        .find(|(i, _, _)| {
-            verbal(*i) || *i <= opening + 1 || crate::lexicon::is_strict_negator(words[*i])
-        })
-        .cloned()
-}
-
-/// Whether a word asking for consent ("requires", "subject to", "prior", *memerlukan*) stands within
-/// three words before `i`.
-fn needed(words: &[&str], i: usize, lists: &Lists) -> bool {
-    (i.saturating_sub(3)..i).any(|k| lists.needs.contains(words[k]))
-}
-
-/// Whether the consent word at `i` is a noun ("approval", *persetujuan*), whose owner is the one who
-/// consents, rather than a verb ("permits", *mengizinkan*), whose subject is.
-fn is_consent_noun(words: &[&str], i: usize) -> bool {
-    let word = words[i];
-    let english_noun = matches!(
-        word,
-        "consent"
-            | "approval"
-            | "permission"
-            | "authorization"
-            | "authorisation"
-            | "agreement"
-            | "release"
-            | "clearance"
-            | "objection"
-            | "no"
-    ) && !(i > 0
-        && matches!(words[i - 1], "to" | "shall" | "may" | "will" | "must"));
-    let indonesian_noun = [
-        "persetujuan",
-        "perizinan",
-        "pelepasan",
-        "kesepakatan",
-        "rekomendasi",
-    ]
-    .contains(&word)
-        || matches!(word, "izin" | "ijin" | "restu");
-    // "Persetujuan ini", "this Agreement": the treaty, not a consent.
-    let the_treaty = matches!(words.get(i + 1), Some(&"ini") | Some(&"tersebut"))
-        || (i > 0 && words[i - 1] == "this");
-    !the_treaty && (english_noun || indonesian_noun || words.get(i + 1) == Some(&"of"))
-}
-
-/// The action at `i`: the end of the longest action phrase starting there, with every class it belongs
-/// to.
-fn action_at(words: &[&str], i: usize, lists: &Lists) -> Option<(usize, Vec<String>)> {
-    let mut best: Option<(usize, Vec<String>)> = None;
-    for (class, set) in &lists.actions {
-        if let Some(end) = set.match_at(words, i) {
-            match &mut best {
-                Some((e, classes)) if *e == end => classes.push(class.clone()),
-                Some((e, _)) if *e > end => {}
-                _ => best = Some((end, vec![class.clone()])),
-            }
-        }
-    }
-    best
-}
-
-/// Action phrases that begin with their own negator ("not apply", *tidak berlaku*, "tidak boleh
-/// melebihi"): the negator is the action's, not the norm's.
-fn negative_actions(words: &[&str], sentence: &Range<usize>, lists: &Lists) -> Vec<Range<usize>> {
-    (sentence.start..sentence.end)
-        .filter(|&i| crate::lexicon::is_strict_negator(words[i]))
-        .filter_map(|i| {
-            let (end, _) = action_at(words, i, lists)?;
-            (end > i + 1).then_some(i..end)
-        })
-        .collect()
-}
-
-/// The modals of a sentence, merged when they stand together ("shall have the right to", "wajib
-/// berupaya", "may not").
-fn anchors(
-    words: &[&str],
-    sentence: &Range<usize>,
-    owned: &[Range<usize>],
-    lists: &Lists,
-) -> Vec<Anchor> {
-    let own = |i: usize| owned.iter().any(|r| r.contains(&i));
-    let strict = |i: usize| {
-        words.get(i).is_some_and(|w| {
-            crate::lexicon::is_strict_negator(w) && !matches!(*w, "without" | "tanpa")
-        }) && !own(i)
-    };
-    let mut found: Vec<Anchor> = Vec::new();
-    let mut i = sentence.start;
-    while i < sentence.end {
-        if own(i) {
-            i += 1;
-            continue;
-        }
-        let before = i > sentence.start && strict(i - 1);
-        let after = |end: usize| end < sentence.end && strict(end);
-        let hit = if let Some(end) = lists.prohibitive.match_at(words, i) {
-            Some((end, Modality::Prohibition, false))
-        } else if let Some(end) = lists.right.match_at(words, i) {
-            Some((end, Modality::Right, before))
-        } else if let Some(end) = lists.recommendation.match_at(words, i) {
-            Some(if after(end) {
-                (end + 1, Modality::Prohibition, false)
-            } else {
-                (end, Modality::HedgedDuty, false)
-            })
-        } else if let Some(end) = lists.binding.match_at(words, i) {
-            Some(if after(end) {
-                (end + 1, Modality::Prohibition, false)
-            } else {
-                (end, Modality::Obligation, before)
-            })
-        } else if let Some(end) = lists.permissive.match_at(words, i) {
-            Some(if after(end) || before {
-                (
-                    end.max(i + 1) + usize::from(after(end)),
-                    Modality::Prohibition,
-                    false,
-                )
-            } else {
-                (end, Modality::Permission, false)
-            })
-        } else {
-            lists
-                .hedges
-                .match_at(words, i)
-                .filter(|&e| e == i + 1)
-                .map(|e| (e, Modality::HedgedDuty, false))
-        };
-        let Some((end, modality, negated)) = hit else {
-            i += 1;
-            continue;
-        };
-        let anchor = Anchor {
-            at: i,
-            end: end.min(sentence.end),
-            modality,
-            negated,
-            statement: false,
-        };
-        match found.last_mut() {
-            Some(previous) if anchor.at <= previous.end + 3 => {
-                previous.end = anchor.end.max(previous.end);
-                if previous.modality == Modality::Prohibition
-                    && anchor.modality == Modality::Obligation
-                {
-                    // "shall not be obliged to", *tidak diwajibkan*: no duty, which is a freedom.
-                    previous.modality = Modality::Obligation;
-                    previous.negated = true;
-                } else {
-                    previous.modality = merge(previous.modality, anchor.modality);
-                    previous.negated |= anchor.negated;
-                }
-            }
-            _ => found.push(anchor),
-        }
-        i = end.max(i + 1);
-    }
-    found
-}
-
-/// Two modals standing together: a prohibition or a hedge wins, then a right ("shall have the right").
-fn merge(a: Modality, b: Modality) -> Modality {
-    use Modality::*;
-    for winner in [Prohibition, HedgedDuty, Right, Obligation, Permission] {
-        if a == winner || b == winner {
-            return winner;
-        }
-    }
-    a
-}
+use anchors::{Anchor, anchors, negative_actions};
+use conditions::Span;
+use verbs::{action_at, is_consent_noun, main_action, needed, verb_action};
 
 #[cfg(test)]
 mod tests;

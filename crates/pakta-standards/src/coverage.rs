@@ -13,13 +13,16 @@
 use std::cell::OnceCell;
 use std::collections::{BTreeMap, BTreeSet};
 
-use pakta_core::{Agreement, Clause, Language};
+use pakta_core::{Agreement, Language};
 use pakta_norms::lexicon::{self, Token};
 use pakta_norms::{Definitions, Modality, Norm, Reader, Role as NormRole};
 
 use crate::catalogue::{Catalogue, Profile, Requirement};
+use crate::negation::{cue_denied, phrase_negated};
 use crate::norms::{Effect, judge};
 use crate::pattern::{Hit, Pattern, PatternIndex};
+pub use crate::reading::NormEvidence;
+use crate::reading::{NormCache, clause_texts, norm_at};
 pub use crate::units::checked_language;
 use crate::units::{Layout, Unit, UnitKind, units};
 
@@ -108,64 +111,6 @@ pub struct Evidence {
     pub pattern: String,
     /// The norm the words belong to, as the norm layer read it.
     pub norm: Option<NormEvidence>,
-}
-
-/// A norm as evidence: who must, may or must not do what, so a lawyer can see why.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct NormEvidence {
-    /// The bearer as written, and its role.
-    pub bearer: Option<String>,
-    pub role: Option<String>,
-    pub modality: String,
-    pub modal: String,
-    pub action: Option<String>,
-    pub object: String,
-    pub beneficiary: Option<String>,
-    pub conditions: Vec<String>,
-    pub negated: bool,
-    pub passive: bool,
-    pub hedge: Option<String>,
-    /// The clause whose list lead-in gave the bearer and modality.
-    pub inherited_from: Option<String>,
-    /// One line: "Sponsor (employer) — obligation — hold — the Worker's passport; …".
-    pub summary: String,
-}
-
-impl NormEvidence {
-    fn of(norm: &Norm, lead_in: Option<&str>) -> NormEvidence {
-        let mut summary = norm.describe();
-        if let (true, Some(from)) = (norm.inherited, lead_in) {
-            summary = summary.replace(
-                "inherited from the lead-in",
-                &format!("inherited from the lead-in of {from}"),
-            );
-        }
-        NormEvidence {
-            bearer: norm.bearer.as_ref().map(|a| a.words.clone()),
-            role: norm.bearer_role().map(|r| r.name().to_string()),
-            modality: norm.modality.as_str().to_string(),
-            modal: norm.modal.clone(),
-            action: norm.action.as_ref().map(|a| a.words.clone()),
-            object: norm.object.clone(),
-            beneficiary: norm.beneficiary.as_ref().map(|a| a.words.clone()),
-            conditions: norm
-                .conditions
-                .iter()
-                .map(|c| {
-                    let denied = if c.denied { " (denied)" } else { "" };
-                    format!("{}{denied}: {}", c.kind.as_str(), c.text)
-                })
-                .collect(),
-            negated: norm.negated,
-            passive: norm.passive,
-            hedge: norm.hedge.clone(),
-            inherited_from: norm
-                .inherited
-                .then(|| lead_in.map(str::to_string))
-                .flatten(),
-            summary,
-        }
-    }
 }
 
 /// The result for one requirement.
@@ -451,6 +396,33 @@ impl<'c> Checker<'c> {
                 per_unit.push(m);
             }
         }
+        // A norm the requirement's rules speak of finds the topic too, in words no cue lists ("the
+        // passports of the deckhands are to be held by the captain").
+        let object_rules: Vec<_> = requirement.norms.iter().filter(|rule| rule.topic).collect();
+        if !object_rules.is_empty() {
+            for u in (0..units.len()).filter(|&u| units[u].kind == UnitKind::Clause) {
+                let speaks = norms
+                    .of(u)
+                    .iter()
+                    .any(|n| object_rules.iter().any(|rule| rule.matches(n, false)));
+                if !speaks {
+                    continue;
+                }
+                match per_unit.iter_mut().find(|m| m.unit == u) {
+                    Some(m) => {
+                        m.matched = true;
+                        m.by_norm = true;
+                    }
+                    None => per_unit.push(UnitMatch {
+                        unit: u,
+                        matched: true,
+                        by_norm: true,
+                        ..UnitMatch::default()
+                    }),
+                }
+            }
+            per_unit.sort_by_key(|m| m.unit);
+        }
 
         // Operative clauses first; definitions, purposes and the preamble only when nothing else speaks.
         let primary: Vec<&UnitMatch> = per_unit
@@ -463,8 +435,8 @@ impl<'c> Checker<'c> {
             primary
         };
         // Two context words are a weak signal: they stand in only where no cue speaks.
-        if matched.iter().any(|m| !m.cues.is_empty()) {
-            matched.retain(|m| !m.cues.is_empty());
+        if matched.iter().any(|m| !m.cues.is_empty() || m.by_norm) {
+            matched.retain(|m| !m.cues.is_empty() || m.by_norm);
         }
         if matched.is_empty() {
             let context_seen = per_unit
@@ -634,8 +606,31 @@ impl<'c> Checker<'c> {
             }
         }
         if !firm && diluted_units.is_empty() {
+            // Where only a heading matched, the clauses of its article say how firmly.
+            let clauses: Vec<UnitMatch> = if matched
+                .iter()
+                .all(|m| units[m.unit].kind != UnitKind::Clause)
+            {
+                scope
+                    .iter()
+                    .filter(|&&u| units[u].kind == UnitKind::Clause)
+                    .map(|&u| {
+                        per_unit.iter().find(|m| m.unit == u).map_or_else(
+                            || UnitMatch {
+                                unit: u,
+                                ..UnitMatch::default()
+                            },
+                            UnitMatch::clone,
+                        )
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
             for m in matched
                 .iter()
+                .copied()
+                .chain(clauses.iter())
                 .filter(|m| units[m.unit].kind == UnitKind::Clause)
             {
                 match self.unit_modality(scanned, m, requirement, norms) {
@@ -827,253 +822,12 @@ impl<'c> Checker<'c> {
     }
 }
 
-/// The norm of `norms` that holds the byte at `at` in `sentence`: the one whose span contains it, else
-/// the last that starts before it in the sentence, else the sentence's first.
-fn norm_at(norms: &[Norm], at: usize, sentence: usize) -> Option<&Norm> {
-    // Spans overlap (a later norm's subject may stand in an earlier one's words), so of the norms that
-    // hold the byte, the one whose modal comes last before it.
-    norms
-        .iter()
-        .filter(|n| n.span.contains(&at))
-        .max_by_key(|n| {
-            (
-                n.at <= at,
-                if n.at <= at { n.at } else { usize::MAX - n.at },
-            )
-        })
-        .or_else(|| {
-            norms
-                .iter()
-                .rev()
-                .find(|n| n.sentence == sentence && n.span.start <= at)
-        })
-        .or_else(|| norms.iter().find(|n| n.sentence == sentence))
-}
-
-/// The norms of each unit, read once per check and only for the units a requirement looks at.
-struct NormCache<'a> {
-    reader: Reader<'a>,
-    units: &'a [Unit<'a>],
-    scanned: &'a [Scanned],
-    cells: Vec<OnceCell<Vec<Norm>>>,
-}
-
-impl NormCache<'_> {
-    /// The norms of unit `u`. A point inherits the last norm of its enclosing clause when that clause
-    /// leads into a list ("The Sponsor shall:").
-    fn of(&self, u: usize) -> &[Norm] {
-        self.cells[u].get_or_init(|| {
-            let unit = &self.units[u];
-            if unit.kind != UnitKind::Clause {
-                return Vec::new();
-            }
-            let trailing = unit
-                .parent
-                .and_then(|p| self.reader.trailing_actor(self.units[p].text));
-            let lead = unit.parent.and_then(|p| {
-                let last = self.of(p).last()?;
-                (leads_in(self.units[p].text) || last.action.is_none()).then_some(last)
-            });
-            // "ensure that domestic workers: (c) are entitled to …": the points' subject is the actor
-            // the lead-in ends on.
-            let renamed = lead.zip(trailing).map(|(lead, actor)| {
-                let mut lead = lead.clone();
-                lead.bearer = Some(actor);
-                lead
-            });
-            let lead = renamed.as_ref().or(lead);
-            // A point under "… may change employer where:" is a condition of its lead-in's norm.
-            if let (Some(lead), Some(p)) = (lead, unit.parent)
-                && lexicon::leads_into_conditions(self.units[p].text)
-            {
-                let mut norm = lead.clone();
-                norm.conditions.push(self.reader.condition(unit.text));
-                // The evidence quotes the point, which is where the condition is written.
-                norm.span = 0..unit.text.len();
-                norm.inherited = true;
-                return vec![norm];
-            }
-            self.reader
-                .read_tokens(unit.text, &self.scanned[u].tokens, lead)
-        })
-    }
-
-    /// A norm of unit `u` as evidence, naming the clause it inherited from.
-    fn evidence(&self, u: usize, norm: &Norm) -> NormEvidence {
-        let lead_in = self.units[u].parent.map(|p| self.units[p].id.as_str());
-        NormEvidence::of(norm, lead_in)
-    }
-}
-
-/// Whether a clause leads into a list of points: it ends with a colon or a dash.
-fn leads_in(text: &str) -> bool {
-    let text = text.trim_end();
-    text.ends_with(':') || text.ends_with('\u{2014}') || text.ends_with("berikut")
-}
-
-/// Every clause text of the agreement, for reading its definitions.
-fn clause_texts(agreement: &Agreement) -> Vec<&str> {
-    fn walk<'a>(clause: &'a Clause, out: &mut Vec<&'a str>) {
-        out.push(&clause.text);
-        for child in &clause.children {
-            walk(child, out);
-        }
-    }
-    let mut out = Vec::new();
-    for article in &agreement.articles {
-        for clause in &article.clauses {
-            walk(clause, &mut out);
-        }
-    }
-    out
-}
-
-/// The phrase-level reading of a contradiction: negated by a negator earlier in its segment, or by one inside the match that the
-/// pattern itself does not contain ("no fee .. shall be charged to workers"; but the pattern
-/// "shall not join .. union*" carries its own "not").
-fn phrase_negated(tokens: &[Token], hit: &Hit, pattern: &str) -> bool {
-    let segment = tokens[hit.first_token].segment;
-    let before: Vec<Token> = tokens[..hit.first_token]
-        .iter()
-        .filter(|t| t.segment == segment)
-        .cloned()
-        .collect();
-    // A negator inside a condition ("where the employer has no spare room, the worker may sleep in the
-    // kitchen") does not reach the main clause.
-    let conditioned =
-        |at: usize| (at.saturating_sub(4)..at).any(|k| lexicon::opens_condition(&before, k));
-    let negating = before
-        .iter()
-        .enumerate()
-        .filter(|(at, t)| lexicon::negators(std::slice::from_ref(*t)) > 0 && !conditioned(*at))
-        .count();
-    let inside = lexicon::negators(&tokens[hit.first_token..=hit.last_token]);
-    let own = lexicon::negators(&lexicon::tokenize(pattern));
-    negating > 0 || inside > own
-}
-
-/// For an entitlement, a cue that is denied: "no minimum wage shall apply", "the minimum wage does not
-/// apply", "shall not form or join trade unions", *dilarang menjadi anggota serikat*. A negator near the cue
-/// is not enough on its own: "no social security contribution shall be deducted" and "not lower than the
-/// minimum wage" comply. The negator must deny access (a verb such as join, receive, *menjadi* between it
-/// and the cue) or applicability ("apply", *berlaku* after the cue).
-fn cue_denied(tokens: &[Token], hit: &Hit) -> bool {
-    let segment = tokens[hit.first_token].segment;
-    // Words before the cue, back to the start of its sub-clause (a comma) and at most four.
-    let mut before: Vec<&Token> = Vec::new();
-    let mut next_has_comma = tokens[hit.first_token].comma_before;
-    for t in tokens[..hit.first_token].iter().rev() {
-        if next_has_comma || t.segment != segment || before.len() == 4 {
-            break;
-        }
-        next_has_comma = t.comma_before;
-        if !t.stopword {
-            before.push(t);
-        }
-    }
-    let after: Vec<&Token> = tokens[hit.last_token + 1..]
-        .iter()
-        .take_while(|t| t.segment == segment)
-        .take(6)
-        .collect();
-    let applies = |t: &&Token| {
-        matches!(
-            t.folded.as_str(),
-            "apply"
-                | "applies"
-                | "extend"
-                | "extends"
-                | "berlaku"
-                | "diberlakukan"
-                | "carried"
-                | "conducted"
-                | "performed"
-                | "undertaken"
-                | "dilakukan"
-                | "dilaksanakan"
-                | "diadakan"
-        )
-    };
-    let strict_negator = |t: &Token| {
-        matches!(
-            t.folded.as_str(),
-            "not" | "no" | "never" | "cannot" | "nor" | "tidak" | "tak" | "bukan" | "dilarang"
-        ) || t.folded.starts_with("prohibit")
-    };
-    // A negator answering an earlier one ("no employer shall … make employment conditional on a worker not
-    // joining a union") or opening a condition ("where no minimum wage applies, the Parties shall fix one")
-    // does not deny the entitlement.
-    let earlier_negator = |from: usize| {
-        tokens[..from]
-            .iter()
-            .rev()
-            .take_while(|t| t.segment == segment)
-            .any(strict_negator)
-    };
-    let conditional = |at: usize| {
-        let start = tokens[..at]
-            .iter()
-            .rposition(|t| t.segment != segment)
-            .map_or(0, |p| p + 1);
-        (start.max(at.saturating_sub(2))..at).any(|k| lexicon::opens_condition(tokens, k))
-    };
-    if let Some(position) = before.iter().position(|t| strict_negator(t)) {
-        let between = &before[..position];
-        let negator_at = tokens[..hit.first_token]
-            .iter()
-            .rposition(|t| std::ptr::eq(t, before[position]))
-            .unwrap_or(0);
-        let comparative = between.iter().any(|t| {
-            let w = t.folded.as_str();
-            [
-                "lower", "less", "below", "exceed", "more", "higher", "fewer", "rendah", "kurang",
-                "melebihi", "lebih",
-            ]
-            .iter()
-            .any(|v| w.starts_with(v))
-        });
-        if comparative || earlier_negator(negator_at) || conditional(negator_at) {
-            return false;
-        }
-        let access = between.iter().any(|t| {
-            let w = t.folded.as_str();
-            [
-                "join",
-                "form",
-                "access",
-                "enjoy",
-                "receiv",
-                "obtain",
-                "becom",
-                "participat",
-                "establish",
-                "affiliat",
-                "menjadi",
-                "bergabung",
-                "membentuk",
-                "mengakses",
-                "menerima",
-                "memperoleh",
-                "mendapat",
-                "mendirikan",
-                "ikut",
-            ]
-            .iter()
-            .any(|v| w.starts_with(v))
-        });
-        if access || after.iter().any(applies) {
-            return true;
-        }
-    }
-    after
-        .windows(2)
-        .any(|pair| strict_negator(pair[0]) && applies(&pair[1]))
-}
-
-#[derive(Debug, Default)]
+#[derive(Debug, Default, Clone)]
 struct UnitMatch {
     unit: usize,
     matched: bool,
+    /// Matched by a norm the requirement's rules speak of, not (only) by a cue.
+    by_norm: bool,
     cues: Vec<Hit>,
     context: Vec<Hit>,
     context_words: BTreeSet<String>,
@@ -1081,9 +835,10 @@ struct UnitMatch {
     contradictions: Vec<Hit>,
 }
 
-struct Scanned {
-    tokens: Vec<Token>,
-    hits: Vec<Hit>,
+/// A unit's tokens and the catalogue patterns found in them.
+pub(crate) struct Scanned {
+    pub(crate) tokens: Vec<Token>,
+    pub(crate) hits: Vec<Hit>,
 }
 
 fn round(value: f64, places: i32) -> f64 {

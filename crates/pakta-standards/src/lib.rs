@@ -9,8 +9,10 @@ pub mod catalogue;
 pub mod compare;
 pub mod coverage;
 pub mod models;
+mod negation;
 pub mod norms;
 pub mod pattern;
+mod reading;
 mod units;
 
 pub use catalogue::{Catalogue, CatalogueError, CatalogueFile, Profile, Requirement, Source};

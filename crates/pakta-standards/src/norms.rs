@@ -69,6 +69,8 @@ pub(crate) struct RawNormRule {
     object: Vec<String>,
     #[serde(default)]
     also: Vec<String>,
+    #[serde(default)]
+    topic: bool,
     /// Why the rule holds, in a lawyer's words; shown as the evidence's pattern.
     why: String,
 }
@@ -91,6 +93,9 @@ pub struct NormRule {
     pub object: Vec<String>,
     /// Folded word prefixes of which the norm must also mention one ("without" beside "notice").
     pub also: Vec<String>,
+    /// The object words name the topic so plainly that a matching norm matches the requirement even
+    /// where no cue does ("the deckhands' passports are to be held by the captain").
+    pub topic: bool,
     pub why: String,
 }
 
@@ -181,6 +186,7 @@ impl NormRule {
             denied: raw.denied,
             object,
             also,
+            topic: raw.topic && !raw.object.is_empty(),
             why: raw.why,
         })
     }

@@ -12,6 +12,7 @@ mod export;
 mod html;
 mod import;
 mod lint;
+mod norms;
 mod outline;
 mod schema;
 mod whole;

@@ -1,0 +1,134 @@
+//! The modals of a sentence ("shall", *wajib*, "may not", "is entitled to", *dilarang*), merged where they
+//! stand together, and the action phrases that carry their own negator ("not apply", *tidak berlaku*).
+
+use std::ops::Range;
+
+use super::Modality;
+use super::verbs::action_at;
+use crate::lists::Lists;
+
+/// A modal found in a sentence.
+#[derive(Debug, Clone, Copy)]
+pub(super) struct Anchor {
+    pub(super) at: usize,
+    pub(super) end: usize,
+    pub(super) modality: Modality,
+    pub(super) negated: bool,
+    /// A statement: no modal, anchored on its action word.
+    pub(super) statement: bool,
+}
+
+/// Action phrases that begin with their own negator ("not apply", *tidak berlaku*, "tidak boleh
+/// melebihi"): the negator is the action's, not the norm's.
+pub(super) fn negative_actions(
+    words: &[&str],
+    sentence: &Range<usize>,
+    lists: &Lists,
+) -> Vec<Range<usize>> {
+    (sentence.start..sentence.end)
+        .filter(|&i| crate::lexicon::is_strict_negator(words[i]))
+        .filter_map(|i| {
+            let (end, _) = action_at(words, i, lists)?;
+            (end > i + 1).then_some(i..end)
+        })
+        .collect()
+}
+
+/// The modals of a sentence, merged when they stand together ("shall have the right to", "wajib
+/// berupaya", "may not").
+pub(super) fn anchors(
+    words: &[&str],
+    sentence: &Range<usize>,
+    owned: &[Range<usize>],
+    lists: &Lists,
+) -> Vec<Anchor> {
+    let own = |i: usize| owned.iter().any(|r| r.contains(&i));
+    let strict = |i: usize| {
+        words.get(i).is_some_and(|w| {
+            crate::lexicon::is_strict_negator(w) && !matches!(*w, "without" | "tanpa")
+        }) && !own(i)
+    };
+    let mut found: Vec<Anchor> = Vec::new();
+    let mut i = sentence.start;
+    while i < sentence.end {
+        if own(i) {
+            i += 1;
+            continue;
+        }
+        let before = i > sentence.start && strict(i - 1);
+        let after = |end: usize| end < sentence.end && strict(end);
+        let hit = if let Some(end) = lists.prohibitive.match_at(words, i) {
+            Some((end, Modality::Prohibition, false))
+        } else if let Some(end) = lists.right.match_at(words, i) {
+            Some((end, Modality::Right, before))
+        } else if let Some(end) = lists.recommendation.match_at(words, i) {
+            Some(if after(end) {
+                (end + 1, Modality::Prohibition, false)
+            } else {
+                (end, Modality::HedgedDuty, false)
+            })
+        } else if let Some(end) = lists.binding.match_at(words, i) {
+            Some(if after(end) {
+                (end + 1, Modality::Prohibition, false)
+            } else {
+                (end, Modality::Obligation, before)
+            })
+        } else if let Some(end) = lists.permissive.match_at(words, i) {
+            Some(if after(end) || before {
+                (
+                    end.max(i + 1) + usize::from(after(end)),
+                    Modality::Prohibition,
+                    false,
+                )
+            } else {
+                (end, Modality::Permission, false)
+            })
+        } else {
+            lists
+                .hedges
+                .match_at(words, i)
+                .filter(|&e| e == i + 1)
+                .map(|e| (e, Modality::HedgedDuty, false))
+        };
+        let Some((end, modality, negated)) = hit else {
+            i += 1;
+            continue;
+        };
+        let anchor = Anchor {
+            at: i,
+            end: end.min(sentence.end),
+            modality,
+            negated,
+            statement: false,
+        };
+        match found.last_mut() {
+            Some(previous) if anchor.at <= previous.end + 3 => {
+                previous.end = anchor.end.max(previous.end);
+                if previous.modality == Modality::Prohibition
+                    && anchor.modality == Modality::Obligation
+                {
+                    // "shall not be obliged to", *tidak diwajibkan*: no duty, which is a freedom.
+                    previous.modality = Modality::Obligation;
+                    previous.negated = true;
+                } else {
+                    previous.modality = merge(previous.modality, anchor.modality);
+                    previous.negated |= anchor.negated;
+                }
+            }
+            _ => found.push(anchor),
+        }
+        i = end.max(i + 1);
+    }
+    found
+}
+
+/// Two modals standing together: a prohibition or a hedge wins, then a right ("shall have the right").
+pub(super) fn merge(a: Modality, b: Modality) -> Modality {
+    use Modality::*;
+    for winner in [Prohibition, HedgedDuty, Right, Obligation, Permission] {
+        if a == winner || b == winner {
+            return winner;
+        }
+    }
+    a
+}

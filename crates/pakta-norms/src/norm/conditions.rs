@@ -1,0 +1,211 @@
+//! Conditions and exceptions: "provided the employer agrees", "unless", *kecuali*, *dengan persetujuan*,
+//! with their extent in the sentence and what they ask for (consent, judgement, a request).
+
+use std::ops::Range;
+
+use super::anchors::{anchors, negative_actions};
+use super::verbs::{action_at, is_consent_noun, needed};
+use super::{Condition, ConditionKind, Reader};
+use crate::lexicon::{Token, tokenize};
+use crate::lists::{Lists, lists};
+use crate::roles::{Role, role_at};
+
+/// A condition or exception found in a sentence, before it is given to a norm.
+#[derive(Debug, Clone)]
+pub(super) struct Span {
+    pub(super) range: Range<usize>,
+    pub(super) condition: Condition,
+}
+
+/// Nouns after which "where" and "when" begin a relative clause ("the household where she works", "the
+/// day when it falls due"), not a condition.
+const PLACES_AND_TIMES: &[&str] = &[
+    "place",
+    "places",
+    "country",
+    "countries",
+    "state",
+    "territory",
+    "premises",
+    "house",
+    "household",
+    "home",
+    "vessel",
+    "port",
+    "workplace",
+    "site",
+    "day",
+    "days",
+    "time",
+    "times",
+    "period",
+    "month",
+    "year",
+    "date",
+    "moment",
+    "hour",
+    "hours",
+];
+
+impl Reader<'_> {
+    /// A whole text read as one condition: a point under a lead-in that ends "where:" or *apabila:*.
+    pub fn condition(&self, text: &str) -> Condition {
+        let lists = lists();
+        let tokens = tokenize(text);
+        let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+        Condition {
+            kind: ConditionKind::Condition,
+            text: text.trim().to_string(),
+            roles: (0..words.len())
+                .filter_map(|k| role_at(&words, k, self.definitions))
+                .collect(),
+            consent: (0..words.len()).any(|k| {
+                action_at(&words, k, lists).is_some_and(|(_, c)| c.iter().any(|c| c == "consent"))
+                    && (!is_consent_noun(&words, k) || needed(&words, k, lists))
+            }),
+            discretion: (0..words.len()).any(|k| {
+                (lists.discretion.match_at(&words, k).is_some()
+                    || lists.permissive.match_at(&words, k).is_some())
+                    && (k.saturating_sub(3)..k).any(|j| {
+                        role_at(&words, j, self.definitions).is_some_and(Role::is_employer_side)
+                    })
+            }),
+            denied: false,
+            mutual: (0..words.len()).any(|k| lists.mutual.match_at(&words, k).is_some()),
+            request: words.iter().any(|w| lists.requests.contains(w)),
+            span: 0..text.len(),
+        }
+    }
+
+    /// The conditions and exceptions of a sentence, with their extent: to the next comma, the end of the
+    /// sentence, or (for one that opens the sentence) the main clause.
+    pub(super) fn conditions(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        words: &[&str],
+        sentence: &Range<usize>,
+        lists: &Lists,
+    ) -> Vec<Span> {
+        let mut spans: Vec<Span> = Vec::new();
+        let mut i = sentence.start;
+        while i < sentence.end {
+            let opener = lists
+                .conditions
+                .match_at(words, i)
+                .map(|e| (e, ConditionKind::Condition))
+                .or_else(|| {
+                    lists
+                        .exceptions
+                        .match_at(words, i)
+                        .map(|e| (e, ConditionKind::Exception))
+                });
+            let denial = lists.condition_denials.match_at(words, i).filter(|&e| {
+                (e..sentence.end.min(e + 5)).any(|k| {
+                    action_at(words, k, lists)
+                        .is_some_and(|(_, c)| c.iter().any(|c| c == "consent"))
+                })
+            });
+            let (open_end, kind, denied) = match (opener, denial) {
+                (_, Some(e)) => (e, ConditionKind::Condition, true),
+                (Some((e, kind)), None) => {
+                    // "dalam hal apa pun" (in any case) opens nothing; "dalam hal upah" (as to wages),
+                    // "the place where" and "the day when" inside a phrase open nothing either: these
+                    // open a condition at the start of a clause or after a comma.
+                    let relative = matches!(words[i], "where" | "when")
+                        && i > sentence.start
+                        && !tokens[i].comma_before
+                        && PLACES_AND_TIMES.contains(&words[i - 1]);
+                    let regarding =
+                        words[i] == "dalam" && i > sentence.start && !tokens[i].comma_before;
+                    if (words[i] == "dalam" && words.get(i + 2) == Some(&"apa"))
+                        || relative
+                        || regarding
+                    {
+                        i += 1;
+                        continue;
+                    }
+                    (e, kind, false)
+                }
+                (None, None) => {
+                    i += 1;
+                    continue;
+                }
+            };
+            // A condition in the subject ("Nobody other than the worker shall …") ends where the main
+            // clause's modal begins, as one that opens the sentence does.
+            let owned_here = negative_actions(words, sentence, lists);
+            let leading = i == sentence.start
+                || anchors(words, &(sentence.start..i), &owned_here, lists).is_empty();
+            let mut end = (open_end..sentence.end)
+                .find(|&k| tokens[k].comma_before && k > open_end)
+                .unwrap_or(sentence.end);
+            if leading {
+                // A condition that opens the sentence ends where the main clause's modal begins.
+                let owned = negative_actions(words, sentence, lists);
+                if let Some(anchor) = anchors(words, &(open_end..end), &owned, lists).first() {
+                    // An exception in the subject ("Nobody other than the worker shall") runs to the
+                    // modal; a condition without a comma ("If the worker leaves the employer shall")
+                    // to the main clause's subject.
+                    let subject = match kind {
+                        ConditionKind::Exception => anchor.at,
+                        ConditionKind::Condition => (open_end..anchor.at)
+                            .rev()
+                            .find(|&k| role_at(words, k, self.definitions).is_some())
+                            .unwrap_or(anchor.at),
+                    };
+                    end = end.min(subject.max(open_end + 1));
+                }
+            }
+            let range = i..end.max(open_end);
+            let roles = range
+                .clone()
+                .filter_map(|k| role_at(words, k, self.definitions))
+                .collect();
+            // A consent noun counts when something asks for it ("with the Sponsor's prior permission");
+            // "where a collective agreement applies" asks for none.
+            // A consent noun counts when something asks for it ("with the Sponsor's prior permission")
+            // or when it can mean nothing else ("no objection", "authorisation"); "where a collective
+            // agreement applies" asks for none.
+            let consent = range.clone().any(|k| {
+                action_at(words, k, lists).is_some_and(|(_, c)| c.iter().any(|c| c == "consent"))
+                    && (!is_consent_noun(words, k)
+                        || needed(words, k, lists)
+                        || k == range.start
+                        || !matches!(
+                            words[k],
+                            "agreement" | "agreements" | "kesepakatan" | "persetujuan" | "izin"
+                        ))
+            });
+            // Judgement is the employer side's only when they are named just before the word ("when
+            // the household requires", *apabila Pengguna memerlukan*).
+            let discretion = range.clone().any(|k| {
+                (lists.discretion.match_at(words, k).is_some()
+                    || lists.permissive.match_at(words, k).is_some())
+                    && (k.saturating_sub(3).max(range.start)..k).any(|j| {
+                        role_at(words, j, self.definitions).is_some_and(Role::is_employer_side)
+                    })
+            });
+            let request = range.clone().any(|k| lists.requests.contains(words[k]));
+            let last = range.end.max(range.start + 1) - 1;
+            spans.push(Span {
+                condition: Condition {
+                    kind,
+                    text: text[tokens[range.start].start..tokens[last].end].to_string(),
+                    roles,
+                    consent,
+                    discretion,
+                    denied,
+                    mutual: range
+                        .clone()
+                        .any(|k| lists.mutual.match_at(words, k).is_some()),
+                    request,
+                    span: tokens[range.start].start..tokens[last].end,
+                },
+                range: range.clone(),
+            });
+            i = range.end.max(i + 1);
+        }
+        spans
+    }
+}

@@ -1,0 +1,223 @@
+//! The verb of a norm: the action word after its modal, or in a clause without one, the action word in
+//! verb position; and the reading of consent words (noun or verb, asked for or not).
+
+use std::ops::Range;
+
+use super::AUXILIARIES;
+use crate::lexicon::Token;
+use crate::lists::Lists;
+use crate::roles::{Definitions, role_at};
+
+/// Adverbs and particles that stand between a modal and its verb ("shall promptly pay", *wajib segera
+/// membayar*).
+const ADVERBS: &[&str] = &[
+    "not",
+    "also",
+    "only",
+    "jointly",
+    "further",
+    "immediately",
+    "promptly",
+    "duly",
+    "segera",
+    "juga",
+    "tetap",
+    "senantiasa",
+    "terlebih",
+    "dahulu",
+    "selalu",
+    "secara",
+];
+
+/// Verbs that carry another clause ("shall ensure that …", "shall take measures to …", *wajib memastikan
+/// bahwa …*): the action is that clause's verb.
+const LIGHT_VERBS: &[&str] = &[
+    "ensure",
+    "ensures",
+    "guarantee",
+    "guarantees",
+    "take",
+    "takes",
+    "see",
+    "menjamin",
+    "memastikan",
+    "mengambil",
+    "mengupayakan",
+];
+
+/// Prepositions that open a phrase before the verb ("shall, at its own cost, provide"): the verb is found
+/// past them.
+const PREPOSITIONS: &[&str] = &[
+    "at", "in", "on", "by", "for", "within", "during", "upon", "under", "with", "dalam", "pada",
+    "di", "untuk", "selama", "atas", "dengan",
+];
+
+/// The action of a modal: its verb. The first word after the modal (past auxiliaries and adverbs) is the
+/// verb; when it is a word of the lexicon it gives the classes, when it carries a clause ("ensure that") the
+/// clause's verb does, and otherwise the verb has no class (a noun deeper in the object, "make the
+/// retention of passports an offence", is not the action).
+pub(super) fn main_action(
+    words: &[&str],
+    tokens: &[Token],
+    range: Range<usize>,
+    free: &dyn Fn(usize) -> bool,
+    lists: &Lists,
+    definitions: &Definitions,
+) -> Option<(usize, usize, Vec<String>)> {
+    let mut first = None;
+    for i in range.clone().filter(|&i| free(i)) {
+        // "shall not exceed": a phrase that starts on a skipped word is the verb.
+        if let Some((end, classes)) = action_at(words, i, lists) {
+            return Some((i, end, classes));
+        }
+        let skipped = tokens[i].stopword
+            || AUXILIARIES.contains(&words[i])
+            || ADVERBS.contains(&words[i])
+            || (words[i].ends_with("ly") && words[i].len() > 4);
+        if !skipped {
+            first = Some(i);
+            break;
+        }
+    }
+    let first = first?;
+    if LIGHT_VERBS.contains(&words[first]) {
+        return verb_action(
+            words,
+            tokens,
+            first + 1..range.end,
+            free,
+            lists,
+            definitions,
+        );
+    }
+    if PREPOSITIONS.contains(&words[first]) {
+        return range
+            .filter(|&i| free(i))
+            .find_map(|i| action_at(words, i, lists).map(|(end, classes)| (i, end, classes)));
+    }
+    None
+}
+
+/// The verb of a clause without a modal ("the costs are borne by …", *paspor disimpan oleh …*,
+/// "retained documents are returned"): an action word in verb position — after a form of "be", a *di-*
+/// passive, after "to" or a subject — before any other action word of the lexicon.
+pub(super) fn verb_action(
+    words: &[&str],
+    tokens: &[Token],
+    range: Range<usize>,
+    free: &dyn Fn(usize) -> bool,
+    lists: &Lists,
+    definitions: &Definitions,
+) -> Option<(usize, usize, Vec<String>)> {
+    let candidates: Vec<(usize, usize, Vec<String>)> = range
+        .clone()
+        .filter(|&i| free(i))
+        .filter_map(|i| action_at(words, i, lists).map(|(end, classes)| (i, end, classes)))
+        .collect();
+    let verbal = |i: usize| {
+        let word = words[i];
+        let before = |k: usize| {
+            i >= k && {
+                let w = words[i - k];
+                matches!(
+                    w,
+                    "is" | "are"
+                        | "be"
+                        | "been"
+                        | "was"
+                        | "were"
+                        | "to"
+                        | "agar"
+                        | "untuk"
+                        | "supaya"
+                        | "will"
+                        | "shall"
+                        | "must"
+                        | "may"
+                        | "does"
+                        | "do"
+                        | "did"
+                        | "has"
+                        | "have"
+                        | "had"
+                        | "not"
+                        | "tidak"
+                        | "menjadi"
+                        | "remain"
+                        | "remains"
+                ) || role_at(words, i - k, definitions).is_some()
+                    || (k == 1
+                        && tokens[i - 1].stopword
+                        && i >= 2
+                        && role_at(words, i - 2, definitions).is_some())
+            }
+        };
+        (word.starts_with("di") && word.len() > 4) || before(1) || before(2)
+    };
+    // A word that starts the clause is its verb ("(c) hold the passport"); one deeper in a list of
+    // nouns ("the safe sending of remittances") is not.
+    let opening = (range.start..range.end)
+        .find(|&i| !tokens[i].stopword && free(i))
+        .unwrap_or(range.start);
+    candidates
+        .iter()
+        .find(|(i, _, _)| {
+            verbal(*i) || *i <= opening + 1 || crate::lexicon::is_strict_negator(words[*i])
+        })
+        .cloned()
+}
+
+/// Whether a word asking for consent ("requires", "subject to", "prior", *memerlukan*) stands within
+/// three words before `i`.
+pub(super) fn needed(words: &[&str], i: usize, lists: &Lists) -> bool {
+    (i.saturating_sub(3)..i).any(|k| lists.needs.contains(words[k]))
+}
+
+/// Whether the consent word at `i` is a noun ("approval", *persetujuan*), whose owner is the one who
+/// consents, rather than a verb ("permits", *mengizinkan*), whose subject is.
+pub(super) fn is_consent_noun(words: &[&str], i: usize) -> bool {
+    let word = words[i];
+    let english_noun = matches!(
+        word,
+        "consent"
+            | "approval"
+            | "permission"
+            | "authorization"
+            | "authorisation"
+            | "agreement"
+            | "release"
+            | "clearance"
+            | "objection"
+            | "no"
+    ) && !(i > 0
+        && matches!(words[i - 1], "to" | "shall" | "may" | "will" | "must"));
+    let indonesian_noun = [
+        "persetujuan",
+        "perizinan",
+        "pelepasan",
+        "kesepakatan",
+        "rekomendasi",
+    ]
+    .contains(&word)
+        || matches!(word, "izin" | "ijin" | "restu");
+    // "Persetujuan ini", "this Agreement": the treaty, not a consent.
+    let the_treaty = matches!(words.get(i + 1), Some(&"ini") | Some(&"tersebut"))
+        || (i > 0 && words[i - 1] == "this");
+    !the_treaty && (english_noun || indonesian_noun || words.get(i + 1) == Some(&"of"))
+}
+
+/// The action at `i`: the end of the longest action phrase starting there, with every class it belongs
+/// to.
+pub(super) fn action_at(words: &[&str], i: usize, lists: &Lists) -> Option<(usize, Vec<String>)> {
+    let mut best: Option<(usize, Vec<String>)> = None;
+    for (class, set) in &lists.actions {
+        if let Some(end) = set.match_at(words, i) {
+            match &mut best {
+                Some((e, classes)) if *e == end => classes.push(class.clone()),
+                Some((e, _)) if *e > end => {}
+                _ => best = Some((end, vec![class.clone()])),
+            }
+        }
+    }
+    best
+}

@@ -1,0 +1,149 @@
+//! Negation read at the level of a catalogue phrase: whether the words around a matched phrase deny it
+//! ("not lower than the minimum wage") or deny the worker a protection ("no minimum wage shall apply").
+//! The norm layer reads prohibitions across segments and lead-ins; these readings keep the phrase's own.
+
+use pakta_norms::lexicon::{self, Token};
+
+use crate::pattern::Hit;
+
+/// The phrase-level reading of a contradiction: negated by a negator earlier in its segment, or by one inside the match that the
+/// pattern itself does not contain ("no fee .. shall be charged to workers"; but the pattern
+/// "shall not join .. union*" carries its own "not").
+pub(crate) fn phrase_negated(tokens: &[Token], hit: &Hit, pattern: &str) -> bool {
+    let segment = tokens[hit.first_token].segment;
+    let before: Vec<Token> = tokens[..hit.first_token]
+        .iter()
+        .filter(|t| t.segment == segment)
+        .cloned()
+        .collect();
+    // A negator inside a condition ("where the employer has no spare room, the worker may sleep in the
+    // kitchen") does not reach the main clause.
+    let conditioned =
+        |at: usize| (at.saturating_sub(4)..at).any(|k| lexicon::opens_condition(&before, k));
+    let negating = before
+        .iter()
+        .enumerate()
+        .filter(|(at, t)| lexicon::negators(std::slice::from_ref(*t)) > 0 && !conditioned(*at))
+        .count();
+    let inside = lexicon::negators(&tokens[hit.first_token..=hit.last_token]);
+    let own = lexicon::negators(&lexicon::tokenize(pattern));
+    negating > 0 || inside > own
+}
+
+/// For an entitlement, a cue that is denied: "no minimum wage shall apply", "the minimum wage does not
+/// apply", "shall not form or join trade unions", *dilarang menjadi anggota serikat*. A negator near the cue
+/// is not enough on its own: "no social security contribution shall be deducted" and "not lower than the
+/// minimum wage" comply. The negator must deny access (a verb such as join, receive, *menjadi* between it
+/// and the cue) or applicability ("apply", *berlaku* after the cue).
+pub(crate) fn cue_denied(tokens: &[Token], hit: &Hit) -> bool {
+    let segment = tokens[hit.first_token].segment;
+    // Words before the cue, back to the start of its sub-clause (a comma) and at most four.
+    let mut before: Vec<&Token> = Vec::new();
+    let mut next_has_comma = tokens[hit.first_token].comma_before;
+    for t in tokens[..hit.first_token].iter().rev() {
+        if next_has_comma || t.segment != segment || before.len() == 4 {
+            break;
+        }
+        next_has_comma = t.comma_before;
+        if !t.stopword {
+            before.push(t);
+        }
+    }
+    let after: Vec<&Token> = tokens[hit.last_token + 1..]
+        .iter()
+        .take_while(|t| t.segment == segment)
+        .take(6)
+        .collect();
+    let applies = |t: &&Token| {
+        matches!(
+            t.folded.as_str(),
+            "apply"
+                | "applies"
+                | "extend"
+                | "extends"
+                | "berlaku"
+                | "diberlakukan"
+                | "carried"
+                | "conducted"
+                | "performed"
+                | "undertaken"
+                | "dilakukan"
+                | "dilaksanakan"
+                | "diadakan"
+        )
+    };
+    let strict_negator = |t: &Token| {
+        matches!(
+            t.folded.as_str(),
+            "not" | "no" | "never" | "cannot" | "nor" | "tidak" | "tak" | "bukan" | "dilarang"
+        ) || t.folded.starts_with("prohibit")
+    };
+    // A negator answering an earlier one ("no employer shall … make employment conditional on a worker not
+    // joining a union") or opening a condition ("where no minimum wage applies, the Parties shall fix one")
+    // does not deny the entitlement.
+    let earlier_negator = |from: usize| {
+        tokens[..from]
+            .iter()
+            .rev()
+            .take_while(|t| t.segment == segment)
+            .any(strict_negator)
+    };
+    let conditional = |at: usize| {
+        let start = tokens[..at]
+            .iter()
+            .rposition(|t| t.segment != segment)
+            .map_or(0, |p| p + 1);
+        (start.max(at.saturating_sub(2))..at).any(|k| lexicon::opens_condition(tokens, k))
+    };
+    if let Some(position) = before.iter().position(|t| strict_negator(t)) {
+        let between = &before[..position];
+        let negator_at = tokens[..hit.first_token]
+            .iter()
+            .rposition(|t| std::ptr::eq(t, before[position]))
+            .unwrap_or(0);
+        let comparative = between.iter().any(|t| {
+            let w = t.folded.as_str();
+            [
+                "lower", "less", "below", "exceed", "more", "higher", "fewer", "rendah", "kurang",
+                "melebihi", "lebih",
+            ]
+            .iter()
+            .any(|v| w.starts_with(v))
+        });
+        if comparative || earlier_negator(negator_at) || conditional(negator_at) {
+            return false;
+        }
+        let access = between.iter().any(|t| {
+            let w = t.folded.as_str();
+            [
+                "join",
+                "form",
+                "access",
+                "enjoy",
+                "receiv",
+                "obtain",
+                "becom",
+                "participat",
+                "establish",
+                "affiliat",
+                "menjadi",
+                "bergabung",
+                "membentuk",
+                "mengakses",
+                "menerima",
+                "memperoleh",
+                "mendapat",
+                "mendirikan",
+                "ikut",
+            ]
+            .iter()
+            .any(|v| w.starts_with(v))
+        });
+        if access || after.iter().any(applies) {
+            return true;
+        }
+    }
+    after
+        .windows(2)
+        .any(|pair| strict_negator(pair[0]) && applies(&pair[1]))
+}

@@ -1,0 +1,169 @@
+//! The norms of an agreement as the coverage check reads them: once per clause, with the lead-in a point
+//! inherits, and shaped as evidence a lawyer can read.
+
+use std::cell::OnceCell;
+
+use pakta_core::{Agreement, Clause};
+use pakta_norms::{Norm, Reader, lexicon};
+
+use crate::coverage::Scanned;
+use crate::units::{Unit, UnitKind};
+
+/// A norm as evidence: who must, may or must not do what, so a lawyer can see why.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct NormEvidence {
+    /// The bearer as written, and its role.
+    pub bearer: Option<String>,
+    pub role: Option<String>,
+    pub modality: String,
+    pub modal: String,
+    pub action: Option<String>,
+    pub object: String,
+    pub beneficiary: Option<String>,
+    pub conditions: Vec<String>,
+    pub negated: bool,
+    pub passive: bool,
+    pub hedge: Option<String>,
+    /// The clause whose list lead-in gave the bearer and modality.
+    pub inherited_from: Option<String>,
+    /// One line: "Sponsor (employer) — obligation — hold — the Worker's passport; …".
+    pub summary: String,
+}
+
+impl NormEvidence {
+    pub(crate) fn of(norm: &Norm, lead_in: Option<&str>) -> NormEvidence {
+        let mut summary = norm.describe();
+        if let (true, Some(from)) = (norm.inherited, lead_in) {
+            summary = summary.replace(
+                "inherited from the lead-in",
+                &format!("inherited from the lead-in of {from}"),
+            );
+        }
+        NormEvidence {
+            bearer: norm.bearer.as_ref().map(|a| a.words.clone()),
+            role: norm.bearer_role().map(|r| r.name().to_string()),
+            modality: norm.modality.as_str().to_string(),
+            modal: norm.modal.clone(),
+            action: norm.action.as_ref().map(|a| a.words.clone()),
+            object: norm.object.clone(),
+            beneficiary: norm.beneficiary.as_ref().map(|a| a.words.clone()),
+            conditions: norm
+                .conditions
+                .iter()
+                .map(|c| {
+                    let denied = if c.denied { " (denied)" } else { "" };
+                    format!("{}{denied}: {}", c.kind.as_str(), c.text)
+                })
+                .collect(),
+            negated: norm.negated,
+            passive: norm.passive,
+            hedge: norm.hedge.clone(),
+            inherited_from: norm
+                .inherited
+                .then(|| lead_in.map(str::to_string))
+                .flatten(),
+            summary,
+        }
+    }
+}
+
+/// The norm of `norms` that holds the byte at `at` in `sentence`: the one whose span contains it, else
+/// the last that starts before it in the sentence, else the sentence's first.
+pub(crate) fn norm_at(norms: &[Norm], at: usize, sentence: usize) -> Option<&Norm> {
+    // Spans overlap (a later norm's subject may stand in an earlier one's words), so of the norms that
+    // hold the byte, the one whose modal comes last before it.
+    norms
+        .iter()
+        .filter(|n| n.span.contains(&at))
+        .max_by_key(|n| {
+            (
+                n.at <= at,
+                if n.at <= at { n.at } else { usize::MAX - n.at },
+            )
+        })
+        .or_else(|| {
+            norms
+                .iter()
+                .rev()
+                .find(|n| n.sentence == sentence && n.span.start <= at)
+        })
+        .or_else(|| norms.iter().find(|n| n.sentence == sentence))
+}
+
+/// The norms of each unit, read once per check and only for the units a requirement looks at.
+pub(crate) struct NormCache<'a> {
+    pub(crate) reader: Reader<'a>,
+    pub(crate) units: &'a [Unit<'a>],
+    pub(crate) scanned: &'a [Scanned],
+    pub(crate) cells: Vec<OnceCell<Vec<Norm>>>,
+}
+
+impl NormCache<'_> {
+    /// The norms of unit `u`. A point inherits the last norm of its enclosing clause when that clause
+    /// leads into a list ("The Sponsor shall:").
+    pub(crate) fn of(&self, u: usize) -> &[Norm] {
+        self.cells[u].get_or_init(|| {
+            let unit = &self.units[u];
+            if unit.kind != UnitKind::Clause {
+                return Vec::new();
+            }
+            let trailing = unit
+                .parent
+                .and_then(|p| self.reader.trailing_actor(self.units[p].text));
+            let lead = unit.parent.and_then(|p| {
+                let last = self.of(p).last()?;
+                (leads_in(self.units[p].text) || last.action.is_none()).then_some(last)
+            });
+            // "ensure that domestic workers: (c) are entitled to …": the points' subject is the actor
+            // the lead-in ends on.
+            let renamed = lead.zip(trailing).map(|(lead, actor)| {
+                let mut lead = lead.clone();
+                lead.bearer = Some(actor);
+                lead
+            });
+            let lead = renamed.as_ref().or(lead);
+            // A point under "… may change employer where:" is a condition of its lead-in's norm.
+            if let (Some(lead), Some(p)) = (lead, unit.parent)
+                && lexicon::leads_into_conditions(self.units[p].text)
+            {
+                let mut norm = lead.clone();
+                norm.conditions.push(self.reader.condition(unit.text));
+                // The evidence quotes the point, which is where the condition is written.
+                norm.span = 0..unit.text.len();
+                norm.inherited = true;
+                return vec![norm];
+            }
+            self.reader
+                .read_tokens(unit.text, &self.scanned[u].tokens, lead)
+        })
+    }
+
+    /// A norm of unit `u` as evidence, naming the clause it inherited from.
+    pub(crate) fn evidence(&self, u: usize, norm: &Norm) -> NormEvidence {
+        let lead_in = self.units[u].parent.map(|p| self.units[p].id.as_str());
+        NormEvidence::of(norm, lead_in)
+    }
+}
+
+/// Whether a clause leads into a list of points: it ends with a colon or a dash.
+fn leads_in(text: &str) -> bool {
+    let text = text.trim_end();
+    text.ends_with(':') || text.ends_with('\u{2014}') || text.ends_with("berikut")
+}
+
+/// Every clause text of the agreement, for reading its definitions.
+pub(crate) fn clause_texts(agreement: &Agreement) -> Vec<&str> {
+    fn walk<'a>(clause: &'a Clause, out: &mut Vec<&'a str>) {
+        out.push(&clause.text);
+        for child in &clause.children {
+            walk(child, out);
+        }
+    }
+    let mut out = Vec::new();
+    for article in &agreement.articles {
+        for clause in &article.clauses {
+            walk(clause, &mut out);
+        }
+    }
+    out
+}
