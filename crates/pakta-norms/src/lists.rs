@@ -1,7 +1,9 @@
 //! The word lists of `data/lexicon.toml`, compiled once per process into sets that answer "does a word
 //! or phrase of this list start at token *i*?".
 
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
+
+use foldhash::fast::FixedState;
 use std::sync::OnceLock;
 
 use serde::Deserialize;
@@ -141,38 +143,99 @@ impl Entry {
     }
 }
 
-/// A compiled word list. Entries are found by their first word: exact first words through a map, prefix
-/// first words by a scan of the (short) prefix list.
+/// How many leading characters index a prefix entry: every word is looked up by its own first ones.
+const HEAD: usize = 3;
+
+/// The first `HEAD` characters of a word, or `None` when it is shorter.
+fn head(word: &str) -> Option<&str> {
+    word.char_indices()
+        .nth(HEAD)
+        .map(|(at, _)| &word[..at])
+        .or_else(|| (word.chars().count() == HEAD).then_some(word))
+}
+
+/// Entries found by their first word: exact first words through one map, prefix first words through
+/// another keyed by their first characters (the few shorter prefixes are scanned). Every lookup is two map
+/// reads, however long the list: the norm reader asks for every word of every clause.
+#[derive(Debug)]
+struct Index<T> {
+    exact: HashMap<String, Vec<(T, Entry)>>,
+    heads: HashMap<String, Vec<(T, Entry)>>,
+    short: Vec<(T, Entry)>,
+}
+
+/// A map with a fast, fixed (so deterministic) hasher: the keys are the lexicon's own words.
+type HashMap<K, V> = std::collections::HashMap<K, V, FixedState>;
+
+impl<T> Default for Index<T> {
+    fn default() -> Self {
+        Index {
+            exact: HashMap::default(),
+            heads: HashMap::default(),
+            short: Vec::new(),
+        }
+    }
+}
+
+impl<T> Index<T> {
+    fn add(&mut self, tag: T, entry: Entry) {
+        match entry.words.first() {
+            Some((_, Word::Exact(w))) => {
+                self.exact.entry(w.clone()).or_default().push((tag, entry));
+            }
+            Some((_, Word::Prefix(p))) => match head(p) {
+                Some(h) => self
+                    .heads
+                    .entry(h.to_string())
+                    .or_default()
+                    .push((tag, entry)),
+                None => self.short.push((tag, entry)),
+            },
+            None => {}
+        }
+    }
+
+    /// Every entry that matches at `start`, with its end.
+    fn matches<'s>(
+        &'s self,
+        words: &'s [&str],
+        start: usize,
+    ) -> impl Iterator<Item = (&'s T, usize)> + 's {
+        let word = words.get(start).copied().unwrap_or_default();
+        let exact = self.exact.get(word).into_iter().flatten();
+        let headed = head(word)
+            .and_then(|h| self.heads.get(h))
+            .into_iter()
+            .flatten();
+        exact
+            .chain(headed)
+            .chain(self.short.iter())
+            .filter_map(move |(tag, e)| e.match_at(words, start).map(|end| (tag, end)))
+    }
+}
+
+/// A compiled word list.
 #[derive(Debug, Default)]
 pub(crate) struct WordSet {
-    by_first: HashMap<String, Vec<Entry>>,
-    prefixed: Vec<Entry>,
+    index: Index<()>,
 }
 
 impl WordSet {
     fn new(entries: &[String]) -> WordSet {
         let mut set = WordSet::default();
         for raw in entries {
-            let entry = Entry::parse(&crate::lexicon::fold_phrase(raw));
-            match entry.words.first() {
-                Some((_, Word::Exact(w))) => set.by_first.entry(w.clone()).or_default().push(entry),
-                Some((_, Word::Prefix(_))) => set.prefixed.push(entry),
-                None => {}
-            }
+            set.index
+                .add((), Entry::parse(&crate::lexicon::fold_phrase(raw)));
         }
         set
     }
 
     /// The end of the longest entry that starts at `start`.
     pub(crate) fn match_at(&self, words: &[&str], start: usize) -> Option<usize> {
-        let word = words.get(start)?;
-        self.by_first
-            .get(*word)
-            .into_iter()
-            .flatten()
-            .chain(self.prefixed.iter())
-            .filter_map(|e| e.match_at(words, start))
-            .max()
+        if start >= words.len() {
+            return None;
+        }
+        self.index.matches(words, start).map(|(_, end)| end).max()
     }
 
     /// The one-word entries, prefixes ending in `*`.
@@ -183,10 +246,13 @@ impl WordSet {
             _ => None,
         };
         let mut words: Vec<String> = self
-            .by_first
+            .index
+            .exact
             .values()
+            .chain(self.index.heads.values())
             .flatten()
-            .chain(&self.prefixed)
+            .chain(&self.index.short)
+            .map(|(_, entry)| entry)
             .filter_map(render)
             .collect();
         words.sort();
@@ -204,15 +270,13 @@ impl WordSet {
 pub(crate) struct Lists {
     pub binding: WordSet,
     pub permissive: WordSet,
-    pub recommendation: WordSet,
-    pub right: WordSet,
-    pub prohibitive: WordSet,
     pub negative_subject: WordSet,
     pub negators: WordSet,
     pub strict: WordSet,
     pub formulas: WordSet,
     pub hedges: WordSet,
-    pub turns: WordSet,
+    /// One-word turns, checked for every token (a short list, read without hashing).
+    pub turns: Vec<String>,
     pub conditions: WordSet,
     pub exceptions: WordSet,
     pub discretion: WordSet,
@@ -221,6 +285,12 @@ pub(crate) struct Lists {
     pub condition_denials: WordSet,
     pub roles: Vec<(Role, WordSet)>,
     pub actions: Vec<(String, WordSet)>,
+    /// Every action class's entries in one index, for reading a word's classes in one lookup.
+    action_index: Index<usize>,
+    /// Every role's entries in one index, tagged with the role's place in `roles`.
+    role_index: Index<usize>,
+    /// The modal lists in one index, for the one lookup per word the anchors make.
+    modal_index: Index<ModalKind>,
     pub agent: WordSet,
     pub recipient: WordSet,
     pub holder: WordSet,
@@ -229,6 +299,77 @@ pub(crate) struct Lists {
     pub only: WordSet,
     pub requests: WordSet,
     pub needs: WordSet,
+}
+
+/// Which modal list an entry comes from.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) enum ModalKind {
+    Prohibitive,
+    Right,
+    Recommendation,
+    Binding,
+    Permissive,
+    Hedge,
+}
+
+impl Lists {
+    /// Every modal list entry that starts at `i`, with its end.
+    pub(crate) fn modal_at(&self, words: &[&str], i: usize) -> Vec<(ModalKind, usize)> {
+        if i >= words.len() {
+            return Vec::new();
+        }
+        self.modal_index
+            .matches(words, i)
+            .map(|(kind, end)| (*kind, end))
+            .collect()
+    }
+
+    /// The role a word or phrase starting at `i` names: of the roles whose entries match there, the one
+    /// listed first.
+    pub(crate) fn role_at(&self, words: &[&str], i: usize) -> Option<Role> {
+        if i >= words.len() {
+            return None;
+        }
+        self.role_index
+            .matches(words, i)
+            .map(|(place, _)| *place)
+            .min()
+            .map(|place| self.roles[place].0)
+    }
+
+    /// The action at `i`: the end of the longest action phrase starting there, with every class it
+    /// belongs to.
+    pub(crate) fn action_at(
+        &'static self,
+        words: &[&str],
+        i: usize,
+    ) -> Option<(usize, Vec<&'static str>)> {
+        if i >= words.len() {
+            return None;
+        }
+        let mut best: Option<(usize, Vec<usize>)> = None;
+        for (class, end) in self.action_index.matches(words, i) {
+            match &mut best {
+                Some((e, classes)) if *e == end => {
+                    if !classes.contains(class) {
+                        classes.push(*class);
+                    }
+                }
+                Some((e, _)) if *e > end => {}
+                _ => best = Some((end, vec![*class])),
+            }
+        }
+        best.map(|(end, mut classes)| {
+            classes.sort_unstable();
+            (
+                end,
+                classes
+                    .into_iter()
+                    .map(|c| self.actions[c].0.as_str())
+                    .collect(),
+            )
+        })
+    }
 }
 
 /// The compiled lexicon. The file is part of the source tree and tested, so a parse error is a bug.
@@ -242,15 +383,17 @@ pub(crate) fn lists() -> &'static Lists {
         Lists {
             binding: WordSet::new(&data.modals.binding),
             permissive: WordSet::new(&data.modals.permissive),
-            recommendation: WordSet::new(&data.modals.recommendation),
-            right: WordSet::new(&data.modals.right),
-            prohibitive: WordSet::new(&data.modals.prohibitive),
             negative_subject: WordSet::new(&data.modals.negative_subject),
             negators: WordSet::new(&data.negation.negators),
             strict: WordSet::new(&data.negation.strict),
             formulas: WordSet::new(&data.negation.formulas),
             hedges: WordSet::new(&hedges),
-            turns: WordSet::new(&data.clauses.turns),
+            turns: data
+                .clauses
+                .turns
+                .iter()
+                .map(|w| crate::lexicon::fold(w))
+                .collect(),
             conditions: WordSet::new(&data.clauses.conditions),
             exceptions: WordSet::new(&data.clauses.exceptions),
             discretion: WordSet::new(&data.clauses.discretion),
@@ -267,6 +410,44 @@ pub(crate) fn lists() -> &'static Lists {
                 .iter()
                 .map(|(name, words)| (name.clone(), WordSet::new(words)))
                 .collect(),
+            modal_index: {
+                let mut index = Index::default();
+                for (kind, list) in [
+                    (ModalKind::Prohibitive, &data.modals.prohibitive),
+                    (ModalKind::Right, &data.modals.right),
+                    (ModalKind::Recommendation, &data.modals.recommendation),
+                    (ModalKind::Binding, &data.modals.binding),
+                    (ModalKind::Permissive, &data.modals.permissive),
+                    (ModalKind::Hedge, &hedges),
+                ] {
+                    for raw in list {
+                        index.add(kind, Entry::parse(&crate::lexicon::fold_phrase(raw)));
+                    }
+                }
+                index
+            },
+            role_index: {
+                let mut index = Index::default();
+                let known = data
+                    .roles
+                    .iter()
+                    .filter(|(name, _)| Role::named(name).is_some());
+                for (place, (_, words)) in known.enumerate() {
+                    for raw in words {
+                        index.add(place, Entry::parse(&crate::lexicon::fold_phrase(raw)));
+                    }
+                }
+                index
+            },
+            action_index: {
+                let mut index = Index::default();
+                for (class, (_, words)) in data.actions.iter().enumerate() {
+                    for raw in words {
+                        index.add(class, Entry::parse(&crate::lexicon::fold_phrase(raw)));
+                    }
+                }
+                index
+            },
             agent: WordSet::new(&data.links.agent),
             recipient: WordSet::new(&data.links.recipient),
             holder: WordSet::new(&data.links.holder),

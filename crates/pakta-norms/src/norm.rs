@@ -66,12 +66,12 @@ impl Modality {
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct Action {
     pub words: String,
-    pub classes: Vec<String>,
+    pub classes: Vec<&'static str>,
 }
 
 impl Action {
     pub fn is(&self, class: &str) -> bool {
-        self.classes.iter().any(|c| c == class)
+        self.classes.contains(&class)
     }
 }
 
@@ -165,10 +165,11 @@ pub struct Norm {
     pub at: usize,
     /// Byte range in the clause text.
     pub span: Range<usize>,
-    /// The folded words of the span, for matching requirement data against it.
-    terms: Vec<String>,
-    /// The folded words of the object (for a passive, its subject).
-    object_terms: Vec<String>,
+    /// The folded words of the span, space-separated, for matching requirement data against it (one
+    /// string, not one per word: a check reads thousands of norms).
+    terms: String,
+    /// The folded words of the object (for a passive, its subject), space-separated.
+    object_terms: String,
     /// The roles the norm's words name, whoever bears it.
     pub mentioned: Vec<Role>,
 }
@@ -187,14 +188,14 @@ impl Norm {
     /// Whether any word of the norm starts with one of `prefixes` (folded).
     pub fn mentions<S: AsRef<str>>(&self, prefixes: &[S]) -> bool {
         self.terms
-            .iter()
+            .split(' ')
             .any(|t| prefixes.iter().any(|p| t.starts_with(p.as_ref())))
     }
 
     /// Whether a word of the object (for a passive, its subject) starts with one of `prefixes`.
     pub fn object_mentions<S: AsRef<str>>(&self, prefixes: &[S]) -> bool {
         self.object_terms
-            .iter()
+            .split(' ')
             .any(|t| prefixes.iter().any(|p| t.starts_with(p.as_ref())))
     }
 
@@ -363,7 +364,7 @@ impl<'d> Reader<'d> {
         words: &[&str],
         sentence: Range<usize>,
         lead_in: Option<&Norm>,
-        lists: &Lists,
+        lists: &'static Lists,
         norms: &mut Vec<Norm>,
     ) {
         let owned = negative_actions(words, &sentence, lists);
@@ -547,7 +548,7 @@ impl<'d> Reader<'d> {
         (window, anchor, limit): (usize, Anchor, usize),
         owned: &[Range<usize>],
         spans: &[Span],
-        lists: &Lists,
+        lists: &'static Lists,
     ) -> Norm {
         let inside = |i: usize| spans.iter().any(|s| s.range.contains(&i));
         let free = |i: usize| !inside(i);
@@ -643,8 +644,7 @@ impl<'d> Reader<'d> {
         if let Some(next) = words.get(action_range.end)
             && matches!(*next, "no" | "nothing" | "none")
             && action_range.end < limit
-            && !action_at(words, action_range.end, lists)
-                .is_some_and(|(_, c)| c.iter().any(|c| c == "cap"))
+            && !action_at(words, action_range.end, lists).is_some_and(|(_, c)| c.contains(&"cap"))
         {
             negated = true;
         }
@@ -775,7 +775,7 @@ impl<'d> Reader<'d> {
         };
         // The object of a passive is the noun phrase just before its verb ("dokumen … yang disimpan
         // oleh Pemberi Kerja", "the remainder shall be retained"): back to a comma, a relative pronoun's
-        // antecedent, or eight words.
+        // antecedent, or ten words.
         let object_range = if passive {
             let verb = if anchor.statement {
                 action_range.start
@@ -786,7 +786,7 @@ impl<'d> Reader<'d> {
                 .rev()
                 .find(|&i| matches!(words[i], "yang" | "that" | "which"));
             let end = relative.unwrap_or(verb);
-            let mut start = end.saturating_sub(8).max(window);
+            let mut start = end.saturating_sub(10).max(window);
             if let Some(comma) = (start + 1..end).rev().find(|&i| tokens[i].comma_before) {
                 start = comma;
             }
@@ -795,10 +795,7 @@ impl<'d> Reader<'d> {
         } else {
             action_range.end..end
         };
-        let object_terms = words[object_range.clone()]
-            .iter()
-            .map(|w| w.to_string())
-            .collect();
+        let object_terms = words[object_range.clone()].join(" ");
         let object = if object_range.is_empty() {
             String::new()
         } else {
@@ -814,10 +811,8 @@ impl<'d> Reader<'d> {
             .collect();
         // The words a rule may look for run to the end of the norm's clause, conditions included
         // ("… may be given to third parties without the worker's consent").
-        let terms = words[span_start..limit.max(span_end).max(span_start + 1).min(words.len())]
-            .iter()
-            .map(|w| w.to_string())
-            .collect();
+        let terms =
+            words[span_start..limit.max(span_end).max(span_start + 1).min(words.len())].join(" ");
         let modal = if anchor.statement || anchor.end <= anchor.at {
             String::new()
         } else {

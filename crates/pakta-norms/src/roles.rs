@@ -112,6 +112,20 @@ impl Definitions {
     }
 
     fn read_one(&mut self, text: &str) {
+        // Most clauses define nothing; folding every one of a long treaty is not free.
+        const DEFINING: &[&str] = &[
+            "mean",
+            "refer",
+            "hereinafter",
+            "adalah",
+            "berarti",
+            "disebut",
+            "yaitu",
+            "ialah",
+        ];
+        if !DEFINING.iter().any(|w| text.contains(w)) {
+            return;
+        }
         let folded = fold(text);
         for (open, close) in [
             ('"', '"'),
@@ -244,11 +258,7 @@ fn last_role(text: &str) -> Option<Role> {
 
 /// The role the lexicon gives the word at `i` (one-word or phrase entries starting there).
 fn head_role(words: &[&str], i: usize) -> Option<Role> {
-    lists()
-        .roles
-        .iter()
-        .find(|(_, set)| set.match_at(words, i).is_some())
-        .map(|(role, _)| *role)
+    lists().role_at(words, i)
 }
 
 /// Words that end a noun phrase going backwards: prepositions, quantifiers, conjunctions, auxiliaries.

@@ -475,6 +475,50 @@ mod tests {
     }
 
     #[test]
+    fn compares_the_norms_of_both_versions() {
+        for (old, new, expected) in [
+            (
+                "The worker may move to a new employer.",
+                "The worker may move to a new employer, provided the present employer releases him in writing.",
+                &["condition-added"][..],
+            ),
+            (
+                "Pekerja dapat berpindah Pemberi Kerja apabila Pemberi Kerja lama menyetujuinya.",
+                "Pekerja dapat berpindah Pemberi Kerja.",
+                &["condition-removed"][..],
+            ),
+            (
+                "The employer shall bear the fare.",
+                "The fare shall be borne by the worker.",
+                &["party-changed"][..],
+            ),
+            (
+                "Biaya tiket ditanggung oleh Pemberi Kerja.",
+                "Biaya tiket ditanggung oleh Pekerja.",
+                &["party-changed"][..],
+            ),
+            (
+                "No employer shall keep the passport.",
+                "The employer may keep the passport.",
+                &["modal-weakened", "negation-removed"][..],
+            ),
+            // A renumbered reference inside a condition is not a new condition (the redline reports it
+            // as a cross-reference change).
+            (
+                "Where Article 5 applies, the worker may leave.",
+                "Where Article 6 applies, the worker may leave.",
+                &[][..],
+            ),
+        ] {
+            let mut got = flags(old, new);
+            got.sort_unstable();
+            let mut want = expected.to_vec();
+            want.sort_unstable();
+            assert_eq!(got, want, "{old} → {new}");
+        }
+    }
+
+    #[test]
     fn reads_what_changed() {
         assert_eq!(
             flags(

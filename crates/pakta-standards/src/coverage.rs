@@ -170,6 +170,8 @@ enum Role {
     Context,
     Element(usize),
     Contradiction,
+    /// An object word of a `topic` norm rule: the clause may hold a norm that finds the requirement.
+    TopicWord,
 }
 
 #[derive(Debug, Clone)]
@@ -220,6 +222,19 @@ impl<'c> Checker<'c> {
                     .compiled()
                     .for_each(|p| add(p, r, Role::Element(e)));
             }
+            // Found with the cues, in the one pass over each clause's tokens.
+            let words: BTreeSet<&String> = requirement
+                .norms
+                .iter()
+                .filter(|rule| rule.topic)
+                .flat_map(|rule| &rule.object)
+                .collect();
+            for word in words {
+                let text = format!("{word}*");
+                if let Ok(pattern) = Pattern::compile(&text) {
+                    add((&text, &pattern), r, Role::TopicWord);
+                }
+            }
         }
         let mut sector_index = PatternIndex::default();
         let mut sector_of = Vec::new();
@@ -264,6 +279,17 @@ impl<'c> Checker<'c> {
             .collect();
         let sectors = self.sectors(agreement, profile, &scanned);
         let layout = Layout::of(&units);
+        // Which units each requirement's patterns hit, found in one pass: a requirement then reads only
+        // its own units, not every hit of the agreement.
+        let mut units_hit: Vec<Vec<usize>> = vec![Vec::new(); self.catalogue.requirements.len()];
+        for (u, scan) in scanned.iter().enumerate() {
+            for hit in &scan.hits {
+                let list = &mut units_hit[self.roles[hit.pattern].requirement];
+                if list.last() != Some(&u) {
+                    list.push(u);
+                }
+            }
+        }
         let definitions = Definitions::read(clause_texts(agreement));
         let reader = Reader::new(&definitions, language == Language::Id);
         let norms = NormCache {
@@ -300,7 +326,13 @@ impl<'c> Checker<'c> {
                 });
                 continue;
             }
-            results.push(self.assess(r, requirement, &units, &scanned, &layout, &norms));
+            results.push(self.assess(
+                r,
+                requirement,
+                (&units, &scanned, &units_hit[r]),
+                &layout,
+                &norms,
+            ));
         }
 
         let mut counts = BTreeMap::new();
@@ -360,13 +392,14 @@ impl<'c> Checker<'c> {
         &self,
         r: usize,
         requirement: &Requirement,
-        units: &[Unit],
-        scanned: &[Scanned],
+        (units, scanned, hit_units): (&[Unit], &[Scanned], &[usize]),
         layout: &Layout,
         norms: &NormCache,
     ) -> RequirementResult {
+        let mut topic_units: Vec<usize> = Vec::new();
         let mut per_unit: Vec<UnitMatch> = Vec::new();
-        for (u, scan) in scanned.iter().enumerate() {
+        for &u in hit_units {
+            let scan = &scanned[u];
             let mut m = UnitMatch {
                 unit: u,
                 ..UnitMatch::default()
@@ -387,6 +420,7 @@ impl<'c> Checker<'c> {
                         m.context.push(hit.clone());
                     }
                     Role::Contradiction => m.contradictions.push(hit.clone()),
+                    Role::TopicWord => m.topic_words = true,
                 }
             }
             if !m.cues.is_empty() || m.context_words.len() >= 2 {
@@ -394,13 +428,24 @@ impl<'c> Checker<'c> {
             }
             if m.matched || !m.contradictions.is_empty() || !m.elements.is_empty() {
                 per_unit.push(m);
+            } else if m.topic_words {
+                topic_units.push(u);
             }
         }
         // A norm the requirement's rules speak of finds the topic too, in words no cue lists ("the
         // passports of the deckhands are to be held by the captain").
         let object_rules: Vec<_> = requirement.norms.iter().filter(|rule| rule.topic).collect();
         if !object_rules.is_empty() {
-            for u in (0..units.len()).filter(|&u| units[u].kind == UnitKind::Clause) {
+            // Only a clause with one of the rules' object words can hold such a norm: reading the others
+            // would cost a norm reading of every clause of the agreement.
+            let worded: Vec<usize> = per_unit
+                .iter()
+                .filter(|m| m.topic_words)
+                .map(|m| m.unit)
+                .chain(topic_units.iter().copied())
+                .filter(|&u| units[u].kind == UnitKind::Clause)
+                .collect();
+            for u in worded {
                 let speaks = norms
                     .of(u)
                     .iter()
@@ -523,7 +568,17 @@ impl<'c> Checker<'c> {
             }
         }
         // The norms of the scope, judged by the requirement's norm rules and the rules every protection
-        // shares.
+        // shares. A whole article is on the topic its heading names; a point inherits its lead-in's topic.
+        let heading_articles: BTreeSet<&str> = matched
+            .iter()
+            .filter(|m| units[m.unit].kind == UnitKind::Heading)
+            .filter_map(|m| units[m.unit].article)
+            .collect();
+        let spoken: BTreeSet<usize> = per_unit
+            .iter()
+            .filter(|m| !m.cues.is_empty() || !m.context.is_empty())
+            .map(|m| m.unit)
+            .collect();
         for &u in &scope {
             if units[u].kind != UnitKind::Clause {
                 continue;
@@ -534,17 +589,22 @@ impl<'c> Checker<'c> {
                 .flat_map(|m| m.cues.iter().chain(&m.context).chain(&m.contradictions))
                 .map(|hit| scanned[u].tokens[hit.first_token].sentence)
                 .collect();
-            // A whole article is on the topic its heading names; a point inherits its lead-in's topic.
-            let heading_on_topic = units[u].article.is_some_and(|a| {
-                matched.iter().any(|m| {
-                    units[m.unit].kind == UnitKind::Heading && units[m.unit].article == Some(a)
-                })
-            });
-            let parent_on_topic = units[u].parent.is_some_and(|p| {
-                per_unit
-                    .iter()
-                    .any(|m| m.unit == p && (!m.cues.is_empty() || !m.context.is_empty()))
-            });
+            let heading_on_topic = units[u]
+                .article
+                .is_some_and(|a| heading_articles.contains(a));
+            let parent_on_topic = units[u].parent.is_some_and(|p| spoken.contains(&p));
+            // A clause that is in scope only as part of its paragraph, and holds no word any rule looks
+            // for, can give no finding: its norms are not read.
+            if on_topic.is_empty()
+                && !heading_on_topic
+                && !parent_on_topic
+                && !crate::norms::may_speak(
+                    &requirement.norms,
+                    scanned[u].tokens.iter().map(|t| t.folded.as_str()),
+                )
+            {
+                continue;
+            }
             let unit_norms = norms.of(u);
             for norm in unit_norms {
                 let sentence: Vec<&Norm> = unit_norms
@@ -780,7 +840,10 @@ impl<'c> Checker<'c> {
             article: unit.article_number.clone(),
             text: pakta_core::text::collapse_whitespace(&unit.text[hit.start..hit.end]),
             pattern: self.roles[hit.pattern].text.clone(),
-            norm: norm_at(norms.of(u), hit.start, sentence).map(|n| norms.evidence(u, n)),
+            // Context words are supporting evidence; the norm is shown where the words decide.
+            norm: (kind != EvidenceKind::Context)
+                .then(|| norm_at(norms.of(u), hit.start, sentence).map(|n| norms.evidence(u, n)))
+                .flatten(),
         }
     }
 
@@ -828,6 +891,8 @@ struct UnitMatch {
     matched: bool,
     /// Matched by a norm the requirement's rules speak of, not (only) by a cue.
     by_norm: bool,
+    /// Holds an object word of a `topic` norm rule.
+    topic_words: bool,
     cues: Vec<Hit>,
     context: Vec<Hit>,
     context_words: BTreeSet<String>,

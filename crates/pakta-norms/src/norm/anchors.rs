@@ -23,7 +23,7 @@ pub(super) struct Anchor {
 pub(super) fn negative_actions(
     words: &[&str],
     sentence: &Range<usize>,
-    lists: &Lists,
+    lists: &'static Lists,
 ) -> Vec<Range<usize>> {
     (sentence.start..sentence.end)
         .filter(|&i| crate::lexicon::is_strict_negator(words[i]))
@@ -40,7 +40,7 @@ pub(super) fn anchors(
     words: &[&str],
     sentence: &Range<usize>,
     owned: &[Range<usize>],
-    lists: &Lists,
+    lists: &'static Lists,
 ) -> Vec<Anchor> {
     let own = |i: usize| owned.iter().any(|r| r.contains(&i));
     let strict = |i: usize| {
@@ -57,23 +57,35 @@ pub(super) fn anchors(
         }
         let before = i > sentence.start && strict(i - 1);
         let after = |end: usize| end < sentence.end && strict(end);
-        let hit = if let Some(end) = lists.prohibitive.match_at(words, i) {
+        // One lookup says which modal lists have an entry here, in the order they are read.
+        let kinds = lists.modal_at(words, i);
+        let at = |kind: crate::lists::ModalKind| {
+            kinds
+                .iter()
+                .filter(|(k, _)| *k == kind)
+                .map(|(_, end)| *end)
+                .max()
+        };
+        use crate::lists::ModalKind as K;
+        let hit = if kinds.is_empty() {
+            None
+        } else if let Some(end) = at(K::Prohibitive) {
             Some((end, Modality::Prohibition, false))
-        } else if let Some(end) = lists.right.match_at(words, i) {
+        } else if let Some(end) = at(K::Right) {
             Some((end, Modality::Right, before))
-        } else if let Some(end) = lists.recommendation.match_at(words, i) {
+        } else if let Some(end) = at(K::Recommendation) {
             Some(if after(end) {
                 (end + 1, Modality::Prohibition, false)
             } else {
                 (end, Modality::HedgedDuty, false)
             })
-        } else if let Some(end) = lists.binding.match_at(words, i) {
+        } else if let Some(end) = at(K::Binding) {
             Some(if after(end) {
                 (end + 1, Modality::Prohibition, false)
             } else {
                 (end, Modality::Obligation, before)
             })
-        } else if let Some(end) = lists.permissive.match_at(words, i) {
+        } else if let Some(end) = at(K::Permissive) {
             Some(if after(end) || before {
                 (
                     end.max(i + 1) + usize::from(after(end)),
@@ -84,9 +96,7 @@ pub(super) fn anchors(
                 (end, Modality::Permission, false)
             })
         } else {
-            lists
-                .hedges
-                .match_at(words, i)
+            at(K::Hedge)
                 .filter(|&e| e == i + 1)
                 .map(|e| (e, Modality::HedgedDuty, false))
         };

@@ -60,7 +60,7 @@ impl Reader<'_> {
                 .filter_map(|k| role_at(&words, k, self.definitions))
                 .collect(),
             consent: (0..words.len()).any(|k| {
-                action_at(&words, k, lists).is_some_and(|(_, c)| c.iter().any(|c| c == "consent"))
+                action_at(&words, k, lists).is_some_and(|(_, c)| c.contains(&"consent"))
                     && (!is_consent_noun(&words, k) || needed(&words, k, lists))
             }),
             discretion: (0..words.len()).any(|k| {
@@ -85,7 +85,7 @@ impl Reader<'_> {
         tokens: &[Token],
         words: &[&str],
         sentence: &Range<usize>,
-        lists: &Lists,
+        lists: &'static Lists,
     ) -> Vec<Span> {
         let mut spans: Vec<Span> = Vec::new();
         let mut i = sentence.start;
@@ -102,8 +102,7 @@ impl Reader<'_> {
                 });
             let denial = lists.condition_denials.match_at(words, i).filter(|&e| {
                 (e..sentence.end.min(e + 5)).any(|k| {
-                    action_at(words, k, lists)
-                        .is_some_and(|(_, c)| c.iter().any(|c| c == "consent"))
+                    action_at(words, k, lists).is_some_and(|(_, c)| c.contains(&"consent"))
                 })
             });
             let (open_end, kind, denied) = match (opener, denial) {
@@ -168,7 +167,7 @@ impl Reader<'_> {
             // or when it can mean nothing else ("no objection", "authorisation"); "where a collective
             // agreement applies" asks for none.
             let consent = range.clone().any(|k| {
-                action_at(words, k, lists).is_some_and(|(_, c)| c.iter().any(|c| c == "consent"))
+                action_at(words, k, lists).is_some_and(|(_, c)| c.contains(&"consent"))
                     && (!is_consent_noun(words, k)
                         || needed(words, k, lists)
                         || k == range.start

@@ -61,9 +61,9 @@ pub(super) fn main_action(
     tokens: &[Token],
     range: Range<usize>,
     free: &dyn Fn(usize) -> bool,
-    lists: &Lists,
+    lists: &'static Lists,
     definitions: &Definitions,
-) -> Option<(usize, usize, Vec<String>)> {
+) -> Option<(usize, usize, Vec<&'static str>)> {
     let mut first = None;
     for i in range.clone().filter(|&i| free(i)) {
         // "shall not exceed": a phrase that starts on a skipped word is the verb.
@@ -106,10 +106,10 @@ pub(super) fn verb_action(
     tokens: &[Token],
     range: Range<usize>,
     free: &dyn Fn(usize) -> bool,
-    lists: &Lists,
+    lists: &'static Lists,
     definitions: &Definitions,
-) -> Option<(usize, usize, Vec<String>)> {
-    let candidates: Vec<(usize, usize, Vec<String>)> = range
+) -> Option<(usize, usize, Vec<&'static str>)> {
+    let candidates: Vec<(usize, usize, Vec<&'static str>)> = range
         .clone()
         .filter(|&i| free(i))
         .filter_map(|i| action_at(words, i, lists).map(|(end, classes)| (i, end, classes)))
@@ -208,16 +208,10 @@ pub(super) fn is_consent_noun(words: &[&str], i: usize) -> bool {
 
 /// The action at `i`: the end of the longest action phrase starting there, with every class it belongs
 /// to.
-pub(super) fn action_at(words: &[&str], i: usize, lists: &Lists) -> Option<(usize, Vec<String>)> {
-    let mut best: Option<(usize, Vec<String>)> = None;
-    for (class, set) in &lists.actions {
-        if let Some(end) = set.match_at(words, i) {
-            match &mut best {
-                Some((e, classes)) if *e == end => classes.push(class.clone()),
-                Some((e, _)) if *e > end => {}
-                _ => best = Some((end, vec![class.clone()])),
-            }
-        }
-    }
-    best
+pub(super) fn action_at(
+    words: &[&str],
+    i: usize,
+    lists: &'static Lists,
+) -> Option<(usize, Vec<&'static str>)> {
+    lists.action_at(words, i)
 }

@@ -2,6 +2,7 @@
 //! hand-labelled agreements. One binary, one module per feature.
 
 mod catalogue;
+mod clauses;
 mod evaluation;
 mod models;
 
