@@ -557,7 +557,7 @@ impl<'d> Reader<'d> {
         // relative pronoun, not nearest the modal.
         let relative = (window..anchor.at)
             .filter(|&i| free(i))
-            .find(|&i| lists.relatives.contains(words[i]));
+            .rfind(|&i| lists.relatives.contains(words[i]));
         let before_relative = relative.and_then(|r| {
             (window.max(r.saturating_sub(4))..r)
                 .rev()
@@ -681,7 +681,13 @@ impl<'d> Reader<'d> {
                     .and_then(|k| actor_at(tokens, text, k, self.definitions, self.order))
             })
         };
-        let agent = if passive {
+        // A passive modal ("diupayakan oleh Perusahaan", "diwajibkan kepada …") takes its agent too.
+        let modal_passive =
+            !anchor.statement && words[anchor.at].starts_with("di") && words[anchor.at].len() > 4;
+        let passive = passive || modal_passive;
+        let agent = if modal_passive {
+            after_role(anchor.end, end.max(anchor.end), &lists.agent)
+        } else if passive {
             after_role(action_range.end, end, &lists.agent).or_else(|| {
                 let next = action_range.end;
                 (words[action_range.start].starts_with("di") && next < end)

@@ -367,11 +367,7 @@ pub fn text(
         );
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    let weaker: Vec<&RequirementResult> = coverage
-        .results
-        .iter()
-        .filter(|r| r.status == Status::Weaker)
-        .collect();
+    let weaker = weaker_results(coverage);
     if !weaker.is_empty() {
         let _ = writeln!(out, "\n{}", style.paint("1", "Why weaker"));
         for result in weaker {
@@ -395,6 +391,15 @@ pub fn text(
         }
     }
     out
+}
+
+/// The requirements reported `weaker`, in catalogue order.
+fn weaker_results(coverage: &Coverage) -> Vec<&RequirementResult> {
+    coverage
+        .results
+        .iter()
+        .filter(|r| r.status == Status::Weaker)
+        .collect()
 }
 
 /// Why each weaker requirement is weaker, one line per finding: where, the words, the norm read from them
@@ -482,11 +487,7 @@ pub fn markdown(
             escape_markdown(&sources).replace('|', "\\|"),
         );
     }
-    let weaker: Vec<&RequirementResult> = coverage
-        .results
-        .iter()
-        .filter(|r| r.status == Status::Weaker)
-        .collect();
+    let weaker = weaker_results(coverage);
     if !weaker.is_empty() {
         out.push_str("\n## Why weaker\n");
         for result in weaker {

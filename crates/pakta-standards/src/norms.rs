@@ -302,8 +302,38 @@ pub fn judge(
 fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str> {
     let bearer = norm.bearer_role();
     let affirmed = !norm.denied();
+    // An escape ("to the extent that the legislation permits", "at their discretion", *apabila
+    // memungkinkan*) leaves the duty to the bearer's means, law or will.
+    // The escape must bear on an act: a hedge beside a particular in a list of contents ("the place of
+    // reporting on board, where possible") is the standard's own wording, not an escape from a duty.
+    let escaped_act = norm.action.as_ref().is_some_and(|a| !a.classes.is_empty())
+        || norm
+            .hedge
+            .as_ref()
+            .is_some_and(|h| !norm.modal.is_empty() && h.contains(norm.modal.as_str()));
+    if affirmed
+        && escaped_act
+        && norm.hedge.is_some()
+        && !bearer.is_some_and(Role::is_worker_side)
+        && matches!(
+            norm.modality,
+            Modality::HedgedDuty | Modality::Permission | Modality::Statement
+        )
+    {
+        return Some(
+            "an escape clause: the duty holds only as far as means, law or discretion allow",
+        );
+    }
     if affirmed && norm.acts(&["exclude"]) && norm.mentioned.iter().any(|r| r.is_worker_side()) {
         return Some("a group of workers, or a matter, is excluded from the protection");
+    }
+    // "Seasonal workers shall not be enrolled in the insurance scheme", *tidak didaftarkan*.
+    if norm.denied()
+        && norm.passive
+        && norm.acts(&["include"])
+        && norm.mentioned.iter().any(|r| r.is_worker_side())
+    {
+        return Some("workers are kept out of the scheme that gives the protection");
     }
     if affirmed && norm.acts(&["waive"]) && !bearer.is_some_and(Role::is_employer_side) {
         return Some("the worker may give the protection up");

@@ -91,11 +91,21 @@ pub(super) fn main_action(
         );
     }
     if PREPOSITIONS.contains(&words[first]) {
-        return range
-            .filter(|&i| free(i))
-            .find_map(|i| action_at(words, i, lists).map(|(end, classes)| (i, end, classes)));
+        return actions_in(words, range, free, lists).next();
     }
     None
+}
+
+/// Every action word of `range` outside conditions, with its end and classes, in order.
+fn actions_in<'a>(
+    words: &'a [&str],
+    range: Range<usize>,
+    free: &'a dyn Fn(usize) -> bool,
+    lists: &'static Lists,
+) -> impl Iterator<Item = (usize, usize, Vec<&'static str>)> + 'a {
+    range
+        .filter(move |&i| free(i))
+        .filter_map(move |i| action_at(words, i, lists).map(|(end, classes)| (i, end, classes)))
 }
 
 /// The verb of a clause without a modal ("the costs are borne by …", *paspor disimpan oleh …*,
@@ -109,11 +119,8 @@ pub(super) fn verb_action(
     lists: &'static Lists,
     definitions: &Definitions,
 ) -> Option<(usize, usize, Vec<&'static str>)> {
-    let candidates: Vec<(usize, usize, Vec<&'static str>)> = range
-        .clone()
-        .filter(|&i| free(i))
-        .filter_map(|i| action_at(words, i, lists).map(|(end, classes)| (i, end, classes)))
-        .collect();
+    let candidates: Vec<(usize, usize, Vec<&'static str>)> =
+        actions_in(words, range.clone(), free, lists).collect();
     let verbal = |i: usize| {
         let word = words[i];
         let before = |k: usize| {
