@@ -14,7 +14,7 @@ use crate::roles::Role;
 const LEXICON: &str = include_str!("../data/lexicon.toml");
 
 /// How many words `..` lets stand between two words of a phrase.
-const GAP: usize = 4;
+const GAP: usize = 6;
 
 #[derive(Debug, Deserialize)]
 #[serde(deny_unknown_fields)]

@@ -271,6 +271,7 @@ pub(crate) const AUXILIARIES: &[&str] = &[
 
 /// Irregular participles of the verbs the lexicon knows, for telling "shall be kept" from "shall keep".
 const PARTICIPLES: &[&str] = &[
+    "repaid",
     "kept",
     "held",
     "borne",
@@ -372,6 +373,33 @@ impl<'d> Reader<'d> {
         let inside = |i: usize| spans.iter().any(|s| s.range.contains(&i));
         let mut anchors = anchors(words, &sentence, &owned, lists);
         anchors.retain(|a| !inside(a.at));
+        // "… shall be advanced by the agency and repaid by the worker", *dibebankan … dan dipotong dari
+        // upah*: a passive verb joined to a modal's clause is a norm of its own under the same modal.
+        let mut joined = Vec::new();
+        for (k, anchor) in anchors.iter().enumerate() {
+            let limit = anchors.get(k + 1).map_or(sentence.end, |n| n.at);
+            for j in anchor.end + 2..limit {
+                let passive_verb = (words[j].starts_with("di") && words[j].len() > 4)
+                    || (words[j].ends_with("ed") || PARTICIPLES.contains(&words[j]));
+                if matches!(words[j - 1], "and" | "dan" | "serta")
+                    && passive_verb
+                    && !inside(j)
+                    && action_at(words, j, lists).is_some()
+                {
+                    joined.push(Anchor {
+                        at: j,
+                        end: j,
+                        modality: anchor.modality,
+                        negated: anchor.negated,
+                        statement: true,
+                    });
+                }
+            }
+        }
+        if !joined.is_empty() {
+            anchors.extend(joined);
+            anchors.sort_by_key(|a| a.at);
+        }
         if anchors.is_empty() {
             // A phrase that carries its own negator ("does not apply") is the statement's verb before
             // any noun that happens to be an action word ("the pay floor").
@@ -578,8 +606,19 @@ impl<'d> Reader<'d> {
             let forbidding = (window..anchor.at)
                 .filter(|&i| free(i))
                 .any(|i| lists.negative_subject.match_at(words, i).is_some());
+            // "No worker shall be required to …" takes a duty away: it is no prohibition on the worker.
+            let passive_duty = !anchor.statement
+                && [
+                    "required",
+                    "obliged",
+                    "obligated",
+                    "diwajibkan",
+                    "compelled",
+                ]
+                .iter()
+                .any(|w| words[anchor.at..anchor.end].contains(w));
             if forbidding {
-                if anchor.statement {
+                if anchor.statement || passive_duty {
                     negated = true;
                 } else {
                     modality = Modality::Prohibition;
@@ -662,7 +701,11 @@ impl<'d> Reader<'d> {
                             "be" | "been" | "being" | "is" | "are" | "was" | "were"
                         )
                     });
-                indonesian_passive || (participle && after_be)
+                // "… advanced by the agency and repaid by the worker": a joined participle keeps the voice.
+                let joined = anchor.statement
+                    && first > 0
+                    && matches!(words[first - 1], "and" | "dan" | "serta");
+                indonesian_passive || (participle && (after_be || joined))
             };
         let end = (action_range.end..limit)
             .find(|&i| {
@@ -681,9 +724,14 @@ impl<'d> Reader<'d> {
                     .and_then(|k| actor_at(tokens, text, k, self.definitions, self.order))
             })
         };
-        // A passive modal ("diupayakan oleh Perusahaan", "diwajibkan kepada …") takes its agent too.
-        let modal_passive =
-            !anchor.statement && words[anchor.at].starts_with("di") && words[anchor.at].len() > 4;
+        // A passive modal with its agent ("diupayakan oleh Perusahaan") is borne by that agent; one with
+        // its subject before it ("Pemberi Kerja dilarang menahan") is an ordinary modal.
+        let modal_passive = !anchor.statement
+            && words[anchor.at].starts_with("di")
+            && words[anchor.at].len() > 4
+            && words
+                .get(anchor.end..end.max(anchor.end).min(anchor.end + 3))
+                .is_some_and(|after| after.contains(&"oleh"));
         let passive = passive || modal_passive;
         let agent = if modal_passive {
             after_role(anchor.end, end.max(anchor.end), &lists.agent)
@@ -734,6 +782,7 @@ impl<'d> Reader<'d> {
         let consent_noun = action.as_ref().is_some_and(|a| a.is("consent"))
             && !passive
             && is_consent_noun(words, action_range.start)
+            && !verbs::is_treaty_name(words, action_range.start)
             && needed(words, action_range.start, lists);
         let consenter = consent_noun
             .then(|| {

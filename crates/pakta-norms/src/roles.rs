@@ -288,6 +288,12 @@ pub enum Order {
 
 /// The role of the word at `i`, by the agreement's definitions first and then the lexicon.
 pub fn role_at(words: &[&str], i: usize, definitions: &Definitions) -> Option<Role> {
+    // "third parties", *pihak ketiga*: anyone but the Parties.
+    let third = matches!(words[i], "party" | "parties" | "pihak")
+        && ((i > 0 && words[i - 1] == "third") || words.get(i + 1) == Some(&"ketiga"));
+    if third {
+        return None;
+    }
     definitions.role(words[i]).or_else(|| head_role(words, i))
 }
 

@@ -305,24 +305,39 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
     // An escape ("to the extent that the legislation permits", "at their discretion", *apabila
     // memungkinkan*) leaves the duty to the bearer's means, law or will.
     // The escape must bear on an act: a hedge beside a particular in a list of contents ("the place of
-    // reporting on board, where possible") is the standard's own wording, not an escape from a duty.
-    let escaped_act = norm.action.as_ref().is_some_and(|a| !a.classes.is_empty())
-        || norm
-            .hedge
-            .as_ref()
-            .is_some_and(|h| !norm.modal.is_empty() && h.contains(norm.modal.as_str()));
-    if affirmed
-        && escaped_act
-        && norm.hedge.is_some()
-        && !bearer.is_some_and(Role::is_worker_side)
-        && matches!(
-            norm.modality,
-            Modality::HedgedDuty | Modality::Permission | Modality::Statement
-        )
-    {
+    // reporting on board, where possible") is the standard's own wording, not an escape from a duty. A
+    // recommendation ("should", *hendaknya*) or an effort ("shall endeavour") of anyone but the worker is
+    // one too.
+    let acts = norm.action.as_ref().is_some_and(|a| !a.classes.is_empty());
+    let hedged_modal = norm
+        .hedge
+        .as_ref()
+        .is_some_and(|h| !norm.modal.is_empty() && h.contains(norm.modal.as_str()));
+    let escape = match norm.modality {
+        Modality::HedgedDuty => {
+            acts || hedged_modal || (norm.hedge.is_none() && !norm.modal.is_empty())
+        }
+        Modality::Permission | Modality::Statement => {
+            norm.hedge.is_some() && (acts || hedged_modal)
+        }
+        _ => false,
+    };
+    if affirmed && escape && !bearer.is_some_and(Role::is_worker_side) {
         return Some(
             "an escape clause: the duty holds only as far as means, law or discretion allow",
         );
+    }
+    // "The worker shall not leave the house without the employer's permission": the freedom is the
+    // employer's to give.
+    if bearer.is_some_and(Role::is_worker_side)
+        && norm.modality == Modality::Prohibition
+        && !norm.passive
+        && norm
+            .conditions
+            .iter()
+            .any(|c| c.denied && c.consent && c.roles.iter().any(|r| r.is_employer_side()))
+    {
+        return Some("the worker may act only with the employer side's permission");
     }
     if affirmed && norm.acts(&["exclude"]) && norm.mentioned.iter().any(|r| r.is_worker_side()) {
         return Some("a group of workers, or a matter, is excluded from the protection");

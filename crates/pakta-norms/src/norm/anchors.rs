@@ -112,7 +112,13 @@ pub(super) fn anchors(
             statement: false,
         };
         match found.last_mut() {
-            Some(previous) if anchor.at <= previous.end + 3 => {
+            // "shall ensure that workers may keep": the second modal belongs to the clause "that" opens.
+            Some(previous)
+                if anchor.at <= previous.end + 3
+                    && !words[previous.end.min(anchor.at)..anchor.at]
+                        .iter()
+                        .any(|w| matches!(*w, "that" | "bahwa" | "agar" | "supaya")) =>
+            {
                 previous.end = anchor.end.max(previous.end);
                 if previous.modality == Modality::Prohibition
                     && anchor.modality == Modality::Obligation

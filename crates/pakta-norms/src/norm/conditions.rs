@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::anchors::{anchors, negative_actions};
-use super::verbs::{action_at, is_consent_noun, needed};
+use super::verbs::{action_at, is_consent_noun, is_treaty_name, needed};
 use super::{Condition, ConditionKind, Reader};
 use crate::lexicon::{Token, tokenize};
 use crate::lists::{Lists, lists};
@@ -61,6 +61,7 @@ impl Reader<'_> {
                 .collect(),
             consent: (0..words.len()).any(|k| {
                 action_at(&words, k, lists).is_some_and(|(_, c)| c.contains(&"consent"))
+                    && !is_treaty_name(&words, k)
                     && (!is_consent_noun(&words, k) || needed(&words, k, lists))
             }),
             discretion: (0..words.len()).any(|k| {
@@ -168,6 +169,7 @@ impl Reader<'_> {
             // agreement applies" asks for none.
             let consent = range.clone().any(|k| {
                 action_at(words, k, lists).is_some_and(|(_, c)| c.contains(&"consent"))
+                    && !is_treaty_name(words, k)
                     && (!is_consent_noun(words, k)
                         || needed(words, k, lists)
                         || k == range.start

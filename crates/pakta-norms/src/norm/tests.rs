@@ -72,7 +72,24 @@ fn active_duties_permissions_and_prohibitions() {
         &norms_id("Majikan dilarang menyimpan dokumen perjalanan pekerja."),
         "keep",
     );
+    assert_eq!(
+        (role(&n), n.modality),
+        (Some("employer"), Modality::Prohibition)
+    );
+
+    let n = with_action(
+        &norms("It shall be unlawful for a recruiter to levy a placement fee."),
+        "charge",
+    );
     assert_eq!(n.modality, Modality::Prohibition);
+
+    // No duty is no prohibition on the worker.
+    let n = norms("No worker shall be required to work on the weekly rest day.");
+    assert_eq!(
+        (n[0].modality, n[0].negated),
+        (Modality::Obligation, true),
+        "{n:#?}"
+    );
 }
 
 #[test]
@@ -213,6 +230,17 @@ fn conditions_that_hand_a_right_to_the_employer() {
         "Staff are entitled to one free day a week, except when the hotel judges that demand requires otherwise.",
     );
     assert!(n[0].employer_condition().is_some(), "{:#?}", n[0]);
+}
+
+#[test]
+fn the_treaty_and_third_parties_are_not_parties_to_a_condition() {
+    let n = norms("The worker may resign if the Employer breaches this Agreement.");
+    assert!(n[0].employer_condition().is_none(), "{n:#?}");
+    let n = norms("Personal data shall not be passed on to third parties.");
+    assert!(n[0].beneficiary.is_none(), "{n:#?}");
+    let n = norms("The Receiving Party shall ensure that workers may keep their own passports.");
+    let keep = with_action(&n, "keep");
+    assert_eq!(role(&keep), Some("worker"), "{n:#?}");
 }
 
 #[test]

@@ -207,10 +207,16 @@ pub(super) fn is_consent_noun(words: &[&str], i: usize) -> bool {
     ]
     .contains(&word)
         || matches!(word, "izin" | "ijin" | "restu");
-    // "Persetujuan ini", "this Agreement": the treaty, not a consent.
-    let the_treaty = matches!(words.get(i + 1), Some(&"ini") | Some(&"tersebut"))
-        || (i > 0 && words[i - 1] == "this");
-    !the_treaty && (english_noun || indonesian_noun || words.get(i + 1) == Some(&"of"))
+    english_noun || indonesian_noun || words.get(i + 1) == Some(&"of")
+}
+
+/// Whether the word at `i` names the treaty ("this Agreement", *Persetujuan ini*), which a consent word
+/// can also mean: it asks nobody's consent.
+pub(super) fn is_treaty_name(words: &[&str], i: usize) -> bool {
+    matches!(words.get(i + 1), Some(&"ini") | Some(&"tersebut"))
+        || (i > 0
+            && matches!(words[i - 1], "this" | "the")
+            && matches!(words[i], "agreement" | "memorandum" | "arrangement"))
 }
 
 /// The action at `i`: the end of the longest action phrase starting there, with every class it belongs
