@@ -591,7 +591,7 @@ impl<'d> Reader<'d> {
                 .rev()
                 .find(|&i| role_at(words, i, self.definitions).is_some())
         });
-        let subject = before_relative
+        let mut subject = before_relative
             .or_else(|| {
                 (window..anchor.at)
                     .rev()
@@ -626,11 +626,26 @@ impl<'d> Reader<'d> {
             }
         }
         // The action: the first action word after the anchor (the anchor itself for a statement).
-        let search = if anchor.statement {
+        let mut search = if anchor.statement {
             anchor.at
         } else {
             anchor.end
         };
+        // "Under no circumstances shall the Employer confiscate …": after a negative adverbial the
+        // subject follows the modal.
+        if subject.is_none()
+            && !anchor.statement
+            && modality == Modality::Prohibition
+            && let Some(k) = (anchor.end..limit.min(anchor.end + 3))
+                .find(|&k| role_at(words, k, self.definitions).is_some())
+            && let Some(actor) = actor_at(tokens, text, k, self.definitions, self.order)
+        {
+            let after = (k..limit)
+                .find(|&j| tokens[j].start >= tokens[k].start + actor.words.len())
+                .unwrap_or(k + 1);
+            subject = Some(actor);
+            search = after;
+        }
         let found = if anchor.statement {
             verb_action(words, tokens, search..limit, &free, lists, self.definitions)
         } else {
@@ -812,6 +827,29 @@ impl<'d> Reader<'d> {
             consenter
         } else {
             recipient
+        };
+        // "borne by the employer and the worker", *ditanggung oleh Pemberi Kerja dan Pekerja*: a share
+        // falls on the worker, who is then the bearer a rule must see.
+        let shared_with_worker = passive
+            && agent.is_some()
+            && (action_range.end..end.min(action_range.end + 10)).any(|k| {
+                k >= 1
+                    && matches!(words[k - 1], "and" | "dan" | "serta")
+                    && role_at(words, k.min(words.len() - 1), self.definitions)
+                        .or_else(|| {
+                            words
+                                .get(k + 1)
+                                .and_then(|_| role_at(words, k + 1, self.definitions))
+                        })
+                        .is_some_and(Role::is_worker_side)
+            });
+        let agent = if shared_with_worker {
+            (action_range.end..end.min(action_range.end + 10))
+                .filter(|&k| role_at(words, k, self.definitions).is_some_and(Role::is_worker_side))
+                .find_map(|k| actor_at(tokens, text, k, self.definitions, self.order))
+                .or(agent)
+        } else {
+            agent
         };
         let (bearer, beneficiary) = if passive {
             (

@@ -180,12 +180,16 @@ impl Reader<'_> {
             });
             // Judgement is the employer side's only when they are named just before the word ("when
             // the household requires", *apabila Pengguna memerlukan*).
+            // … just before ("when the household requires") or, in Indonesian, just after the word
+            // (*sesuai dengan kebutuhan Pengguna*, *dianggap perlu oleh Pengguna*).
             let discretion = range.clone().any(|k| {
                 (lists.discretion.match_at(words, k).is_some()
                     || lists.permissive.match_at(words, k).is_some())
-                    && (k.saturating_sub(3).max(range.start)..k).any(|j| {
-                        role_at(words, j, self.definitions).is_some_and(Role::is_employer_side)
-                    })
+                    && (k.saturating_sub(3).max(range.start)..(k + 4).min(range.end))
+                        .filter(|&j| j != k)
+                        .any(|j| {
+                            role_at(words, j, self.definitions).is_some_and(Role::is_employer_side)
+                        })
             });
             let request = range.clone().any(|k| lists.requests.contains(words[k]));
             let last = range.end.max(range.start + 1) - 1;

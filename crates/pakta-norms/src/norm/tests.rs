@@ -83,6 +83,15 @@ fn active_duties_permissions_and_prohibitions() {
     );
     assert_eq!(n.modality, Modality::Prohibition);
 
+    let n = with_action(
+        &norms("Under no circumstances shall the Employer confiscate the worker's passport."),
+        "keep",
+    );
+    assert_eq!(
+        (role(&n), n.modality),
+        (Some("employer"), Modality::Prohibition)
+    );
+
     // No duty is no prohibition on the worker.
     let n = norms("No worker shall be required to work on the weekly rest day.");
     assert_eq!(
