@@ -127,8 +127,9 @@ impl Condition {
     pub fn in_employer_hands(&self) -> bool {
         !self.denied
             && !self.mutual
-            && (self.consent || self.discretion)
+            && (self.consent || self.discretion || self.request)
             && self.roles.iter().any(|r| r.is_employer_side())
+            && !(self.request && !self.consent && self.roles.iter().any(|r| r.is_worker_side()))
             && !self
                 .roles
                 .iter()
@@ -267,6 +268,24 @@ pub struct Reader<'d> {
 /// Auxiliaries between a modal and a passive participle ("shall be kept", "are to remain").
 pub(crate) const AUXILIARIES: &[&str] = &[
     "be", "been", "being", "is", "are", "was", "were", "to", "also", "only", "remain", "remains",
+];
+
+/// Verbs that make someone else act ("require the worker to pay", *mewajibkan Pekerja membayar*).
+const CAUSATIVES: &[&str] = &[
+    "require",
+    "requires",
+    "oblige",
+    "obliges",
+    "compel",
+    "compels",
+    "force",
+    "forces",
+    "ask",
+    "asks",
+    "mewajibkan",
+    "mengharuskan",
+    "meminta",
+    "memaksa",
 ];
 
 /// Irregular participles of the verbs the lexicon knows, for telling "shall be kept" from "shall keep".
@@ -645,6 +664,26 @@ impl<'d> Reader<'d> {
                 .unwrap_or(k + 1);
             subject = Some(actor);
             search = after;
+        }
+        // "The Employer may require the Worker to lodge a deposit": the one made to act is the bearer of
+        // the act.
+        if !anchor.statement
+            && let Some(c) =
+                (search..limit.min(search + 2)).find(|&k| CAUSATIVES.contains(&words[k]))
+            && let Some(k) =
+                (c + 1..limit.min(c + 4)).find(|&k| role_at(words, k, self.definitions).is_some())
+            && let Some(actor) = actor_at(tokens, text, k, self.definitions, self.order)
+        {
+            subject = Some(actor);
+            search = k + 1;
+            // Forbidding to require is no duty for the one who would have been made to act; allowing
+            // or ordering it is a duty.
+            if modality == Modality::Prohibition {
+                modality = Modality::Obligation;
+                negated = true;
+            } else {
+                modality = Modality::Obligation;
+            }
         }
         let found = if anchor.statement {
             verb_action(words, tokens, search..limit, &free, lists, self.definitions)

@@ -166,10 +166,19 @@ pub(super) fn verb_action(
     let opening = (range.start..range.end)
         .find(|&i| !tokens[i].stopword && free(i))
         .unwrap_or(range.start);
+    // "Workers who work on fishing vessels are excluded": a verb of a relative clause is not the clause's.
+    let relative = |i: usize| {
+        i > 0
+            && matches!(
+                words[i - 1],
+                "who" | "which" | "that" | "yang" | "whom" | "whose"
+            )
+    };
     candidates
         .iter()
         .find(|(i, _, _)| {
-            verbal(*i) || *i <= opening + 1 || crate::lexicon::is_strict_negator(words[*i])
+            !relative(*i)
+                && (verbal(*i) || *i <= opening + 1 || crate::lexicon::is_strict_negator(words[*i]))
         })
         .cloned()
 }
