@@ -150,6 +150,19 @@ pub fn leads_into_conditions(text: &str) -> bool {
     })
 }
 
+/// The words by which a clause refers back to another ("paragraph", *ayat*, "preceding").
+pub fn references() -> &'static [String] {
+    &lists().references
+}
+
+/// Whether a folded word starts like one of [`references`].
+pub fn refers_back(folded: &str) -> bool {
+    lists()
+        .references
+        .iter()
+        .any(|r| folded.starts_with(r.as_str()))
+}
+
 /// How many negators `tokens` hold. "Without prejudice to" and *tidak mengurangi* are saving formulas, not
 /// negations, and are not counted.
 pub fn negators(tokens: &[Token]) -> usize {

@@ -25,7 +25,17 @@ struct Data {
     clauses: Clauses,
     roles: BTreeMap<String, Vec<String>>,
     actions: BTreeMap<String, Vec<String>>,
+    grammar: Grammar,
     links: Links,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Grammar {
+    light_verbs: Vec<String>,
+    causatives: Vec<String>,
+    places_and_times: Vec<String>,
+    references: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -283,6 +293,11 @@ pub(crate) struct Lists {
     pub mutual: WordSet,
     pub preferences: WordSet,
     pub condition_denials: WordSet,
+    /// Closed word lists of the reader's grammar (`[grammar]`), checked word by word.
+    pub light_verbs: Vec<String>,
+    pub causatives: Vec<String>,
+    pub places_and_times: Vec<String>,
+    pub references: Vec<String>,
     pub roles: Vec<(Role, WordSet)>,
     pub actions: Vec<(String, WordSet)>,
     /// Every action class's entries in one index, for reading a word's classes in one lookup.
@@ -400,6 +415,30 @@ pub(crate) fn lists() -> &'static Lists {
             mutual: WordSet::new(&data.clauses.mutual),
             preferences: WordSet::new(&data.clauses.preferences),
             condition_denials: WordSet::new(&data.clauses.condition_denials),
+            light_verbs: data
+                .grammar
+                .light_verbs
+                .iter()
+                .map(|w| crate::lexicon::fold(w))
+                .collect(),
+            causatives: data
+                .grammar
+                .causatives
+                .iter()
+                .map(|w| crate::lexicon::fold(w))
+                .collect(),
+            places_and_times: data
+                .grammar
+                .places_and_times
+                .iter()
+                .map(|w| crate::lexicon::fold(w))
+                .collect(),
+            references: data
+                .grammar
+                .references
+                .iter()
+                .map(|w| crate::lexicon::fold(w))
+                .collect(),
             roles: data
                 .roles
                 .iter()

@@ -270,24 +270,6 @@ pub(crate) const AUXILIARIES: &[&str] = &[
     "be", "been", "being", "is", "are", "was", "were", "to", "also", "only", "remain", "remains",
 ];
 
-/// Verbs that make someone else act ("require the worker to pay", *mewajibkan Pekerja membayar*).
-const CAUSATIVES: &[&str] = &[
-    "require",
-    "requires",
-    "oblige",
-    "obliges",
-    "compel",
-    "compels",
-    "force",
-    "forces",
-    "ask",
-    "asks",
-    "mewajibkan",
-    "mengharuskan",
-    "meminta",
-    "memaksa",
-];
-
 /// Irregular participles of the verbs the lexicon knows, for telling "shall be kept" from "shall keep".
 const PARTICIPLES: &[&str] = &[
     "repaid",
@@ -668,8 +650,8 @@ impl<'d> Reader<'d> {
         // "The Employer may require the Worker to lodge a deposit": the one made to act is the bearer of
         // the act.
         if !anchor.statement
-            && let Some(c) =
-                (search..limit.min(search + 2)).find(|&k| CAUSATIVES.contains(&words[k]))
+            && let Some(c) = (search..limit.min(search + 2))
+                .find(|&k| lists.causatives.iter().any(|w| w == words[k]))
             && let Some(k) =
                 (c + 1..limit.min(c + 4)).find(|&k| role_at(words, k, self.definitions).is_some())
             && let Some(actor) = actor_at(tokens, text, k, self.definitions, self.order)

@@ -217,24 +217,11 @@ impl NormRule {
     }
 }
 
-/// Words by which a norm speaks of its topic through a reference ("Paragraph (1) shall not apply to …").
-pub const REFERS_BACK: &[&str] = &[
-    "paragraph",
-    "ayat",
-    "article",
-    "pasal",
-    "preceding",
-    "foregoing",
-    "tersebut",
-    "provision",
-    "ketentuan",
-];
-
 /// Whether a rule or a shared rule could find anything in a clause with these folded words, when none of
 /// its sentences speaks of the requirement: a word of a rule's object or `also` list, or a reference.
 pub fn may_speak<'w>(rules: &[NormRule], mut words: impl Iterator<Item = &'w str>) -> bool {
     words.any(|w| {
-        REFERS_BACK.iter().any(|r| w.starts_with(r))
+        pakta_norms::lexicon::refers_back(w)
             || rules.iter().any(|rule| {
                 rule.object
                     .iter()
@@ -282,7 +269,7 @@ pub fn judge(
     // The shared rules are about how a protection is taken away; within the scope of a matched clause
     // they need no topic word in the same sentence ("Paragraph (1) does not apply to farm workers").
     // "Paragraph (1) shall not apply to …" speaks of the topic through its reference.
-    let refers_back = norm.mentions(REFERS_BACK);
+    let refers_back = norm.mentions(pakta_norms::lexicon::references());
     if protects_workers
         && (on_topic || refers_back)
         && let Some(why) = shared_contradiction(norm, sentence)

@@ -17,36 +17,6 @@ pub(super) struct Span {
     pub(super) condition: Condition,
 }
 
-/// Nouns after which "where" and "when" begin a relative clause ("the household where she works", "the
-/// day when it falls due"), not a condition.
-const PLACES_AND_TIMES: &[&str] = &[
-    "place",
-    "places",
-    "country",
-    "countries",
-    "state",
-    "territory",
-    "premises",
-    "house",
-    "household",
-    "home",
-    "vessel",
-    "port",
-    "workplace",
-    "site",
-    "day",
-    "days",
-    "time",
-    "times",
-    "period",
-    "month",
-    "year",
-    "date",
-    "moment",
-    "hour",
-    "hours",
-];
-
 impl Reader<'_> {
     /// A whole text read as one condition: a point under a lead-in that ends "where:" or *apabila:*.
     pub fn condition(&self, text: &str) -> Condition {
@@ -115,7 +85,7 @@ impl Reader<'_> {
                     let relative = matches!(words[i], "where" | "when")
                         && i > sentence.start
                         && !tokens[i].comma_before
-                        && PLACES_AND_TIMES.contains(&words[i - 1]);
+                        && lists.places_and_times.iter().any(|w| w == words[i - 1]);
                     let regarding =
                         words[i] == "dalam" && i > sentence.start && !tokens[i].comma_before;
                     if (words[i] == "dalam" && words.get(i + 2) == Some(&"apa"))

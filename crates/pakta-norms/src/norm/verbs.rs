@@ -29,22 +29,6 @@ const ADVERBS: &[&str] = &[
     "secara",
 ];
 
-/// Verbs that carry another clause ("shall ensure that …", "shall take measures to …", *wajib memastikan
-/// bahwa …*): the action is that clause's verb.
-const LIGHT_VERBS: &[&str] = &[
-    "ensure",
-    "ensures",
-    "guarantee",
-    "guarantees",
-    "take",
-    "takes",
-    "see",
-    "menjamin",
-    "memastikan",
-    "mengambil",
-    "mengupayakan",
-];
-
 /// Prepositions that open a phrase before the verb ("shall, at its own cost, provide"): the verb is found
 /// past them.
 const PREPOSITIONS: &[&str] = &[
@@ -80,7 +64,7 @@ pub(super) fn main_action(
         }
     }
     let first = first?;
-    if LIGHT_VERBS.contains(&words[first]) {
+    if lists.light_verbs.iter().any(|w| w == words[first]) {
         return verb_action(
             words,
             tokens,
