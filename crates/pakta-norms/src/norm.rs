@@ -500,6 +500,7 @@ impl<'d> Reader<'d> {
                 norm.bearer = lead.bearer.clone();
                 if anchor.statement {
                     norm.modality = lead.modality;
+                    norm.modal = lead.modal.clone();
                     norm.negated |= lead.negated;
                     if norm.hedge.is_none() {
                         norm.hedge = lead.hedge.clone();
