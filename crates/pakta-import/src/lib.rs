@@ -7,7 +7,10 @@
 //! Like the analysis crates, importers do no I/O.
 
 pub mod docx;
+pub mod format;
 pub mod markdown;
 pub mod text;
 pub mod tota;
 mod xml;
+
+pub use format::{Format, FormatError, detect};

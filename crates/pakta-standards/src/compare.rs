@@ -3,7 +3,9 @@
 use pakta_core::diff::{Change, word_diff, word_similarity};
 use pakta_core::{Agreement, Article};
 
+use crate::catalogue::Catalogue;
 use crate::coverage::{Coverage, Status};
+use crate::models::{ModelClauses, TemplateError};
 
 /// Whether a requirement's treatment got better or worse between two drafts.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
@@ -105,6 +107,39 @@ pub fn model_comparison(
         similarity,
         changes,
     })
+}
+
+/// The model-clause comparison of every result, in result order: for each requirement the agreement
+/// addresses (anything but `missing`) and for which an article was found, that article beside the
+/// requirement's model clause in the coverage's language; `None` for the rest.
+pub fn model_comparisons(
+    agreement: &Agreement,
+    coverage: &Coverage,
+    catalogue: &Catalogue,
+    models: &ModelClauses,
+) -> Result<Vec<Option<ModelComparison>>, TemplateError> {
+    let language = if coverage.language == pakta_core::Language::Id {
+        "id"
+    } else {
+        "en"
+    };
+    coverage
+        .results
+        .iter()
+        .map(|result| {
+            let (Some(article), Some(requirement)) = (
+                &result.best_article,
+                catalogue.requirement(&result.requirement),
+            ) else {
+                return Ok(None);
+            };
+            if result.status == Status::Missing {
+                return Ok(None);
+            }
+            let model = models.neutral(&requirement.model_clause, language)?;
+            Ok(model_comparison(agreement, article, &model))
+        })
+        .collect()
 }
 
 fn body(article: &Article) -> String {

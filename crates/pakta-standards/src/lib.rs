@@ -16,7 +16,9 @@ mod reading;
 mod units;
 
 pub use catalogue::{Catalogue, CatalogueError, CatalogueFile, Profile, Requirement, Source};
-pub use compare::{CoverageChange, Direction, ModelComparison, compare, model_comparison};
+pub use compare::{
+    CoverageChange, Direction, ModelComparison, compare, model_comparison, model_comparisons,
+};
 pub use coverage::{Checker, Coverage, Evidence, EvidenceKind, RequirementResult, Status, Summary};
 pub use models::{ModelClauses, TemplateError};
 

@@ -275,16 +275,37 @@ fn ten_thousand_deep_nested_list() {
 #[test]
 fn output_paths_that_cannot_be_written() {
     let example = pakta_tests::example("id-tw-mou.en.md");
+    // A missing folder is created; a folder that cannot be (its parent is a file) is named in the error.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let nested = dir.path().join("reports/2026/outline.txt");
+    let created = pakta()
+        .arg("outline")
+        .arg(&example)
+        .arg("-o")
+        .arg(&nested)
+        .output()
+        .expect("run");
+    assert_eq!(created.status.code(), Some(0), "{}", stderr(&created));
+    assert!(nested.is_file());
+    let file = dir.path().join("a-file");
+    std::fs::write(&file, "x").expect("write");
+    let under_file = file.join("out.txt");
     let missing = pakta()
         .arg("outline")
         .arg(&example)
-        .args(["-o", "/nonexistent-pakta-dir/out.txt"])
+        .arg("-o")
+        .arg(&under_file)
         .output()
         .expect("run");
     assert_eq!(missing.status.code(), Some(2));
-    assert_eq!(
-        stderr(&missing).trim(),
-        "error: /nonexistent-pakta-dir/out.txt: the folder /nonexistent-pakta-dir does not exist"
+    let err = stderr(&missing);
+    assert!(
+        err.trim().starts_with(&format!(
+            "error: {}: cannot create the folder {}",
+            under_file.display(),
+            file.display()
+        )),
+        "{err}"
     );
     // /proc accepts no new files, even from root, so this is a folder nobody can write in.
     let unwritable = pakta()

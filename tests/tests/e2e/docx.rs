@@ -53,7 +53,13 @@ fn diff_docx_has_tracked_changes_and_is_reproducible() {
     assert!(String::from_utf8_lossy(&again.stderr).contains("--force"));
     let bad_date = bundled_redline_docx(&dir.path().join("x.docx"), &["--date", "1 March"]);
     assert_eq!(bad_date.status.code(), Some(2));
-    assert!(String::from_utf8_lossy(&bad_date.stderr).contains("--date 1 March"));
+    let message = String::from_utf8_lossy(&bad_date.stderr);
+    assert!(
+        message.contains("'1 March'")
+            && message.contains("--date")
+            && message.contains("not a date"),
+        "{message}"
+    );
 }
 
 #[test]

@@ -1,44 +1,27 @@
-//! Reading inputs (files or standard input) and writing outputs atomically, never over an input and never
-//! over an existing file without `--force`.
+//! Writing outputs atomically, never over an input and never over an existing file without `--force`.
 
-use std::io::{Read, Write};
+use std::io::Write;
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, bail};
 
-/// A decoded input and the name messages call it by.
-#[derive(Debug)]
-pub struct Input {
-    pub name: String,
-    pub path: Option<PathBuf>,
-    pub text: String,
+use super::input::Input;
+
+/// Where a command writes its result.
+#[derive(Debug, Clone, Default, clap::Args)]
+pub struct OutputArgs {
+    /// Write to this file instead of standard output (atomically; missing folders are created).
+    #[arg(short, long, value_name = "FILE")]
+    pub output: Option<std::path::PathBuf>,
+    /// Replace the output file if it exists.
+    #[arg(long)]
+    pub force: bool,
 }
 
-impl Input {
-    /// Reads `file` (`-` for standard input) and checks that it is text.
-    pub fn read(file: &str) -> anyhow::Result<Input> {
-        let (name, path, bytes) = read_bytes(file)?;
-        let text = pakta_core::decode(&name, bytes)?;
-        Ok(Input { name, path, text })
+impl OutputArgs {
+    pub fn output(&self) -> Output {
+        Output::new(self.output.clone(), self.force)
     }
-}
-
-/// Reads `file` (`-` for standard input) as bytes, for importers of binary formats: the name messages
-/// use, the path, and the bytes.
-pub fn read_bytes(file: &str) -> anyhow::Result<(String, Option<PathBuf>, Vec<u8>)> {
-    if file == "-" {
-        let mut bytes = Vec::new();
-        std::io::stdin()
-            .read_to_end(&mut bytes)
-            .context("<stdin>: cannot read standard input")?;
-        return Ok(("<stdin>".to_owned(), None, bytes));
-    }
-    let path = PathBuf::from(file);
-    if path.is_dir() {
-        bail!("{file}: is a directory, not a file");
-    }
-    let bytes = std::fs::read(&path).with_context(|| format!("{file}: cannot read"))?;
-    Ok((file.to_owned(), Some(path), bytes))
 }
 
 /// Where a command's result goes.
@@ -112,11 +95,14 @@ impl Output {
             _ => Path::new("."),
         };
         if !dir.is_dir() {
-            bail!(
-                "{}: the folder {} does not exist",
-                path.display(),
-                dir.display()
-            );
+            // A newcomer's `-o reports/coverage.html` should not fail for want of `mkdir reports`.
+            std::fs::create_dir_all(dir).with_context(|| {
+                format!(
+                    "{}: cannot create the folder {}",
+                    path.display(),
+                    dir.display()
+                )
+            })?;
         }
         let mut temp = tempfile::NamedTempFile::new_in(dir).map_err(|e| {
             // tempfile names its random file in the message; the reader needs only the folder and why.

@@ -1,0 +1,48 @@
+//! `pakta outline`: an agreement's structure — divisions, articles, paragraphs and points with their ids.
+
+use std::process::ExitCode;
+
+use clap::ValueEnum;
+
+use crate::shared::terminal::{exit_without_freeing, terminal_width};
+use crate::shared::{Input, OutputArgs, ReadArgs};
+
+/// Show an agreement's structure: divisions, articles, paragraphs and points with their ids.
+#[derive(Debug, clap::Args)]
+pub struct Args {
+    /// The agreement (Markdown, .docx, PDF, plain text or ToTA XML); `-` reads standard input.
+    pub file: String,
+    #[arg(long, value_enum, default_value_t = Format::Text)]
+    pub format: Format,
+    /// Only the articles of this language version (e.g. `en` for the English part of a bilingual treaty).
+    #[arg(long)]
+    pub lang: Option<String>,
+    #[command(flatten)]
+    pub read: ReadArgs,
+    #[command(flatten)]
+    pub output: OutputArgs,
+}
+
+#[derive(Debug, Clone, Copy, ValueEnum)]
+pub enum Format {
+    Text,
+    Json,
+}
+
+pub fn run(args: Args) -> anyhow::Result<ExitCode> {
+    let input = Input::read(&args.file, &args.read)?;
+    let agreement = pakta_core::parse(&input.text);
+    let language = args.lang.as_deref().map(pakta_core::Language::from_code);
+    let articles = pakta_report::outline::select(&agreement, language.as_ref());
+    let rendered = match args.format {
+        Format::Json => pakta_report::outline::json(&agreement, &articles),
+        Format::Text => {
+            let mut text = pakta_report::outline::text(&agreement, &articles, terminal_width());
+            text.push_str(&input.diagnostics(&agreement.diagnostics));
+            text
+        }
+    };
+    args.output.output().write(&rendered, &[&input])?;
+    exit_without_freeing((agreement, rendered));
+    Ok(ExitCode::SUCCESS)
+}
