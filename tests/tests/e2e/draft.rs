@@ -130,3 +130,96 @@ fn clause_prints_neutral_or_filled_wording() {
         .expect("run");
     assert_eq!(unknown.status.code(), Some(2));
 }
+
+#[test]
+fn draft_creates_the_output_folder_as_the_readme_shows() {
+    // The README's example, `pakta draft agreements/termsheets/id-tw.toml -o drafts/`, on a fresh checkout.
+    let dir = tempfile::tempdir().expect("tempdir");
+    let drafts = dir.path().join("drafts/");
+    let termsheet = pakta_tests::repo().join("agreements/termsheets/id-tw.toml");
+    let out = pakta()
+        .arg("draft")
+        .arg(&termsheet)
+        .arg("-o")
+        .arg(&drafts)
+        .output()
+        .expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for lang in ["en", "id"] {
+        assert!(drafts.join(format!("id-tw.{lang}.md")).is_file(), "{lang}");
+    }
+    // A file where the folder should be is named in the error.
+    let file = dir.path().join("taken");
+    std::fs::write(&file, "x").expect("write");
+    let out = pakta()
+        .arg("draft")
+        .arg(&termsheet)
+        .arg("-o")
+        .arg(&file)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(
+        String::from_utf8_lossy(&out.stderr).contains(&format!("{}: not a folder", file.display())),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+}
+
+#[test]
+fn flags_are_checked_before_any_work() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let report = dir.path().join("report.txt");
+    let out = pakta()
+        .arg("check")
+        .arg(pakta_tests::example("id-tw-mou.en.md"))
+        .args(["--fail-under", "150", "-o"])
+        .arg(&report)
+        .output()
+        .expect("run");
+    assert_eq!(out.status.code(), Some(2));
+    assert!(String::from_utf8_lossy(&out.stderr).contains("0-100"));
+    assert!(!report.exists(), "no report is written for a bad flag");
+    for (args, needle) in [
+        (&["clause", "no-recruitment-fees", "--lang", "fr"][..], "'fr'"),
+        (&["matrix", "agreements/examples", "-j", "0"][..], "'0'"),
+        (&["draft", "agreements/termsheets/id-tw.toml", "--lang", "de"][..], "'de'"),
+    ] {
+        let out = pakta()
+            .current_dir(pakta_tests::repo())
+            .args(args)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(2), "{args:?}");
+        assert!(String::from_utf8_lossy(&out.stderr).contains(needle), "{args:?}");
+    }
+}
+
+#[test]
+fn completions_and_man_pages_generate() {
+    for shell in ["bash", "zsh", "fish", "powershell", "elvish"] {
+        let out = pakta().args(["completions", shell]).output().expect("run");
+        assert!(out.status.success(), "{shell}");
+        let script = String::from_utf8_lossy(&out.stdout);
+        assert!(script.contains("pakta"), "{shell}");
+        for command in ["check", "diff", "draft", "reject-changes"] {
+            assert!(script.contains(command), "{shell}: {command}");
+        }
+    }
+    let out = pakta().arg("man").output().expect("run");
+    assert!(out.status.success());
+    let page = String::from_utf8_lossy(&out.stdout);
+    assert!(page.contains(".TH pakta 1"), "{page}");
+    assert!(page.contains("pakta\\-diff(1)"), "the page lists the commands: {page}");
+    let dir = tempfile::tempdir().expect("tempdir");
+    let man = dir.path().join("man1");
+    let out = pakta().arg("man").arg("--dir").arg(&man).output().expect("run");
+    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    for page in ["pakta.1", "pakta-check.1", "pakta-diff.1", "pakta-completions.1"] {
+        let text = std::fs::read_to_string(man.join(page)).expect(page);
+        assert!(text.contains(".TH"), "{page}");
+    }
+    // Pages are not replaced without --force.
+    let again = pakta().arg("man").arg("--dir").arg(&man).output().expect("run");
+    assert_eq!(again.status.code(), Some(2));
+}

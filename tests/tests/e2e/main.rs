@@ -9,6 +9,7 @@ mod docx;
 mod draft;
 mod examples;
 mod export;
+mod formats;
 mod html;
 mod import;
 mod lint;
