@@ -8,6 +8,7 @@
 
 pub mod docx;
 pub mod markdown;
+pub mod origin;
 pub mod text;
 pub mod tota;
 mod xml;
