@@ -98,6 +98,14 @@ impl Writer {
         self.blank();
     }
 
+    /// The Markdown and its map as written, trailing blank lines included.
+    pub(crate) fn finish_untrimmed(self) -> Imported {
+        Imported {
+            markdown: self.text,
+            source_map: self.map,
+        }
+    }
+
     /// The Markdown and its map. Trailing blank lines are dropped, so the text ends with one newline
     /// (or is empty).
     pub(crate) fn finish(mut self) -> Imported {
