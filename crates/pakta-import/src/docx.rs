@@ -1,6 +1,7 @@
 //! Reading a .docx: the paragraphs of `word/document.xml` with their styles, numbering levels and text,
 //! with tracked changes accepted or rejected — Word's own semantics, including deleted paragraph marks
-//! that join a paragraph to the next.
+//! that join a paragraph to the next. Each paragraph keeps its number in the document
+//! ([`DocxParagraph::number`]), and [`import`] gives each Markdown line the paragraph it came from.
 //!
 //! A .docx is untrusted input. The main part is read through a size cap (a zip bomb stops at the cap, not
 //! at the end of memory), and a document type declaration is refused outright, so no entity can expand.

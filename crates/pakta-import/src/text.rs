@@ -7,6 +7,17 @@
 //! paragraph, a label (`1.`, `(a)`) starts one, and a line that names an article and nothing else is a
 //! heading. The headings are recognised by `pakta_core::heading`, the same code that reads Markdown, so an
 //! imported text and a hand-written Markdown agreement agree on what an article is.
+//!
+//! Headings: `Article 5`, `ARTICLE V`, `PASAL 5`, `Pasal 5 — Upah`, `BAB I KETENTUAN UMUM`, `Section 1.
+//! Duties`, with a title on the next line (`Pasal 5` / `Upah`) or continued there; and, because a PDF loses
+//! the heading's style, a number and title with no separator (`Pasal 1 Tujuan dan Ruang Lingkup`, `Article
+//! 1 Purpose and Scope`) when the line stands alone and reads as a heading, not a sentence ("Pasal 5 ayat
+//! (2) mengatur …" and "Article 3 of the Convention provides …" stay text). Such a heading is written with
+//! a dash: `### Pasal 1 — Tujuan dan Ruang Lingkup`.
+//!
+//! [`TextImport::source_map`] says where each Markdown line came from: page and line for text with form
+//! feeds (a PDF's text), line for text without. An empty `source` leaves the file name out of the front
+//! matter's note, so nothing in the Markdown depends on the file's name.
 
 use std::collections::{HashMap, HashSet};
 

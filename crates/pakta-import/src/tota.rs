@@ -1,5 +1,12 @@
 //! ToTA (Texts of Trade Agreements) treaty XML: `<treaty><meta>…</meta><body><chapter><article>` into
-//! Markdown with the treaty's metadata as front matter, one Markdown article per XML `<article>`.
+//! Markdown with the treaty's metadata as front matter and one Markdown article per XML `<article>` of the
+//! body. ToTA's unnumbered "Preamble" and "Conclusion" chapters are not articles: the preamble is written
+//! as plain paragraphs after the title and the conclusion (testimonium and signatures) as plain paragraphs
+//! after the last article, which pakta's parser reads as the preamble and the closing formula.
+//!
+//! [`import`] also returns the XML line each Markdown line came from. The file name given as `source`
+//! appears only in the front matter (its note, and the title when the treaty has no name); an empty
+//! `source` names no file.
 //!
 //! ToTA texts come from OCR of the WTO's copies: lines are broken where the page broke them and
 //! paragraphs are separated by blank lines. Lines inside a paragraph are joined; a paragraph that starts
