@@ -184,6 +184,14 @@ pub(crate) fn may_start_with_article_word(line: &str) -> bool {
     first.is_some_and(|c| ARTICLE_WORDS.iter().any(|w| w.starts_with(c)))
 }
 
+/// Whether a paragraph opens the closing part of a treaty, the testimonium ("IN WITNESS WHEREOF, the
+/// undersigned …", "Done at Jakarta …", "Dibuat di …"): after an article, the parser reads such a paragraph
+/// and everything up to the next heading as the closing formula and signature block, not as the article's
+/// text. Importers use it to see whether a closing they write will be read as one.
+pub fn is_closing_formula(text: &str) -> bool {
+    crate::parse::is_closing_cue(text)
+}
+
 /// Whether a whole line is set in bold (`**Scope**`, `__Article 5__`).
 pub fn is_bold_line(line: &str) -> bool {
     let t = line.trim();
@@ -399,5 +407,25 @@ mod tests {
         assert!(standalone_division_line("**ANNEX — MODEL CONTRACT**").is_some());
         assert!(standalone_division_line("Section 3 of the Act applies to seafarers.").is_none());
         assert!(standalone_division_line("Part of the wages").is_none());
+    }
+
+    #[test]
+    fn closing_formulas() {
+        for text in [
+            "IN WITNESS WHEREOF, the undersigned have signed this Agreement.",
+            "In faith whereof the undersigned have appended their signatures.",
+            "Done in Astana on 29 May 2014, signed in a single copy.",
+            "DONE IN JAKARTA on 1 May 2025.",
+            "Dibuat di Jakarta pada tanggal 10 Maret 2025.",
+        ] {
+            assert!(is_closing_formula(text), "{text}");
+        }
+        for text in [
+            "Done in accordance with Article 5, the notice shall be given.",
+            "done in the presence of a notary",
+            "Sebagai bukti pembayaran upah, Pemberi Kerja memberikan slip gaji.",
+        ] {
+            assert!(!is_closing_formula(text), "{text}");
+        }
     }
 }

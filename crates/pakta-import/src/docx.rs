@@ -1,6 +1,7 @@
 //! Reading a .docx: the paragraphs of `word/document.xml` with their styles, numbering levels and text,
 //! with tracked changes accepted or rejected — Word's own semantics, including deleted paragraph marks
-//! that join a paragraph to the next.
+//! that join a paragraph to the next. Each paragraph keeps its number in the document
+//! ([`DocxParagraph::number`]), and [`import`] gives each Markdown line the paragraph it came from.
 //!
 //! A .docx is untrusted input. The main part is read through a size cap (a zip bomb stops at the cap, not
 //! at the end of memory), and a document type declaration is refused outright, so no entity can expand.
@@ -8,6 +9,8 @@
 use std::io::Read;
 
 use quick_xml::events::{BytesStart, Event};
+
+use crate::origin::{Imported, Origin, Writer};
 
 /// Which text of a document with tracked changes to read.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
@@ -36,6 +39,11 @@ pub struct DocxParagraph {
     pub list_level: Option<u32>,
     pub text: String,
     pub cell: Option<Cell>,
+    /// Where the paragraph is in the document body, from 1: every `w:p` of `word/document.xml` counts, in
+    /// document order, as Word shows them with all markup (empty paragraphs, those in table cells, and
+    /// those a tracked change inserts or deletes). A paragraph joined to the next by a deleted (or, with
+    /// [`Changes::Reject`], inserted) paragraph mark keeps the number of the paragraph it starts in.
+    pub number: usize,
 }
 
 /// The text of a .docx.
@@ -110,6 +118,8 @@ struct State {
     table_depth: usize,
     tables: usize,
     cell: Option<Cell>,
+    /// Paragraphs seen so far (`w:p` elements).
+    paragraphs: usize,
 }
 
 /// Parses `word/document.xml`.
@@ -119,8 +129,9 @@ pub fn parse_document(xml: &[u8], changes: Changes) -> Result<DocxText, ReadErro
     let mut out = DocxText::default();
     let mut state = State::default();
     let mut current = DocxParagraph::default();
-    // Text carried from a paragraph whose mark the chosen side removes.
+    // Text carried from a paragraph whose mark the chosen side removes, and that paragraph's number.
     let mut carried = String::new();
+    let mut carried_number = None;
     let mut buf = Vec::new();
     let skipping = |s: &State| match changes {
         Changes::Accept => s.deleted > 0,
@@ -137,9 +148,11 @@ pub fn parse_document(xml: &[u8], changes: Changes) -> Result<DocxText, ReadErro
             Event::DocType(_) => return Err(ReadError::DocType),
             Event::Start(e) => match e.local_name().as_ref() {
                 b"p" => {
+                    state.paragraphs += 1;
                     current = DocxParagraph {
                         text: std::mem::take(&mut carried),
                         cell: state.cell,
+                        number: carried_number.take().unwrap_or(state.paragraphs),
                         ..DocxParagraph::default()
                     };
                     state.mark_inserted = false;
@@ -176,6 +189,8 @@ pub fn parse_document(xml: &[u8], changes: Changes) -> Result<DocxText, ReadErro
                 _ => {}
             },
             Event::Empty(e) => match e.local_name().as_ref() {
+                // An empty paragraph (`<w:p/>`) has no text, but Word counts it.
+                b"p" => state.paragraphs += 1,
                 b"pStyle" if state.in_ppr && state.in_ppr_change == 0 => current.style = val(&e),
                 b"ilvl" if state.in_ppr && state.in_ppr_change == 0 => {
                     current.list_level = val(&e).and_then(|v| v.parse().ok());
@@ -220,6 +235,7 @@ pub fn parse_document(xml: &[u8], changes: Changes) -> Result<DocxText, ReadErro
                     };
                     if removed {
                         carried = std::mem::take(&mut current.text);
+                        carried_number = (!carried.is_empty()).then_some(current.number);
                     } else {
                         out.paragraphs.push(std::mem::take(&mut current));
                     }
@@ -263,6 +279,7 @@ pub fn parse_document(xml: &[u8], changes: Changes) -> Result<DocxText, ReadErro
     if !carried.is_empty() {
         out.paragraphs.push(DocxParagraph {
             text: carried,
+            number: carried_number.unwrap_or(state.paragraphs),
             ..DocxParagraph::default()
         });
     }
@@ -282,23 +299,37 @@ fn heading_level(style: &str) -> Option<usize> {
 }
 
 /// A Word document as Markdown: headings from heading styles, list paragraphs as list items (their labels,
-/// when typed, stay in the text), tables as Markdown tables, everything else a paragraph.
+/// when typed, stay in the text), tables as Markdown tables, everything else a paragraph. The document's
+/// file name is not needed and never written.
 pub fn markdown(document: &DocxText) -> String {
-    use crate::markdown::{body_paragraph, paragraph, table};
-    let mut out = String::new();
+    import(document).markdown
+}
+
+/// [`markdown`] with the paragraph each Markdown line came from ([`Origin::Paragraph`], numbered as
+/// [`DocxParagraph::number`]); a table row points at the first paragraph of its row, and the table's
+/// `| --- |` row and blank lines at none.
+pub fn import(document: &DocxText) -> Imported {
+    use crate::markdown::{body_paragraph, paragraph, table_lines};
+    let mut w = Writer::default();
     let mut i = 0;
     let paragraphs = &document.paragraphs;
+    let origin = |p: &DocxParagraph| (p.number > 0).then_some(Origin::Paragraph(p.number));
     while i < paragraphs.len() {
         let p = &paragraphs[i];
         if let Some(cell) = p.cell {
             // Collect the table: one row per (table, row), cells joined with pipes.
             let mut rows: Vec<Vec<String>> = Vec::new();
+            let mut row_origins: Vec<Option<Origin>> = Vec::new();
             let mut j = i;
             while j < paragraphs.len() && paragraphs[j].cell.is_some_and(|c| c.table == cell.table)
             {
                 let c = paragraphs[j].cell.unwrap_or(cell);
                 while rows.len() <= c.row {
                     rows.push(Vec::new());
+                    row_origins.push(None);
+                }
+                if row_origins[c.row].is_none() {
+                    row_origins[c.row] = origin(&paragraphs[j]);
                 }
                 let row = &mut rows[c.row];
                 while row.len() <= c.cell {
@@ -313,8 +344,16 @@ pub fn markdown(document: &DocxText) -> String {
                 }
                 j += 1;
             }
-            out.push_str(&table(&rows));
-            out.push('\n');
+            let origins = row_origins
+                .iter()
+                .take(1)
+                .copied()
+                .chain(std::iter::once(None))
+                .chain(row_origins.iter().skip(1).copied());
+            for (line, origin) in table_lines(&rows).iter().zip(origins) {
+                w.line(line, origin);
+            }
+            w.blank();
             i = j;
             continue;
         }
@@ -322,26 +361,113 @@ pub fn markdown(document: &DocxText) -> String {
         if p.text.trim().is_empty() {
             continue;
         }
-        match (p.style.as_deref().and_then(heading_level), p.list_level) {
-            (Some(level), _) => {
-                out.push_str(&"#".repeat(level));
-                out.push(' ');
-                out.push_str(&paragraph(&p.text));
-            }
+        let text = match (p.style.as_deref().and_then(heading_level), p.list_level) {
+            (Some(level), _) => format!("{} {}", "#".repeat(level), paragraph(&p.text)),
             (None, Some(level)) => {
                 let text = body_paragraph(&p.text);
-                out.push_str(&"  ".repeat(level.min(8) as usize));
+                let indent = "  ".repeat(level.min(8) as usize);
                 // A typed label ("(a)", "1.") is the item's label; otherwise a bullet.
                 if pakta_core::label::split_label(&p.text).is_some() {
-                    out.push_str(&text);
+                    format!("{indent}{text}")
                 } else {
-                    out.push_str("- ");
-                    out.push_str(&text);
+                    format!("{indent}- {text}")
                 }
             }
-            (None, None) => out.push_str(&body_paragraph(&p.text)),
-        }
-        out.push_str("\n\n");
+            (None, None) => body_paragraph(&p.text),
+        };
+        w.block(&text, origin(p));
     }
-    out
+    // Every block, the last one included, ends with a blank line, as this importer has always written.
+    w.finish_untrimmed()
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    const DOCUMENT: &str = r#"<w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"><w:body>
+<w:p><w:pPr><w:pStyle w:val="Title"/></w:pPr><w:r><w:t>Agreement</w:t></w:r></w:p>
+<w:p/>
+<w:p></w:p>
+<w:p><w:pPr><w:pStyle w:val="Heading1"/></w:pPr><w:r><w:t>Article 1</w:t></w:r></w:p>
+<w:p><w:pPr><w:rPr><w:del w:id="1" w:author="a"/></w:rPr></w:pPr><w:r><w:t xml:space="preserve">The Parties </w:t></w:r></w:p>
+<w:p><w:r><w:t>shall cooperate.</w:t></w:r></w:p>
+<w:tbl><w:tr><w:tc><w:p><w:r><w:t>For A</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>For B</w:t></w:r></w:p></w:tc></w:tr>
+<w:tr><w:tc><w:p><w:r><w:t>Name A</w:t></w:r></w:p></w:tc><w:tc><w:p><w:r><w:t>Name B</w:t></w:r></w:p></w:tc></w:tr></w:tbl>
+<w:p><w:r><w:t>Done.</w:t></w:r></w:p>
+</w:body></w:document>"#;
+
+    fn numbers(document: &DocxText) -> Vec<(usize, &str)> {
+        document
+            .paragraphs
+            .iter()
+            .map(|p| (p.number, p.text.as_str()))
+            .collect()
+    }
+
+    #[test]
+    fn paragraphs_are_numbered_as_word_shows_them() {
+        let accepted = parse_document(DOCUMENT.as_bytes(), Changes::Accept).expect("reads");
+        assert_eq!(
+            numbers(&accepted),
+            [
+                (1, "Agreement"),
+                (3, ""),
+                (4, "Article 1"),
+                // Joined by the deleted paragraph mark: where it starts.
+                (5, "The Parties shall cooperate."),
+                (7, "For A"),
+                (8, "For B"),
+                (9, "Name A"),
+                (10, "Name B"),
+                (11, "Done.")
+            ]
+        );
+        let rejected = parse_document(DOCUMENT.as_bytes(), Changes::Reject).expect("reads");
+        assert_eq!(
+            numbers(&rejected)[3..5],
+            [(5, "The Parties "), (6, "shall cooperate.")]
+        );
+    }
+
+    #[test]
+    fn every_markdown_line_knows_its_paragraph() {
+        let document = parse_document(DOCUMENT.as_bytes(), Changes::Accept).expect("reads");
+        let imported = import(&document);
+        assert_eq!(imported.markdown, markdown(&document));
+        assert_eq!(
+            imported.markdown,
+            "# Agreement\n\n## Article 1\n\nThe Parties shall cooperate.\n\n| For A | For B |\n| --- | --- |\n| Name A | Name B |\n\nDone.\n\n"
+        );
+        let map = &imported.source_map;
+        assert_eq!(map.len(), imported.markdown.lines().count());
+        let origins: Vec<Option<usize>> = (1..=map.len())
+            .map(|n| match map.origin(n) {
+                Some(Origin::Paragraph(p)) => Some(p),
+                None => None,
+                Some(other) => panic!("{other:?}"),
+            })
+            .collect();
+        assert_eq!(
+            origins,
+            [
+                Some(1),
+                None,
+                Some(4),
+                None,
+                Some(5),
+                None,
+                Some(7),
+                None,
+                Some(9),
+                None,
+                Some(11),
+                None
+            ]
+        );
+        assert_eq!(
+            map.origin(11).map(|o| o.to_string()).as_deref(),
+            Some("paragraph 11")
+        );
+    }
 }

@@ -9,6 +9,7 @@
 pub mod docx;
 pub mod format;
 pub mod markdown;
+pub mod origin;
 pub mod text;
 pub mod tota;
 mod xml;

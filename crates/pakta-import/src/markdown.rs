@@ -36,20 +36,28 @@ pub fn body_paragraph(text: &str) -> String {
 /// A Markdown table of plain cell texts (each escaped like a paragraph), the first row as its header, every
 /// row padded to the widest; ends with a newline.
 pub fn table(rows: &[Vec<String>]) -> String {
-    let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
     let mut out = String::new();
-    for (n, row) in rows.iter().enumerate() {
-        out.push('|');
-        for k in 0..width {
-            out.push(' ');
-            out.push_str(&paragraph(row.get(k).map_or("", String::as_str)));
-            out.push_str(" |");
-        }
+    for line in table_lines(rows) {
+        out.push_str(&line);
         out.push('\n');
+    }
+    out
+}
+
+/// The lines of [`table`]: the header row, the `| --- |` row, then the other rows.
+pub(crate) fn table_lines(rows: &[Vec<String>]) -> Vec<String> {
+    let width = rows.iter().map(Vec::len).max().unwrap_or(0).max(1);
+    let mut out = Vec::new();
+    for (n, row) in rows.iter().enumerate() {
+        let mut line = String::from("|");
+        for k in 0..width {
+            line.push(' ');
+            line.push_str(&paragraph(row.get(k).map_or("", String::as_str)));
+            line.push_str(" |");
+        }
+        out.push(line);
         if n == 0 {
-            out.push('|');
-            out.push_str(&" --- |".repeat(width));
-            out.push('\n');
+            out.push(format!("|{}", " --- |".repeat(width)));
         }
     }
     out

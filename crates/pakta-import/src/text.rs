@@ -7,13 +7,25 @@
 //! paragraph, a label (`1.`, `(a)`) starts one, and a line that names an article and nothing else is a
 //! heading. The headings are recognised by `pakta_core::heading`, the same code that reads Markdown, so an
 //! imported text and a hand-written Markdown agreement agree on what an article is.
+//!
+//! Headings: `Article 5`, `ARTICLE V`, `PASAL 5`, `Pasal 5 — Upah`, `BAB I KETENTUAN UMUM`, `Section 1.
+//! Duties`, with a title on the next line (`Pasal 5` / `Upah`) or continued there; and, because a PDF loses
+//! the heading's style, a number and title with no separator (`Pasal 1 Tujuan dan Ruang Lingkup`, `Article
+//! 1 Purpose and Scope`) when the line stands alone and reads as a heading, not a sentence ("Pasal 5 ayat
+//! (2) mengatur …" and "Article 3 of the Convention provides …" stay text). Such a heading is written with
+//! a dash: `### Pasal 1 — Tujuan dan Ruang Lingkup`.
+//!
+//! [`TextImport::source_map`] says where each Markdown line came from: page and line for text with form
+//! feeds (a PDF's text), line for text without. An empty `source` leaves the file name out of the front
+//! matter's note, so nothing in the Markdown depends on the file's name.
 
 use std::collections::{HashMap, HashSet};
 
 use pakta_core::heading::{HeadingKind, classify, standalone_line};
 use pakta_core::label::split_label;
 
-use crate::markdown::{body_paragraph, paragraph, table, yaml_string};
+use crate::markdown::{body_paragraph, paragraph, table_lines, yaml_string};
+use crate::origin::{Imported, Origin, SourceMap, Writer};
 
 /// What the importer did, for the summary a person checks against the original.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -24,6 +36,7 @@ pub struct TextReport {
     pub furniture: usize,
     /// Words hyphenated across a line break that were joined again.
     pub dehyphenated: usize,
+    /// Divisions (Part, Chapter, Bab, Section …) and articles pakta's parser finds in the Markdown.
     pub divisions: usize,
     pub articles: usize,
     /// Whether a title was recognised at the top.
@@ -35,13 +48,19 @@ pub struct TextReport {
 pub struct TextImport {
     pub markdown: String,
     pub report: TextReport,
+    /// Where each Markdown line came from: [`Origin::Page`] (page and line within it) for text with form
+    /// feeds, as `pdftotext` prints a PDF; [`Origin::Line`] for text without them. A paragraph re-joined
+    /// from several lines points at its first line.
+    pub source_map: SourceMap,
 }
 
-/// One line of the source: its text without trailing whitespace, and the column where it starts.
+/// One line of the source: its text without trailing whitespace, the column where it starts, and where
+/// it is in the input.
 #[derive(Debug, Clone, Copy)]
 struct Line<'a> {
     text: &'a str,
     indent: usize,
+    at: Origin,
 }
 
 impl Line<'_> {
@@ -53,21 +72,27 @@ impl Line<'_> {
     }
 }
 
-/// A run of lines read as one unit of the document.
+/// A run of lines read as one unit of the document, with the place of its first line.
 #[derive(Debug)]
 enum Block {
-    Paragraph(String),
+    Paragraph {
+        text: String,
+        at: Origin,
+    },
     /// Lines laid out in columns (signature blocks): one row per line, cells split at wide gaps.
-    Table(Vec<Vec<String>>),
+    Table(Vec<(Origin, Vec<String>)>),
     Article {
         heading: String,
+        at: Origin,
     },
     Division {
         heading: String,
+        at: Origin,
     },
 }
 
-/// Imports plain text. `source` (a file name) goes into the front matter's note.
+/// Imports plain text. `source` (a file name) goes into the front matter's note; an empty `source` names
+/// no file, so two files with the same text import to the same Markdown.
 pub fn import(text: &str, source: &str) -> TextImport {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut report = TextReport::default();
@@ -84,10 +109,12 @@ pub fn import(text: &str, source: &str) -> TextImport {
         pages
     };
     report.pages = pages.len();
+    // Text with form feeds is a PDF's text layer: places are pages and lines within them.
+    let paged = text.contains('\u{c}');
     let furniture = Furniture::find(&pages);
     let mut lines: Vec<Option<Line>> = Vec::new();
     for (p, page) in pages.iter().enumerate() {
-        let kept: Vec<&str> = page
+        let kept: Vec<(usize, &str)> = page
             .iter()
             .enumerate()
             .filter(|&(i, _)| {
@@ -95,28 +122,47 @@ pub fn import(text: &str, source: &str) -> TextImport {
                 report.furniture += usize::from(drop && !page[i].is_empty());
                 !drop
             })
-            .map(|(_, l)| *l)
+            .map(|(i, l)| (i, *l))
             .collect();
         // Blank lines at a page's edges say nothing about paragraphs: a paragraph may run on.
-        let first = kept.iter().position(|l| !l.is_empty());
-        let last = kept.iter().rposition(|l| !l.is_empty());
+        let first = kept.iter().position(|(_, l)| !l.is_empty());
+        let last = kept.iter().rposition(|(_, l)| !l.is_empty());
         let (Some(first), Some(last)) = (first, last) else {
             continue;
         };
-        for l in &kept[first..=last] {
+        for &(i, l) in &kept[first..=last] {
             if l.is_empty() {
                 lines.push(None);
             } else {
                 let text = l.trim_end();
                 let indent = text.chars().take_while(|c| c.is_whitespace()).count();
-                lines.push(Some(Line { text, indent }));
+                let at = if paged {
+                    Origin::Page {
+                        page: p + 1,
+                        line: i + 1,
+                    }
+                } else {
+                    Origin::Line(i + 1)
+                };
+                lines.push(Some(Line { text, indent, at }));
             }
         }
     }
     let vocabulary = Vocabulary::of(&lines);
     let blocks = blocks(&lines, &vocabulary, &mut report);
-    let markdown = markdown(&blocks, source, &mut report);
-    TextImport { markdown, report }
+    let Imported {
+        markdown,
+        source_map,
+    } = markdown(&blocks, source, &mut report);
+    // What pakta will see: the parser decides whether `Section 1.` is an article or a division.
+    let agreement = pakta_core::parse(&markdown);
+    report.articles = agreement.articles.len();
+    report.divisions = agreement.divisions.len();
+    TextImport {
+        markdown,
+        report,
+        source_map,
+    }
 }
 
 /// Which lines of which pages are headers, footers and page numbers.
@@ -307,6 +353,54 @@ fn heading_of(line: &str) -> Option<HeadingKind> {
     })
 }
 
+/// `Pasal 1 Tujuan dan Ruang Lingkup`, `Article 1 Purpose and Scope`: an article word, a number and a title
+/// with no separator between them, which a line of Markdown text would not be trusted with. A PDF prints
+/// headings so (the heading's style is lost), and on a line of its own such a line is a heading when it
+/// looks like one: a title of at most ten words that starts with a capital, has no sentence punctuation
+/// and no modal verb, on a line that ends before the margin (or is set in capitals) and that the next line
+/// does not continue in lower case. "Pasal 5 ayat (2) mengatur …" and "Article 3 of the Convention
+/// provides …" are sentences. Returns the heading with a dash after the number (`Pasal 1 — Tujuan dan
+/// Ruang Lingkup`), as a title found on the next line is written.
+fn titled_article_line(
+    line: &Line,
+    next: Option<&Line>,
+    width: usize,
+) -> Option<(HeadingKind, String)> {
+    let body = line.body().trim();
+    let kind = classify(body);
+    let HeadingKind::Article {
+        number,
+        title: Some(title),
+    } = &kind
+    else {
+        return None;
+    };
+    let words: Vec<String> = title.split_whitespace().map(|w| w.to_lowercase()).collect();
+    let modal = words
+        .iter()
+        .any(|w| matches!(w.as_str(), "shall" | "must" | "wajib" | "harus"));
+    let sentence = title.ends_with(['.', ';', ',', ':', '!', '?'])
+        || [". ", "; ", ": "].iter().any(|p| title.contains(p));
+    let capitals = !body.chars().any(char::is_lowercase);
+    let short = line.end_column() * 10 < width * 8;
+    let continued = next.is_some_and(|n| n.body().starts_with(char::is_lowercase));
+    let heading = words.len() <= 10
+        && title.starts_with(char::is_uppercase)
+        && !modal
+        && !sentence
+        && (short || capitals)
+        && !continued;
+    if !heading {
+        return None;
+    }
+    let printed = number.as_printed();
+    let text = match body.find(printed) {
+        Some(i) => format!("{} \u{2014} {title}", body[..i + printed.len()].trim_end()),
+        None => collapse(body),
+    };
+    Some((kind, text))
+}
+
 /// Words of the document, to decide whether `employ-` + `ment` was one word broken by typesetting or a
 /// hyphenated compound broken at its hyphen.
 struct Vocabulary {
@@ -424,22 +518,28 @@ fn blocks(lines: &[Option<Line>], vocabulary: &Vocabulary, report: &mut TextRepo
     let double_spaced = double_spaced(lines);
     let mut out: Vec<Block> = Vec::new();
     let mut current: Vec<Line> = Vec::new();
-    let mut table: Vec<Vec<String>> = Vec::new();
+    let mut table: Vec<(Origin, Vec<String>)> = Vec::new();
     // The last heading waits for its title, or the rest of a long title, on the next line
     // (`Article 5` / `Wages`; `Article 9 — Recruitment and Placement through Licensed` / `Agencies`).
     let mut heading_open: Option<bool> = None;
     let mut blank_run = 0;
 
     let flush = |current: &mut Vec<Line>, out: &mut Vec<Block>, report: &mut TextReport| {
-        if !current.is_empty() {
-            out.push(Block::Paragraph(join(current, vocabulary, report)));
+        if let Some(first) = current.first() {
+            out.push(Block::Paragraph {
+                text: join(current, vocabulary, report),
+                at: first.at,
+            });
             current.clear();
         }
     };
-    let flush_table = |table: &mut Vec<Vec<String>>, out: &mut Vec<Block>| {
-        match table.len() {
-            0 => {}
-            1 => out.push(Block::Paragraph(table[0].join(" "))),
+    let flush_table = |table: &mut Vec<(Origin, Vec<String>)>, out: &mut Vec<Block>| {
+        match table.as_slice() {
+            [] => {}
+            [(at, cells)] => out.push(Block::Paragraph {
+                text: cells.join(" "),
+                at: *at,
+            }),
             _ => out.push(Block::Table(std::mem::take(table))),
         }
         table.clear();
@@ -465,7 +565,16 @@ fn blocks(lines: &[Option<Line>], vocabulary: &Vocabulary, report: &mut TextRepo
         blank_run = 0;
         let mut body = line.body();
         let wrapped;
+        let titled;
         let mut kind = heading_of(body);
+        if kind.is_none()
+            && let Some((found, heading)) =
+                titled_article_line(line, lines.get(n + 1).copied().flatten().as_ref(), width)
+        {
+            kind = Some(found);
+            titled = heading;
+            body = &titled;
+        }
         let mut wrapped_next = None;
         if kind.is_none()
             && body.trim_end().ends_with(',')
@@ -501,9 +610,10 @@ fn blocks(lines: &[Option<Line>], vocabulary: &Vocabulary, report: &mut TextRepo
                         | HeadingKind::Division { title: Some(_), .. }
                 );
                 heading_open = Some(titled);
+                let at = line.at;
                 out.push(match kind {
-                    HeadingKind::Article { .. } => Block::Article { heading },
-                    _ => Block::Division { heading },
+                    HeadingKind::Article { .. } => Block::Article { heading, at },
+                    _ => Block::Division { heading, at },
                 });
                 continue;
             }
@@ -529,7 +639,7 @@ fn blocks(lines: &[Option<Line>], vocabulary: &Vocabulary, report: &mut TextRepo
                 && !(titled && hard_break)
                 && continues
                 && is_title_line(line, next.as_ref(), width, titled)
-                && let Some(Block::Article { heading } | Block::Division { heading }) =
+                && let Some(Block::Article { heading, .. } | Block::Division { heading, .. }) =
                     out.last_mut()
             {
                 if !titled {
@@ -545,7 +655,7 @@ fn blocks(lines: &[Option<Line>], vocabulary: &Vocabulary, report: &mut TextRepo
         // Columns (signature blocks, two-language tables).
         if let Some(cells) = columns(line.text) {
             flush(&mut current, &mut out, report);
-            table.push(cells);
+            table.push((line.at, cells));
             continue;
         }
         flush_table(&mut table, &mut out);
@@ -735,19 +845,19 @@ fn is_title_block(text: &str) -> bool {
         && (capitals || !end.ends_with('.'))
 }
 
-/// Writes the blocks as Markdown.
-fn markdown(blocks: &[Block], source: &str, report: &mut TextReport) -> String {
+/// Writes the blocks as Markdown, each line with the place its text came from.
+fn markdown(blocks: &[Block], source: &str, report: &mut TextReport) -> Imported {
     let uses_article_words = blocks.iter().any(|b| matches!(b, Block::Article { .. }));
     let has_divisions = blocks.iter().any(|b| matches!(b, Block::Division { .. }));
     let article_level = if has_divisions { "###" } else { "##" };
 
     // The title: leading blocks that read as one, before any heading or sentence.
-    let mut title_parts: Vec<&str> = Vec::new();
+    let mut title_parts: Vec<(&str, Origin)> = Vec::new();
     let mut start = 0;
     for block in blocks {
         match block {
-            Block::Paragraph(text) if is_title_block(text) && title_parts.len() < 8 => {
-                title_parts.push(text);
+            Block::Paragraph { text, at } if is_title_block(text) && title_parts.len() < 8 => {
+                title_parts.push((text, *at));
                 start += 1;
             }
             _ => break,
@@ -757,7 +867,7 @@ fn markdown(blocks: &[Block], source: &str, report: &mut TextReport) -> String {
     // with a comma: that is the preamble's opening ("THE GOVERNMENT OF …,").
     while title_parts
         .last()
-        .is_some_and(|t| t.trim_end().ends_with(','))
+        .is_some_and(|(t, _)| t.trim_end().ends_with(','))
     {
         title_parts.pop();
         start -= 1;
@@ -767,7 +877,12 @@ fn markdown(blocks: &[Block], source: &str, report: &mut TextReport) -> String {
         title_parts.clear();
         start = 0;
     }
-    let title = title_parts.join(" ");
+    let title_at = title_parts.first().map(|(_, at)| *at);
+    let title = title_parts
+        .iter()
+        .map(|(t, _)| *t)
+        .collect::<Vec<_>>()
+        .join(" ");
 
     // Plain numbered headings (`5. Wages`) stand for articles only in a text with no article word, and
     // only when they count up from 1 in order; otherwise they are numbered paragraphs.
@@ -780,56 +895,59 @@ fn markdown(blocks: &[Block], source: &str, report: &mut TextReport) -> String {
             .collect()
     };
 
-    let mut out = String::new();
-    out.push_str("---\n");
+    let mut w = Writer::default();
+    w.line("---", None);
     if !title.is_empty() {
-        out.push_str(&format!("title: {}\n", yaml_string(&collapse(&title))));
+        w.line(&format!("title: {}", yaml_string(&collapse(&title))), None);
     }
-    out.push_str(&format!(
-        "note: {}\n",
-        yaml_string(&format!(
-            "Imported from {source} by pakta import (plain text); check headings, paragraph breaks and \
-             the signature block against the original."
-        ))
-    ));
-    out.push_str("---\n\n");
+    let from = if source.is_empty() {
+        String::new()
+    } else {
+        format!(" from {source}")
+    };
+    let note = format!(
+        "Imported{from} by pakta import (plain text); check headings, paragraph breaks and the \
+         signature block against the original."
+    );
+    w.line(&format!("note: {}", yaml_string(&note)), None);
+    w.line("---", None);
+    w.blank();
     if !title.is_empty() {
         report.title = true;
-        out.push_str("# ");
-        out.push_str(&paragraph(&title));
-        out.push_str("\n\n");
+        w.block(&format!("# {}", paragraph(&title)), title_at);
     }
     for (i, block) in blocks.iter().enumerate().skip(start) {
         match block {
-            Block::Paragraph(text) if numbered.contains(&i) => {
-                report.articles += 1;
-                out.push_str(article_level);
-                out.push(' ');
-                out.push_str(&paragraph(text));
+            Block::Paragraph { text, at } if numbered.contains(&i) => {
+                w.block(&format!("{article_level} {}", paragraph(text)), Some(*at));
             }
-            Block::Paragraph(text) => out.push_str(&body_paragraph(text)),
-            Block::Article { heading } => {
-                report.articles += 1;
-                out.push_str(article_level);
-                out.push(' ');
-                out.push_str(&paragraph(heading));
+            Block::Paragraph { text, at } => w.block(&body_paragraph(text), Some(*at)),
+            Block::Article { heading, at } => {
+                w.block(
+                    &format!("{article_level} {}", paragraph(heading)),
+                    Some(*at),
+                );
             }
-            Block::Division { heading } => {
-                report.divisions += 1;
-                out.push_str("## ");
-                out.push_str(&paragraph(heading));
+            Block::Division { heading, at } => {
+                w.block(&format!("## {}", paragraph(heading)), Some(*at));
             }
-            Block::Table(rows) => out.push_str(table(rows).trim_end()),
+            Block::Table(rows) => {
+                let cells: Vec<Vec<String>> = rows.iter().map(|(_, cells)| cells.clone()).collect();
+                // Line 2 is the `| --- |` row, which no source line holds.
+                let origins = rows
+                    .iter()
+                    .take(1)
+                    .map(|(at, _)| Some(*at))
+                    .chain(std::iter::once(None))
+                    .chain(rows.iter().skip(1).map(|(at, _)| Some(*at)));
+                for (line, origin) in table_lines(&cells).iter().zip(origins) {
+                    w.line(line, origin);
+                }
+                w.blank();
+            }
         }
-        out.push_str("\n\n");
     }
-    while out.ends_with("\n\n") {
-        out.pop();
-    }
-    if !out.ends_with('\n') {
-        out.push('\n');
-    }
-    out
+    w.finish()
 }
 
 /// Indices of one-line blocks that are plain numbered headings counting 1, 2, 3 …: short, not sentences.
@@ -837,7 +955,7 @@ fn numbered_headings(blocks: &[Block]) -> Vec<usize> {
     let mut found = Vec::new();
     let mut expected = 1;
     for (i, block) in blocks.iter().enumerate() {
-        let Block::Paragraph(text) = block else {
+        let Block::Paragraph { text, .. } = block else {
             continue;
         };
         let HeadingKind::Numbered { number, title } = classify(text) else {
@@ -895,6 +1013,69 @@ mod tests {
     }
 
     #[test]
+    fn article_lines_with_a_title_and_no_separator() {
+        fn line(text: &str) -> Line<'_> {
+            Line {
+                text,
+                indent: 0,
+                at: Origin::Line(1),
+            }
+        }
+        let heading = |text: &str, next: Option<&str>| {
+            let next = next.map(line);
+            titled_article_line(&line(text), next.as_ref(), 78).map(|(_, h)| h)
+        };
+        for (text, want) in [
+            (
+                "Pasal 1 Tujuan dan Ruang Lingkup",
+                "Pasal 1 \u{2014} Tujuan dan Ruang Lingkup",
+            ),
+            (
+                "Article 1 Purpose and Scope",
+                "Article 1 \u{2014} Purpose and Scope",
+            ),
+            (
+                "ARTICLE 12 ENTRY INTO FORCE",
+                "ARTICLE 12 \u{2014} ENTRY INTO FORCE",
+            ),
+            (
+                "Article 19.3 Labour Rights",
+                "Article 19.3 \u{2014} Labour Rights",
+            ),
+        ] {
+            assert_eq!(
+                heading(text, Some("(1) The Parties …")).as_deref(),
+                Some(want),
+                "{text}"
+            );
+        }
+        for (text, next) in [
+            // Sentences: lower case after the number, a modal, sentence punctuation.
+            ("Pasal 5 ayat (2) mengatur pengecualian", None),
+            ("Article 3 of the Convention provides that", None),
+            ("Article 7 Wages shall be paid monthly", None),
+            ("Article 7 Wages. The employer pays them", None),
+            ("Article 7 Wages and Hours.", None),
+            // A line the next one continues in lower case.
+            ("Article 4 The Parties", Some("shall cooperate.")),
+            // A line that runs to the margin is the first line of a paragraph.
+            (
+                "Pasal 3 Undang-Undang Nomor 18 Tahun 2017 tentang Pelindungan Pekerja Migran",
+                Some("Indonesia tetap berlaku."),
+            ),
+            // Titles that are too long to be headings.
+            (
+                "Article 9 One Two Three Four Five Six Seven Eight Nine Ten Eleven",
+                None,
+            ),
+            // Already a heading with a separator, or no title: other rules read these.
+            ("Pasal 2", None),
+        ] {
+            assert_eq!(heading(text, next), None, "{text}");
+        }
+    }
+
+    #[test]
     fn page_numbers() {
         for line in [
             "12",
@@ -924,6 +1105,7 @@ mod tests {
         let lines = [Some(Line {
             text: "self-employed non-discrimination employment pekerja-pekerja",
             indent: 0,
+            at: Origin::Line(1),
         })];
         let v = Vocabulary::of(&lines);
         assert!(!v.keeps_hyphen("employ", "ment"));

@@ -1,5 +1,12 @@
 //! ToTA (Texts of Trade Agreements) treaty XML: `<treaty><meta>…</meta><body><chapter><article>` into
-//! Markdown with the treaty's metadata as front matter, one Markdown article per XML `<article>`.
+//! Markdown with the treaty's metadata as front matter and one Markdown article per XML `<article>` of the
+//! body. ToTA's unnumbered "Preamble" and "Conclusion" chapters are not articles: the preamble is written
+//! as plain paragraphs after the title and the conclusion (testimonium and signatures) as plain paragraphs
+//! after the last article, which pakta's parser reads as the preamble and the closing formula.
+//!
+//! [`import`] also returns the XML line each Markdown line came from. The file name given as `source`
+//! appears only in the front matter (its note, and the title when the treaty has no name); an empty
+//! `source` names no file.
 //!
 //! ToTA texts come from OCR of the WTO's copies: lines are broken where the page broke them and
 //! paragraphs are separated by blank lines. Lines inside a paragraph are joined; a paragraph that starts
@@ -10,6 +17,7 @@ use std::fmt::Write as _;
 use quick_xml::events::{BytesStart, Event};
 
 use crate::markdown::{body_paragraph, paragraph, yaml_string};
+use crate::origin::{Imported, Origin, Writer};
 
 /// Why a ToTA file could not be imported.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
@@ -23,9 +31,16 @@ pub enum TotaError {
 }
 
 /// A treaty read from ToTA XML.
+///
+/// ToTA puts a treaty's preamble and its closing formula (testimonium and signatures) in chapters of their
+/// own, named "Preamble" and "Conclusion", whose one `<article>` has no number. They are kept apart from
+/// [`Treaty::chapters`] in [`Treaty::preamble`] and [`Treaty::conclusion`], because they are not articles:
+/// [`markdown`] writes them as the preamble and the closing formula pakta's parser reads.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Treaty {
     pub name: Option<String>,
+    /// The XML line of the `<name>` element the name came from (0 when unknown).
+    pub name_line: usize,
     pub date_signed: Option<String>,
     pub date_into_force: Option<String>,
     pub status: Option<String>,
@@ -35,7 +50,14 @@ pub struct Treaty {
     pub wto_rta_id: Option<String>,
     /// ISO 3166-1 alpha-3 codes of the current parties.
     pub parties: Vec<String>,
+    /// The first chapter, when it is ToTA's unnumbered "Preamble" chapter and none of its articles has an
+    /// article number.
+    pub preamble: Option<Chapter>,
+    /// The chapters of the treaty's body, in document order.
     pub chapters: Vec<Chapter>,
+    /// The last chapter, when it is ToTA's unnumbered "Conclusion" chapter and none of its articles has an
+    /// article number.
+    pub conclusion: Option<Chapter>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -43,6 +65,8 @@ pub struct Chapter {
     pub number: Option<String>,
     pub name: Option<String>,
     pub articles: Vec<TotaArticle>,
+    /// The XML line where the `<chapter>` element starts (0 when unknown).
+    pub line: usize,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
@@ -50,11 +74,16 @@ pub struct TotaArticle {
     pub number: Option<String>,
     pub name: Option<String>,
     pub text: String,
+    /// The XML line where the `<article>` element starts (0 when unknown).
+    pub line: usize,
+    /// The XML line where the article's text starts (0 when unknown): line `text_line + k` of the file
+    /// holds line `k` of [`TotaArticle::text`].
+    pub text_line: usize,
 }
 
 impl Treaty {
     /// Starts an article from its `<article>` tag, in the current chapter (or an unnamed one).
-    fn open_article(&mut self, tag: &BytesStart) {
+    fn open_article(&mut self, tag: &BytesStart, line: usize) {
         if self.chapters.is_empty() {
             self.chapters.push(Chapter::default());
         }
@@ -63,13 +92,47 @@ impl Treaty {
                 number: attribute(tag, b"number"),
                 name: attribute(tag, b"name"),
                 text: String::new(),
+                line,
+                text_line: line,
             });
         }
     }
 
-    /// Every article, in document order.
+    /// The articles of the body ([`Treaty::chapters`]): the articles pakta reads from the treaty.
     pub fn article_count(&self) -> usize {
         self.chapters.iter().map(|c| c.articles.len()).sum()
+    }
+
+    /// Every `<article>` element of the file: the body's, the preamble's and the conclusion's.
+    pub fn xml_article_count(&self) -> usize {
+        self.article_count()
+            + [&self.preamble, &self.conclusion]
+                .into_iter()
+                .flatten()
+                .map(|c| c.articles.len())
+                .sum::<usize>()
+    }
+
+    /// Moves ToTA's "Preamble" and "Conclusion" chapters out of the body, when they are where a preamble
+    /// and a closing stand (first and last) and hold no numbered article.
+    fn set_apart_preamble_and_conclusion(&mut self) {
+        let is = |chapter: &Chapter, name: &str| {
+            chapter.number.is_none()
+                && chapter
+                    .name
+                    .as_deref()
+                    .is_some_and(|n| n.trim().eq_ignore_ascii_case(name))
+                && chapter
+                    .articles
+                    .iter()
+                    .all(|a| a.number.as_deref().and_then(article_number).is_none())
+        };
+        if self.chapters.len() >= 2 && is(&self.chapters[0], "preamble") {
+            self.preamble = Some(self.chapters.remove(0));
+        }
+        if self.chapters.len() >= 2 && self.chapters.last().is_some_and(|c| is(c, "conclusion")) {
+            self.conclusion = self.chapters.pop();
+        }
     }
 }
 
@@ -86,18 +149,51 @@ fn attribute(e: &BytesStart, name: &[u8]) -> Option<String> {
         .filter(|v| !v.is_empty())
 }
 
+/// Line numbers of byte offsets that only move forward: each newline is counted once.
+struct Lines<'a> {
+    bytes: &'a [u8],
+    offset: usize,
+    line: usize,
+}
+
+impl Lines<'_> {
+    /// The 1-based line of byte `offset` (at or after the last one asked for).
+    fn at(&mut self, offset: u64) -> usize {
+        let offset = usize::try_from(offset)
+            .unwrap_or(usize::MAX)
+            .min(self.bytes.len());
+        if offset > self.offset {
+            self.line += self.bytes[self.offset..offset]
+                .iter()
+                .filter(|&&b| b == b'\n')
+                .count();
+            self.offset = offset;
+        }
+        self.line
+    }
+}
+
 /// Reads a ToTA XML file.
 pub fn read(xml: &str) -> Result<Treaty, TotaError> {
     let mut reader = quick_xml::Reader::from_str(xml);
     reader.config_mut().trim_text(false);
+    let mut lines = Lines {
+        bytes: xml.as_bytes(),
+        offset: 0,
+        line: 1,
+    };
     let mut treaty = Treaty::default();
     let mut path: Vec<String> = Vec::new();
     let mut text = String::new();
+    // The line where the text being collected starts, and where the open element starts.
+    let mut text_line = 0;
+    let mut element_line = 0;
     let error = |reader: &quick_xml::Reader<&[u8]>, message: String| TotaError::Xml {
         offset: reader.buffer_position(),
         message,
     };
     loop {
+        let before = reader.buffer_position();
         let event = reader
             .read_event()
             .map_err(|e| error(&reader, e.to_string()))?;
@@ -108,17 +204,20 @@ pub fn read(xml: &str) -> Result<Treaty, TotaError> {
                 if path.is_empty() && name != "treaty" {
                     return Err(TotaError::NotTota(name));
                 }
+                let line = lines.at(before);
                 match name.as_str() {
                     "chapter" => treaty.chapters.push(Chapter {
                         number: attribute(&e, b"number"),
                         name: attribute(&e, b"name"),
                         articles: Vec::new(),
+                        line,
                     }),
-                    "article" => treaty.open_article(&e),
+                    "article" => treaty.open_article(&e, line),
                     _ => {}
                 }
                 path.push(name);
                 text.clear();
+                element_line = line;
             }
             Event::Empty(e) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
@@ -126,17 +225,28 @@ pub fn read(xml: &str) -> Result<Treaty, TotaError> {
                     return Err(TotaError::NotTota(name));
                 }
                 if name == "article" {
-                    treaty.open_article(&e);
+                    treaty.open_article(&e, lines.at(before));
                 }
             }
             Event::Text(t) => {
                 let content = t
                     .xml10_content()
                     .map_err(|e| error(&reader, e.to_string()))?;
+                if text.is_empty() {
+                    text_line = lines.at(before);
+                }
                 text.push_str(&content);
             }
-            Event::CData(t) => text.push_str(&String::from_utf8_lossy(&t)),
+            Event::CData(t) => {
+                if text.is_empty() {
+                    text_line = lines.at(before);
+                }
+                text.push_str(&String::from_utf8_lossy(&t));
+            }
             Event::GeneralRef(r) => {
+                if text.is_empty() {
+                    text_line = lines.at(before);
+                }
                 text.push_str(&crate::xml::resolve(&r).map_err(|message| error(&reader, message))?);
             }
             Event::End(_) => {
@@ -156,10 +266,16 @@ pub fn read(xml: &str) -> Result<Treaty, TotaError> {
                             .last_mut()
                             .and_then(|c| c.articles.last_mut())
                         {
+                            if !value.is_empty() {
+                                article.text_line = text_line;
+                            }
                             article.text = value;
                         }
                     }
-                    "name" if inside_meta && path.len() == 2 => set(&mut treaty.name),
+                    "name" if inside_meta && path.len() == 2 => {
+                        set(&mut treaty.name);
+                        treaty.name_line = element_line;
+                    }
                     "date_signed" if inside_meta => set(&mut treaty.date_signed),
                     "date_into_force" if inside_meta => set(&mut treaty.date_into_force),
                     "status" if inside_meta => set(&mut treaty.status),
@@ -179,6 +295,7 @@ pub fn read(xml: &str) -> Result<Treaty, TotaError> {
             _ => {}
         }
     }
+    treaty.set_apart_preamble_and_conclusion();
     Ok(treaty)
 }
 
@@ -186,7 +303,8 @@ pub fn read(xml: &str) -> Result<Treaty, TotaError> {
 fn article_number(number: &str) -> Option<String> {
     let trimmed = number.trim();
     let lower = trimmed.to_lowercase();
-    let rest = ["article", "art."]
+    // "ARTICLES 7.3" is a typist's plural.
+    let rest = ["articles", "article", "art."]
         .iter()
         .find_map(|word| {
             lower
@@ -195,72 +313,145 @@ fn article_number(number: &str) -> Option<String> {
         })
         .unwrap_or(trimmed);
     let rest = rest.trim_end_matches(['.', ':']).trim();
+    // "140 (A)": an article inserted after 140, which the parser reads as 140A.
+    let inserted = rest.split_once(" (").and_then(|(number, letter)| {
+        let letter = letter.strip_suffix(')')?;
+        (letter.chars().count() == 1 && letter.chars().all(char::is_alphabetic))
+            .then(|| format!("{number}{letter}"))
+    });
+    let rest = inserted.as_deref().unwrap_or(rest);
     // The parser decides what an article number is; a number it would not read is not used.
     pakta_core::numbering::ArticleNumber::parse(rest).map(|_| rest.to_string())
 }
 
-/// Paragraphs of an article's text: blank lines separate them; layout line breaks inside are joined. A
-/// paragraph that looks like an article heading stays text: ToTA's article boundaries are the source's.
-fn paragraphs(text: &str) -> Vec<String> {
+/// Paragraphs of an article's text as written, each with the line of the text it starts on (0-based):
+/// blank lines separate them; layout line breaks inside are joined with a space.
+fn raw_paragraphs(text: &str) -> Vec<(usize, String)> {
     let mut out = Vec::new();
     let mut current: Vec<&str> = Vec::new();
-    for line in text.lines() {
+    let mut first = 0;
+    for (n, line) in text.lines().enumerate() {
         if line.trim().is_empty() {
             if !current.is_empty() {
-                out.push(body_paragraph(&current.join(" ")));
+                out.push((first, current.join(" ")));
                 current.clear();
             }
         } else {
+            if current.is_empty() {
+                first = n;
+            }
             current.push(line);
         }
     }
     if !current.is_empty() {
-        out.push(body_paragraph(&current.join(" ")));
+        out.push((first, current.join(" ")));
     }
-    out.retain(|p| !p.is_empty());
     out
 }
 
-/// Markdown for a treaty; `source` names the file it came from, for the provenance note.
+/// The Markdown paragraphs of an article's text, each with the XML line it starts on. A paragraph that
+/// looks like an article heading stays text: ToTA's article boundaries are the source's.
+fn paragraphs(article: &TotaArticle) -> Vec<(Option<Origin>, String)> {
+    raw_paragraphs(&article.text)
+        .into_iter()
+        .map(|(k, p)| {
+            let origin = (article.text_line > 0).then_some(Origin::Line(article.text_line + k));
+            (origin, body_paragraph(&p))
+        })
+        .filter(|(_, p)| !p.is_empty())
+        .collect()
+}
+
+/// A line of the XML file, when it is known.
+fn at(line: usize) -> Option<Origin> {
+    (line > 0).then_some(Origin::Line(line))
+}
+
+/// The paragraphs of a chapter's articles, each with the XML line it starts on.
+fn chapter_paragraphs(chapter: &Chapter) -> Vec<(Option<Origin>, String)> {
+    chapter.articles.iter().flat_map(paragraphs).collect()
+}
+
+/// Markdown for a treaty; `source` names the file it came from, for the provenance note in the front
+/// matter (and for the title when the treaty has no name). An empty `source` names no file anywhere, so
+/// two files with the same content import to the same Markdown.
 pub fn markdown(treaty: &Treaty, source: &str) -> String {
-    let mut out = String::from("---\n");
+    import(treaty, source).markdown
+}
+
+/// [`markdown`] with the XML line each Markdown line came from: for a heading, the line of its
+/// `<chapter>` or `<article>` tag (the title: the `<name>` element's); for text, the line of the text node
+/// where the paragraph starts. The front matter and blank lines have none.
+///
+/// The treaty's [`Treaty::preamble`] is written as plain paragraphs between the title and the first
+/// heading, which pakta reads as the preamble; its [`Treaty::conclusion`] as plain paragraphs after the last
+/// article, which pakta reads as the closing formula and signature block because the first opens with a
+/// testimonium ("IN WITNESS WHEREOF", "Done at …"). A conclusion that does not, or that no article
+/// precedes, gets a `## Signatures` heading first (pakta's word for a closing block); no treaty of the
+/// shared corpus needs it.
+pub fn import(treaty: &Treaty, source: &str) -> Imported {
+    let mut w = Writer::default();
     let title = treaty.name.clone().unwrap_or_else(|| source.to_string());
-    let _ = writeln!(out, "title: {}", yaml_string(&title));
+    let title_at = if treaty.name.is_some() {
+        at(treaty.name_line)
+    } else {
+        None
+    };
+    w.line("---", None);
+    if !title.is_empty() {
+        w.line(&format!("title: {}", yaml_string(&title)), None);
+    }
     if !treaty.parties.is_empty() {
-        out.push_str("parties:\n");
+        w.line("parties:", None);
         for party in &treaty.parties {
-            let _ = writeln!(out, "  - name: {}", yaml_string(party));
+            w.line(&format!("  - name: {}", yaml_string(party)), None);
         }
     }
     if let Some(date) = &treaty.date_signed {
-        let _ = writeln!(out, "signed:\n  date: {}", yaml_string(date));
+        w.line(&format!("signed:\n  date: {}", yaml_string(date)), None);
     }
     let language = treaty.language.as_deref().unwrap_or("en");
-    let _ = writeln!(out, "language: {}", yaml_string(language));
+    w.line(&format!("language: {}", yaml_string(language)), None);
     if let Some(status) = &treaty.status {
-        let _ = writeln!(out, "status: {}", yaml_string(status));
+        w.line(&format!("status: {}", yaml_string(status)), None);
     }
-    let mut note = format!("Imported by pakta from ToTA ({source}");
+    let mut provenance: Vec<String> = Vec::new();
+    if !source.is_empty() {
+        provenance.push(source.to_string());
+    }
     if let Some(id) = &treaty.identifier {
-        let _ = write!(note, ", treaty {id}");
+        provenance.push(format!("treaty {id}"));
     }
     if let Some(id) = &treaty.wto_rta_id {
-        let _ = write!(note, ", WTO RTA {id}");
+        provenance.push(format!("WTO RTA {id}"));
     }
-    note.push(')');
+    let mut note = String::from("Imported by pakta from ToTA");
+    if !provenance.is_empty() {
+        let _ = write!(note, " ({})", provenance.join(", "));
+    }
     if let Some(kind) = &treaty.kind {
         let _ = write!(note, "; {kind}");
     }
     if let Some(date) = &treaty.date_into_force {
         let _ = write!(note, "; in force {date}");
     }
-    let _ = writeln!(out, "note: {}", yaml_string(&note));
-    out.push_str("---\n\n");
-    let _ = writeln!(out, "# {}\n", paragraph(&title));
+    w.line(&format!("note: {}", yaml_string(&note)), None);
+    w.line("---", None);
+    w.blank();
+    if !title.is_empty() {
+        w.block(&format!("# {}", paragraph(&title)), title_at);
+    }
 
-    // Articles without a number pakta can read (a preamble, OCR damage such as "S 7.3") are numbered 0.1,
-    // 0.2 … and say so in their heading, so every XML article stays one article and none takes a real
-    // article's number.
+    // The preamble: text before any heading.
+    if let Some(preamble) = &treaty.preamble {
+        for (origin, p) in chapter_paragraphs(preamble) {
+            w.block(&p, origin);
+        }
+    }
+
+    // Articles without a number pakta can read (OCR damage such as "S 7.3") are numbered 0.1, 0.2 … and
+    // say so in their heading, so every XML article stays one article and none takes a real article's
+    // number.
     let mut unnumbered = 0usize;
     for chapter in &treaty.chapters {
         let heading = match (&chapter.number, &chapter.name) {
@@ -272,7 +463,7 @@ pub fn markdown(treaty: &Treaty, source: &str) -> String {
             (None, None) => String::new(),
         };
         if !heading.is_empty() {
-            let _ = writeln!(out, "## {heading}\n");
+            w.block(&format!("## {heading}"), at(chapter.line));
         }
         for article in &chapter.articles {
             let mut name = article.name.as_deref().map(paragraph).unwrap_or_default();
@@ -300,11 +491,29 @@ pub fn markdown(treaty: &Treaty, source: &str) -> String {
             } else {
                 format!(" \u{2014} {name}")
             };
-            let _ = writeln!(out, "### Article {number}{name}\n");
-            for p in paragraphs(&article.text) {
-                let _ = writeln!(out, "{p}\n");
+            w.block(&format!("### Article {number}{name}"), at(article.line));
+            for (origin, p) in paragraphs(article) {
+                w.block(&p, origin);
             }
         }
     }
-    out
+
+    // The closing formula and signature block: text after the last article.
+    if let Some(conclusion) = &treaty.conclusion {
+        let closing = chapter_paragraphs(conclusion);
+        let first_is_formula = conclusion
+            .articles
+            .iter()
+            .flat_map(|a| raw_paragraphs(&a.text))
+            .find(|(_, p)| !p.trim().is_empty())
+            .is_some_and(|(_, p)| pakta_core::heading::is_closing_formula(&p));
+        let read_as_closing = first_is_formula && treaty.article_count() > 0;
+        if !closing.is_empty() && !read_as_closing {
+            w.block("## Signatures", at(conclusion.line));
+        }
+        for (origin, p) in closing {
+            w.block(&p, origin);
+        }
+    }
+    w.finish()
 }

@@ -6,14 +6,18 @@ use crate::provision::clean_title;
 use crate::text::collapse_whitespace;
 
 /// Formulas that open the closing part of a treaty: the testimonium. Whole formulas, not first words, so
-/// that "Sebagai bukti pembayaran upah …" or "Signatures on the contract …" stay in their article.
-pub(super) fn is_closing_cue(text: &str) -> bool {
+/// that "Sebagai bukti pembayaran upah …" or "Signatures on the contract …" stay in their article. "Done in"
+/// counts only before a capitalised place name ("Done in Astana on 29 May 2014"), not in "done in
+/// accordance with …".
+pub(crate) fn is_closing_cue(text: &str) -> bool {
     const CUES: &[&str] = &[
         "done at ",
         "done in duplicate",
         "done in triplicate",
         "done in two ",
         "in witness whereof",
+        "in witness thereof",
+        "in faith whereof",
         "signed at ",
         "signed in duplicate",
         "signed in two ",
@@ -42,7 +46,23 @@ pub(super) fn is_closing_cue(text: &str) -> bool {
         .nth(48)
         .map_or(start, |(end, _)| &start[..end]);
     let lower = head.to_lowercase();
-    CUES.iter().any(|cue| lower.starts_with(cue))
+    CUES.iter().any(|cue| lower.starts_with(cue)) || done_in_place(head)
+}
+
+/// "Done in Astana …", "DONE IN JAKARTA …": "done in" and a capitalised word that is not a manner
+/// ("Done in accordance with …" is a sentence of an article).
+fn done_in_place(head: &str) -> bool {
+    let mut words = head.split_whitespace();
+    let (Some(done), Some(inn), Some(place)) = (words.next(), words.next(), words.next()) else {
+        return false;
+    };
+    let place = place.trim_matches(|c: char| !c.is_alphanumeric());
+    done.eq_ignore_ascii_case("done")
+        && inn.eq_ignore_ascii_case("in")
+        && place.starts_with(char::is_uppercase)
+        && !["accordance", "conformity", "compliance", "good"]
+            .iter()
+            .any(|w| place.eq_ignore_ascii_case(w))
 }
 
 /// A heading that opens the signature block.

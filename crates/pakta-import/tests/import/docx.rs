@@ -2,7 +2,8 @@
 //! structure, and a tracked-change .docx to NEW's (changes accepted) or OLD's (rejected).
 
 use pakta_core::{Agreement, parse};
-use pakta_import::docx::{Changes, markdown, read};
+use pakta_import::docx::{Changes, import, markdown, read};
+use pakta_import::origin::Origin;
 
 /// What must survive the round trip: each article's number and heading, and each clause's label and text.
 fn structure(agreement: &Agreement) -> Vec<String> {
@@ -108,4 +109,69 @@ fn word_features_become_markdown() {
         "The employer shall pay <b>wages</b> monthly."
     );
     assert_eq!(agreement.articles[1].heading.as_deref(), Some("Rest"));
+}
+
+#[test]
+fn every_markdown_line_points_at_the_paragraph_it_came_from() {
+    let mut documents: Vec<(&str, Vec<u8>)> = ["id-tw-mou.id.md", "ph-sa-domestic.en.md"]
+        .into_iter()
+        .map(|name| {
+            let bytes = pakta_docx::clean(&parse(&example(name)), None).expect("docx");
+            (name, bytes)
+        })
+        .collect();
+    // Tracked changes, deleted and inserted paragraph marks included.
+    let (old, new) = (
+        parse(&example("id-my-domestic.v1.md")),
+        parse(&example("id-my-domestic.v2.md")),
+    );
+    let redline = pakta_redline::redline(&old, &new, &pakta_redline::Options::default());
+    let document = pakta_redline::document::tracked(&old, &new, &redline);
+    let revision = pakta_docx::Revision {
+        author: "pakta",
+        date: None,
+    };
+    documents.push((
+        "tracked",
+        pakta_docx::tracked(&document, &revision).expect("docx"),
+    ));
+    for (name, bytes) in &documents {
+        for changes in [Changes::Accept, Changes::Reject] {
+            let document = read(bytes, changes).expect("reads");
+            let imported = import(&document);
+            assert_eq!(imported.markdown, markdown(&document), "{name}");
+            let lines: Vec<&str> = imported.markdown.lines().collect();
+            assert_eq!(lines.len(), imported.source_map.len(), "{name}");
+            let mut numbers = Vec::new();
+            for (n, line) in lines.iter().enumerate() {
+                let origin = imported.source_map.origin(n + 1);
+                if line.is_empty() || line.starts_with("| ---") {
+                    assert_eq!(origin, None, "{name}: line {}", n + 1);
+                    continue;
+                }
+                let Some(Origin::Paragraph(number)) = origin else {
+                    panic!("{name}: line {} ({line}) has no paragraph", n + 1);
+                };
+                let paragraph = document
+                    .paragraphs
+                    .iter()
+                    .find(|p| p.number == number)
+                    .expect("a paragraph with that number");
+                // The line holds the paragraph's first words (escaped and re-spaced in Markdown).
+                let first_word = paragraph.text.split_whitespace().next().unwrap_or("");
+                let first_word = first_word.trim_matches(|c: char| !c.is_alphanumeric());
+                assert!(
+                    line.contains(first_word),
+                    "{name}: line {} ({line}) → paragraph {number} ({})",
+                    n + 1,
+                    paragraph.text
+                );
+                numbers.push(number);
+            }
+            assert!(
+                numbers.windows(2).all(|w| w[0] < w[1]),
+                "{name}: paragraphs in document order"
+            );
+        }
+    }
 }
