@@ -147,3 +147,19 @@ pub fn outline_json(path: &Path) -> serde_json::Value {
     );
     serde_json::from_slice(&output.stdout).expect("outline JSON")
 }
+
+/// The articles of a ToTA treaty's body: every `<article>` outside its Preamble and Conclusion chapters,
+/// which pakta imports as the preamble and the closing formula.
+pub fn tota_body_articles(xml: &str) -> usize {
+    xml.split("<chapter")
+        .enumerate()
+        .filter(|(i, chapter)| {
+            *i == 0
+                || !(chapter.starts_with(" name=\"Preamble\"")
+                    || chapter.starts_with(" name=\"Conclusion\""))
+        })
+        .map(|(_, chapter)| {
+            chapter.matches("<article ").count() + chapter.matches("<article>").count()
+        })
+        .sum()
+}

@@ -37,6 +37,11 @@ pub struct DocxParagraph {
     pub style: Option<String>,
     /// The numbering level (`w:ilvl`) when the paragraph is in a numbered or bulleted list.
     pub list_level: Option<u32>,
+    /// The list instance (`w:numId`) of a numbered or bulleted paragraph.
+    pub num_id: Option<String>,
+    /// The label Word shows before an auto-numbered paragraph ("1.", "(a)"), from `word/numbering.xml`;
+    /// `None` for bullets and paragraphs outside a list.
+    pub label: Option<String>,
     pub text: String,
     pub cell: Option<Cell>,
     /// Where the paragraph is in the document body, from 1: every `w:p` of `word/document.xml` counts, in
@@ -84,9 +89,33 @@ pub fn read(bytes: &[u8], changes: Changes) -> Result<DocxText, ReadError> {
 pub fn read_with_limit(bytes: &[u8], changes: Changes, limit: u64) -> Result<DocxText, ReadError> {
     let mut archive = zip::ZipArchive::new(std::io::Cursor::new(bytes))
         .map_err(|e| ReadError::NotZip(e.to_string()))?;
-    let part = archive
-        .by_name("word/document.xml")
-        .map_err(|_| ReadError::NoDocument)?;
+    let xml = read_part(&mut archive, "word/document.xml", limit)?.ok_or(ReadError::NoDocument)?;
+    let mut document = parse_document(&xml, changes)?;
+    // The numbers of auto-numbered paragraphs live in their own part; a document without it has none.
+    if let Some(numbering) = read_part(&mut archive, "word/numbering.xml", limit)? {
+        let numbering = crate::numbering::Numbering::parse(&numbering);
+        let lists: Vec<(Option<&str>, usize)> = document
+            .paragraphs
+            .iter()
+            .map(|p| (p.num_id.as_deref(), p.list_level.unwrap_or(0) as usize))
+            .collect();
+        let labels = numbering.labels(&lists);
+        for (p, label) in document.paragraphs.iter_mut().zip(labels) {
+            p.label = label;
+        }
+    }
+    Ok(document)
+}
+
+/// One part of the archive, read through the size cap; `None` when the archive has no such part.
+fn read_part<R: std::io::Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    name: &str,
+    limit: u64,
+) -> Result<Option<Vec<u8>>, ReadError> {
+    let Ok(part) = archive.by_name(name) else {
+        return Ok(None);
+    };
     let mut xml = Vec::new();
     part.take(limit + 1)
         .read_to_end(&mut xml)
@@ -94,7 +123,7 @@ pub fn read_with_limit(bytes: &[u8], changes: Changes, limit: u64) -> Result<Doc
     if xml.len() as u64 > limit {
         return Err(ReadError::TooLarge { limit });
     }
-    parse_document(&xml, changes)
+    Ok(Some(xml))
 }
 
 fn val(e: &BytesStart) -> Option<String> {
@@ -195,10 +224,11 @@ pub fn parse_document(xml: &[u8], changes: Changes) -> Result<DocxText, ReadErro
                 b"ilvl" if state.in_ppr && state.in_ppr_change == 0 => {
                     current.list_level = val(&e).and_then(|v| v.parse().ok());
                 }
-                b"numId"
-                    if state.in_ppr && state.in_ppr_change == 0 && current.list_level.is_none() =>
-                {
-                    current.list_level = Some(0);
+                b"numId" if state.in_ppr && state.in_ppr_change == 0 => {
+                    current.num_id = val(&e);
+                    if current.list_level.is_none() {
+                        current.list_level = Some(0);
+                    }
                 }
                 b"ins" if state.in_ppr_rpr => {
                     state.mark_inserted = true;
@@ -364,13 +394,18 @@ pub fn import(document: &DocxText) -> Imported {
         let text = match (p.style.as_deref().and_then(heading_level), p.list_level) {
             (Some(level), _) => format!("{} {}", "#".repeat(level), paragraph(&p.text)),
             (None, Some(level)) => {
-                let text = body_paragraph(&p.text);
                 let indent = "  ".repeat(level.min(8) as usize);
-                // A typed label ("(a)", "1.") is the item's label; otherwise a bullet.
+                // A typed label ("(a)", "1.") is the item's label, then the one Word numbers it with;
+                // otherwise a bullet.
                 if pakta_core::label::split_label(&p.text).is_some() {
-                    format!("{indent}{text}")
+                    format!("{indent}{}", body_paragraph(&p.text))
+                } else if let Some(label) = &p.label {
+                    format!(
+                        "{indent}{}",
+                        body_paragraph(&format!("{label} {}", p.text.trim_start()))
+                    )
                 } else {
-                    format!("{indent}- {text}")
+                    format!("{indent}- {}", body_paragraph(&p.text))
                 }
             }
             (None, None) => body_paragraph(&p.text),

@@ -9,6 +9,7 @@
 pub mod docx;
 pub mod format;
 pub mod markdown;
+mod numbering;
 pub mod origin;
 pub mod text;
 pub mod tota;

@@ -16,8 +16,8 @@
 //! a dash: `### Pasal 1 — Tujuan dan Ruang Lingkup`.
 //!
 //! [`TextImport::source_map`] says where each Markdown line came from: page and line for text with form
-//! feeds (a PDF's text), line for text without. An empty `source` leaves the file name out of the front
-//! matter's note, so nothing in the Markdown depends on the file's name.
+//! feeds (a PDF's text), line for text without. An empty `source` (the reading commands import on the fly)
+//! writes no front matter, so nothing in the Markdown depends on the file's name or on pakta's note.
 
 use std::collections::{HashMap, HashSet};
 
@@ -91,8 +91,8 @@ enum Block {
     },
 }
 
-/// Imports plain text. `source` (a file name) goes into the front matter's note; an empty `source` names
-/// no file, so two files with the same text import to the same Markdown.
+/// Imports plain text. `source` (a file name) goes into the front matter's note; an empty `source` gives
+/// no front matter at all, so two files with the same text import to the same Markdown.
 pub fn import(text: &str, source: &str) -> TextImport {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
     let mut report = TextReport::default();
@@ -136,6 +136,11 @@ pub fn import(text: &str, source: &str) -> TextImport {
             } else {
                 let text = l.trim_end();
                 let indent = text.chars().take_while(|c| c.is_whitespace()).count();
+                // A list glyph standing alone is the layout's, not the text's.
+                if is_list_glyph(text.trim_start()) {
+                    continue;
+                }
+                let text = without_list_glyph(text).unwrap_or(text);
                 let at = if paged {
                     Origin::Page {
                         page: p + 1,
@@ -163,6 +168,32 @@ pub fn import(text: &str, source: &str) -> TextImport {
         report,
         source_map,
     }
+}
+
+/// The glyphs word processors draw before list items; `pdftotext` prints them as text.
+const LIST_GLYPHS: &[char] = &[
+    '•', '◦', '▪', '▫', '●', '○', '■', '□', '‣', '⁃', '∙', '·', '–', '—', '-', '*',
+];
+
+fn is_list_glyph(body: &str) -> bool {
+    let mut chars = body.chars();
+    chars.next().is_some_and(|c| LIST_GLYPHS.contains(&c)) && chars.next().is_none()
+}
+
+/// A line whose list glyph stands before a label of its own ("•   (a) ensure …"), from the label on:
+/// the label numbers the item, the glyph only decorates it.
+fn without_list_glyph(line: &str) -> Option<&str> {
+    let body = line.trim_start();
+    let mut chars = body.char_indices();
+    let (_, glyph) = chars.next()?;
+    let (space, next) = chars.next()?;
+    if !LIST_GLYPHS.contains(&glyph) || !next.is_whitespace() {
+        return None;
+    }
+    let rest = body[space..].trim_start();
+    split_label(rest)
+        .is_some_and(|(label, _)| label.family != pakta_core::label::Family::Bullet)
+        .then_some(rest)
 }
 
 /// Which lines of which pages are headers, footers and page numbers.
@@ -592,13 +623,20 @@ fn blocks(lines: &[Option<Line>], vocabulary: &Vocabulary, report: &mut TextRepo
             }
         }
 
-        // Headings stand alone.
+        // Headings stand alone. A bare "Article 15." ending in punctuation after a line that stops on a
+        // word ("… established under") is the end of that sentence, however short the line was.
         if let Some(kind) = kind {
+            let bare_reference = matches!(kind, HeadingKind::Article { title: None, .. })
+                && body.trim_end().ends_with(['.', ';', ','])
+                && current
+                    .last()
+                    .is_some_and(|prev| prev.body().ends_with(char::is_alphabetic));
             let after_boundary = hard_break
                 || current.is_empty()
-                || current.last().is_some_and(|prev| {
-                    ends_sentence(prev.body()) || prev.end_column() * 10 < width * 8
-                });
+                || !bare_reference
+                    && current.last().is_some_and(|prev| {
+                        ends_sentence(prev.body()) || prev.end_column() * 10 < width * 8
+                    });
             if after_boundary {
                 taken = wrapped_next;
                 flush(&mut current, &mut out, report);
@@ -697,7 +735,15 @@ fn starts_paragraph(prev: &Line, line: &Line, soft_blank: bool, width: usize) ->
     // on ("… Pemberi Kerja;" / "Pekerja Migran yang tinggal …").
     if prev_body.ends_with(';')
         && body.starts_with(char::is_uppercase)
-        && prev.end_column() * 10 < width * 10 - width / 2
+        && (prev.end_column() * 10 < width * 10 - width / 2 || opens_recital(body))
+    {
+        return true;
+    }
+    // The closing formula and the signature block: after a sentence, "Done in duplicate …" and a line in
+    // capitals ("FOR THE GOVERNMENT OF …") start paragraphs of their own, and a line in capitals without
+    // a sentence end is one ("Name: …" follows it on its own line).
+    if prev_ends && (in_capitals(body) || pakta_core::heading::is_closing_formula(body))
+        || in_capitals(prev_body) && !ends_sentence(prev_body) && !in_capitals(body)
     {
         return true;
     }
@@ -716,6 +762,23 @@ fn starts_paragraph(prev: &Line, line: &Line, soft_blank: bool, width: usize) ->
     // A first-line indent, or a blank line in double-spaced text, after a sentence end.
     let indented = line.indent > prev.indent + 1;
     prev_ends && (indented || soft_blank)
+}
+
+/// Whether a line is set in capitals (a signature block's party line, a heading): at least eight letters
+/// and no lower-case one.
+fn in_capitals(body: &str) -> bool {
+    body.chars().filter(|c| c.is_alphabetic()).count() >= 8 && !body.chars().any(char::is_lowercase)
+}
+
+/// Whether a line opens a recital of a preamble: a participle in English ("Affirming", "Recognising"),
+/// a verb of the me-/ber- classes in Indonesian ("Menyadari", "Berkeinginan"). After a semicolon these
+/// start the next recital even where the line before reached the margin.
+fn opens_recital(body: &str) -> bool {
+    let word: String = body.chars().take_while(|c| c.is_alphabetic()).collect();
+    let lower = word.to_lowercase();
+    word.starts_with(char::is_uppercase)
+        && word.chars().count() >= 6
+        && (lower.ends_with("ing") || lower.starts_with("me") || lower.starts_with("ber"))
 }
 
 /// Whether the lines from `n` are one or two title-like lines followed at once by a labelled clause.
@@ -896,22 +959,21 @@ fn markdown(blocks: &[Block], source: &str, report: &mut TextReport) -> Imported
     };
 
     let mut w = Writer::default();
-    w.line("---", None);
-    if !title.is_empty() {
-        w.line(&format!("title: {}", yaml_string(&collapse(&title))), None);
+    // Markdown a person keeps says where it came from and what to check. Read on the fly (no source),
+    // it carries nothing the text does not: a redline of two imports shows only their differences.
+    if !source.is_empty() {
+        w.line("---", None);
+        if !title.is_empty() {
+            w.line(&format!("title: {}", yaml_string(&collapse(&title))), None);
+        }
+        let note = format!(
+            "Imported from {source} by pakta import (plain text); check headings, paragraph breaks \
+             and the signature block against the original."
+        );
+        w.line(&format!("note: {}", yaml_string(&note)), None);
+        w.line("---", None);
+        w.blank();
     }
-    let from = if source.is_empty() {
-        String::new()
-    } else {
-        format!(" from {source}")
-    };
-    let note = format!(
-        "Imported{from} by pakta import (plain text); check headings, paragraph breaks and the \
-         signature block against the original."
-    );
-    w.line(&format!("note: {}", yaml_string(&note)), None);
-    w.line("---", None);
-    w.blank();
     if !title.is_empty() {
         report.title = true;
         w.block(&format!("# {}", paragraph(&title)), title_at);
@@ -976,6 +1038,61 @@ fn numbered_headings(blocks: &[Block]) -> Vec<usize> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn the_closing_formula_and_signature_lines_are_paragraphs_of_their_own() {
+        let text = "AGREEMENT\n\nArticle 1 \u{2014} Scope\n(1) This applies to all workers of either Party in the sectors listed.\n\
+                    IN WITNESS WHEREOF, the undersigned, being duly authorised by their Governments, have signed it.\n\
+                    Done in duplicate at Jakarta on this day of the month in the year, in English and Indonesian.\n\
+                    FOR THE GOVERNMENT OF THE REPUBLIC OF INDONESIA\nName: Title:\n";
+        let markdown = import(text, "").markdown;
+        for paragraph in [
+            "\n\nDone in duplicate at Jakarta",
+            "\n\nFOR THE GOVERNMENT OF THE REPUBLIC OF INDONESIA\n\n",
+            "\n\nName: Title:",
+        ] {
+            assert!(markdown.contains(paragraph), "{paragraph:?} in {markdown}");
+        }
+    }
+
+    #[test]
+    fn recitals_after_a_full_line_are_paragraphs_of_their_own() {
+        let text = "AGREEMENT\n\nThe Parties,\nDesiring to ensure that recruitment is orderly, safe, fair and transparent for all;\n\
+                    Affirming that workers are entitled to decent conditions of work in either country;\n\
+                    Menyadari pentingnya pelindungan pekerja migran;\nHave agreed as follows:\n\n\
+                    Article 1 \u{2014} Scope\n(1) This applies to all workers.\n";
+        let agreement = pakta_core::parse(&import(text, "").markdown);
+        assert_eq!(agreement.preamble.len(), 5, "{:?}", agreement.preamble);
+    }
+
+    #[test]
+    fn a_reference_wrapped_onto_its_own_line_is_not_a_heading() {
+        let text = "AGREEMENT\n\nArticle 1 \u{2014} Definitions\n(1) \"Group\" means the body established under\n\
+                    Article 15.\n(2) Other terms have their usual meaning.\n\nArticle 2 \u{2014} Scope\n\
+                    (1) This applies to all workers.\n";
+        let agreement = pakta_core::parse(&import(text, "").markdown);
+        let numbers: Vec<&str> = agreement
+            .articles
+            .iter()
+            .map(|a| a.number.as_str())
+            .collect();
+        assert_eq!(numbers, ["1", "2"]);
+    }
+
+    #[test]
+    fn list_glyphs_before_labels_are_the_layouts() {
+        let text = "AGREEMENT\n\nArticle 1 \u{2014} Duties\n(1) The Employer shall:\n \u{2022}   (a) pay wages monthly;\n\
+                    \u{2013}\n    (b) provide rest; and\n \u{2022}   keep records.\n";
+        let markdown = import(text, "").markdown;
+        assert!(markdown.contains("(a) pay wages monthly;"), "{markdown}");
+        assert!(!markdown.contains("\u{2022} (a)"), "{markdown}");
+        assert!(
+            !markdown.contains('\u{2013}'),
+            "a lone glyph line is dropped: {markdown}"
+        );
+        // A glyph without a label of its own stays: it is the item's only mark.
+        assert!(markdown.contains("keep records"), "{markdown}");
+    }
 
     #[test]
     fn a_heading_wrapped_after_a_comma_is_one_heading() {

@@ -28,12 +28,23 @@ impl<'a> From<&'a Diagnostic> for DiagnosticJson<'a> {
 
 /// One line per diagnostic, in the `file:line:col:` form editors and CI logs link to.
 pub fn lines(file: &str, diagnostics: &[Diagnostic]) -> String {
+    located(diagnostics, |d| {
+        format!("{file}:{}:{}", d.span.line, d.span.column)
+    })
+}
+
+/// [`lines`] with each place written by `locate`: for an imported file, the page and line or the
+/// paragraph of the original that the diagnostic's line came from.
+pub fn located(diagnostics: &[Diagnostic], locate: impl Fn(&Diagnostic) -> String) -> String {
     let mut out = String::new();
     for d in diagnostics {
         let _ = writeln!(
             out,
-            "{file}:{}:{}: {}: {} [{}]",
-            d.span.line, d.span.column, d.severity, d.message, d.code
+            "{}: {}: {} [{}]",
+            locate(d),
+            d.severity,
+            d.message,
+            d.code
         );
     }
     out

@@ -144,7 +144,11 @@ fn draft_creates_the_output_folder_as_the_readme_shows() {
         .arg(&drafts)
         .output()
         .expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
     for lang in ["en", "id"] {
         assert!(drafts.join(format!("id-tw.{lang}.md")).is_file(), "{lang}");
     }
@@ -181,9 +185,15 @@ fn flags_are_checked_before_any_work() {
     assert!(String::from_utf8_lossy(&out.stderr).contains("0-100"));
     assert!(!report.exists(), "no report is written for a bad flag");
     for (args, needle) in [
-        (&["clause", "no-recruitment-fees", "--lang", "fr"][..], "'fr'"),
+        (
+            &["clause", "no-recruitment-fees", "--lang", "fr"][..],
+            "'fr'",
+        ),
         (&["matrix", "agreements/examples", "-j", "0"][..], "'0'"),
-        (&["draft", "agreements/termsheets/id-tw.toml", "--lang", "de"][..], "'de'"),
+        (
+            &["draft", "agreements/termsheets/id-tw.toml", "--lang", "de"][..],
+            "'de'",
+        ),
     ] {
         let out = pakta()
             .current_dir(pakta_tests::repo())
@@ -191,7 +201,10 @@ fn flags_are_checked_before_any_work() {
             .output()
             .expect("run");
         assert_eq!(out.status.code(), Some(2), "{args:?}");
-        assert!(String::from_utf8_lossy(&out.stderr).contains(needle), "{args:?}");
+        assert!(
+            String::from_utf8_lossy(&out.stderr).contains(needle),
+            "{args:?}"
+        );
     }
 }
 
@@ -210,16 +223,38 @@ fn completions_and_man_pages_generate() {
     assert!(out.status.success());
     let page = String::from_utf8_lossy(&out.stdout);
     assert!(page.contains(".TH pakta 1"), "{page}");
-    assert!(page.contains("pakta\\-diff(1)"), "the page lists the commands: {page}");
+    assert!(
+        page.contains("pakta\\-diff(1)"),
+        "the page lists the commands: {page}"
+    );
     let dir = tempfile::tempdir().expect("tempdir");
     let man = dir.path().join("man1");
-    let out = pakta().arg("man").arg("--dir").arg(&man).output().expect("run");
-    assert!(out.status.success(), "{}", String::from_utf8_lossy(&out.stderr));
-    for page in ["pakta.1", "pakta-check.1", "pakta-diff.1", "pakta-completions.1"] {
+    let out = pakta()
+        .arg("man")
+        .arg("--dir")
+        .arg(&man)
+        .output()
+        .expect("run");
+    assert!(
+        out.status.success(),
+        "{}",
+        String::from_utf8_lossy(&out.stderr)
+    );
+    for page in [
+        "pakta.1",
+        "pakta-check.1",
+        "pakta-diff.1",
+        "pakta-completions.1",
+    ] {
         let text = std::fs::read_to_string(man.join(page)).expect(page);
         assert!(text.contains(".TH"), "{page}");
     }
     // Pages are not replaced without --force.
-    let again = pakta().arg("man").arg("--dir").arg(&man).output().expect("run");
+    let again = pakta()
+        .arg("man")
+        .arg("--dir")
+        .arg(&man)
+        .output()
+        .expect("run");
     assert_eq!(again.status.code(), Some(2));
 }

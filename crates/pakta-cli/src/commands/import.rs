@@ -87,6 +87,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         path,
         text: String::new(),
         format,
+        source_map: None,
     };
     args.output.output().write(&imported.markdown, &[&input])?;
     Ok(ExitCode::SUCCESS)

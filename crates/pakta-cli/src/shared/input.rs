@@ -11,6 +11,7 @@ use std::path::{Path, PathBuf};
 use anyhow::{anyhow, bail};
 use clap::ValueEnum;
 use pakta_import::Format;
+use pakta_import::origin::SourceMap;
 
 use super::usage::UsageError;
 
@@ -56,6 +57,8 @@ pub struct Input {
     pub text: String,
     /// The format the file was in.
     pub format: Format,
+    /// Where each line of an imported file's Markdown came from in the original.
+    pub source_map: Option<SourceMap>,
 }
 
 impl Input {
@@ -94,18 +97,26 @@ impl Input {
             path,
             text: imported.markdown,
             format,
+            source_map: imported.source_map,
         })
     }
 
     /// Diagnostics about the parsed agreement, one line each, located in this input. An imported file's
     /// lines are those of the Markdown made of it, and the location says so.
     pub fn diagnostics(&self, diagnostics: &[pakta_core::Diagnostic]) -> String {
-        if self.format.is_markdown() {
-            pakta_report::diagnostics::lines(&self.name, diagnostics)
-        } else {
-            let name = format!("{} (as imported from {})", self.name, self.format);
-            pakta_report::diagnostics::lines(&name, diagnostics)
-        }
+        let Some(map) = &self.source_map else {
+            return pakta_report::diagnostics::lines(&self.name, diagnostics);
+        };
+        pakta_report::diagnostics::located(diagnostics, |d| {
+            match map.origin(d.span.line as usize) {
+                Some(origin) => format!("{}: {origin}", self.name),
+                // A line the importer wrote itself (front matter, a heading it made): the Markdown's line.
+                None => format!(
+                    "{} (line {} of the Markdown made of this {})",
+                    self.name, d.span.line, self.format
+                ),
+            }
+        })
     }
 
     /// Reads `file` as text as it is (a term sheet, a catalogue file): no format detection, no import.
@@ -117,6 +128,7 @@ impl Input {
             path,
             text,
             format: Format::Markdown,
+            source_map: None,
         })
     }
 }
@@ -125,6 +137,7 @@ impl Input {
 pub struct Imported {
     pub markdown: String,
     pub summary: Option<String>,
+    pub source_map: Option<SourceMap>,
 }
 
 /// Makes Markdown of `bytes` in `format`. `source` is the file name the importers note in the front
@@ -142,6 +155,7 @@ pub fn import(
         Format::Markdown => Ok(Imported {
             markdown: pakta_core::decode(name, bytes)?,
             summary: None,
+            source_map: None,
         }),
         Format::Text => {
             let text = pakta_core::decode(name, bytes)?;
@@ -182,19 +196,21 @@ pub fn import(
                     }
                 ));
             }
-            let markdown = pakta_import::docx::markdown(&document);
-            summary.push_str(&articles_found(&markdown));
+            let imported = pakta_import::docx::import(&document);
+            summary.push_str(&articles_found(&imported.markdown));
             Ok(Imported {
-                markdown,
+                markdown: imported.markdown,
                 summary: Some(summary),
+                source_map: Some(imported.source_map),
             })
         }
         Format::Tota => {
             let text = pakta_core::decode(name, bytes)?;
             let treaty = pakta_import::tota::read(&text).map_err(|e| anyhow!("{name}: {e}"))?;
-            let markdown = pakta_import::tota::markdown(&treaty, source);
+            let imported = pakta_import::tota::import(&treaty, source);
             Ok(Imported {
-                markdown,
+                markdown: imported.markdown,
+                source_map: Some(imported.source_map),
                 summary: Some(format!(
                     "ToTA treaty XML, {} chapter{}, {} article{}",
                     treaty.chapters.len(),
@@ -228,6 +244,7 @@ fn plain_text(text: &str, what: &str, source: &str) -> Imported {
     Imported {
         markdown: imported.markdown,
         summary: Some(summary),
+        source_map: Some(imported.source_map),
     }
 }
 
