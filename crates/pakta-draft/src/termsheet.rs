@@ -277,12 +277,47 @@ struct RawWorkers {
     sectors: Spanned<Vec<Text>>,
 }
 
-/// A value that may be written as a number or as words ("2", 2, "twice a year").
-#[derive(Debug, Deserialize)]
-#[serde(untagged)]
+/// A value that may be written as a number or as words ("2", 2, 2.0, "twice a year").
+#[derive(Debug)]
 enum Word {
     Number(i64),
     Text(String),
+}
+
+impl<'de> Deserialize<'de> for Word {
+    fn deserialize<D: Deserializer<'de>>(deserializer: D) -> Result<Self, D::Error> {
+        struct WordVisitor;
+        impl Visitor<'_> for WordVisitor {
+            type Value = Word;
+
+            fn expecting(&self, f: &mut std::fmt::Formatter) -> std::fmt::Result {
+                f.write_str("a whole number, or words such as \"twice a year\"")
+            }
+
+            fn visit_i64<E: de::Error>(self, v: i64) -> Result<Word, E> {
+                Ok(Word::Number(v))
+            }
+
+            fn visit_u64<E: de::Error>(self, v: u64) -> Result<Word, E> {
+                i64::try_from(v)
+                    .map(Word::Number)
+                    .map_err(|_| E::invalid_value(de::Unexpected::Unsigned(v), &self))
+            }
+
+            fn visit_f64<E: de::Error>(self, v: f64) -> Result<Word, E> {
+                if v.fract() == 0.0 && v.abs() < 1e15 {
+                    Ok(Word::Number(v as i64))
+                } else {
+                    Err(E::invalid_value(de::Unexpected::Float(v), &self))
+                }
+            }
+
+            fn visit_str<E: de::Error>(self, v: &str) -> Result<Word, E> {
+                Ok(Word::Text(v.to_string()))
+            }
+        }
+        deserializer.deserialize_any(WordVisitor)
+    }
 }
 
 /// A wage as "SAR 1,500" or `{ amount = 1500, currency = "SAR" }`.

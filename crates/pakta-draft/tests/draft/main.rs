@@ -334,6 +334,16 @@ fn bad_term_sheets_fail_with_located_messages() {
             "from 1 to 12, or \"annually\", \"twice a year\", \"quarterly\", \"monthly\"",
         ),
         (
+            "joint_committee_meets = \"twice-a-year\"",
+            "joint_committee_meets = true",
+            "terms.joint_committee_meets: expected a whole number, or words such as \"twice a year\", found boolean `true`",
+        ),
+        (
+            "joint_committee_meets = \"twice-a-year\"",
+            "joint_committee_meets = 2.5",
+            "terms.joint_committee_meets: invalid value: floating point `2.5`, expected a whole number",
+        ),
+        (
             "wage_payment = \"bank-transfer\"",
             "wage_payment = \"cheque\"",
             "terms.wage_payment: expected \"bank-transfer\"",

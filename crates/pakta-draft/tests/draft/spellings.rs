@@ -199,6 +199,7 @@ fn the_spellings_negotiators_use_read_as_meant() {
         ("\"annually\"", 1),
         ("\"yearly\"", 1),
         ("1", 1),
+        ("4.0", 4),
         ("\"quarterly\"", 4),
         ("\"every three months\"", 4),
         ("\"monthly\"", 12),
