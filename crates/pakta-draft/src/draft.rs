@@ -5,20 +5,35 @@
 //! everything, and `{{ref "joint-committee"}}` in any template resolves to the final number.
 
 use miette::Diagnostic;
-use pakta_standards::{Catalogue, ModelClauses, Requirement, TemplateError};
+use pakta_standards::{Catalogue, ModelClauses, Profile, Requirement, TemplateError};
 use serde_json::{Map, Value, json};
 use thiserror::Error;
 
-use crate::termsheet::{Costs, Kind, PartyTerms, Renewal, Sector, TermSheet};
+use crate::termsheet::{Costs, Kind, Party, Renewal, Role, Sector, TermSheet};
 
 #[derive(Debug, Error, Diagnostic)]
 pub enum DraftError {
-    #[error("{name}: standards.profile: unknown profile `{profile}` (profiles: {known})")]
+    #[error(
+        "{name}:{line}:{column}: standards.profile: unknown profile `{profile}` (profiles: {known})"
+    )]
     #[diagnostic(code(pakta::draft::profile))]
     UnknownProfile {
         name: String,
+        line: u32,
+        column: u32,
         profile: String,
         known: String,
+    },
+    /// A draft in a language the term sheet did not ask for, missing a name pakta cannot translate.
+    #[error(
+        "{name}: parties.{field}: a draft in `{language}` needs the {role} party's name in that language (pakta does not translate names)"
+    )]
+    #[diagnostic(code(pakta::draft::untranslated))]
+    Untranslated {
+        name: String,
+        language: String,
+        role: &'static str,
+        field: String,
     },
     #[error(transparent)]
     #[diagnostic(transparent)]
@@ -41,18 +56,16 @@ pub fn markdown_safe(text: &str) -> String {
     pakta_core::text::escape_markdown(&pakta_core::text::collapse_whitespace(text))
 }
 
-fn party(p: &PartyTerms, language: &str) -> Value {
-    let pick = |en: &String, id: &Option<String>| {
-        markdown_safe(if language == "id" {
-            id.as_ref().unwrap_or(en)
-        } else {
-            en
-        })
-    };
+fn party(p: &Party, language: &str) -> Value {
+    let names = p.names_or_english(language);
     json!({
-        "country": pick(&p.country, &p.country_id),
-        "short": pick(&p.short, &p.short_id),
-        "authority": pick(&p.authority, &p.authority_id),
+        "signatory": markdown_safe(&names.signatory),
+        "country": markdown_safe(&names.country),
+        "short": markdown_safe(&names.short),
+        "national": markdown_safe(&names.national),
+        "nationals": markdown_safe(&names.nationals),
+        "authority": markdown_safe(&names.authority),
+        "authority_to_be_notified": !names.authority_named,
     })
 }
 
@@ -86,10 +99,14 @@ fn sector_words(sector: Sector, language: &str) -> &'static str {
     }
 }
 
+/// "A and B", "A, B and C"; Indonesian puts a comma before the last item of three or more, as in
+/// "Perekrutan, Penempatan, dan Pelindungan".
 fn join(items: &[String], and: &str) -> String {
     match items {
         [] => String::new(),
         [one] => one.clone(),
+        [first, second] => format!("{first} {and} {second}"),
+        [rest @ .., last] if and == "dan" => format!("{}, {and} {last}", rest.join(", ")),
         [rest @ .., last] => format!("{} {and} {last}", rest.join(", ")),
     }
 }
@@ -101,7 +118,7 @@ pub fn title(sheet: &TermSheet, language: &str) -> String {
     }
     let origin = party(&sheet.origin, language);
     let destination = party(&sheet.destination, language);
-    let country = |p: &Value| p["country"].as_str().unwrap_or_default().to_string();
+    let country = |p: &Value| p["signatory"].as_str().unwrap_or_default().to_string();
     let mut sectors: Vec<Sector> = sheet.workers.sectors.clone();
     sectors.sort();
     sectors.dedup();
@@ -149,8 +166,7 @@ pub fn title(sheet: &TermSheet, language: &str) -> String {
 pub fn context(sheet: &TermSheet, language: &str) -> Value {
     let covers = |s: Sector| sheet.covers(s);
     let terms = &sheet.terms;
-    let number =
-        |v: &Option<toml::Spanned<i64>>| v.as_ref().map_or(Value::Null, |v| json!(v.get_ref()));
+    let number = |v: &Option<i64>| v.map_or(Value::Null, |v| json!(v));
     json!({
         "lang": language,
         "refs": {},
@@ -175,13 +191,13 @@ pub fn context(sheet: &TermSheet, language: &str) -> Value {
             "other": covers(Sector::Other),
         },
         "terms": {
-            "minimum_monthly_wage": terms.minimum_monthly_wage.as_ref().map(|m| json!({ "amount": m.amount.get_ref(), "currency": markdown_safe(&m.currency) })),
+            "minimum_monthly_wage": terms.minimum_monthly_wage.as_ref().map(|m| json!({ "amount": m.amount, "currency": markdown_safe(&m.currency) })),
             "recruitment_costs": terms.recruitment_costs.map(Costs::name),
             "contract_years": number(&terms.contract_years),
             "weekly_rest_days": number(&terms.weekly_rest_days),
             "annual_leave_days": number(&terms.annual_leave_days),
             "wage_payment": terms.wage_payment.map(|_| "bank-transfer"),
-            "joint_committee_meets": sheet.meetings_per_year,
+            "joint_committee_meets": terms.joint_committee_meets,
         },
     })
 }
@@ -193,19 +209,7 @@ pub fn requirements<'c>(
     sheet_name: &str,
     catalogue: &'c Catalogue,
 ) -> Result<Vec<&'c Requirement>, DraftError> {
-    let profile =
-        catalogue
-            .profile(&sheet.standards.profile)
-            .ok_or_else(|| DraftError::UnknownProfile {
-                name: sheet_name.to_string(),
-                profile: sheet.standards.profile.clone(),
-                known: catalogue
-                    .profiles
-                    .keys()
-                    .cloned()
-                    .collect::<Vec<_>>()
-                    .join(", "),
-            })?;
+    let profile = profile(sheet, sheet_name, catalogue)?;
     let sectors: Vec<&str> = sheet.workers.sectors.iter().map(|s| s.name()).collect();
     Ok(profile
         .requirements
@@ -213,6 +217,38 @@ pub fn requirements<'c>(
         .filter_map(|id| catalogue.requirement(id))
         .filter(|r| r.sectors.is_empty() || r.sectors.iter().any(|s| sectors.contains(&s.as_str())))
         .collect())
+}
+
+/// The catalogue profile a term sheet names, in any case and with spaces or underscores for hyphens
+/// ("Domestic Work" is `domestic-work`).
+pub fn profile<'c>(
+    sheet: &TermSheet,
+    sheet_name: &str,
+    catalogue: &'c Catalogue,
+) -> Result<&'c Profile, DraftError> {
+    let written = &sheet.standards.profile;
+    let wanted = crate::vocabulary::normalise(written);
+    catalogue
+        .profile(written)
+        .or_else(|| {
+            catalogue
+                .profiles
+                .keys()
+                .find(|name| crate::vocabulary::normalise(name) == wanted)
+                .and_then(|name| catalogue.profile(name))
+        })
+        .ok_or_else(|| DraftError::UnknownProfile {
+            name: sheet_name.to_string(),
+            line: sheet.standards.line,
+            column: sheet.standards.column,
+            profile: written.clone(),
+            known: catalogue
+                .profiles
+                .keys()
+                .cloned()
+                .collect::<Vec<_>>()
+                .join(", "),
+        })
 }
 
 fn article_word(language: &str) -> &'static str {
@@ -237,6 +273,22 @@ pub fn draft(
     languages: &[String],
 ) -> Result<Vec<Draft>, DraftError> {
     let requirements = requirements(sheet, sheet_name, catalogue)?;
+    for language in languages {
+        for p in [&sheet.origin, &sheet.destination] {
+            if p.names(language).is_none() {
+                return Err(DraftError::Untranslated {
+                    name: sheet_name.to_string(),
+                    language: language.clone(),
+                    role: if p.role == Role::Origin {
+                        "origin"
+                    } else {
+                        "destination"
+                    },
+                    field: p.untranslated.clone().unwrap_or_default(),
+                });
+            }
+        }
+    }
     let mut out = Vec::new();
     for language in languages {
         let mut ctx = context(sheet, language);
@@ -309,6 +361,8 @@ pub fn draft(
         ctx["instruments"] = json!(instruments);
         ctx["articles"] = json!(articles);
         ctx["languages"] = Value::from(languages_phrase);
+        ctx["signed_by_governments"] =
+            Value::from(sheet.origin.government && sheet.destination.government);
         let body = models.render("agreement", language, &ctx)?;
         let markdown = format!(
             "{}{}",
@@ -332,21 +386,16 @@ fn front_matter(
 ) -> String {
     // JSON strings are valid YAML double-quoted scalars, so every value is written through serde_json.
     let quote = |s: &str| serde_json::to_string(s).unwrap_or_else(|_| "\"\"".to_string());
-    let party = |p: &PartyTerms, role: &str| {
-        let name = if language == "id" {
-            p.country_id.as_ref().unwrap_or(&p.country)
-        } else {
-            &p.country
-        };
-        let short = if language == "id" {
-            p.short_id.as_ref().unwrap_or(&p.short)
-        } else {
-            &p.short
-        };
+    let party = |p: &Party, role: &str| {
+        let names = p.names_or_english(language);
+        let short = names
+            .signatory_short
+            .as_deref()
+            .map(|s| format!("    short: {}\n", quote(s)))
+            .unwrap_or_default();
         format!(
-            "  - name: {}\n    short: {}\n    role: {role}\n",
-            quote(name),
-            quote(short)
+            "  - name: {}\n{short}    role: {role}\n",
+            quote(&names.signatory)
         )
     };
     let sectors: Vec<String> = sheet
