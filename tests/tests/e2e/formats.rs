@@ -446,6 +446,18 @@ fn a_word_redline_of_two_word_drafts_round_trips() {
     };
     let (_, old_outline) = json(&["outline"], &[&old]);
     let (_, new_outline) = json(&["outline"], &[&new]);
+    // Reading a file with tracked changes says so, and how it was read.
+    let told = pakta()
+        .arg("outline")
+        .arg(&redline)
+        .output()
+        .expect("pakta runs");
+    let told = String::from_utf8_lossy(&told.stderr);
+    assert!(
+        told.contains("tracked insertion")
+            && told.contains("accepted (--reject-changes reads the text before them)"),
+        "{told}"
+    );
     // pakta reads the redline back: accepted is NEW, rejected is OLD.
     let (_, accepted) = json(&["outline"], &[&redline]);
     assert_same_lines(
@@ -469,5 +481,55 @@ fn a_word_redline_of_two_word_drafts_round_trips() {
         &articles(structure(&old_outline)),
         &articles(pandoc_outline(&redline, "reject", out.path())),
         "redline rejected (pandoc)",
+    );
+}
+
+#[test]
+fn diagnostics_point_into_the_word_file_and_the_pdf() {
+    let Some(dir) = converted() else { return };
+    // A draft whose Article 3 was lost: lint names the paragraph of the Word file and the page and line
+    // of the PDF where Article 4 stands.
+    let out = tempfile::tempdir().expect("tempdir");
+    let markdown = std::fs::read_to_string(dir.join("id-tw-mou.en.body.md")).expect("read");
+    let start = markdown.find("### Article 3").expect("Article 3");
+    let end = markdown.find("### Article 4").expect("Article 4");
+    let broken = format!("{}{}", &markdown[..start], &markdown[end..]);
+    let source = out.path().join("broken.md");
+    std::fs::write(&source, broken).expect("write");
+    let docx = out.path().join("broken.docx");
+    run(std::process::Command::new("pandoc")
+        .arg(&source)
+        .args(["-f", "gfm", "-o"])
+        .arg(&docx));
+    run(std::process::Command::new("soffice")
+        .arg(format!(
+            "-env:UserInstallation=file://{}",
+            out.path().join("profile").display()
+        ))
+        .args(["--headless", "--convert-to", "pdf", "--outdir"])
+        .arg(out.path())
+        .arg(&docx));
+    let lint = |file: &Path| -> String {
+        let run = pakta().arg("lint").arg(file).output().expect("pakta runs");
+        assert_eq!(run.status.code(), Some(1), "lint finds the gap");
+        String::from_utf8_lossy(&run.stdout).into_owned()
+    };
+    let word = lint(&docx);
+    assert!(
+        word.lines().any(
+            |l| l.starts_with(&format!("{}: paragraph ", docx.display()))
+                && l.contains("skipped-number")
+        ),
+        "{word}"
+    );
+    let pdf = out.path().join("broken.pdf");
+    let printed = lint(&pdf);
+    assert!(
+        printed
+            .lines()
+            .any(|l| l.starts_with(&format!("{}: page ", pdf.display()))
+                && l.contains(", line ")
+                && l.contains("skipped-number")),
+        "{printed}"
     );
 }
