@@ -170,7 +170,8 @@ pub fn roman_value(numeral: &str) -> Option<u32> {
     (to_roman(total).eq_ignore_ascii_case(numeral)).then_some(total)
 }
 
-fn to_roman(mut n: u32) -> String {
+/// A number in upper-case Roman numerals (`14` → `XIV`); importers print list labels with it.
+pub fn to_roman(mut n: u32) -> String {
     const TABLE: &[(u32, &str)] = &[
         (1000, "M"),
         (900, "CM"),

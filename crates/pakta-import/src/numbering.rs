@@ -223,8 +223,8 @@ fn formatted(value: u32, format: &str) -> Option<String> {
         "decimal" | "decimalZero" | "" => value.to_string(),
         "lowerLetter" => letters(value, b'a'),
         "upperLetter" => letters(value, b'A'),
-        "lowerRoman" => roman(value).to_lowercase(),
-        "upperRoman" => roman(value),
+        "lowerRoman" => pakta_core::numbering::to_roman(value).to_lowercase(),
+        "upperRoman" => pakta_core::numbering::to_roman(value),
         _ => return None,
     })
 }
@@ -234,32 +234,6 @@ fn letters(value: u32, base: u8) -> String {
     let value = value.max(1) - 1;
     let letter = char::from(base + (value % 26) as u8);
     std::iter::repeat_n(letter, value as usize / 26 + 1).collect()
-}
-
-fn roman(mut value: u32) -> String {
-    const NUMERALS: &[(u32, &str)] = &[
-        (1000, "M"),
-        (900, "CM"),
-        (500, "D"),
-        (400, "CD"),
-        (100, "C"),
-        (90, "XC"),
-        (50, "L"),
-        (40, "XL"),
-        (10, "X"),
-        (9, "IX"),
-        (5, "V"),
-        (4, "IV"),
-        (1, "I"),
-    ];
-    let mut out = String::new();
-    for &(n, s) in NUMERALS {
-        while value >= n {
-            out.push_str(s);
-            value -= n;
-        }
-    }
-    out
 }
 
 #[cfg(test)]
@@ -325,7 +299,6 @@ mod tests {
     fn formats() {
         assert_eq!(letters(1, b'a'), "a");
         assert_eq!(letters(27, b'a'), "aa");
-        assert_eq!(roman(14), "XIV");
         assert_eq!(formatted(4, "upperRoman").as_deref(), Some("IV"));
         assert_eq!(formatted(4, "chineseCounting"), None);
     }
