@@ -219,6 +219,24 @@ fn check_gives_the_same_results_on_word_and_pdf() {
             );
         }
     }
+    // `--against`: a Word draft against a PDF counter-draft moves as the Markdown pair does.
+    let changes = |v: &Value| v["changes"].to_string();
+    let (_, expected) = json(
+        &["check", "--against"],
+        &[
+            &example("id-my-domestic.v2.md"),
+            &example("id-my-domestic.v1.md"),
+        ],
+    );
+    let (_, actual) = json(
+        &["check", "--against"],
+        &[
+            &converted_file(dir, "id-my-domestic.v2", "pdf"),
+            &converted_file(dir, "id-my-domestic.v1", "docx"),
+        ],
+    );
+    assert_eq!(changes(&expected), changes(&actual), "check --against");
+    assert_ne!(changes(&expected), "null", "the comparison has changes");
 }
 
 /// Each article's match, status and flags; and the parts that changed, without the front matter.
