@@ -52,6 +52,8 @@ fn compare_two_drafts_through_the_page() {
             .contains("v1.md: Markdown")
     );
     browser.screenshot(&screenshots().join("compare.png"));
+    // The picture in the README (docs/workbench-compare.png) is this one.
+    browser.thumbnail(&screenshots().join("compare-small.png"), 1000);
 
     // An ignore option is a switch: the redline is made again with it on.
     browser.eval(

@@ -210,8 +210,20 @@ impl Browser {
 
     /// A PNG of the page as shown, into `path`.
     pub fn screenshot(&mut self, path: &Path) {
+        self.capture(path, json!({"format": "png"}));
+    }
+
+    /// A PNG of the top `height` pixels of the page at half size, into `path` (small enough for docs/).
+    pub fn thumbnail(&mut self, path: &Path, height: u32) {
+        self.capture(
+            path,
+            json!({"format": "png", "clip": {"x": 0, "y": 0, "width": 1200, "height": height, "scale": 0.5}}),
+        );
+    }
+
+    fn capture(&mut self, path: &Path, params: Value) {
         use base64::Engine as _;
-        let shot = self.call("Page.captureScreenshot", json!({"format": "png"}));
+        let shot = self.call("Page.captureScreenshot", params);
         let png = base64::engine::general_purpose::STANDARD
             .decode(shot["data"].as_str().expect("data"))
             .expect("base64");
