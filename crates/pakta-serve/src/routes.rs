@@ -127,6 +127,25 @@ fn html(status: StatusCode, page: String) -> Response {
     response
 }
 
+/// A `pakta-html` report: its own policy (from its meta element) sent as a header too, with framing
+/// allowed to the workbench alone (the meeting page's frame).
+fn report(page: String) -> Response {
+    let policy = page
+        .split("http-equiv=\"Content-Security-Policy\" content=\"")
+        .nth(1)
+        .and_then(|rest| rest.split('"').next())
+        .and_then(|policy| {
+            HeaderValue::from_str(&format!("{policy}; frame-ancestors 'self'")).ok()
+        });
+    let mut response = html(StatusCode::OK, page);
+    if let Some(policy) = policy {
+        response
+            .headers_mut()
+            .insert(header::CONTENT_SECURITY_POLICY, policy);
+    }
+    response
+}
+
 /// A workbench page of our own, with its policy as a header too.
 fn own(status: StatusCode, page: String) -> Response {
     let mut response = html(status, page);
@@ -413,19 +432,16 @@ async fn redline_page(Extract(state): Extract<Shared>, Query(wanted): Query<Want
         download("json", "JSON"),
         download("html", "this page (HTML)"),
     ];
-    html(
-        StatusCode::OK,
-        pages::with_toolbar(
-            &page,
-            Link {
-                href: format!("/?t={token}"),
-                words: "Compare other drafts",
-            },
-            &read_lines(&[old, new]),
-            &switches,
-            &downloads,
-        ),
-    )
+    report(pages::with_toolbar(
+        &page,
+        Link {
+            href: format!("/?t={token}"),
+            words: "Compare other drafts",
+        },
+        &read_lines(&[old, new]),
+        &switches,
+        &downloads,
+    ))
 }
 
 async fn check_form(Extract(state): Extract<Shared>) -> Response {
@@ -496,23 +512,20 @@ async fn coverage_page(Extract(state): Extract<Shared>, Query(wanted): Query<Wan
         href: format!("/download?t={token}&r={}&p={profile}&as={format}", wanted.r),
         words,
     };
-    html(
-        StatusCode::OK,
-        pages::with_toolbar(
-            &page,
-            Link {
-                href: format!("/check?t={token}"),
-                words: "Check another agreement",
-            },
-            &read_lines(&[doc]),
-            &[],
-            &[
-                download("md", "Markdown"),
-                download("json", "JSON"),
-                download("html", "this page (HTML)"),
-            ],
-        ),
-    )
+    report(pages::with_toolbar(
+        &page,
+        Link {
+            href: format!("/check?t={token}"),
+            words: "Check another agreement",
+        },
+        &read_lines(&[doc]),
+        &[],
+        &[
+            download("md", "Markdown"),
+            download("json", "JSON"),
+            download("html", "this page (HTML)"),
+        ],
+    ))
 }
 
 async fn coverage(
@@ -618,7 +631,7 @@ async fn meeting_redline(Extract(state): Extract<Shared>) -> Response {
     };
     let shown = meeting.shown();
     match shown.page {
-        Some(page) => html(StatusCode::OK, (*page).clone()),
+        Some(page) => report((*page).clone()),
         None => html(
             StatusCode::OK,
             pages::message(

@@ -114,7 +114,13 @@ fn every_address_without_the_token_is_refused() {
 #[test]
 fn compare_shows_the_redline_and_offers_every_download() {
     let server = start(None);
-    let page = good_comparison(&server).text();
+    let reply = good_comparison(&server);
+    let policy = reply.header("content-security-policy").expect("CSP header");
+    assert!(
+        policy.starts_with("default-src 'none';") && policy.contains("script-src 'sha256-"),
+        "{policy}"
+    );
+    let page = reply.text();
     for expected in [
         "<meta http-equiv=\"Content-Security-Policy\" content=\"default-src 'none';",
         "class=\"workbench\"",
