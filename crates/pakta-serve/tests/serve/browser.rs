@@ -83,6 +83,47 @@ fn compare_two_drafts_through_the_page() {
 }
 
 #[test]
+fn check_an_agreement_through_the_page() {
+    let Some(binary) = chromium("check in Chromium") else {
+        return;
+    };
+    let server = start(None);
+    let mut browser = Browser::launch(&binary);
+    browser.goto(&server.url);
+    browser.eval(
+        "Array.from(document.querySelectorAll('nav a')).find(a => a.textContent.includes('Check')).click(); true",
+    );
+    browser.wait_for(
+        "location.pathname === '/check' && document.readyState === 'complete'",
+        PAGE_LOAD,
+    );
+    browser.set_files("input[name=file]", &[&example("id-tw-mou.en.md")]);
+    browser.eval("document.querySelector('select[name=profile]').value = 'domestic-work'; true");
+    browser.eval("document.querySelector('form button[type=submit]').click(); true");
+    browser.wait_for(
+        "location.pathname === '/coverage' && document.readyState === 'complete' && \
+         document.body.dataset.script === 'ran'",
+        PAGE_LOAD,
+    );
+    let found = browser.eval(
+        "({covered: document.querySelectorAll('.status-covered').length, \
+          missing: document.querySelectorAll('.status-missing').length, \
+          profile: document.querySelector('.files').textContent, \
+          downloads: document.querySelectorAll('.workbench a[download]').length})",
+    );
+    assert!(found["covered"].as_u64() > Some(0), "{found}");
+    assert!(found["missing"].as_u64() > Some(0), "{found}");
+    assert!(
+        found["profile"]
+            .as_str()
+            .is_some_and(|p| p.contains("domestic-work")),
+        "{found}"
+    );
+    assert_eq!(found["downloads"], 3, "{found}");
+    browser.screenshot(&screenshots().join("check.png"));
+}
+
+#[test]
 fn a_script_in_an_uploaded_clause_does_not_run() {
     let Some(binary) = chromium("escaping in Chromium") else {
         return;
