@@ -35,6 +35,7 @@ enum Command {
     Export(commands::export::Args),
     Schema(commands::schema::Args),
     Standards(commands::standards::Args),
+    Serve(commands::serve::Args),
     Completions(commands::completions::Args),
     Man(commands::man::Args),
 }
@@ -54,6 +55,7 @@ fn main() -> ExitCode {
         Command::Export(args) => commands::export::run(args),
         Command::Schema(args) => commands::schema::run(args),
         Command::Standards(args) => commands::standards::run(args),
+        Command::Serve(args) => commands::serve::run(args),
         Command::Completions(args) => commands::completions::run(args),
         Command::Man(args) => commands::man::run(args),
     };

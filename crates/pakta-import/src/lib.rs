@@ -6,6 +6,7 @@
 //! reviews, corrects and keeps under version control, and parsing it is the one way into pakta's model.
 //! Like the analysis crates, importers do no I/O.
 
+pub mod bytes;
 pub mod docx;
 pub mod format;
 pub mod markdown;

@@ -16,4 +16,5 @@ mod lint;
 mod norms;
 mod outline;
 mod schema;
+mod serve;
 mod whole;

@@ -13,6 +13,7 @@ pub mod matrix;
 pub mod outline;
 pub mod parallel;
 pub mod schema;
+pub mod serve;
 pub mod standards;
 
 /// The output format of the commands that print either a listing or JSON.

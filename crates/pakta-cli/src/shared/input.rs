@@ -134,15 +134,11 @@ impl Input {
 }
 
 /// An input made Markdown, with what the importer did when there was one.
-pub struct Imported {
-    pub markdown: String,
-    pub summary: Option<String>,
-    pub source_map: Option<SourceMap>,
-}
+pub use pakta_import::bytes::AsMarkdown as Imported;
 
-/// Makes Markdown of `bytes` in `format`. `source` is the file name the importers note in the front
-/// matter; the reading commands pass none, so two imports of two files differ only where their content
-/// does.
+/// Makes Markdown of `bytes` in `format` (through [`pakta_import::bytes::import`], as `pakta serve` does),
+/// with `pdftotext` for a PDF. `source` is the file name the importers note in the front matter; the
+/// reading commands pass none, so two imports of two files differ only where their content does.
 pub fn import(
     name: &str,
     path: Option<&Path>,
@@ -151,116 +147,28 @@ pub fn import(
     reject_changes: bool,
     source: &str,
 ) -> anyhow::Result<Imported> {
-    match format {
-        Format::Markdown => Ok(Imported {
-            markdown: pakta_core::decode(name, bytes)?,
-            summary: None,
-            source_map: None,
-        }),
-        Format::Text => {
-            let text = pakta_core::decode(name, bytes)?;
-            Ok(plain_text(&text, "plain text", source))
-        }
-        Format::Pdf => {
-            if !bytes.starts_with(b"%PDF-") {
-                bail!("{name}: not a PDF (it does not start with %PDF-)");
-            }
-            let text = pdf_text(name, path, &bytes)?;
-            Ok(plain_text(&text, "PDF", source))
-        }
-        Format::Docx => {
-            let changes = if reject_changes {
-                pakta_import::docx::Changes::Reject
-            } else {
-                pakta_import::docx::Changes::Accept
-            };
-            let document =
-                pakta_import::docx::read(&bytes, changes).map_err(|e| anyhow!("{name}: {e}"))?;
-            let tracked = document.insertions + document.deletions;
-            let mut summary = format!(
-                "Word document, {} paragraph{}",
-                document.paragraphs.len(),
-                plural(document.paragraphs.len())
-            );
-            if tracked > 0 {
-                summary.push_str(&format!(
-                    "; {} tracked insertion{} and {} deletion{} read {}",
-                    document.insertions,
-                    plural(document.insertions),
-                    document.deletions,
-                    plural(document.deletions),
-                    if reject_changes {
-                        "rejected (--reject-changes: the text before them)"
-                    } else {
-                        "accepted (--reject-changes reads the text before them)"
-                    }
-                ));
-            }
-            let imported = pakta_import::docx::import(&document);
-            summary.push_str(&articles_found(&imported.markdown));
-            Ok(Imported {
-                markdown: imported.markdown,
-                summary: Some(summary),
-                source_map: Some(imported.source_map),
-            })
-        }
-        Format::Tota => {
-            let text = pakta_core::decode(name, bytes)?;
-            let treaty = pakta_import::tota::read(&text).map_err(|e| anyhow!("{name}: {e}"))?;
-            let imported = pakta_import::tota::import(&treaty, source);
-            Ok(Imported {
-                markdown: imported.markdown,
-                source_map: Some(imported.source_map),
-                summary: Some(format!(
-                    "ToTA treaty XML, {} chapter{}, {} article{}",
-                    treaty.chapters.len(),
-                    plural(treaty.chapters.len()),
-                    treaty.article_count(),
-                    plural(treaty.article_count())
-                )),
-            })
-        }
-    }
-}
-
-/// Imports plain text, with the summary a person checks against the original.
-fn plain_text(text: &str, what: &str, source: &str) -> Imported {
-    let imported = pakta_import::text::import(text, source);
-    let r = &imported.report;
-    let summary = format!(
-        "{what}, {} page{}, {} header/footer/page-number line{} dropped, {} hyphenated word{} joined; {} division{}, {} article{}{}",
-        r.pages,
-        plural(r.pages),
-        r.furniture,
-        plural(r.furniture),
-        r.dehyphenated,
-        plural(r.dehyphenated),
-        r.divisions,
-        plural(r.divisions),
-        r.articles,
-        plural(r.articles),
-        if r.title { "" } else { "; no title recognised" }
-    );
-    Imported {
-        markdown: imported.markdown,
-        summary: Some(summary),
-        source_map: Some(imported.source_map),
-    }
-}
-
-/// "; N articles" as the parser finds them in imported Markdown, so the summary says what was read.
-fn articles_found(markdown: &str) -> String {
-    let count = pakta_core::parse(markdown).articles.len();
-    format!("; {count} article{}", plural(count))
-}
-
-pub fn plural(n: usize) -> &'static str {
-    if n == 1 { "" } else { "s" }
+    let changes = if reject_changes {
+        pakta_import::docx::Changes::Reject
+    } else {
+        pakta_import::docx::Changes::Accept
+    };
+    pakta_import::bytes::import(name, bytes, format, changes, source, |bytes| {
+        pdf_text(name, path, bytes)
+    })
+    // A decoding error stays itself, so the terminal can show its help and the excerpt it points into.
+    .map_err(
+        |err| match err.downcast::<pakta_import::bytes::ImportError>() {
+            Ok(pakta_import::bytes::ImportError::Source(source)) => anyhow::Error::new(*source),
+            Ok(other) => anyhow::Error::new(other),
+            Err(err) => err,
+        },
+    )
 }
 
 /// The text of a PDF, from poppler's `pdftotext -layout` (a PDF engine is not something to vendor). The
-/// bytes go to its standard input, so a PDF read from a pipe works as well as one on disk.
-fn pdf_text(name: &str, path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<String> {
+/// bytes go to its standard input, so a PDF read from a pipe (or uploaded to `pakta serve`) works as well
+/// as one on disk. Returns what it printed; the importer decodes it and refuses a PDF without text.
+pub fn pdf_text(name: &str, path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<Vec<u8>> {
     use std::io::Write;
     let mut command = std::process::Command::new("pdftotext");
     command.args(["-layout", "-enc", "UTF-8"]);
@@ -310,13 +218,7 @@ fn pdf_text(name: &str, path: Option<&Path>, bytes: &[u8]) -> anyhow::Result<Str
             reason.trim()
         );
     }
-    let text = pakta_core::decode(name, output.stdout)?;
-    if text.trim().is_empty() {
-        bail!(
-            "{name}: the PDF has no text layer (a scanned image?); run OCR first, e.g. ocrmypdf, then read it again"
-        );
-    }
-    Ok(text)
+    Ok(output.stdout)
 }
 
 /// Reads `file` (`-` for standard input) as bytes: the name messages use, the path, and the bytes.
