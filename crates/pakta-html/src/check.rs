@@ -27,6 +27,7 @@ fn evidence_label(kind: EvidenceKind) -> &'static str {
         EvidenceKind::NegatedContradiction => "negated (complies)",
         EvidenceKind::Hedge => "diluted by",
         EvidenceKind::Compliance => "complies",
+        EvidenceKind::Qualification => "read: qualifies it",
     }
 }
 
@@ -82,14 +83,14 @@ fn requirement_section(
                     Some(norm),
                     EvidenceKind::Contradiction
                     | EvidenceKind::NegatedContradiction
-                    | EvidenceKind::Compliance,
+                    | EvidenceKind::Compliance
+                    | EvidenceKind::Qualification,
                 ) => format!(
                     "<br><small class=\"norm\">norm: {}{}</small>",
                     escape(&norm.summary),
-                    if e.pattern.starts_with("norm: ") {
-                        format!(" \u{b7} {}", escape(&e.pattern["norm: ".len()..]))
-                    } else {
-                        String::new()
+                    match e.pattern.split_once(": ") {
+                        Some(("norm" | "qualifies", why)) => format!(" \u{b7} {}", escape(why)),
+                        _ => String::new(),
                     }
                 ),
                 _ => String::new(),

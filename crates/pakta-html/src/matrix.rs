@@ -12,6 +12,7 @@ fn letter(status: Status) -> &'static str {
     match status {
         Status::Covered => "C",
         Status::Partial => "P",
+        Status::Uncertain => "U",
         Status::Weaker => "W",
         Status::Missing => "\u{b7}",
         Status::NotApplicable => "\u{2013}",

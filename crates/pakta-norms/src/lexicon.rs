@@ -78,17 +78,20 @@ pub fn tokenize(text: &str) -> Vec<Token> {
     tokens
 }
 
-/// Folds every word of a list entry, keeping `*` and `..` as they are.
+/// Folds every word of a list entry, keeping `*` and `..` as they are. A word is split where the
+/// tokenizer splits agreement text ("undang-undang" is two words there), so that hyphenated entries match.
 pub(crate) fn fold_phrase(raw: &str) -> String {
     raw.split_whitespace()
         .map(|part| {
             if part == ".." {
-                part.to_string()
-            } else if let Some(prefix) = part.strip_suffix('*') {
-                format!("{}*", fold(prefix))
-            } else {
-                fold(part)
+                return part.to_string();
             }
+            let (body, star) = match part.strip_suffix('*') {
+                Some(prefix) => (prefix, "*"),
+                None => (part, ""),
+            };
+            let pieces: Vec<String> = words(body).map(|(_, w)| fold(w)).collect();
+            format!("{}{star}", pieces.join(" "))
         })
         .collect::<Vec<_>>()
         .join(" ")
@@ -148,6 +151,58 @@ pub fn leads_into_conditions(text: &str) -> bool {
         lists().conditions.match_at(&words, i) == Some(words.len())
             || lists().exceptions.match_at(&words, i) == Some(words.len())
     })
+}
+
+/// What a qualification of a protection speaks of, for telling a harmless one from one that may take the
+/// protection back (`[qualifiers]` of the lexicon).
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Qualifier {
+    /// Money: a cost, fee, deposit, ticket, *biaya*.
+    Money,
+    /// Chosen by someone: "appointed by", *ditunjuk oleh*.
+    Appointed,
+    /// Something counted as wage: "counted towards the minimum wage".
+    Offset,
+    /// A consent word that names a document: "work permit", *izin tinggal*.
+    ConsentNoun,
+    /// What must happen first: "unless", "until".
+    Precondition,
+    /// An opener that adds: "apart from", *selain*.
+    Addition,
+    /// A cost the law asks of everyone: a tax, a social-security contribution, *iuran*.
+    LawfulCost,
+    /// A harmless qualification: the law or a court, what is more favourable, equal terms, the worker's
+    /// own wish.
+    Benign,
+}
+
+/// Whether `text` speaks of `qualifier`.
+pub fn speaks_of(qualifier: Qualifier, text: &str) -> bool {
+    let set = qualifier_set(qualifier);
+    let tokens = tokenize(text);
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    (0..words.len()).any(|i| set.match_at(&words, i).is_some())
+}
+
+/// Whether `text` begins with a phrase of `qualifier` ("unless the contract …").
+pub fn opens_with(qualifier: Qualifier, text: &str) -> bool {
+    let tokens = tokenize(text);
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    qualifier_set(qualifier).match_at(&words, 0).is_some()
+}
+
+fn qualifier_set(qualifier: Qualifier) -> &'static crate::lists::WordSet {
+    let lists = lists();
+    match qualifier {
+        Qualifier::Money => &lists.money,
+        Qualifier::Appointed => &lists.appointed,
+        Qualifier::Offset => &lists.offsets,
+        Qualifier::ConsentNoun => &lists.consent_nouns,
+        Qualifier::Precondition => &lists.preconditions,
+        Qualifier::Addition => &lists.additions,
+        Qualifier::LawfulCost => &lists.lawful_costs,
+        Qualifier::Benign => &lists.benign,
+    }
 }
 
 /// The words by which a clause refers back to another ("paragraph", *ayat*, "preceding").

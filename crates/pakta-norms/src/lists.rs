@@ -27,6 +27,20 @@ struct Data {
     actions: BTreeMap<String, Vec<String>>,
     grammar: Grammar,
     links: Links,
+    qualifiers: Qualifiers,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Qualifiers {
+    money: Vec<String>,
+    appointed: Vec<String>,
+    offsets: Vec<String>,
+    consent_nouns: Vec<String>,
+    preconditions: Vec<String>,
+    additions: Vec<String>,
+    lawful_costs: Vec<String>,
+    benign: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -293,6 +307,15 @@ pub(crate) struct Lists {
     pub mutual: WordSet,
     pub preferences: WordSet,
     pub condition_denials: WordSet,
+    /// `[qualifiers]`: money, lawful costs and harmless qualifications.
+    pub money: WordSet,
+    pub appointed: WordSet,
+    pub offsets: WordSet,
+    pub consent_nouns: WordSet,
+    pub preconditions: WordSet,
+    pub additions: WordSet,
+    pub lawful_costs: WordSet,
+    pub benign: WordSet,
     /// Closed word lists of the reader's grammar (`[grammar]`), checked word by word.
     pub light_verbs: Vec<String>,
     pub causatives: Vec<String>,
@@ -415,6 +438,14 @@ pub(crate) fn lists() -> &'static Lists {
             mutual: WordSet::new(&data.clauses.mutual),
             preferences: WordSet::new(&data.clauses.preferences),
             condition_denials: WordSet::new(&data.clauses.condition_denials),
+            money: WordSet::new(&data.qualifiers.money),
+            appointed: WordSet::new(&data.qualifiers.appointed),
+            offsets: WordSet::new(&data.qualifiers.offsets),
+            consent_nouns: WordSet::new(&data.qualifiers.consent_nouns),
+            preconditions: WordSet::new(&data.qualifiers.preconditions),
+            additions: WordSet::new(&data.qualifiers.additions),
+            lawful_costs: WordSet::new(&data.qualifiers.lawful_costs),
+            benign: WordSet::new(&data.qualifiers.benign),
             light_verbs: data
                 .grammar
                 .light_verbs

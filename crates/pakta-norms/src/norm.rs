@@ -186,6 +186,11 @@ impl Norm {
         self.bearer.as_ref().map(|a| a.role)
     }
 
+    /// The folded words of the norm's span, space-separated.
+    pub fn words(&self) -> &str {
+        &self.terms
+    }
+
     /// Whether any word of the norm starts with one of `prefixes` (folded).
     pub fn mentions<S: AsRef<str>>(&self, prefixes: &[S]) -> bool {
         self.terms

@@ -134,6 +134,7 @@ struct ChangeJson<'a> {
 struct SummaryJson {
     covered: usize,
     partial: usize,
+    uncertain: usize,
     weaker: usize,
     missing: usize,
     not_applicable: usize,
@@ -145,6 +146,7 @@ fn summary_json(coverage: &Coverage) -> SummaryJson {
     SummaryJson {
         covered: s.count(Status::Covered),
         partial: s.count(Status::Partial),
+        uncertain: s.count(Status::Uncertain),
         weaker: s.count(Status::Weaker),
         missing: s.count(Status::Missing),
         not_applicable: s.count(Status::NotApplicable),
@@ -265,6 +267,9 @@ pub fn headline(result: &RequirementResult) -> String {
             }
         }
         Status::Partial => format!("lacks {}", result.elements_missing.join(", ")),
+        Status::Uncertain => quote(EvidenceKind::Qualification)
+            .map(|q| format!("read {q}: it may take the protection back"))
+            .unwrap_or_default(),
         Status::Covered => {
             let mut quotes: Vec<String> = Vec::new();
             for e in &result.evidence {
@@ -293,6 +298,7 @@ fn status_style(status: Status) -> &'static str {
     match status {
         Status::Covered => "32",
         Status::Partial => "33",
+        Status::Uncertain => "1;35",
         Status::Weaker => "1;31",
         Status::Missing => "31",
         Status::NotApplicable => "2",
@@ -367,10 +373,12 @@ pub fn text(
         );
         let _ = writeln!(out, "{}", line.trim_end());
     }
-    let weaker = weaker_results(coverage);
-    if !weaker.is_empty() {
-        let _ = writeln!(out, "\n{}", style.paint("1", "Why weaker"));
-        for result in weaker {
+    for (status, heading) in EXPLAINED {
+        let results = results_with(coverage, status);
+        if !results.is_empty() {
+            let _ = writeln!(out, "\n{}", style.paint("1", heading));
+        }
+        for result in results {
             let _ = writeln!(out, "{}", result.requirement);
             for reason in reasons(result) {
                 let _ = writeln!(out, "  {reason}");
@@ -393,26 +401,34 @@ pub fn text(
     out
 }
 
-/// The requirements reported `weaker`, in catalogue order.
-fn weaker_results(coverage: &Coverage) -> Vec<&RequirementResult> {
+/// The statuses whose findings a report explains, with the heading it gives them.
+const EXPLAINED: [(Status, &str); 2] = [
+    (Status::Weaker, "Why weaker"),
+    (Status::Uncertain, "Why uncertain (read these clauses)"),
+];
+
+/// The requirements reported with `status`, in catalogue order.
+fn results_with(coverage: &Coverage, status: Status) -> Vec<&RequirementResult> {
     coverage
         .results
         .iter()
-        .filter(|r| r.status == Status::Weaker)
+        .filter(|r| r.status == status)
         .collect()
 }
 
-/// Why each weaker requirement is weaker, one line per finding: where, the words, the norm read from them
-/// and the rule it breaks ("Article 7 · “hold the Worker's passport” · Sponsor (employer) — obligation —
-/// hold — …").
+/// Why a weaker requirement is weaker, or an uncertain one uncertain, one line per finding: where, the
+/// words, the norm read from them and the rule it breaks or the qualification it makes ("Article 7 ·
+/// “hold the Worker's passport” · Sponsor (employer) — obligation — hold — …").
 pub fn reasons(result: &RequirementResult) -> Vec<String> {
-    if result.status != Status::Weaker {
-        return Vec::new();
-    }
+    let kinds: &[EvidenceKind] = match result.status {
+        Status::Weaker => &[EvidenceKind::Contradiction, EvidenceKind::Hedge],
+        Status::Uncertain => &[EvidenceKind::Qualification],
+        _ => return Vec::new(),
+    };
     result
         .evidence
         .iter()
-        .filter(|e| matches!(e.kind, EvidenceKind::Contradiction | EvidenceKind::Hedge))
+        .filter(|e| kinds.contains(&e.kind))
         .map(|e| {
             let place = e
                 .article
@@ -439,6 +455,9 @@ pub fn summary_line(coverage: &Coverage) -> String {
         format!("{} weaker", s.count(Status::Weaker)),
         format!("{} missing", s.count(Status::Missing)),
     ];
+    if s.count(Status::Uncertain) > 0 {
+        parts.insert(2, format!("{} uncertain", s.count(Status::Uncertain)));
+    }
     if s.count(Status::NotApplicable) > 0 {
         parts.push(format!("{} not applicable", s.count(Status::NotApplicable)));
     }
@@ -487,10 +506,12 @@ pub fn markdown(
             escape_markdown(&sources).replace('|', "\\|"),
         );
     }
-    let weaker = weaker_results(coverage);
-    if !weaker.is_empty() {
-        out.push_str("\n## Why weaker\n");
-        for result in weaker {
+    for (status, heading) in EXPLAINED {
+        let results = results_with(coverage, status);
+        if !results.is_empty() {
+            let _ = writeln!(out, "\n## {heading}");
+        }
+        for result in results {
             let _ = writeln!(out, "\n**{}**\n", result.requirement);
             for reason in reasons(result) {
                 let _ = writeln!(out, "- {}", escape_markdown(&reason));

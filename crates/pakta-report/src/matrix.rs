@@ -19,6 +19,7 @@ fn short(status: Option<Status>) -> &'static str {
     match status {
         Some(Status::Covered) => "C",
         Some(Status::Partial) => "P",
+        Some(Status::Uncertain) => "U",
         Some(Status::Weaker) => "W",
         Some(Status::Missing) => ".",
         Some(Status::NotApplicable) => "-",
@@ -33,7 +34,9 @@ fn status_of(column: &Column, requirement: &str) -> Option<Status> {
 /// A compact grid: one row per requirement, one column per agreement (numbered; the legend names them).
 pub fn text(requirements: &[String], columns: &[Column], style: Style) -> String {
     let mut out = String::new();
-    out.push_str("C covered · P partial · W weaker · . missing · - not applicable\n\n");
+    out.push_str(
+        "C covered · P partial · U uncertain · W weaker · . missing · - not applicable\n\n",
+    );
     for (i, column) in columns.iter().enumerate() {
         let _ = writeln!(
             out,

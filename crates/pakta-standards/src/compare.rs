@@ -39,11 +39,13 @@ pub struct CoverageChange {
 
 fn rank(status: Status) -> u8 {
     match status {
-        Status::Covered => 3,
+        Status::Covered => 4,
+        // All its elements, but a qualification to read: between covered and partial.
+        Status::Uncertain => 3,
         Status::Partial => 2,
         Status::Weaker => 1,
         Status::Missing => 0,
-        Status::NotApplicable => 4,
+        Status::NotApplicable => 5,
     }
 }
 

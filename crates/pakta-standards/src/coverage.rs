@@ -31,15 +31,20 @@ use crate::units::{Layout, Unit, UnitKind, units};
 pub enum Status {
     Covered,
     Partial,
+    /// Found and seemingly covered, but a clause of its articles qualifies it in a way the rules cannot
+    /// judge (an exception, a cost on the worker, a power of the employer, a consent to obtain): a reader
+    /// must decide. Said instead of `covered`, because a wrong "covered" is the answer a negotiator relies on.
+    Uncertain,
     Weaker,
     Missing,
     NotApplicable,
 }
 
 impl Status {
-    pub const ALL: [Status; 5] = [
+    pub const ALL: [Status; 6] = [
         Status::Covered,
         Status::Partial,
+        Status::Uncertain,
         Status::Weaker,
         Status::Missing,
         Status::NotApplicable,
@@ -49,6 +54,7 @@ impl Status {
         match self {
             Status::Covered => "covered",
             Status::Partial => "partial",
+            Status::Uncertain => "uncertain",
             Status::Weaker => "weaker",
             Status::Missing => "missing",
             Status::NotApplicable => "not-applicable",
@@ -59,7 +65,7 @@ impl Status {
     pub fn weight(self) -> Option<f64> {
         match self {
             Status::Covered => Some(1.0),
-            Status::Partial => Some(0.5),
+            Status::Partial | Status::Uncertain => Some(0.5),
             Status::Weaker | Status::Missing => Some(0.0),
             Status::NotApplicable => None,
         }
@@ -80,6 +86,8 @@ pub enum EvidenceKind {
     /// A norm that satisfies the requirement by the catalogue's norm rules (a prohibition of confiscation,
     /// the worker's right to keep the passport).
     Compliance,
+    /// A norm that qualifies the protection in a way the rules cannot judge: why the result is uncertain.
+    Qualification,
 }
 
 impl EvidenceKind {
@@ -92,6 +100,7 @@ impl EvidenceKind {
             EvidenceKind::NegatedContradiction => "negated-contradiction",
             EvidenceKind::Hedge => "hedge",
             EvidenceKind::Compliance => "compliance",
+            EvidenceKind::Qualification => "qualification",
         }
     }
 }
@@ -758,6 +767,17 @@ impl<'c> Checker<'c> {
         } else {
             Status::Covered
         };
+        let status = if status == Status::Covered && requirement.protects_workers {
+            let found = self.qualifications(r, &matched, units, scanned, layout, norms);
+            let uncertain = !found.is_empty();
+            evidence.extend(found);
+            evidence.sort_by(|a, b| {
+                (position(a), a.kind, &a.text).cmp(&(position(b), b.kind, &b.text))
+            });
+            if uncertain { Status::Uncertain } else { status }
+        } else {
+            status
+        };
 
         let distinct_cues: BTreeSet<usize> = matched
             .iter()
@@ -775,7 +795,7 @@ impl<'c> Checker<'c> {
             + if heading { 0.8 } else { 0.0 };
         let confidence = 1.0 - (-0.7 * strength).exp();
         let score = match status {
-            Status::Covered => 0.5 + 0.5 * confidence,
+            Status::Covered | Status::Uncertain => 0.5 + 0.5 * confidence,
             Status::Partial => {
                 let total = requirement.elements.len().max(1) as f64;
                 0.4 + 0.3 * confidence + 0.2 * (elements_found.len() as f64 / total)
@@ -829,6 +849,65 @@ impl<'c> Checker<'c> {
             elements_missing,
             best_article: best,
         }
+    }
+
+    /// The norms that qualify a protection found covered, read in every clause of the articles where the
+    /// requirement's cues are: the paragraph that takes a protection back is seldom the one that names it.
+    /// A clause that speaks only of another requirement is left to that one.
+    fn qualifications(
+        &self,
+        r: usize,
+        matched: &[&UnitMatch],
+        units: &[Unit],
+        scanned: &[Scanned],
+        layout: &Layout,
+        norms: &NormCache,
+    ) -> Vec<Evidence> {
+        let articles: BTreeSet<&str> = matched
+            .iter()
+            .filter(|m| !m.cues.is_empty() && !units[m.unit].secondary)
+            .filter_map(|m| units[m.unit].article)
+            .collect();
+        let names_topic = |u: usize, own: bool| {
+            scanned[u].hits.iter().any(|h| {
+                let role = &self.roles[h.pattern];
+                (role.requirement == r) == own && matches!(role.role, Role::Cue | Role::Element(_))
+            })
+        };
+        // A clause that names no topic speaks of its lead-in's ("where all agree to the transfer").
+        let elsewhere = |u: usize| {
+            let topical = |u: usize| names_topic(u, false) || names_topic(u, true);
+            let speaker = if topical(u) {
+                Some(u)
+            } else {
+                units[u].parent.filter(|&p| topical(p))
+            };
+            speaker.is_some_and(|s| names_topic(s, false) && !names_topic(s, true))
+        };
+        let mut found = Vec::new();
+        for article in articles {
+            for &u in layout.by_article.get(article).into_iter().flatten() {
+                if units[u].kind != UnitKind::Clause || units[u].secondary || elsewhere(u) {
+                    continue;
+                }
+                for norm in norms.of(u) {
+                    let Some(why) = crate::norms::qualification(norm) else {
+                        continue;
+                    };
+                    found.push(Evidence {
+                        kind: EvidenceKind::Qualification,
+                        clause: units[u].id.clone(),
+                        article: units[u].article_number.clone(),
+                        text: pakta_core::text::collapse_whitespace(
+                            &units[u].text[norm.span.clone()],
+                        ),
+                        pattern: format!("qualifies: {why}"),
+                        norm: Some(norms.evidence(u, norm)),
+                    });
+                }
+            }
+        }
+        found
     }
 
     fn evidence(&self, kind: EvidenceKind, u: usize, hit: &Hit, norms: &NormCache) -> Evidence {

@@ -5,6 +5,7 @@ mod catalogue;
 mod clauses;
 mod evaluation;
 mod models;
+mod qualifications;
 
 use pakta_standards::Catalogue;
 pub use pakta_tests::{corpus, repo};

@@ -43,8 +43,13 @@ fn every_model_clause_renders_and_covers_its_requirement() {
                         .evidence
                         .iter()
                         .filter(|e| e.kind.as_str().contains("contradiction")
-                            || e.kind.as_str() == "hedge")
-                        .map(|e| &e.text)
+                            || matches!(e.kind.as_str(), "hedge" | "qualification"))
+                        .map(|e| format!(
+                            "{} [{}] {{{}}}",
+                            e.text,
+                            e.pattern,
+                            e.norm.as_ref().map_or("", |n| n.summary.as_str())
+                        ))
                         .collect::<Vec<_>>()
                 ));
             }

@@ -1,0 +1,19 @@
+//! Reads each line of standard input as one clause and prints its norms, one per line: a way to see what
+//! the reader makes of a sentence while writing lexicon entries. `--id` reads the lines as Indonesian.
+
+use std::io::BufRead;
+
+fn main() {
+    let indonesian = std::env::args().any(|a| a == "--id");
+    let definitions = pakta_norms::Definitions::default();
+    let reader = pakta_norms::Reader::new(&definitions, indonesian);
+    for line in std::io::stdin().lock().lines().map_while(Result::ok) {
+        if line.trim().is_empty() {
+            continue;
+        }
+        println!("{line}");
+        for norm in reader.read(&line, None) {
+            println!("  → {}", norm.describe());
+        }
+    }
+}

@@ -1,0 +1,45 @@
+//! The `uncertain` finding sentence by sentence: which norms qualify a protection in a way a reader must
+//! look at, and which are harmless (`data/qualifications.toml`, sentences written for this test).
+
+use pakta_norms::{Definitions, Reader};
+use pakta_standards::norms::qualification;
+use serde::Deserialize;
+
+#[derive(Deserialize)]
+struct Cases {
+    case: Vec<Case>,
+}
+
+#[derive(Deserialize)]
+struct Case {
+    lang: String,
+    text: String,
+    expect: String,
+}
+
+#[test]
+fn qualifications_are_read_sentence_by_sentence() {
+    let cases: Cases =
+        toml::from_str(include_str!("data/qualifications.toml")).expect("valid cases");
+    let definitions = Definitions::default();
+    let mut failures = Vec::new();
+    for case in &cases.case {
+        let reader = Reader::new(&definitions, case.lang == "id");
+        let norms = reader.read(&case.text, None);
+        let found: Vec<&str> = norms.iter().filter_map(qualification).collect();
+        let ok = if case.expect == "none" {
+            found.is_empty()
+        } else {
+            found.iter().any(|why| why.contains(case.expect.as_str()))
+        };
+        if !ok {
+            failures.push(format!(
+                "{}: expected {:?}, found {found:?}\n    norms: {:?}",
+                case.text,
+                case.expect,
+                norms.iter().map(|n| n.describe()).collect::<Vec<_>>()
+            ));
+        }
+    }
+    assert!(failures.is_empty(), "{}", failures.join("\n"));
+}
