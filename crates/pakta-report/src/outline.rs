@@ -133,6 +133,17 @@ pub fn json(agreement: &Agreement, articles: &[&Article]) -> String {
 /// The outline as an indented listing: divisions, articles with their ids and lines, and the clause labels
 /// with the start of each clause's text.
 pub fn text(agreement: &Agreement, articles: &[&Article], width: usize) -> String {
+    text_located(agreement, articles, width, |line| format!("line {line}"))
+}
+
+/// [`text`], with each article located by `locate` from its Markdown line: an imported Word file or PDF
+/// says "paragraph 41" or "page 3, line 14", where the reader can find it in the original.
+pub fn text_located(
+    agreement: &Agreement,
+    articles: &[&Article],
+    width: usize,
+    locate: impl Fn(u32) -> String,
+) -> String {
     let mut out = String::new();
     let title = agreement.title.as_deref().unwrap_or("(untitled)");
     let _ = writeln!(
@@ -184,11 +195,11 @@ pub fn text(agreement: &Agreement, articles: &[&Article], width: usize) -> Strin
             .unwrap_or_default();
         let _ = writeln!(
             out,
-            "{indent}{} {}{heading}  [{}, line {}]",
+            "{indent}{} {}{heading}  [{}, {}]",
             article_word(&article.language),
             article.number,
             article.id,
-            article.span.line
+            locate(article.span.line)
         );
         for clause in &article.clauses {
             write_clause(&mut out, clause, depth + 1, width);

@@ -184,6 +184,24 @@ fn outline_reads_word_and_pdf_as_the_markdown() {
     }
 }
 
+#[test]
+fn the_outline_tree_locates_articles_in_the_word_file_and_the_pdf() {
+    let Some(dir) = converted() else { return };
+    for (ext, place) in [("docx", ", paragraph "), ("pdf", ", page ")] {
+        let file = converted_file(dir, EXAMPLES[0], ext);
+        let output = pakta().arg("outline").arg(&file).output().expect("run");
+        assert_eq!(output.status.code(), Some(0));
+        let text = String::from_utf8_lossy(&output.stdout);
+        let articles: Vec<&str> = text.lines().filter(|l| l.contains("[art_")).collect();
+        assert!(!articles.is_empty(), "{text}");
+        for line in articles {
+            // "[art_1, paragraph 10]", "[art_1, page 1, line 14]": never the Markdown's own line.
+            assert!(line.contains(place), "{ext}: {line}");
+            assert!(!line.contains("Markdown"), "{ext}: {line}");
+        }
+    }
+}
+
 /// Each requirement's status and best article.
 fn statuses(check: &Value) -> BTreeMap<String, String> {
     check["results"]

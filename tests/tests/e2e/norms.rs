@@ -63,7 +63,9 @@ fn every_drafting_pattern_in_both_languages() {
                 let explained = evidence.iter().any(|e| {
                     e["kind"] == "qualification"
                         && e["norm"]["summary"].is_string()
-                        && e["pattern"].as_str().is_some_and(|p| p.starts_with("qualifies: "))
+                        && e["pattern"]
+                            .as_str()
+                            .is_some_and(|p| p.starts_with("qualifies: "))
                 });
                 if status != "uncertain" || !explained {
                     failures.push(format!("{name}: {status}, evidence {evidence:#?}"));
@@ -76,7 +78,9 @@ fn every_drafting_pattern_in_both_languages() {
                     ));
                 }
             }
-            other => panic!("{name}: expected status `{other}` is not weaker, uncertain or covered"),
+            other => {
+                panic!("{name}: expected status `{other}` is not weaker, uncertain or covered")
+            }
         }
         assert!(["en", "id"].contains(&lang), "{name}");
     }

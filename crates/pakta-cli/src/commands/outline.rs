@@ -37,7 +37,21 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let rendered = match args.format {
         Format::Json => pakta_report::outline::json(&agreement, &articles),
         Format::Text => {
-            let mut text = pakta_report::outline::text(&agreement, &articles, terminal_width());
+            let mut text = match &input.source_map {
+                // An imported file's articles are located in the original, as its diagnostics are.
+                Some(map) => pakta_report::outline::text_located(
+                    &agreement,
+                    &articles,
+                    terminal_width(),
+                    |line| match map.origin(line as usize) {
+                        Some(origin) => origin.to_string(),
+                        None => {
+                            format!("line {line} of the Markdown made of this {}", input.format)
+                        }
+                    },
+                ),
+                None => pakta_report::outline::text(&agreement, &articles, terminal_width()),
+            };
             text.push_str(&input.diagnostics(&agreement.diagnostics));
             text
         }
