@@ -49,6 +49,7 @@ struct Grammar {
     light_verbs: Vec<String>,
     causatives: Vec<String>,
     places_and_times: Vec<String>,
+    not_verbs: Vec<String>,
     references: Vec<String>,
 }
 
@@ -320,6 +321,7 @@ pub(crate) struct Lists {
     pub light_verbs: Vec<String>,
     pub causatives: Vec<String>,
     pub places_and_times: Vec<String>,
+    pub not_verbs: Vec<String>,
     pub references: Vec<String>,
     pub roles: Vec<(Role, WordSet)>,
     pub actions: Vec<(String, WordSet)>,
@@ -461,6 +463,12 @@ pub(crate) fn lists() -> &'static Lists {
             places_and_times: data
                 .grammar
                 .places_and_times
+                .iter()
+                .map(|w| crate::lexicon::fold(w))
+                .collect(),
+            not_verbs: data
+                .grammar
+                .not_verbs
                 .iter()
                 .map(|w| crate::lexicon::fold(w))
                 .collect(),

@@ -417,6 +417,18 @@ impl<'d> Reader<'d> {
                     (sentence.start..sentence.end)
                         .filter(|&i| !inside(i))
                         .find(|&i| action_at(words, i, lists).is_some())
+                })
+                // Indonesian states duties without a modal ("Agensi menjemput PMI di bandara",
+                // "Pengawasan tidak dilakukan di rumah tangga"): its first verb, by its me-/di- prefix,
+                // is the statement's verb even where the lexicon has no class for it.
+                .or_else(|| {
+                    (self.order == Order::HeadFirst)
+                        .then(|| {
+                            (sentence.start + 1..sentence.end)
+                                .filter(|&i| !inside(i))
+                                .find(|&i| indonesian_verb(words[i], lists))
+                        })
+                        .flatten()
                 });
             match (action, lead_in) {
                 (Some(at), _) => {
@@ -990,3 +1002,12 @@ use verbs::{action_at, is_consent_noun, main_action, needed, verb_action};
 
 #[cfg(test)]
 mod tests;
+
+/// Whether an Indonesian word is a verb by its prefix (me-, di-), and not one of the prefixed words that
+/// are prepositions or references (`[grammar] not_verbs`: "melalui", "mengenai", "dimaksud").
+fn indonesian_verb(word: &str, lists: &Lists) -> bool {
+    let prefixed = ["meng", "meny", "mem", "men", "me", "di"]
+        .iter()
+        .any(|p| word.starts_with(p) && word.len() >= p.len() + 4);
+    prefixed && !lists.not_verbs.iter().any(|w| w == word)
+}

@@ -31,9 +31,10 @@ use crate::units::{Layout, Unit, UnitKind, units};
 pub enum Status {
     Covered,
     Partial,
-    /// Found and seemingly covered, but a clause of its articles qualifies it in a way the rules cannot
-    /// judge (an exception, a cost on the worker, a power of the employer, a consent to obtain): a reader
-    /// must decide. Said instead of `covered`, because a wrong "covered" is the answer a negotiator relies on.
+    /// Found, but a clause of its articles qualifies it in a way the rules cannot judge (an exception, a
+    /// cost on the worker, a power of the employer, a consent to obtain): a reader must decide. Said
+    /// instead of `covered` or `partial`, because a wrong "covered" is the answer a negotiator relies on,
+    /// and a qualification matters more than a missing element.
     Uncertain,
     Weaker,
     Missing,
@@ -767,7 +768,9 @@ impl<'c> Checker<'c> {
         } else {
             Status::Covered
         };
-        let status = if status == Status::Covered && requirement.protects_workers {
+        let status = if matches!(status, Status::Covered | Status::Partial)
+            && requirement.protects_workers
+        {
             let found = self.qualifications(r, &matched, units, scanned, layout, norms);
             let uncertain = !found.is_empty();
             evidence.extend(found);
@@ -851,9 +854,9 @@ impl<'c> Checker<'c> {
         }
     }
 
-    /// The norms that qualify a protection found covered, read in every clause of the articles where the
-    /// requirement's cues are: the paragraph that takes a protection back is seldom the one that names it.
-    /// A clause that speaks only of another requirement is left to that one.
+    /// The norms that qualify a protection found covered or partial, read in every clause of the articles
+    /// where the requirement's cues are: the paragraph that takes a protection back is seldom the one that
+    /// names it. A clause that speaks only of another requirement is left to that one.
     fn qualifications(
         &self,
         r: usize,
