@@ -887,30 +887,7 @@ impl<'c> Checker<'c> {
             };
             speaker.is_some_and(|s| names_topic(s, false) && !names_topic(s, true))
         };
-        let mut found = Vec::new();
-        for article in articles {
-            for &u in layout.by_article.get(article).into_iter().flatten() {
-                if units[u].kind != UnitKind::Clause || units[u].secondary || elsewhere(u) {
-                    continue;
-                }
-                for norm in norms.of(u) {
-                    let Some(why) = crate::norms::qualification(norm) else {
-                        continue;
-                    };
-                    found.push(Evidence {
-                        kind: EvidenceKind::Qualification,
-                        clause: units[u].id.clone(),
-                        article: units[u].article_number.clone(),
-                        text: pakta_core::text::collapse_whitespace(
-                            &units[u].text[norm.span.clone()],
-                        ),
-                        pattern: format!("qualifies: {why}"),
-                        norm: Some(norms.evidence(u, norm)),
-                    });
-                }
-            }
-        }
-        found
+        crate::qualifications::find(&articles, units, layout, norms, elsewhere)
     }
 
     fn evidence(&self, kind: EvidenceKind, u: usize, hit: &Hit, norms: &NormCache) -> Evidence {

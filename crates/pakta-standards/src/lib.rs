@@ -12,6 +12,7 @@ pub mod models;
 mod negation;
 pub mod norms;
 pub mod pattern;
+pub mod qualifications;
 mod reading;
 mod units;
 

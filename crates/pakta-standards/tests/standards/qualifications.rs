@@ -2,7 +2,7 @@
 //! look at, and which are harmless (`data/qualifications.toml`, sentences written for this test).
 
 use pakta_norms::{Definitions, Reader};
-use pakta_standards::norms::qualification;
+use pakta_standards::qualifications::qualification;
 use serde::Deserialize;
 
 #[derive(Deserialize)]
