@@ -7,39 +7,18 @@
 //! "bank transfer", "SAR 1,500"; see `data/vocabulary.toml`), and each party separates who signs from the
 //! country or territory the clauses speak of, whose names come from `data/countries.toml`.
 
-use miette::Diagnostic;
 use pakta_core::LineIndex;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
-use thiserror::Error;
 use toml::Spanned;
 
 use crate::countries::{self, Country, countries, is_government};
+use crate::validation::{Problems, error, readable};
+pub use crate::validation::{TermSheetError, TermSheetErrors};
 use crate::vocabulary::vocabulary;
 
 /// Where the accepted spellings are listed for people.
 const SPELLINGS: &str = "agreements/termsheets/README.md";
-
-/// A problem in a term sheet.
-#[derive(Debug, Error, Diagnostic)]
-#[error("{name}:{line}:{column}: {message}")]
-#[diagnostic(code(pakta::termsheet))]
-pub struct TermSheetError {
-    pub name: String,
-    pub line: u32,
-    pub column: u32,
-    pub message: String,
-}
-
-fn error(name: &str, text: &str, offset: usize, message: impl Into<String>) -> TermSheetError {
-    let (line, column) = LineIndex::new(text).line_col(text, offset.min(text.len()));
-    TermSheetError {
-        name: name.to_string(),
-        line,
-        column,
-        message: message.into(),
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -821,62 +800,60 @@ impl Reader<'_> {
     }
 }
 
-impl TermSheet {
-    /// Parses and validates a term sheet; `name` is how messages call the file.
-    pub fn parse(name: &str, text: &str) -> Result<TermSheet, TermSheetError> {
-        let raw: Raw = toml::from_str(text).map_err(|e| {
-            let offset = e.span().map_or(0, |s| s.start);
-            error(
-                name,
-                text,
-                offset,
-                readable(text, offset, e.message().trim()),
-            )
-        })?;
-        let r = Reader { name, text };
-
-        let agreement = &raw.agreement;
-        let kind = match r.word(
-            "agreement.kind",
-            "kind",
-            &agreement.kind,
-            &["mou", "agreement", "protocol"],
-        )? {
-            "mou" => Kind::Mou,
-            "agreement" => Kind::Agreement,
-            _ => Kind::Protocol,
-        };
-        let renewal = match &agreement.renewal {
-            None => None,
-            Some(w) => Some(
-                match r.word(
+/// The tables of a term sheet, each read with every problem kept: `None` means at least one was.
+impl Reader<'_> {
+    /// `[agreement]`, and the languages read from it (even when another of its fields is bad, so the
+    /// parties are still checked for the names each language needs).
+    fn agreement(
+        &self,
+        raw: &RawAgreement,
+        problems: &mut Problems,
+    ) -> (Option<AgreementTerms>, Vec<String>) {
+        let kind = problems
+            .keep(self.word(
+                "agreement.kind",
+                "kind",
+                &raw.kind,
+                &["mou", "agreement", "protocol"],
+            ))
+            .map(|kind| match kind {
+                "mou" => Kind::Mou,
+                "agreement" => Kind::Agreement,
+                _ => Kind::Protocol,
+            });
+        let renewal = match &raw.renewal {
+            None => Some(None),
+            Some(w) => problems
+                .keep(self.word(
                     "agreement.renewal",
                     "renewal",
                     w,
                     &["automatic", "by-agreement"],
-                )? {
-                    "automatic" => Renewal::Automatic,
-                    _ => Renewal::ByAgreement,
-                },
-            ),
+                ))
+                .map(|renewal| match renewal {
+                    "automatic" => Some(Renewal::Automatic),
+                    _ => Some(Renewal::ByAgreement),
+                }),
         };
         let duration_years =
-            r.range("agreement.duration_years", &agreement.duration_years, 1, 99)?;
-        let termination_notice_months = r.range(
+            problems.keep(self.range("agreement.duration_years", &raw.duration_years, 1, 99));
+        let termination_notice_months = problems.keep(self.range(
             "agreement.termination_notice_months",
-            &agreement.termination_notice_months,
+            &raw.termination_notice_months,
             1,
             60,
-        )?;
-        if agreement.languages.get_ref().is_empty() {
-            return Err(r.at(
-                agreement.languages.span().start,
+        ));
+        let mut languages: Vec<String> = Vec::new();
+        let mut languages_read = true;
+        if raw.languages.get_ref().is_empty() {
+            problems.push(self.at(
+                raw.languages.span().start,
                 "agreement.languages: name at least one of \"en\", \"id\"",
             ));
+            languages_read = false;
         }
-        let mut languages: Vec<String> = Vec::new();
-        for language in agreement.languages.get_ref() {
-            let code = r
+        for language in raw.languages.get_ref() {
+            let code = self
                 .word("agreement.languages", "languages", language, &["en", "id"])
                 .map_err(|mut e| {
                     e.message = e.message.replacen(
@@ -885,41 +862,63 @@ impl TermSheet {
                         1,
                     );
                     e
-                })?;
-            if !languages.iter().any(|l| l == code) {
-                languages.push(code.to_string());
+                });
+            match problems.keep(code) {
+                Some(code) if !languages.iter().any(|l| l == code) => {
+                    languages.push(code.to_string());
+                }
+                Some(_) => {}
+                None => languages_read = false,
             }
         }
-        let title = r.nonempty("agreement.title", &agreement.title)?;
-        let place = r.nonempty("agreement.place", &agreement.place)?;
+        let title = problems.keep(self.nonempty("agreement.title", &raw.title));
+        let place = problems.keep(self.nonempty("agreement.place", &raw.place));
+        let terms = (|| {
+            Some(AgreementTerms {
+                title: title?,
+                kind: kind?,
+                languages: languages_read.then(|| languages.clone())?,
+                place: place?,
+                duration_years: duration_years?,
+                renewal: renewal?,
+                termination_notice_months: termination_notice_months?,
+            })
+        })();
+        (terms, languages)
+    }
 
-        if raw.workers.sectors.get_ref().is_empty() {
-            return Err(r.at(
-                raw.workers.sectors.span().start,
+    fn workers(&self, raw: &RawWorkers, problems: &mut Problems) -> Option<Workers> {
+        if raw.sectors.get_ref().is_empty() {
+            problems.push(self.at(
+                raw.sectors.span().start,
                 "workers.sectors: name at least one sector",
             ));
+            return None;
         }
         let names: Vec<&str> = Sector::ALL.iter().map(|s| s.name()).collect();
         let mut sectors = Vec::new();
-        for sector in raw.workers.sectors.get_ref() {
-            let found = r.word("workers.sectors", "sectors", sector, &names)?;
-            if let Some(s) = Sector::ALL.iter().find(|s| s.name() == found) {
-                sectors.push(*s);
+        let mut read = true;
+        for sector in raw.sectors.get_ref() {
+            match problems.keep(self.word("workers.sectors", "sectors", sector, &names)) {
+                Some(found) => sectors.extend(Sector::ALL.iter().find(|s| s.name() == found)),
+                None => read = false,
             }
         }
+        read.then_some(Workers { sectors })
+    }
 
-        let t = &raw.terms;
-        let terms = Terms {
-            minimum_monthly_wage: t
-                .minimum_monthly_wage
+    fn terms(&self, t: &RawTerms, problems: &mut Problems) -> Option<Terms> {
+        let minimum_monthly_wage = problems.keep(
+            t.minimum_monthly_wage
                 .as_ref()
-                .map(|m| r.money(m))
-                .transpose()?,
-            recruitment_costs: t
-                .recruitment_costs
+                .map(|m| self.money(m))
+                .transpose(),
+        );
+        let recruitment_costs = problems.keep(
+            t.recruitment_costs
                 .as_ref()
                 .map(|w| {
-                    r.word(
+                    self.word(
                         "terms.recruitment_costs",
                         "recruitment_costs",
                         w,
@@ -931,76 +930,124 @@ impl TermSheet {
                         _ => Costs::Worker,
                     })
                 })
-                .transpose()?,
-            contract_years: r.range("terms.contract_years", &t.contract_years, 1, 10)?,
-            weekly_rest_days: r.range("terms.weekly_rest_days", &t.weekly_rest_days, 1, 7)?,
-            annual_leave_days: r.range("terms.annual_leave_days", &t.annual_leave_days, 1, 365)?,
-            wage_payment: t
-                .wage_payment
+                .transpose(),
+        );
+        let contract_years =
+            problems.keep(self.range("terms.contract_years", &t.contract_years, 1, 10));
+        let weekly_rest_days =
+            problems.keep(self.range("terms.weekly_rest_days", &t.weekly_rest_days, 1, 7));
+        let annual_leave_days =
+            problems.keep(self.range("terms.annual_leave_days", &t.annual_leave_days, 1, 365));
+        let wage_payment = problems.keep(
+            t.wage_payment
                 .as_ref()
                 .map(|w| {
-                    r.word("terms.wage_payment", "wage_payment", w, &["bank-transfer"])
+                    self.word("terms.wage_payment", "wage_payment", w, &["bank-transfer"])
                         .map(|_| WagePayment::BankTransfer)
                 })
-                .transpose()?,
-            joint_committee_meets: t
-                .joint_committee_meets
+                .transpose(),
+        );
+        let joint_committee_meets = problems.keep(
+            t.joint_committee_meets
                 .as_ref()
-                .map(|m| r.meetings(m))
-                .transpose()?,
-        };
+                .map(|m| self.meetings(m))
+                .transpose(),
+        );
+        Some(Terms {
+            minimum_monthly_wage: minimum_monthly_wage?,
+            recruitment_costs: recruitment_costs?,
+            contract_years: contract_years?,
+            weekly_rest_days: weekly_rest_days?,
+            annual_leave_days: annual_leave_days?,
+            wage_payment: wage_payment?,
+            joint_committee_meets: joint_committee_meets?,
+        })
+    }
 
-        if raw.parties.len() != 2 {
-            return Err(r.at(
-                r.find("[[parties]]"),
-                format!("parties: expected exactly two, found {}", raw.parties.len()),
+    /// The two parties as (origin, destination).
+    fn parties(
+        &self,
+        raw: &[RawParty],
+        languages: &[String],
+        problems: &mut Problems,
+    ) -> Option<(Party, Party)> {
+        if raw.len() != 2 {
+            problems.push(self.at(
+                self.find("[[parties]]"),
+                format!("parties: expected exactly two, found {}", raw.len()),
             ));
+            return None;
         }
-        let mut parties = Vec::new();
-        for party in &raw.parties {
-            parties.push(r.party(party, &languages)?);
-        }
-        let (Some(second), Some(first)) = (parties.pop(), parties.pop()) else {
-            return Err(r.at(r.find("[[parties]]"), "parties: expected exactly two"));
+        let parties: Vec<Option<Party>> = raw
+            .iter()
+            .map(|party| problems.keep(self.party(party, languages)))
+            .collect();
+        let [Some(first), Some(second)] = <[Option<Party>; 2]>::try_from(parties).ok()? else {
+            return None;
         };
         let (origin, destination) = match (first.role, second.role) {
             (Role::Origin, Role::Destination) => (first, second),
             (Role::Destination, Role::Origin) => (second, first),
             _ => {
-                return Err(r.at(
-                    r.find("[[parties]]"),
+                problems.push(self.at(
+                    self.find("[[parties]]"),
                     "parties: one party needs role = \"origin\" and the other role = \"destination\"",
                 ));
+                return None;
             }
         };
         if let (Some(a), Some(b)) = (&origin.code, &destination.code)
             && a == b
         {
-            return Err(r.at(
-                raw.parties[1].country.span().start,
+            problems.push(self.at(
+                raw[1].country.span().start,
                 format!(
                     "parties.country: both parties are {}; the origin and the destination are two countries or territories",
                     origin.en.short
                 ),
             ));
+            return None;
         }
+        Some((origin, destination))
+    }
+}
+
+impl TermSheet {
+    /// Parses and validates a term sheet; `name` is how messages call the file. Every field is read even
+    /// after a bad one, so the problems come all at once (a TOML syntax or type error stops the reading,
+    /// and is the one problem then).
+    pub fn parse(name: &str, text: &str) -> Result<TermSheet, TermSheetErrors> {
+        let raw: Raw = toml::from_str(text).map_err(|e| {
+            let offset = e.span().map_or(0, |s| s.start);
+            error(
+                name,
+                text,
+                offset,
+                readable(text, offset, e.message().trim()),
+            )
+        })?;
+        let r = Reader { name, text };
+        let mut problems = Problems::default();
+        let (agreement, languages) = r.agreement(&raw.agreement, &mut problems);
+        let workers = r.workers(&raw.workers, &mut problems);
+        let terms = r.terms(&raw.terms, &mut problems);
+        let parties = r.parties(&raw.parties, &languages, &mut problems);
+        problems.finish()?;
+        let (Some(agreement), Some(workers), Some(terms), Some((origin, destination))) =
+            (agreement, workers, terms, parties)
+        else {
+            // Every `None` above came with a problem, so `finish` has returned already.
+            return Err(error(name, text, 0, "the term sheet could not be read").into());
+        };
 
         let profile = &raw.standards.profile;
         let (line, column) =
             LineIndex::new(text).line_col(text, profile.span().start.min(text.len()));
         Ok(TermSheet {
-            agreement: AgreementTerms {
-                title,
-                kind,
-                languages,
-                place,
-                duration_years,
-                renewal,
-                termination_notice_months,
-            },
+            agreement,
             origin,
             destination,
-            workers: Workers { sectors },
+            workers,
             terms,
             standards: Standards {
                 profile: profile.get_ref().trim().to_string(),
@@ -1012,53 +1059,5 @@ impl TermSheet {
 
     pub fn covers(&self, sector: Sector) -> bool {
         self.workers.sectors.contains(&sector)
-    }
-}
-
-/// The dotted name of the field at `offset` ("terms.weekly_rest_days"), from the key on that line and the
-/// table header above it.
-fn field_at(text: &str, offset: usize) -> Option<String> {
-    let offset = offset.min(text.len());
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line = text[line_start..].lines().next().unwrap_or_default();
-    let key = line
-        .split_once('=')
-        .map(|(k, _)| k.trim().to_string())
-        .filter(|k| !k.is_empty() && !k.starts_with('['));
-    let table = text[..line_start]
-        .lines()
-        .rev()
-        .map(str::trim)
-        .find(|l| l.starts_with('['))
-        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
-    match (table, key) {
-        (Some(t), Some(k)) => Some(format!("{t}.{k}")),
-        (None, Some(k)) => Some(k),
-        (Some(t), None) => Some(t),
-        (None, None) => None,
-    }
-}
-
-/// A TOML/serde message in the words a negotiator reads: the field first, then what was expected and found
-/// ("terms.weekly_rest_days: expected an integer, found the string \"one\"").
-fn readable(text: &str, offset: usize, message: &str) -> String {
-    let field = field_at(text, offset);
-    let message = match message
-        .strip_prefix("invalid type: ")
-        .and_then(|m| m.split_once(", expected "))
-    {
-        Some((found, expected)) => {
-            let expected = match expected {
-                "i64" | "u64" | "i32" | "u32" => "an integer",
-                "a boolean" => "true or false",
-                other => other,
-            };
-            format!("expected {expected}, found {found}")
-        }
-        None => message.to_string(),
-    };
-    match field {
-        Some(field) if !message.starts_with("unknown field") => format!("{field}: {message}"),
-        _ => message,
     }
 }
