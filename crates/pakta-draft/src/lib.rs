@@ -9,6 +9,7 @@
 
 pub mod countries;
 pub mod draft;
+pub mod form;
 pub mod termsheet;
 mod validation;
 pub mod vocabulary;

@@ -451,9 +451,9 @@ impl Reader<'_> {
         &self,
         field: &str,
         value: &Option<Spanned<i64>>,
-        min: i64,
-        max: i64,
     ) -> Result<Option<i64>, TermSheetError> {
+        // The range is the schema's, so the form and the reader cannot disagree.
+        let (min, max) = crate::form::range(field);
         match value {
             Some(v) if !(min..=max).contains(v.get_ref()) => Err(self.at(
                 v.span().start,
@@ -554,12 +554,7 @@ impl Reader<'_> {
     }
 
     fn party(&self, raw: &RawParty, languages: &[String]) -> Result<Party, TermSheetError> {
-        let role = match self.word(
-            "parties.role",
-            "role",
-            &raw.role,
-            &["origin", "destination"],
-        )? {
+        let role = match self.word("parties.role", "role", &raw.role, crate::form::ROLES)? {
             "origin" => Role::Origin,
             _ => Role::Destination,
         };
@@ -810,12 +805,7 @@ impl Reader<'_> {
         problems: &mut Problems,
     ) -> (Option<AgreementTerms>, Vec<String>) {
         let kind = problems
-            .keep(self.word(
-                "agreement.kind",
-                "kind",
-                &raw.kind,
-                &["mou", "agreement", "protocol"],
-            ))
+            .keep(self.word("agreement.kind", "kind", &raw.kind, crate::form::KINDS))
             .map(|kind| match kind {
                 "mou" => Kind::Mou,
                 "agreement" => Kind::Agreement,
@@ -824,24 +814,17 @@ impl Reader<'_> {
         let renewal = match &raw.renewal {
             None => Some(None),
             Some(w) => problems
-                .keep(self.word(
-                    "agreement.renewal",
-                    "renewal",
-                    w,
-                    &["automatic", "by-agreement"],
-                ))
+                .keep(self.word("agreement.renewal", "renewal", w, crate::form::RENEWALS))
                 .map(|renewal| match renewal {
                     "automatic" => Some(Renewal::Automatic),
                     _ => Some(Renewal::ByAgreement),
                 }),
         };
         let duration_years =
-            problems.keep(self.range("agreement.duration_years", &raw.duration_years, 1, 99));
+            problems.keep(self.range("agreement.duration_years", &raw.duration_years));
         let termination_notice_months = problems.keep(self.range(
             "agreement.termination_notice_months",
             &raw.termination_notice_months,
-            1,
-            60,
         ));
         let mut languages: Vec<String> = Vec::new();
         let mut languages_read = true;
@@ -854,7 +837,12 @@ impl Reader<'_> {
         }
         for language in raw.languages.get_ref() {
             let code = self
-                .word("agreement.languages", "languages", language, &["en", "id"])
+                .word(
+                    "agreement.languages",
+                    "languages",
+                    language,
+                    crate::form::LANGUAGES,
+                )
                 .map_err(|mut e| {
                     e.message = e.message.replacen(
                         "agreement.languages: expected",
@@ -922,7 +910,7 @@ impl Reader<'_> {
                         "terms.recruitment_costs",
                         "recruitment_costs",
                         w,
-                        &["employer", "shared", "worker"],
+                        crate::form::COSTS,
                     )
                     .map(|c| match c {
                         "employer" => Costs::Employer,
@@ -932,18 +920,22 @@ impl Reader<'_> {
                 })
                 .transpose(),
         );
-        let contract_years =
-            problems.keep(self.range("terms.contract_years", &t.contract_years, 1, 10));
+        let contract_years = problems.keep(self.range("terms.contract_years", &t.contract_years));
         let weekly_rest_days =
-            problems.keep(self.range("terms.weekly_rest_days", &t.weekly_rest_days, 1, 7));
+            problems.keep(self.range("terms.weekly_rest_days", &t.weekly_rest_days));
         let annual_leave_days =
-            problems.keep(self.range("terms.annual_leave_days", &t.annual_leave_days, 1, 365));
+            problems.keep(self.range("terms.annual_leave_days", &t.annual_leave_days));
         let wage_payment = problems.keep(
             t.wage_payment
                 .as_ref()
                 .map(|w| {
-                    self.word("terms.wage_payment", "wage_payment", w, &["bank-transfer"])
-                        .map(|_| WagePayment::BankTransfer)
+                    self.word(
+                        "terms.wage_payment",
+                        "wage_payment",
+                        w,
+                        crate::form::WAGE_PAYMENTS,
+                    )
+                    .map(|_| WagePayment::BankTransfer)
                 })
                 .transpose(),
         );
