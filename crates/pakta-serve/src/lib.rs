@@ -11,6 +11,7 @@
 //! ones; agreement text reaches a page only through `pakta_html::escape` or a `pakta-html` report, under a
 //! Content-Security-Policy that allows no external resource and only scripts named by their hash.
 
+mod drafting;
 mod meeting;
 mod pages;
 mod routes;
@@ -46,6 +47,8 @@ pub struct Config {
     pub watch: Option<(PathBuf, PathBuf)>,
     /// How to read a PDF's text.
     pub pdf_text: PdfText,
+    /// The most one request may take: [`TIME_BUDGET`] (tests set less, to see the page that says so).
+    pub budget: Duration,
 }
 
 impl fmt::Debug for Config {
@@ -66,6 +69,7 @@ impl Config {
             port: 0,
             watch: None,
             pdf_text,
+            budget: TIME_BUDGET,
         }
     }
 }

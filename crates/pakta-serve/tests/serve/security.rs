@@ -245,7 +245,7 @@ fn bad_inputs_show_paktas_error_and_the_server_keeps_serving() {
     assert_error_page(&reply, 422, "Choose the earlier draft.");
     // Not a form.
     let reply = http::get(server.addr, &server.at("/redline?r=nonsense"));
-    assert_error_page(&reply, 404, "This comparison is no longer in memory");
+    assert_error_page(&reply, 404, "This result is no longer in memory");
     good_comparison(&server);
 }
 
