@@ -198,10 +198,11 @@ pub fn draft_form(form: &DraftForm) -> String {
     main.push_str(&error_html(form.error));
     if let Some(problems) = form.problems {
         let count = problems.errors.len();
-        let mut summary = format!(
-            "The term sheet has {count} problem{}; each is shown beside its field.",
-            if count == 1 { "" } else { "s" }
-        );
+        let mut summary = if count == 1 {
+            "The term sheet has 1 problem, shown beside its field.".to_owned()
+        } else {
+            format!("The term sheet has {count} problems; each is shown beside its field.")
+        };
         for message in unplaced(problems) {
             summary.push(' ');
             summary.push_str(message);
