@@ -391,6 +391,8 @@ impl FormValues {
         let mut out = String::from(
             "# A term sheet written by pakta serve's Draft page; `pakta draft` reads it.\n",
         );
+        // The form's parties in order: the origin, then the destination.
+        let mut parties = 0;
         for table in [
             Table::Agreement,
             Table::Party,
@@ -399,10 +401,11 @@ impl FormValues {
             Table::Terms,
             Table::Standards,
         ] {
-            let party = out.matches("[[parties]]").count();
+            let party = parties;
             match table {
                 Table::Party => {
                     let _ = write!(out, "\n[[parties]]\nrole = {}\n", quote(ROLES[party]));
+                    parties += 1;
                 }
                 _ => {
                     let _ = writeln!(out, "\n[{}]", table.name());
@@ -578,6 +581,19 @@ mod tests {
             through_form.standards.column = original.standards.column;
             assert_eq!(original, through_form, "{name}:\n{again}");
         }
+    }
+
+    #[test]
+    fn values_that_look_like_toml_stay_values() {
+        let (name, text) = BUNDLED[0];
+        let mut values = FormValues::from_toml(text).expect("TOML");
+        values.values.retain(|(p, _)| p != "agreement.place");
+        values.push("agreement.place", "[[parties]]\nrole = \"origin\"\n[terms]");
+        let sheet = TermSheet::parse(name, &values.to_toml()).expect("still one term sheet");
+        assert_eq!(
+            sheet.agreement.place.as_deref(),
+            Some("[[parties]]\nrole = \"origin\"\n[terms]")
+        );
     }
 
     #[test]

@@ -1,6 +1,7 @@
 //! pakta-serve: `pakta serve`, a local web workbench for negotiators who never open a terminal. Compare two
-//! drafts (the redline), watch two files through a meeting (the redline refreshes as either is saved), and
-//! check one agreement against a profile of the standards, with the same downloads the command line writes.
+//! drafts (the redline), watch two files through a meeting (the redline refreshes as either is saved),
+//! check one agreement against a profile of the standards (or against an earlier draft), draft an agreement
+//! from a term-sheet form, and compare two language versions, with the downloads the command line writes.
 //!
 //! It is a front end beside `pakta-cli`: it reads uploads through [`pakta_import::bytes::import`] (as the
 //! command line reads files), analyses with the same library calls and shows `pakta-html`'s pages. It adds

@@ -9,7 +9,8 @@ use std::sync::Arc;
 use crate::shared::input::pdf_text;
 
 /// Open a local web workbench in the browser: compare two drafts (the redline, with Word, Markdown, JSON
-/// and HTML downloads), check an agreement against the standards, and, with --watch, follow two files
+/// and HTML downloads), check an agreement against the standards (or against an earlier draft), draft an
+/// agreement from a term-sheet form, compare two language versions, and, with --watch, follow two files
 /// through a meeting. Offline; reachable only from this computer and only with the key in the printed
 /// address. Stop it with Ctrl-C.
 #[derive(Debug, clap::Args)]

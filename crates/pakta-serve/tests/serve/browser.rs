@@ -348,6 +348,8 @@ fn draft_from_a_term_sheet_through_the_page() {
         "term sheet, Word and Markdown per language, the page: {drafted}"
     );
     browser.screenshot(&screenshots().join("draft.png"));
+    // The picture in the README (docs/workbench-draft.png) is this one.
+    browser.thumbnail(&screenshots().join("draft-small.png"), 1300);
 }
 
 #[test]

@@ -68,6 +68,12 @@ fn every_address_without_the_token_is_refused() {
         "/redline?r=abc".to_owned(),
         "/download?r=abc&as=docx".to_owned(),
         "/check".to_owned(),
+        "/against?r=abc".to_owned(),
+        "/draft".to_owned(),
+        "/draft?from=id-tw.toml".to_owned(),
+        "/drafted?r=abc".to_owned(),
+        "/versions".to_owned(),
+        "/parallel?r=abc".to_owned(),
         "/events".to_owned(),
         "/meeting/redline".to_owned(),
         "/etc/passwd".to_owned(),
@@ -90,6 +96,15 @@ fn every_address_without_the_token_is_refused() {
             name: "old",
             file_name: "v1.md",
             bytes: &v1,
+        }],
+    );
+    assert_eq!(posted.status, 403);
+    let posted = http::post(
+        server.addr,
+        "/draft",
+        &[Part::Text {
+            name: "agreement.kind",
+            value: "mou",
         }],
     );
     assert_eq!(posted.status, 403);
