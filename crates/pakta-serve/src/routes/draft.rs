@@ -12,10 +12,9 @@ use pakta_draft::form::{BUNDLED, FormValues};
 use serde::Deserialize;
 
 use super::{Problem, Shared, State, Wanted, budgeted, multipart, own, problem_page, report};
-use crate::drafting::{self, Drafted, Refused, SHEET_NAME};
+use crate::drafting::{Refused, SHEET_NAME};
 use crate::pages::{self, DraftForm, Link, Tab};
 use crate::store::Entry;
-use crate::work::Download;
 
 /// A new form's values: both languages, a memorandum, the core profile.
 pub fn defaults() -> FormValues {
@@ -185,14 +184,4 @@ fn language_words(code: &str) -> &'static str {
         "id" => "Bahasa Indonesia",
         _ => "English",
     }
-}
-
-/// One file of the draft (the term sheet, a language version, the page): (bytes, file name).
-pub fn download(
-    standards: &crate::work::Standards,
-    drafted: &Drafted,
-    language: &str,
-    format: Download,
-) -> Result<(Vec<u8>, String), String> {
-    drafting::download(standards, drafted, language, format)
 }

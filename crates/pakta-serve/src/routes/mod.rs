@@ -405,7 +405,9 @@ async fn download(Extract(state): Extract<Shared>, Query(wanted): Query<Wanted>)
             format,
         ),
         Entry::Versions { a, b } => versions::download(a, b, format),
-        Entry::Draft(drafted) => draft::download(&worker.standards, drafted, &wanted.l, format),
+        Entry::Draft(drafted) => {
+            crate::drafting::download(&worker.standards, drafted, &wanted.l, format)
+        }
     })
     .await;
     let (bytes, name) = match result {

@@ -122,6 +122,53 @@ fn check_an_agreement_through_the_page() {
     );
     assert_eq!(found["downloads"], 3, "{found}");
     browser.screenshot(&screenshots().join("check.png"));
+
+    // With an earlier draft: the coverage compared, as `pakta check EARLIER --against AGREEMENT`.
+    browser.eval("document.querySelector('.workbench a').click(); true");
+    browser.wait_for(
+        "location.pathname === '/check' && document.readyState === 'complete'",
+        PAGE_LOAD,
+    );
+    browser.set_files("input[name=file]", &[&example("id-my-domestic.v2.md")]);
+    browser.set_files("input[name=earlier]", &[&example("id-my-domestic.v1.md")]);
+    browser.eval("document.querySelector('select[name=profile]').value = 'domestic-work'; true");
+    browser.eval("document.querySelector('form button[type=submit]').click(); true");
+    browser.wait_for(
+        "location.pathname === '/against' && document.readyState === 'complete' && \
+         document.body.dataset.script === 'ran'",
+        PAGE_LOAD,
+    );
+    let compared = browser.eval(
+        "({kind: document.querySelector('.report-kind').textContent, \
+          regressed: Array.from(document.querySelectorAll('tr[data-status=regressed] code')).map(c => c.textContent), \
+          files: document.querySelector('.files').textContent, \
+          downloads: Array.from(document.querySelectorAll('.workbench a[download]')).map(a => a.textContent)})",
+    );
+    assert_eq!(
+        compared["kind"], "Coverage compared with an earlier draft",
+        "{compared}"
+    );
+    // v2 makes wage deductions, the joint committee and the medical examination's cost weaker.
+    for requirement in ["wage-payment", "joint-committee", "medical-examination"] {
+        assert!(
+            compared["regressed"]
+                .as_array()
+                .is_some_and(|r| r.iter().any(|c| c == requirement)),
+            "{requirement}: {compared}"
+        );
+    }
+    assert!(
+        compared["files"]
+            .as_str()
+            .is_some_and(|f| f.contains("id-my-domestic.v1.md") && f.contains("domestic-work")),
+        "{compared}"
+    );
+    assert_eq!(
+        compared["downloads"],
+        serde_json::json!(["text", "JSON", "this page (HTML)"]),
+        "{compared}"
+    );
+    browser.screenshot(&screenshots().join("check-against.png"));
 }
 
 #[test]
