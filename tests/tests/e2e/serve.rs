@@ -200,6 +200,23 @@ fn pakta_draft_makes_the_draft_pages_drafts_from_its_term_sheet() {
         download("the term sheet"),
     )
     .expect("write");
+    // The page itself: `pakta draft --format html` writes the same bytes.
+    let output = Command::new(binary())
+        .current_dir(dir.path())
+        .args(["draft", "termsheet.toml", "-o", "html", "--format", "html"])
+        .output()
+        .expect("run pakta draft");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        std::fs::read(dir.path().join("html/termsheet.html")).expect("written")
+            == download("this page (HTML)"),
+        "termsheet.html: the page's download and pakta draft's differ"
+    );
     for format in ["md", "docx"] {
         let output = Command::new(binary())
             .current_dir(dir.path())
