@@ -289,3 +289,102 @@ fn the_time_budget_gives_the_pages_message_and_the_server_goes_on() {
     assert!(reply.text().contains("value=\"Taiwan\""));
     assert_eq!(http::get(server.addr, &server.at("/")).status, 200);
 }
+
+#[test]
+fn bad_files_on_the_versions_and_check_pages_get_paktas_message_there() {
+    let server = start(None);
+    let en = read(&example("id-tw-mou.en.md"));
+    let reply = http::post(
+        server.addr,
+        &server.at("/versions"),
+        &[
+            Part::File {
+                name: "a",
+                file_name: "en.md",
+                bytes: &en,
+            },
+            Part::File {
+                name: "b",
+                file_name: "empty.md",
+                bytes: b"",
+            },
+        ],
+    );
+    assert_eq!(reply.status, 422, "{}", reply.text());
+    let page = reply.text();
+    assert!(
+        page.contains("<p class=\"error\" role=\"alert\">empty.md: the file is empty</p>"),
+        "{page}"
+    );
+    assert!(
+        page.contains("<h1>Compare language versions</h1>"),
+        "the Versions form again"
+    );
+    let reply = http::post(
+        server.addr,
+        &server.at("/versions"),
+        &[Part::File {
+            name: "a",
+            file_name: "en.md",
+            bytes: &en,
+        }],
+    );
+    assert_eq!(reply.status, 422);
+    assert!(reply.text().contains("Choose the other language version."));
+    let reply = http::post(
+        server.addr,
+        &server.at("/check"),
+        &[
+            Part::File {
+                name: "file",
+                file_name: "en.md",
+                bytes: &en,
+            },
+            Part::File {
+                name: "earlier",
+                file_name: "old.docx",
+                bytes: b"PK\x03\x04 not Word",
+            },
+            Part::Text {
+                name: "profile",
+                value: "bla-core",
+            },
+        ],
+    );
+    assert_eq!(reply.status, 422);
+    let page = reply.text();
+    assert!(
+        page.contains("<p class=\"error\" role=\"alert\">old.docx: "),
+        "{page}"
+    );
+    assert!(page.contains("<h1>Check against the standards</h1>") && !page.contains("panicked"));
+    // A download in a format the command does not write is refused in words, not with a 500.
+    let posted = http::post(
+        server.addr,
+        &server.at("/versions"),
+        &[
+            Part::File {
+                name: "a",
+                file_name: "en.md",
+                bytes: &en,
+            },
+            Part::File {
+                name: "b",
+                file_name: "en2.md",
+                bytes: &en,
+            },
+        ],
+    );
+    let location = posted.header("location").expect("redirect");
+    let docx = http::get(
+        server.addr,
+        &format!("{}&as=docx", location.replace("/parallel?", "/download?")),
+    );
+    assert_eq!(docx.status, 422);
+    assert!(
+        docx.text()
+            .contains("the comparison of language versions has no docx version"),
+        "{}",
+        docx.text()
+    );
+}
