@@ -406,8 +406,14 @@ fn front_matter(
         .collect();
     format!(
         "---\ntitle: {}\nlanguage: {language}\nparties:\n{}{}sectors: [{}]\nstatus: draft\ngenerated-from: {}\ncatalogue: {}\n---\n\n",
+        // Front matter is not Markdown: the title's Markdown escapes are undone, and JSON quoting keeps it
+        // a plain string (a title "MoU <b>" stays those characters, not "&lt;b&gt;").
         quote(&pakta_core::text::collapse_whitespace(
-            &title(sheet, language).replace('\\', "")
+            &title(sheet, language)
+                .replace('\\', "")
+                .replace("&lt;", "<")
+                .replace("&gt;", ">")
+                .replace("&amp;", "&")
         )),
         party(&sheet.origin, "origin"),
         party(&sheet.destination, "destination"),

@@ -9,8 +9,10 @@
 
 pub mod countries;
 pub mod draft;
+pub mod form;
 pub mod termsheet;
+mod validation;
 pub mod vocabulary;
 
 pub use draft::{Draft, DraftError, context, draft, markdown_safe, profile, requirements};
-pub use termsheet::{Party, PartyNames, TermSheet, TermSheetError};
+pub use termsheet::{Party, PartyNames, TermSheet, TermSheetError, TermSheetErrors};

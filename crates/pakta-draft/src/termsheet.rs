@@ -7,39 +7,20 @@
 //! "bank transfer", "SAR 1,500"; see `data/vocabulary.toml`), and each party separates who signs from the
 //! country or territory the clauses speak of, whose names come from `data/countries.toml`.
 
-use miette::Diagnostic;
 use pakta_core::LineIndex;
 use serde::de::{self, MapAccess, Visitor};
 use serde::{Deserialize, Deserializer};
-use thiserror::Error;
 use toml::Spanned;
 
 use crate::countries::{self, Country, countries, is_government};
+
+mod tables;
+use crate::validation::{Problems, error, readable};
+pub use crate::validation::{TermSheetError, TermSheetErrors};
 use crate::vocabulary::vocabulary;
 
 /// Where the accepted spellings are listed for people.
 const SPELLINGS: &str = "agreements/termsheets/README.md";
-
-/// A problem in a term sheet.
-#[derive(Debug, Error, Diagnostic)]
-#[error("{name}:{line}:{column}: {message}")]
-#[diagnostic(code(pakta::termsheet))]
-pub struct TermSheetError {
-    pub name: String,
-    pub line: u32,
-    pub column: u32,
-    pub message: String,
-}
-
-fn error(name: &str, text: &str, offset: usize, message: impl Into<String>) -> TermSheetError {
-    let (line, column) = LineIndex::new(text).line_col(text, offset.min(text.len()));
-    TermSheetError {
-        name: name.to_string(),
-        line,
-        column,
-        message: message.into(),
-    }
-}
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Kind {
@@ -472,9 +453,9 @@ impl Reader<'_> {
         &self,
         field: &str,
         value: &Option<Spanned<i64>>,
-        min: i64,
-        max: i64,
     ) -> Result<Option<i64>, TermSheetError> {
+        // The range is the schema's, so the form and the reader cannot disagree.
+        let (min, max) = crate::form::range(field);
         match value {
             Some(v) if !(min..=max).contains(v.get_ref()) => Err(self.at(
                 v.span().start,
@@ -575,12 +556,7 @@ impl Reader<'_> {
     }
 
     fn party(&self, raw: &RawParty, languages: &[String]) -> Result<Party, TermSheetError> {
-        let role = match self.word(
-            "parties.role",
-            "role",
-            &raw.role,
-            &["origin", "destination"],
-        )? {
+        let role = match self.word("parties.role", "role", &raw.role, crate::form::ROLES)? {
             "origin" => Role::Origin,
             _ => Role::Destination,
         };
@@ -822,8 +798,10 @@ impl Reader<'_> {
 }
 
 impl TermSheet {
-    /// Parses and validates a term sheet; `name` is how messages call the file.
-    pub fn parse(name: &str, text: &str) -> Result<TermSheet, TermSheetError> {
+    /// Parses and validates a term sheet; `name` is how messages call the file. Every field is read even
+    /// after a bad one, so the problems come all at once (a TOML syntax or type error stops the reading,
+    /// and is the one problem then).
+    pub fn parse(name: &str, text: &str) -> Result<TermSheet, TermSheetErrors> {
         let raw: Raw = toml::from_str(text).map_err(|e| {
             let offset = e.span().map_or(0, |s| s.start);
             error(
@@ -834,173 +812,27 @@ impl TermSheet {
             )
         })?;
         let r = Reader { name, text };
-
-        let agreement = &raw.agreement;
-        let kind = match r.word(
-            "agreement.kind",
-            "kind",
-            &agreement.kind,
-            &["mou", "agreement", "protocol"],
-        )? {
-            "mou" => Kind::Mou,
-            "agreement" => Kind::Agreement,
-            _ => Kind::Protocol,
+        let mut problems = Problems::default();
+        let (agreement, languages) = r.agreement(&raw.agreement, &mut problems);
+        let workers = r.workers(&raw.workers, &mut problems);
+        let terms = r.terms(&raw.terms, &mut problems);
+        let parties = r.parties(&raw.parties, &languages, &mut problems);
+        problems.finish()?;
+        let (Some(agreement), Some(workers), Some(terms), Some((origin, destination))) =
+            (agreement, workers, terms, parties)
+        else {
+            // Every `None` above came with a problem, so `finish` has returned already.
+            return Err(error(name, text, 0, "the term sheet could not be read").into());
         };
-        let renewal = match &agreement.renewal {
-            None => None,
-            Some(w) => Some(
-                match r.word(
-                    "agreement.renewal",
-                    "renewal",
-                    w,
-                    &["automatic", "by-agreement"],
-                )? {
-                    "automatic" => Renewal::Automatic,
-                    _ => Renewal::ByAgreement,
-                },
-            ),
-        };
-        let duration_years =
-            r.range("agreement.duration_years", &agreement.duration_years, 1, 99)?;
-        let termination_notice_months = r.range(
-            "agreement.termination_notice_months",
-            &agreement.termination_notice_months,
-            1,
-            60,
-        )?;
-        if agreement.languages.get_ref().is_empty() {
-            return Err(r.at(
-                agreement.languages.span().start,
-                "agreement.languages: name at least one of \"en\", \"id\"",
-            ));
-        }
-        let mut languages: Vec<String> = Vec::new();
-        for language in agreement.languages.get_ref() {
-            let code = r
-                .word("agreement.languages", "languages", language, &["en", "id"])
-                .map_err(|mut e| {
-                    e.message = e.message.replacen(
-                        "agreement.languages: expected",
-                        "agreement.languages: pakta drafts in",
-                        1,
-                    );
-                    e
-                })?;
-            if !languages.iter().any(|l| l == code) {
-                languages.push(code.to_string());
-            }
-        }
-        let title = r.nonempty("agreement.title", &agreement.title)?;
-        let place = r.nonempty("agreement.place", &agreement.place)?;
-
-        if raw.workers.sectors.get_ref().is_empty() {
-            return Err(r.at(
-                raw.workers.sectors.span().start,
-                "workers.sectors: name at least one sector",
-            ));
-        }
-        let names: Vec<&str> = Sector::ALL.iter().map(|s| s.name()).collect();
-        let mut sectors = Vec::new();
-        for sector in raw.workers.sectors.get_ref() {
-            let found = r.word("workers.sectors", "sectors", sector, &names)?;
-            if let Some(s) = Sector::ALL.iter().find(|s| s.name() == found) {
-                sectors.push(*s);
-            }
-        }
-
-        let t = &raw.terms;
-        let terms = Terms {
-            minimum_monthly_wage: t
-                .minimum_monthly_wage
-                .as_ref()
-                .map(|m| r.money(m))
-                .transpose()?,
-            recruitment_costs: t
-                .recruitment_costs
-                .as_ref()
-                .map(|w| {
-                    r.word(
-                        "terms.recruitment_costs",
-                        "recruitment_costs",
-                        w,
-                        &["employer", "shared", "worker"],
-                    )
-                    .map(|c| match c {
-                        "employer" => Costs::Employer,
-                        "shared" => Costs::Shared,
-                        _ => Costs::Worker,
-                    })
-                })
-                .transpose()?,
-            contract_years: r.range("terms.contract_years", &t.contract_years, 1, 10)?,
-            weekly_rest_days: r.range("terms.weekly_rest_days", &t.weekly_rest_days, 1, 7)?,
-            annual_leave_days: r.range("terms.annual_leave_days", &t.annual_leave_days, 1, 365)?,
-            wage_payment: t
-                .wage_payment
-                .as_ref()
-                .map(|w| {
-                    r.word("terms.wage_payment", "wage_payment", w, &["bank-transfer"])
-                        .map(|_| WagePayment::BankTransfer)
-                })
-                .transpose()?,
-            joint_committee_meets: t
-                .joint_committee_meets
-                .as_ref()
-                .map(|m| r.meetings(m))
-                .transpose()?,
-        };
-
-        if raw.parties.len() != 2 {
-            return Err(r.at(
-                r.find("[[parties]]"),
-                format!("parties: expected exactly two, found {}", raw.parties.len()),
-            ));
-        }
-        let mut parties = Vec::new();
-        for party in &raw.parties {
-            parties.push(r.party(party, &languages)?);
-        }
-        let (Some(second), Some(first)) = (parties.pop(), parties.pop()) else {
-            return Err(r.at(r.find("[[parties]]"), "parties: expected exactly two"));
-        };
-        let (origin, destination) = match (first.role, second.role) {
-            (Role::Origin, Role::Destination) => (first, second),
-            (Role::Destination, Role::Origin) => (second, first),
-            _ => {
-                return Err(r.at(
-                    r.find("[[parties]]"),
-                    "parties: one party needs role = \"origin\" and the other role = \"destination\"",
-                ));
-            }
-        };
-        if let (Some(a), Some(b)) = (&origin.code, &destination.code)
-            && a == b
-        {
-            return Err(r.at(
-                raw.parties[1].country.span().start,
-                format!(
-                    "parties.country: both parties are {}; the origin and the destination are two countries or territories",
-                    origin.en.short
-                ),
-            ));
-        }
 
         let profile = &raw.standards.profile;
         let (line, column) =
             LineIndex::new(text).line_col(text, profile.span().start.min(text.len()));
         Ok(TermSheet {
-            agreement: AgreementTerms {
-                title,
-                kind,
-                languages,
-                place,
-                duration_years,
-                renewal,
-                termination_notice_months,
-            },
+            agreement,
             origin,
             destination,
-            workers: Workers { sectors },
+            workers,
             terms,
             standards: Standards {
                 profile: profile.get_ref().trim().to_string(),
@@ -1012,53 +844,5 @@ impl TermSheet {
 
     pub fn covers(&self, sector: Sector) -> bool {
         self.workers.sectors.contains(&sector)
-    }
-}
-
-/// The dotted name of the field at `offset` ("terms.weekly_rest_days"), from the key on that line and the
-/// table header above it.
-fn field_at(text: &str, offset: usize) -> Option<String> {
-    let offset = offset.min(text.len());
-    let line_start = text[..offset].rfind('\n').map_or(0, |i| i + 1);
-    let line = text[line_start..].lines().next().unwrap_or_default();
-    let key = line
-        .split_once('=')
-        .map(|(k, _)| k.trim().to_string())
-        .filter(|k| !k.is_empty() && !k.starts_with('['));
-    let table = text[..line_start]
-        .lines()
-        .rev()
-        .map(str::trim)
-        .find(|l| l.starts_with('['))
-        .map(|l| l.trim_matches(|c| c == '[' || c == ']').trim().to_string());
-    match (table, key) {
-        (Some(t), Some(k)) => Some(format!("{t}.{k}")),
-        (None, Some(k)) => Some(k),
-        (Some(t), None) => Some(t),
-        (None, None) => None,
-    }
-}
-
-/// A TOML/serde message in the words a negotiator reads: the field first, then what was expected and found
-/// ("terms.weekly_rest_days: expected an integer, found the string \"one\"").
-fn readable(text: &str, offset: usize, message: &str) -> String {
-    let field = field_at(text, offset);
-    let message = match message
-        .strip_prefix("invalid type: ")
-        .and_then(|m| m.split_once(", expected "))
-    {
-        Some((found, expected)) => {
-            let expected = match expected {
-                "i64" | "u64" | "i32" | "u32" => "an integer",
-                "a boolean" => "true or false",
-                other => other,
-            };
-            format!("expected {expected}, found {found}")
-        }
-        None => message.to_string(),
-    };
-    match field {
-        Some(field) if !message.starts_with("unknown field") => format!("{field}: {message}"),
-        _ => message,
     }
 }

@@ -250,3 +250,84 @@ pub fn report(
         &body,
     )
 }
+
+/// The coverage of two drafts compared (`pakta check OLD --against NEW`) as a self-contained HTML page:
+/// both scores, then each requirement that improved, regressed or moved, with its articles before and after.
+pub fn against(
+    old: &Subject,
+    new: &Subject,
+    before: &Coverage,
+    after: &Coverage,
+    changes: &[pakta_standards::CoverageChange],
+    catalogue: &Catalogue,
+    date: Option<&str>,
+) -> String {
+    let language = after.language.code();
+    let title = new.title.unwrap_or(new.path);
+    let mut body = String::new();
+    body.push_str(
+        "<header>\n<p class=\"report-kind\">Coverage compared with an earlier draft</p>\n",
+    );
+    let _ = writeln!(body, "<h1>{}</h1>", escape(title));
+    let _ = writeln!(
+        body,
+        "<p class=\"files\">earlier <code>{}</code> \u{2192} later <code>{}</code> \u{b7} profile <code>{}</code>{}</p>\n</header>",
+        escape(old.path),
+        escape(new.path),
+        escape(&after.profile),
+        date.map(|d| format!(" \u{b7} {}", escape(d)))
+            .unwrap_or_default()
+    );
+    body.push_str("<section class=\"summary\" aria-label=\"Summary\">\n<h2>Summary</h2>\n<dl class=\"counts\">\n");
+    for direction in ["improved", "regressed", "moved"] {
+        let _ = writeln!(
+            body,
+            "<div class=\"count-{direction}\"><dt>{direction}</dt><dd>{}</dd></div>",
+            changes
+                .iter()
+                .filter(|c| c.direction.as_str() == direction)
+                .count()
+        );
+    }
+    let _ = writeln!(
+        body,
+        "</dl>\n<p class=\"meta\">earlier: {}</p>\n<p class=\"meta\">later: {}</p>\n</section>",
+        escape(&summary_line(before)),
+        escape(&summary_line(after))
+    );
+    if changes.is_empty() {
+        body.push_str("<p class=\"consistent\">No requirement changed status or articles.</p>\n");
+    } else {
+        body.push_str(&filters(&["improved", "regressed", "moved"], &[]));
+        body.push_str(
+            "<table class=\"against\">\n<thead><tr><th>Change</th><th>Requirement</th><th>Earlier</th>\
+             <th>Later</th><th>Articles earlier</th><th>Articles later</th></tr></thead>\n<tbody>\n",
+        );
+        let articles = |list: &[String]| or_dash(&list.join(", "));
+        for change in changes {
+            let requirement = catalogue.requirement(&change.requirement);
+            let _ = writeln!(
+                body,
+                "<tr data-status=\"{0}\"><td><span class=\"badge\">{0}</span></td><td><code>{1}</code><br>{2}</td>\
+                 <td>{3}</td><td>{4}</td><td>{5}</td><td>{6}</td></tr>",
+                change.direction.as_str(),
+                escape(&change.requirement),
+                escape(requirement.map_or("", |r| r.title.get(language))),
+                status_cell(change.old),
+                status_cell(change.new),
+                escape(&articles(&change.old_articles)),
+                escape(&articles(&change.new_articles)),
+            );
+        }
+        body.push_str("</tbody>\n</table>\n");
+    }
+    let page_title = format!("Coverage compared: {title}");
+    document(
+        &Head {
+            title: &page_title,
+            lang: "en",
+            date,
+        },
+        &body,
+    )
+}

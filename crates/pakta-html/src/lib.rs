@@ -5,6 +5,7 @@
 
 pub mod check;
 pub mod diff;
+pub mod draft;
 pub mod matrix;
 mod page;
 pub mod parallel;

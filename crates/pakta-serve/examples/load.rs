@@ -1,6 +1,7 @@
 //! A bounded load test of the workbench on 127.0.0.1: N operations (default 500), C at a time (default
-//! 16), alternating a comparison (upload two drafts, then the redline page) and a check (upload one
-//! agreement, then the coverage page) on the bundled examples. Prints throughput, latency percentiles
+//! 16), taking turns: a comparison (upload two drafts, then the redline page), a check (upload one
+//! agreement, then the coverage page) and a draft (submit the term-sheet form filled from the bundled
+//! `id-tw.toml`, then the drafts' page), on the bundled examples. Prints throughput, latency percentiles
 //! and the process's peak memory (server and client share it; the client's part is small).
 //!
 //! `cargo run --release -p pakta-serve --example load -- [OPERATIONS] [CONCURRENCY]`
@@ -14,6 +15,7 @@ use std::sync::{Arc, Mutex};
 use std::time::{Duration, Instant};
 
 use http::Part;
+use pakta_draft::form::{BUNDLED, FormValues};
 
 /// However the run goes, it stops after this.
 const WALL_LIMIT: Duration = Duration::from_secs(600);
@@ -26,6 +28,16 @@ fn example(name: &str) -> Vec<u8> {
     )
     .expect("a bundled example")
 }
+
+/// What one operation does.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Kind {
+    Compare,
+    Check,
+    Draft,
+}
+
+const KINDS: [Kind; 3] = [Kind::Compare, Kind::Check, Kind::Draft];
 
 fn percentile(sorted: &[Duration], p: f64) -> Duration {
     if sorted.is_empty() {
@@ -63,14 +75,22 @@ fn main() {
     let v2 = Arc::new(example("id-my-domestic.v2.md"));
     let en = Arc::new(example("id-tw-mou.en.md"));
     let next = Arc::new(AtomicUsize::new(0));
-    let results: Arc<Mutex<Vec<(bool, Duration, bool)>>> = Arc::default();
+    let sheet = Arc::new(
+        BUNDLED
+            .iter()
+            .find(|(name, _)| *name == "id-tw.toml")
+            .and_then(|(_, text)| FormValues::from_toml(text))
+            .expect("the bundled id-tw.toml"),
+    );
+    let results: Arc<Mutex<Vec<(Kind, Duration, bool)>>> = Arc::default();
     let start = Instant::now();
     let workers: Vec<_> = (0..concurrency)
         .map(|_| {
-            let (v1, v2, en, next, results, token) = (
+            let (v1, v2, en, sheet, next, results, token) = (
                 Arc::clone(&v1),
                 Arc::clone(&v2),
                 Arc::clone(&en),
+                Arc::clone(&sheet),
                 Arc::clone(&next),
                 Arc::clone(&results),
                 token.clone(),
@@ -81,10 +101,10 @@ fn main() {
                     if i >= operations || start.elapsed() > WALL_LIMIT {
                         break;
                     }
-                    let compare = i % 2 == 0;
+                    let kind = KINDS[i % KINDS.len()];
                     let began = Instant::now();
-                    let posted = if compare {
-                        http::post(
+                    let posted = match kind {
+                        Kind::Compare => http::post(
                             addr,
                             &format!("/compare?t={token}"),
                             &[
@@ -99,9 +119,8 @@ fn main() {
                                     bytes: &v2,
                                 },
                             ],
-                        )
-                    } else {
-                        http::post(
+                        ),
+                        Kind::Check => http::post(
                             addr,
                             &format!("/check?t={token}"),
                             &[
@@ -115,7 +134,15 @@ fn main() {
                                     value: "bla-core",
                                 },
                             ],
-                        )
+                        ),
+                        Kind::Draft => {
+                            let parts: Vec<Part> = sheet
+                                .values
+                                .iter()
+                                .map(|(name, value)| Part::Text { name, value })
+                                .collect();
+                            http::post(addr, &format!("/draft?t={token}"), &parts)
+                        }
                     };
                     let ok = posted.status == 303
                         && posted.header("location").is_some_and(|location| {
@@ -126,7 +153,7 @@ fn main() {
                     results
                         .lock()
                         .unwrap_or_else(|e| e.into_inner())
-                        .push((compare, took, ok));
+                        .push((kind, took, ok));
                 }
             })
         })
@@ -146,12 +173,13 @@ fn main() {
     );
     for (name, which) in [
         ("all", None),
-        ("compare", Some(true)),
-        ("check", Some(false)),
+        ("compare", Some(Kind::Compare)),
+        ("check", Some(Kind::Check)),
+        ("draft", Some(Kind::Draft)),
     ] {
         let mut times: Vec<Duration> = results
             .iter()
-            .filter(|(compare, _, _)| which.is_none_or(|w| w == *compare))
+            .filter(|(kind, _, _)| which.is_none_or(|w| w == *kind))
             .map(|(_, took, _)| *took)
             .collect();
         times.sort();

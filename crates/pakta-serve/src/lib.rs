@@ -1,6 +1,7 @@
 //! pakta-serve: `pakta serve`, a local web workbench for negotiators who never open a terminal. Compare two
-//! drafts (the redline), watch two files through a meeting (the redline refreshes as either is saved), and
-//! check one agreement against a profile of the standards, with the same downloads the command line writes.
+//! drafts (the redline), watch two files through a meeting (the redline refreshes as either is saved),
+//! check one agreement against a profile of the standards (or against an earlier draft), draft an agreement
+//! from a term-sheet form, and compare two language versions, with the downloads the command line writes.
 //!
 //! It is a front end beside `pakta-cli`: it reads uploads through [`pakta_import::bytes::import`] (as the
 //! command line reads files), analyses with the same library calls and shows `pakta-html`'s pages. It adds
@@ -11,6 +12,7 @@
 //! ones; agreement text reaches a page only through `pakta_html::escape` or a `pakta-html` report, under a
 //! Content-Security-Policy that allows no external resource and only scripts named by their hash.
 
+mod drafting;
 mod meeting;
 mod pages;
 mod routes;
@@ -46,6 +48,8 @@ pub struct Config {
     pub watch: Option<(PathBuf, PathBuf)>,
     /// How to read a PDF's text.
     pub pdf_text: PdfText,
+    /// The most one request may take: [`TIME_BUDGET`] (tests set less, to see the page that says so).
+    pub budget: Duration,
 }
 
 impl fmt::Debug for Config {
@@ -66,6 +70,7 @@ impl Config {
             port: 0,
             watch: None,
             pdf_text,
+            budget: TIME_BUDGET,
         }
     }
 }

@@ -1,5 +1,5 @@
-//! The uploads of the last few requests, in memory only, so a redline's option links and downloads can be
-//! served without uploading again. Nothing is written to disk; the oldest entries are forgotten first.
+//! The uploads (and drafts) of the last few requests, in memory only, so a result's option links and
+//! downloads can be served without uploading again. Nothing is written to disk; the oldest entries are forgotten first.
 
 use std::collections::VecDeque;
 use std::sync::{Arc, Mutex};
@@ -14,13 +14,19 @@ pub struct Doc {
     pub summary: Option<String>,
 }
 
-/// What one upload held.
+/// What one upload held (or, for a draft, what the term sheet gave).
 #[derive(Debug)]
 pub enum Entry {
     /// Two drafts to compare.
     Pair { old: Doc, new: Doc },
     /// One agreement to check.
     One(Doc),
+    /// An agreement (NEW) to check against an earlier draft (OLD).
+    Against { old: Doc, new: Doc },
+    /// Two language versions of one agreement.
+    Versions { a: Doc, b: Doc },
+    /// A term sheet and the drafts made from it.
+    Draft(crate::drafting::Drafted),
 }
 
 /// How many uploads are kept.

@@ -1,5 +1,6 @@
 //! The work a request asks for, done with the same library calls the command line makes: reading an
-//! upload, the redline of two drafts and the coverage of one, in each format the command line writes.
+//! upload, the redline of two drafts, the coverage of one (or of two compared), two language versions
+//! side by side and a draft from a term sheet, in each format the command line writes.
 //! Everything here is synchronous; the routes run it on the blocking pool under the time budget.
 
 use pakta_core::Agreement;
@@ -118,12 +119,16 @@ fn subject<'a>(doc: &'a Doc, agreement: &'a Agreement) -> Subject<'a> {
 /// A download's format.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub enum Download {
-    /// Word with tracked changes (redline only).
+    /// Word: with tracked changes (redline), clean (draft).
     Docx,
     /// Markdown (CriticMarkup for the redline).
     Md,
     Json,
     Html,
+    /// Plain text, as the command prints it (language versions, coverage compared).
+    Text,
+    /// The term sheet (draft).
+    Toml,
 }
 
 impl Download {
@@ -133,6 +138,8 @@ impl Download {
             "md" => Some(Download::Md),
             "json" => Some(Download::Json),
             "html" => Some(Download::Html),
+            "txt" => Some(Download::Text),
+            "toml" => Some(Download::Toml),
             _ => None,
         }
     }
@@ -143,6 +150,8 @@ impl Download {
             Download::Md => "md",
             Download::Json => "json",
             Download::Html => "html",
+            Download::Text => "txt",
+            Download::Toml => "toml",
         }
     }
 
@@ -154,23 +163,21 @@ impl Download {
             Download::Md => "text/markdown; charset=utf-8",
             Download::Json => "application/json",
             Download::Html => "text/html; charset=utf-8",
+            Download::Text => "text/plain; charset=utf-8",
+            Download::Toml => "application/toml",
         }
     }
 }
 
 /// The redline of OLD → NEW in `format` (the web page for [`Download::Html`]), as `pakta diff` writes it.
 pub fn redline(old: &Doc, new: &Doc, ignore: Ignore, format: Download) -> Result<Vec<u8>, String> {
-    let (old_agreement, new_agreement) = std::thread::scope(|scope| {
-        let parsed = scope.spawn(|| pakta_core::parse(&old.markdown));
-        let new_agreement = pakta_core::parse(&new.markdown);
-        match parsed.join() {
-            Ok(old_agreement) => (old_agreement, new_agreement),
-            Err(panic) => std::panic::resume_unwind(panic),
-        }
-    });
+    let (old_agreement, new_agreement) = parse_both(&old.markdown, &new.markdown);
     let result = pakta_redline::redline(&old_agreement, &new_agreement, &ignore.options());
     let (old_subject, new_subject) = (subject(old, &old_agreement), subject(new, &new_agreement));
     Ok(match format {
+        Download::Text | Download::Toml => {
+            return Err(format!("the redline has no {} version", format.extension()));
+        }
         Download::Html => pakta_html::diff::report(
             &old_subject,
             &new_subject,
@@ -264,13 +271,102 @@ impl Standards {
                 &self.catalogue,
                 Some(comparisons.as_slice()),
             ),
-            Download::Md | Download::Docx => pakta_report::coverage::markdown(
-                &subject,
-                &coverage,
+            Download::Md | Download::Docx | Download::Text | Download::Toml => {
+                pakta_report::coverage::markdown(
+                    &subject,
+                    &coverage,
+                    &self.catalogue,
+                    Some(comparisons.as_slice()),
+                )
+            }
+        })
+    }
+}
+
+impl Standards {
+    /// The coverage of OLD compared with NEW in `format`, as `pakta check OLD --against NEW --format …`
+    /// writes it (text for [`Download::Text`]).
+    pub fn against(
+        &self,
+        old: &Doc,
+        new: &Doc,
+        profile: &str,
+        format: Download,
+    ) -> Result<String, String> {
+        let profile_def = self
+            .catalogue
+            .profile(profile)
+            .ok_or_else(|| format!("unknown profile `{profile}`"))?;
+        let (old_agreement, new_agreement) = parse_both(&old.markdown, &new.markdown);
+        let checker = Checker::new(&self.catalogue);
+        let before = checker.check(&old_agreement, profile_def, None);
+        let after = checker.check(&new_agreement, profile_def, None);
+        let changes = pakta_standards::compare(&before, &after);
+        let (old_subject, new_subject) =
+            (subject(old, &old_agreement), subject(new, &new_agreement));
+        Ok(match format {
+            Download::Json => pakta_report::coverage::against_json(
+                &old_subject,
+                &new_subject,
+                &before,
+                &after,
+                &changes,
+            ),
+            Download::Html => pakta_html::check::against(
+                &old_subject,
+                &new_subject,
+                &before,
+                &after,
+                &changes,
                 &self.catalogue,
-                Some(comparisons.as_slice()),
+                None,
+            ),
+            _ => pakta_report::coverage::against_text(
+                &old_subject,
+                &new_subject,
+                &before,
+                &after,
+                &changes,
+                pakta_report::Style::PLAIN,
             ),
         })
+    }
+}
+
+/// Two texts parsed on two threads, as `pakta diff` and `pakta parallel` parse their inputs.
+fn parse_both(a: &str, b: &str) -> (Agreement, Agreement) {
+    std::thread::scope(|scope| {
+        let parsed = scope.spawn(|| pakta_core::parse(a));
+        let second = pakta_core::parse(b);
+        match parsed.join() {
+            Ok(first) => (first, second),
+            Err(panic) => std::panic::resume_unwind(panic),
+        }
+    })
+}
+
+/// Two language versions compared in `format`, as `pakta parallel --format text|json|html` writes it.
+pub fn versions(a: &Doc, b: &Doc, format: Download) -> Result<String, String> {
+    let (a_agreement, b_agreement) = parse_both(&a.markdown, &b.markdown);
+    let result = pakta_redline::parallel::parallel(&a_agreement, &b_agreement);
+    let (a_subject, b_subject) = (subject(a, &a_agreement), subject(b, &b_agreement));
+    match format {
+        Download::Html => Ok(pakta_html::parallel::report(
+            &a_subject, &b_subject, &result, None,
+        )),
+        Download::Json => Ok(pakta_report::redline::parallel_json(
+            &a_subject, &b_subject, &result,
+        )),
+        Download::Text => Ok(pakta_report::redline::parallel_text(
+            &a_subject,
+            &b_subject,
+            &result,
+            pakta_report::Style::PLAIN,
+        )),
+        other => Err(format!(
+            "the comparison of language versions has no {} version",
+            other.extension()
+        )),
     }
 }
 

@@ -217,6 +217,44 @@ fn fail_under_sets_the_exit_code() {
 }
 
 #[test]
+fn against_as_a_web_page_lists_each_change_as_json_does() {
+    let run = |format: &str| {
+        pakta()
+            .arg("check")
+            .arg(example("id-my-domestic.v1.md"))
+            .arg("--against")
+            .arg(example("id-my-domestic.v2.md"))
+            .args(["--format", format])
+            .output()
+            .expect("run")
+    };
+    let html = run("html");
+    assert_eq!(
+        html.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&html.stderr)
+    );
+    let page = String::from_utf8_lossy(&html.stdout);
+    let json: Value = serde_json::from_slice(&run("json").stdout).expect("json");
+    let changes = json["changes"].as_array().expect("changes");
+    assert!(page.starts_with("<!DOCTYPE html>") && page.contains("Content-Security-Policy"));
+    assert_eq!(
+        page.matches("<tr data-status=").count(),
+        changes.len(),
+        "{page}"
+    );
+    for change in changes {
+        let row = format!(
+            "<tr data-status=\"{0}\"><td><span class=\"badge\">{0}</span></td><td><code>{1}</code>",
+            change["direction"].as_str().expect("direction"),
+            change["requirement"].as_str().expect("requirement")
+        );
+        assert!(page.contains(&row), "{row}");
+    }
+}
+
+#[test]
 fn against_reports_what_the_new_draft_changed() {
     let output = pakta()
         .arg("check")

@@ -90,6 +90,35 @@ fn bad_term_sheet_names_file_line_and_field() {
         "{err}"
     );
     assert_eq!(err.lines().count(), 1, "{err}");
+
+    // Two bad values: both are reported, one `error:` line each, in the order of the file.
+    std::fs::write(
+        &sheet,
+        text.replacen("weekly_rest_days = 1", "weekly_rest_days = 9", 1)
+            .replacen("kind = \"mou\"", "kind = \"treaty\"", 1),
+    )
+    .expect("write");
+    let output = pakta()
+        .arg("draft")
+        .arg(&sheet)
+        .arg("-o")
+        .arg(dir.path())
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(2));
+    let err = String::from_utf8_lossy(&output.stderr);
+    let lines: Vec<&str> = err.lines().collect();
+    assert_eq!(lines.len(), 2, "{err}");
+    assert!(
+        lines[0].starts_with("error: ") && lines[0].contains("agreement.kind: expected"),
+        "{err}"
+    );
+    assert!(
+        lines[1].starts_with("error: ")
+            && lines[1]
+                .contains("terms.weekly_rest_days: expected an integer from 1 to 7, found 9"),
+        "{err}"
+    );
 }
 
 #[test]

@@ -1,6 +1,10 @@
 //! `pakta serve` as a person starts it: the printed address (loopback, with a key), the warning for any
-//! other address, and one line for a --watch file that is not there. The workbench itself is tested in
-//! crates/pakta-serve.
+//! other address, one line for a --watch file that is not there, `--open` (through the `PAKTA_OPEN`
+//! opener), and a draft made on the Draft page that `pakta draft` makes again from the page's term sheet.
+//! The workbench itself is tested in crates/pakta-serve.
+
+#[path = "../../../crates/pakta-serve/tests/support/http.rs"]
+mod http;
 
 use std::io::{BufRead, BufReader, Read, Write};
 use std::net::TcpStream;
@@ -19,10 +23,15 @@ impl Drop for Serving {
 }
 
 fn serve(args: &[&str]) -> Serving {
+    serve_with(args, &[])
+}
+
+fn serve_with(args: &[&str], env: &[(&str, &std::path::Path)]) -> Serving {
     Serving(
         Command::new(binary())
             .arg("serve")
             .args(args)
+            .envs(env.iter().copied())
             .stdin(Stdio::null())
             .stdout(Stdio::piped())
             .stderr(Stdio::piped())
@@ -99,4 +108,138 @@ fn watch_needs_two_files_that_exist() {
         "{stderr}"
     );
     assert_eq!(stderr.lines().count(), 1, "{stderr}");
+}
+
+/// The address `pakta serve` printed, and the socket address in it.
+fn address(server: &mut Serving) -> (String, std::net::SocketAddr) {
+    let line = first_line(server.0.stdout.take().expect("stdout"));
+    let url = line
+        .strip_prefix("pakta workbench: ")
+        .unwrap_or_else(|| panic!("{line}"))
+        .to_owned();
+    let socket = url
+        .trim_start_matches("http://")
+        .split('/')
+        .next()
+        .and_then(|a| a.parse().ok())
+        .expect("host:port");
+    (url, socket)
+}
+
+#[test]
+fn open_hands_the_address_to_the_opener() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let opened = dir.path().join("opened.txt");
+    let opener = dir.path().join("opener.sh");
+    std::fs::write(
+        &opener,
+        format!("#!/bin/sh\nprintf '%s' \"$1\" > '{}'\n", opened.display()),
+    )
+    .expect("write the opener");
+    #[cfg(unix)]
+    {
+        use std::os::unix::fs::PermissionsExt as _;
+        std::fs::set_permissions(&opener, std::fs::Permissions::from_mode(0o755)).expect("chmod");
+    }
+    let mut server = serve_with(&["--open"], &[("PAKTA_OPEN", &opener)]);
+    let (url, _) = address(&mut server);
+    let start = std::time::Instant::now();
+    while !opened.exists() && start.elapsed() < Duration::from_secs(20) {
+        std::thread::sleep(Duration::from_millis(50));
+    }
+    std::thread::sleep(Duration::from_millis(100));
+    assert_eq!(
+        std::fs::read_to_string(&opened).expect("the opener ran"),
+        url,
+        "--open hands the printed address, key included, to the opener"
+    );
+}
+
+/// The `href` of the link whose words start with `words`, unescaped.
+fn link(page: &str, words: &str) -> String {
+    let at = page
+        .find(&format!(">{words}"))
+        .unwrap_or_else(|| panic!("no link {words:?} in {page}"));
+    let start = page[..at].rfind("href=\"").expect("href") + 6;
+    let end = start + page[start..].find('"').expect("end of href");
+    page[start..end].replace("&amp;", "&")
+}
+
+#[test]
+fn pakta_draft_makes_the_draft_pages_drafts_from_its_term_sheet() {
+    let mut server = serve(&[]);
+    let (url, socket) = address(&mut server);
+    let key = url.split("?t=").nth(1).expect("key").to_owned();
+    let form = [
+        ("agreement.kind", "agreement"),
+        ("agreement.languages", "en"),
+        ("agreement.languages", "id"),
+        ("agreement.place", "Riyadh"),
+        ("agreement.duration_years", "5"),
+        ("parties[0].country", "Indonesia"),
+        ("parties[1].country", "KSA"),
+        ("workers.sectors", "domestic-work"),
+        ("workers.sectors", "care-work"),
+        ("terms.minimum_monthly_wage", "SAR 1,500"),
+        ("terms.weekly_rest_days", "1"),
+        ("terms.joint_committee_meets", "twice a year"),
+        ("standards.profile", "domestic-work"),
+    ];
+    let parts: Vec<http::Part> = form
+        .iter()
+        .map(|(name, value)| http::Part::Text { name, value })
+        .collect();
+    let posted = http::post(socket, &format!("/draft?t={key}"), &parts);
+    assert_eq!(posted.status, 303, "{}", posted.text());
+    let page = http::get(socket, posted.header("location").expect("redirect")).text();
+    let download = |words: &str| http::get(socket, &link(&page, words)).body;
+
+    let dir = tempfile::tempdir().expect("tempdir");
+    std::fs::write(
+        dir.path().join("termsheet.toml"),
+        download("the term sheet"),
+    )
+    .expect("write");
+    // The page itself: `pakta draft --format html` writes the same bytes.
+    let output = Command::new(binary())
+        .current_dir(dir.path())
+        .args(["draft", "termsheet.toml", "-o", "html", "--format", "html"])
+        .output()
+        .expect("run pakta draft");
+    assert_eq!(
+        output.status.code(),
+        Some(0),
+        "{}",
+        String::from_utf8_lossy(&output.stderr)
+    );
+    assert!(
+        std::fs::read(dir.path().join("html/termsheet.html")).expect("written")
+            == download("this page (HTML)"),
+        "termsheet.html: the page's download and pakta draft's differ"
+    );
+    for format in ["md", "docx"] {
+        let output = Command::new(binary())
+            .current_dir(dir.path())
+            .args(["draft", "termsheet.toml", "-o", format, "--format", format])
+            .output()
+            .expect("run pakta draft");
+        assert_eq!(
+            output.status.code(),
+            Some(0),
+            "{}",
+            String::from_utf8_lossy(&output.stderr)
+        );
+        for (language, words) in [("en", "English"), ("id", "Bahasa Indonesia")] {
+            let kind = if format == "md" { "Markdown" } else { "Word" };
+            let written = std::fs::read(
+                dir.path()
+                    .join(format!("{format}/termsheet.{language}.{format}")),
+            )
+            .expect("pakta draft wrote it");
+            assert!(
+                written == download(&format!("{words}: {kind}")),
+                "termsheet.{language}.{format}: the page's download and pakta draft's differ"
+            );
+        }
+    }
 }

@@ -2,7 +2,6 @@
 
 use std::process::ExitCode;
 
-use anyhow::anyhow;
 use clap::ValueEnum;
 use pakta_core::{Agreement, Language};
 use pakta_report::coverage::Subject;
@@ -10,7 +9,7 @@ use pakta_standards::{Checker, Coverage};
 
 use crate::shared::terminal::{exit_without_freeing, stdout_style, style_for, terminal_width};
 use crate::shared::usage::{parse_score, profile};
-use crate::shared::{CatalogueArgs, Input, OutputArgs, ReadArgs, ReportArgs, UsageError, findings};
+use crate::shared::{CatalogueArgs, Input, OutputArgs, ReadArgs, ReportArgs, findings};
 
 /// Check an agreement against the standards catalogue: for each requirement of a profile, whether the
 /// agreement covers it, covers part of it, dilutes it (weaker) or misses it, with evidence.
@@ -57,12 +56,6 @@ pub enum Format {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    if args.against.is_some() && args.format == Format::Html {
-        return Err(anyhow!(UsageError::new(
-            "--against --format html: the comparison of two drafts has no web page yet",
-            "use --format text, md or json with --against, or `pakta diff OLD NEW --format html`",
-        )));
-    }
     let catalogue = args.catalogue.catalogue()?;
     // The web page always shows the model wording beside the agreement's.
     let models = if args.show_diff || args.format == Format::Html {
@@ -90,7 +83,16 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Format::Json => {
                 pakta_report::coverage::against_json(&old, &new, &coverage, &new_coverage, &changes)
             }
-            Format::Text | Format::Md | Format::Html => pakta_report::coverage::against_text(
+            Format::Html => pakta_html::check::against(
+                &old,
+                &new,
+                &coverage,
+                &new_coverage,
+                &changes,
+                &catalogue,
+                args.report.date.as_deref(),
+            ),
+            Format::Text | Format::Md => pakta_report::coverage::against_text(
                 &old,
                 &new,
                 &coverage,

@@ -23,7 +23,8 @@ pub struct Args {
     /// Replace files that exist.
     #[arg(long)]
     pub force: bool,
-    /// `md` (Markdown, pakta's own format) or `docx` (a clean Word document).
+    /// `md` (Markdown, pakta's own format), `docx` (a clean Word document), or `html` (one web page with
+    /// the languages side by side, each article under the requirement it implements).
     #[arg(long, value_enum, default_value_t = Format::Md)]
     pub format: Format,
     #[command(flatten)]
@@ -41,6 +42,7 @@ pub enum DraftLang {
 pub enum Format {
     Md,
     Docx,
+    Html,
 }
 
 /// One file per language in the folder, written atomically, never over an existing file without `--force`.
@@ -69,16 +71,39 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .and_then(|s| s.to_str())
         .unwrap_or("draft")
         .to_string();
+    if args.format == Format::Html {
+        // One page for all the languages: the page the workbench's Draft page shows.
+        let parsed: Vec<(&str, pakta_core::Agreement)> = drafts
+            .iter()
+            .map(|d| (d.language.as_str(), pakta_core::parse(&d.markdown)))
+            .collect();
+        let versions: Vec<pakta_html::draft::Version> = parsed
+            .iter()
+            .map(|(language, agreement)| pakta_html::draft::Version {
+                language,
+                agreement,
+            })
+            .collect();
+        let articles = drafts
+            .first()
+            .map(|d| d.articles.as_slice())
+            .unwrap_or_default();
+        let page = pakta_html::draft::report(&input.name, &versions, articles, &catalogue);
+        let path = dir.join(format!("{stem}.html"));
+        Output::new(Some(path.clone()), args.force).write(&page, &[&input])?;
+        eprintln!("wrote {} ({} articles)", path.display(), articles.len());
+        return Ok(ExitCode::SUCCESS);
+    }
     for d in &drafts {
         let extension = match args.format {
             Format::Md => "md",
-            Format::Docx => "docx",
+            Format::Docx | Format::Html => "docx",
         };
         let path = dir.join(format!("{stem}.{}.{extension}", d.language));
         let output = Output::new(Some(path.clone()), args.force);
         match args.format {
             Format::Md => output.write(&d.markdown, &[&input])?,
-            Format::Docx => {
+            Format::Docx | Format::Html => {
                 let agreement = pakta_core::parse(&d.markdown);
                 let docx = pakta_docx::clean(&agreement, None).with_context(|| {
                     format!("{}: cannot build the Word document", path.display())

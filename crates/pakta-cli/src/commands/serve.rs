@@ -9,7 +9,8 @@ use std::sync::Arc;
 use crate::shared::input::pdf_text;
 
 /// Open a local web workbench in the browser: compare two drafts (the redline, with Word, Markdown, JSON
-/// and HTML downloads), check an agreement against the standards, and, with --watch, follow two files
+/// and HTML downloads), check an agreement against the standards (or against an earlier draft), draft an
+/// agreement from a term-sheet form, compare two language versions, and, with --watch, follow two files
 /// through a meeting. Offline; reachable only from this computer and only with the key in the printed
 /// address. Stop it with Ctrl-C.
 #[derive(Debug, clap::Args)]
@@ -17,7 +18,7 @@ pub struct Args {
     /// The port to listen on (0: any free port).
     #[arg(long, default_value_t = 0)]
     pub port: u16,
-    /// Open the workbench in the default browser.
+    /// Open the workbench in the default browser (or with the program named by PAKTA_OPEN).
     #[arg(long)]
     pub open: bool,
     /// Meeting mode: show the redline of OLD → NEW and refresh it whenever either file is saved.
@@ -42,6 +43,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         port: args.port,
         watch,
         pdf_text: Arc::new(|name: &str, bytes: &[u8]| pdf_text(name, None, bytes)),
+        budget: pakta_serve::TIME_BUDGET,
     };
     if let Some(warning) = pakta_serve::exposure_warning(args.bind) {
         eprintln!("{warning}");
@@ -63,8 +65,14 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 }
 
 /// Opens `url` in the default browser; says so when it cannot (the address is printed anyway).
+/// `PAKTA_OPEN` names another program to open it with (a particular browser; the tests' recorder).
 fn open(url: &str) {
-    let command = if cfg!(target_os = "macos") {
+    let chosen = std::env::var("PAKTA_OPEN")
+        .ok()
+        .filter(|p| !p.trim().is_empty());
+    let command = if let Some(program) = chosen.as_deref() {
+        (program, vec![url])
+    } else if cfg!(target_os = "macos") {
         ("open", vec![url])
     } else if cfg!(windows) {
         ("cmd", vec!["/C", "start", "", url])

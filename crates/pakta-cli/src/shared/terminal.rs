@@ -39,7 +39,15 @@ pub fn report(err: &anyhow::Error) {
     } else {
         "error"
     };
-    eprintln!("{prefix}: {err:#}");
+    // A term sheet's problems come all at once, one `error:` line each.
+    match err.downcast_ref::<pakta_draft::TermSheetErrors>() {
+        Some(problems) => {
+            for problem in &problems.errors {
+                eprintln!("{prefix}: {problem}");
+            }
+        }
+        None => eprintln!("{prefix}: {err:#}"),
+    }
     if let Some(diagnostic) = err.downcast_ref::<pakta_core::SourceError>()
         && let Some(help) = miette::Diagnostic::help(diagnostic)
     {

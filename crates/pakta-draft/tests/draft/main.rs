@@ -252,6 +252,44 @@ fn a_new_profile_or_sector_renumbers_every_reference() {
 }
 
 #[test]
+fn every_bad_field_is_reported_at_once_with_its_path() {
+    let text =
+        std::fs::read_to_string(repo().join("agreements/termsheets/id-tw.toml")).expect("id-tw");
+    let broken = text
+        .replacen("weekly_rest_days = 1", "weekly_rest_days = 9", 1)
+        .replacen("kind = \"mou\"", "kind = \"treaty\"", 1)
+        .replacen("country = \"Taiwan\"", "country = \" \"", 1);
+    let problems = TermSheet::parse("sheet.toml", &broken).expect_err("refused");
+    let fields: Vec<&str> = problems.errors.iter().map(|e| e.field.as_str()).collect();
+    assert_eq!(
+        fields,
+        [
+            "agreement.kind",
+            "parties[1].country",
+            "terms.weekly_rest_days"
+        ],
+        "{problems}"
+    );
+    let rest = problems
+        .for_field("terms.weekly_rest_days")
+        .next()
+        .expect("the rest days' problem");
+    assert_eq!(
+        rest.message,
+        "terms.weekly_rest_days: expected an integer from 1 to 7, found 9"
+    );
+    // Printed one a line, each as the command line prints a single one.
+    assert_eq!(problems.to_string().lines().count(), 3, "{problems}");
+    assert!(
+        problems
+            .to_string()
+            .lines()
+            .all(|l| l.starts_with("sheet.toml:")),
+        "{problems}"
+    );
+}
+
+#[test]
 fn bad_term_sheets_fail_with_located_messages() {
     let text =
         std::fs::read_to_string(repo().join("agreements/termsheets/id-my.toml")).expect("id-my");

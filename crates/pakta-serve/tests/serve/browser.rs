@@ -1,5 +1,6 @@
 //! The workbench in real headless Chromium, driven as a person would: files chosen in the page's file
-//! inputs, the form submitted, the redline read from the DOM; meeting mode followed as a file is saved.
+//! inputs, the form submitted, the report read from the DOM (compare, check, draft, language versions);
+//! meeting mode followed as a file is saved.
 
 use std::path::Path;
 use std::time::Duration;
@@ -121,6 +122,53 @@ fn check_an_agreement_through_the_page() {
     );
     assert_eq!(found["downloads"], 3, "{found}");
     browser.screenshot(&screenshots().join("check.png"));
+
+    // With an earlier draft: the coverage compared, as `pakta check EARLIER --against AGREEMENT`.
+    browser.eval("document.querySelector('.workbench a').click(); true");
+    browser.wait_for(
+        "location.pathname === '/check' && document.readyState === 'complete'",
+        PAGE_LOAD,
+    );
+    browser.set_files("input[name=file]", &[&example("id-my-domestic.v2.md")]);
+    browser.set_files("input[name=earlier]", &[&example("id-my-domestic.v1.md")]);
+    browser.eval("document.querySelector('select[name=profile]').value = 'domestic-work'; true");
+    browser.eval("document.querySelector('form button[type=submit]').click(); true");
+    browser.wait_for(
+        "location.pathname === '/against' && document.readyState === 'complete' && \
+         document.body.dataset.script === 'ran'",
+        PAGE_LOAD,
+    );
+    let compared = browser.eval(
+        "({kind: document.querySelector('.report-kind').textContent, \
+          regressed: Array.from(document.querySelectorAll('tr[data-status=regressed] code')).map(c => c.textContent), \
+          files: document.querySelector('.files').textContent, \
+          downloads: Array.from(document.querySelectorAll('.workbench a[download]')).map(a => a.textContent)})",
+    );
+    assert_eq!(
+        compared["kind"], "Coverage compared with an earlier draft",
+        "{compared}"
+    );
+    // v2 makes wage deductions, the joint committee and the medical examination's cost weaker.
+    for requirement in ["wage-payment", "joint-committee", "medical-examination"] {
+        assert!(
+            compared["regressed"]
+                .as_array()
+                .is_some_and(|r| r.iter().any(|c| c == requirement)),
+            "{requirement}: {compared}"
+        );
+    }
+    assert!(
+        compared["files"]
+            .as_str()
+            .is_some_and(|f| f.contains("id-my-domestic.v1.md") && f.contains("domestic-work")),
+        "{compared}"
+    );
+    assert_eq!(
+        compared["downloads"],
+        serde_json::json!(["text", "JSON", "this page (HTML)"]),
+        "{compared}"
+    );
+    browser.screenshot(&screenshots().join("check-against.png"));
 }
 
 #[test]
@@ -228,4 +276,175 @@ fn meeting_mode_follows_saves_and_survives_a_half_saved_file() {
         ),
         Duration::from_secs(10),
     );
+}
+
+/// The term-sheet form in the page: started from a bundled term sheet, one bad field and its message
+/// beside it, then the drafts side by side with each article's provenance.
+#[test]
+fn draft_from_a_term_sheet_through_the_page() {
+    let Some(binary) = chromium("draft in Chromium") else {
+        return;
+    };
+    let server = start(None);
+    let mut browser = Browser::launch(&binary);
+    browser.goto(&server.url);
+    browser.eval(
+        "Array.from(document.querySelectorAll('nav a')).find(a => a.textContent.includes('Draft')).click(); true",
+    );
+    browser.wait_for(
+        "location.pathname === '/draft' && document.readyState === 'complete'",
+        PAGE_LOAD,
+    );
+    browser.eval(
+        "document.querySelector('select[name=from]').value = 'id-tw.toml'; \
+         document.querySelector('form.inline button').click(); true",
+    );
+    let field = |path: &str| format!("document.querySelector('[name=\"{path}\"]')");
+    browser.wait_for(
+        &format!(
+            "location.search.includes('from=id-tw.toml') && document.readyState === 'complete' && \
+             {}.value === 'Taiwan'",
+            field("parties[1].country")
+        ),
+        PAGE_LOAD,
+    );
+    // One bad value: the page comes back with pakta draft's words beside that field, and only there.
+    browser.eval(&format!(
+        "{}.value = '9'; {}.value = '<script>window.pwned = 1</script>Taipei'; \
+         document.querySelector('form.termsheet button[type=submit]').click(); true",
+        field("terms.weekly_rest_days"),
+        field("agreement.place")
+    ));
+    browser.wait_for(
+        "document.readyState === 'complete' && document.querySelector('.field-error') !== null",
+        PAGE_LOAD,
+    );
+    let found = browser.eval(
+        "({errors: Array.from(document.querySelectorAll('.field-error')).map(e => \
+            [e.closest('.field').dataset.field, e.textContent]), \
+          invalid: document.querySelector('[name=\"terms.weekly_rest_days\"]').getAttribute('aria-invalid'), \
+          place: document.querySelector('[name=\"agreement.place\"]').value})",
+    );
+    assert_eq!(
+        found["errors"],
+        serde_json::json!([[
+            "terms.weekly_rest_days",
+            "terms.weekly_rest_days: expected an integer from 1 to 7, found 9"
+        ]]),
+        "{found}"
+    );
+    assert_eq!(found["invalid"], "true", "{found}");
+    assert_eq!(
+        found["place"], "<script>window.pwned = 1</script>Taipei",
+        "the values typed stay: {found}"
+    );
+    browser.eval("document.querySelector('.field-error').scrollIntoView({block: 'center'}); true");
+    browser.screenshot(&screenshots().join("draft-error.png"));
+
+    // Corrected: both language versions, each article under its requirement and sources.
+    browser.eval(&format!(
+        "{}.value = '1'; document.querySelector('form.termsheet button[type=submit]').click(); true",
+        field("terms.weekly_rest_days")
+    ));
+    browser.wait_for(
+        "location.pathname === '/drafted' && document.readyState === 'complete' && \
+         document.body.dataset.script === 'ran'",
+        PAGE_LOAD,
+    );
+    let drafted = browser.eval(
+        "({articles: document.querySelectorAll('section.drafted').length, \
+          en: document.querySelectorAll('section.drafted .version[lang=en] h3').length, \
+          id: document.querySelectorAll('section.drafted .version[lang=id] h3').length, \
+          first: document.querySelector('section.drafted .provenance').textContent, \
+          pasal: document.querySelector('section.drafted .version[lang=id] h3').textContent, \
+          side: (() => { const [a, b] = document.querySelectorAll('section.drafted .version'); \
+                  return a.getBoundingClientRect().top === b.getBoundingClientRect().top && \
+                         a.getBoundingClientRect().left < b.getBoundingClientRect().left; })(), \
+          closing: document.querySelector('section.closing').innerText, \
+          downloads: Array.from(document.querySelectorAll('.workbench a[download]')).map(a => a.textContent)})",
+    );
+    let articles = drafted["articles"].as_u64().expect("count");
+    assert!(articles > 40, "{drafted}");
+    assert_eq!(drafted["en"].as_u64(), Some(articles), "{drafted}");
+    assert_eq!(drafted["id"].as_u64(), Some(articles), "{drafted}");
+    assert_eq!(
+        drafted["side"], true,
+        "the versions side by side: {drafted}"
+    );
+    let first = drafted["first"].as_str().unwrap_or_default();
+    assert!(
+        first.starts_with("Article 1 implements ") && first.contains("Article"),
+        "{first}"
+    );
+    assert!(
+        drafted["pasal"]
+            .as_str()
+            .is_some_and(|p| p.starts_with("Pasal 1")),
+        "{drafted}"
+    );
+    assert!(
+        drafted["closing"]
+            .as_str()
+            .is_some_and(|c| c.contains("<script>window.pwned = 1</script>Taipei")),
+        "the place is text: {drafted}"
+    );
+    assert_eq!(browser.eval("typeof window.pwned"), "undefined");
+    assert_eq!(
+        drafted["downloads"].as_array().map(Vec::len),
+        Some(6),
+        "term sheet, Word and Markdown per language, the page: {drafted}"
+    );
+    browser.screenshot(&screenshots().join("draft.png"));
+    // The picture in the README (docs/workbench-draft.png) is this one.
+    browser.thumbnail(&screenshots().join("draft-small.png"), 1300);
+}
+
+#[test]
+fn language_versions_through_the_page() {
+    let Some(binary) = chromium("versions in Chromium") else {
+        return;
+    };
+    let server = start(None);
+    let mut browser = Browser::launch(&binary);
+    browser.goto(&server.url.replace("/?t=", "/versions?t="));
+    assert_eq!(
+        browser.text("document.querySelector('h1').textContent"),
+        "Compare language versions"
+    );
+    browser.set_files("input[name=a]", &[&example("id-tw-mou.en.md")]);
+    browser.set_files("input[name=b]", &[&example("id-tw-mou.id.md")]);
+    browser.eval("document.querySelector('form button[type=submit]').click(); true");
+    browser.wait_for(
+        "location.pathname === '/parallel' && document.readyState === 'complete' && \
+         document.body.dataset.script === 'ran'",
+        PAGE_LOAD,
+    );
+    let found = browser.eval(
+        "({kind: document.querySelector('.report-kind').textContent, \
+          counts: Object.fromEntries(Array.from(document.querySelectorAll('.counts div')).map(d => [d.querySelector('dt').textContent, d.querySelector('dd').textContent])), \
+          files: document.querySelector('.files').textContent, \
+          read: document.querySelector('.workbench').innerText, \
+          downloads: Array.from(document.querySelectorAll('.workbench a[download]')).map(a => a.textContent)})",
+    );
+    assert_eq!(found["kind"], "Language versions", "{found}");
+    assert_eq!(found["counts"]["articles in A"], "22", "{found}");
+    assert_eq!(found["counts"]["aligned"], "22", "{found}");
+    assert!(
+        found["files"]
+            .as_str()
+            .is_some_and(|f| f.contains("id-tw-mou.en.md") && f.contains("id-tw-mou.id.md")),
+        "{found}"
+    );
+    assert!(
+        found["read"]
+            .as_str()
+            .is_some_and(|r| r.contains("id-tw-mou.id.md: Markdown")),
+        "{found}"
+    );
+    assert_eq!(
+        found["downloads"],
+        serde_json::json!(["text", "JSON", "this page (HTML)"]),
+        "{found}"
+    );
+    browser.screenshot(&screenshots().join("versions.png"));
 }

@@ -68,6 +68,12 @@ fn every_address_without_the_token_is_refused() {
         "/redline?r=abc".to_owned(),
         "/download?r=abc&as=docx".to_owned(),
         "/check".to_owned(),
+        "/against?r=abc".to_owned(),
+        "/draft".to_owned(),
+        "/draft?from=id-tw.toml".to_owned(),
+        "/drafted?r=abc".to_owned(),
+        "/versions".to_owned(),
+        "/parallel?r=abc".to_owned(),
         "/events".to_owned(),
         "/meeting/redline".to_owned(),
         "/etc/passwd".to_owned(),
@@ -90,6 +96,15 @@ fn every_address_without_the_token_is_refused() {
             name: "old",
             file_name: "v1.md",
             bytes: &v1,
+        }],
+    );
+    assert_eq!(posted.status, 403);
+    let posted = http::post(
+        server.addr,
+        "/draft",
+        &[Part::Text {
+            name: "agreement.kind",
+            value: "mou",
         }],
     );
     assert_eq!(posted.status, 403);
@@ -245,7 +260,7 @@ fn bad_inputs_show_paktas_error_and_the_server_keeps_serving() {
     assert_error_page(&reply, 422, "Choose the earlier draft.");
     // Not a form.
     let reply = http::get(server.addr, &server.at("/redline?r=nonsense"));
-    assert_error_page(&reply, 404, "This comparison is no longer in memory");
+    assert_error_page(&reply, 404, "This result is no longer in memory");
     good_comparison(&server);
 }
 

@@ -11,8 +11,12 @@ use pakta_html::escape;
 
 use crate::work::Ignore;
 
-const STYLE: &str = include_str!("workbench.css");
-const MEETING_SCRIPT: &str = include_str!("meeting.js");
+mod draft;
+
+pub use draft::{DraftForm, draft_form};
+
+const STYLE: &str = include_str!("../workbench.css");
+const MEETING_SCRIPT: &str = include_str!("../meeting.js");
 
 /// The policy of the workbench's own pages: nothing from outside, inline styles, only the meeting
 /// script (by its hash), requests and frames only to this server, forms only to it.
@@ -35,11 +39,20 @@ pub fn policy() -> &'static str {
 pub enum Tab {
     Compare,
     Check,
+    Draft,
+    Versions,
     Meeting,
 }
 
 /// A complete page of the workbench around `main`.
-fn shell(token: &str, tab: Tab, meeting: bool, title: &str, main: &str, script: bool) -> String {
+pub(crate) fn shell(
+    token: &str,
+    tab: Tab,
+    meeting: bool,
+    title: &str,
+    main: &str,
+    script: bool,
+) -> String {
     let mut out = String::with_capacity(main.len() + STYLE.len() + 2048);
     out.push_str("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
     let _ = writeln!(
@@ -55,6 +68,8 @@ fn shell(token: &str, tab: Tab, meeting: bool, title: &str, main: &str, script: 
     let mut links = vec![
         (Tab::Compare, "/", "Compare two drafts"),
         (Tab::Check, "/check", "Check against the standards"),
+        (Tab::Draft, "/draft", "Draft from a term sheet"),
+        (Tab::Versions, "/versions", "Language versions"),
     ];
     if meeting {
         links.push((Tab::Meeting, "/meeting", "Meeting"));
@@ -81,7 +96,7 @@ fn shell(token: &str, tab: Tab, meeting: bool, title: &str, main: &str, script: 
     out
 }
 
-fn error_html(error: Option<&str>) -> String {
+pub(crate) fn error_html(error: Option<&str>) -> String {
     error
         .map(|e| format!("<p class=\"error\" role=\"alert\">{}</p>\n", escape(e)))
         .unwrap_or_default()
@@ -163,12 +178,50 @@ pub fn check_form(
             if name == "bla-core" { " selected" } else { "" }
         );
     }
-    main.push_str("</select></label>\n<button type=\"submit\">Check</button>\n</form>\n</main>\n");
+    main.push_str(
+        "</select></label>\n<label class=\"file\">Compare coverage with an earlier draft (optional) \
+         <input type=\"file\" name=\"earlier\"></label>\n<p class=\"lead\">With an earlier draft, pakta \
+         shows which requirements the agreement gained, lost or moved to other articles since that draft \
+         (as <code>pakta check EARLIER --against AGREEMENT</code>).</p>\n\
+         <button type=\"submit\">Check</button>\n</form>\n</main>\n",
+    );
     shell(
         token,
         Tab::Check,
         meeting,
         "Check against the standards",
+        &main,
+        false,
+    )
+}
+
+/// The Versions form: two language versions of one agreement.
+pub fn versions_form(token: &str, meeting: bool, error: Option<&str>) -> String {
+    let mut main = String::from("<main>\n<h1>Compare language versions</h1>\n");
+    let _ = writeln!(
+        main,
+        "<p class=\"lead\">Choose two language versions of one agreement ({FORMATS}), an English and a \
+         Bahasa Indonesia text, say. pakta aligns their articles and paragraphs and lists what one version \
+         says and the other does not: missing articles or paragraphs, numbers and amounts in one version \
+         only, cross-references to different articles. The files are read in memory on this computer; \
+         nothing is stored or sent anywhere.</p>"
+    );
+    main.push_str(&error_html(error));
+    let _ = writeln!(
+        main,
+        "<form method=\"post\" action=\"/versions?t={}\" enctype=\"multipart/form-data\">",
+        escape(token)
+    );
+    main.push_str(
+        "<label class=\"file\">One language version <input type=\"file\" name=\"a\" required></label>\n\
+         <label class=\"file\">The other language version <input type=\"file\" name=\"b\" required></label>\n\
+         <button type=\"submit\">Compare the versions</button>\n</form>\n</main>\n",
+    );
+    shell(
+        token,
+        Tab::Versions,
+        meeting,
+        "Compare language versions",
         &main,
         false,
     )
