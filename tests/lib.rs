@@ -100,6 +100,35 @@ pub fn program(name: &str) -> Option<PathBuf> {
     })
 }
 
+/// The Chromium binary, or `None` (the test says it skips) — except in CI, where it must be there.
+pub fn chromium(test: &str) -> Option<PathBuf> {
+    for name in ["chromium", "chromium-browser", "google-chrome"] {
+        if let Some(path) = program(name) {
+            return Some(path);
+        }
+    }
+    assert!(
+        std::env::var_os("CI").is_none(),
+        "{test}: chromium is not installed; .ci/run installs Debian's chromium package"
+    );
+    eprintln!("SKIPPED {test}: chromium is not installed (apt-get install chromium)");
+    None
+}
+
+/// The flags every browser test starts headless Chromium with: no sandbox (containers), no GPU, and no
+/// network chatter of its own, so a page's requests are the only ones; each test adds its own profile.
+pub const CHROMIUM_FLAGS: &[&str] = &[
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-quic",
+    "--no-first-run",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--hide-scrollbars",
+];
+
 /// The repository root.
 pub fn repo() -> PathBuf {
     Path::new(env!("CARGO_MANIFEST_DIR"))

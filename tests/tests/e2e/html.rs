@@ -9,36 +9,12 @@ use std::path::{Path, PathBuf};
 use std::process::{Command, Stdio};
 use std::time::{Duration, Instant};
 
-use pakta_tests::{example, pakta};
-
-fn chromium(test: &str) -> Option<PathBuf> {
-    for name in ["chromium", "chromium-browser", "google-chrome"] {
-        if let Some(path) = pakta_tests::program(name) {
-            return Some(path);
-        }
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{test}: chromium is not installed; .ci/run installs Debian's chromium package"
-    );
-    eprintln!("SKIPPED {test}: chromium is not installed (apt-get install chromium)");
-    None
-}
+use pakta_tests::{chromium, example, pakta};
 
 /// Runs headless Chromium with a fresh profile and no network chatter; returns its standard output.
 fn run_chromium(browser: &Path, profile: &Path, args: &[String]) -> String {
     let mut child = Command::new(browser)
-        .args([
-            "--headless",
-            "--no-sandbox",
-            "--disable-gpu",
-            "--disable-quic",
-            "--no-first-run",
-            "--disable-background-networking",
-            "--disable-component-update",
-            "--disable-sync",
-            "--hide-scrollbars",
-        ])
+        .args(pakta_tests::CHROMIUM_FLAGS)
         .arg(format!("--user-data-dir={}", profile.display()))
         .args(args)
         .stdout(Stdio::piped())

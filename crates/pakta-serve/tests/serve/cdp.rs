@@ -4,7 +4,7 @@
 
 use std::io::{BufRead, BufReader};
 use std::net::TcpStream;
-use std::path::{Path, PathBuf};
+use std::path::Path;
 use std::process::{Child, Command, Stdio};
 use std::time::{Duration, Instant};
 
@@ -12,28 +12,7 @@ use serde_json::{Value, json};
 use tungstenite::stream::MaybeTlsStream;
 use tungstenite::{Message, WebSocket};
 
-fn program(name: &str) -> Option<PathBuf> {
-    std::env::var_os("PATH")?
-        .to_str()?
-        .split(':')
-        .map(|dir| Path::new(dir).join(name))
-        .find(|p| p.is_file())
-}
-
-/// The Chromium binary, or `None` (the test says it skips) — except in CI, where it must be there.
-pub fn chromium(test: &str) -> Option<PathBuf> {
-    for name in ["chromium", "chromium-browser", "google-chrome"] {
-        if let Some(path) = program(name) {
-            return Some(path);
-        }
-    }
-    assert!(
-        std::env::var_os("CI").is_none(),
-        "{test}: chromium is not installed; .ci/run installs Debian's chromium package"
-    );
-    eprintln!("SKIPPED {test}: chromium is not installed (apt-get install chromium)");
-    None
-}
+pub use pakta_tests::chromium;
 
 pub struct Browser {
     child: Child,
@@ -47,19 +26,8 @@ impl Browser {
     pub fn launch(binary: &Path) -> Browser {
         let profile = tempfile::tempdir().expect("profile");
         let mut child = Command::new(binary)
-            .args([
-                "--headless",
-                "--no-sandbox",
-                "--disable-gpu",
-                "--disable-quic",
-                "--no-first-run",
-                "--disable-background-networking",
-                "--disable-component-update",
-                "--disable-sync",
-                "--hide-scrollbars",
-                "--window-size=1200,1400",
-                "--remote-debugging-port=0",
-            ])
+            .args(pakta_tests::CHROMIUM_FLAGS)
+            .args(["--window-size=1200,1400", "--remote-debugging-port=0"])
             .arg(format!("--user-data-dir={}", profile.path().display()))
             .arg("about:blank")
             .stdout(Stdio::null())
