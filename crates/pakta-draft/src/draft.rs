@@ -50,6 +50,31 @@ pub struct Draft {
     pub articles: Vec<(String, u32)>,
 }
 
+/// A drafting's language versions parsed, with the requirement each article implements: what a page
+/// showing them side by side needs, so that its renderer formats rather than parses.
+#[derive(Debug)]
+pub struct SideBySide {
+    /// (language, the parsed draft), in the term sheet's order.
+    pub versions: Vec<(String, pakta_core::Agreement)>,
+    /// (requirement id, article number) in article order; the same in every language.
+    pub articles: Vec<(String, u32)>,
+}
+
+impl SideBySide {
+    pub fn of(drafts: &[Draft]) -> SideBySide {
+        SideBySide {
+            versions: drafts
+                .iter()
+                .map(|d| (d.language.clone(), pakta_core::parse(&d.markdown)))
+                .collect(),
+            articles: drafts
+                .first()
+                .map(|d| d.articles.clone())
+                .unwrap_or_default(),
+        }
+    }
+}
+
 /// Makes a term-sheet string safe to put into Markdown: one line, and no character that could start
 /// Markdown or HTML structure (a party called "# X" or "<script>" stays text).
 pub fn markdown_safe(text: &str) -> String {

@@ -14,5 +14,7 @@ pub mod termsheet;
 mod validation;
 pub mod vocabulary;
 
-pub use draft::{Draft, DraftError, context, draft, markdown_safe, profile, requirements};
+pub use draft::{
+    Draft, DraftError, SideBySide, context, draft, markdown_safe, profile, requirements,
+};
 pub use termsheet::{Party, PartyNames, TermSheet, TermSheetError, TermSheetErrors};

@@ -207,16 +207,7 @@ pub fn report(
     for result in &coverage.results {
         let requirement = catalogue.requirement(&result.requirement);
         let sources = requirement
-            .map(|r| {
-                r.sources
-                    .iter()
-                    .map(|s| {
-                        let mark = if s.verified { "" } else { " (unverified)" };
-                        format!("{}{mark}", s.citation())
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            })
+            .map(|r| pakta_standards::catalogue::cited_sources(&r.sources))
             .unwrap_or_default();
         let _ = writeln!(
             body,

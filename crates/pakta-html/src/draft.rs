@@ -4,13 +4,14 @@
 use std::fmt::Write as _;
 
 use pakta_core::{Agreement, Clause};
+use pakta_draft::SideBySide;
 use pakta_standards::Catalogue;
 
 use crate::page::{Head, anchor, document, escape, token};
 
 /// One language version of the draft, parsed as pakta reads it.
 #[derive(Debug, Clone, Copy)]
-pub struct Version<'a> {
+struct Version<'a> {
     /// `en` or `id`.
     pub language: &'a str,
     pub agreement: &'a Agreement,
@@ -64,14 +65,19 @@ fn language_name(code: &str) -> &str {
     }
 }
 
-/// The draft's versions (in the term sheet's order) as a self-contained HTML page. `articles` is the
-/// drafting's record: (requirement id, article number) in article order; `source` names the term sheet.
-pub fn report(
-    source: &str,
-    versions: &[Version],
-    articles: &[(String, u32)],
-    catalogue: &Catalogue,
-) -> String {
+/// The draft's versions (in the term sheet's order) as a self-contained HTML page, each article under the
+/// requirement it implements; `source` names the term sheet.
+pub fn report(source: &str, drafted: &SideBySide, catalogue: &Catalogue) -> String {
+    let versions: Vec<Version> = drafted
+        .versions
+        .iter()
+        .map(|(language, agreement)| Version {
+            language,
+            agreement,
+        })
+        .collect();
+    let versions = versions.as_slice();
+    let articles = drafted.articles.as_slice();
     let title = versions
         .first()
         .and_then(|v| v.agreement.title.as_deref())
@@ -119,16 +125,7 @@ pub fn report(
             token(requirement)
         );
         let sources = found
-            .map(|r| {
-                r.sources
-                    .iter()
-                    .map(|s| {
-                        let mark = if s.verified { "" } else { " (unverified)" };
-                        format!("{}{mark}", s.citation())
-                    })
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            })
+            .map(|r| pakta_standards::catalogue::cited_sources(&r.sources))
             .unwrap_or_default();
         let _ = writeln!(
             body,

@@ -176,6 +176,34 @@ pub enum Qualifier {
     Benign,
 }
 
+impl Qualifier {
+    /// Every qualifier, in the order `Lists` keeps their word sets.
+    pub(crate) const ALL: [Qualifier; 8] = [
+        Qualifier::Money,
+        Qualifier::Appointed,
+        Qualifier::Offset,
+        Qualifier::ConsentNoun,
+        Qualifier::Precondition,
+        Qualifier::Addition,
+        Qualifier::LawfulCost,
+        Qualifier::Benign,
+    ];
+
+    /// Its list's key in the lexicon's `[qualifiers]`.
+    pub(crate) fn key(self) -> &'static str {
+        match self {
+            Qualifier::Money => "money",
+            Qualifier::Appointed => "appointed",
+            Qualifier::Offset => "offsets",
+            Qualifier::ConsentNoun => "consent_nouns",
+            Qualifier::Precondition => "preconditions",
+            Qualifier::Addition => "additions",
+            Qualifier::LawfulCost => "lawful_costs",
+            Qualifier::Benign => "benign",
+        }
+    }
+}
+
 /// Whether `text` speaks of `qualifier`.
 pub fn speaks_of(qualifier: Qualifier, text: &str) -> bool {
     let set = qualifier_set(qualifier);
@@ -192,17 +220,7 @@ pub fn opens_with(qualifier: Qualifier, text: &str) -> bool {
 }
 
 fn qualifier_set(qualifier: Qualifier) -> &'static crate::lists::WordSet {
-    let lists = lists();
-    match qualifier {
-        Qualifier::Money => &lists.money,
-        Qualifier::Appointed => &lists.appointed,
-        Qualifier::Offset => &lists.offsets,
-        Qualifier::ConsentNoun => &lists.consent_nouns,
-        Qualifier::Precondition => &lists.preconditions,
-        Qualifier::Addition => &lists.additions,
-        Qualifier::LawfulCost => &lists.lawful_costs,
-        Qualifier::Benign => &lists.benign,
-    }
+    &lists().qualifiers[qualifier as usize]
 }
 
 /// The words by which a clause refers back to another ("paragraph", *ayat*, "preceding").

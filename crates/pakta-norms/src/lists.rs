@@ -27,20 +27,8 @@ struct Data {
     actions: BTreeMap<String, Vec<String>>,
     grammar: Grammar,
     links: Links,
-    qualifiers: Qualifiers,
-}
-
-#[derive(Debug, Deserialize)]
-#[serde(deny_unknown_fields)]
-struct Qualifiers {
-    money: Vec<String>,
-    appointed: Vec<String>,
-    offsets: Vec<String>,
-    consent_nouns: Vec<String>,
-    preconditions: Vec<String>,
-    additions: Vec<String>,
-    lawful_costs: Vec<String>,
-    benign: Vec<String>,
+    /// Keyed by `Qualifier::key`.
+    qualifiers: BTreeMap<String, Vec<String>>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -308,15 +296,8 @@ pub(crate) struct Lists {
     pub mutual: WordSet,
     pub preferences: WordSet,
     pub condition_denials: WordSet,
-    /// `[qualifiers]`: money, lawful costs and harmless qualifications.
-    pub money: WordSet,
-    pub appointed: WordSet,
-    pub offsets: WordSet,
-    pub consent_nouns: WordSet,
-    pub preconditions: WordSet,
-    pub additions: WordSet,
-    pub lawful_costs: WordSet,
-    pub benign: WordSet,
+    /// `[qualifiers]`, in `Qualifier::ALL` order.
+    pub qualifiers: Vec<WordSet>,
     /// Closed word lists of the reader's grammar (`[grammar]`), checked word by word.
     pub light_verbs: Vec<String>,
     pub causatives: Vec<String>,
@@ -440,14 +421,7 @@ pub(crate) fn lists() -> &'static Lists {
             mutual: WordSet::new(&data.clauses.mutual),
             preferences: WordSet::new(&data.clauses.preferences),
             condition_denials: WordSet::new(&data.clauses.condition_denials),
-            money: WordSet::new(&data.qualifiers.money),
-            appointed: WordSet::new(&data.qualifiers.appointed),
-            offsets: WordSet::new(&data.qualifiers.offsets),
-            consent_nouns: WordSet::new(&data.qualifiers.consent_nouns),
-            preconditions: WordSet::new(&data.qualifiers.preconditions),
-            additions: WordSet::new(&data.qualifiers.additions),
-            lawful_costs: WordSet::new(&data.qualifiers.lawful_costs),
-            benign: WordSet::new(&data.qualifiers.benign),
+            qualifiers: qualifier_sets(&data.qualifiers),
             light_verbs: data
                 .grammar
                 .light_verbs
@@ -544,6 +518,26 @@ pub fn action_classes() -> Vec<&'static str> {
         .actions
         .iter()
         .map(|(name, _)| name.as_str())
+        .collect()
+}
+
+/// The `[qualifiers]` word sets in `Qualifier::ALL` order; every list must be there and no other.
+fn qualifier_sets(data: &BTreeMap<String, Vec<String>>) -> Vec<WordSet> {
+    use crate::lexicon::Qualifier;
+    assert!(
+        data.keys()
+            .all(|k| Qualifier::ALL.iter().any(|q| q.key() == k)),
+        "data/lexicon.toml: [qualifiers] has a list no qualifier reads: {:?}",
+        data.keys().collect::<Vec<_>>()
+    );
+    Qualifier::ALL
+        .iter()
+        .map(|q| {
+            let words = data
+                .get(q.key())
+                .unwrap_or_else(|| panic!("data/lexicon.toml: [qualifiers] lacks `{}`", q.key()));
+            WordSet::new(words)
+        })
         .collect()
 }
 

@@ -108,31 +108,16 @@ fn main() {
                             addr,
                             &format!("/compare?t={token}"),
                             &[
-                                Part::File {
-                                    name: "old",
-                                    file_name: "v1.md",
-                                    bytes: &v1,
-                                },
-                                Part::File {
-                                    name: "new",
-                                    file_name: "v2.md",
-                                    bytes: &v2,
-                                },
+                                Part::file("old", "v1.md", &v1),
+                                Part::file("new", "v2.md", &v2),
                             ],
                         ),
                         Kind::Check => http::post(
                             addr,
                             &format!("/check?t={token}"),
                             &[
-                                Part::File {
-                                    name: "file",
-                                    file_name: "mou.md",
-                                    bytes: &en,
-                                },
-                                Part::Text {
-                                    name: "profile",
-                                    value: "bla-core",
-                                },
+                                Part::file("file", "mou.md", &en),
+                                Part::text("profile", "bla-core"),
                             ],
                         ),
                         Kind::Draft => {

@@ -46,24 +46,8 @@ impl Standards {
 
     /// The drafts side by side, each article under the requirement it implements.
     pub fn draft_page(&self, drafted: &Drafted) -> String {
-        let parsed: Vec<(String, pakta_core::Agreement)> = drafted
-            .drafts
-            .iter()
-            .map(|d| (d.language.clone(), pakta_core::parse(&d.markdown)))
-            .collect();
-        let versions: Vec<pakta_html::draft::Version> = parsed
-            .iter()
-            .map(|(language, agreement)| pakta_html::draft::Version {
-                language,
-                agreement,
-            })
-            .collect();
-        let articles = drafted
-            .drafts
-            .first()
-            .map(|d| d.articles.as_slice())
-            .unwrap_or_default();
-        pakta_html::draft::report(SHEET_NAME, &versions, articles, &self.catalogue)
+        let side_by_side = pakta_draft::SideBySide::of(&drafted.drafts);
+        pakta_html::draft::report(SHEET_NAME, &side_by_side, &self.catalogue)
     }
 }
 

@@ -95,6 +95,21 @@ impl Source {
     pub fn citation(&self) -> String {
         format!("{} {}", self.instrument, self.at)
     }
+
+    /// The citation, marked `(unverified)` where its text could not be checked.
+    pub fn marked_citation(&self) -> String {
+        let mark = if self.verified { "" } else { " (unverified)" };
+        format!("{}{mark}", self.citation())
+    }
+}
+
+/// Every source of a requirement, marked, in one line: "C189 Art. 15; ICRMW Art. 6 (unverified)".
+pub fn cited_sources(sources: &[Source]) -> String {
+    sources
+        .iter()
+        .map(Source::marked_citation)
+        .collect::<Vec<_>>()
+        .join("; ")
 }
 
 /// Pattern lists in each language, as written in the catalogue.

@@ -73,25 +73,15 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         .to_string();
     if args.format == Format::Html {
         // One page for all the languages: the page the workbench's Draft page shows.
-        let parsed: Vec<(&str, pakta_core::Agreement)> = drafts
-            .iter()
-            .map(|d| (d.language.as_str(), pakta_core::parse(&d.markdown)))
-            .collect();
-        let versions: Vec<pakta_html::draft::Version> = parsed
-            .iter()
-            .map(|(language, agreement)| pakta_html::draft::Version {
-                language,
-                agreement,
-            })
-            .collect();
-        let articles = drafts
-            .first()
-            .map(|d| d.articles.as_slice())
-            .unwrap_or_default();
-        let page = pakta_html::draft::report(&input.name, &versions, articles, &catalogue);
+        let drafted = pakta_draft::SideBySide::of(&drafts);
+        let page = pakta_html::draft::report(&input.name, &drafted, &catalogue);
         let path = dir.join(format!("{stem}.html"));
         Output::new(Some(path.clone()), args.force).write(&page, &[&input])?;
-        eprintln!("wrote {} ({} articles)", path.display(), articles.len());
+        eprintln!(
+            "wrote {} ({} articles)",
+            path.display(),
+            drafted.articles.len()
+        );
         return Ok(ExitCode::SUCCESS);
     }
     for d in &drafts {

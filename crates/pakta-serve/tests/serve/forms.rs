@@ -181,18 +181,7 @@ fn versions_and_check_against_offer_what_the_commands_write() {
     let posted = http::post(
         server.addr,
         &server.at("/versions"),
-        &[
-            Part::File {
-                name: "a",
-                file_name: "en.md",
-                bytes: &en,
-            },
-            Part::File {
-                name: "b",
-                file_name: "id.md",
-                bytes: &id,
-            },
-        ],
+        &[Part::file("a", "en.md", &en), Part::file("b", "id.md", &id)],
     );
     assert_eq!(posted.status, 303, "{}", posted.text());
     let page = http::get(server.addr, posted.header("location").expect("redirect")).text();
@@ -211,20 +200,9 @@ fn versions_and_check_against_offer_what_the_commands_write() {
         server.addr,
         &server.at("/check"),
         &[
-            Part::File {
-                name: "file",
-                file_name: "v2.md",
-                bytes: &v2,
-            },
-            Part::File {
-                name: "earlier",
-                file_name: "v1.md",
-                bytes: &v1,
-            },
-            Part::Text {
-                name: "profile",
-                value: "domestic-work",
-            },
+            Part::file("file", "v2.md", &v2),
+            Part::file("earlier", "v1.md", &v1),
+            Part::text("profile", "domestic-work"),
         ],
     );
     assert_eq!(posted.status, 303, "{}", posted.text());
@@ -258,16 +236,8 @@ fn the_time_budget_gives_the_pages_message_and_the_server_goes_on() {
         server.addr,
         &server.at("/compare"),
         &[
-            Part::File {
-                name: "old",
-                file_name: "v1.md",
-                bytes: &v1,
-            },
-            Part::File {
-                name: "new",
-                file_name: "v2.md",
-                bytes: &v2,
-            },
+            Part::file("old", "v1.md", &v1),
+            Part::file("new", "v2.md", &v2),
         ],
     );
     assert_eq!(reply.status, 503, "{}", reply.text());
@@ -298,16 +268,8 @@ fn bad_files_on_the_versions_and_check_pages_get_paktas_message_there() {
         server.addr,
         &server.at("/versions"),
         &[
-            Part::File {
-                name: "a",
-                file_name: "en.md",
-                bytes: &en,
-            },
-            Part::File {
-                name: "b",
-                file_name: "empty.md",
-                bytes: b"",
-            },
+            Part::file("a", "en.md", &en),
+            Part::file("b", "empty.md", b""),
         ],
     );
     assert_eq!(reply.status, 422, "{}", reply.text());
@@ -323,11 +285,7 @@ fn bad_files_on_the_versions_and_check_pages_get_paktas_message_there() {
     let reply = http::post(
         server.addr,
         &server.at("/versions"),
-        &[Part::File {
-            name: "a",
-            file_name: "en.md",
-            bytes: &en,
-        }],
+        &[Part::file("a", "en.md", &en)],
     );
     assert_eq!(reply.status, 422);
     assert!(reply.text().contains("Choose the other language version."));
@@ -335,20 +293,9 @@ fn bad_files_on_the_versions_and_check_pages_get_paktas_message_there() {
         server.addr,
         &server.at("/check"),
         &[
-            Part::File {
-                name: "file",
-                file_name: "en.md",
-                bytes: &en,
-            },
-            Part::File {
-                name: "earlier",
-                file_name: "old.docx",
-                bytes: b"PK\x03\x04 not Word",
-            },
-            Part::Text {
-                name: "profile",
-                value: "bla-core",
-            },
+            Part::file("file", "en.md", &en),
+            Part::file("earlier", "old.docx", b"PK\x03\x04 not Word"),
+            Part::text("profile", "bla-core"),
         ],
     );
     assert_eq!(reply.status, 422);
@@ -363,16 +310,8 @@ fn bad_files_on_the_versions_and_check_pages_get_paktas_message_there() {
         server.addr,
         &server.at("/versions"),
         &[
-            Part::File {
-                name: "a",
-                file_name: "en.md",
-                bytes: &en,
-            },
-            Part::File {
-                name: "b",
-                file_name: "en2.md",
-                bytes: &en,
-            },
+            Part::file("a", "en.md", &en),
+            Part::file("b", "en2.md", &en),
         ],
     );
     let location = posted.header("location").expect("redirect");

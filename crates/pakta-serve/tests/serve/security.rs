@@ -9,16 +9,8 @@ fn compare(server: &Running, old: (&str, &[u8]), new: (&str, &[u8])) -> Reply {
         server.addr,
         &server.at("/compare"),
         &[
-            Part::File {
-                name: "old",
-                file_name: old.0,
-                bytes: old.1,
-            },
-            Part::File {
-                name: "new",
-                file_name: new.0,
-                bytes: new.1,
-            },
+            Part::file("old", old.0, old.1),
+            Part::file("new", new.0, new.1),
         ],
     )
 }
@@ -89,23 +81,12 @@ fn every_address_without_the_token_is_refused() {
         assert!(!reply.text().contains("<form"), "{target}");
     }
     let v1 = read(&example("id-my-domestic.v1.md"));
-    let posted = http::post(
-        server.addr,
-        "/compare",
-        &[Part::File {
-            name: "old",
-            file_name: "v1.md",
-            bytes: &v1,
-        }],
-    );
+    let posted = http::post(server.addr, "/compare", &[Part::file("old", "v1.md", &v1)]);
     assert_eq!(posted.status, 403);
     let posted = http::post(
         server.addr,
         "/draft",
-        &[Part::Text {
-            name: "agreement.kind",
-            value: "mou",
-        }],
+        &[Part::text("agreement.kind", "mou")],
     );
     assert_eq!(posted.status, 403);
     // With the token: the forms, with the strict policy and no caching of pages that hold the token.
@@ -188,15 +169,8 @@ fn check_shows_the_coverage_and_offers_downloads() {
         server.addr,
         &server.at("/check"),
         &[
-            Part::File {
-                name: "file",
-                file_name: "mou.md",
-                bytes: &en,
-            },
-            Part::Text {
-                name: "profile",
-                value: "bla-core",
-            },
+            Part::file("file", "mou.md", &en),
+            Part::text("profile", "bla-core"),
         ],
     );
     assert_eq!(posted.status, 303, "{}", posted.text());
@@ -251,11 +225,7 @@ fn bad_inputs_show_paktas_error_and_the_server_keeps_serving() {
     let reply = http::post(
         server.addr,
         &server.at("/compare"),
-        &[Part::File {
-            name: "old",
-            file_name: "",
-            bytes: b"",
-        }],
+        &[Part::file("old", "", b"")],
     );
     assert_error_page(&reply, 422, "Choose the earlier draft.");
     // Not a form.

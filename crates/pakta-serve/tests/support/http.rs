@@ -40,6 +40,22 @@ pub enum Part<'a> {
     },
 }
 
+impl<'a> Part<'a> {
+    /// A file input: its field name, the file's name and its bytes.
+    pub fn file(name: &'a str, file_name: &'a str, bytes: &'a [u8]) -> Part<'a> {
+        Part::File {
+            name,
+            file_name,
+            bytes,
+        }
+    }
+
+    /// A text field.
+    pub fn text(name: &'a str, value: &'a str) -> Part<'a> {
+        Part::Text { name, value }
+    }
+}
+
 pub fn get(addr: SocketAddr, target: &str) -> Reply {
     let head = format!("GET {target} HTTP/1.1\r\nHost: {addr}\r\nConnection: close\r\n\r\n");
     exchange(addr, head.as_bytes(), &[])
