@@ -169,6 +169,10 @@ pub enum Qualifier {
     Precondition,
     /// An opener that adds: "apart from", *selain*.
     Addition,
+    /// Terms the contract may set aside: "unless otherwise agreed", *sepanjang tidak diatur lain*.
+    Override,
+    /// What a purpose calls protection: "for her own safety", *demi keselamatan*.
+    Protective,
     /// A cost the law asks of everyone: a tax, a social-security contribution, *iuran*.
     LawfulCost,
     /// A harmless qualification: the law or a court, what is more favourable, equal terms, the worker's
@@ -178,13 +182,15 @@ pub enum Qualifier {
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 8] = [
+    pub(crate) const ALL: [Qualifier; 10] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
         Qualifier::ConsentNoun,
         Qualifier::Precondition,
         Qualifier::Addition,
+        Qualifier::Override,
+        Qualifier::Protective,
         Qualifier::LawfulCost,
         Qualifier::Benign,
     ];
@@ -198,6 +204,8 @@ impl Qualifier {
             Qualifier::ConsentNoun => "consent_nouns",
             Qualifier::Precondition => "preconditions",
             Qualifier::Addition => "additions",
+            Qualifier::Override => "overrides",
+            Qualifier::Protective => "protective",
             Qualifier::LawfulCost => "lawful_costs",
             Qualifier::Benign => "benign",
         }
@@ -226,6 +234,26 @@ fn qualifier_set(qualifier: Qualifier) -> &'static crate::lists::WordSet {
 /// The words by which a clause refers back to another ("paragraph", *ayat*, "preceding").
 pub fn references() -> &'static [String] {
     &lists().references
+}
+
+/// The paragraphs a clause points at ("paragraph 1", *ayat (1)*: a `[grammar] pointers` word before a
+/// number), and whether it points at the one before it ("the preceding paragraph": `[grammar]
+/// back_pointers`).
+pub fn pointed_paragraphs(tokens: &[Token]) -> (Vec<&str>, bool) {
+    let lists = lists();
+    let mut numbers = Vec::new();
+    let mut preceding = false;
+    for (i, t) in tokens.iter().enumerate() {
+        let word = t.folded.as_str();
+        preceding |= lists.back_pointers.iter().any(|w| w == word);
+        if lists.pointers.iter().any(|w| w == word)
+            && let Some(next) = tokens.get(i + 1)
+            && next.folded.starts_with(|c: char| c.is_ascii_digit())
+        {
+            numbers.push(next.folded.as_str());
+        }
+    }
+    (numbers, preceding)
 }
 
 /// Whether a folded word starts like one of [`references`].

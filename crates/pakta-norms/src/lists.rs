@@ -39,6 +39,8 @@ struct Grammar {
     places_and_times: Vec<String>,
     not_verbs: Vec<String>,
     references: Vec<String>,
+    pointers: Vec<String>,
+    back_pointers: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -77,6 +79,7 @@ struct Clauses {
     mutual: Vec<String>,
     preferences: Vec<String>,
     condition_denials: Vec<String>,
+    purposes: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -90,6 +93,7 @@ struct Links {
     only: Vec<String>,
     requests: Vec<String>,
     needs: Vec<String>,
+    chooses: Vec<String>,
 }
 
 /// One word of a list entry: exact, or a prefix (`retain*`).
@@ -296,6 +300,7 @@ pub(crate) struct Lists {
     pub mutual: WordSet,
     pub preferences: WordSet,
     pub condition_denials: WordSet,
+    pub purposes: WordSet,
     /// `[qualifiers]`, in `Qualifier::ALL` order.
     pub qualifiers: Vec<WordSet>,
     /// Closed word lists of the reader's grammar (`[grammar]`), checked word by word.
@@ -304,6 +309,8 @@ pub(crate) struct Lists {
     pub places_and_times: Vec<String>,
     pub not_verbs: Vec<String>,
     pub references: Vec<String>,
+    pub pointers: Vec<String>,
+    pub back_pointers: Vec<String>,
     pub roles: Vec<(Role, WordSet)>,
     pub actions: Vec<(String, WordSet)>,
     /// Every action class's entries in one index, for reading a word's classes in one lookup.
@@ -320,6 +327,7 @@ pub(crate) struct Lists {
     pub only: WordSet,
     pub requests: WordSet,
     pub needs: WordSet,
+    pub chooses: WordSet,
 }
 
 /// Which modal list an entry comes from.
@@ -421,6 +429,7 @@ pub(crate) fn lists() -> &'static Lists {
             mutual: WordSet::new(&data.clauses.mutual),
             preferences: WordSet::new(&data.clauses.preferences),
             condition_denials: WordSet::new(&data.clauses.condition_denials),
+            purposes: WordSet::new(&data.clauses.purposes),
             qualifiers: qualifier_sets(&data.qualifiers),
             light_verbs: data
                 .grammar
@@ -449,6 +458,18 @@ pub(crate) fn lists() -> &'static Lists {
             references: data
                 .grammar
                 .references
+                .iter()
+                .map(|w| crate::lexicon::fold(w))
+                .collect(),
+            pointers: data
+                .grammar
+                .pointers
+                .iter()
+                .map(|w| crate::lexicon::fold(w))
+                .collect(),
+            back_pointers: data
+                .grammar
+                .back_pointers
                 .iter()
                 .map(|w| crate::lexicon::fold(w))
                 .collect(),
@@ -508,6 +529,7 @@ pub(crate) fn lists() -> &'static Lists {
             only: WordSet::new(&data.links.only),
             requests: WordSet::new(&data.links.requests),
             needs: WordSet::new(&data.links.needs),
+            chooses: WordSet::new(&data.links.chooses),
         }
     })
 }

@@ -160,6 +160,15 @@ pub struct Norm {
     pub narrowed: bool,
     /// Bearer and modality come from the list lead-in of the enclosing clause.
     pub inherited: bool,
+    /// The purpose its sentence opens with, as written ("For the worker's own safety", *Demi keselamatan
+    /// PMI*): no part of the norm, but a restriction made in the name of protection is still one.
+    pub purpose: Option<String>,
+    /// Who makes the bearer act ("the Employer shall not require the worker to pay"): the subject of the
+    /// causative verb, who is also the subject a joined modal shares ("… and shall not keep …").
+    pub causer: Option<Actor>,
+    /// Who its words say chooses, sets or controls what it is about ("a doctor appointed by the
+    /// employer", "the allowance set by the Employer", "whichever scheme the Employer elects").
+    pub chosen_by: Option<Actor>,
     /// Which sentence of the clause it is in (0-based).
     pub sentence: usize,
     /// Byte offset of its modal (or, for a statement, its action) in the clause text.
@@ -255,6 +264,16 @@ impl Norm {
         }
         if let Some(hedge) = &self.hedge {
             line.push_str(&format!("; hedged: {hedge}"));
+        }
+        if let Some(chooser) = &self.chosen_by {
+            line.push_str(&format!(
+                "; chosen or set by {} ({})",
+                chooser.words,
+                chooser.role.name()
+            ));
+        }
+        if let Some(purpose) = &self.purpose {
+            line.push_str(&format!("; purpose: {purpose}"));
         }
         if self.inherited {
             line.push_str("; bearer and modality inherited from the lead-in");
@@ -374,6 +393,21 @@ impl<'d> Reader<'d> {
         lists: &'static Lists,
         norms: &mut Vec<Norm>,
     ) {
+        // The hedge may stand in an opening purpose ("To the extent resources allow, …"): it is looked
+        // for in the whole sentence.
+        let whole = sentence.clone();
+        // "To prevent illicit transfers, …", *Demi keselamatan PMI, …*: a purpose before the main clause
+        // is no part of its norm; it is kept on the norm to say why.
+        let purpose = lists
+            .purposes
+            .match_at(words, sentence.start)
+            .and_then(|open| {
+                (open..sentence.end.min(sentence.start + 16)).find(|&k| tokens[k].comma_before)
+            })
+            .filter(|&end| end + 1 < sentence.end);
+        let sentence = purpose.map_or(sentence.clone(), |end| end..sentence.end);
+        let purpose =
+            purpose.map(|end| text[tokens[whole.start].start..tokens[end - 1].end].to_string());
         let owned = negative_actions(words, &sentence, lists);
         let spans = self.conditions(text, tokens, words, &sentence, lists);
         let inside = |i: usize| spans.iter().any(|s| s.range.contains(&i));
@@ -421,12 +455,17 @@ impl<'d> Reader<'d> {
                 // Indonesian states duties without a modal ("Agensi menjemput PMI di bandara",
                 // "Pengawasan tidak dilakukan di rumah tangga"): its first verb, by its me-/di- prefix,
                 // is the statement's verb even where the lexicon has no class for it.
+                // A verb in a relative clause ("Perbedaan … yang menyangkut syarat kerja diselesaikan …")
+                // describes the subject; the main verb is the first one outside it.
                 .or_else(|| {
                     (self.order == Order::HeadFirst)
                         .then(|| {
-                            (sentence.start + 1..sentence.end)
-                                .filter(|&i| !inside(i))
-                                .find(|&i| indonesian_verb(words[i], lists))
+                            let verbs = (sentence.start + 1..sentence.end)
+                                .filter(|&i| !inside(i) && indonesian_verb(words[i], lists));
+                            verbs
+                                .clone()
+                                .find(|&i| words[i - 1] != "yang")
+                                .or_else(|| verbs.clone().next())
                         })
                         .flatten()
                 });
@@ -466,7 +505,7 @@ impl<'d> Reader<'d> {
             }
         }
         // "preferably, where possible, in writing" prefers a means; it does not excuse the duty.
-        let hedge = (sentence.start..sentence.end).find_map(|i| {
+        let hedge = (whole.start..whole.end).find_map(|i| {
             let end = lists.hedges.match_at(words, i)?;
             let preference = (i.saturating_sub(2)..i).any(|k| lists.preferences.contains(words[k]));
             (!preference).then(|| text[tokens[i].start..tokens[end - 1].end].to_string())
@@ -498,9 +537,11 @@ impl<'d> Reader<'d> {
                     .any(|j| matches!(words[j], "and" | "dan" | "serta" | "or" | "atau" | "but"))
                 && let Some(previous) = norms.last()
             {
-                norm.bearer = previous.bearer.clone();
+                // "… shall not require the worker to buy … and shall not keep …": the causative's subject.
+                norm.bearer = previous.causer.clone().or_else(|| previous.bearer.clone());
             }
             norm.hedge = hedge.clone();
+            norm.purpose = purpose.clone();
             if norm.hedge.is_some()
                 && matches!(
                     norm.modality,
@@ -667,6 +708,7 @@ impl<'d> Reader<'d> {
         }
         // "The Employer may require the Worker to lodge a deposit": the one made to act is the bearer of
         // the act.
+        let mut causer = None;
         if !anchor.statement
             && let Some(c) = (search..limit.min(search + 2))
                 .find(|&k| lists.causatives.iter().any(|w| w == words[k]))
@@ -674,7 +716,7 @@ impl<'d> Reader<'d> {
                 (c + 1..limit.min(c + 4)).find(|&k| role_at(words, k, self.definitions).is_some())
             && let Some(actor) = actor_at(tokens, text, k, self.definitions, self.order)
         {
-            subject = Some(actor);
+            causer = subject.replace(actor);
             search = k + 1;
             // Forbidding to require is no duty for the one who would have been made to act; allowing
             // or ordering it is a duty.
@@ -699,8 +741,11 @@ impl<'d> Reader<'d> {
                 i..end,
             ),
             None => {
+                // "The Parties may, whenever either of them considers it necessary, convene …": the
+                // action follows a condition set between the modal and the verb.
                 let i = (search..limit).find(|&i| {
-                    !tokens[i].stopword
+                    free(i)
+                        && !tokens[i].stopword
                         && !AUXILIARIES.contains(&words[i])
                         && !crate::lexicon::is_strict_negator(words[i])
                 });
@@ -945,6 +990,13 @@ impl<'d> Reader<'d> {
         // ("… may be given to third parties without the worker's consent").
         let terms =
             words[span_start..limit.max(span_end).max(span_start + 1).min(words.len())].join(" ");
+        let chosen_by = self.chosen_by(
+            tokens,
+            text,
+            words,
+            (span_start..limit, action_range.start.max(window)),
+            lists,
+        );
         let modal = if anchor.statement || anchor.end <= anchor.at {
             String::new()
         } else {
@@ -969,6 +1021,9 @@ impl<'d> Reader<'d> {
                         && lists.only.contains(words[s.range.start - 1])
                 }),
             inherited: false,
+            purpose: None,
+            causer,
+            chosen_by,
             sentence: tokens[anchor.at.min(tokens.len() - 1)].sentence,
             at: tokens[anchor.at.min(tokens.len() - 1)].start,
             span,
@@ -976,6 +1031,37 @@ impl<'d> Reader<'d> {
             object_terms,
             mentioned,
         }
+    }
+
+    /// Who the words in `range` say chooses, sets or controls something: the actor after "appointed by",
+    /// "set by", *ditunjuk oleh* (`[qualifiers] appointed`), or the one named just before "elects",
+    /// "chooses", *memilih* (`[links] chooses`) from `after` on, past the norm's own subject. Both sides
+    /// named together ("agreed by the employer and the worker") is no one side's choice.
+    fn chosen_by(
+        &self,
+        tokens: &[Token],
+        text: &str,
+        words: &[&str],
+        (range, after): (Range<usize>, usize),
+        lists: &'static Lists,
+    ) -> Option<Actor> {
+        let appointed = &lists.qualifiers[crate::lexicon::Qualifier::Appointed as usize];
+        let role = |k: usize| role_at(words, k, self.definitions);
+        range.clone().find_map(|i| {
+            // "shall be recognised by Employers": the norm's own verb names its bearer, not a chooser.
+            let at = if let Some(end) = appointed.match_at(words, i).filter(|_| i != after) {
+                let k = (end..range.end.min(end + 3)).find(|&k| role(k).is_some())?;
+                let worker_too = (k + 1..range.end.min(k + 5))
+                    .any(|j| role(j).is_some_and(Role::is_worker_side));
+                (!worker_too).then_some(k)?
+            } else {
+                role(i).filter(|_| i >= after)?;
+                (i + 1..range.end.min(i + 4))
+                    .any(|k| lists.chooses.match_at(words, k).is_some())
+                    .then_some(i)?
+            };
+            actor_at(tokens, text, at, self.definitions, self.order)
+        })
     }
 
     /// The actor a lead-in ends on ("ensure that domestic workers:", *menjamin bahwa Pekerja:*): the
@@ -1006,7 +1092,8 @@ mod tests;
 /// Whether an Indonesian word is a verb by its prefix (me-, di-), and not one of the prefixed words that
 /// are prepositions or references (`[grammar] not_verbs`: "melalui", "mengenai", "dimaksud").
 fn indonesian_verb(word: &str, lists: &Lists) -> bool {
-    let prefixed = ["meng", "meny", "mem", "men", "me", "di"]
+    // ber- verbs ("berlaku", "berakhir") state too; "berhak" is a modal and found before this is asked.
+    let prefixed = ["meng", "meny", "mem", "men", "me", "di", "ber"]
         .iter()
         .any(|p| word.starts_with(p) && word.len() >= p.len() + 4);
     prefixed && !lists.not_verbs.iter().any(|w| w == word)

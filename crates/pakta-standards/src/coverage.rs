@@ -527,6 +527,44 @@ impl<'c> Checker<'c> {
             }
         }
 
+        // "Paragraph (1) does not apply to …", *ketentuan sebagaimana dimaksud pada ayat (1) tidak
+        // berlaku …*: a clause of the same article that points back at a paragraph is about what that
+        // paragraph is about, though it names nothing of it. A paragraph that also names another
+        // requirement's topic ("equal treatment in pay, hours and safety") is that one's to take back.
+        let mut referring: BTreeSet<usize> = BTreeSet::new();
+        let shared = |u: usize| {
+            scanned[u].hits.iter().any(|h| {
+                let role = &self.roles[h.pattern];
+                role.requirement != r && matches!(role.role, Role::Cue)
+            })
+        };
+        for m in matched
+            .iter()
+            .filter(|m| !m.cues.is_empty() && !units[m.unit].secondary && !shared(m.unit))
+        {
+            let siblings = units[m.unit]
+                .article
+                .and_then(|a| layout.by_article.get(a))
+                .into_iter()
+                .flatten();
+            // The matched paragraph's own number: the end of its id ("art_12__para_1").
+            let number = units[m.unit]
+                .id
+                .rsplit(['_', '-'])
+                .next()
+                .unwrap_or_default();
+            for &u in siblings {
+                if u == m.unit || units[u].kind != UnitKind::Clause {
+                    continue;
+                }
+                let (numbers, preceding) = lexicon::pointed_paragraphs(&scanned[u].tokens);
+                if numbers.contains(&number) || (preceding && m.unit < u) {
+                    referring.insert(u);
+                }
+            }
+        }
+        scope.extend(&referring);
+
         let mut evidence = Vec::new();
         let mut elements: BTreeSet<usize> = BTreeSet::new();
         let mut contradicted = false;
@@ -608,6 +646,7 @@ impl<'c> Checker<'c> {
             if on_topic.is_empty()
                 && !heading_on_topic
                 && !parent_on_topic
+                && !referring.contains(&u)
                 && !crate::norms::may_speak(
                     &requirement.norms,
                     scanned[u].tokens.iter().map(|t| t.folded.as_str()),

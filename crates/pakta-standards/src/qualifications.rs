@@ -63,16 +63,42 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         .iter()
         .filter(|c| !c.denied && !c.workers_request() && !benign(&c.text))
         .collect();
-    if norm.denied() && live.is_empty() {
-        return None;
+    // "Unless the employment contract provides otherwise", *sepanjang tidak diatur lain dalam Perjanjian
+    // Kerja*: the floor holds only until the contract says something else.
+    if live.iter().any(|c| speaks_of(Qualifier::Override, &c.text)) {
+        return Some("the contract or its parties may set the protection aside");
     }
-    let what = format!(
-        "{} {}",
-        norm.action.as_ref().map_or("", |a| a.words.as_str()),
-        norm.object
-    );
-    if norm.modality == Modality::HedgedDuty && !worker && !benign(&what) {
-        return Some("a hedge on what is owed");
+    // "For their own safety, women under 25 are not placed in night work", *demi keselamatan PMI, PMI
+    // wajib tinggal di rumah Pengguna*: a restriction on the worker made in the name of protecting them.
+    // A ban on harming the worker ("to protect workers, passports shall not be kept") restricts no worker.
+    if norm
+        .purpose
+        .as_deref()
+        .is_some_and(|p| speaks_of(Qualifier::Protective, p))
+    {
+        let restricts_worker = if worker {
+            matches!(
+                norm.modality,
+                Modality::Obligation | Modality::Statement | Modality::Prohibition
+            ) || norm.denied()
+        } else {
+            bearer.is_none()
+                && norm.denied()
+                && norm.mentioned.iter().any(|r| r.is_worker_side())
+                && !norm.acts(&[
+                    "keep",
+                    "charge",
+                    "deduct",
+                    "pay",
+                    "terminate",
+                    "restrict",
+                    "disclose",
+                    "postpone",
+                ])
+        };
+        if restricts_worker {
+            return Some("a restriction on the worker, made in the name of protecting them");
+        }
     }
     // "No worker shall be deployed unless the contract is registered": what must happen first. A
     // prohibition lifted only by the worker's own consent is the worker's choice, in either language
@@ -90,6 +116,31 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     }) {
         return Some("an exception to the protection");
     }
+    if norm.denied() && live.is_empty() {
+        return None;
+    }
+    let what = format!(
+        "{} {}",
+        norm.action.as_ref().map_or("", |a| a.words.as_str()),
+        norm.object
+    );
+    if norm.modality == Modality::HedgedDuty && !worker && !benign(&what) {
+        return Some("a hedge on what is owed");
+    }
+    // "Paragraph 1 does not apply to workers on family farms", "may be exempted from the briefing": a
+    // group is left out. Being exempted from a cost or a tax is no loss.
+    if !norm.denied()
+        && norm.acts(&["exclude"])
+        && (worker
+            || norm
+                .beneficiary
+                .as_ref()
+                .is_some_and(|a| a.role.is_worker_side()))
+        && !speaks_of(Qualifier::Money, norm.words())
+        && !speaks_of(Qualifier::LawfulCost, norm.words())
+    {
+        return Some("a group of workers is left out of the protection");
+    }
     // A consent asked of anyone but the worker: the employer, a skipper, a husband or a guardian.
     if live
         .iter()
@@ -104,6 +155,17 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         && norm.mentioned.iter().any(|r| r.is_worker_side())
     {
         return Some("it holds only on a condition");
+    }
+    // The employer side chooses, sets or controls it: "certified by a doctor appointed by the employer",
+    // "the allowance set by the Employer", "whichever scheme the Employer elects". An employer who pays
+    // "the part designated by the worker" chooses nothing.
+    if !norm.denied()
+        && norm
+            .chosen_by
+            .as_ref()
+            .is_some_and(|a| a.role.is_employer_side())
+    {
+        return Some("the employer side chooses, sets or controls it");
     }
     if worker && !norm.denied() && !benign(&what) {
         let verb = norm.action.as_ref().map_or("", |a| a.words.as_str());
@@ -139,15 +201,6 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     }
     if !norm.denied() && speaks_of(Qualifier::Offset, norm.words()) {
         return Some("something else is counted as wage");
-    }
-    // The one chosen does the act: "certified by a doctor appointed by the employer". An employer who
-    // pays "the part designated by the worker" (active) chooses nothing.
-    if !norm.denied()
-        && norm.passive
-        && norm.mentioned.iter().any(|r| r.is_employer_side())
-        && speaks_of(Qualifier::Appointed, norm.words())
-    {
-        return Some("someone the employer side chooses does it");
     }
     // A power bounded by "only" ("may terminate only for a valid reason") is a limit on the employer.
     if employer

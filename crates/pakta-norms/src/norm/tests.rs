@@ -275,3 +275,76 @@ fn definitions_give_roles_to_the_agreement_s_own_names() {
     );
     assert_eq!(role(&n), Some("employer"));
 }
+
+#[test]
+fn a_condition_between_modal_and_verb_leaves_the_verb_the_action() {
+    let list = norms(
+        "The Parties may, whenever either of them thinks it useful, convene the Joint Committee.",
+    );
+    let n = &list[0];
+    assert_eq!(
+        (
+            role(n),
+            n.modality,
+            n.action.as_ref().map(|a| a.words.as_str())
+        ),
+        (Some("state"), Modality::Permission, Some("convene"))
+    );
+    assert_eq!(n.conditions.len(), 1, "{n:#?}");
+}
+
+#[test]
+fn an_indonesian_relative_verb_is_not_the_main_verb() {
+    let list = norms_id(
+        "Sengketa yang menyangkut penafsiran Perjanjian ini diselesaikan oleh Komite Bersama.",
+    );
+    let n = &list[0];
+    assert_eq!(
+        (n.action.as_ref().map(|a| a.words.as_str()), n.passive),
+        (Some("diselesaikan"), true)
+    );
+}
+
+#[test]
+fn a_joined_modal_shares_the_causatives_subject() {
+    let list = norms_id(
+        "Pemberi Kerja tidak boleh mewajibkan Pekerja membeli barang di toko tertentu dan tidak boleh menahan buku tabungan Pekerja.",
+    );
+    let n = with_action(&list, "keep");
+    assert_eq!(
+        (role(&n), n.modality),
+        (Some("employer"), Modality::Prohibition)
+    );
+    let forced = &list[0];
+    assert_eq!(
+        forced.causer.as_ref().map(|a| a.role.name()),
+        Some("employer")
+    );
+}
+
+#[test]
+fn an_opening_purpose_is_kept_apart_from_the_norm() {
+    let list =
+        norms("To avoid unlawful transfers, the worker shall send money home only through a bank.");
+    let n = with_action(&list, "remit");
+    assert_eq!(role(&n), Some("worker"));
+    assert_eq!(n.purpose.as_deref(), Some("To avoid unlawful transfers"));
+    let list = norms_id("Demi kesehatan Pekerja, Pengguna menyediakan makanan tiga kali sehari.");
+    let n = with_action(&list, "provide");
+    assert_eq!(role(&n), Some("employer"));
+    assert_eq!(n.purpose.as_deref(), Some("Demi kesehatan Pekerja"));
+}
+
+#[test]
+fn who_chooses_or_sets_what_a_norm_gives() {
+    let n = &norms("The worker shall be paid an allowance fixed by the Employer.")[0];
+    assert_eq!(
+        n.chosen_by.as_ref().map(|a| a.role.name()),
+        Some("employer")
+    );
+    let n = &norms("Meals shall be provided from a menu the Worker chooses.")[0];
+    assert_eq!(n.chosen_by.as_ref().map(|a| a.role.name()), Some("worker"));
+    let n =
+        &norms("The rest day shall be a day approved by the employer and the worker together.")[0];
+    assert_eq!(n.chosen_by, None);
+}
