@@ -173,6 +173,8 @@ pub enum Qualifier {
     Override,
     /// What a purpose calls protection: "for her own safety", *demi keselamatan*.
     Protective,
+    /// A condition of time or need that puts a protection off: "after the inquiry", "where work requires".
+    Deferral,
     /// A cost the law asks of everyone: a tax, a social-security contribution, *iuran*.
     LawfulCost,
     /// A harmless qualification: the law or a court, what is more favourable, equal terms, the worker's
@@ -182,7 +184,7 @@ pub enum Qualifier {
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 10] = [
+    pub(crate) const ALL: [Qualifier; 11] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -191,6 +193,7 @@ impl Qualifier {
         Qualifier::Addition,
         Qualifier::Override,
         Qualifier::Protective,
+        Qualifier::Deferral,
         Qualifier::LawfulCost,
         Qualifier::Benign,
     ];
@@ -206,6 +209,7 @@ impl Qualifier {
             Qualifier::Addition => "additions",
             Qualifier::Override => "overrides",
             Qualifier::Protective => "protective",
+            Qualifier::Deferral => "deferrals",
             Qualifier::LawfulCost => "lawful_costs",
             Qualifier::Benign => "benign",
         }

@@ -421,7 +421,8 @@ impl<'d> Reader<'d> {
             for j in anchor.end + 2..limit {
                 let passive_verb = (words[j].starts_with("di") && words[j].len() > 4)
                     || (words[j].ends_with("ed") || PARTICIPLES.contains(&words[j]));
-                if matches!(words[j - 1], "and" | "dan" | "serta")
+                // "…, any replacement being paid for by the worker": an absolute participle is one too.
+                if matches!(words[j - 1], "and" | "dan" | "serta" | "being")
                     && passive_verb
                     && !inside(j)
                     && action_at(words, j, lists).is_some()
@@ -482,7 +483,10 @@ impl<'d> Reader<'d> {
                     // statement of its own.
                     for k in at + 1..sentence.end {
                         let joined =
-                            matches!(words[k - 1], "and" | "dan" | "serta" | "then" | "kemudian");
+                            matches!(words[k - 1], "and" | "dan" | "serta" | "then" | "kemudian")
+                                || (words[k - 1] == "being"
+                                    && (words[k].ends_with("ed")
+                                        || PARTICIPLES.contains(&words[k])));
                         if joined && !inside(k) && action_at(words, k, lists).is_some() {
                             anchors.push(Anchor {
                                 at: k,

@@ -65,7 +65,13 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         .collect();
     // "Unless the employment contract provides otherwise", *sepanjang tidak diatur lain dalam Perjanjian
     // Kerja*: the floor holds only until the contract says something else.
-    if live.iter().any(|c| speaks_of(Qualifier::Override, &c.text)) {
+    // "… the employment contract shall prevail" says the same of the whole norm, unless what prevails is
+    // only the more favourable term.
+    if live.iter().any(|c| speaks_of(Qualifier::Override, &c.text))
+        || (speaks_of(Qualifier::Override, norm.words())
+            && !benign(norm.words())
+            && !norm.conditions.iter().any(|c| benign(&c.text)))
+    {
         return Some("the contract or its parties may set the protection aside");
     }
     // "For their own safety, women under 25 are not placed in night work", *demi keselamatan PMI, PMI
@@ -141,6 +147,13 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     {
         return Some("a group of workers is left out of the protection");
     }
+    // "A claim not filed within fourteen days shall be deemed settled", *dianggap gugur*: lost by a
+    // deadline or a deeming, whoever gives it up.
+    if !norm.denied() && norm.acts(&["waive"]) && !employer {
+        return Some(
+            "the worker may give the protection up, or lose it by a deadline or a deeming",
+        );
+    }
     // A consent asked of anyone but the worker: the employer, a skipper, a husband or a guardian.
     if live
         .iter()
@@ -155,6 +168,21 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         && norm.mentioned.iter().any(|r| r.is_worker_side())
     {
         return Some("it holds only on a condition");
+    }
+    // "Leave may be deferred where the order book so requires", *kunjungan … dapat dilakukan setelah
+    // penyidikan selesai*: no one named may do it, once a time comes or a need arises that neither the
+    // worker nor both sides hold.
+    if bearer.is_none()
+        && norm.passive
+        && norm.modality == Modality::Permission
+        && !norm.denied()
+        && live.iter().any(|c| {
+            !c.mutual
+                && !c.roles.iter().any(|r| r.is_worker_side())
+                && speaks_of(Qualifier::Deferral, &c.text)
+        })
+    {
+        return Some("it may be done, or put off, on a condition the worker does not control");
     }
     // The employer side chooses, sets or controls it: "certified by a doctor appointed by the employer",
     // "the allowance set by the Employer", "whichever scheme the Employer elects". An employer who pays
