@@ -80,6 +80,7 @@ struct Clauses {
     preferences: Vec<String>,
     condition_denials: Vec<String>,
     purposes: Vec<String>,
+    purpose_clauses: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -301,6 +302,7 @@ pub(crate) struct Lists {
     pub preferences: WordSet,
     pub condition_denials: WordSet,
     pub purposes: WordSet,
+    pub purpose_clauses: WordSet,
     /// `[qualifiers]`, in `Qualifier::ALL` order.
     pub qualifiers: Vec<WordSet>,
     /// Closed word lists of the reader's grammar (`[grammar]`), checked word by word.
@@ -430,6 +432,7 @@ pub(crate) fn lists() -> &'static Lists {
             preferences: WordSet::new(&data.clauses.preferences),
             condition_denials: WordSet::new(&data.clauses.condition_denials),
             purposes: WordSet::new(&data.clauses.purposes),
+            purpose_clauses: WordSet::new(&data.clauses.purpose_clauses),
             qualifiers: qualifier_sets(&data.qualifiers),
             light_verbs: data
                 .grammar

@@ -411,8 +411,19 @@ impl<'d> Reader<'d> {
         let owned = negative_actions(words, &sentence, lists);
         let spans = self.conditions(text, tokens, words, &sentence, lists);
         let inside = |i: usize| spans.iter().any(|s| s.range.contains(&i));
+        // "… keep the passport so that permits can be processed": from a purpose opener to the next
+        // comma, a modal is the purpose's.
+        let purposes: Vec<Range<usize>> = (sentence.start + 1..sentence.end)
+            .filter_map(|i| {
+                let open = lists.purpose_clauses.match_at(words, i)?;
+                let end = (open..sentence.end)
+                    .find(|&k| tokens[k].comma_before)
+                    .unwrap_or(sentence.end);
+                Some(i..end)
+            })
+            .collect();
         let mut anchors = anchors(words, &sentence, &owned, lists);
-        anchors.retain(|a| !inside(a.at));
+        anchors.retain(|a| !inside(a.at) && !purposes.iter().any(|p| p.contains(&a.at)));
         // "… shall be advanced by the agency and repaid by the worker", *dibebankan … dan dipotong dari
         // upah*: a passive verb joined to a modal's clause is a norm of its own under the same modal.
         let mut joined = Vec::new();
@@ -432,6 +443,27 @@ impl<'d> Reader<'d> {
                         end: j,
                         modality: anchor.modality,
                         negated: anchor.negated,
+                        statement: true,
+                    });
+                }
+            }
+        }
+        // "… may agree in writing to work longer, and in that case paragraph 1 does not apply to them": a
+        // phrase with its own negator after the last modal, in a main clause of its own (", and …"),
+        // states a norm of its own; one inside ", including where …" does not.
+        if let Some(last) = anchors.last().copied() {
+            for r in &owned {
+                let after = r.start > last.end + 1
+                    && !inside(r.start)
+                    && (last.end..r.start).any(|k| {
+                        tokens[k].comma_before && matches!(words[k], "and" | "dan" | "serta")
+                    });
+                if after {
+                    joined.push(Anchor {
+                        at: r.start,
+                        end: r.start,
+                        modality: Modality::Statement,
+                        negated: false,
                         statement: true,
                     });
                 }

@@ -285,6 +285,18 @@ pub fn judge(
     })
 }
 
+/// "Paragraph 1 does not apply to workers on family farms", "may be exempted from the briefing": the
+/// workers are who is left out (the bearer, or whom the exclusion is for). "Changes detrimental to the
+/// worker do not apply" leaves out the changes.
+pub(crate) fn leaves_out_workers(norm: &Norm) -> bool {
+    norm.acts(&["exclude"])
+        && (norm.bearer_role().is_some_and(Role::is_worker_side)
+            || norm
+                .beneficiary
+                .as_ref()
+                .is_some_and(|a| a.role.is_worker_side()))
+}
+
 /// The ways any worker protection is taken away, whatever it is.
 fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str> {
     let bearer = norm.bearer_role();
@@ -326,7 +338,7 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
     {
         return Some("the worker may act only with the employer side's permission");
     }
-    if affirmed && norm.acts(&["exclude"]) && norm.mentioned.iter().any(|r| r.is_worker_side()) {
+    if affirmed && leaves_out_workers(norm) {
         return Some("a group of workers, or a matter, is excluded from the protection");
     }
     // "Seasonal workers shall not be enrolled in the insurance scheme", *tidak didaftarkan*.

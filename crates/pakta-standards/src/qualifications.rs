@@ -136,12 +136,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     // "Paragraph 1 does not apply to workers on family farms", "may be exempted from the briefing": a
     // group is left out. Being exempted from a cost or a tax is no loss.
     if !norm.denied()
-        && norm.acts(&["exclude"])
-        && (worker
-            || norm
-                .beneficiary
-                .as_ref()
-                .is_some_and(|a| a.role.is_worker_side()))
+        && crate::norms::leaves_out_workers(norm)
         && !speaks_of(Qualifier::Money, norm.words())
         && !speaks_of(Qualifier::LawfulCost, norm.words())
     {

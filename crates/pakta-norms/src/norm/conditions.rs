@@ -88,7 +88,10 @@ impl Reader<'_> {
                         && lists.places_and_times.iter().any(|w| w == words[i - 1]);
                     let regarding =
                         words[i] == "dalam" && i > sentence.start && !tokens[i].comma_before;
+                    // "dalam hal demikian" (in that case) points back; it opens nothing.
+                    let anaphoric = matches!(words.get(e), Some(&"demikian"));
                     if (words[i] == "dalam" && words.get(i + 2) == Some(&"apa"))
+                        || anaphoric
                         || relative
                         || regarding
                     {

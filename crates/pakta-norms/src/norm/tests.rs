@@ -348,3 +348,22 @@ fn who_chooses_or_sets_what_a_norm_gives() {
         &norms("The rest day shall be a day approved by the employer and the worker together.")[0];
     assert_eq!(n.chosen_by, None);
 }
+
+#[test]
+fn a_modal_in_a_purpose_clause_is_not_the_norms() {
+    let definitions = Definitions::default();
+    let reader = Reader::new(&definitions, false);
+    let lead = reader.read("The Sponsor shall:", None);
+    let list = reader.read(
+        "(b) retain the worker's passport in the site office so that visas can be renewed on time;",
+        lead.first(),
+    );
+    let n = with_action(&list, "keep");
+    assert_eq!(
+        (role(&n), n.modality, n.inherited),
+        (Some("employer"), Modality::Obligation, true)
+    );
+    let list = norms_id("Pengguna menyimpan paspor Pekerja agar izin tinggal dapat diperpanjang.");
+    let n = with_action(&list, "keep");
+    assert_eq!(role(&n), Some("employer"));
+}
