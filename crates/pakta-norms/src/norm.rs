@@ -687,12 +687,28 @@ impl<'d> Reader<'d> {
                 .rev()
                 .find(|&i| role_at(words, i, self.definitions).is_some())
         });
+        // "Inspection visits to a household shall …": an actor inside a prepositional phrase after a noun
+        // that is no actor is not the subject; the subject is that noun, and names no bearer.
+        let in_phrase = |i: usize| {
+            let link = (i.saturating_sub(3).max(window)..i)
+                .rev()
+                .find(|&k| !tokens[k].stopword)
+                .filter(|&k| lists.recipient.contains(words[k]) || lists.holder.contains(words[k]));
+            link.is_some_and(|k| {
+                (window..k).any(|j| {
+                    !tokens[j].stopword
+                        && role_at(words, j, self.definitions).is_none()
+                        && !lists.recipient.contains(words[j])
+                })
+            })
+        };
         let mut subject = before_relative
             .or_else(|| {
                 (window..anchor.at)
                     .rev()
                     .filter(|&i| free(i))
                     .find(|&i| role_at(words, i, self.definitions).is_some())
+                    .filter(|&i| !in_phrase(i))
             })
             .and_then(|i| actor_at(tokens, text, i, self.definitions, self.order));
         let mut modality = anchor.modality;

@@ -367,3 +367,12 @@ fn a_modal_in_a_purpose_clause_is_not_the_norms() {
     let n = with_action(&list, "keep");
     assert_eq!(role(&n), Some("employer"));
 }
+
+#[test]
+fn an_actor_inside_the_subjects_phrase_is_not_the_bearer() {
+    let list =
+        norms("Visits of inspectors to a household shall be arranged with the employer's consent.");
+    assert_eq!(role(&list[0]), None, "{:#?}", list[0]);
+    let list = norms("The employer shall keep a register of working hours.");
+    assert_eq!(role(&list[0]), Some("employer"));
+}
