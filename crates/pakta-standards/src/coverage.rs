@@ -564,6 +564,21 @@ impl<'c> Checker<'c> {
             }
         }
         scope.extend(&referring);
+        // A provision between the Parties (a joint committee, amendment, information exchange) is one
+        // article's business: its other paragraphs ("The annexes may be amended by the Second Party")
+        // are read with, and on the topic of, the one that names it.
+        let parties_articles: BTreeSet<&str> = if requirement.protects_workers {
+            BTreeSet::new()
+        } else {
+            matched
+                .iter()
+                .filter(|m| !m.cues.is_empty() && !units[m.unit].secondary)
+                .filter_map(|m| units[m.unit].article)
+                .collect()
+        };
+        for article in &parties_articles {
+            scope.extend(layout.by_article.get(article).into_iter().flatten());
+        }
 
         let mut evidence = Vec::new();
         let mut elements: BTreeSet<usize> = BTreeSet::new();
@@ -639,7 +654,7 @@ impl<'c> Checker<'c> {
                 .collect();
             let heading_on_topic = units[u]
                 .article
-                .is_some_and(|a| heading_articles.contains(a));
+                .is_some_and(|a| heading_articles.contains(a) || parties_articles.contains(a));
             let parent_on_topic = units[u].parent.is_some_and(|p| spoken.contains(&p));
             // A clause that is in scope only as part of its paragraph, and holds no word any rule looks
             // for, can give no finding: its norms are not read.

@@ -70,6 +70,8 @@ pub(crate) struct RawNormRule {
     #[serde(default)]
     also: Vec<String>,
     #[serde(default)]
+    unless: Vec<String>,
+    #[serde(default)]
     topic: bool,
     /// Why the rule holds, in a lawyer's words; shown as the evidence's pattern.
     why: String,
@@ -93,6 +95,8 @@ pub struct NormRule {
     pub object: Vec<String>,
     /// Folded word prefixes of which the norm must also mention one ("without" beside "notice").
     pub also: Vec<String>,
+    /// Folded word prefixes of which the norm must mention none ("mutual" beside "amended by").
+    pub unless: Vec<String>,
     /// The object words name the topic so plainly that a matching norm matches the requirement even
     /// where no cue does ("the deckhands' passports are to be held by the captain").
     pub topic: bool,
@@ -165,6 +169,7 @@ impl NormRule {
                 .collect()
         };
         let also = words(&raw.also)?;
+        let unless = words(&raw.unless)?;
         let object = raw
             .object
             .iter()
@@ -186,6 +191,7 @@ impl NormRule {
             denied: raw.denied,
             object,
             also,
+            unless,
             topic: raw.topic && !raw.object.is_empty(),
             why: raw.why,
         })
@@ -214,6 +220,7 @@ impl NormRule {
             && !(self.effect == Effect::Contradicts
                 && norm.conditions.iter().any(|c| c.workers_request()))
             && (self.also.is_empty() || norm.mentions(&self.also))
+            && (self.unless.is_empty() || !norm.mentions(&self.unless))
     }
 }
 

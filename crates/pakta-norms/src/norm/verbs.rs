@@ -15,6 +15,8 @@ const ADVERBS: &[&str] = &[
     "also",
     "only",
     "jointly",
+    "mutually",
+    "saling",
     "further",
     "immediately",
     "promptly",
