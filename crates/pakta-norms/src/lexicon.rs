@@ -175,6 +175,8 @@ pub enum Qualifier {
     Protective,
     /// A condition of time or need that puts a protection off: "after the inquiry", "where work requires".
     Deferral,
+    /// A document of someone's consent: "a release letter", *surat izin*.
+    ConsentDocument,
     /// A cost the law asks of everyone: a tax, a social-security contribution, *iuran*.
     LawfulCost,
     /// A harmless qualification: the law or a court, what is more favourable, equal terms, the worker's
@@ -184,7 +186,7 @@ pub enum Qualifier {
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 11] = [
+    pub(crate) const ALL: [Qualifier; 12] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -194,6 +196,7 @@ impl Qualifier {
         Qualifier::Override,
         Qualifier::Protective,
         Qualifier::Deferral,
+        Qualifier::ConsentDocument,
         Qualifier::LawfulCost,
         Qualifier::Benign,
     ];
@@ -210,6 +213,7 @@ impl Qualifier {
             Qualifier::Override => "overrides",
             Qualifier::Protective => "protective",
             Qualifier::Deferral => "deferrals",
+            Qualifier::ConsentDocument => "consent_documents",
             Qualifier::LawfulCost => "lawful_costs",
             Qualifier::Benign => "benign",
         }
@@ -222,6 +226,24 @@ pub fn speaks_of(qualifier: Qualifier, text: &str) -> bool {
     let tokens = tokenize(text);
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
     (0..words.len()).any(|i| set.match_at(&words, i).is_some())
+}
+
+/// Whose consent a document in `text` is ("a release letter from the present employer", *surat izin dari
+/// suami*): the first actor within six words after a `[qualifiers] consent_documents` phrase that no
+/// "without", *tanpa* denies.
+pub fn consent_of(text: &str) -> Option<crate::Role> {
+    let set = qualifier_set(Qualifier::ConsentDocument);
+    let tokens = tokenize(text);
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    (0..words.len()).find_map(|i| {
+        let end = set.match_at(&words, i)?;
+        let denied = (i.saturating_sub(3)..i)
+            .any(|k| lists().condition_denials.match_at(&words, k).is_some());
+        if denied {
+            return None;
+        }
+        (end..words.len().min(end + 6)).find_map(|k| crate::Role::of_word(words[k]))
+    })
 }
 
 /// Whether `text` begins with a phrase of `qualifier` ("unless the contract …").

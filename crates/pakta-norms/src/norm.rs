@@ -501,6 +501,14 @@ impl<'d> Reader<'d> {
                                 .or_else(|| verbs.clone().next())
                         })
                         .flatten()
+                })
+                // English states duties in the present too ("The Care Worker receives four rest days",
+                // "workers remain on the premises"): the word after the subject's actor phrase, in the
+                // third person or after a plural actor, is the statement's verb.
+                .or_else(|| {
+                    (self.order != Order::HeadFirst)
+                        .then(|| self.present_verb(tokens, words, &sentence, &inside))
+                        .flatten()
                 });
             match (action, lead_in) {
                 (Some(at), _) => {
@@ -575,6 +583,11 @@ impl<'d> Reader<'d> {
             {
                 // "… shall not require the worker to buy … and shall not keep …": the causative's subject.
                 norm.bearer = previous.causer.clone().or_else(|| previous.bearer.clone());
+                // "The processing charge … shall be agreed with the worker and shall not exceed …": a
+                // passive's subject is the joined modal's too, and a rule must see its words.
+                if previous.passive {
+                    norm.terms = format!("{} {}", previous.object_terms, norm.terms);
+                }
             }
             norm.hedge = hedge.clone();
             norm.purpose = purpose.clone();
@@ -1070,7 +1083,8 @@ impl<'d> Reader<'d> {
                 || spans.iter().any(|s| {
                     s.range.start > anchor.at
                         && s.range.start < limit
-                        && lists.only.contains(words[s.range.start - 1])
+                        && (lists.only.contains(words[s.range.start - 1])
+                            || lists.only.contains(words[s.range.start]))
                 }),
             inherited: false,
             purpose: None,
@@ -1114,6 +1128,34 @@ impl<'d> Reader<'d> {
             };
             actor_at(tokens, text, at, self.definitions, self.order)
         })
+    }
+
+    /// The verb of an English statement in the present ("the Worker receives", "workers remain"): the
+    /// first word after the first actor phrase outside a condition, when it can be a finite verb.
+    fn present_verb(
+        &self,
+        tokens: &[Token],
+        words: &[&str],
+        sentence: &Range<usize>,
+        inside: &dyn Fn(usize) -> bool,
+    ) -> Option<usize> {
+        let role = |k: usize| role_at(words, k, self.definitions).is_some();
+        let i = (sentence.start..sentence.end).find(|&i| !inside(i) && role(i))?;
+        let j = (i + 1..sentence.end).find(|&j| !role(j))?;
+        let word = words[j];
+        let finite = word.len() >= 4
+            && word.chars().all(|c| c.is_ascii_alphabetic())
+            && !word.ends_with("ed")
+            && !word.ends_with("ing")
+            && (word.ends_with('s') || words[j - 1].ends_with('s'));
+        (finite
+            && !inside(j)
+            && !tokens[j].stopword
+            && !tokens[j].comma_before
+            && !matches!(word, "were" | "been" | "being" | "have" | "does" | "must")
+            && !crate::lexicon::is_strict_negator(word)
+            && !lists().relatives.contains(word))
+        .then_some(j)
     }
 
     /// The actor a lead-in ends on ("ensure that domestic workers:", *menjamin bahwa Pekerja:*): the

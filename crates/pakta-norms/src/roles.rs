@@ -67,6 +67,14 @@ impl Role {
     }
 
     /// Whether the role employs or recruits: the side that can keep a passport or shift a cost.
+    /// A State or an authority of either side: public oversight, not a private party's say.
+    pub fn is_public(self) -> bool {
+        matches!(
+            self,
+            Role::State | Role::OriginAuthority | Role::DestinationAuthority | Role::Authority
+        )
+    }
+
     pub fn is_employer_side(self) -> bool {
         matches!(self, Role::Employer | Role::Agency)
     }

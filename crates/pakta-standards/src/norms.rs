@@ -397,12 +397,17 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
     {
         return Some("the protection is left to the employer side to decide");
     }
-    // "may only … if", *hanya dapat … apabila*: the worker's right shrinks to a precondition.
+    // "may only … if", *hanya dapat … apabila*: the worker's right shrinks to a precondition. One that
+    // rests on a public authority alone ("only with the approval of the employment office") is
+    // oversight, not a private party's say.
     if affirmed
         && bearer.is_some_and(Role::is_worker_side)
         && matches!(norm.modality, Modality::Permission | Modality::Right)
         && norm.narrowed
-        && norm.conditions.iter().any(|c| !c.denied)
+        && norm
+            .conditions
+            .iter()
+            .any(|c| !c.denied && (c.roles.is_empty() || !c.roles.iter().all(|r| r.is_public())))
     {
         return Some("the worker's right is narrowed to a precondition (\"only if\")");
     }

@@ -149,6 +149,16 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
             "the worker may give the protection up, or lose it by a deadline or a deeming",
         );
     }
+    // "Married women attach a letter of permission from the husband", "shall present a release letter from
+    // the present employer": the worker must bring someone else's consent.
+    if worker
+        && !norm.denied()
+        && matches!(norm.modality, Modality::Obligation | Modality::Statement)
+        && pakta_norms::lexicon::consent_of(&norm.object)
+            .is_some_and(|r| r.is_employer_side() || r == Role::Family)
+    {
+        return Some("it depends on someone else's consent or approval");
+    }
     // A consent asked of anyone but the worker: the employer, a skipper, a husband or a guardian.
     if live
         .iter()
@@ -158,6 +168,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         return Some("it depends on someone else's consent or approval");
     }
     if norm.narrowed
+        && !employer
         && !norm.denied()
         && !live.is_empty()
         && norm.mentioned.iter().any(|r| r.is_worker_side())
