@@ -960,8 +960,8 @@ struct UnitMatch {
 }
 
 /// A unit's tokens and the catalogue patterns found in them.
-pub(crate) struct Scanned {
-    pub(crate) tokens: Vec<Token>,
+pub(crate) struct Scanned<'a> {
+    pub(crate) tokens: Vec<Token<'a>>,
     pub(crate) hits: Vec<Hit>,
 }
 

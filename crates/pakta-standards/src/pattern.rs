@@ -73,7 +73,7 @@ impl Pattern {
                 } else {
                     tokenize(body)
                         .into_iter()
-                        .map(|t| (t.folded, t.stem, t.stopword))
+                        .map(|t| (t.folded.into_owned(), t.stem.into_owned(), t.stopword))
                         .collect()
                 };
             if words.is_empty() {
@@ -255,7 +255,7 @@ impl PatternIndex {
         let mut candidates: Vec<usize> = Vec::new();
         for (position, token) in refs.iter().enumerate() {
             candidates.clear();
-            if let Some(list) = self.by_word.get(&token.stem) {
+            if let Some(list) = self.by_word.get(token.stem.as_str()) {
                 candidates.extend(list);
             }
             if let Some(list) = head(&token.folded).and_then(|key| self.by_prefix.get(key)) {

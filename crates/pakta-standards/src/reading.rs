@@ -94,7 +94,7 @@ pub(crate) fn norm_at(norms: &[Norm], at: usize, sentence: usize) -> Option<&Nor
 pub(crate) struct NormCache<'a> {
     pub(crate) reader: Reader<'a>,
     pub(crate) units: &'a [Unit<'a>],
-    pub(crate) scanned: &'a [Scanned],
+    pub(crate) scanned: &'a [Scanned<'a>],
     pub(crate) cells: Vec<OnceCell<Vec<Norm>>>,
 }
 
