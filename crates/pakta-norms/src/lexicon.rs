@@ -219,11 +219,18 @@ pub fn opens_condition(tokens: &[Token], i: usize) -> bool {
 /// Whether a clause leads into a list of conditions: it ends in a condition opener and a colon ("may
 /// apply for a change of workplace where:", *dapat pindah apabila:*).
 pub fn leads_into_conditions(text: &str) -> bool {
-    let text = text.trim_end();
-    let Some(body) = text.strip_suffix(':') else {
+    let Some(body) = text.trim_end().strip_suffix(':') else {
         return false;
     };
-    let tokens = tokenize(body);
+    leads_into_conditions_tokens(text, &tokenize(body))
+}
+
+/// [`leads_into_conditions`] over tokens the caller already has (from [`tokenize`] of `text`): the colon
+/// and the space around it hold no word, so the text's tokens are its body's.
+pub fn leads_into_conditions_tokens(text: &str, tokens: &[Token]) -> bool {
+    if text.trim_end().strip_suffix(':').is_none() {
+        return false;
+    }
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
     (words.len().saturating_sub(3)..words.len()).any(|i| {
         lists().conditions.match_at(&words, i) == Some(words.len())

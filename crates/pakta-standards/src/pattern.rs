@@ -191,6 +191,10 @@ const HEAD_CHARS: usize = 3;
 
 /// The first [`HEAD_CHARS`] characters of `word`, or `None` when it is shorter.
 fn head(word: &str) -> Option<&str> {
+    // A word that starts with ASCII (nearly all) has its first characters in its first bytes.
+    if let Some(ascii) = word.get(..HEAD_CHARS).filter(|h| h.is_ascii()) {
+        return Some(ascii);
+    }
     match word.char_indices().nth(HEAD_CHARS) {
         Some((end, _)) => Some(&word[..end]),
         None => (word.chars().count() == HEAD_CHARS).then_some(word),
