@@ -184,6 +184,9 @@ pub struct PatternIndex {
     /// [`HEAD_CHARS`] characters: one lookup per word, then a `starts_with` per candidate. Each list is
     /// ordered by prefix length, then by pattern, so hits come out in the order they always have.
     by_prefix: HashMap<String, Vec<(String, usize)>, FixedState>,
+    /// The one-word entries of each role a party pattern names, read from the lexicon once per index:
+    /// the catalogue has dozens of `@employer` patterns, and reading the list was a fiftieth of a check.
+    party_words: HashMap<Role, Vec<String>, FixedState>,
 }
 
 /// Prefixes have at least this many characters (`compile` refuses shorter ones; party words are longer).
@@ -215,12 +218,17 @@ impl PatternIndex {
             Step::Prefix(p) => self.add_prefix(p, index),
             Step::Party(role) => {
                 // A role's phrases ("badan usaha") never match one token; see `step_matches`.
-                for word in role.single_words() {
+                let words = self
+                    .party_words
+                    .remove(role)
+                    .unwrap_or_else(|| role.single_words());
+                for word in &words {
                     match word.strip_suffix('*') {
                         Some(prefix) => self.add_prefix(prefix, index),
-                        None => self.by_word.entry(stem(&word)).or_default().push(index),
+                        None => self.by_word.entry(stem(word)).or_default().push(index),
                     }
                 }
+                self.party_words.insert(*role, words);
             }
             Step::Gap => unreachable!("compile rejects a leading gap"),
         }
