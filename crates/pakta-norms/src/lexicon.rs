@@ -5,18 +5,91 @@
 //! "without prejudice" does not, and that "unless" opens an exception. The words live once, in
 //! `data/lexicon.toml`; this module tokenises text and answers questions against those lists.
 
-use pakta_core::words::words;
+use std::borrow::{Borrow, Cow};
+use std::fmt;
+use std::ops::Deref;
+
 pub use pakta_core::words::{fold, is_stopword, stem};
+use pakta_core::words::{fold_str, stem_str, words};
 
 use crate::lists::lists;
 
-/// One word of a text, normalised for matching, with where it came from.
+/// A normalised form of a word: borrowed from the tokenised text when normalising leaves the word as
+/// written (lower-case ASCII, about nine words in ten of an agreement), owned otherwise. Two owned strings
+/// per word made the allocator a fifth of a check.
+#[derive(Clone, PartialEq, Eq, PartialOrd, Ord, Hash, Default)]
+pub struct WordForm<'a>(Cow<'a, str>);
+
+impl<'a> WordForm<'a> {
+    pub fn as_str(&self) -> &str {
+        &self.0
+    }
+
+    /// The form as an owned string, for keeping it beyond the text it came from.
+    pub fn into_owned(self) -> String {
+        self.0.into_owned()
+    }
+}
+
+impl Deref for WordForm<'_> {
+    type Target = str;
+
+    fn deref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl Borrow<str> for WordForm<'_> {
+    fn borrow(&self) -> &str {
+        &self.0
+    }
+}
+
+impl AsRef<str> for WordForm<'_> {
+    fn as_ref(&self) -> &str {
+        &self.0
+    }
+}
+
+impl PartialEq<str> for WordForm<'_> {
+    fn eq(&self, other: &str) -> bool {
+        *self.0 == *other
+    }
+}
+
+impl PartialEq<&str> for WordForm<'_> {
+    fn eq(&self, other: &&str) -> bool {
+        *self.0 == **other
+    }
+}
+
+impl PartialEq<String> for WordForm<'_> {
+    fn eq(&self, other: &String) -> bool {
+        *self.0 == **other
+    }
+}
+
+// Shown as the string it holds, as the `String` fields it replaces were.
+impl fmt::Debug for WordForm<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Debug::fmt(&*self.0, f)
+    }
+}
+
+impl fmt::Display for WordForm<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        fmt::Display::fmt(&*self.0, f)
+    }
+}
+
+/// One word of a text, normalised for matching, with where it came from. Its forms borrow from the text
+/// where they can (see [`WordForm`]).
 #[derive(Debug, Clone, PartialEq, Eq)]
-pub struct Token {
+pub struct Token<'a> {
     /// Lower-cased, accent-folded and stemmed (see [`stem`]).
-    pub stem: String,
+    pub stem: WordForm<'a>,
     /// Lower-cased and accent-folded but not stemmed; prefix patterns (`recruit*`) match against this.
-    pub folded: String,
+    pub folded: WordForm<'a>,
     /// Byte range in the text that was tokenised.
     pub start: usize,
     pub end: usize,
@@ -35,7 +108,7 @@ pub struct Token {
 
 /// Splits `text` into tokens with segments. Words are maximal runs of letters and digits (so "30-day" is two
 /// words and "worker's" is "worker" plus a stop-word "s").
-pub fn tokenize(text: &str) -> Vec<Token> {
+pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     // About one token per six bytes of agreement text; growing the vector was a tenth of a check.
     let mut tokens: Vec<Token> = Vec::with_capacity(text.len() / 6 + 1);
     let mut segment = 0usize;
@@ -55,18 +128,23 @@ pub fn tokenize(text: &str) -> Vec<Token> {
                         .is_some_and(|b| b.is_ascii_digit()))
         });
         previous_end = start + raw.len();
-        let folded = fold(raw);
-        if (sentence_break || lists().turns.contains(&folded)) && !tokens.is_empty() {
+        let folded = fold_str(raw);
+        if (sentence_break || lists().turns.iter().any(|t| *t == *folded)) && !tokens.is_empty() {
             segment += 1;
         }
         if sentence_break && !tokens.is_empty() {
             sentence += 1;
         }
-        let stem = stem(&folded);
+        // The stem is a slice of the folded word but for "-ies" → "-y"; it borrows from the text
+        // whenever the folded word does.
+        let stem = match &folded {
+            Cow::Borrowed(borrowed) => stem_str(borrowed),
+            Cow::Owned(owned) => Cow::Owned(stem_str(owned).into_owned()),
+        };
         let stopword = is_stopword(&stem);
         tokens.push(Token {
-            stem,
-            folded,
+            stem: WordForm(stem),
+            folded: WordForm(folded),
             start,
             end: previous_end,
             segment,
@@ -141,11 +219,18 @@ pub fn opens_condition(tokens: &[Token], i: usize) -> bool {
 /// Whether a clause leads into a list of conditions: it ends in a condition opener and a colon ("may
 /// apply for a change of workplace where:", *dapat pindah apabila:*).
 pub fn leads_into_conditions(text: &str) -> bool {
-    let text = text.trim_end();
-    let Some(body) = text.strip_suffix(':') else {
+    let Some(body) = text.trim_end().strip_suffix(':') else {
         return false;
     };
-    let tokens = tokenize(body);
+    leads_into_conditions_tokens(text, &tokenize(body))
+}
+
+/// [`leads_into_conditions`] over tokens the caller already has (from [`tokenize`] of `text`): the colon
+/// and the space around it hold no word, so the text's tokens are its body's.
+pub fn leads_into_conditions_tokens(text: &str, tokens: &[Token]) -> bool {
+    if text.trim_end().strip_suffix(':').is_none() {
+        return false;
+    }
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
     (words.len().saturating_sub(3)..words.len()).any(|i| {
         lists().conditions.match_at(&words, i) == Some(words.len())
@@ -322,7 +407,7 @@ mod tests {
         let tokenized: Vec<String> = tokenize(text)
             .into_iter()
             .filter(|t| !t.stopword)
-            .map(|t| t.stem)
+            .map(|t| t.stem.into_owned())
             .collect();
         assert_eq!(streamed, tokenized);
     }

@@ -166,6 +166,11 @@ const HEAD: usize = 3;
 
 /// The first `HEAD` characters of a word, or `None` when it is shorter.
 fn head(word: &str) -> Option<&str> {
+    // Nearly every word starts with ASCII letters, whose first `HEAD` bytes are its first `HEAD`
+    // characters; counting characters was a third of a list lookup.
+    if let Some(ascii) = word.get(..HEAD).filter(|h| h.is_ascii()) {
+        return Some(ascii);
+    }
     word.char_indices()
         .nth(HEAD)
         .map(|(at, _)| &word[..at])
@@ -220,9 +225,15 @@ impl<T> Index<T> {
         start: usize,
     ) -> impl Iterator<Item = (&'s T, usize)> + 's {
         let word = words.get(start).copied().unwrap_or_default();
-        let exact = self.exact.get(word).into_iter().flatten();
-        let headed = head(word)
-            .and_then(|h| self.heads.get(h))
+        // Many lists have no prefix entries, or only prefix entries: an empty map is not hashed into.
+        let exact = (!self.exact.is_empty())
+            .then(|| self.exact.get(word))
+            .flatten()
+            .into_iter()
+            .flatten();
+        let headed = (!self.heads.is_empty())
+            .then(|| head(word).and_then(|h| self.heads.get(h)))
+            .flatten()
             .into_iter()
             .flatten();
         exact

@@ -1162,13 +1162,19 @@ impl<'d> Reader<'d> {
     /// subject of points that go on with a verb ("(c) are entitled to keep …").
     pub fn trailing_actor(&self, text: &str) -> Option<Actor> {
         let body = text.trim_end().strip_suffix(':')?;
-        let tokens = tokenize(body);
+        self.trailing_actor_tokens(text, &tokenize(body))
+    }
+
+    /// [`Reader::trailing_actor`] over tokens the caller already has (from [`tokenize`] of `text`): the
+    /// colon and the space around it hold no word, so the text's tokens are its body's.
+    pub fn trailing_actor_tokens(&self, text: &str, tokens: &[Token]) -> Option<Actor> {
+        text.trim_end().strip_suffix(':')?;
         let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
         let last = words.len().checked_sub(1)?;
         (last.saturating_sub(1)..=last)
             .rev()
             .find(|&k| role_at(&words, k, self.definitions).is_some())
-            .and_then(|k| actor_at(&tokens, body, k, self.definitions, self.order))
+            .and_then(|k| actor_at(tokens, text, k, self.definitions, self.order))
     }
 }
 

@@ -195,9 +195,10 @@ struct PatternRole {
 #[derive(Debug)]
 pub struct Checker<'c> {
     catalogue: &'c Catalogue,
+    /// The requirements' patterns (`roles` says whose), then the sector words' (`sector_of` says which
+    /// sector's): one index, so each clause is scanned once for both.
     index: PatternIndex,
     roles: Vec<PatternRole>,
-    sector_index: PatternIndex,
     sector_of: Vec<String>,
 }
 
@@ -246,11 +247,10 @@ impl<'c> Checker<'c> {
                 }
             }
         }
-        let mut sector_index = PatternIndex::default();
         let mut sector_of = Vec::new();
         for (sector, lexicon) in &catalogue.sectors {
             for (_, pattern) in lexicon.compiled() {
-                sector_index.add_compiled(pattern.clone());
+                index.add_compiled(pattern.clone());
                 sector_of.push(sector.clone());
             }
         }
@@ -258,7 +258,6 @@ impl<'c> Checker<'c> {
             catalogue,
             index,
             roles,
-            sector_index,
             sector_of,
         }
     }
@@ -279,15 +278,19 @@ impl<'c> Checker<'c> {
             .cloned()
             .unwrap_or_else(|| checked_language(agreement));
         let units = units(agreement, &language);
+        // The sector words found in the same scan, by their place in `sector_of`.
+        let mut sector_hits: Vec<usize> = Vec::new();
         let scanned: Vec<Scanned> = units
             .iter()
             .map(|unit| {
                 let tokens = lexicon::tokenize(unit.text);
-                let hits = self.index.find(&tokens);
+                let mut hits = self.index.find(&tokens);
+                sector_hits.extend(self.sector_hits(&hits));
+                hits.retain(|hit| hit.pattern < self.roles.len());
                 Scanned { tokens, hits }
             })
             .collect();
-        let sectors = self.sectors(agreement, profile, &scanned);
+        let sectors = self.sectors(agreement, profile, &sector_hits);
         let layout = Layout::of(&units);
         // Which units each requirement's patterns hit, found in one pass: a requirement then reads only
         // its own units, not every hit of the agreement.
@@ -368,11 +371,19 @@ impl<'c> Checker<'c> {
         }
     }
 
+    /// The sector words among `hits`, by their place in `sector_of`.
+    fn sector_hits<'h>(&self, hits: &'h [Hit]) -> impl Iterator<Item = usize> + 'h {
+        let first = self.roles.len();
+        hits.iter()
+            .filter(move |hit| hit.pattern >= first)
+            .map(move |hit| hit.pattern - first)
+    }
+
     fn sectors(
         &self,
         agreement: &Agreement,
         profile: &Profile,
-        scanned: &[Scanned],
+        sector_hits: &[usize],
     ) -> BTreeSet<String> {
         let mut sectors: BTreeSet<String> = profile.sectors.iter().cloned().collect();
         if !agreement.meta.sectors.is_empty() {
@@ -382,12 +393,12 @@ impl<'c> Checker<'c> {
         // Two mentions make a sector: one passing reference ("other than domestic work") should not.
         let mut mentions: BTreeMap<&str, usize> = BTreeMap::new();
         let title = lexicon::tokenize(agreement.title.as_deref().unwrap_or_default());
-        for tokens in std::iter::once(&title).chain(scanned.iter().map(|s| &s.tokens)) {
-            for hit in self.sector_index.find(tokens) {
-                *mentions
-                    .entry(self.sector_of[hit.pattern].as_str())
-                    .or_insert(0) += 1;
-            }
+        let title_hits = self.index.find(&title);
+        for s in self
+            .sector_hits(&title_hits)
+            .chain(sector_hits.iter().copied())
+        {
+            *mentions.entry(self.sector_of[s].as_str()).or_insert(0) += 1;
         }
         sectors.extend(
             mentions
@@ -1014,8 +1025,8 @@ struct UnitMatch {
 }
 
 /// A unit's tokens and the catalogue patterns found in them.
-pub(crate) struct Scanned {
-    pub(crate) tokens: Vec<Token>,
+pub(crate) struct Scanned<'a> {
+    pub(crate) tokens: Vec<Token<'a>>,
     pub(crate) hits: Vec<Hit>,
 }
 

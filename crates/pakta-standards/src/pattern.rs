@@ -73,7 +73,7 @@ impl Pattern {
                 } else {
                     tokenize(body)
                         .into_iter()
-                        .map(|t| (t.folded, t.stem, t.stopword))
+                        .map(|t| (t.folded.into_owned(), t.stem.into_owned(), t.stopword))
                         .collect()
                 };
             if words.is_empty() {
@@ -184,6 +184,9 @@ pub struct PatternIndex {
     /// [`HEAD_CHARS`] characters: one lookup per word, then a `starts_with` per candidate. Each list is
     /// ordered by prefix length, then by pattern, so hits come out in the order they always have.
     by_prefix: HashMap<String, Vec<(String, usize)>, FixedState>,
+    /// The one-word entries of each role a party pattern names, read from the lexicon once per index:
+    /// the catalogue has dozens of `@employer` patterns, and reading the list was a fiftieth of a check.
+    party_words: HashMap<Role, Vec<String>, FixedState>,
 }
 
 /// Prefixes have at least this many characters (`compile` refuses shorter ones; party words are longer).
@@ -191,6 +194,10 @@ const HEAD_CHARS: usize = 3;
 
 /// The first [`HEAD_CHARS`] characters of `word`, or `None` when it is shorter.
 fn head(word: &str) -> Option<&str> {
+    // A word that starts with ASCII (nearly all) has its first characters in its first bytes.
+    if let Some(ascii) = word.get(..HEAD_CHARS).filter(|h| h.is_ascii()) {
+        return Some(ascii);
+    }
     match word.char_indices().nth(HEAD_CHARS) {
         Some((end, _)) => Some(&word[..end]),
         None => (word.chars().count() == HEAD_CHARS).then_some(word),
@@ -211,12 +218,17 @@ impl PatternIndex {
             Step::Prefix(p) => self.add_prefix(p, index),
             Step::Party(role) => {
                 // A role's phrases ("badan usaha") never match one token; see `step_matches`.
-                for word in role.single_words() {
+                let words = self
+                    .party_words
+                    .remove(role)
+                    .unwrap_or_else(|| role.single_words());
+                for word in &words {
                     match word.strip_suffix('*') {
                         Some(prefix) => self.add_prefix(prefix, index),
-                        None => self.by_word.entry(stem(&word)).or_default().push(index),
+                        None => self.by_word.entry(stem(word)).or_default().push(index),
                     }
                 }
+                self.party_words.insert(*role, words);
             }
             Step::Gap => unreachable!("compile rejects a leading gap"),
         }
@@ -255,7 +267,7 @@ impl PatternIndex {
         let mut candidates: Vec<usize> = Vec::new();
         for (position, token) in refs.iter().enumerate() {
             candidates.clear();
-            if let Some(list) = self.by_word.get(&token.stem) {
+            if let Some(list) = self.by_word.get(token.stem.as_str()) {
                 candidates.extend(list);
             }
             if let Some(list) = head(&token.folded).and_then(|key| self.by_prefix.get(key)) {

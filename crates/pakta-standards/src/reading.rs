@@ -94,7 +94,7 @@ pub(crate) fn norm_at(norms: &[Norm], at: usize, sentence: usize) -> Option<&Nor
 pub(crate) struct NormCache<'a> {
     pub(crate) reader: Reader<'a>,
     pub(crate) units: &'a [Unit<'a>],
-    pub(crate) scanned: &'a [Scanned],
+    pub(crate) scanned: &'a [Scanned<'a>],
     pub(crate) cells: Vec<OnceCell<Vec<Norm>>>,
 }
 
@@ -107,15 +107,19 @@ impl NormCache<'_> {
             if unit.kind != UnitKind::Clause {
                 return Vec::new();
             }
-            let trailing = unit
-                .parent
-                .and_then(|p| self.reader.trailing_actor(self.units[p].text));
             let lead = unit.parent.and_then(|p| {
                 let last = self.of(p).last()?;
                 (leads_in(self.units[p].text) || last.action.is_none()).then_some(last)
             });
+            // The parent's text is read from the tokens the scan made of it, not tokenised again.
+            let parent = unit
+                .parent
+                .map(|p| (self.units[p].text, &self.scanned[p].tokens[..]));
             // "ensure that domestic workers: (c) are entitled to …": the points' subject is the actor
             // the lead-in ends on.
+            let trailing = lead
+                .and(parent)
+                .and_then(|(text, tokens)| self.reader.trailing_actor_tokens(text, tokens));
             let renamed = lead.zip(trailing).map(|(lead, actor)| {
                 let mut lead = lead.clone();
                 lead.bearer = Some(actor);
@@ -123,8 +127,8 @@ impl NormCache<'_> {
             });
             let lead = renamed.as_ref().or(lead);
             // A point under "… may change employer where:" is a condition of its lead-in's norm.
-            if let (Some(lead), Some(p)) = (lead, unit.parent)
-                && lexicon::leads_into_conditions(self.units[p].text)
+            if let (Some(lead), Some((text, tokens))) = (lead, parent)
+                && lexicon::leads_into_conditions_tokens(text, tokens)
             {
                 let mut norm = lead.clone();
                 norm.conditions.push(self.reader.condition(unit.text));

@@ -194,13 +194,20 @@ fn is_framing_heading(heading: &str) -> bool {
 
 /// A definition: `"Employer" means …`, `… berarti …`, `yang dimaksud dengan …`.
 fn is_definition(text: &str) -> bool {
-    let head: String = text.chars().take(160).collect();
-    let folded = lexicon::fold(&head);
-    (folded.contains("\u{201d} means")
-        || folded.contains("\" means")
-        || folded.contains("' means")
-        || folded.contains("\u{2019} means"))
-        || folded.contains(" means any ")
+    // The first 160 characters, sliced rather than collected one character at a time: every clause of
+    // the agreement is asked.
+    let end = text
+        .char_indices()
+        .nth(160)
+        .map_or(text.len(), |(at, _)| at);
+    let folded = lexicon::fold(&text[..end]);
+    // Every English form holds " means", which most clauses do not: one search instead of five.
+    folded.contains(" means")
+        && (folded.contains("\u{201d} means")
+            || folded.contains("\" means")
+            || folded.contains("' means")
+            || folded.contains("\u{2019} means")
+            || folded.contains(" means any "))
         || (folded.contains('"') || folded.contains('\u{201c}'))
             && (folded.contains(" berarti ") || folded.contains(" adalah "))
         || folded.contains("yang dimaksud dengan")
