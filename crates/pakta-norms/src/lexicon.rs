@@ -350,7 +350,7 @@ pub fn references() -> &'static [String] {
 /// The paragraphs a clause points at ("paragraph 1", *ayat (1)*: a `[grammar] pointers` word before a
 /// number), and whether it points at the one before it ("the preceding paragraph": `[grammar]
 /// back_pointers`).
-pub fn pointed_paragraphs(tokens: &[Token]) -> (Vec<&str>, bool) {
+pub fn pointed_paragraphs<'t>(tokens: &'t [Token<'_>]) -> (Vec<&'t str>, bool) {
     let lists = lists();
     let mut numbers = Vec::new();
     let mut preceding = false;
