@@ -313,6 +313,14 @@ pub fn speaks_of(qualifier: Qualifier, text: &str) -> bool {
     (0..words.len()).any(|i| set.match_at(&words, i).is_some())
 }
 
+/// Whether the folded, space-separated words `terms` (a norm's [`crate::Norm::words`]) speak of
+/// `qualifier`: [`speaks_of`] without tokenising again.
+pub fn terms_speak_of(qualifier: Qualifier, terms: &str) -> bool {
+    let set = qualifier_set(qualifier);
+    let words: Vec<&str> = terms.split(' ').collect();
+    (0..words.len()).any(|i| set.match_at(&words, i).is_some())
+}
+
 /// Whose consent a document in `text` is ("a release letter from the present employer", *surat izin dari
 /// suami*): the first actor within six words after a `[qualifiers] consent_documents` phrase that no
 /// "without", *tanpa* denies.
@@ -365,6 +373,20 @@ pub fn pointed_paragraphs<'t>(tokens: &'t [Token<'_>]) -> (Vec<&'t str>, bool) {
         }
     }
     (numbers, preceding)
+}
+
+/// Whether a word of `tokens` is an action of one of `classes` (`amend`, `keep` …): whether a clause can
+/// hold a norm a rule of those classes looks for.
+pub fn names_action<S: AsRef<str>>(tokens: &[Token], classes: &[S]) -> bool {
+    let lists = lists();
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    (0..words.len()).any(|i| {
+        lists.action_at(&words, i).is_some_and(|(_, found)| {
+            found
+                .iter()
+                .any(|f| classes.iter().any(|c| c.as_ref() == *f))
+        })
+    })
 }
 
 /// Whether a folded word starts like one of [`references`].

@@ -413,17 +413,14 @@ impl<'d> Reader<'d> {
         let inside = |i: usize| spans.iter().any(|s| s.range.contains(&i));
         // "… keep the passport so that permits can be processed": from a purpose opener to the next
         // comma, a modal is the purpose's.
-        let purposes: Vec<Range<usize>> = (sentence.start + 1..sentence.end)
-            .filter_map(|i| {
-                let open = lists.purpose_clauses.match_at(words, i)?;
-                let end = (open..sentence.end)
-                    .find(|&k| tokens[k].comma_before)
-                    .unwrap_or(sentence.end);
-                Some(i..end)
-            })
-            .collect();
+        let in_purpose = |at: usize| {
+            (sentence.start + 1..at)
+                .rev()
+                .take_while(|&k| !tokens[k + 1].comma_before)
+                .any(|k| lists.purpose_clauses.match_at(words, k).is_some())
+        };
         let mut anchors = anchors(words, &sentence, &owned, lists);
-        anchors.retain(|a| !inside(a.at) && !purposes.iter().any(|p| p.contains(&a.at)));
+        anchors.retain(|a| !inside(a.at) && !in_purpose(a.at));
         // "… shall be advanced by the agency and repaid by the worker", *dibebankan … dan dipotong dari
         // upah*: a passive verb joined to a modal's clause is a norm of its own under the same modal.
         let mut joined = Vec::new();
@@ -1059,7 +1056,10 @@ impl<'d> Reader<'d> {
             tokens,
             text,
             words,
-            (span_start..limit, action_range.start.max(window)),
+            (
+                span_start..span_end.max(span_start + 1).min(words.len()),
+                action_range.start.max(window),
+            ),
             lists,
         );
         let modal = if anchor.statement || anchor.end <= anchor.at {
@@ -1121,10 +1121,9 @@ impl<'d> Reader<'d> {
                     .any(|j| role(j).is_some_and(Role::is_worker_side));
                 (!worker_too).then_some(k)?
             } else {
-                role(i).filter(|_| i >= after)?;
-                (i + 1..range.end.min(i + 4))
-                    .any(|k| lists.chooses.match_at(words, k).is_some())
-                    .then_some(i)?
+                // A choosing word first (rare), then its actor just before it.
+                lists.chooses.match_at(words, i)?;
+                (i.saturating_sub(3).max(after).max(range.start)..i).find(|&k| role(k).is_some())?
             };
             actor_at(tokens, text, at, self.definitions, self.order)
         })

@@ -287,7 +287,16 @@ impl<'c> Checker<'c> {
                 let mut hits = self.index.find(&tokens);
                 sector_hits.extend(self.sector_hits(&hits));
                 hits.retain(|hit| hit.pattern < self.roles.len());
-                Scanned { tokens, hits }
+                let (numbers, preceding) = lexicon::pointed_paragraphs(&tokens);
+                let pointers = Pointers {
+                    numbers: numbers.into_iter().map(str::to_string).collect(),
+                    preceding,
+                };
+                Scanned {
+                    tokens,
+                    hits,
+                    pointers,
+                }
             })
             .collect();
         let sectors = self.sectors(agreement, profile, &sector_hits);
@@ -568,8 +577,10 @@ impl<'c> Checker<'c> {
                 if u == m.unit || units[u].kind != UnitKind::Clause {
                     continue;
                 }
-                let (numbers, preceding) = lexicon::pointed_paragraphs(&scanned[u].tokens);
-                if numbers.contains(&number) || (preceding && m.unit < u) {
+                let pointers = &scanned[u].pointers;
+                if pointers.numbers.iter().any(|n| n == number)
+                    || (pointers.preceding && m.unit < u)
+                {
                     referring.insert(u);
                 }
             }
@@ -578,15 +589,17 @@ impl<'c> Checker<'c> {
         // A provision between the Parties (a joint committee, amendment, information exchange) is one
         // article's business: its other paragraphs ("The annexes may be amended by the Second Party")
         // are read with, and on the topic of, the one that names it.
-        let parties_articles: BTreeSet<&str> = if requirement.protects_workers {
-            BTreeSet::new()
-        } else {
-            matched
-                .iter()
-                .filter(|m| !m.cues.is_empty() && !units[m.unit].secondary)
-                .filter_map(|m| units[m.unit].article)
-                .collect()
-        };
+        // Only a requirement with norm rules of its own has anything to read there.
+        let parties_articles: BTreeSet<&str> =
+            if requirement.protects_workers || requirement.norms.is_empty() {
+                BTreeSet::new()
+            } else {
+                matched
+                    .iter()
+                    .filter(|m| !m.cues.is_empty() && !units[m.unit].secondary)
+                    .filter_map(|m| units[m.unit].article)
+                    .collect()
+            };
         for article in &parties_articles {
             scope.extend(layout.by_article.get(article).into_iter().flatten());
         }
@@ -665,14 +678,20 @@ impl<'c> Checker<'c> {
                 .collect();
             let heading_on_topic = units[u]
                 .article
-                .is_some_and(|a| heading_articles.contains(a) || parties_articles.contains(a));
+                .is_some_and(|a| heading_articles.contains(a));
+            let parties_on_topic = units[u]
+                .article
+                .is_some_and(|a| parties_articles.contains(a));
             let parent_on_topic = units[u].parent.is_some_and(|p| spoken.contains(&p));
-            // A clause that is in scope only as part of its paragraph, and holds no word any rule looks
-            // for, can give no finding: its norms are not read.
+            // A clause that is in scope only as part of its paragraph or article, and holds no word any
+            // rule looks for, can give no finding: its norms are not read.
+            let may_act =
+                parties_on_topic && crate::norms::may_act(&requirement.norms, &scanned[u].tokens);
             if on_topic.is_empty()
                 && !heading_on_topic
                 && !parent_on_topic
                 && !referring.contains(&u)
+                && !may_act
                 && !crate::norms::may_speak(
                     &requirement.norms,
                     scanned[u].tokens.iter().map(|t| t.folded.as_str()),
@@ -693,6 +712,7 @@ impl<'c> Checker<'c> {
                     &sentence,
                     on_topic.contains(&norm.sentence)
                         || heading_on_topic
+                        || parties_on_topic
                         || (norm.inherited && parent_on_topic),
                 ) else {
                     continue;
@@ -1028,6 +1048,15 @@ struct UnitMatch {
 pub(crate) struct Scanned<'a> {
     pub(crate) tokens: Vec<Token<'a>>,
     pub(crate) hits: Vec<Hit>,
+    /// The paragraphs the unit points back at, read once for every requirement.
+    pub(crate) pointers: Pointers,
+}
+
+/// The paragraphs a unit points at ("paragraph 1", *ayat (1)*) and whether it points at the one before.
+#[derive(Default)]
+pub(crate) struct Pointers {
+    pub(crate) numbers: Vec<String>,
+    pub(crate) preceding: bool,
 }
 
 fn round(value: f64, places: i32) -> f64 {

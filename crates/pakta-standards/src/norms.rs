@@ -238,6 +238,14 @@ pub fn may_speak<'w>(rules: &[NormRule], mut words: impl Iterator<Item = &'w str
     })
 }
 
+/// Whether a rule with action classes could find a norm in a clause: one of its words is such an action
+/// ("may be amended by the Second Party" for a rule on `amend`).
+pub fn may_act(rules: &[NormRule], tokens: &[pakta_norms::lexicon::Token]) -> bool {
+    rules.iter().any(|rule| {
+        !rule.action.is_empty() && pakta_norms::lexicon::names_action(tokens, &rule.action)
+    })
+}
+
 /// A finding about one norm.
 #[derive(Debug, Clone, PartialEq)]
 pub struct Judgement {

@@ -51,7 +51,7 @@ pub(crate) fn find(
 /// it may be harmless, and only a reader can tell. A check that cannot tell says so rather than call the
 /// requirement covered.
 pub fn qualification(norm: &Norm) -> Option<&'static str> {
-    use pakta_norms::lexicon::{Qualifier, opens_with, speaks_of};
+    use pakta_norms::lexicon::{Qualifier, opens_with, speaks_of, terms_speak_of};
     let bearer = norm.bearer_role();
     let worker = bearer.is_some_and(Role::is_worker_side);
     let employer = bearer.is_some_and(Role::is_employer_side);
@@ -68,8 +68,8 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     // "… the employment contract shall prevail" says the same of the whole norm, unless what prevails is
     // only the more favourable term.
     if live.iter().any(|c| speaks_of(Qualifier::Override, &c.text))
-        || (speaks_of(Qualifier::Override, norm.words())
-            && !benign(norm.words())
+        || (terms_speak_of(Qualifier::Override, norm.words())
+            && !terms_speak_of(Qualifier::Benign, norm.words())
             && !norm.conditions.iter().any(|c| benign(&c.text)))
     {
         return Some("the contract or its parties may set the protection aside");
@@ -137,8 +137,8 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     // group is left out. Being exempted from a cost or a tax is no loss.
     if !norm.denied()
         && crate::norms::leaves_out_workers(norm)
-        && !speaks_of(Qualifier::Money, norm.words())
-        && !speaks_of(Qualifier::LawfulCost, norm.words())
+        && !terms_speak_of(Qualifier::Money, norm.words())
+        && !terms_speak_of(Qualifier::LawfulCost, norm.words())
     {
         return Some("a group of workers is left out of the protection");
     }
@@ -213,8 +213,8 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         }
         // A cost needs money named somewhere in the norm ("menggantinya" replaces worn equipment; it
         // repays nothing), and a right to credit is no debt.
-        let money = speaks_of(Qualifier::Money, norm.words())
-            && !speaks_of(Qualifier::LawfulCost, norm.words());
+        let money = terms_speak_of(Qualifier::Money, norm.words())
+            && !terms_speak_of(Qualifier::LawfulCost, norm.words());
         if money && norm.modality != Modality::Right {
             if norm.acts(&["repay", "advance", "deduct"]) {
                 return Some("the worker repays, is advanced or has deducted a cost");
@@ -233,7 +233,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         }
         return None;
     }
-    if !norm.denied() && speaks_of(Qualifier::Offset, norm.words()) {
+    if !norm.denied() && terms_speak_of(Qualifier::Offset, norm.words()) {
         return Some("something else is counted as wage");
     }
     // A power bounded by "only" ("may terminate only for a valid reason") is a limit on the employer.

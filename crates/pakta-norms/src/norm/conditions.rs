@@ -90,8 +90,16 @@ impl Reader<'_> {
                         words[i] == "dalam" && i > sentence.start && !tokens[i].comma_before;
                     // "dalam hal demikian" (in that case) points back; it opens nothing.
                     let anaphoric = matches!(words.get(e), Some(&"demikian"));
+                    // "shall be provided by the employer" is a passive, not "provided that".
+                    let participle = words[i] == "provided"
+                        && i > sentence.start
+                        && matches!(
+                            words[i - 1],
+                            "be" | "been" | "being" | "is" | "are" | "was" | "were"
+                        );
                     if (words[i] == "dalam" && words.get(i + 2) == Some(&"apa"))
                         || anaphoric
+                        || participle
                         || relative
                         || regarding
                     {

@@ -376,3 +376,15 @@ fn an_actor_inside_the_subjects_phrase_is_not_the_bearer() {
     let list = norms("The employer shall keep a register of working hours.");
     assert_eq!(role(&list[0]), Some("employer"));
 }
+
+#[test]
+fn a_passive_of_provide_is_no_proviso() {
+    let n = &norms("Lodging shall be provided by the employer at no charge.")[0];
+    assert_eq!(
+        (role(n), n.passive, n.conditions.len()),
+        (Some("employer"), true, 0)
+    );
+    let n =
+        &norms("The worker may travel home, provided that the travel is booked a month ahead.")[0];
+    assert_eq!(n.conditions.len(), 1);
+}
