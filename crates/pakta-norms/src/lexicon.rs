@@ -335,7 +335,26 @@ pub fn consent_of(text: &str) -> Option<crate::Role> {
         if denied {
             return None;
         }
-        (end..words.len().min(end + 6)).find_map(|k| crate::Role::of_word(words[k]))
+        // The actor must be linked to the document ("from", "signed by", *dari*), not merely follow it
+        // ("izin tinggal …, dan Pemberi Kerja …").
+        let k =
+            (end..words.len().min(end + 6)).find(|&k| crate::Role::of_word(words[k]).is_some())?;
+        let linked = (end..k).any(|j| {
+            lists().agent.contains(words[j])
+                || matches!(
+                    words[j],
+                    "from"
+                        | "of"
+                        | "dari"
+                        | "issued"
+                        | "signed"
+                        | "given"
+                        | "diterbitkan"
+                        | "ditandatangani"
+                        | "diberikan"
+                )
+        });
+        linked.then(|| crate::Role::of_word(words[k])).flatten()
     })
 }
 

@@ -402,7 +402,7 @@ impl<'d> Reader<'d> {
             .purposes
             .match_at(words, sentence.start)
             .and_then(|open| {
-                (open..sentence.end.min(sentence.start + 16)).find(|&k| tokens[k].comma_before)
+                (open..sentence.end.min(sentence.start + 24)).find(|&k| tokens[k].comma_before)
             })
             .filter(|&end| end + 1 < sentence.end);
         let sentence = purpose.map_or(sentence.clone(), |end| end..sentence.end);

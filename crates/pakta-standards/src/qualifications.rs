@@ -154,8 +154,12 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     if worker
         && !norm.denied()
         && matches!(norm.modality, Modality::Obligation | Modality::Statement)
-        && pakta_norms::lexicon::consent_of(&norm.object)
-            .is_some_and(|r| r.is_employer_side() || r == Role::Family)
+        && pakta_norms::lexicon::consent_of(&format!(
+            "{} {}",
+            norm.action.as_ref().map_or("", |a| a.words.as_str()),
+            norm.object
+        ))
+        .is_some_and(|r| r.is_employer_side() || r == Role::Family)
     {
         return Some("it depends on someone else's consent or approval");
     }

@@ -154,6 +154,8 @@ impl Reader<'_> {
                     && (!is_consent_noun(words, k)
                         || needed(words, k, lists)
                         || k == range.start
+                        // the opener's own consent word: "with the Employer's agreement"
+                        || k < open_end
                         || !matches!(
                             words[k],
                             "agreement" | "agreements" | "kesepakatan" | "persetujuan" | "izin"
