@@ -596,7 +596,7 @@ impl<'c> Checker<'c> {
             } else {
                 matched
                     .iter()
-                    .filter(|m| !m.cues.is_empty() && !units[m.unit].secondary)
+                    .filter(|m| !units[m.unit].secondary)
                     .filter_map(|m| units[m.unit].article)
                     .collect()
             };
@@ -636,9 +636,12 @@ impl<'c> Checker<'c> {
                         hit.start,
                         scan.tokens[hit.first_token].sentence,
                     )
+                    // A phrase with its own negator ("is not working time") is negated again only by a
+                    // prohibition over it ("No employer shall: …"), not by a "without" elsewhere in
+                    // its sentence.
                     .is_some_and(|n| {
                         n.denied()
-                            && (!own || n.at < hit.start)
+                            && (!own || (n.at < hit.start && n.modality == Modality::Prohibition))
                             && !n.conditions.iter().any(|c| c.span.contains(&hit.start))
                     });
                 contradicted |= !negated;

@@ -20,13 +20,31 @@ pub(crate) fn phrase_negated(tokens: &[Token], hit: &Hit, pattern: &str) -> bool
     // kitchen") does not reach the main clause.
     let conditioned =
         |at: usize| (at.saturating_sub(4)..at).any(|k| lexicon::opens_condition(&before, k));
+    let own = lexicon::negators(&lexicon::tokenize(pattern));
+    // A phrase that carries its own negator ("is not working time") is not negated again by a "without"
+    // phrase set off before it: "time spent in the household without being called upon, is not working
+    // time" still says it.
+    let clause_start = if own > 0 {
+        let mut from = before.len();
+        let mut cut = tokens[hit.first_token].comma_before;
+        while from > 0 && !cut {
+            from -= 1;
+            cut = before[from].comma_before;
+        }
+        if cut { from } else { 0 }
+    } else {
+        0
+    };
     let negating = before
         .iter()
         .enumerate()
-        .filter(|(at, t)| lexicon::negators(std::slice::from_ref(*t)) > 0 && !conditioned(*at))
+        .filter(|(at, t)| {
+            lexicon::negators(std::slice::from_ref(*t)) > 0
+                && !conditioned(*at)
+                && !(*at < clause_start && matches!(t.folded.as_str(), "without" | "tanpa"))
+        })
         .count();
     let inside = lexicon::negators(&tokens[hit.first_token..=hit.last_token]);
-    let own = lexicon::negators(&lexicon::tokenize(pattern));
     negating > 0 || inside > own
 }
 

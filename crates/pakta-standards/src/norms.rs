@@ -26,6 +26,8 @@ pub enum Side {
     NotWorker,
     /// Employers and agencies.
     EmployerSide,
+    /// A State or an authority of either side ("the Receiving Party", *Pihak Penerima*, a ministry).
+    Public,
     /// One role exactly.
     Role(Role),
 }
@@ -36,6 +38,7 @@ impl Side {
             "worker" => Some(Side::Worker),
             "not-worker" => Some(Side::NotWorker),
             "employer-side" => Some(Side::EmployerSide),
+            "public" => Some(Side::Public),
             other => Role::named(other).map(Side::Role),
         }
     }
@@ -45,6 +48,7 @@ impl Side {
             Side::Worker => role.is_some_and(Role::is_worker_side),
             Side::NotWorker => !role.is_some_and(Role::is_worker_side),
             Side::EmployerSide => role.is_some_and(Role::is_employer_side),
+            Side::Public => role.is_some_and(Role::is_public),
             Side::Role(r) => role == Some(r),
         }
     }

@@ -121,7 +121,10 @@ impl Reader<'_> {
             let mut end = (open_end..sentence.end)
                 .find(|&k| tokens[k].comma_before && k > open_end)
                 .unwrap_or(sentence.end);
-            if leading {
+            // A leading condition with its own comma ends there, whatever modal it holds ("Apabila
+            // Kelompok Kerja tidak dapat menyelesaikannya, …"); one without a comma ends at the main
+            // clause's modal.
+            if leading && end == sentence.end {
                 // A condition that opens the sentence ends where the main clause's modal begins.
                 let owned = negative_actions(words, sentence, lists);
                 if let Some(anchor) = anchors(words, &(open_end..end), &owned, lists).first() {
