@@ -262,6 +262,8 @@ pub enum Qualifier {
     Deferral,
     /// A document of someone's consent: "a release letter", *surat izin*.
     ConsentDocument,
+    /// A restriction or penalty: "curfew", *sanksi*.
+    Burden,
     /// A cost the law asks of everyone: a tax, a social-security contribution, *iuran*.
     LawfulCost,
     /// A harmless qualification: the law or a court, what is more favourable, equal terms, the worker's
@@ -271,7 +273,7 @@ pub enum Qualifier {
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 12] = [
+    pub(crate) const ALL: [Qualifier; 13] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -282,6 +284,7 @@ impl Qualifier {
         Qualifier::Protective,
         Qualifier::Deferral,
         Qualifier::ConsentDocument,
+        Qualifier::Burden,
         Qualifier::LawfulCost,
         Qualifier::Benign,
     ];
@@ -299,6 +302,7 @@ impl Qualifier {
             Qualifier::Protective => "protective",
             Qualifier::Deferral => "deferrals",
             Qualifier::ConsentDocument => "consent_documents",
+            Qualifier::Burden => "burdens",
             Qualifier::LawfulCost => "lawful_costs",
             Qualifier::Benign => "benign",
         }

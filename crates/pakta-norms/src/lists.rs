@@ -60,6 +60,7 @@ struct Negation {
     negators: Vec<String>,
     strict: Vec<String>,
     formulas: Vec<String>,
+    nullity: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -303,6 +304,7 @@ pub(crate) struct Lists {
     pub negators: WordSet,
     pub strict: WordSet,
     pub formulas: WordSet,
+    pub nullity: WordSet,
     pub hedges: WordSet,
     /// One-word turns, checked for every token (a short list, read without hashing).
     pub turns: Vec<String>,
@@ -429,6 +431,7 @@ pub(crate) fn lists() -> &'static Lists {
             negators: WordSet::new(&data.negation.negators),
             strict: WordSet::new(&data.negation.strict),
             formulas: WordSet::new(&data.negation.formulas),
+            nullity: WordSet::new(&data.negation.nullity),
             hedges: WordSet::new(&hedges),
             turns: data
                 .clauses

@@ -661,6 +661,16 @@ impl<'d> Reader<'d> {
                 norms.push(norm);
             }
         }
+        // "Any undertaking by the worker to repay the costs is void": what stands before a nullity has no
+        // force.
+        if let Some(void) = (sentence.start..sentence.end)
+            .find(|&i| lists.nullity.match_at(words, i).is_some())
+            .map(|i| tokens[i].start)
+        {
+            for norm in norms[first..].iter_mut().filter(|n| n.at < void) {
+                norm.negated = true;
+            }
+        }
         // Conditions before the first anchor belong to the first norm; the rest to the norm whose modal
         // they follow.
         for span in spans {

@@ -309,6 +309,11 @@ pub fn judge(
 /// worker do not apply" leaves out the changes.
 pub(crate) fn leaves_out_workers(norm: &Norm) -> bool {
     norm.acts(&["exclude"])
+        // A curfew or a penalty that does not apply to workers protects them.
+        && !pakta_norms::lexicon::terms_speak_of(
+            pakta_norms::lexicon::Qualifier::Burden,
+            norm.words(),
+        )
         && (norm.bearer_role().is_some_and(Role::is_worker_side)
             || norm
                 .beneficiary

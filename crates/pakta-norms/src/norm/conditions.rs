@@ -151,8 +151,12 @@ impl Reader<'_> {
             // A consent noun counts when something asks for it ("with the Sponsor's prior permission")
             // or when it can mean nothing else ("no objection", "authorisation"); "where a collective
             // agreement applies" asks for none.
+            // "as agreed", *sebagaimana disepakati*: what was agreed, not a consent to obtain.
+            let as_agreed =
+                |k: usize| k > 0 && matches!(words[k - 1], "as" | "sebagaimana" | "seperti");
             let consent = range.clone().any(|k| {
                 action_at(words, k, lists).is_some_and(|(_, c)| c.contains(&"consent"))
+                    && !as_agreed(k)
                     && !is_treaty_name(words, k)
                     && (!is_consent_noun(words, k)
                         || needed(words, k, lists)

@@ -388,3 +388,19 @@ fn a_passive_of_provide_is_no_proviso() {
         &norms("The worker may travel home, provided that the travel is booked a month ahead.")[0];
     assert_eq!(n.conditions.len(), 1);
 }
+
+#[test]
+fn a_nullity_denies_what_it_voids() {
+    let n = with_action(
+        &norms("Any promise by a worker to repay the placement fee is void."),
+        "repay",
+    );
+    assert!(n.denied(), "{n:#?}");
+    let n = with_action(
+        &norms_id(
+            "Setiap perjanjian yang mewajibkan Pekerja membayar biaya penempatan batal demi hukum.",
+        ),
+        "pay",
+    );
+    assert!(n.denied(), "{n:#?}");
+}
