@@ -305,6 +305,9 @@ pub(crate) struct Lists {
     pub strict: WordSet,
     pub formulas: WordSet,
     pub nullity: WordSet,
+    /// The last words of `nullity`'s entries ("void", *hukum*): most sentences have none, and comparing
+    /// a word with a handful of rare strings is cheaper than a lookup at every word.
+    pub nullity_tails: Vec<String>,
     pub hedges: WordSet,
     /// One-word turns, checked for every token (a short list, read without hashing).
     pub turns: Vec<String>,
@@ -432,6 +435,22 @@ pub(crate) fn lists() -> &'static Lists {
             strict: WordSet::new(&data.negation.strict),
             formulas: WordSet::new(&data.negation.formulas),
             nullity: WordSet::new(&data.negation.nullity),
+            nullity_tails: {
+                let mut tails: Vec<String> = data
+                    .negation
+                    .nullity
+                    .iter()
+                    .filter_map(|e| {
+                        crate::lexicon::fold_phrase(e)
+                            .split_whitespace()
+                            .last()
+                            .map(str::to_string)
+                    })
+                    .collect();
+                tails.sort();
+                tails.dedup();
+                tails
+            },
             hedges: WordSet::new(&hedges),
             turns: data
                 .clauses

@@ -664,7 +664,11 @@ impl<'d> Reader<'d> {
         // "Any undertaking by the worker to repay the costs is void": what stands before a nullity has no
         // force.
         if let Some(void) = (sentence.start..sentence.end)
-            .find(|&i| lists.nullity.match_at(words, i).is_some())
+            .filter(|&i| lists.nullity_tails.iter().any(|t| t == words[i]))
+            .find_map(|i| {
+                (i.saturating_sub(5).max(sentence.start)..=i)
+                    .find(|&j| lists.nullity.match_at(words, j) == Some(i + 1))
+            })
             .map(|i| tokens[i].start)
         {
             for norm in norms[first..].iter_mut().filter(|n| n.at < void) {
