@@ -545,6 +545,36 @@ impl<'d> Reader<'d> {
                 (None, None) => return,
             }
         }
+        // "… protective clothing, which the Driver purchases from the Employer at cost": a relative clause
+        // whose subject is an actor and whose verb is an action is a norm of its own.
+        let mut relatives = Vec::new();
+        for i in sentence.start + 2..sentence.end {
+            // "which the worker buys", "yang Pekerja beli": the relative, perhaps an article, the actor.
+            let relative = (i.saturating_sub(4).max(sentence.start)..i - 1).any(|r| {
+                matches!(words[r], "which" | "that" | "yang")
+                    && (r + 1..i - 1).all(|k| {
+                        tokens[k].stopword || role_at(words, k, self.definitions).is_some()
+                    })
+            });
+            if relative
+                && role_at(words, i - 1, self.definitions).is_some()
+                && !inside(i)
+                && action_at(words, i, lists).is_some()
+                && !anchors.iter().any(|a| a.at == i)
+            {
+                relatives.push(Anchor {
+                    at: i,
+                    end: i,
+                    modality: Modality::Statement,
+                    negated: false,
+                    statement: true,
+                });
+            }
+        }
+        if !relatives.is_empty() {
+            anchors.extend(relatives);
+            anchors.sort_by_key(|a| a.at);
+        }
         // "preferably, where possible, in writing" prefers a means; it does not excuse the duty.
         let hedge = (whole.start..whole.end).find_map(|i| {
             let end = lists.hedges.match_at(words, i)?;

@@ -373,6 +373,9 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
     {
         return Some("workers are kept out of the scheme that gives the protection");
     }
+    if affirmed && norm.acts(&["lapse"]) {
+        return Some("the protection lapses: a duty or right ends by itself");
+    }
     if affirmed && norm.acts(&["waive"]) && !bearer.is_some_and(Role::is_employer_side) {
         return Some("the worker may give the protection up");
     }

@@ -144,7 +144,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     }
     // "A claim not filed within fourteen days shall be deemed settled", *dianggap gugur*: lost by a
     // deadline or a deeming, whoever gives it up.
-    if !norm.denied() && norm.acts(&["waive"]) && !employer {
+    if !norm.denied() && (norm.acts(&["lapse"]) || (norm.acts(&["waive"]) && !employer)) {
         return Some(
             "the worker may give the protection up, or lose it by a deadline or a deeming",
         );
