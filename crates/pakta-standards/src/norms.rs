@@ -76,6 +76,8 @@ pub(crate) struct RawNormRule {
     #[serde(default)]
     unless: Vec<String>,
     #[serde(default)]
+    condition: Vec<String>,
+    #[serde(default)]
     topic: bool,
     /// Why the rule holds, in a lawyer's words; shown as the evidence's pattern.
     why: String,
@@ -101,6 +103,9 @@ pub struct NormRule {
     pub also: Vec<String>,
     /// Folded word prefixes of which the norm must mention none ("mutual" beside "amended by").
     pub unless: Vec<String>,
+    /// Folded word prefixes one of which a live condition of the norm must hold ("at the request of
+    /// either Party": information given only on request).
+    pub condition: Vec<String>,
     /// The object words name the topic so plainly that a matching norm matches the requirement even
     /// where no cue does ("the deckhands' passports are to be held by the captain").
     pub topic: bool,
@@ -174,6 +179,7 @@ impl NormRule {
         };
         let also = words(&raw.also)?;
         let unless = words(&raw.unless)?;
+        let condition = words(&raw.condition)?;
         let object = raw
             .object
             .iter()
@@ -196,6 +202,7 @@ impl NormRule {
             object,
             also,
             unless,
+            condition,
             topic: raw.topic && !raw.object.is_empty(),
             why: raw.why,
         })
@@ -225,6 +232,13 @@ impl NormRule {
                 && norm.conditions.iter().any(|c| c.workers_request()))
             && (self.also.is_empty() || norm.mentions(&self.also))
             && (self.unless.is_empty() || !norm.mentions(&self.unless))
+            && (self.condition.is_empty()
+                || norm.conditions.iter().any(|c| {
+                    !c.denied
+                        && pakta_norms::lexicon::tokenize(&c.text)
+                            .iter()
+                            .any(|t| self.condition.iter().any(|p| t.folded.starts_with(p.as_str())))
+                }))
     }
 }
 
