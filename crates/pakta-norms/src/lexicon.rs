@@ -264,6 +264,8 @@ pub enum Qualifier {
     ConsentDocument,
     /// A restriction or penalty: "curfew", *sanksi*.
     Burden,
+    /// A setting aside of the provision before: "notwithstanding paragraph 1", *menyimpang dari*.
+    Derogation,
     /// A cost the law asks of everyone: a tax, a social-security contribution, *iuran*.
     LawfulCost,
     /// A harmless qualification: the law or a court, what is more favourable, equal terms, the worker's
@@ -273,7 +275,7 @@ pub enum Qualifier {
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 13] = [
+    pub(crate) const ALL: [Qualifier; 14] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -285,6 +287,7 @@ impl Qualifier {
         Qualifier::Deferral,
         Qualifier::ConsentDocument,
         Qualifier::Burden,
+        Qualifier::Derogation,
         Qualifier::LawfulCost,
         Qualifier::Benign,
     ];
@@ -303,6 +306,7 @@ impl Qualifier {
             Qualifier::Deferral => "deferrals",
             Qualifier::ConsentDocument => "consent_documents",
             Qualifier::Burden => "burdens",
+            Qualifier::Derogation => "derogations",
             Qualifier::LawfulCost => "lawful_costs",
             Qualifier::Benign => "benign",
         }
@@ -323,6 +327,12 @@ pub fn terms_speak_of(qualifier: Qualifier, terms: &str) -> bool {
     let set = qualifier_set(qualifier);
     let words: Vec<&str> = terms.split(' ').collect();
     (0..words.len()).any(|i| set.match_at(&words, i).is_some())
+}
+
+/// Whether the folded, space-separated words `terms` open with a phrase of `qualifier`.
+pub fn terms_open_with(qualifier: Qualifier, terms: &str) -> bool {
+    let words: Vec<&str> = terms.split(' ').collect();
+    qualifier_set(qualifier).match_at(&words, 0).is_some()
 }
 
 /// Whose consent a document in `text` is ("a release letter from the present employer", *surat izin dari

@@ -74,6 +74,11 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     {
         return Some("the contract or its parties may set the protection aside");
     }
+    // "Notwithstanding paragraph 1, …", *menyimpang dari ayat (1)*: what follows sets the protection
+    // aside, whatever it says.
+    if pakta_norms::lexicon::terms_open_with(Qualifier::Derogation, norm.words()) {
+        return Some("it sets aside the provision before it (\"notwithstanding\")");
+    }
     // "For their own safety, women under 25 are not placed in night work", *demi keselamatan PMI, PMI
     // wajib tinggal di rumah Pengguna*: a restriction on the worker made in the name of protecting them.
     // A ban on harming the worker ("to protect workers, passports shall not be kept") restricts no worker.
