@@ -548,16 +548,19 @@ impl<'d> Reader<'d> {
         // "… protective clothing, which the Driver purchases from the Employer at cost": a relative clause
         // whose subject is an actor and whose verb is an action is a norm of its own.
         let mut relatives = Vec::new();
-        for i in sentence.start + 2..sentence.end {
+        for r in (sentence.start..sentence.end)
+            .filter(|&r| matches!(words[r], "which" | "that" | "yang"))
+        {
             // "which the worker buys", "yang Pekerja beli": the relative, perhaps an article, the actor.
-            let relative = (i.saturating_sub(4).max(sentence.start)..i - 1).any(|r| {
-                matches!(words[r], "which" | "that" | "yang")
-                    && (r + 1..i - 1).all(|k| {
-                        tokens[k].stopword || role_at(words, k, self.definitions).is_some()
-                    })
-            });
-            if relative
-                && role_at(words, i - 1, self.definitions).is_some()
+            let Some(actor) = (r + 1..sentence.end.min(r + 3))
+                .find(|&k| !tokens[k].stopword)
+                .filter(|&k| role_at(words, k, self.definitions).is_some())
+            else {
+                continue;
+            };
+            let i = (actor + 1..sentence.end.min(actor + 3))
+                .find(|&k| role_at(words, k, self.definitions).is_none());
+            if let Some(i) = i
                 && !inside(i)
                 && action_at(words, i, lists).is_some()
                 && !anchors.iter().any(|a| a.at == i)

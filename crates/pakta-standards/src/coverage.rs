@@ -319,6 +319,7 @@ impl<'c> Checker<'c> {
             units: &units,
             scanned: &scanned,
             cells: (0..units.len()).map(|_| OnceCell::new()).collect(),
+            qualified: (0..units.len()).map(|_| OnceCell::new()).collect(),
         };
 
         let mut results = Vec::new();

@@ -259,8 +259,12 @@ pub fn may_speak<'w>(rules: &[NormRule], mut words: impl Iterator<Item = &'w str
 /// Whether a rule with action classes could find a norm in a clause: one of its words is such an action
 /// ("may be amended by the Second Party" for a rule on `amend`).
 pub fn may_act(rules: &[NormRule], tokens: &[pakta_norms::lexicon::Token]) -> bool {
+    // A rule with object or `also` words is found by those words (`may_speak`), more cheaply.
     rules.iter().any(|rule| {
-        !rule.action.is_empty() && pakta_norms::lexicon::names_action(tokens, &rule.action)
+        !rule.action.is_empty()
+            && rule.object.is_empty()
+            && rule.also.is_empty()
+            && pakta_norms::lexicon::names_action(tokens, &rule.action)
     })
 }
 

@@ -29,8 +29,8 @@ pub(crate) fn find(
             if units[u].kind != UnitKind::Clause || units[u].secondary || elsewhere(u) {
                 continue;
             }
-            for norm in norms.of(u) {
-                let Some(why) = qualification(norm) else {
+            for (norm, why) in norms.of(u).iter().zip(norms.qualifications(u)) {
+                let Some(why) = *why else {
                     continue;
                 };
                 found.push(Evidence {
@@ -159,6 +159,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     if worker
         && !norm.denied()
         && matches!(norm.modality, Modality::Obligation | Modality::Statement)
+        && terms_speak_of(Qualifier::ConsentDocument, norm.words())
         && pakta_norms::lexicon::consent_of(&format!(
             "{} {}",
             norm.action.as_ref().map_or("", |a| a.words.as_str()),

@@ -96,9 +96,22 @@ pub(crate) struct NormCache<'a> {
     pub(crate) units: &'a [Unit<'a>],
     pub(crate) scanned: &'a [Scanned<'a>],
     pub(crate) cells: Vec<OnceCell<Vec<Norm>>>,
+    /// Why each norm of a unit qualifies a protection (`qualifications::qualification`), read once for
+    /// every requirement whose articles hold the unit.
+    pub(crate) qualified: Vec<OnceCell<Vec<Option<&'static str>>>>,
 }
 
 impl NormCache<'_> {
+    /// The qualification of each norm of unit `u`, in the order of [`NormCache::of`].
+    pub(crate) fn qualifications(&self, u: usize) -> &[Option<&'static str>] {
+        self.qualified[u].get_or_init(|| {
+            self.of(u)
+                .iter()
+                .map(crate::qualifications::qualification)
+                .collect()
+        })
+    }
+
     /// The norms of unit `u`. A point inherits the last norm of its enclosing clause when that clause
     /// leads into a list ("The Sponsor shall:").
     pub(crate) fn of(&self, u: usize) -> &[Norm] {
