@@ -486,15 +486,10 @@ pub fn markdown(
         "| Status | Requirement | Articles | Evidence | Sources |\n|---|---|---|---|---|\n",
     );
     for result in &coverage.results {
+        // Citations nobody has checked against the instrument say so, as in every other report.
         let sources = catalogue
             .requirement(&result.requirement)
-            .map(|r| {
-                r.sources
-                    .iter()
-                    .map(|s| s.citation())
-                    .collect::<Vec<_>>()
-                    .join("; ")
-            })
+            .map(|r| pakta_standards::catalogue::cited_sources(&r.sources))
             .unwrap_or_default();
         let _ = writeln!(
             out,

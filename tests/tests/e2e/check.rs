@@ -470,3 +470,21 @@ fn a_catalogue_with_a_duplicate_id_is_refused_with_file_and_line() {
     );
     assert!(!err.contains("panicked"), "{err}");
 }
+
+#[test]
+fn the_markdown_report_marks_unverified_citations() {
+    // The catalogue marks a citation it could not verify against the instrument; every report says so.
+    let output = pakta()
+        .arg("check")
+        .arg(example("id-tw-mou.en.md"))
+        .args(["--format", "md"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0));
+    let report = String::from_utf8(output.stdout).expect("utf-8");
+    let scope = report
+        .lines()
+        .find(|l| l.contains("| scope-definitions |"))
+        .expect("a row for scope-definitions");
+    assert!(scope.contains("(unverified)"), "{scope}");
+}
