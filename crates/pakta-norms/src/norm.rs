@@ -456,13 +456,7 @@ impl<'d> Reader<'d> {
                         tokens[k].comma_before && matches!(words[k], "and" | "dan" | "serta")
                     });
                 if after {
-                    joined.push(Anchor {
-                        at: r.start,
-                        end: r.start,
-                        modality: Modality::Statement,
-                        negated: false,
-                        statement: true,
-                    });
+                    joined.push(Anchor::statement(r.start));
                 }
             }
         }
@@ -509,13 +503,7 @@ impl<'d> Reader<'d> {
                 });
             match (action, lead_in) {
                 (Some(at), _) => {
-                    anchors.push(Anchor {
-                        at,
-                        end: at,
-                        modality: Modality::Statement,
-                        negated: false,
-                        statement: true,
-                    });
+                    anchors.push(Anchor::statement(at));
                     // "… is advanced by the agency and repaid by the worker": each joined verb is a
                     // statement of its own.
                     for k in at + 1..sentence.end {
@@ -525,23 +513,11 @@ impl<'d> Reader<'d> {
                                     && (words[k].ends_with("ed")
                                         || PARTICIPLES.contains(&words[k])));
                         if joined && !inside(k) && action_at(words, k, lists).is_some() {
-                            anchors.push(Anchor {
-                                at: k,
-                                end: k,
-                                modality: Modality::Statement,
-                                negated: false,
-                                statement: true,
-                            });
+                            anchors.push(Anchor::statement(k));
                         }
                     }
                 }
-                (None, Some(_)) => anchors.push(Anchor {
-                    at: sentence.start,
-                    end: sentence.start,
-                    modality: Modality::Statement,
-                    negated: false,
-                    statement: true,
-                }),
+                (None, Some(_)) => anchors.push(Anchor::statement(sentence.start)),
                 (None, None) => return,
             }
         }
@@ -565,13 +541,7 @@ impl<'d> Reader<'d> {
                 && action_at(words, i, lists).is_some()
                 && !anchors.iter().any(|a| a.at == i)
             {
-                relatives.push(Anchor {
-                    at: i,
-                    end: i,
-                    modality: Modality::Statement,
-                    negated: false,
-                    statement: true,
-                });
+                relatives.push(Anchor::statement(i));
             }
         }
         if !relatives.is_empty() {
@@ -675,13 +645,7 @@ impl<'d> Reader<'d> {
             )
             .filter(|(at, _, _)| *at > span.range.start)
             {
-                let anchor = Anchor {
-                    at,
-                    end: at,
-                    modality: Modality::Statement,
-                    negated: false,
-                    statement: true,
-                };
+                let anchor = Anchor::statement(at);
                 let norm = self.norm(
                     text,
                     tokens,

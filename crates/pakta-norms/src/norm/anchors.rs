@@ -18,6 +18,19 @@ pub(super) struct Anchor {
     pub(super) statement: bool,
 }
 
+impl Anchor {
+    /// A statement's anchor: no modal, on its action word at `at`.
+    pub(super) fn statement(at: usize) -> Anchor {
+        Anchor {
+            at,
+            end: at,
+            modality: Modality::Statement,
+            negated: false,
+            statement: true,
+        }
+    }
+}
+
 /// Action phrases that begin with their own negator ("not apply", *tidak berlaku*, "tidak boleh
 /// melebihi"): the negator is the action's, not the norm's.
 pub(super) fn negative_actions(
