@@ -315,29 +315,42 @@ impl Qualifier {
 
 /// Whether `text` speaks of `qualifier`.
 pub fn speaks_of(qualifier: Qualifier, text: &str) -> bool {
-    let set = qualifier_set(qualifier);
     let tokens = tokenize(text);
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
-    (0..words.len()).any(|i| set.match_at(&words, i).is_some())
+    found(qualifier, &words, false)
 }
 
 /// Whether the folded, space-separated words `terms` (a norm's [`crate::Norm::words`]) speak of
 /// `qualifier`: [`speaks_of`] without tokenising again.
 pub fn terms_speak_of(qualifier: Qualifier, terms: &str) -> bool {
-    let set = qualifier_set(qualifier);
-    let words: Vec<&str> = terms.split(' ').collect();
-    (0..words.len()).any(|i| set.match_at(&words, i).is_some())
+    found(qualifier, &terms.split(' ').collect::<Vec<_>>(), false)
 }
 
 /// Whether the folded, space-separated words `terms` open with a phrase of `qualifier`.
 pub fn terms_open_with(qualifier: Qualifier, terms: &str) -> bool {
-    let words: Vec<&str> = terms.split(' ').collect();
-    qualifier_set(qualifier).match_at(&words, 0).is_some()
+    found(qualifier, &terms.split(' ').collect::<Vec<_>>(), true)
+}
+
+/// Whether a phrase of `qualifier` stands in `words` (at its start only, when `opening`).
+fn found(qualifier: Qualifier, words: &[&str], opening: bool) -> bool {
+    let set = qualifier_set(qualifier);
+    let starts = if opening {
+        0..words.len().min(1)
+    } else {
+        0..words.len()
+    };
+    starts.into_iter().any(|i| set.match_at(words, i).is_some())
+}
+
+/// Whether a folded word denies the condition it opens ("without", *tanpa*, "regardless"): `[clauses]
+/// condition_denials`.
+pub fn denies_condition(folded: &str) -> bool {
+    lists().condition_denials.contains(folded)
 }
 
 /// Whose consent a document in `text` is ("a release letter from the present employer", *surat izin dari
 /// suami*): the first actor within six words after a `[qualifiers] consent_documents` phrase that no
-/// "without", *tanpa* denies.
+/// "without", *tanpa* denies, linked to it by an agent or `[links] issuers` word.
 pub fn consent_of(text: &str) -> Option<crate::Role> {
     let set = qualifier_set(Qualifier::ConsentDocument);
     let tokens = tokenize(text);
@@ -353,21 +366,8 @@ pub fn consent_of(text: &str) -> Option<crate::Role> {
         // ("izin tinggal …, dan Pemberi Kerja …").
         let k =
             (end..words.len().min(end + 6)).find(|&k| crate::Role::of_word(words[k]).is_some())?;
-        let linked = (end..k).any(|j| {
-            lists().agent.contains(words[j])
-                || matches!(
-                    words[j],
-                    "from"
-                        | "of"
-                        | "dari"
-                        | "issued"
-                        | "signed"
-                        | "given"
-                        | "diterbitkan"
-                        | "ditandatangani"
-                        | "diberikan"
-                )
-        });
+        let linked = (end..k)
+            .any(|j| lists().agent.contains(words[j]) || lists().issuers.contains(words[j]));
         linked.then(|| crate::Role::of_word(words[k])).flatten()
     })
 }
@@ -376,7 +376,7 @@ pub fn consent_of(text: &str) -> Option<crate::Role> {
 pub fn opens_with(qualifier: Qualifier, text: &str) -> bool {
     let tokens = tokenize(text);
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
-    qualifier_set(qualifier).match_at(&words, 0).is_some()
+    found(qualifier, &words, true)
 }
 
 fn qualifier_set(qualifier: Qualifier) -> &'static crate::lists::WordSet {

@@ -96,6 +96,7 @@ struct Links {
     requests: Vec<String>,
     needs: Vec<String>,
     chooses: Vec<String>,
+    issuers: Vec<String>,
 }
 
 /// One word of a list entry: exact, or a prefix (`retain*`).
@@ -346,6 +347,7 @@ pub(crate) struct Lists {
     pub requests: WordSet,
     pub needs: WordSet,
     pub chooses: WordSet,
+    pub issuers: WordSet,
 }
 
 /// Which modal list an entry comes from.
@@ -566,6 +568,7 @@ pub(crate) fn lists() -> &'static Lists {
             requests: WordSet::new(&data.links.requests),
             needs: WordSet::new(&data.links.needs),
             chooses: WordSet::new(&data.links.chooses),
+            issuers: WordSet::new(&data.links.issuers),
         }
     })
 }

@@ -553,16 +553,11 @@ impl<'c> Checker<'c> {
         // paragraph is about, though it names nothing of it. A paragraph that also names another
         // requirement's topic ("equal treatment in pay, hours and safety") is that one's to take back.
         let mut referring: BTreeSet<usize> = BTreeSet::new();
-        let shared = |u: usize| {
-            scanned[u].hits.iter().any(|h| {
-                let role = &self.roles[h.pattern];
-                role.requirement != r && matches!(role.role, Role::Cue)
-            })
-        };
-        for m in matched
-            .iter()
-            .filter(|m| !m.cues.is_empty() && !units[m.unit].secondary && !shared(m.unit))
-        {
+        for m in matched.iter().filter(|m| {
+            !m.cues.is_empty()
+                && !units[m.unit].secondary
+                && !self.names_topic(&scanned[m.unit], r, false, false)
+        }) {
             let siblings = units[m.unit]
                 .article
                 .and_then(|a| layout.by_article.get(a))
@@ -960,12 +955,7 @@ impl<'c> Checker<'c> {
             .filter(|m| !m.cues.is_empty() && !units[m.unit].secondary)
             .filter_map(|m| units[m.unit].article)
             .collect();
-        let names_topic = |u: usize, own: bool| {
-            scanned[u].hits.iter().any(|h| {
-                let role = &self.roles[h.pattern];
-                (role.requirement == r) == own && matches!(role.role, Role::Cue | Role::Element(_))
-            })
-        };
+        let names_topic = |u: usize, own: bool| self.names_topic(&scanned[u], r, own, true);
         // A clause that names no topic speaks of its lead-in's ("where all agree to the transfer").
         let elsewhere = |u: usize| {
             let topical = |u: usize| names_topic(u, false) || names_topic(u, true);
@@ -977,6 +967,17 @@ impl<'c> Checker<'c> {
             speaker.is_some_and(|s| names_topic(s, false) && !names_topic(s, true))
         };
         crate::qualifications::find(&articles, units, layout, norms, elsewhere)
+    }
+
+    /// Whether a unit names requirement `r`'s topic (`own`) or another's: by a cue, or also by an element
+    /// when `elements`.
+    fn names_topic(&self, scan: &Scanned, r: usize, own: bool, elements: bool) -> bool {
+        scan.hits.iter().any(|h| {
+            let role = &self.roles[h.pattern];
+            (role.requirement == r) == own
+                && (matches!(role.role, Role::Cue)
+                    || (elements && matches!(role.role, Role::Element(_))))
+        })
     }
 
     fn evidence(&self, kind: EvidenceKind, u: usize, hit: &Hit, norms: &NormCache) -> Evidence {

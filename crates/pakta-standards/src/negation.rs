@@ -41,7 +41,7 @@ pub(crate) fn phrase_negated(tokens: &[Token], hit: &Hit, pattern: &str) -> bool
         .filter(|(at, t)| {
             lexicon::negators(std::slice::from_ref(*t)) > 0
                 && !conditioned(*at)
-                && !(*at < clause_start && matches!(t.folded.as_str(), "without" | "tanpa"))
+                && !(*at < clause_start && lexicon::denies_condition(t.folded.as_str()))
         })
         .count();
     let inside = lexicon::negators(&tokens[hit.first_token..=hit.last_token]);
