@@ -271,11 +271,19 @@ pub enum Qualifier {
     /// A harmless qualification: the law or a court, what is more favourable, equal terms, the worker's
     /// own wish.
     Benign,
+    /// An open question a decision settles: "whether", *apakah*.
+    Whether,
+    /// What the worker is owed: rest, leave, pay, *cuti*.
+    Entitlement,
+    /// A floor: "the minimum wage", *upah minimum*.
+    Floor,
+    /// How far an act may go: "to the extent", *sejauh*.
+    Extent,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 14] = [
+    pub(crate) const ALL: [Qualifier; 18] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -290,6 +298,10 @@ impl Qualifier {
         Qualifier::Derogation,
         Qualifier::LawfulCost,
         Qualifier::Benign,
+        Qualifier::Whether,
+        Qualifier::Entitlement,
+        Qualifier::Floor,
+        Qualifier::Extent,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -309,6 +321,10 @@ impl Qualifier {
             Qualifier::Derogation => "derogations",
             Qualifier::LawfulCost => "lawful_costs",
             Qualifier::Benign => "benign",
+            Qualifier::Whether => "whether",
+            Qualifier::Entitlement => "entitlements",
+            Qualifier::Floor => "floors",
+            Qualifier::Extent => "extents",
         }
     }
 }

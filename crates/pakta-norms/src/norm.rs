@@ -460,6 +460,19 @@ impl<'d> Reader<'d> {
                 }
             }
         }
+        // "This Article does not apply to workers in guesthouses, whose pay shall be as agreed": the
+        // first modal is the relative clause's, and the phrase with its own negator before it is the
+        // main clause's verb.
+        if let Some(first) = anchors.first().copied() {
+            for r in &owned {
+                let main = r.end <= first.at
+                    && !inside(r.start)
+                    && (r.end..first.at).any(|k| lists.relatives.contains(words[k]));
+                if main {
+                    joined.push(Anchor::statement(r.start));
+                }
+            }
+        }
         if !joined.is_empty() {
             anchors.extend(joined);
             anchors.sort_by_key(|a| a.at);
@@ -926,6 +939,22 @@ impl<'d> Reader<'d> {
                 .and_then(|k| actor_at(tokens, text, k, self.definitions, self.order))
         })
         .flatten();
+        // "paid at the Worker's own expense", "met from the crew member's own funds": the owner of the
+        // owner noun acts.
+        let owned_by = owned_by.or_else(|| {
+            (passive && agent.is_none())
+                .then(|| {
+                    (action_range.end..end).find(|&k| {
+                        role_at(words, k, self.definitions).is_some()
+                            && words.get(k + 1) == Some(&"s")
+                            && words[(k + 2).min(end)..(k + 4).min(end)]
+                                .iter()
+                                .any(|w| lists.owner_nouns.contains(w))
+                    })
+                })
+                .flatten()
+                .and_then(|k| actor_at(tokens, text, k, self.definitions, self.order))
+        });
         let passive = passive || owned_by.is_some();
         let agent = agent.or(owned_by);
         let keeps = action.as_ref().is_some_and(|a| a.is("keep"));

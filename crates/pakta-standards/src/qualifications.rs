@@ -177,10 +177,11 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     {
         return Some("it depends on someone else's consent or approval");
     }
+    // "Personal data shall be collected only to the extent necessary" holds the act in.
     if norm.narrowed
         && !employer
         && !norm.denied()
-        && !live.is_empty()
+        && live.iter().any(|c| !opens_with(Qualifier::Extent, &c.text))
         && norm.mentioned.iter().any(|r| r.is_worker_side())
     {
         return Some("it holds only on a condition");
@@ -188,8 +189,9 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     // "Leave may be deferred where the order book so requires", *kunjungan … dapat dilakukan setelah
     // penyidikan selesai*: no one named may do it, once a time comes or a need arises that neither the
     // worker nor both sides hold.
-    if bearer.is_none()
-        && norm.passive
+    // *Kunjungan pejabat konsuler diizinkan setelah berkas perkara dilimpahkan*: an official's access,
+    // once a stage is over, is a protection put off just the same.
+    if (bearer.is_none() && norm.passive || bearer.is_some_and(Role::is_public))
         && norm.modality == Modality::Permission
         && !norm.denied()
         && live.iter().any(|c| {
@@ -199,6 +201,43 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         })
     {
         return Some("it may be done, or put off, on a condition the worker does not control");
+    }
+    // "Weekly rest may, by arrangement between the Employer and the site management, be accumulated": an
+    // agreement among the employer side alone is no agreement of the worker's.
+    if !worker
+        && !norm.denied()
+        && norm.modality == Modality::Permission
+        && live.iter().any(|c| {
+            (c.mutual || c.consent)
+                && !c.roles.is_empty()
+                && c.roles.iter().all(|r| r.is_employer_side())
+        })
+    {
+        return Some("the employer side chooses, sets or controls it");
+    }
+    // "The Employer shall: (d) decide whether an accident needs to be reported", *menentukan apakah*: a
+    // duty to decide whether is a choice.
+    if employer
+        && !norm.denied()
+        && norm.acts(&["decide"])
+        && opens_with(Qualifier::Whether, &norm.object)
+    {
+        return Some("the employer side chooses, sets or controls it");
+    }
+    // "The master shall suspend the rest schedule during hauling", *menangguhkan cuti*: the employer side
+    // puts off what the worker is owed. "Only when the safety of the vessel requires it" holds it in.
+    if employer
+        && !norm.denied()
+        && !norm.narrowed
+        && norm.acts(&["postpone"])
+        && terms_speak_of(Qualifier::Entitlement, &norm.object.to_lowercase())
+    {
+        return Some("the employer side keeps, deducts, postpones or decides");
+    }
+    // "The wage may be set at 85 per cent of the statutory minimum wage": a fraction of the floor is
+    // below it. A cap or a deduction of such a share takes nothing from the floor.
+    if !norm.denied() && !norm.acts(&["deduct", "cap"]) && below_floor(norm.words()) {
+        return Some("a share of the floor, which is below it");
     }
     // The employer side chooses, sets or controls it: "certified by a doctor appointed by the employer",
     // "the allowance set by the Employer", "whichever scheme the Employer elects". An employer who pays
@@ -268,4 +307,23 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         return Some("the employer side keeps, deducts, postpones or decides");
     }
     None
+}
+
+/// Whether the words hold a percentage under a hundred of a floor ("85 per cent of the statutory minimum
+/// wage", *delapan puluh persen dari upah minimum*).
+fn below_floor(words: &str) -> bool {
+    use pakta_norms::lexicon::{Qualifier, terms_speak_of};
+    pakta_norms::quantity::quantities(words).iter().any(|q| {
+        q.unit == pakta_norms::quantity::Unit::Percent
+            && q.value < 100.0
+            && words
+                .get(q.end..)
+                .map(|rest| {
+                    rest.split_whitespace()
+                        .take(5)
+                        .collect::<Vec<_>>()
+                        .join(" ")
+                })
+                .is_some_and(|after| terms_speak_of(Qualifier::Floor, &after))
+    })
 }

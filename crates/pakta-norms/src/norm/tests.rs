@@ -404,3 +404,62 @@ fn a_nullity_denies_what_it_voids() {
     );
     assert!(n.denied(), "{n:#?}");
 }
+
+#[test]
+fn a_modal_in_a_relative_clause_leaves_the_main_verb_its_norm() {
+    let n = with_action(
+        &norms(
+            "This Section does not apply to kitchen workers hired for a single season, whose terms shall be those of their contracts.",
+        ),
+        "exclude",
+    );
+    assert!(!n.denied(), "{n:#?}");
+    assert!(n.mentioned.iter().any(|r| r.is_worker_side()), "{n:#?}");
+}
+
+#[test]
+fn the_owner_of_an_expense_or_funds_pays() {
+    let n = with_action(
+        &norms("Any medical bills beyond the cover shall be met from the Worker's own funds."),
+        "pay",
+    );
+    assert_eq!(role(&n), Some("worker"), "{n:#?}");
+    let n = with_action(
+        &norms("The flight home is paid at the trainee's own expense."),
+        "pay",
+    );
+    assert_eq!(role(&n), Some("worker"), "{n:#?}");
+    // A request is no expense: the worker asks, someone else acts.
+    let n = with_action(
+        &norms("The passport shall be kept at the Worker's request."),
+        "keep",
+    );
+    assert_eq!(role(&n), None, "{n:#?}");
+}
+
+#[test]
+fn a_claim_that_lapses_is_lost() {
+    let n = with_action(
+        &norms("A claim for unpaid overtime shall lapse unless it is made within thirty days."),
+        "lapse",
+    );
+    assert!(!n.denied());
+    let n = with_action(
+        &norms_id("Klaim atas santunan dinyatakan gugur apabila tidak diajukan dalam dua minggu."),
+        "lapse",
+    );
+    assert!(!n.denied(), "{n:#?}");
+}
+
+#[test]
+fn how_far_a_duty_goes_is_its_condition() {
+    let n =
+        norms("The Parties shall apply these Conventions in so far as their national laws permit.");
+    assert!(
+        n.iter().any(|n| n
+            .conditions
+            .iter()
+            .any(|c| c.text.starts_with("in so far as"))),
+        "{n:#?}"
+    );
+}
