@@ -1,5 +1,6 @@
 //! Reads each line of standard input as one clause and prints its norms, one per line: a way to see what
-//! the reader makes of a sentence while writing lexicon entries. `--id` reads the lines as Indonesian.
+//! the reader makes of a sentence while writing lexicon entries. `--id` reads the lines as Indonesian;
+//! `READ_DEBUG=1` also prints each norm's conditions in full (who gives a consent, what is denied).
 
 use std::io::BufRead;
 
@@ -14,6 +15,9 @@ fn main() {
         println!("{line}");
         for norm in reader.read(&line, None) {
             println!("  → {}", norm.describe());
+            if std::env::var("READ_DEBUG").is_ok() {
+                println!("{:#?}", norm.conditions);
+            }
         }
     }
 }

@@ -279,11 +279,13 @@ pub enum Qualifier {
     Floor,
     /// How far an act may go: "to the extent", *sejauh*.
     Extent,
+    /// Proof the worker must bring first: "documentary evidence", *bukti*.
+    Proof,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 18] = [
+    pub(crate) const ALL: [Qualifier; 19] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -302,6 +304,7 @@ impl Qualifier {
         Qualifier::Entitlement,
         Qualifier::Floor,
         Qualifier::Extent,
+        Qualifier::Proof,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -325,6 +328,7 @@ impl Qualifier {
             Qualifier::Entitlement => "entitlements",
             Qualifier::Floor => "floors",
             Qualifier::Extent => "extents",
+            Qualifier::Proof => "proofs",
         }
     }
 }

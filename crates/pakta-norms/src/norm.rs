@@ -106,6 +106,9 @@ pub struct Condition {
     pub discretion: bool,
     /// It is denied: "without needing the employer's consent" is no condition at all.
     pub denied: bool,
+    /// Who gives the consent it asks for, where the text says ("once the current Employer has issued a
+    /// release", "the approval of the Sponsor").
+    pub giver: Option<Role>,
     /// It asks both sides to agree ("by mutual agreement", "agreed between the employer and the worker"):
     /// no one side holds it.
     pub mutual: bool,
@@ -125,6 +128,13 @@ impl Condition {
 impl Condition {
     /// A live condition that puts the norm in the employer side's hands: their consent, or their judgement.
     pub fn in_employer_hands(&self) -> bool {
+        // Where the text says who gives the consent, that settles it ("has released the Worker").
+        if let Some(giver) = self
+            .giver
+            .filter(|_| self.consent && !self.denied && !self.mutual)
+        {
+            return giver.is_employer_side();
+        }
         !self.denied
             && !self.mutual
             && (self.consent || self.discretion || self.request)
@@ -256,8 +266,14 @@ impl Norm {
         }
         for condition in &self.conditions {
             let denied = if condition.denied { " (denied)" } else { "" };
+            let giver = match condition.giver {
+                Some(role) if condition.consent && !condition.denied => {
+                    format!(" ({}'s consent)", role.name())
+                }
+                _ => String::new(),
+            };
             line.push_str(&format!(
-                "; {}{denied}: {}",
+                "; {}{denied}{giver}: {}",
                 condition.kind.as_str(),
                 condition.text
             ));

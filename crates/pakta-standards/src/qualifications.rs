@@ -130,6 +130,11 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     if norm.denied() && live.is_empty() {
         return None;
     }
+    // "A complaint is registered only where documentary evidence accompanies it", "admitted to a shelter
+    // on presentation of a police report": the worker must prove the wrong before the protection works.
+    if !norm.denied() && live.iter().any(|c| speaks_of(Qualifier::Proof, &c.text)) {
+        return Some("the worker must prove the wrong first");
+    }
     let what = format!(
         "{} {}",
         norm.action.as_ref().map_or("", |a| a.words.as_str()),

@@ -23,17 +23,21 @@ impl Reader<'_> {
         let lists = lists();
         let tokens = tokenize(text);
         let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+        let consent_word = |k: usize| {
+            action_at(&words, k, lists).is_some_and(|(_, c)| c.contains(&"consent"))
+                && !is_treaty_name(&words, k)
+                && (!is_consent_noun(&words, k) || needed(&words, k, lists))
+        };
         Condition {
             kind: ConditionKind::Condition,
             text: text.trim().to_string(),
             roles: (0..words.len())
                 .filter_map(|k| role_at(&words, k, self.definitions))
                 .collect(),
-            consent: (0..words.len()).any(|k| {
-                action_at(&words, k, lists).is_some_and(|(_, c)| c.contains(&"consent"))
-                    && !is_treaty_name(&words, k)
-                    && (!is_consent_noun(&words, k) || needed(&words, k, lists))
-            }),
+            consent: (0..words.len()).any(consent_word),
+            giver: (0..words.len())
+                .filter(|&k| consent_word(k))
+                .find_map(|k| giver(&words, k, 0..words.len(), self)),
             discretion: (0..words.len()).any(|k| {
                 (lists.discretion.match_at(&words, k).is_some()
                     || lists.permissive.match_at(&words, k).is_some())
@@ -154,7 +158,7 @@ impl Reader<'_> {
             // "as agreed", *sebagaimana disepakati*: what was agreed, not a consent to obtain.
             let as_agreed =
                 |k: usize| k > 0 && matches!(words[k - 1], "as" | "sebagaimana" | "seperti");
-            let consent = range.clone().any(|k| {
+            let consent_word = |k: usize| {
                 action_at(words, k, lists).is_some_and(|(_, c)| c.contains(&"consent"))
                     && !as_agreed(k)
                     && !is_treaty_name(words, k)
@@ -167,7 +171,14 @@ impl Reader<'_> {
                             words[k],
                             "agreement" | "agreements" | "kesepakatan" | "persetujuan" | "izin"
                         ))
-            });
+            };
+            let consent = range.clone().any(consent_word);
+            // "where the original Approved Employer has released the Worker": the first consent word
+            // with a giver, past an adjective that merely looks like one.
+            let giver = range
+                .clone()
+                .filter(|&k| consent_word(k))
+                .find_map(|k| giver(words, k, range.clone(), self));
             // Judgement is the employer side's only when they are named just before the word ("when
             // the household requires", *apabila Pengguna memerlukan*).
             // … just before ("when the household requires") or, in Indonesian, just after the word
@@ -191,6 +202,7 @@ impl Reader<'_> {
                     consent,
                     discretion,
                     denied,
+                    giver,
                     mutual: range
                         .clone()
                         .any(|k| lists.mutual.match_at(words, k).is_some()),
@@ -203,4 +215,36 @@ impl Reader<'_> {
         }
         spans
     }
+}
+
+/// Who gives the consent whose word stands at `k`: the actor just before it ("once the current Employer
+/// has issued a release", "the Sponsor's approval", *Pengguna menyetujui*), or the one it comes from ("the
+/// approval of the Sponsor", "a release signed by the master", *persetujuan dari Pengguna*). A worker who
+/// is the object ("has released the Worker") gives nothing.
+fn giver(words: &[&str], k: usize, range: Range<usize>, reader: &Reader<'_>) -> Option<Role> {
+    let lists = lists();
+    // Going back, a preposition ends the giver's reach ("the approval of the Sponsor to the Worker").
+    let linked = |j: usize| lists.agent.contains(words[j]) || lists.recipient.contains(words[j]);
+    let before = (range.start.max(k.saturating_sub(5))..k)
+        .rev()
+        .take_while(|&j| !linked(j))
+        .find(|&j| role_at(words, j, reader.definitions).is_some());
+    let at = before.or_else(|| {
+        let after = k + 1..range.end.min(k + 7);
+        let first = after
+            .clone()
+            .find(|&j| role_at(words, j, reader.definitions).is_some())?;
+        (k + 1..first)
+            .any(|j| lists.agent.contains(words[j]) || lists.issuers.contains(words[j]))
+            .then_some(first)
+    })?;
+    // "the employer and the worker agree", *PMI dan Pemberi Kerja sepakat*: both give it, so no one side.
+    let joint = (range.start.max(at.saturating_sub(4))..range.end.min(at + 5)).any(|j| {
+        matches!(words[j], "and" | "dan" | "serta" | "with" | "dengan")
+            && (range.start.max(j.saturating_sub(3))..range.end.min(j + 4))
+                .filter(|&w| w != at)
+                .any(|w| role_at(words, w, reader.definitions).is_some_and(Role::is_worker_side))
+    });
+    let role = role_at(words, at, reader.definitions)?;
+    (!joint || role.is_worker_side()).then_some(role)
 }

@@ -463,3 +463,44 @@ fn how_far_a_duty_goes_is_its_condition() {
         "{n:#?}"
     );
 }
+
+#[test]
+fn a_condition_says_who_gives_its_consent() {
+    let giver = |text: &str, id: bool| {
+        let list = if id { norms_id(text) } else { norms(text) };
+        list.iter()
+            .flat_map(|n| n.conditions.iter())
+            .find(|c| c.consent)
+            .and_then(|c| c.giver)
+    };
+    // The worker named as the one released gives nothing; the employer before the verb does.
+    assert_eq!(
+        giver(
+            "A Worker may change jobs where the Approved Employer has released the Worker in writing.",
+            false
+        ),
+        Some(Role::Employer)
+    );
+    assert_eq!(
+        giver(
+            "The transfer takes effect upon the written release of the current Sponsor.",
+            false
+        ),
+        Some(Role::Employer)
+    );
+    // Both sides agreeing is no one side's consent.
+    assert_eq!(
+        giver(
+            "The contract may be renewed by agreement of the employer and the worker.",
+            false
+        ),
+        None
+    );
+    assert_eq!(
+        giver(
+            "Dalam hal Pekerja dan Pengguna sepakat, Pekerja dapat tinggal di luar rumah Pengguna.",
+            true
+        ),
+        None
+    );
+}
