@@ -79,6 +79,9 @@ pub(crate) struct RawNormRule {
     condition: Vec<String>,
     #[serde(default)]
     topic: bool,
+    /// A ceiling on a duration ("2 years"): the norm must name a longer one.
+    #[serde(default)]
+    longer_than: Option<String>,
     /// Why the rule holds, in a lawyer's words; shown as the evidence's pattern.
     why: String,
 }
@@ -109,6 +112,8 @@ pub struct NormRule {
     /// The object words name the topic so plainly that a matching norm matches the requirement even
     /// where no cue does ("the deckhands' passports are to be held by the captain").
     pub topic: bool,
+    /// A ceiling in days: the norm must name a longer duration ("valid for five years" past two).
+    pub longer_than: Option<f64>,
     pub why: String,
 }
 
@@ -204,6 +209,17 @@ impl NormRule {
             unless,
             condition,
             topic: raw.topic && !raw.object.is_empty(),
+            longer_than: raw
+                .longer_than
+                .as_deref()
+                .map(|d| {
+                    days(d).ok_or_else(|| {
+                        format!(
+                            "norm rule longer_than `{d}` must be a duration such as \"2 years\""
+                        )
+                    })
+                })
+                .transpose()?,
             why: raw.why,
         })
     }
@@ -232,6 +248,12 @@ impl NormRule {
                 && norm.conditions.iter().any(|c| c.workers_request()))
             && (self.also.is_empty() || norm.mentions(&self.also))
             && (self.unless.is_empty() || !norm.mentions(&self.unless))
+            && self.longer_than.is_none_or(|limit| {
+                let words = norm.words();
+                pakta_norms::quantity::quantities(words).iter().any(|q| {
+                    days_of(q).is_some_and(|d| d > limit) && !is_age(&words[..q.start], &words[q.end..])
+                })
+            })
             && (self.condition.is_empty()
                 || norm.conditions.iter().any(|c| {
                     !c.denied
@@ -479,4 +501,36 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
         return Some("the worker is forbidden the freedom the protection gives");
     }
     None
+}
+
+/// A duration written as data ("2 years", "18 months") in days.
+fn days(text: &str) -> Option<f64> {
+    let found = pakta_norms::quantity::quantities(text);
+    match found.as_slice() {
+        [q] => days_of(q),
+        _ => None,
+    }
+}
+
+/// A quantity's length in days, if it is a duration.
+fn days_of(q: &pakta_norms::quantity::Quantity) -> Option<f64> {
+    use pakta_norms::quantity::Unit;
+    let per = match q.unit {
+        Unit::Day => 1.0,
+        Unit::Week => 7.0,
+        Unit::Month => 30.0,
+        Unit::Year => 365.0,
+        _ => return None,
+    };
+    Some(q.value * per)
+}
+
+/// Whether a duration is someone's age ("under the age of 18 years", "aged 21 years", *berusia 18 tahun*),
+/// from the words just before and after it.
+fn is_age(before: &str, after: &str) -> bool {
+    let near: Vec<&str> = before.split_whitespace().rev().take(3).collect();
+    near.iter()
+        .any(|w| matches!(*w, "age" | "aged" | "usia" | "berusia" | "umur" | "berumur"))
+        || after.trim_start().starts_with("old")
+        || after.trim_start().starts_with("of age")
 }

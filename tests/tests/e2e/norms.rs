@@ -34,7 +34,7 @@ fn every_drafting_pattern_in_both_languages() {
         let output = pakta()
             .arg("check")
             .arg(path)
-            .args(["--profile", "bla-core", "--format", "json"])
+            .args(["--profile", "all", "--format", "json"])
             .output()
             .expect("run");
         assert_eq!(output.status.code(), Some(0), "{name}");
