@@ -795,9 +795,13 @@ impl<'d> Reader<'d> {
         };
         // "Under no circumstances shall the Employer confiscate …": after a negative adverbial the
         // subject follows the modal.
+        // "Nothing shall require a Worker to …" is no such adverbial: the worker is the one made to act.
+        let causative_next = (anchor.end..limit.min(anchor.end + 2))
+            .any(|k| lists.causatives.iter().any(|w| w == words[k]));
         if subject.is_none()
             && !anchor.statement
             && modality == Modality::Prohibition
+            && !causative_next
             && let Some(k) = (anchor.end..limit.min(anchor.end + 3))
                 .find(|&k| role_at(words, k, self.definitions).is_some())
             && let Some(actor) = actor_at(tokens, text, k, self.definitions, self.order)

@@ -252,7 +252,30 @@ fn first_role(text: &str) -> Option<Role> {
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
     // The defining phrase names a party in its first words ("means the foreign company that …"); a
     // definition of a thing ("'placement cost' means the cost paid for a worker") names none there.
-    (0..words.len().min(4)).find_map(|i| head_role(&words, i).filter(|r| !r.is_qualifier()))
+    (0..words.len().min(4))
+        .find_map(|i| head_role(&words, i).filter(|r| !r.is_qualifier()))
+        // "'Driver' means a Pakistani national recruited to drive …", *"Awak" adalah warga negara yang
+        // direkrut …*: someone recruited or employed under the agreement is a worker.
+        .or_else(|| {
+            words
+                .iter()
+                .take(6)
+                .any(|w| {
+                    matches!(
+                        *w,
+                        "recruited"
+                            | "employed"
+                            | "hired"
+                            | "engaged"
+                            | "deployed"
+                            | "placed"
+                            | "direkrut"
+                            | "dipekerjakan"
+                            | "ditempatkan"
+                    )
+                })
+                .then_some(Role::Worker)
+        })
 }
 
 fn last_role(text: &str) -> Option<Role> {

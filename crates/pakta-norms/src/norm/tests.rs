@@ -504,3 +504,24 @@ fn a_condition_says_who_gives_its_consent() {
         None
     );
 }
+
+#[test]
+fn nothing_requiring_the_worker_is_a_freedom() {
+    let n = with_action(
+        &norms(
+            "Nothing in this Memorandum shall oblige a Worker to send any part of the wage home.",
+        ),
+        "remit",
+    );
+    assert_eq!(n.modality, Modality::Obligation, "{n:#?}");
+    assert!(n.negated, "{n:#?}");
+}
+
+#[test]
+fn someone_recruited_under_the_agreement_is_a_worker() {
+    let definitions = Definitions::read([
+        "\"Rider\" means a Nepali national recruited under this Memorandum to deliver goods by motorcycle.",
+    ]);
+    let n = Reader::new(&definitions, false).read("The Rider shall carry a valid licence.", None);
+    assert_eq!(n.first().and_then(role), Some("worker"), "{n:#?}");
+}
