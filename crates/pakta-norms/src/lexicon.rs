@@ -281,11 +281,13 @@ pub enum Qualifier {
     Extent,
     /// Proof the worker must bring first: "documentary evidence", *bukti*.
     Proof,
+    /// Service the worker must complete first: "who has completed", *masa kerja*.
+    Service,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 19] = [
+    pub(crate) const ALL: [Qualifier; 20] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -305,6 +307,7 @@ impl Qualifier {
         Qualifier::Floor,
         Qualifier::Extent,
         Qualifier::Proof,
+        Qualifier::Service,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -329,6 +332,7 @@ impl Qualifier {
             Qualifier::Floor => "floors",
             Qualifier::Extent => "extents",
             Qualifier::Proof => "proofs",
+            Qualifier::Service => "service",
         }
     }
 }

@@ -152,6 +152,12 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     {
         return Some("a group of workers is left out of the protection");
     }
+    // "A worker who has completed five years with the same facility may apply to be joined by the
+    // family", *diberikan kepada PMI yang telah menyelesaikan paling singkat 24 bulan masa kerja*: the
+    // protection waits for a long period of service.
+    if !norm.denied() && !employer && qualifying_service(norm.words()) {
+        return Some("it holds only after a period of service");
+    }
     // "A claim not filed within fourteen days shall be deemed settled", *dianggap gugur*: lost by a
     // deadline or a deeming, whoever gives it up.
     if !norm.denied() && (norm.acts(&["lapse"]) || (norm.acts(&["waive"]) && !employer)) {
@@ -331,4 +337,21 @@ fn below_floor(words: &str) -> bool {
                 })
                 .is_some_and(|after| terms_speak_of(Qualifier::Floor, &after))
     })
+}
+
+/// Whether the words make a protection wait for at least six months of service ("who has completed five
+/// years with the same employer", *telah menyelesaikan paling singkat 24 bulan masa kerja*).
+fn qualifying_service(words: &str) -> bool {
+    use pakta_norms::lexicon::{Qualifier, terms_speak_of};
+    terms_speak_of(Qualifier::Service, words)
+        && pakta_norms::quantity::quantities(words).iter().any(|q| {
+            use pakta_norms::quantity::Unit;
+            let months = match q.unit {
+                Unit::Month => q.value,
+                Unit::Year => q.value * 12.0,
+                Unit::Week => q.value / 4.3,
+                _ => return false,
+            };
+            months >= 6.0
+        })
 }
