@@ -618,6 +618,17 @@ impl<'d> Reader<'d> {
                     norm.terms = format!("{} {}", previous.object_terms, norm.terms);
                 }
             }
+            // "… shall settle that advance and shall recover it from the Worker's wages": a pronoun object
+            // stands for the object before it, and a rule must see that one's words.
+            if let Some(previous) = norms[first..].last()
+                && norm
+                    .object_terms
+                    .split(' ')
+                    .next()
+                    .is_some_and(|w| matches!(w, "it" | "them" | "this" | "these" | "those"))
+            {
+                norm.object_terms = format!("{} {}", previous.object_terms, norm.object_terms);
+            }
             norm.hedge = hedge.clone();
             norm.purpose = purpose.clone();
             if norm.hedge.is_some()
@@ -1085,7 +1096,9 @@ impl<'d> Reader<'d> {
                 .rev()
                 .find(|&i| matches!(words[i], "yang" | "that" | "which"));
             let end = relative.unwrap_or(verb);
-            let mut start = end.saturating_sub(10).max(window);
+            // Twenty words reach the head of a long subject ("Biaya pembuatan paspor serta biaya
+            // akomodasi dan konsumsi … ditalangi"); a comma still ends it.
+            let mut start = end.saturating_sub(20).max(window);
             if let Some(comma) = (start + 1..end).rev().find(|&i| tokens[i].comma_before) {
                 start = comma;
             }

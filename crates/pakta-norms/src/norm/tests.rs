@@ -525,3 +525,17 @@ fn someone_recruited_under_the_agreement_is_a_worker() {
     let n = Reader::new(&definitions, false).read("The Rider shall carry a valid licence.", None);
     assert_eq!(n.first().and_then(role), Some("worker"), "{n:#?}");
 }
+
+#[test]
+fn a_long_subject_and_a_pronoun_keep_their_cost_words() {
+    let list = norms_id(
+        "Biaya pengurusan visa serta biaya penginapan dan makan calon pekerja selama menunggu di tempat penampungan ditalangi oleh agensi dan dikembalikan oleh pekerja melalui potongan upah.",
+    );
+    let n = with_action(&list, "repay");
+    assert!(n.object_mentions(&["biaya"]), "{n:#?}");
+    let list = norms(
+        "The Employer shall pay that advance to the agency and shall recover it from the Worker's wages.",
+    );
+    let n = with_action(&list, "charge");
+    assert!(n.object_mentions(&["advance"]), "{n:#?}");
+}
