@@ -582,6 +582,28 @@ impl<'c> Checker<'c> {
             }
         }
         scope.extend(&referring);
+        // "(1) Each Worker shall have a written employment contract … (2) The contract shall be signed
+        // within ten days of arrival": a paragraph of the same article that speaks of the topic in its
+        // words, though it repeats no cue, and names no other requirement's, is read with it.
+        let cue_articles: BTreeSet<&str> = matched
+            .iter()
+            .filter(|m| !m.cues.is_empty() && !units[m.unit].secondary)
+            .filter_map(|m| units[m.unit].article)
+            .collect();
+        let speaking: Vec<usize> = cue_articles
+            .iter()
+            .flat_map(|a| layout.by_article.get(a).into_iter().flatten().copied())
+            .filter(|&u| {
+                units[u].kind == UnitKind::Clause
+                    && !units[u].secondary
+                    && scanned[u].hits.iter().any(|h| {
+                        let role = &self.roles[h.pattern];
+                        role.requirement == r && role.role == Role::Context
+                    })
+                    && !self.names_topic(&scanned[u], r, false, false)
+            })
+            .collect();
+        scope.extend(speaking);
         // A provision between the Parties (a joint committee, amendment, information exchange) is one
         // article's business: its other paragraphs ("The annexes may be amended by the Second Party")
         // are read with, and on the topic of, the one that names it.
