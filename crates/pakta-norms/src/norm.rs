@@ -116,9 +116,16 @@ pub struct Condition {
     pub request: bool,
     /// Byte range in the clause text.
     pub span: Range<usize>,
+    /// The folded words, space-separated: read once, looked up by every rule.
+    terms: String,
 }
 
 impl Condition {
+    /// The folded words of the condition, space-separated (see [`crate::lexicon::terms_speak_of`]).
+    pub fn words(&self) -> &str {
+        &self.terms
+    }
+
     /// The worker's own request: the act is done for the worker, at the worker's initiative.
     pub fn workers_request(&self) -> bool {
         !self.denied && self.request && self.roles.iter().any(|r| r.is_worker_side())

@@ -257,9 +257,9 @@ impl NormRule {
             && (self.condition.is_empty()
                 || norm.conditions.iter().any(|c| {
                     !c.denied
-                        && pakta_norms::lexicon::tokenize(&c.text)
-                            .iter()
-                            .any(|t| self.condition.iter().any(|p| t.folded.starts_with(p.as_str())))
+                        && c.words()
+                            .split(' ')
+                            .any(|t| self.condition.iter().any(|p| t.starts_with(p.as_str())))
                 }))
     }
 }

@@ -51,26 +51,30 @@ pub(crate) fn find(
 /// it may be harmless, and only a reader can tell. A check that cannot tell says so rather than call the
 /// requirement covered.
 pub fn qualification(norm: &Norm) -> Option<&'static str> {
-    use pakta_norms::lexicon::{Qualifier, opens_with, speaks_of, terms_speak_of};
+    use pakta_norms::lexicon::{Qualifier, opens_with, speaks_of, terms_open_with, terms_speak_of};
     let bearer = norm.bearer_role();
     let worker = bearer.is_some_and(Role::is_worker_side);
     let employer = bearer.is_some_and(Role::is_employer_side);
     let benign = |text: &str| speaks_of(Qualifier::Benign, text);
+    let benign_condition =
+        |c: &pakta_norms::Condition| terms_speak_of(Qualifier::Benign, c.words());
     // Conditions that could take something back: not denied ("without the employer's consent"), not the
     // worker's own request, and not a harmless deferral to the law, a court or equal terms.
     let live: Vec<_> = norm
         .conditions
         .iter()
-        .filter(|c| !c.denied && !c.workers_request() && !benign(&c.text))
+        .filter(|c| !c.denied && !c.workers_request() && !benign_condition(c))
         .collect();
     // "Unless the employment contract provides otherwise", *sepanjang tidak diatur lain dalam Perjanjian
     // Kerja*: the floor holds only until the contract says something else.
     // "… the employment contract shall prevail" says the same of the whole norm, unless what prevails is
     // only the more favourable term.
-    if live.iter().any(|c| speaks_of(Qualifier::Override, &c.text))
+    if live
+        .iter()
+        .any(|c| terms_speak_of(Qualifier::Override, c.words()))
         || (terms_speak_of(Qualifier::Override, norm.words())
             && !terms_speak_of(Qualifier::Benign, norm.words())
-            && !norm.conditions.iter().any(|c| benign(&c.text)))
+            && !norm.conditions.iter().any(benign_condition))
     {
         return Some("the contract or its parties may set the protection aside");
     }
@@ -116,12 +120,13 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     // ("unless the Worker has agreed in writing", *kecuali Pekerja telah menyetujuinya*).
     let precondition = |c: &pakta_norms::Condition| {
         norm.denied()
-            && (opens_with(Qualifier::Precondition, &c.text)
+            && (terms_open_with(Qualifier::Precondition, c.words())
                 || (c.consent && c.roles.contains(&Role::Worker)))
     };
     // "Give particular attention to women workers, apart from other workers": besides, not except.
-    let addition =
-        |c: &pakta_norms::Condition| !norm.denied() && opens_with(Qualifier::Addition, &c.text);
+    let addition = |c: &pakta_norms::Condition| {
+        !norm.denied() && terms_open_with(Qualifier::Addition, c.words())
+    };
     if live.iter().any(|c| {
         c.kind == pakta_norms::ConditionKind::Exception && !precondition(c) && !addition(c)
     }) {
@@ -132,7 +137,11 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     }
     // "A complaint is registered only where documentary evidence accompanies it", "admitted to a shelter
     // on presentation of a police report": the worker must prove the wrong before the protection works.
-    if !norm.denied() && live.iter().any(|c| speaks_of(Qualifier::Proof, &c.text)) {
+    if !norm.denied()
+        && live
+            .iter()
+            .any(|c| terms_speak_of(Qualifier::Proof, c.words()))
+    {
         return Some("the worker must prove the wrong first");
     }
     let what = format!(
@@ -192,7 +201,9 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     if norm.narrowed
         && !employer
         && !norm.denied()
-        && live.iter().any(|c| !opens_with(Qualifier::Extent, &c.text))
+        && live
+            .iter()
+            .any(|c| !terms_open_with(Qualifier::Extent, c.words()))
         && norm.mentioned.iter().any(|r| r.is_worker_side())
     {
         return Some("it holds only on a condition");
@@ -208,7 +219,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         && live.iter().any(|c| {
             !c.mutual
                 && !c.roles.iter().any(|r| r.is_worker_side())
-                && speaks_of(Qualifier::Deferral, &c.text)
+                && terms_speak_of(Qualifier::Deferral, c.words())
         })
     {
         return Some("it may be done, or put off, on a condition the worker does not control");
@@ -302,7 +313,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         && norm.modality == Modality::Permission
         && !norm.narrowed
         && !benign(&what)
-        && !norm.conditions.iter().any(|c| benign(&c.text))
+        && !norm.conditions.iter().any(benign_condition)
     {
         return Some("the employer side may act: a power, not a duty");
     }
@@ -313,7 +324,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         && norm.modality != Modality::Obligation
         && (norm.passive || employer)
         && !norm.narrowed
-        && !norm.conditions.iter().any(|c| benign(&c.text))
+        && !norm.conditions.iter().any(benign_condition)
     {
         return Some("the employer side keeps, deducts, postpones or decides");
     }
@@ -324,6 +335,10 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
 /// wage", *delapan puluh persen dari upah minimum*).
 fn below_floor(words: &str) -> bool {
     use pakta_norms::lexicon::{Qualifier, terms_speak_of};
+    // Most norms name no floor; reading quantities is the dear part.
+    if !terms_speak_of(Qualifier::Floor, words) {
+        return false;
+    }
     pakta_norms::quantity::quantities(words).iter().any(|q| {
         q.unit == pakta_norms::quantity::Unit::Percent
             && q.value < 100.0

@@ -49,6 +49,7 @@ impl Reader<'_> {
             mutual: (0..words.len()).any(|k| lists.mutual.match_at(&words, k).is_some()),
             request: words.iter().any(|w| lists.requests.contains(w)),
             span: 0..text.len(),
+            terms: words.join(" "),
         }
     }
 
@@ -172,12 +173,14 @@ impl Reader<'_> {
                             "agreement" | "agreements" | "kesepakatan" | "persetujuan" | "izin"
                         ))
             };
-            let consent = range.clone().any(consent_word);
+            let mut consent_words = range.clone().filter(|&k| consent_word(k));
+            let first_consent = consent_words.next();
+            let consent = first_consent.is_some();
             // "where the original Approved Employer has released the Worker": the first consent word
             // with a giver, past an adjective that merely looks like one.
-            let giver = range
-                .clone()
-                .filter(|&k| consent_word(k))
+            let giver = first_consent
+                .into_iter()
+                .chain(consent_words)
                 .find_map(|k| giver(words, k, range.clone(), self));
             // Judgement is the employer side's only when they are named just before the word ("when
             // the household requires", *apabila Pengguna memerlukan*).
@@ -208,6 +211,7 @@ impl Reader<'_> {
                         .any(|k| lists.mutual.match_at(words, k).is_some()),
                     request,
                     span: tokens[range.start].start..tokens[last].end,
+                    terms: words[range.clone()].join(" "),
                 },
                 range: range.clone(),
             });
