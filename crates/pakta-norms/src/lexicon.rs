@@ -350,6 +350,17 @@ pub fn terms_speak_of(qualifier: Qualifier, terms: &str) -> bool {
     found(qualifier, &terms.split(' ').collect::<Vec<_>>(), false)
 }
 
+/// Whether `words` (a norm's [`crate::Norm::words`], split once by the caller who asks many questions)
+/// speak of `qualifier`.
+pub fn words_speak_of(qualifier: Qualifier, words: &[&str]) -> bool {
+    found(qualifier, words, false)
+}
+
+/// Whether `words` open with a phrase of `qualifier`.
+pub fn words_open_with(qualifier: Qualifier, words: &[&str]) -> bool {
+    found(qualifier, words, true)
+}
+
 /// Whether the folded, space-separated words `terms` open with a phrase of `qualifier`.
 pub fn terms_open_with(qualifier: Qualifier, terms: &str) -> bool {
     found(qualifier, &terms.split(' ').collect::<Vec<_>>(), true)

@@ -116,14 +116,21 @@ pub struct Condition {
     pub request: bool,
     /// Byte range in the clause text.
     pub span: Range<usize>,
-    /// The folded words, space-separated: read once, looked up by every rule.
-    terms: String,
+    /// The folded words, space-separated: read the first time a rule asks, then kept. Most conditions
+    /// are never asked about.
+    terms: std::cell::OnceCell<String>,
 }
 
 impl Condition {
     /// The folded words of the condition, space-separated (see [`crate::lexicon::terms_speak_of`]).
     pub fn words(&self) -> &str {
-        &self.terms
+        self.terms.get_or_init(|| {
+            crate::lexicon::tokenize(&self.text)
+                .iter()
+                .map(|t| t.folded.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
     }
 
     /// The worker's own request: the act is done for the worker, at the worker's initiative.
@@ -979,15 +986,18 @@ impl<'d> Reader<'d> {
         .flatten();
         // "paid at the Worker's own expense", "met from the crew member's own funds": the owner of the
         // owner noun acts.
+        // The owner noun is looked for first: it is rare, and reading roles is not free.
         let owned_by = owned_by.or_else(|| {
             (passive && agent.is_none())
                 .then(|| {
-                    (action_range.end..end).find(|&k| {
-                        role_at(words, k, self.definitions).is_some()
-                            && words.get(k + 1) == Some(&"s")
-                            && words[(k + 2).min(end)..(k + 4).min(end)]
-                                .iter()
-                                .any(|w| lists.owner_nouns.contains(w))
+                    (action_range.end + 2..end).find_map(|j| {
+                        if !lists.owner_nouns.contains(words[j]) {
+                            return None;
+                        }
+                        let s = if words[j - 1] == "own" { j - 2 } else { j - 1 };
+                        (s > action_range.end && words[s] == "s")
+                            .then(|| s - 1)
+                            .filter(|&k| role_at(words, k, self.definitions).is_some())
                     })
                 })
                 .flatten()

@@ -328,9 +328,9 @@ pub fn judge(
     // The shared rules are about how a protection is taken away; within the scope of a matched clause
     // they need no topic word in the same sentence ("Paragraph (1) does not apply to farm workers").
     // "Paragraph (1) shall not apply to …" speaks of the topic through its reference.
-    let refers_back = norm.mentions(pakta_norms::lexicon::references());
+    // Asked last: reading the norm's words for a reference is the dear part.
     if protects_workers
-        && (on_topic || refers_back)
+        && (on_topic || norm.mentions(pakta_norms::lexicon::references()))
         && let Some(why) = shared_contradiction(norm, sentence)
     {
         return Some(Judgement {

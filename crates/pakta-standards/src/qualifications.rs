@@ -55,6 +55,9 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     let bearer = norm.bearer_role();
     let worker = bearer.is_some_and(Role::is_worker_side);
     let employer = bearer.is_some_and(Role::is_employer_side);
+    // The norm's words, split once for the many questions below.
+    let terms: Vec<&str> = norm.words().split(' ').collect();
+    let says = |q: Qualifier| pakta_norms::lexicon::words_speak_of(q, &terms);
     let benign = |text: &str| speaks_of(Qualifier::Benign, text);
     let benign_condition =
         |c: &pakta_norms::Condition| terms_speak_of(Qualifier::Benign, c.words());
@@ -72,15 +75,15 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     if live
         .iter()
         .any(|c| terms_speak_of(Qualifier::Override, c.words()))
-        || (terms_speak_of(Qualifier::Override, norm.words())
-            && !terms_speak_of(Qualifier::Benign, norm.words())
+        || (says(Qualifier::Override)
+            && !says(Qualifier::Benign)
             && !norm.conditions.iter().any(benign_condition))
     {
         return Some("the contract or its parties may set the protection aside");
     }
     // "Notwithstanding paragraph 1, …", *menyimpang dari ayat (1)*: what follows sets the protection
     // aside, whatever it says.
-    if pakta_norms::lexicon::terms_open_with(Qualifier::Derogation, norm.words()) {
+    if pakta_norms::lexicon::words_open_with(Qualifier::Derogation, &terms) {
         return Some("it sets aside the provision before it (\"notwithstanding\")");
     }
     // "For their own safety, women under 25 are not placed in night work", *demi keselamatan PMI, PMI
@@ -156,15 +159,19 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     // group is left out. Being exempted from a cost or a tax is no loss.
     if !norm.denied()
         && crate::norms::leaves_out_workers(norm)
-        && !terms_speak_of(Qualifier::Money, norm.words())
-        && !terms_speak_of(Qualifier::LawfulCost, norm.words())
+        && !says(Qualifier::Money)
+        && !says(Qualifier::LawfulCost)
     {
         return Some("a group of workers is left out of the protection");
     }
     // "A worker who has completed five years with the same facility may apply to be joined by the
     // family", *diberikan kepada PMI yang telah menyelesaikan paling singkat 24 bulan masa kerja*: the
     // protection waits for a long period of service.
-    if !norm.denied() && !employer && qualifying_service(norm.words()) {
+    if !norm.denied()
+        && !employer
+        && (worker || norm.mentioned.iter().any(|r| r.is_worker_side()))
+        && qualifying_service(norm.words(), &terms)
+    {
         return Some("it holds only after a period of service");
     }
     // "A claim not filed within fourteen days shall be deemed settled", *dianggap gugur*: lost by a
@@ -179,7 +186,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     if worker
         && !norm.denied()
         && matches!(norm.modality, Modality::Obligation | Modality::Statement)
-        && terms_speak_of(Qualifier::ConsentDocument, norm.words())
+        && says(Qualifier::ConsentDocument)
         && pakta_norms::lexicon::consent_of(&format!(
             "{} {}",
             norm.action.as_ref().map_or("", |a| a.words.as_str()),
@@ -258,7 +265,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     }
     // "The wage may be set at 85 per cent of the statutory minimum wage": a fraction of the floor is
     // below it. A cap or a deduction of such a share takes nothing from the floor.
-    if !norm.denied() && !norm.acts(&["deduct", "cap"]) && below_floor(norm.words()) {
+    if !norm.denied() && !norm.acts(&["deduct", "cap"]) && below_floor(norm.words(), &terms) {
         return Some("a share of the floor, which is below it");
     }
     // The employer side chooses, sets or controls it: "certified by a doctor appointed by the employer",
@@ -284,8 +291,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         }
         // A cost needs money named somewhere in the norm ("menggantinya" replaces worn equipment; it
         // repays nothing), and a right to credit is no debt.
-        let money = terms_speak_of(Qualifier::Money, norm.words())
-            && !terms_speak_of(Qualifier::LawfulCost, norm.words());
+        let money = says(Qualifier::Money) && !says(Qualifier::LawfulCost);
         if money && norm.modality != Modality::Right {
             if norm.acts(&["repay", "advance", "deduct"]) {
                 return Some("the worker repays, is advanced or has deducted a cost");
@@ -304,7 +310,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         }
         return None;
     }
-    if !norm.denied() && terms_speak_of(Qualifier::Offset, norm.words()) {
+    if !norm.denied() && says(Qualifier::Offset) {
         return Some("something else is counted as wage");
     }
     // A power bounded by "only" ("may terminate only for a valid reason") is a limit on the employer.
@@ -333,10 +339,10 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
 
 /// Whether the words hold a percentage under a hundred of a floor ("85 per cent of the statutory minimum
 /// wage", *delapan puluh persen dari upah minimum*).
-fn below_floor(words: &str) -> bool {
-    use pakta_norms::lexicon::{Qualifier, terms_speak_of};
-    // Most norms name no floor; reading quantities is the dear part.
-    if !terms_speak_of(Qualifier::Floor, words) {
+fn below_floor(words: &str, terms: &[&str]) -> bool {
+    use pakta_norms::lexicon::{Qualifier, terms_speak_of, words_speak_of};
+    // Most norms name no share and no floor; reading quantities is the dear part.
+    if !(words.contains("per") || words.contains('%')) || !words_speak_of(Qualifier::Floor, terms) {
         return false;
     }
     pakta_norms::quantity::quantities(words).iter().any(|q| {
@@ -356,9 +362,9 @@ fn below_floor(words: &str) -> bool {
 
 /// Whether the words make a protection wait for at least six months of service ("who has completed five
 /// years with the same employer", *telah menyelesaikan paling singkat 24 bulan masa kerja*).
-fn qualifying_service(words: &str) -> bool {
-    use pakta_norms::lexicon::{Qualifier, terms_speak_of};
-    terms_speak_of(Qualifier::Service, words)
+fn qualifying_service(words: &str, terms: &[&str]) -> bool {
+    use pakta_norms::lexicon::{Qualifier, words_speak_of};
+    words_speak_of(Qualifier::Service, terms)
         && pakta_norms::quantity::quantities(words).iter().any(|q| {
             use pakta_norms::quantity::Unit;
             let months = match q.unit {

@@ -49,7 +49,7 @@ impl Reader<'_> {
             mutual: (0..words.len()).any(|k| lists.mutual.match_at(&words, k).is_some()),
             request: words.iter().any(|w| lists.requests.contains(w)),
             span: 0..text.len(),
-            terms: words.join(" "),
+            terms: std::cell::OnceCell::new(),
         }
     }
 
@@ -211,7 +211,7 @@ impl Reader<'_> {
                         .any(|k| lists.mutual.match_at(words, k).is_some()),
                     request,
                     span: tokens[range.start].start..tokens[last].end,
-                    terms: words[range.clone()].join(" "),
+                    terms: std::cell::OnceCell::new(),
                 },
                 range: range.clone(),
             });
