@@ -39,6 +39,12 @@ fn words(text: &str) -> Vec<std::ops::Range<usize>> {
             i = text[i..].find('>').map_or(bytes.len(), |e| i + e + 1);
             continue;
         }
+        // So is a link's destination (`[the Convention](../verdrag/convention/…)`): the reader sees the
+        // link text, which is compared.
+        if bytes[i..].starts_with(b"](") {
+            i = text[i..].find(')').map_or(bytes.len(), |e| i + e + 1);
+            continue;
+        }
         if !text.is_char_boundary(i) {
             i += 1;
             continue;
