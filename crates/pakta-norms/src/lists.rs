@@ -41,6 +41,7 @@ struct Grammar {
     references: Vec<String>,
     pointers: Vec<String>,
     back_pointers: Vec<String>,
+    recruited: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -326,6 +327,9 @@ pub(crate) struct Lists {
     pub light_verbs: Vec<String>,
     pub causatives: Vec<String>,
     pub places_and_times: Vec<String>,
+    /// A definition whose defining words say this ("a national recruited under this Agreement") defines
+    /// a worker.
+    pub recruited: Vec<String>,
     pub not_verbs: Vec<String>,
     pub references: Vec<String>,
     pub pointers: Vec<String>,
@@ -484,6 +488,12 @@ pub(crate) fn lists() -> &'static Lists {
             places_and_times: data
                 .grammar
                 .places_and_times
+                .iter()
+                .map(|w| crate::lexicon::fold(w))
+                .collect(),
+            recruited: data
+                .grammar
+                .recruited
                 .iter()
                 .map(|w| crate::lexicon::fold(w))
                 .collect(),

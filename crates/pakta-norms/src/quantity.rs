@@ -50,9 +50,23 @@ pub struct Quantity {
     /// Byte range in the text.
     pub start: usize,
     pub end: usize,
+    /// It is someone's age ("under the age of 18", "aged 21 years", *berusia 18 tahun*), not a period.
+    pub age: bool,
 }
 
 impl Quantity {
+    /// The length of a period in days (a month is 30, a year 365), if the quantity is one and not an age.
+    pub fn days(&self) -> Option<f64> {
+        let per = match self.unit {
+            Unit::Day => 1.0,
+            Unit::Week => 7.0,
+            Unit::Month => 30.0,
+            Unit::Year => 365.0,
+            _ => return None,
+        };
+        (!self.age).then_some(self.value * per)
+    }
+
     /// A normalised rendering used to compare quantities across languages: "30 day", "1500 money".
     pub fn key(&self) -> String {
         let value = if self.value.fract() == 0.0 {
@@ -368,10 +382,22 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         }
         let after = folded.get(end_index).map(String::as_str);
         // "under the age of 18" is a number of years, as "di bawah 18 tahun" says.
-        let age = i >= 2 && folded[i - 1] == "of" && folded[i - 2] == "age";
+        let age_of = i >= 2 && folded[i - 1] == "of" && folded[i - 2] == "age";
+        // "aged 21 years", "21 years of age", "21 years old", *berusia di bawah 18 tahun*: an age, not a
+        // period.
+        let age = age_of
+            || folded[i.saturating_sub(3)..i].iter().any(|b| {
+                matches!(
+                    b.as_str(),
+                    "aged" | "age" | "usia" | "berusia" | "umur" | "berumur"
+                )
+            })
+            || folded.get(end_index + 1).is_some_and(|w| {
+                w == "old" || (w == "of" && folded.get(end_index + 2).is_some_and(|n| n == "age"))
+            });
         let (unit, unit_text, start, end) =
             match (before.filter(|b| is_currency(b)), after.and_then(unit_of)) {
-                (None, None) if age => (Unit::Year, String::new(), words[i].start, core_end),
+                (None, None) if age_of => (Unit::Year, String::new(), words[i].start, core_end),
                 (Some(currency), _) => (
                     Unit::Money,
                     currency.to_string(),
@@ -397,6 +423,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 text: text[start..end].to_string(),
                 start,
                 end,
+                age,
             });
         }
         i = end_index.max(i + 1);
@@ -502,6 +529,27 @@ mod tests {
 
     fn keys(text: &str) -> Vec<String> {
         quantities(text).iter().map(Quantity::key).collect()
+    }
+
+    #[test]
+    fn a_period_has_days_and_an_age_has_none() {
+        let days = |text: &str| {
+            quantities(text)
+                .iter()
+                .map(|q| q.days())
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(days("valid for five years"), [Some(1825.0)]);
+        assert_eq!(
+            days("berlaku selama 48 (empat puluh delapan) bulan"),
+            [Some(1440.0)]
+        );
+        assert_eq!(days("a fisher under the age of 18"), [None]);
+        assert_eq!(days("workers aged 21 years"), [None]);
+        assert_eq!(days("a worker of 17 years of age"), [None]);
+        assert_eq!(days("pekerja berusia 18 tahun"), [None]);
+        assert_eq!(days("yang berusia di bawah 18 tahun"), [None]);
+        assert_eq!(days("twenty per cent"), [None]);
     }
 
     #[test]

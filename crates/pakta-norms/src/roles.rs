@@ -257,23 +257,11 @@ fn first_role(text: &str) -> Option<Role> {
         // "'Driver' means a Pakistani national recruited to drive …", *"Awak" adalah warga negara yang
         // direkrut …*: someone recruited or employed under the agreement is a worker.
         .or_else(|| {
+            let recruited = &crate::lists::lists().recruited;
             words
                 .iter()
                 .take(6)
-                .any(|w| {
-                    matches!(
-                        *w,
-                        "recruited"
-                            | "employed"
-                            | "hired"
-                            | "engaged"
-                            | "deployed"
-                            | "placed"
-                            | "direkrut"
-                            | "dipekerjakan"
-                            | "ditempatkan"
-                    )
-                })
+                .any(|w| recruited.iter().any(|r| r == w))
                 .then_some(Role::Worker)
         })
 }

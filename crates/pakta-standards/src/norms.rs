@@ -249,10 +249,9 @@ impl NormRule {
             && (self.also.is_empty() || norm.mentions(&self.also))
             && (self.unless.is_empty() || !norm.mentions(&self.unless))
             && self.longer_than.is_none_or(|limit| {
-                let words = norm.words();
-                pakta_norms::quantity::quantities(words).iter().any(|q| {
-                    days_of(q).is_some_and(|d| d > limit) && !is_age(&words[..q.start], &words[q.end..])
-                })
+                pakta_norms::quantity::quantities(norm.words())
+                    .iter()
+                    .any(|q| q.days().is_some_and(|d| d > limit))
             })
             && (self.condition.is_empty()
                 || norm.conditions.iter().any(|c| {
@@ -505,32 +504,8 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
 
 /// A duration written as data ("2 years", "18 months") in days.
 fn days(text: &str) -> Option<f64> {
-    let found = pakta_norms::quantity::quantities(text);
-    match found.as_slice() {
-        [q] => days_of(q),
+    match pakta_norms::quantity::quantities(text).as_slice() {
+        [q] => q.days(),
         _ => None,
     }
-}
-
-/// A quantity's length in days, if it is a duration.
-fn days_of(q: &pakta_norms::quantity::Quantity) -> Option<f64> {
-    use pakta_norms::quantity::Unit;
-    let per = match q.unit {
-        Unit::Day => 1.0,
-        Unit::Week => 7.0,
-        Unit::Month => 30.0,
-        Unit::Year => 365.0,
-        _ => return None,
-    };
-    Some(q.value * per)
-}
-
-/// Whether a duration is someone's age ("under the age of 18 years", "aged 21 years", *berusia 18 tahun*),
-/// from the words just before and after it.
-fn is_age(before: &str, after: &str) -> bool {
-    let near: Vec<&str> = before.split_whitespace().rev().take(3).collect();
-    near.iter()
-        .any(|w| matches!(*w, "age" | "aged" | "usia" | "berusia" | "umur" | "berumur"))
-        || after.trim_start().starts_with("old")
-        || after.trim_start().starts_with("of age")
 }

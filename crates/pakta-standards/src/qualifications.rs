@@ -259,7 +259,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         && !norm.denied()
         && !norm.narrowed
         && norm.acts(&["postpone"])
-        && terms_speak_of(Qualifier::Entitlement, &norm.object.to_lowercase())
+        && speaks_of(Qualifier::Entitlement, &norm.object)
     {
         return Some("the employer side keeps, deducts, postpones or decides");
     }
@@ -365,14 +365,7 @@ fn below_floor(words: &str, terms: &[&str]) -> bool {
 fn qualifying_service(words: &str, terms: &[&str]) -> bool {
     use pakta_norms::lexicon::{Qualifier, words_speak_of};
     words_speak_of(Qualifier::Service, terms)
-        && pakta_norms::quantity::quantities(words).iter().any(|q| {
-            use pakta_norms::quantity::Unit;
-            let months = match q.unit {
-                Unit::Month => q.value,
-                Unit::Year => q.value * 12.0,
-                Unit::Week => q.value / 4.3,
-                _ => return false,
-            };
-            months >= 6.0
-        })
+        && pakta_norms::quantity::quantities(words)
+            .iter()
+            .any(|q| q.days().is_some_and(|d| d >= 180.0))
 }

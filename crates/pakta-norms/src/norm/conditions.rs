@@ -28,16 +28,15 @@ impl Reader<'_> {
                 && !is_treaty_name(&words, k)
                 && (!is_consent_noun(&words, k) || needed(&words, k, lists))
         };
+        let (consent, giver) = consent_and_giver(&words, 0..words.len(), consent_word, self);
         Condition {
             kind: ConditionKind::Condition,
             text: text.trim().to_string(),
             roles: (0..words.len())
                 .filter_map(|k| role_at(&words, k, self.definitions))
                 .collect(),
-            consent: (0..words.len()).any(consent_word),
-            giver: (0..words.len())
-                .filter(|&k| consent_word(k))
-                .find_map(|k| giver(&words, k, 0..words.len(), self)),
+            consent,
+            giver,
             discretion: (0..words.len()).any(|k| {
                 (lists.discretion.match_at(&words, k).is_some()
                     || lists.permissive.match_at(&words, k).is_some())
@@ -173,15 +172,7 @@ impl Reader<'_> {
                             "agreement" | "agreements" | "kesepakatan" | "persetujuan" | "izin"
                         ))
             };
-            let mut consent_words = range.clone().filter(|&k| consent_word(k));
-            let first_consent = consent_words.next();
-            let consent = first_consent.is_some();
-            // "where the original Approved Employer has released the Worker": the first consent word
-            // with a giver, past an adjective that merely looks like one.
-            let giver = first_consent
-                .into_iter()
-                .chain(consent_words)
-                .find_map(|k| giver(words, k, range.clone(), self));
+            let (consent, giver) = consent_and_giver(words, range.clone(), consent_word, self);
             // Judgement is the employer side's only when they are named just before the word ("when
             // the household requires", *apabila Pengguna memerlukan*).
             // … just before ("when the household requires") or, in Indonesian, just after the word
@@ -219,6 +210,23 @@ impl Reader<'_> {
         }
         spans
     }
+}
+
+/// Whether the words in `range` ask for a consent, and who gives it: the first consent word with a giver,
+/// past an adjective that merely looks like one ("where the original Approved Employer has released the
+/// Worker").
+fn consent_and_giver(
+    words: &[&str],
+    range: Range<usize>,
+    consent_word: impl Fn(usize) -> bool,
+    reader: &Reader<'_>,
+) -> (bool, Option<Role>) {
+    let mut at = range.clone().filter(|&k| consent_word(k)).peekable();
+    let consent = at.peek().is_some();
+    (
+        consent,
+        at.find_map(|k| giver(words, k, range.clone(), reader)),
+    )
 }
 
 /// Who gives the consent whose word stands at `k`: the actor just before it ("once the current Employer
