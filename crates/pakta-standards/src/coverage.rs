@@ -878,12 +878,19 @@ impl<'c> Checker<'c> {
             && requirement.protects_workers
         {
             let found = self.qualifications(r, &matched, units, scanned, layout, norms);
+            let takes_back = found.iter().any(|e| e.kind == EvidenceKind::Contradiction);
             let uncertain = !found.is_empty();
             evidence.extend(found);
             evidence.sort_by(|a, b| {
                 (position(a), a.kind, &a.text).cmp(&(position(b), b.kind, &b.text))
             });
-            if uncertain { Status::Uncertain } else { status }
+            if takes_back {
+                Status::Weaker
+            } else if uncertain {
+                Status::Uncertain
+            } else {
+                status
+            }
         } else {
             status
         };
@@ -988,7 +995,17 @@ impl<'c> Checker<'c> {
             };
             speaker.is_some_and(|s| names_topic(s, false) && !names_topic(s, true))
         };
-        crate::qualifications::find(&articles, units, layout, norms, elsewhere)
+        let headed: BTreeSet<&str> = matched
+            .iter()
+            .filter(|m| units[m.unit].kind == UnitKind::Heading)
+            .filter_map(|m| units[m.unit].article)
+            .collect();
+        let own = |u: usize| {
+            names_topic(u, true)
+                || units[u].parent.is_some_and(|p| names_topic(p, true))
+                || units[u].article.is_some_and(|a| headed.contains(a))
+        };
+        crate::qualifications::find(&articles, units, layout, norms, elsewhere, own)
     }
 
     /// Whether a unit names requirement `r`'s topic (`own`) or another's: by a cue, or also by an element

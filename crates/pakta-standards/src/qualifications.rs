@@ -15,13 +15,16 @@ use crate::reading::NormCache;
 use crate::units::{Layout, Unit, UnitKind};
 
 /// The qualifications in the clauses of `articles`, leaving out the clauses `elsewhere` says belong to
-/// another requirement, definitions and purposes, in document order.
+/// another requirement, definitions and purposes, in document order. A taking back is a contradiction
+/// only in a clause that is the requirement's `own` (it, its lead-in or its article's heading names the
+/// topic): in a neighbour's paragraph of a shared article it may be the neighbour's, and a reader decides.
 pub(crate) fn find(
     articles: &BTreeSet<&str>,
     units: &[Unit],
     layout: &Layout,
     norms: &NormCache,
     elsewhere: impl Fn(usize) -> bool,
+    own: impl Fn(usize) -> bool,
 ) -> Vec<Evidence> {
     let mut found = Vec::new();
     for article in articles {
@@ -29,16 +32,25 @@ pub(crate) fn find(
             if units[u].kind != UnitKind::Clause || units[u].secondary || elsewhere(u) {
                 continue;
             }
-            for (norm, why) in norms.of(u).iter().zip(norms.qualifications(u)) {
-                let Some(why) = *why else {
+            for (norm, found_here) in norms.of(u).iter().zip(norms.qualifications(u)) {
+                let Some(Qualification { why, takes_back }) = *found_here else {
                     continue;
                 };
+                let takes_back = takes_back && own(u);
                 found.push(Evidence {
-                    kind: EvidenceKind::Qualification,
+                    kind: if takes_back {
+                        EvidenceKind::Contradiction
+                    } else {
+                        EvidenceKind::Qualification
+                    },
                     clause: units[u].id.clone(),
                     article: units[u].article_number.clone(),
                     text: pakta_core::text::collapse_whitespace(&units[u].text[norm.span.clone()]),
-                    pattern: format!("qualifies: {why}"),
+                    pattern: if takes_back {
+                        format!("norm: {why}")
+                    } else {
+                        format!("qualifies: {why}")
+                    },
                     norm: Some(norms.evidence(u, norm)),
                 });
             }
@@ -47,10 +59,38 @@ pub(crate) fn find(
     found
 }
 
-/// Why a norm qualifies a protection in a way the rules cannot judge: it may take the protection back, or
-/// it may be harmless, and only a reader can tell. A check that cannot tell says so rather than call the
-/// requirement covered.
-pub fn qualification(norm: &Norm) -> Option<&'static str> {
+/// How a norm qualifies a protection: why, and whether the standards themselves call that a taking back.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub struct Qualification {
+    /// Why, in a lawyer's words.
+    pub why: &'static str,
+    /// The standards call this weaker whatever the rest of the clause says: a right on the employer's or a
+    /// relative's consent, a protection put off on a condition the worker does not control or until a
+    /// period of service, a worker agreeing to less, a share of a floor, a restriction made in the name of
+    /// protecting the worker. The other qualifications may be harmless, and only a reader can tell.
+    pub takes_back: bool,
+}
+
+impl Qualification {
+    fn uncertain(why: &'static str) -> Qualification {
+        Qualification {
+            why,
+            takes_back: false,
+        }
+    }
+
+    fn takes_back(why: &'static str) -> Qualification {
+        Qualification {
+            why,
+            takes_back: true,
+        }
+    }
+}
+
+/// Why a norm qualifies a protection. Most qualifications may take the protection back, or may be
+/// harmless, and only a reader can tell: a check that cannot tell says so (`uncertain`) rather than call the
+/// requirement covered. The few the standards themselves call weaker say so (`takes_back`).
+pub fn qualification(norm: &Norm) -> Option<Qualification> {
     use pakta_norms::lexicon::{Qualifier, opens_with, speaks_of, terms_open_with, terms_speak_of};
     let bearer = norm.bearer_role();
     let worker = bearer.is_some_and(Role::is_worker_side);
@@ -79,12 +119,16 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
             && !says(Qualifier::Benign)
             && !norm.conditions.iter().any(benign_condition))
     {
-        return Some("the contract or its parties may set the protection aside");
+        return Some(Qualification::uncertain(
+            "the contract or its parties may set the protection aside",
+        ));
     }
     // "Notwithstanding paragraph 1, …", *menyimpang dari ayat (1)*: what follows sets the protection
     // aside, whatever it says.
     if pakta_norms::lexicon::words_open_with(Qualifier::Derogation, &terms) {
-        return Some("it sets aside the provision before it (\"notwithstanding\")");
+        return Some(Qualification::uncertain(
+            "it sets aside the provision before it (\"notwithstanding\")",
+        ));
     }
     // "For their own safety, women under 25 are not placed in night work", *demi keselamatan PMI, PMI
     // wajib tinggal di rumah Pengguna*: a restriction on the worker made in the name of protecting them.
@@ -115,7 +159,9 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
                 ])
         };
         if restricts_worker {
-            return Some("a restriction on the worker, made in the name of protecting them");
+            return Some(Qualification::takes_back(
+                "a restriction on the worker, made in the name of protecting them",
+            ));
         }
     }
     // "No worker shall be deployed unless the contract is registered": what must happen first. A
@@ -133,7 +179,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
     if live.iter().any(|c| {
         c.kind == pakta_norms::ConditionKind::Exception && !precondition(c) && !addition(c)
     }) {
-        return Some("an exception to the protection");
+        return Some(Qualification::uncertain("an exception to the protection"));
     }
     if norm.denied() && live.is_empty() {
         return None;
@@ -145,7 +191,9 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
             .iter()
             .any(|c| terms_speak_of(Qualifier::Proof, c.words()))
     {
-        return Some("the worker must prove the wrong first");
+        return Some(Qualification::uncertain(
+            "the worker must prove the wrong first",
+        ));
     }
     let what = format!(
         "{} {}",
@@ -153,7 +201,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         norm.object
     );
     if norm.modality == Modality::HedgedDuty && !worker && !benign(&what) {
-        return Some("a hedge on what is owed");
+        return Some(Qualification::uncertain("a hedge on what is owed"));
     }
     // "Paragraph 1 does not apply to workers on family farms", "may be exempted from the briefing": a
     // group is left out. Being exempted from a cost or a tax is no loss.
@@ -162,7 +210,9 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         && !says(Qualifier::Money)
         && !says(Qualifier::LawfulCost)
     {
-        return Some("a group of workers is left out of the protection");
+        return Some(Qualification::uncertain(
+            "a group of workers is left out of the protection",
+        ));
     }
     // "A worker who has completed five years with the same facility may apply to be joined by the
     // family", *diberikan kepada PMI yang telah menyelesaikan paling singkat 24 bulan masa kerja*: the
@@ -172,14 +222,16 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         && (worker || norm.mentioned.iter().any(|r| r.is_worker_side()))
         && qualifying_service(norm.words(), &terms)
     {
-        return Some("it holds only after a period of service");
+        return Some(Qualification::takes_back(
+            "it holds only after a period of service",
+        ));
     }
     // "A claim not filed within fourteen days shall be deemed settled", *dianggap gugur*: lost by a
     // deadline or a deeming, whoever gives it up.
     if !norm.denied() && (norm.acts(&["lapse"]) || (norm.acts(&["waive"]) && !employer)) {
-        return Some(
+        return Some(Qualification::uncertain(
             "the worker may give the protection up, or lose it by a deadline or a deeming",
-        );
+        ));
     }
     // "Married women attach a letter of permission from the husband", "shall present a release letter from
     // the present employer": the worker must bring someone else's consent.
@@ -194,15 +246,30 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         ))
         .is_some_and(|r| r.is_employer_side() || r == Role::Family)
     {
-        return Some("it depends on someone else's consent or approval");
+        return Some(Qualification::takes_back(
+            "it depends on someone else's consent or approval",
+        ));
     }
-    // A consent asked of anyone but the worker: the employer, a skipper, a husband or a guardian.
-    if live
+    // A consent asked of anyone but the worker: the employer, a skipper, a husband or a guardian. Theirs
+    // empties the worker's right; an authority's approval ("only with the approval of the Ministry") may be
+    // the very supervision a standard asks for, and one the text does not place is for a reader to place.
+    let consents: Vec<_> = live
         .iter()
-        .any(|c| c.consent && !c.mutual && !c.roles.contains(&Role::Worker))
-        && (worker || norm.mentioned.iter().any(|r| r.is_worker_side()))
-    {
-        return Some("it depends on someone else's consent or approval");
+        .filter(|c| c.consent && !c.mutual && !c.roles.contains(&Role::Worker))
+        .collect();
+    if !consents.is_empty() && (worker || norm.mentioned.iter().any(|r| r.is_worker_side())) {
+        let private = |r: Role| r.is_employer_side() || r == Role::Family;
+        let why = "it depends on someone else's consent or approval";
+        return Some(
+            if consents.iter().any(|c| match c.giver {
+                Some(giver) => private(giver),
+                None => c.roles.iter().copied().any(private),
+            }) {
+                Qualification::takes_back(why)
+            } else {
+                Qualification::uncertain(why)
+            },
+        );
     }
     // "Personal data shall be collected only to the extent necessary" holds the act in.
     if norm.narrowed
@@ -213,7 +280,7 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
             .any(|c| !terms_open_with(Qualifier::Extent, c.words()))
         && norm.mentioned.iter().any(|r| r.is_worker_side())
     {
-        return Some("it holds only on a condition");
+        return Some(Qualification::uncertain("it holds only on a condition"));
     }
     // "Leave may be deferred where the order book so requires", *kunjungan … dapat dilakukan setelah
     // penyidikan selesai*: no one named may do it, once a time comes or a need arises that neither the
@@ -229,7 +296,9 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
                 && terms_speak_of(Qualifier::Deferral, c.words())
         })
     {
-        return Some("it may be done, or put off, on a condition the worker does not control");
+        return Some(Qualification::takes_back(
+            "it may be done, or put off, on a condition the worker does not control",
+        ));
     }
     // "Weekly rest may, by arrangement between the Employer and the site management, be accumulated": an
     // agreement among the employer side alone is no agreement of the worker's.
@@ -242,7 +311,9 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
                 && c.roles.iter().all(|r| r.is_employer_side())
         })
     {
-        return Some("the employer side chooses, sets or controls it");
+        return Some(Qualification::uncertain(
+            "the employer side chooses, sets or controls it",
+        ));
     }
     // "The Employer shall: (d) decide whether an accident needs to be reported", *menentukan apakah*: a
     // duty to decide whether is a choice.
@@ -251,7 +322,9 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         && norm.acts(&["decide"])
         && opens_with(Qualifier::Whether, &norm.object)
     {
-        return Some("the employer side chooses, sets or controls it");
+        return Some(Qualification::uncertain(
+            "the employer side chooses, sets or controls it",
+        ));
     }
     // "The master shall suspend the rest schedule during hauling", *menangguhkan cuti*: the employer side
     // puts off what the worker is owed. "Only when the safety of the vessel requires it" holds it in.
@@ -261,12 +334,16 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         && norm.acts(&["postpone"])
         && speaks_of(Qualifier::Entitlement, &norm.object)
     {
-        return Some("the employer side keeps, deducts, postpones or decides");
+        return Some(Qualification::uncertain(
+            "the employer side keeps, deducts, postpones or decides",
+        ));
     }
     // "The wage may be set at 85 per cent of the statutory minimum wage": a fraction of the floor is
     // below it. A cap or a deduction of such a share takes nothing from the floor.
     if !norm.denied() && !norm.acts(&["deduct", "cap"]) && below_floor(norm.words(), &terms) {
-        return Some("a share of the floor, which is below it");
+        return Some(Qualification::takes_back(
+            "a share of the floor, which is below it",
+        ));
     }
     // The employer side chooses, sets or controls it: "certified by a doctor appointed by the employer",
     // "the allowance set by the Employer", "whichever scheme the Employer elects". An employer who pays
@@ -277,7 +354,9 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
             .as_ref()
             .is_some_and(|a| a.role.is_employer_side())
     {
-        return Some("the employer side chooses, sets or controls it");
+        return Some(Qualification::uncertain(
+            "the employer side chooses, sets or controls it",
+        ));
     }
     if worker && !norm.denied() && !benign(&what) {
         let verb = norm.action.as_ref().map_or("", |a| a.words.as_str());
@@ -287,17 +366,21 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
             && norm.acts(&["waive", "consent", "surrender"])
             && !speaks_of(Qualifier::ConsentNoun, verb)
         {
-            return Some("the worker may give the protection up or agree to less");
+            return Some(Qualification::takes_back(
+                "the worker may give the protection up or agree to less",
+            ));
         }
         // A cost needs money named somewhere in the norm ("menggantinya" replaces worn equipment; it
         // repays nothing), and a right to credit is no debt.
         let money = says(Qualifier::Money) && !says(Qualifier::LawfulCost);
         if money && norm.modality != Modality::Right {
             if norm.acts(&["repay", "advance", "deduct"]) {
-                return Some("the worker repays, is advanced or has deducted a cost");
+                return Some(Qualification::uncertain(
+                    "the worker repays, is advanced or has deducted a cost",
+                ));
             }
             if norm.acts(&["pay", "charge"]) {
-                return Some("the worker pays a cost");
+                return Some(Qualification::uncertain("the worker pays a cost"));
             }
         }
     }
@@ -306,12 +389,16 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
             .iter()
             .any(|c| c.discretion && !c.roles.iter().all(|r| r.is_worker_side()))
         {
-            return Some("the worker's right depends on someone else's judgement");
+            return Some(Qualification::uncertain(
+                "the worker's right depends on someone else's judgement",
+            ));
         }
         return None;
     }
     if !norm.denied() && says(Qualifier::Offset) {
-        return Some("something else is counted as wage");
+        return Some(Qualification::uncertain(
+            "something else is counted as wage",
+        ));
     }
     // A power bounded by "only" ("may terminate only for a valid reason") is a limit on the employer.
     if employer
@@ -321,7 +408,9 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         && !benign(&what)
         && !norm.conditions.iter().any(benign_condition)
     {
-        return Some("the employer side may act: a power, not a duty");
+        return Some(Qualification::uncertain(
+            "the employer side may act: a power, not a duty",
+        ));
     }
     if !norm.denied()
         && !worker
@@ -332,7 +421,9 @@ pub fn qualification(norm: &Norm) -> Option<&'static str> {
         && !norm.narrowed
         && !norm.conditions.iter().any(benign_condition)
     {
-        return Some("the employer side keeps, deducts, postpones or decides");
+        return Some(Qualification::uncertain(
+            "the employer side keeps, deducts, postpones or decides",
+        ));
     }
     None
 }

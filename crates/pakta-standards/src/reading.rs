@@ -98,12 +98,15 @@ pub(crate) struct NormCache<'a> {
     pub(crate) cells: Vec<OnceCell<Vec<Norm>>>,
     /// Why each norm of a unit qualifies a protection (`qualifications::qualification`), read once for
     /// every requirement whose articles hold the unit.
-    pub(crate) qualified: Vec<OnceCell<Vec<Option<&'static str>>>>,
+    pub(crate) qualified: Vec<OnceCell<Vec<Option<crate::qualifications::Qualification>>>>,
 }
 
 impl NormCache<'_> {
     /// The qualification of each norm of unit `u`, in the order of [`NormCache::of`].
-    pub(crate) fn qualifications(&self, u: usize) -> &[Option<&'static str>] {
+    pub(crate) fn qualifications(
+        &self,
+        u: usize,
+    ) -> &[Option<crate::qualifications::Qualification>] {
         self.qualified[u].get_or_init(|| {
             self.of(u)
                 .iter()

@@ -15,6 +15,10 @@ struct Case {
     lang: String,
     text: String,
     expect: String,
+    /// `weaker` where the standards call the qualification a taking back, `uncertain` where a reader
+    /// must judge; unset where the case does not say.
+    #[serde(default)]
+    finding: Option<String>,
 }
 
 #[test]
@@ -26,17 +30,24 @@ fn qualifications_are_read_sentence_by_sentence() {
     for case in &cases.case {
         let reader = Reader::new(&definitions, case.lang == "id");
         let norms = reader.read(&case.text, None);
-        let found: Vec<&str> = norms.iter().filter_map(qualification).collect();
+        let qualified: Vec<_> = norms.iter().filter_map(qualification).collect();
+        let found: Vec<&str> = qualified.iter().map(|q| q.why).collect();
         let ok = if case.expect == "none" {
             found.is_empty()
         } else {
-            found.iter().any(|why| why.contains(case.expect.as_str()))
+            qualified.iter().any(|q| {
+                q.why.contains(case.expect.as_str())
+                    && case.finding.as_deref().is_none_or(|finding| {
+                        finding == if q.takes_back { "weaker" } else { "uncertain" }
+                    })
+            })
         };
         if !ok {
             failures.push(format!(
-                "{}: expected {:?}, found {found:?}\n    norms: {:?}",
+                "{}: expected {:?} ({:?}), found {qualified:?}\n    norms: {:?}",
                 case.text,
                 case.expect,
+                case.finding,
                 norms.iter().map(|n| n.describe()).collect::<Vec<_>>()
             ));
         }
