@@ -219,6 +219,19 @@ impl Definitions {
         }
     }
 
+    /// Names a party by its short name ("MBIE", *KP2MI*), as the agreement's front matter lists it. A
+    /// word the lexicon already places, or one the text itself defines, keeps that reading.
+    pub fn name_party(&mut self, short: &str, role: Role) {
+        let folded = fold(short.trim());
+        if folded.is_empty()
+            || folded.split_whitespace().count() != 1
+            || head_role(&[folded.as_str()], 0).is_some()
+        {
+            return;
+        }
+        self.by_word.entry(folded).or_insert(role);
+    }
+
     /// The role the agreement gives this folded word, if it defines one.
     pub fn role(&self, folded: &str) -> Option<Role> {
         self.by_word.get(folded).copied()

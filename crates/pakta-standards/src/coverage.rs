@@ -312,7 +312,25 @@ impl<'c> Checker<'c> {
                 }
             }
         }
-        let definitions = Definitions::read(clause_texts(agreement));
+        // The preamble names the parties ("the Ministry of … (hereinafter \"MBIE\")"), and so does the
+        // front matter: a ministry's short name is a party acting, not an unknown word.
+        let mut definitions = Definitions::read(
+            agreement
+                .preamble
+                .iter()
+                .map(|b| b.text.as_str())
+                .chain(clause_texts(agreement)),
+        );
+        for party in &agreement.meta.parties {
+            let role = match party.role.as_deref() {
+                Some("origin") => NormRole::OriginAuthority,
+                Some("destination") => NormRole::DestinationAuthority,
+                _ => NormRole::State,
+            };
+            if let Some(short) = &party.short {
+                definitions.name_party(short, role);
+            }
+        }
         let reader = Reader::new(&definitions, language == Language::Id);
         let norms = NormCache {
             reader,

@@ -539,3 +539,22 @@ fn a_long_subject_and_a_pronoun_keep_their_cost_words() {
     let n = with_action(&list, "charge");
     assert!(n.object_mentions(&["advance"]), "{n:#?}");
 }
+
+#[test]
+fn a_party_s_short_name_is_that_party_acting() {
+    let mut definitions = Definitions::default();
+    definitions.name_party("MBIE", Role::DestinationAuthority);
+    // A short name the lexicon already reads keeps the lexicon's reading.
+    definitions.name_party("Employer", Role::State);
+    let reader = Reader::new(&definitions, false);
+    let n = with_action(
+        &reader.read("MBIE may revise the annexes by written notice.", None),
+        "amend",
+    );
+    assert_eq!(role(&n), Some(Role::DestinationAuthority.name()), "{n:#?}");
+    let n = with_action(
+        &reader.read("The Employer shall pay the wage monthly.", None),
+        "pay",
+    );
+    assert_eq!(role(&n), Some("employer"));
+}
