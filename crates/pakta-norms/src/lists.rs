@@ -37,6 +37,7 @@ struct Grammar {
     light_verbs: Vec<String>,
     causatives: Vec<String>,
     places_and_times: Vec<String>,
+    time_openers: Vec<String>,
     not_verbs: Vec<String>,
     references: Vec<String>,
     pointers: Vec<String>,
@@ -327,6 +328,8 @@ pub(crate) struct Lists {
     pub light_verbs: Vec<String>,
     pub causatives: Vec<String>,
     pub places_and_times: Vec<String>,
+    /// Openers of a time ("after", *setelah*): inside a subject they end before its verb.
+    pub time_openers: Vec<String>,
     /// A definition whose defining words say this ("a national recruited under this Agreement") defines
     /// a worker.
     pub recruited: Vec<String>,
@@ -488,6 +491,12 @@ pub(crate) fn lists() -> &'static Lists {
             places_and_times: data
                 .grammar
                 .places_and_times
+                .iter()
+                .map(|w| crate::lexicon::fold(w))
+                .collect(),
+            time_openers: data
+                .grammar
+                .time_openers
                 .iter()
                 .map(|w| crate::lexicon::fold(w))
                 .collect(),

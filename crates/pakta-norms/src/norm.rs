@@ -788,8 +788,14 @@ impl<'d> Reader<'d> {
             .and_then(|i| actor_at(tokens, text, i, self.definitions, self.order));
         let mut modality = anchor.modality;
         let mut negated = anchor.negated;
-        // "No employer shall", "nobody may", "tidak ada … yang boleh": the subject forbids.
-        if matches!(modality, Modality::Obligation | Modality::Permission) || anchor.statement {
+        // "No employer shall", "nobody may", "tidak ada … yang boleh": the subject forbids. "Nobody
+        // other than the worker is entitled to keep it", *tidak seorang pun selain Pekerja berhak*: the
+        // subject denies the right.
+        if matches!(
+            modality,
+            Modality::Obligation | Modality::Permission | Modality::Right
+        ) || anchor.statement
+        {
             let forbidding = (window..anchor.at)
                 .filter(|&i| free(i))
                 .any(|i| lists.negative_subject.match_at(words, i).is_some());
@@ -805,7 +811,7 @@ impl<'d> Reader<'d> {
                 .iter()
                 .any(|w| words[anchor.at..anchor.end].contains(w));
             if forbidding {
-                if anchor.statement || passive_duty {
+                if anchor.statement || passive_duty || modality == Modality::Right {
                     negated = true;
                 } else {
                     modality = Modality::Prohibition;
@@ -1280,7 +1286,7 @@ mod tests;
 
 /// Whether an Indonesian word is a verb by its prefix (me-, di-), and not one of the prefixed words that
 /// are prepositions or references (`[grammar] not_verbs`: "melalui", "mengenai", "dimaksud").
-fn indonesian_verb(word: &str, lists: &Lists) -> bool {
+pub(super) fn indonesian_verb(word: &str, lists: &Lists) -> bool {
     // ber- verbs ("berlaku", "berakhir") state too; "berhak" is a modal and found before this is asked.
     let prefixed = ["meng", "meny", "mem", "men", "me", "di", "ber"]
         .iter()

@@ -176,8 +176,20 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
     let addition = |c: &pakta_norms::Condition| {
         !norm.denied() && terms_open_with(Qualifier::Addition, c.words())
     };
+    // "Nobody other than the worker shall hold the card", *tidak seorang pun selain Pekerja berhak
+    // menyimpan paspor*: the exception in the subject leaves the thing with the worker alone. One after
+    // the verb ("shall be void, except where the Worker signs …") is a way out.
+    let exclusive = |c: &pakta_norms::Condition| {
+        norm.denied()
+            && c.span.start < norm.at
+            && !c.roles.is_empty()
+            && c.roles.iter().all(|r| r.is_worker_side())
+    };
     if live.iter().any(|c| {
-        c.kind == pakta_norms::ConditionKind::Exception && !precondition(c) && !addition(c)
+        c.kind == pakta_norms::ConditionKind::Exception
+            && !precondition(c)
+            && !addition(c)
+            && !exclusive(c)
     }) {
         return Some(Qualification::uncertain("an exception to the protection"));
     }

@@ -127,8 +127,17 @@ impl Reader<'_> {
                 .unwrap_or(sentence.end);
             // A leading condition with its own comma ends there, whatever modal it holds ("Apabila
             // Kelompok Kerja tidak dapat menyelesaikannya, …"); one without a comma ends at the main
-            // clause's modal.
-            if leading && end == sentence.end {
+            // clause's modal. So does one inside the subject, whatever comma comes later: in
+            // *Pemeriksaan kesehatan setelah kedatangan dilakukan oleh dokter …, dan …* the main verb
+            // follows "setelah kedatangan".
+            // An Indonesian statement needs no modal: a verb before the opener ("… ditempatkan di rumah
+            // aman setelah …") is the main clause's, and the condition follows it.
+            let in_subject = i > sentence.start
+                && !tokens[i].comma_before
+                && lists.time_openers.iter().any(|w| w == words[i])
+                && !(self.order == crate::roles::Order::HeadFirst
+                    && (sentence.start..i).any(|k| super::indonesian_verb(words[k], lists)));
+            if leading && (end == sentence.end || in_subject) {
                 // A condition that opens the sentence ends where the main clause's modal begins.
                 let owned = negative_actions(words, sentence, lists);
                 if let Some(anchor) = anchors(words, &(open_end..end), &owned, lists).first() {
@@ -145,13 +154,21 @@ impl Reader<'_> {
                     end = end.min(subject.max(open_end + 1));
                 }
             }
+            // Inside the subject, an Indonesian passive is the main clause's verb though no modal comes
+            // before it: *Pemeriksaan kesehatan setelah kedatangan dilakukan oleh dokter*.
+            if leading
+                && in_subject
+                && let Some(k) = (open_end + 1..end).find(|&k| {
+                    words[k].starts_with("di") && super::indonesian_verb(words[k], lists)
+                })
+            {
+                end = k;
+            }
             let range = i..end.max(open_end);
             let roles = range
                 .clone()
                 .filter_map(|k| role_at(words, k, self.definitions))
                 .collect();
-            // A consent noun counts when something asks for it ("with the Sponsor's prior permission");
-            // "where a collective agreement applies" asks for none.
             // A consent noun counts when something asks for it ("with the Sponsor's prior permission")
             // or when it can mean nothing else ("no objection", "authorisation"); "where a collective
             // agreement applies" asks for none.

@@ -558,3 +558,33 @@ fn a_party_s_short_name_is_that_party_acting() {
     );
     assert_eq!(role(&n), Some("employer"));
 }
+
+#[test]
+fn a_time_in_the_subject_leaves_the_main_verb_outside() {
+    let list = norms_id(
+        "Pemeriksaan kesehatan setelah kedatangan dilakukan oleh dokter yang ditunjuk oleh Pengguna, dan hasilnya disampaikan kepada Pengguna.",
+    );
+    let n = list
+        .iter()
+        .find(|n| n.action.as_ref().is_some_and(|a| a.words == "dilakukan"))
+        .unwrap_or_else(|| panic!("no norm on the examination: {list:#?}"));
+    assert_eq!(
+        n.chosen_by.as_ref().map(|a| a.role),
+        Some(Role::Employer),
+        "{n:#?}"
+    );
+}
+
+#[test]
+fn nobody_but_the_worker_has_the_right_denies_it_to_the_rest() {
+    let n = with_action(
+        &norms_id("Tidak seorang pun selain Pekerja berhak menyimpan paspor Pekerja."),
+        "keep",
+    );
+    assert!(n.denied(), "{n:#?}");
+    let n = with_action(
+        &norms("No person other than the worker is entitled to keep the worker's passport."),
+        "keep",
+    );
+    assert!(n.denied(), "{n:#?}");
+}
