@@ -283,11 +283,15 @@ pub enum Qualifier {
     Proof,
     /// Service the worker must complete first: "who has completed", *masa kerja*.
     Service,
+    /// A consent presumed: "is deemed to have accepted", *dianggap menyetujui*.
+    Deeming,
+    /// An objection the worker must raise: "unless the worker objects", *mengajukan keberatan*.
+    Objection,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 20] = [
+    pub(crate) const ALL: [Qualifier; 22] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -308,6 +312,8 @@ impl Qualifier {
         Qualifier::Extent,
         Qualifier::Proof,
         Qualifier::Service,
+        Qualifier::Deeming,
+        Qualifier::Objection,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -333,6 +339,8 @@ impl Qualifier {
             Qualifier::Extent => "extents",
             Qualifier::Proof => "proofs",
             Qualifier::Service => "service",
+            Qualifier::Deeming => "deemings",
+            Qualifier::Objection => "objections",
         }
     }
 }

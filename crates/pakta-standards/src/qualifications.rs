@@ -176,6 +176,14 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
     let addition = |c: &pakta_norms::Condition| {
         !norm.denied() && terms_open_with(Qualifier::Addition, c.words())
     };
+    // "… is deemed accepted unless the worker objects in writing within five days", "a worker who does not
+    // object is regarded as having agreed", *dianggap menyetujui apabila Pekerja tidak mengajukan
+    // keberatan*: the worker's silence is taken for consent, and the protection is given up by default.
+    if silence_as_consent(norm, &live, worker, &says) {
+        return Some(Qualification::takes_back(
+            "the worker's silence is taken for consent",
+        ));
+    }
     // "Nobody other than the worker shall hold the card", *tidak seorang pun selain Pekerja berhak
     // menyimpan paspor*: the exception in the subject leaves the thing with the worker alone. One after
     // the verb ("shall be void, except where the Worker signs …") is a way out.
@@ -438,6 +446,37 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
         ));
     }
     None
+}
+
+/// Whether a norm takes the worker's silence for consent: a consent deemed ("is deemed accepted",
+/// *dianggap menyetujui*) where the worker is the one consenting or is named, or a norm that holds unless
+/// the worker objects ("unless the worker objects", "if the worker has not objected").
+fn silence_as_consent(
+    norm: &Norm,
+    live: &[&pakta_norms::Condition],
+    worker: bool,
+    says: &dyn Fn(pakta_norms::lexicon::Qualifier) -> bool,
+) -> bool {
+    use pakta_norms::lexicon::{Qualifier, terms_speak_of};
+    if norm.denied() {
+        return false;
+    }
+    let worker_named = worker || norm.mentioned.iter().any(|r| r.is_worker_side());
+    // "Deemed settled" gives a claim up by a deadline; "deemed accepted" takes a consent.
+    let deemed = says(Qualifier::Deeming)
+        && norm.action.as_ref().is_some_and(|a| {
+            pakta_norms::lexicon::names_action(
+                &pakta_norms::lexicon::tokenize(&a.words),
+                &["consent"],
+            )
+        });
+    let unless_objects = live.iter().any(|c| {
+        c.roles.iter().any(|r| r.is_worker_side())
+            && terms_speak_of(Qualifier::Objection, c.words())
+            && (c.kind == pakta_norms::ConditionKind::Exception
+                || pakta_norms::lexicon::negators(&pakta_norms::lexicon::tokenize(&c.text)) > 0)
+    });
+    (deemed && (worker_named || norm.bearer_role().is_none())) || unless_objects
 }
 
 /// Whether the words hold a percentage under a hundred of a floor ("85 per cent of the statutory minimum

@@ -1,6 +1,7 @@
 //! The norm layer through the real binary: for each way a draft takes a protection away (a harmful point
 //! under a duty's lead-in, a passive whose agent is the employer side, a group excluded, a cost moved to
-//! the worker, a right left to the employer's consent or judgement, an escape clause), in English and
+//! the worker, a right left to the employer's or a relative's consent or judgement, a protection that waits
+//! for years of service, the worker's silence taken for consent, an escape clause), in English and
 //! Indonesian, `pakta check` reports the requirement `weaker` and names the norm; compliant negations
 //! are not reported `weaker`. A qualification no rule can judge (something counted as wage, a doctor the
 //! employer appoints, an approval to obtain) makes the requirement `uncertain`, with the clause to read.
