@@ -36,6 +36,7 @@ struct Data {
 struct Grammar {
     light_verbs: Vec<String>,
     causatives: Vec<String>,
+    preventives: Vec<String>,
     places_and_times: Vec<String>,
     time_openers: Vec<String>,
     not_verbs: Vec<String>,
@@ -327,6 +328,8 @@ pub(crate) struct Lists {
     /// Closed word lists of the reader's grammar (`[grammar]`), checked word by word.
     pub light_verbs: Vec<String>,
     pub causatives: Vec<String>,
+    /// Verbs that keep someone from an act ("prevent … from", *menghalangi*): their object is the one kept.
+    pub preventives: Vec<String>,
     pub places_and_times: Vec<String>,
     /// Openers of a time ("after", *setelah*): inside a subject they end before its verb.
     pub time_openers: Vec<String>,
@@ -485,6 +488,12 @@ pub(crate) fn lists() -> &'static Lists {
             causatives: data
                 .grammar
                 .causatives
+                .iter()
+                .map(|w| crate::lexicon::fold(w))
+                .collect(),
+            preventives: data
+                .grammar
+                .preventives
                 .iter()
                 .map(|w| crate::lexicon::fold(w))
                 .collect(),

@@ -827,8 +827,10 @@ impl<'d> Reader<'d> {
         // "Under no circumstances shall the Employer confiscate …": after a negative adverbial the
         // subject follows the modal.
         // "Nothing shall require a Worker to …" is no such adverbial: the worker is the one made to act.
-        let causative_next = (anchor.end..limit.min(anchor.end + 2))
-            .any(|k| lists.causatives.iter().any(|w| w == words[k]));
+        let causative_next = (anchor.end..limit.min(anchor.end + 2)).any(|k| {
+            lists.causatives.iter().any(|w| w == words[k])
+                || lists.preventives.iter().any(|w| w == words[k])
+        });
         if subject.is_none()
             && !anchor.statement
             && modality == Modality::Prohibition
@@ -845,19 +847,32 @@ impl<'d> Reader<'d> {
         }
         // "The Employer may require the Worker to lodge a deposit": the one made to act is the bearer of
         // the act.
+        // "Nothing shall prevent a worker from joining a union": the one kept from the act bears it.
         let mut causer = None;
+        let causative = |k: usize| {
+            lists.causatives.iter().any(|w| w == words[k])
+                || lists.preventives.iter().any(|w| w == words[k])
+        };
         if !anchor.statement
-            && let Some(c) = (search..limit.min(search + 2))
-                .find(|&k| lists.causatives.iter().any(|w| w == words[k]))
+            && let Some(c) = (search..limit.min(search + 2)).find(|&k| causative(k))
             && let Some(k) =
                 (c + 1..limit.min(c + 4)).find(|&k| role_at(words, k, self.definitions).is_some())
             && let Some(actor) = actor_at(tokens, text, k, self.definitions, self.order)
         {
             causer = subject.replace(actor);
             search = k + 1;
-            // Forbidding to require is no duty for the one who would have been made to act; allowing
-            // or ordering it is a duty.
-            if modality == Modality::Prohibition {
+            if lists.preventives.iter().any(|w| w == words[c]) {
+                // Forbidding to keep someone from an act leaves them free to do it; keeping them from
+                // it forbids it.
+                modality = if modality == Modality::Prohibition || negated {
+                    Modality::Permission
+                } else {
+                    Modality::Prohibition
+                };
+                negated = false;
+            } else if modality == Modality::Prohibition {
+                // Forbidding to require is no duty for the one who would have been made to act; allowing
+                // or ordering it is a duty.
                 modality = Modality::Obligation;
                 negated = true;
             } else {

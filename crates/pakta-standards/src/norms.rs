@@ -76,6 +76,8 @@ pub(crate) struct RawNormRule {
     #[serde(default)]
     unless: Vec<String>,
     #[serde(default)]
+    unless_action: Vec<String>,
+    #[serde(default)]
     condition: Vec<String>,
     #[serde(default)]
     topic: bool,
@@ -106,6 +108,9 @@ pub struct NormRule {
     pub also: Vec<String>,
     /// Folded word prefixes of which the norm must mention none ("mutual" beside "amended by").
     pub unless: Vec<String>,
+    /// Action classes the norm must not have: "a pregnancy test is not included in the examination"
+    /// (`exclude`) speaks of the test to leave it out.
+    pub unless_action: Vec<String>,
     /// Folded word prefixes one of which a live condition of the norm must hold ("at the request of
     /// either Party": information given only on request).
     pub condition: Vec<String>,
@@ -130,7 +135,7 @@ impl NormRule {
             }
         };
         let classes = pakta_norms::action_classes();
-        for action in &raw.action {
+        for action in raw.action.iter().chain(&raw.unless_action) {
             if !classes.contains(&action.as_str()) {
                 return Err(format!(
                     "norm rule action `{action}` is not a class of the lexicon (known: {})",
@@ -207,6 +212,7 @@ impl NormRule {
             object,
             also,
             unless,
+            unless_action: raw.unless_action,
             condition,
             topic: raw.topic && !raw.object.is_empty(),
             longer_than: raw
@@ -248,6 +254,7 @@ impl NormRule {
                 && norm.conditions.iter().any(|c| c.workers_request()))
             && (self.also.is_empty() || norm.mentions(&self.also))
             && (self.unless.is_empty() || !norm.mentions(&self.unless))
+            && (self.unless_action.is_empty() || !norm.acts(&self.unless_action))
             && self.longer_than.is_none_or(|limit| {
                 pakta_norms::quantity::quantities(norm.words())
                     .iter()

@@ -62,6 +62,9 @@ pub(super) fn anchors(
         }) && !own(i)
     };
     let mut found: Vec<Anchor> = Vec::new();
+    // Which of `found` forbid by a word of their own ("prohibited", *dilarang*) rather than by a negated
+    // modal ("shall not", *tidak boleh*).
+    let mut by_word: Vec<bool> = Vec::new();
     let mut i = sentence.start;
     while i < sentence.end {
         if own(i) {
@@ -99,7 +102,17 @@ pub(super) fn anchors(
                 (end, Modality::Obligation, before)
             })
         } else if let Some(end) = at(K::Permissive) {
-            Some(if after(end) || before {
+            // *tidak boleh dilarang* (may not be forbidden): a ban denied is a freedom.
+            // The active *melarang* (to forbid) keeps its subject the one who forbids.
+            let banned_next = after(end)
+                && !words[end].starts_with("me")
+                && lists
+                    .modal_at(words, end)
+                    .iter()
+                    .any(|(k, _)| *k == K::Prohibitive);
+            Some(if before && banned_next {
+                (end + 1, Modality::Permission, false)
+            } else if after(end) || before {
                 (
                     end.max(i + 1) + usize::from(after(end)),
                     Modality::Prohibition,
@@ -117,6 +130,8 @@ pub(super) fn anchors(
             i += 1;
             continue;
         };
+        // A passive ban ("prohibited", *dilarang*); the active *melarang* keeps its subject the forbidder.
+        let forbidding_word = at(K::Prohibitive).is_some() && !words[i].starts_with("me");
         let anchor = Anchor {
             at: i,
             end: end.min(sentence.end),
@@ -133,7 +148,16 @@ pub(super) fn anchors(
                         .any(|w| matches!(*w, "that" | "bahwa" | "agar" | "supaya")) =>
             {
                 previous.end = anchor.end.max(previous.end);
+                let previous_by_word = by_word.last().copied().unwrap_or(false);
                 if previous.modality == Modality::Prohibition
+                    && !previous_by_word
+                    && forbidding_word
+                {
+                    // "shall not be prohibited from leaving", *tidak boleh dilarang*: a ban denied is a
+                    // freedom.
+                    previous.modality = Modality::Permission;
+                    previous.negated = false;
+                } else if previous.modality == Modality::Prohibition
                     && anchor.modality == Modality::Obligation
                 {
                     // "shall not be obliged to", *tidak diwajibkan*: no duty, which is a freedom.
@@ -144,7 +168,10 @@ pub(super) fn anchors(
                     previous.negated |= anchor.negated;
                 }
             }
-            _ => found.push(anchor),
+            _ => {
+                found.push(anchor);
+                by_word.push(forbidding_word);
+            }
         }
         i = end.max(i + 1);
     }

@@ -588,3 +588,66 @@ fn nobody_but_the_worker_has_the_right_denies_it_to_the_rest() {
     );
     assert!(n.denied(), "{n:#?}");
 }
+
+#[test]
+fn a_ban_denied_is_a_freedom() {
+    for (list, class) in [
+        (
+            norms("Workers shall not be prohibited from leaving the dormitory on rest days."),
+            "leave",
+        ),
+        (
+            norms_id("Pekerja tidak boleh dilarang meninggalkan akomodasi pada hari libur."),
+            "leave",
+        ),
+    ] {
+        let n = with_action(&list, class);
+        assert_eq!(
+            (role(&n), n.modality, n.denied()),
+            (Some("worker"), Modality::Permission, false),
+            "{n:#?}"
+        );
+    }
+    // The one who forbids, actively, is still forbidden to.
+    let n = norms_id("Pengguna tidak boleh melarang Pekerja berkomunikasi dengan keluarga.");
+    assert!(
+        n.iter().all(|n| n.modality != Modality::Permission),
+        "{n:#?}"
+    );
+    let n = with_action(
+        &norms("Workers are prohibited from leaving the dormitory."),
+        "leave",
+    );
+    assert_eq!(n.modality, Modality::Prohibition);
+}
+
+#[test]
+fn the_one_kept_from_an_act_bears_it() {
+    for (list, free) in [
+        (
+            norms("Nothing in this Agreement shall prevent workers from joining a trade union."),
+            true,
+        ),
+        (
+            norms_id(
+                "Pengguna tidak boleh menghalangi Pekerja untuk bergabung dengan serikat pekerja.",
+            ),
+            true,
+        ),
+        (
+            norms("The Employer shall prevent workers from leaving the premises at night."),
+            false,
+        ),
+    ] {
+        let n = list
+            .iter()
+            .find(|n| n.bearer_role() == Some(Role::Worker))
+            .unwrap_or_else(|| panic!("no worker norm in {list:#?}"));
+        let expected = if free {
+            Modality::Permission
+        } else {
+            Modality::Prohibition
+        };
+        assert_eq!((n.modality, n.negated), (expected, false), "{n:#?}");
+    }
+}

@@ -34,8 +34,8 @@ const ADVERBS: &[&str] = &[
 /// Prepositions that open a phrase before the verb ("shall, at its own cost, provide"): the verb is found
 /// past them.
 const PREPOSITIONS: &[&str] = &[
-    "at", "in", "on", "by", "for", "within", "during", "upon", "under", "with", "dalam", "pada",
-    "di", "untuk", "selama", "atas", "dengan",
+    "at", "in", "on", "by", "for", "from", "within", "during", "upon", "under", "with", "dalam",
+    "pada", "di", "untuk", "selama", "atas", "dengan",
 ];
 
 /// The action of a modal: its verb. The first word after the modal (past auxiliaries and adverbs) is the
