@@ -777,11 +777,13 @@ impl<'d> Reader<'d> {
                 })
             })
         };
+        // *Perubahan yang merugikan PMI tidak berlaku*: an actor inside the relative clause is its
+        // object, not the subject; a subject that is no actor names no bearer.
         let mut subject = before_relative
             .or_else(|| {
                 (window..anchor.at)
                     .rev()
-                    .filter(|&i| free(i))
+                    .filter(|&i| free(i) && relative.is_none_or(|r| i < r))
                     .find(|&i| role_at(words, i, self.definitions).is_some())
                     .filter(|&i| !in_phrase(i))
             })

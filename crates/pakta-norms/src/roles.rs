@@ -131,7 +131,10 @@ impl Definitions {
             "yaitu",
             "ialah",
         ];
-        if !DEFINING.iter().any(|w| text.contains(w)) {
+        // A definition quotes its term.
+        if !DEFINING.iter().any(|w| text.contains(w))
+            || !text.contains(['"', '\u{201c}', '\'', '\u{2018}'])
+        {
             return;
         }
         let folded = fold(text);
@@ -320,13 +323,14 @@ pub enum Order {
 
 /// The role of the word at `i`, by the agreement's definitions first and then the lexicon.
 pub fn role_at(words: &[&str], i: usize, definitions: &Definitions) -> Option<Role> {
+    let word = *words.get(i)?;
     // "third parties", *pihak ketiga*: anyone but the Parties.
-    let third = matches!(words[i], "party" | "parties" | "pihak")
+    let third = matches!(word, "party" | "parties" | "pihak")
         && ((i > 0 && words[i - 1] == "third") || words.get(i + 1) == Some(&"ketiga"));
     if third {
         return None;
     }
-    definitions.role(words[i]).or_else(|| head_role(words, i))
+    definitions.role(word).or_else(|| head_role(words, i))
 }
 
 /// The actor whose noun phrase contains token `i` (which names a role): the run of role words around it,

@@ -463,7 +463,8 @@ fn silence_as_consent(
     }
     let worker_named = worker || norm.mentioned.iter().any(|r| r.is_worker_side());
     // "Deemed settled" gives a claim up by a deadline; "deemed accepted" takes a consent.
-    let deemed = says(Qualifier::Deeming)
+    let deemed = norm.acts(&["consent", "waive"])
+        && says(Qualifier::Deeming)
         && norm.action.as_ref().is_some_and(|a| {
             pakta_norms::lexicon::names_action(
                 &pakta_norms::lexicon::tokenize(&a.words),
@@ -471,6 +472,8 @@ fn silence_as_consent(
             )
         });
     let unless_objects = live.iter().any(|c| {
+        matches!(c.kind, pakta_norms::ConditionKind::Exception) || c.roles.contains(&Role::Worker)
+    }) && live.iter().any(|c| {
         c.roles.iter().any(|r| r.is_worker_side())
             && terms_speak_of(Qualifier::Objection, c.words())
             && (c.kind == pakta_norms::ConditionKind::Exception

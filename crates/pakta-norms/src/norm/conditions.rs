@@ -24,8 +24,7 @@ impl Reader<'_> {
         let tokens = tokenize(text);
         let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
         let consent_word = |k: usize| {
-            action_at(&words, k, lists).is_some_and(|(_, c)| c.contains(&"consent"))
-                && !is_treaty_name(&words, k)
+            asks_consent(&words, k, self)
                 && (!is_consent_noun(&words, k) || needed(&words, k, lists))
         };
         let (consent, giver) = consent_and_giver(&words, 0..words.len(), consent_word, self);
@@ -172,13 +171,8 @@ impl Reader<'_> {
             // A consent noun counts when something asks for it ("with the Sponsor's prior permission")
             // or when it can mean nothing else ("no objection", "authorisation"); "where a collective
             // agreement applies" asks for none.
-            // "as agreed", *sebagaimana disepakati*: what was agreed, not a consent to obtain.
-            let as_agreed =
-                |k: usize| k > 0 && matches!(words[k - 1], "as" | "sebagaimana" | "seperti");
             let consent_word = |k: usize| {
-                action_at(words, k, lists).is_some_and(|(_, c)| c.contains(&"consent"))
-                    && !as_agreed(k)
-                    && !is_treaty_name(words, k)
+                asks_consent(words, k, self)
                     && (!is_consent_noun(words, k)
                         || needed(words, k, lists)
                         || k == range.start
@@ -227,6 +221,18 @@ impl Reader<'_> {
         }
         spans
     }
+}
+
+/// Whether the word at `k` asks for a consent: a consent word that is neither what was agreed ("as
+/// agreed", *sebagaimana disepakati*), nor a treaty's name, nor an adjective of an actor ("an Approved
+/// Employer", "the authorised agency").
+fn asks_consent(words: &[&str], k: usize, reader: &Reader<'_>) -> bool {
+    let as_agreed = k > 0 && matches!(words[k - 1], "as" | "sebagaimana" | "seperti");
+    let adjective = words[k].ends_with("ed") && role_at(words, k + 1, reader.definitions).is_some();
+    action_at(words, k, lists()).is_some_and(|(_, c)| c.contains(&"consent"))
+        && !as_agreed
+        && !adjective
+        && !is_treaty_name(words, k)
 }
 
 /// Whether the words in `range` ask for a consent, and who gives it: the first consent word with a giver,

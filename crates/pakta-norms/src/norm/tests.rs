@@ -651,3 +651,16 @@ fn the_one_kept_from_an_act_bears_it() {
         assert_eq!((n.modality, n.negated), (expected, false), "{n:#?}");
     }
 }
+
+#[test]
+fn an_actor_inside_a_relative_clause_is_not_the_subject() {
+    let n = norms_id("Perubahan yang merugikan PMI tidak berlaku.");
+    assert!(n.iter().all(|n| n.bearer.is_none()), "{n:#?}");
+    // An adjective that looks like an approval names an actor, not a consent to obtain.
+    let n =
+        norms("Where an Approved Employer fails to do so, the Ministry shall arrange the return.");
+    assert!(
+        n.iter().flat_map(|n| &n.conditions).all(|c| !c.consent),
+        "{n:#?}"
+    );
+}
