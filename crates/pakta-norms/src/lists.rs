@@ -252,22 +252,28 @@ impl<T> Index<T> {
 #[derive(Debug, Default)]
 pub(crate) struct WordSet {
     index: Index<()>,
+    /// Every entry is one exact word ("by", *oleh*): a lookup is one map read.
+    single_words: bool,
 }
 
 impl WordSet {
     fn new(entries: &[String]) -> WordSet {
         let mut set = WordSet::default();
+        let mut single_words = true;
         for raw in entries {
-            set.index
-                .add((), Entry::parse(&crate::lexicon::fold_phrase(raw)));
+            let entry = Entry::parse(&crate::lexicon::fold_phrase(raw));
+            single_words &= matches!(entry.words.as_slice(), [(_, Word::Exact(_))]);
+            set.index.add((), entry);
         }
+        set.single_words = single_words;
         set
     }
 
     /// The end of the longest entry that starts at `start`.
     pub(crate) fn match_at(&self, words: &[&str], start: usize) -> Option<usize> {
-        if start >= words.len() {
-            return None;
+        let word = words.get(start)?;
+        if self.single_words {
+            return self.index.exact.contains_key(*word).then_some(start + 1);
         }
         self.index.matches(words, start).map(|(_, end)| end).max()
     }

@@ -120,21 +120,28 @@ impl Definitions {
     }
 
     fn read_one(&mut self, text: &str) {
-        // Most clauses define nothing; folding every one of a long treaty is not free.
-        const DEFINING: &[&str] = &[
-            "mean",
-            "refer",
-            "hereinafter",
-            "adalah",
-            "berarti",
-            "disebut",
-            "yaitu",
-            "ialah",
-        ];
-        // A definition quotes its term.
-        if !DEFINING.iter().any(|w| text.contains(w))
-            || !text.contains(['"', '\u{201c}', '\'', '\u{2018}'])
-        {
+        // Most clauses define nothing; folding every one of a long treaty is not free, and even asking
+        // each clause for eight words is a scan of the whole treaty: the searchers are built once.
+        static DEFINING: std::sync::OnceLock<Vec<memchr::memmem::Finder<'static>>> =
+            std::sync::OnceLock::new();
+        let defining = DEFINING.get_or_init(|| {
+            [
+                "mean",
+                // Not "refer": treaties say "referred to in Article 5" on every page.
+                "refers to",
+                "referred to as",
+                "hereinafter",
+                "adalah",
+                "berarti",
+                "disebut",
+                "yaitu",
+                "ialah",
+            ]
+            .iter()
+            .map(|w| memchr::memmem::Finder::new(w.as_bytes()))
+            .collect()
+        });
+        if !defining.iter().any(|f| f.find(text.as_bytes()).is_some()) {
             return;
         }
         let folded = fold(text);
