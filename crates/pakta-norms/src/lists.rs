@@ -64,6 +64,7 @@ struct Negation {
     strict: Vec<String>,
     formulas: Vec<String>,
     nullity: Vec<String>,
+    no_grounds: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -315,6 +316,8 @@ pub(crate) struct Lists {
     pub strict: WordSet,
     pub formulas: WordSet,
     pub nullity: WordSet,
+    /// "is not a ground for", *bukan merupakan alasan untuk*: what follows is denied.
+    pub no_grounds: WordSet,
     /// The last words of `nullity`'s entries ("void", *hukum*): most sentences have none, and comparing
     /// a word with a handful of rare strings is cheaper than a lookup at every word.
     pub nullity_tails: Vec<String>,
@@ -453,6 +456,7 @@ pub(crate) fn lists() -> &'static Lists {
             strict: WordSet::new(&data.negation.strict),
             formulas: WordSet::new(&data.negation.formulas),
             nullity: WordSet::new(&data.negation.nullity),
+            no_grounds: WordSet::new(&data.negation.no_grounds),
             nullity_tails: {
                 let mut tails: Vec<String> = data
                     .negation

@@ -726,6 +726,20 @@ impl<'d> Reader<'d> {
                 norm.negated = true;
             }
         }
+        // "Pregnancy is not a ground for dismissal or for cancelling the permit", *bukan merupakan alasan
+        // untuk memutuskan hubungan kerja*: what may not be done on that ground is denied. Most sentences
+        // have no "ground" or *alasan* at all.
+        if words[sentence.start..sentence.end]
+            .iter()
+            .any(|w| w.starts_with("ground") || *w == "reason" || *w == "alasan")
+            && let Some(from) = (sentence.start..sentence.end)
+                .find_map(|i| lists.no_grounds.match_at(words, i))
+                .map(|end| tokens[end.min(tokens.len() - 1)].start)
+        {
+            for norm in norms[first..].iter_mut().filter(|n| n.at >= from) {
+                norm.negated = true;
+            }
+        }
         // Conditions before the first anchor belong to the first norm; the rest to the norm whose modal
         // they follow.
         for span in spans {
@@ -779,14 +793,22 @@ impl<'d> Reader<'d> {
         };
         // *Perubahan yang merugikan PMI tidak berlaku*: an actor inside the relative clause is its
         // object, not the subject; a subject that is no actor names no bearer.
-        let mut subject = before_relative
-            .or_else(|| {
-                (window..anchor.at)
-                    .rev()
-                    .filter(|&i| free(i) && relative.is_none_or(|r| i < r))
-                    .find(|&i| role_at(words, i, self.definitions).is_some())
-                    .filter(|&i| !in_phrase(i))
-            })
+        // "The Worker's residence permit shall cease to be valid": the worker owns the subject and is
+        // not it.
+        let possessive = |i: usize| {
+            let rest = &text[tokens[i].end..];
+            rest.starts_with("'s") || rest.starts_with("\u{2019}s")
+        };
+        let subject_at = before_relative.or_else(|| {
+            (window..anchor.at)
+                .rev()
+                .filter(|&i| free(i) && relative.is_none_or(|r| i < r))
+                .find(|&i| role_at(words, i, self.definitions).is_some())
+                .filter(|&i| !in_phrase(i))
+        });
+        let possessed_subject = subject_at.is_some_and(possessive);
+        let mut subject = subject_at
+            .filter(|_| !possessed_subject)
             .and_then(|i| actor_at(tokens, text, i, self.definitions, self.order));
         let mut modality = anchor.modality;
         let mut negated = anchor.negated;
@@ -1126,7 +1148,13 @@ impl<'d> Reader<'d> {
         // The object of a passive is the noun phrase just before its verb ("dokumen … yang disimpan
         // oleh Pemberi Kerja", "the remainder shall be retained"): back to a comma, a relative pronoun's
         // antecedent, or ten words.
-        let object_range = if passive {
+        // "The Worker's permit shall cease to be valid": what ends is the subject, as in a passive.
+        let subject_ends = possessed_subject
+            && subject.is_none()
+            && action
+                .as_ref()
+                .is_some_and(|a| a.is("terminate") || a.is("lapse"));
+        let object_range = if passive || subject_ends {
             let verb = if anchor.statement {
                 action_range.start
             } else {
@@ -1193,6 +1221,16 @@ impl<'d> Reader<'d> {
             passive,
             narrowed: (anchor.at.saturating_sub(2)..action_range.start.max(anchor.at))
                 .any(|k| lists.only.contains(words[k]))
+                // "may terminate the contract only for a valid reason": "only" before the ground.
+                || (action_range.end..limit.saturating_sub(1)).any(|k| {
+                    lists.only.contains(words[k])
+                        && matches!(
+                            words[k + 1],
+                            "for" | "on" | "in" | "under" | "where" | "when" | "if" | "with"
+                                | "after" | "upon" | "by" | "berdasarkan" | "untuk" | "dengan"
+                                | "apabila" | "jika" | "setelah" | "atas" | "karena"
+                        )
+                })
                 || spans.iter().any(|s| {
                     s.range.start > anchor.at
                         && s.range.start < limit

@@ -494,6 +494,8 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
                 && other.bearer_role().is_some_and(Role::is_employer_side)
                 && other.modality == Modality::Permission
                 && !other.denied()
+                // "may terminate only for a valid reason" is a limit on the employer.
+                && !other.narrowed
                 && other.acts(&["postpone", "terminate", "restrict", "keep"])
         })
     {

@@ -664,3 +664,36 @@ fn an_actor_inside_a_relative_clause_is_not_the_subject() {
         "{n:#?}"
     );
 }
+
+#[test]
+fn what_may_not_be_done_on_a_ground_is_denied() {
+    let n = with_action(
+        &norms_id(
+            "Kehamilan atau cuti melahirkan bukan merupakan alasan untuk memutuskan hubungan kerja.",
+        ),
+        "terminate",
+    );
+    assert!(n.denied(), "{n:#?}");
+    let n = with_action(
+        &norms("Lodging a complaint is not a ground for dismissing the worker."),
+        "terminate",
+    );
+    assert!(n.denied(), "{n:#?}");
+}
+
+#[test]
+fn a_permit_the_worker_owns_is_what_ends() {
+    let n = with_action(
+        &norms(
+            "On the date employment ends, the Worker's residence permit shall cease to be valid.",
+        ),
+        "terminate",
+    );
+    assert_eq!(role(&n), None, "{n:#?}");
+    assert!(n.object.contains("residence permit"), "{n:#?}");
+    let n = with_action(
+        &norms("On termination the Worker's residence permit shall be cancelled."),
+        "terminate",
+    );
+    assert!(n.object.contains("residence permit"), "{n:#?}");
+}
