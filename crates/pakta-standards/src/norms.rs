@@ -74,6 +74,8 @@ pub(crate) struct RawNormRule {
     #[serde(default)]
     also: Vec<String>,
     #[serde(default)]
+    together: Vec<String>,
+    #[serde(default)]
     unless: Vec<String>,
     #[serde(default)]
     unless_action: Vec<String>,
@@ -106,6 +108,9 @@ pub struct NormRule {
     pub object: Vec<String>,
     /// Folded word prefixes of which the norm must also mention one ("without" beside "notice").
     pub also: Vec<String>,
+    /// Folded word prefixes of which the norm must mention one besides one of `also` ("kitchen" beside
+    /// "sleeps": a kitchen to cook in is no bedroom).
+    pub together: Vec<String>,
     /// Folded word prefixes of which the norm must mention none ("mutual" beside "amended by").
     pub unless: Vec<String>,
     /// Action classes the norm must not have: "a pregnancy test is not included in the examination"
@@ -188,6 +193,7 @@ impl NormRule {
                 .collect()
         };
         let also = words(&raw.also)?;
+        let together = words(&raw.together)?;
         let unless = words(&raw.unless)?;
         let condition = words(&raw.condition)?;
         let object = raw
@@ -211,6 +217,7 @@ impl NormRule {
             denied: raw.denied,
             object,
             also,
+            together,
             unless,
             unless_action: raw.unless_action,
             condition,
@@ -253,6 +260,7 @@ impl NormRule {
             && !(self.effect == Effect::Contradicts
                 && norm.conditions.iter().any(|c| c.workers_request()))
             && (self.also.is_empty() || norm.mentions(&self.also))
+            && (self.together.is_empty() || norm.mentions(&self.together))
             && (self.unless.is_empty() || !norm.mentions(&self.unless))
             && (self.unless_action.is_empty() || !norm.acts(&self.unless_action))
             && self.longer_than.is_none_or(|limit| {
