@@ -515,9 +515,18 @@ impl<'d> Reader<'d> {
                 .map(|r| r.start)
                 .find(|&i| !inside(i))
                 .or_else(|| {
+                    // "Sebagian upah, paling banyak tiga puluh persen, disisihkan …": a bound set off
+                    // by commas describes the subject; the verb comes after it.
+                    let appositive = |i: usize| {
+                        tokens[i].comma_before
+                            && action_at(words, i, lists).is_some_and(|(_, c)| {
+                                c.iter().all(|c| matches!(*c, "cap" | "floor"))
+                            })
+                            && (i + 1..sentence.end.min(i + 8)).any(|k| tokens[k].comma_before)
+                    };
                     (sentence.start..sentence.end)
                         .filter(|&i| !inside(i))
-                        .find(|&i| action_at(words, i, lists).is_some())
+                        .find(|&i| action_at(words, i, lists).is_some() && !appositive(i))
                 })
                 // Indonesian states duties without a modal ("Agensi menjemput PMI di bandara",
                 // "Pengawasan tidak dilakukan di rumah tangga"): its first verb, by its me-/di- prefix,
@@ -1167,8 +1176,19 @@ impl<'d> Reader<'d> {
             // Twenty words reach the head of a long subject ("Biaya pembuatan paspor serta biaya
             // akomodasi dan konsumsi … ditalangi"); a comma still ends it.
             let mut start = end.saturating_sub(20).max(window);
+            let floor = start;
             if let Some(comma) = (start + 1..end).rev().find(|&i| tokens[i].comma_before) {
                 start = comma;
+                // "Sebagian upah, paling banyak tiga puluh persen, disisihkan": past a bound set off by
+                // commas to the noun it describes.
+                let bound = action_at(words, comma, lists)
+                    .is_some_and(|(_, c)| c.iter().all(|c| matches!(*c, "cap" | "floor")));
+                if bound {
+                    start = (floor + 1..comma)
+                        .rev()
+                        .find(|&i| tokens[i].comma_before)
+                        .unwrap_or(floor);
+                }
             }
             let start = (start..end).find(|&i| free(i)).unwrap_or(end);
             start..end.max(start)

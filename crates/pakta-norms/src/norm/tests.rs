@@ -697,3 +697,25 @@ fn a_permit_the_worker_owns_is_what_ends() {
     );
     assert!(n.object.contains("residence permit"), "{n:#?}");
 }
+
+#[test]
+fn a_bound_set_off_by_commas_describes_the_subject() {
+    let n = with_action(
+        &norms_id(
+            "Sebagian upah, paling banyak tiga puluh persen, disisihkan setiap bulan sebagai tabungan.",
+        ),
+        "keep",
+    );
+    assert!(n.object.starts_with("Sebagian upah"), "{n:#?}");
+}
+
+#[test]
+fn a_document_that_remains_valid_is_a_statement() {
+    let list =
+        norms("The medical certificate remains valid for three years from the date of issue.");
+    assert!(
+        list.iter()
+            .any(|n| n.acts(&["valid"]) && n.object.contains("three years")),
+        "{list:#?}"
+    );
+}
