@@ -1243,13 +1243,12 @@ impl<'d> Reader<'d> {
                 .any(|k| lists.only.contains(words[k]))
                 // "may terminate the contract only for a valid reason": "only" before the ground.
                 || (action_range.end..limit.saturating_sub(1)).any(|k| {
-                    lists.only.contains(words[k])
-                        && matches!(
-                            words[k + 1],
-                            "for" | "on" | "in" | "under" | "where" | "when" | "if" | "with"
-                                | "after" | "upon" | "by" | "berdasarkan" | "untuk" | "dengan"
-                                | "apabila" | "jika" | "setelah" | "atas" | "karena"
-                        )
+                    matches!(
+                        words[k + 1],
+                        "for" | "on" | "in" | "under" | "where" | "when" | "if" | "with"
+                            | "after" | "upon" | "by" | "berdasarkan" | "untuk" | "dengan"
+                            | "apabila" | "jika" | "setelah" | "atas" | "karena"
+                    ) && lists.only.contains(words[k])
                 })
                 || spans.iter().any(|s| {
                     s.range.start > anchor.at
