@@ -158,7 +158,7 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
 
 /// Folds every word of a list entry, keeping `*` and `..` as they are. A word is split where the
 /// tokenizer splits agreement text ("undang-undang" is two words there), so that hyphenated entries match.
-pub(crate) fn fold_phrase(raw: &str) -> String {
+pub fn fold_phrase(raw: &str) -> String {
     raw.split_whitespace()
         .map(|part| {
             if part == ".." {

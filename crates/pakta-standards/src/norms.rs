@@ -180,12 +180,15 @@ impl NormRule {
                 .ok_or_else(|| format!("norm rule modality `{m}`"))
             })
             .collect::<Result<Vec<_>, _>>()?;
+        // Words, prefixes, or phrases of a few words ("in japanese") whose last word may be a prefix.
         let words = |list: &[String]| -> Result<Vec<String>, String> {
             list.iter()
                 .map(|o| {
-                    let folded = pakta_norms::lexicon::fold(o.trim_end_matches('*'));
-                    if folded.contains(' ') || folded.is_empty() {
-                        Err(format!("norm rule word `{o}` must be one word or prefix"))
+                    let folded = pakta_norms::lexicon::fold_phrase(o.trim_end_matches('*'));
+                    if folded.is_empty() || folded.split(' ').count() > 3 {
+                        Err(format!(
+                            "norm rule word `{o}` must be a word, a prefix or a phrase of up to three words"
+                        ))
                     } else {
                         Ok(folded)
                     }
