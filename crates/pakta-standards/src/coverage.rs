@@ -643,6 +643,8 @@ impl<'c> Checker<'c> {
         let mut evidence = Vec::new();
         let mut elements: BTreeSet<usize> = BTreeSet::new();
         let mut contradicted = false;
+        // A rule of the requirement's own found a norm only a reader can judge.
+        let mut qualified = false;
         // Elements count wherever the agreement states them: a scope article and the definitions article
         // together make a complete scope clause.
         for m in per_unit.iter().filter(|m| m.matched) {
@@ -761,6 +763,10 @@ impl<'c> Checker<'c> {
                         contradicted = true;
                         EvidenceKind::Contradiction
                     }
+                    Effect::Qualifies => {
+                        qualified = true;
+                        EvidenceKind::Qualification
+                    }
                     Effect::Satisfies => EvidenceKind::Compliance,
                 };
                 evidence.push(Evidence {
@@ -768,7 +774,11 @@ impl<'c> Checker<'c> {
                     clause: units[u].id.clone(),
                     article: units[u].article_number.clone(),
                     text: pakta_core::text::collapse_whitespace(&units[u].text[norm.span.clone()]),
-                    pattern: format!("norm: {}", judgement.why),
+                    pattern: if judgement.effect == Effect::Qualifies {
+                        format!("qualifies: {}", judgement.why)
+                    } else {
+                        format!("norm: {}", judgement.why)
+                    },
                     norm: Some(norms.evidence(u, norm)),
                 });
             }
@@ -904,11 +914,13 @@ impl<'c> Checker<'c> {
             });
             if takes_back {
                 Status::Weaker
-            } else if uncertain {
+            } else if uncertain || qualified {
                 Status::Uncertain
             } else {
                 status
             }
+        } else if qualified && matches!(status, Status::Covered | Status::Partial) {
+            Status::Uncertain
         } else {
             status
         };

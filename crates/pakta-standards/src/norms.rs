@@ -14,6 +14,9 @@ use serde::Deserialize;
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
 pub enum Effect {
     Contradicts,
+    /// The norm may take the requirement back or may be harmless, and only a reader can tell: the
+    /// requirement is `uncertain`, not covered.
+    Qualifies,
     Satisfies,
 }
 
@@ -133,9 +136,10 @@ impl NormRule {
         let effect = match raw.effect.as_str() {
             "contradicts" => Effect::Contradicts,
             "satisfies" => Effect::Satisfies,
+            "qualifies" => Effect::Qualifies,
             other => {
                 return Err(format!(
-                    "norm rule effect `{other}` (known: contradicts, satisfies)"
+                    "norm rule effect `{other}` (known: contradicts, qualifies, satisfies)"
                 ));
             }
         };
@@ -250,7 +254,7 @@ impl NormRule {
             && (self.modality.is_empty() || self.modality.contains(&norm.modality))
             && match (self.denied, self.effect) {
                 (Some(d), _) => norm.denied() == d,
-                (None, Effect::Contradicts) => !norm.denied(),
+                (None, Effect::Contradicts | Effect::Qualifies) => !norm.denied(),
                 (None, Effect::Satisfies) => true,
             }
             && if self.object.is_empty() {
@@ -260,7 +264,7 @@ impl NormRule {
             }
             // Done at the worker's own request ("hold the passport for safekeeping at the worker's
             // written request"), the act is not imposed on the worker.
-            && !(self.effect == Effect::Contradicts
+            && !(self.effect != Effect::Satisfies
                 && norm.conditions.iter().any(|c| c.workers_request()))
             && (self.also.is_empty() || norm.mentions(&self.also))
             && (self.together.is_empty() || norm.mentions(&self.together))
@@ -287,10 +291,11 @@ pub fn may_speak<'w>(rules: &[NormRule], mut words: impl Iterator<Item = &'w str
     words.any(|w| {
         pakta_norms::lexicon::refers_back(w)
             || rules.iter().any(|rule| {
+                // A phrase ("this arrangement") is found by its first word.
                 rule.object
                     .iter()
                     .chain(&rule.also)
-                    .any(|o| w.starts_with(o.as_str()))
+                    .any(|o| w.starts_with(o.split(' ').next().unwrap_or(o)))
             })
     })
 }
@@ -325,8 +330,10 @@ pub fn judge(
     sentence: &[&Norm],
     on_topic: bool,
 ) -> Option<Judgement> {
-    // Contradictions first: a clause that both grants and takes away is weaker.
+    // Contradictions first: a clause that both grants and takes away is weaker; then what only a reader
+    // can judge.
     let mut satisfied = None;
+    let mut qualified = None;
     for rule in rules {
         if rule.matches(norm, on_topic) {
             match rule.effect {
@@ -335,6 +342,9 @@ pub fn judge(
                         effect: Effect::Contradicts,
                         why: rule.why.clone(),
                     });
+                }
+                Effect::Qualifies => {
+                    qualified.get_or_insert_with(|| rule.why.clone());
                 }
                 Effect::Satisfies => {
                     satisfied.get_or_insert_with(|| rule.why.clone());
@@ -355,10 +365,17 @@ pub fn judge(
             why: why.to_string(),
         });
     }
-    satisfied.map(|why| Judgement {
-        effect: Effect::Satisfies,
-        why,
-    })
+    qualified
+        .map(|why| Judgement {
+            effect: Effect::Qualifies,
+            why,
+        })
+        .or_else(|| {
+            satisfied.map(|why| Judgement {
+                effect: Effect::Satisfies,
+                why,
+            })
+        })
 }
 
 /// "Paragraph 1 does not apply to workers on family farms", "may be exempted from the briefing": the
