@@ -467,10 +467,25 @@ pub fn names_action<S: AsRef<str>>(tokens: &[Token], classes: &[S]) -> bool {
 
 /// Whether a folded word starts like one of [`references`].
 pub fn refers_back(folded: &str) -> bool {
-    lists()
-        .references
-        .iter()
-        .any(|r| folded.starts_with(r.as_str()))
+    // Asked of every word of many clauses: most words start with a letter no reference starts with.
+    static FIRST: std::sync::OnceLock<[bool; 256]> = std::sync::OnceLock::new();
+    let first = FIRST.get_or_init(|| {
+        let mut first = [false; 256];
+        for r in &lists().references {
+            if let Some(&b) = r.as_bytes().first() {
+                first[usize::from(b)] = true;
+            }
+        }
+        first
+    });
+    folded
+        .as_bytes()
+        .first()
+        .is_some_and(|&b| first[usize::from(b)])
+        && lists()
+            .references
+            .iter()
+            .any(|r| folded.starts_with(r.as_str()))
 }
 
 /// How many negators `tokens` hold. "Without prejudice to" and *tidak mengurangi* are saving formulas, not

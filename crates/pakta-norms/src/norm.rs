@@ -224,24 +224,23 @@ impl Norm {
         &self.terms
     }
 
-    /// Whether any word of the norm starts with one of `prefixes` (folded). A phrase of several words
-    /// ("in japanese", *bahasa jepang*) matches where exactly those words stand together ("in germany" is
-    /// no "in german").
+    /// Whether any word of the norm starts with one of `prefixes` (folded).
     pub fn mentions<S: AsRef<str>>(&self, prefixes: &[S]) -> bool {
-        let (phrases, words): (Vec<&str>, Vec<&str>) = prefixes
-            .iter()
-            .map(AsRef::as_ref)
-            .partition(|p| p.contains(' '));
         self.terms
             .split(' ')
-            .any(|t| words.iter().any(|p| t.starts_with(p)))
-            || phrases.iter().any(|p| {
-                self.terms.match_indices(p).any(|(at, _)| {
-                    let end = at + p.len();
-                    (at == 0 || self.terms.as_bytes()[at - 1] == b' ')
-                        && (end == self.terms.len() || self.terms.as_bytes()[end] == b' ')
-                })
+            .any(|t| prefixes.iter().any(|p| t.starts_with(p.as_ref())))
+    }
+
+    /// Whether one of `phrases` (folded, of several words: "in japanese", *bahasa jepang*) stands in the
+    /// norm's words exactly: "in germany" is no "in german".
+    pub fn mentions_phrase<S: AsRef<str>>(&self, phrases: &[S]) -> bool {
+        phrases.iter().map(AsRef::as_ref).any(|p| {
+            self.terms.match_indices(p).any(|(at, _)| {
+                let end = at + p.len();
+                (at == 0 || self.terms.as_bytes()[at - 1] == b' ')
+                    && (end == self.terms.len() || self.terms.as_bytes()[end] == b' ')
             })
+        })
     }
 
     /// Whether a word of the object (for a passive, its subject) starts with one of `prefixes`.

@@ -5,8 +5,6 @@
 //! *Majikan*, *Pemberi Kerja*); a check that asks "who keeps the passport?" needs the role, not the word.
 //! Roles come from the lexicon's lists and from the agreement's definitions, which win.
 
-use std::collections::BTreeMap;
-
 use crate::lexicon::{Token, fold};
 use crate::lists::lists;
 
@@ -104,7 +102,8 @@ impl Role {
 /// The roles the agreement itself defines: "'the Sponsor' means the employer", *"P3MI" adalah …*.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Definitions {
-    by_word: BTreeMap<String, Role>,
+    // Asked for every word a role may stand at: a hashed lookup, never iterated, so its order is moot.
+    by_word: std::collections::HashMap<String, Role, foldhash::fast::FixedState>,
 }
 
 impl Definitions {
@@ -244,6 +243,9 @@ impl Definitions {
 
     /// The role the agreement gives this folded word, if it defines one.
     pub fn role(&self, folded: &str) -> Option<Role> {
+        if self.by_word.is_empty() {
+            return None;
+        }
         self.by_word.get(folded).copied()
     }
 

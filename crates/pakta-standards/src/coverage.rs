@@ -626,16 +626,22 @@ impl<'c> Checker<'c> {
         // article's business: its other paragraphs ("The annexes may be amended by the Second Party")
         // are read with, and on the topic of, the one that names it.
         // Only a requirement with norm rules of its own has anything to read there.
-        let parties_articles: BTreeSet<&str> =
-            if requirement.protects_workers || requirement.norms.is_empty() {
-                BTreeSet::new()
-            } else {
-                matched
-                    .iter()
-                    .filter(|m| !units[m.unit].secondary)
-                    .filter_map(|m| units[m.unit].article)
-                    .collect()
-            };
+        // A rule that only qualifies (a group left out of the whole agreement) is read where the topic is
+        // named, not article-wide.
+        let parties_articles: BTreeSet<&str> = if requirement.protects_workers
+            || !requirement
+                .norms
+                .iter()
+                .any(|rule| rule.effect == Effect::Contradicts)
+        {
+            BTreeSet::new()
+        } else {
+            matched
+                .iter()
+                .filter(|m| !units[m.unit].secondary)
+                .filter_map(|m| units[m.unit].article)
+                .collect()
+        };
         for article in &parties_articles {
             scope.extend(layout.by_article.get(article).into_iter().flatten());
         }

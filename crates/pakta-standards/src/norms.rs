@@ -93,6 +93,29 @@ pub(crate) struct RawNormRule {
     why: String,
 }
 
+/// A rule's list of words: one-word prefixes, and phrases of a few words matched exactly.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Words {
+    pub prefixes: Vec<String>,
+    pub phrases: Vec<String>,
+}
+
+impl Words {
+    fn new(entries: Vec<String>) -> Words {
+        let (phrases, prefixes) = entries.into_iter().partition(|e| e.contains(' '));
+        Words { prefixes, phrases }
+    }
+
+    pub fn is_empty(&self) -> bool {
+        self.prefixes.is_empty() && self.phrases.is_empty()
+    }
+
+    /// Whether the norm's words hold one of these.
+    fn in_norm(&self, norm: &Norm) -> bool {
+        norm.mentions(&self.prefixes) || norm.mentions_phrase(&self.phrases)
+    }
+}
+
 /// A requirement's norm rule, validated.
 #[derive(Debug, Clone, PartialEq)]
 pub struct NormRule {
@@ -110,12 +133,17 @@ pub struct NormRule {
     /// requirement.
     pub object: Vec<String>,
     /// Folded word prefixes of which the norm must also mention one ("without" beside "notice").
-    pub also: Vec<String>,
+    pub also: Words,
     /// Folded word prefixes of which the norm must mention one besides one of `also` ("kitchen" beside
     /// "sleeps": a kitchen to cook in is no bedroom).
-    pub together: Vec<String>,
+    pub together: Words,
+    /// The words one of which a clause must hold for the rule to find anything there: its `object` and
+    /// `also` entries, or, for a rule that also needs a word of `together` ("in korean" beside
+    /// "orientation"), those, which are rarer. A phrase counts by its longest word ("this arrangement" by
+    /// "arrangement": "this" is in every other clause).
+    speaks: Vec<String>,
     /// Folded word prefixes of which the norm must mention none ("mutual" beside "amended by").
-    pub unless: Vec<String>,
+    pub unless: Words,
     /// Action classes the norm must not have: "a pregnancy test is not included in the examination"
     /// (`exclude`) speaks of the test to leave it out.
     pub unless_action: Vec<String>,
@@ -215,6 +243,12 @@ impl NormRule {
                 }
             })
             .collect::<Result<Vec<_>, _>>()?;
+        let speaks = if together.is_empty() {
+            object.iter().chain(&also).map(|o| key_word(o)).collect()
+        } else {
+            together.iter().map(|o| key_word(o)).collect()
+        };
+        let (also, together, unless) = (Words::new(also), Words::new(together), Words::new(unless));
         Ok(NormRule {
             effect,
             action: raw.action,
@@ -223,6 +257,7 @@ impl NormRule {
             modality,
             denied: raw.denied,
             object,
+            speaks,
             also,
             together,
             unless,
@@ -266,9 +301,9 @@ impl NormRule {
             // written request"), the act is not imposed on the worker.
             && !(self.effect != Effect::Satisfies
                 && norm.conditions.iter().any(|c| c.workers_request()))
-            && (self.also.is_empty() || norm.mentions(&self.also))
-            && (self.together.is_empty() || norm.mentions(&self.together))
-            && (self.unless.is_empty() || !norm.mentions(&self.unless))
+            && (self.also.is_empty() || self.also.in_norm(norm))
+            && (self.together.is_empty() || self.together.in_norm(norm))
+            && (self.unless.is_empty() || !self.unless.in_norm(norm))
             && (self.unless_action.is_empty() || !norm.acts(&self.unless_action))
             && self.longer_than.is_none_or(|limit| {
                 pakta_norms::quantity::quantities(norm.words())
@@ -285,18 +320,23 @@ impl NormRule {
     }
 }
 
+/// The word a clause must hold for an entry to stand in it: a phrase's longest word.
+fn key_word(entry: &str) -> String {
+    entry
+        .split(' ')
+        .max_by_key(|part| part.len())
+        .unwrap_or(entry)
+        .to_string()
+}
+
 /// Whether a rule or a shared rule could find anything in a clause with these folded words, when none of
 /// its sentences speaks of the requirement: a word of a rule's object or `also` list, or a reference.
 pub fn may_speak<'w>(rules: &[NormRule], mut words: impl Iterator<Item = &'w str>) -> bool {
     words.any(|w| {
         pakta_norms::lexicon::refers_back(w)
-            || rules.iter().any(|rule| {
-                // A phrase ("this arrangement") is found by its first word.
-                rule.object
-                    .iter()
-                    .chain(&rule.also)
-                    .any(|o| w.starts_with(o.split(' ').next().unwrap_or(o)))
-            })
+            || rules
+                .iter()
+                .any(|rule| rule.speaks.iter().any(|k| w.starts_with(k.as_str())))
     })
 }
 
