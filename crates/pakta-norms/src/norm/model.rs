@@ -1,0 +1,309 @@
+//! What the reader gives: a norm, its modality and action, and the conditions and exceptions on it.
+
+use std::ops::Range;
+
+use crate::roles::{Actor, Role};
+
+/// How a norm binds its bearer.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum Modality {
+    /// Must: "shall", "must", *wajib*.
+    Obligation,
+    /// May: "may", *dapat*, "is allowed to".
+    Permission,
+    /// Must not: "shall not", "no … shall", *tidak boleh*, *dilarang*.
+    Prohibition,
+    /// Is entitled: "has the right to", *berhak*.
+    Right,
+    /// An effort, a recommendation or a duty with an escape: "shall endeavour", "should", "where
+    /// feasible", *sedapat mungkin*.
+    HedgedDuty,
+    /// No modal: a statement the text makes binding by saying it ("the costs are borne by the worker").
+    Statement,
+}
+
+impl Modality {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            Modality::Obligation => "obligation",
+            Modality::Permission => "permission",
+            Modality::Prohibition => "prohibition",
+            Modality::Right => "right",
+            Modality::HedgedDuty => "hedged-duty",
+            Modality::Statement => "statement",
+        }
+    }
+
+    /// How firmly the norm commits, for comparing two drafts: a duty binds more than a statement, a
+    /// statement more than a permission, a permission more than a hedged duty.
+    pub fn strength(self) -> u8 {
+        match self {
+            Modality::Obligation | Modality::Prohibition => 3,
+            Modality::Right | Modality::Statement => 2,
+            Modality::Permission => 1,
+            Modality::HedgedDuty => 0,
+        }
+    }
+}
+
+/// What the bearer is to do, as written, with the lexicon's classes for it (`keep`, `pay`, `deduct` …).
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Action {
+    pub words: String,
+    pub classes: Vec<&'static str>,
+}
+
+impl Action {
+    pub fn is(&self, class: &str) -> bool {
+        self.classes.contains(&class)
+    }
+}
+
+/// Whether a qualifying clause is a condition ("if", "provided", *apabila*) or an exception ("unless",
+/// "except", *kecuali*).
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
+pub enum ConditionKind {
+    Condition,
+    Exception,
+}
+
+impl ConditionKind {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ConditionKind::Condition => "condition",
+            ConditionKind::Exception => "exception",
+        }
+    }
+}
+
+/// A condition or exception on a norm.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Condition {
+    pub kind: ConditionKind,
+    /// The words as written, opener included.
+    pub text: String,
+    /// The roles it names.
+    pub roles: Vec<Role>,
+    /// It asks for someone's consent, approval, permission or release.
+    pub consent: bool,
+    /// It leaves the matter to someone's judgement ("when the household requires").
+    pub discretion: bool,
+    /// It is denied: "without needing the employer's consent" is no condition at all.
+    pub denied: bool,
+    /// Who gives the consent it asks for, where the text says ("once the current Employer has issued a
+    /// release", "the approval of the Sponsor").
+    pub giver: Option<Role>,
+    /// It asks both sides to agree ("by mutual agreement", "agreed between the employer and the worker"):
+    /// no one side holds it.
+    pub mutual: bool,
+    /// It is a request ("at the worker's written request", *atas permintaan Pekerja*).
+    pub request: bool,
+    /// Byte range in the clause text.
+    pub span: Range<usize>,
+    /// The folded words, space-separated: read the first time a rule asks, then kept. Most conditions
+    /// are never asked about.
+    pub(super) terms: std::cell::OnceCell<String>,
+}
+
+impl Condition {
+    /// The folded words of the condition, space-separated (see [`crate::lexicon::terms_speak_of`]).
+    pub fn words(&self) -> &str {
+        self.terms.get_or_init(|| {
+            crate::lexicon::tokenize(&self.text)
+                .iter()
+                .map(|t| t.folded.as_str())
+                .collect::<Vec<_>>()
+                .join(" ")
+        })
+    }
+
+    /// The worker's own request: the act is done for the worker, at the worker's initiative.
+    pub fn workers_request(&self) -> bool {
+        !self.denied && self.request && self.roles.iter().any(|r| r.is_worker_side())
+    }
+}
+
+impl Condition {
+    /// A live condition that puts the norm in the employer side's hands: their consent, or their judgement.
+    pub fn in_employer_hands(&self) -> bool {
+        // Where the text says who gives the consent, that settles it ("has released the Worker").
+        if let Some(giver) = self
+            .giver
+            .filter(|_| self.consent && !self.denied && !self.mutual)
+        {
+            return giver.is_employer_side();
+        }
+        !self.denied
+            && !self.mutual
+            && (self.consent || self.discretion || self.request)
+            && self.roles.iter().any(|r| r.is_employer_side())
+            && !(self.request && !self.consent && self.roles.iter().any(|r| r.is_worker_side()))
+            && !self
+                .roles
+                .iter()
+                .any(|r| *r == Role::Worker && self.consent && !self.discretion)
+    }
+}
+
+/// One norm of a clause.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Norm {
+    /// Who must, may or must not; `None` when the text does not say (a passive without an agent).
+    pub bearer: Option<Actor>,
+    pub modality: Modality,
+    /// The modal words as written ("shall endeavour", *tidak boleh*); empty for a statement.
+    pub modal: String,
+    pub action: Option<Action>,
+    /// The words the action applies to, as written.
+    pub object: String,
+    /// Whom the action is for, to or from ("to the worker", *dari Pekerja*), or who ends up holding.
+    pub beneficiary: Option<Actor>,
+    pub conditions: Vec<Condition>,
+    /// The action is denied within the norm ("shall pay no fee", "is not required to", *tidak menanggung*).
+    pub negated: bool,
+    /// The hedge that weakens it, as written.
+    pub hedge: Option<String>,
+    pub passive: bool,
+    /// "only", *hanya* stands between the modal and the action: the norm is narrowed to its conditions.
+    pub narrowed: bool,
+    /// Bearer and modality come from the list lead-in of the enclosing clause.
+    pub inherited: bool,
+    /// The purpose its sentence opens with, as written ("For the worker's own safety", *Demi keselamatan
+    /// PMI*): no part of the norm, but a restriction made in the name of protection is still one.
+    pub purpose: Option<String>,
+    /// Who makes the bearer act ("the Employer shall not require the worker to pay"): the subject of the
+    /// causative verb, who is also the subject a joined modal shares ("… and shall not keep …").
+    pub causer: Option<Actor>,
+    /// Who its words say chooses, sets or controls what it is about ("a doctor appointed by the
+    /// employer", "the allowance set by the Employer", "whichever scheme the Employer elects").
+    pub chosen_by: Option<Actor>,
+    /// Which sentence of the clause it is in (0-based).
+    pub sentence: usize,
+    /// Byte offset of its modal (or, for a statement, its action) in the clause text.
+    pub at: usize,
+    /// Byte range in the clause text.
+    pub span: Range<usize>,
+    /// The folded words of the span, space-separated, for matching requirement data against it (one
+    /// string, not one per word: a check reads thousands of norms).
+    pub(super) terms: String,
+    /// The folded words of the object (for a passive, its subject), space-separated.
+    pub(super) object_terms: String,
+    /// The roles the norm's words name, whoever bears it.
+    pub mentioned: Vec<Role>,
+}
+
+impl Norm {
+    /// Whether the norm says the action does not happen: a prohibition, or a denied action.
+    pub fn denied(&self) -> bool {
+        self.modality == Modality::Prohibition || self.negated
+    }
+
+    /// The role of the bearer, if the text names one.
+    pub fn bearer_role(&self) -> Option<Role> {
+        self.bearer.as_ref().map(|a| a.role)
+    }
+
+    /// The folded words of the norm's span, space-separated.
+    pub fn words(&self) -> &str {
+        &self.terms
+    }
+
+    /// Whether any word of the norm starts with one of `prefixes` (folded).
+    pub fn mentions<S: AsRef<str>>(&self, prefixes: &[S]) -> bool {
+        self.terms
+            .split(' ')
+            .any(|t| prefixes.iter().any(|p| t.starts_with(p.as_ref())))
+    }
+
+    /// Whether one of `phrases` (folded, of several words: "in japanese", *bahasa jepang*) stands in the
+    /// norm's words exactly: "in germany" is no "in german".
+    pub fn mentions_phrase<S: AsRef<str>>(&self, phrases: &[S]) -> bool {
+        phrases.iter().map(AsRef::as_ref).any(|p| {
+            self.terms.match_indices(p).any(|(at, _)| {
+                let end = at + p.len();
+                (at == 0 || self.terms.as_bytes()[at - 1] == b' ')
+                    && (end == self.terms.len() || self.terms.as_bytes()[end] == b' ')
+            })
+        })
+    }
+
+    /// Whether a word of the object (for a passive, its subject) starts with one of `prefixes`.
+    pub fn object_mentions<S: AsRef<str>>(&self, prefixes: &[S]) -> bool {
+        self.object_terms
+            .split(' ')
+            .any(|t| prefixes.iter().any(|p| t.starts_with(p.as_ref())))
+    }
+
+    /// Whether the action is one of `classes`.
+    pub fn acts(&self, classes: &[impl AsRef<str>]) -> bool {
+        self.action
+            .as_ref()
+            .is_some_and(|a| classes.iter().any(|c| a.is(c.as_ref())))
+    }
+
+    /// A live condition or exception that puts the norm in the employer side's hands.
+    pub fn employer_condition(&self) -> Option<&Condition> {
+        self.conditions.iter().find(|c| c.in_employer_hands())
+    }
+
+    /// One line a lawyer can read: "Sponsor (employer) — obligation — hold — the Worker's passport".
+    pub fn describe(&self) -> String {
+        let bearer = match &self.bearer {
+            Some(actor) => format!("{} ({})", actor.words, actor.role.name()),
+            None => "(no bearer named)".to_string(),
+        };
+        let mut modality = self.modality.as_str().to_string();
+        if self.negated {
+            modality.push_str(", negated");
+        }
+        if self.passive {
+            modality.push_str(", passive");
+        }
+        let mut parts = vec![bearer, modality];
+        if let Some(action) = &self.action {
+            parts.push(action.words.clone());
+        }
+        if !self.object.is_empty() {
+            parts.push(self.object.clone());
+        }
+        let mut line = parts.join(" — ");
+        if let Some(beneficiary) = &self.beneficiary {
+            line.push_str(&format!(
+                " — for/with {} ({})",
+                beneficiary.words,
+                beneficiary.role.name()
+            ));
+        }
+        for condition in &self.conditions {
+            let denied = if condition.denied { " (denied)" } else { "" };
+            let giver = match condition.giver {
+                Some(role) if condition.consent && !condition.denied => {
+                    format!(" ({}'s consent)", role.name())
+                }
+                _ => String::new(),
+            };
+            line.push_str(&format!(
+                "; {}{denied}{giver}: {}",
+                condition.kind.as_str(),
+                condition.text
+            ));
+        }
+        if let Some(hedge) = &self.hedge {
+            line.push_str(&format!("; hedged: {hedge}"));
+        }
+        if let Some(chooser) = &self.chosen_by {
+            line.push_str(&format!(
+                "; chosen or set by {} ({})",
+                chooser.words,
+                chooser.role.name()
+            ));
+        }
+        if let Some(purpose) = &self.purpose {
+            line.push_str(&format!("; purpose: {purpose}"));
+        }
+        if self.inherited {
+            line.push_str("; bearer and modality inherited from the lead-in");
+        }
+        line
+    }
+}
