@@ -39,6 +39,7 @@ struct Grammar {
     preventives: Vec<String>,
     places_and_times: Vec<String>,
     time_openers: Vec<String>,
+    grounds: Vec<String>,
     not_verbs: Vec<String>,
     references: Vec<String>,
     pointers: Vec<String>,
@@ -250,19 +251,30 @@ impl<T> Index<T> {
 }
 
 /// A compiled word list.
-#[derive(Debug, Default)]
+#[derive(Debug)]
 pub(crate) struct WordSet {
     index: Index<()>,
     /// Every entry is one exact word ("by", *oleh*): a lookup is one map read.
     single_words: bool,
+    /// The first bytes the entries start with: a word that starts with another is in no entry, without
+    /// hashing it. Most lists are short and most words start elsewhere.
+    first_bytes: [bool; 256],
 }
 
 impl WordSet {
     fn new(entries: &[String]) -> WordSet {
-        let mut set = WordSet::default();
+        let mut set = WordSet {
+            index: Index::default(),
+            single_words: true,
+            first_bytes: [false; 256],
+        };
         let mut single_words = true;
         for raw in entries {
-            let entry = Entry::parse(&crate::lexicon::fold_phrase(raw));
+            let folded = crate::lexicon::fold_phrase(raw);
+            if let Some(&b) = folded.as_bytes().first() {
+                set.first_bytes[usize::from(b)] = true;
+            }
+            let entry = Entry::parse(&folded);
             single_words &= matches!(entry.words.as_slice(), [(_, Word::Exact(_))]);
             set.index.add((), entry);
         }
@@ -273,6 +285,13 @@ impl WordSet {
     /// The end of the longest entry that starts at `start`.
     pub(crate) fn match_at(&self, words: &[&str], start: usize) -> Option<usize> {
         let word = words.get(start)?;
+        if !word
+            .as_bytes()
+            .first()
+            .is_some_and(|&b| self.first_bytes[usize::from(b)])
+        {
+            return None;
+        }
         if self.single_words {
             return self.index.exact.contains_key(*word).then_some(start + 1);
         }
@@ -321,6 +340,8 @@ pub(crate) struct Lists {
     /// The last words of `nullity`'s entries ("void", *hukum*): most sentences have none, and comparing
     /// a word with a handful of rare strings is cheaper than a lookup at every word.
     pub nullity_tails: Vec<String>,
+    /// The same for `no_grounds` ("ground", *alasan*).
+    pub no_ground_tails: Vec<String>,
     pub hedges: WordSet,
     /// One-word turns, checked for every token (a short list, read without hashing).
     pub turns: Vec<String>,
@@ -342,6 +363,9 @@ pub(crate) struct Lists {
     pub places_and_times: Vec<String>,
     /// Openers of a time ("after", *setelah*): inside a subject they end before its verb.
     pub time_openers: Vec<String>,
+    /// Words that open the ground an "only" limits an act to ("terminate the contract only for a valid
+    /// reason", *hanya berdasarkan*).
+    pub grounds: WordSet,
     /// A definition whose defining words say this ("a national recruited under this Agreement") defines
     /// a worker.
     pub recruited: Vec<String>,
@@ -440,6 +464,28 @@ impl Lists {
     }
 }
 
+/// A closed word list, folded, for comparing word by word.
+fn folded(list: &[String]) -> Vec<String> {
+    list.iter().map(|w| crate::lexicon::fold(w)).collect()
+}
+
+/// The last words of a phrase list's entries ("void", *alasan*): most sentences hold none, and comparing
+/// a word with a handful of rare strings is cheaper than a phrase lookup at every word.
+fn tails(entries: &[String]) -> Vec<String> {
+    let mut tails: Vec<String> = entries
+        .iter()
+        .filter_map(|e| {
+            crate::lexicon::fold_phrase(e)
+                .split_whitespace()
+                .last()
+                .map(str::to_string)
+        })
+        .collect();
+    tails.sort();
+    tails.dedup();
+    tails
+}
+
 /// The compiled lexicon. The file is part of the source tree and tested, so a parse error is a bug.
 pub(crate) fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
@@ -457,29 +503,11 @@ pub(crate) fn lists() -> &'static Lists {
             formulas: WordSet::new(&data.negation.formulas),
             nullity: WordSet::new(&data.negation.nullity),
             no_grounds: WordSet::new(&data.negation.no_grounds),
-            nullity_tails: {
-                let mut tails: Vec<String> = data
-                    .negation
-                    .nullity
-                    .iter()
-                    .filter_map(|e| {
-                        crate::lexicon::fold_phrase(e)
-                            .split_whitespace()
-                            .last()
-                            .map(str::to_string)
-                    })
-                    .collect();
-                tails.sort();
-                tails.dedup();
-                tails
-            },
+            nullity_tails: tails(&data.negation.nullity),
+            no_ground_tails: tails(&data.negation.no_grounds),
+            grounds: WordSet::new(&data.grammar.grounds),
             hedges: WordSet::new(&hedges),
-            turns: data
-                .clauses
-                .turns
-                .iter()
-                .map(|w| crate::lexicon::fold(w))
-                .collect(),
+            turns: folded(&data.clauses.turns),
             conditions: WordSet::new(&data.clauses.conditions),
             exceptions: WordSet::new(&data.clauses.exceptions),
             discretion: WordSet::new(&data.clauses.discretion),
@@ -489,66 +517,16 @@ pub(crate) fn lists() -> &'static Lists {
             purposes: WordSet::new(&data.clauses.purposes),
             purpose_clauses: WordSet::new(&data.clauses.purpose_clauses),
             qualifiers: qualifier_sets(&data.qualifiers),
-            light_verbs: data
-                .grammar
-                .light_verbs
-                .iter()
-                .map(|w| crate::lexicon::fold(w))
-                .collect(),
-            causatives: data
-                .grammar
-                .causatives
-                .iter()
-                .map(|w| crate::lexicon::fold(w))
-                .collect(),
-            preventives: data
-                .grammar
-                .preventives
-                .iter()
-                .map(|w| crate::lexicon::fold(w))
-                .collect(),
-            places_and_times: data
-                .grammar
-                .places_and_times
-                .iter()
-                .map(|w| crate::lexicon::fold(w))
-                .collect(),
-            time_openers: data
-                .grammar
-                .time_openers
-                .iter()
-                .map(|w| crate::lexicon::fold(w))
-                .collect(),
-            recruited: data
-                .grammar
-                .recruited
-                .iter()
-                .map(|w| crate::lexicon::fold(w))
-                .collect(),
-            not_verbs: data
-                .grammar
-                .not_verbs
-                .iter()
-                .map(|w| crate::lexicon::fold(w))
-                .collect(),
-            references: data
-                .grammar
-                .references
-                .iter()
-                .map(|w| crate::lexicon::fold(w))
-                .collect(),
-            pointers: data
-                .grammar
-                .pointers
-                .iter()
-                .map(|w| crate::lexicon::fold(w))
-                .collect(),
-            back_pointers: data
-                .grammar
-                .back_pointers
-                .iter()
-                .map(|w| crate::lexicon::fold(w))
-                .collect(),
+            light_verbs: folded(&data.grammar.light_verbs),
+            causatives: folded(&data.grammar.causatives),
+            preventives: folded(&data.grammar.preventives),
+            places_and_times: folded(&data.grammar.places_and_times),
+            time_openers: folded(&data.grammar.time_openers),
+            recruited: folded(&data.grammar.recruited),
+            not_verbs: folded(&data.grammar.not_verbs),
+            references: folded(&data.grammar.references),
+            pointers: folded(&data.grammar.pointers),
+            back_pointers: folded(&data.grammar.back_pointers),
             roles: data
                 .roles
                 .iter()

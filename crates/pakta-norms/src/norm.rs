@@ -227,9 +227,7 @@ impl<'d> Reader<'d> {
                     // by commas describes the subject; the verb comes after it.
                     let appositive = |i: usize| {
                         tokens[i].comma_before
-                            && action_at(words, i, lists).is_some_and(|(_, c)| {
-                                c.iter().all(|c| matches!(*c, "cap" | "floor"))
-                            })
+                            && is_bound(words, i, lists)
                             && (i + 1..sentence.end.min(i + 8)).any(|k| tokens[k].comma_before)
                     };
                     (sentence.start..sentence.end)
@@ -444,14 +442,15 @@ impl<'d> Reader<'d> {
             }
         }
         // "Pregnancy is not a ground for dismissal or for cancelling the permit", *bukan merupakan alasan
-        // untuk memutuskan hubungan kerja*: what may not be done on that ground is denied. Most sentences
-        // have no "ground" or *alasan* at all.
-        if words[sentence.start..sentence.end]
-            .iter()
-            .any(|w| w.starts_with("ground") || *w == "reason" || *w == "alasan")
-            && let Some(from) = (sentence.start..sentence.end)
-                .find_map(|i| lists.no_grounds.match_at(words, i))
-                .map(|end| tokens[end.min(tokens.len() - 1)].start)
+        // untuk memutuskan hubungan kerja*: what may not be done on that ground is denied. Found, like a
+        // nullity, by its last word.
+        if let Some(from) = (sentence.start..sentence.end)
+            .filter(|&i| lists.no_ground_tails.iter().any(|t| t == words[i]))
+            .find(|&i| {
+                (i.saturating_sub(5).max(sentence.start)..=i)
+                    .any(|j| lists.no_grounds.match_at(words, j) == Some(i + 1))
+            })
+            .map(|i| tokens.get(i + 1).map_or(usize::MAX, |t| t.start))
         {
             for norm in norms[first..].iter_mut().filter(|n| n.at >= from) {
                 norm.negated = true;
@@ -512,10 +511,6 @@ impl<'d> Reader<'d> {
         // object, not the subject; a subject that is no actor names no bearer.
         // "The Worker's residence permit shall cease to be valid": the worker owns the subject and is
         // not it.
-        let possessive = |i: usize| {
-            let rest = &text[tokens[i].end..];
-            rest.starts_with("'s") || rest.starts_with("\u{2019}s")
-        };
         let subject_at = before_relative.or_else(|| {
             (window..anchor.at)
                 .rev()
@@ -523,7 +518,7 @@ impl<'d> Reader<'d> {
                 .find(|&i| role_at(words, i, self.definitions).is_some())
                 .filter(|&i| !in_phrase(i))
         });
-        let possessed_subject = subject_at.is_some_and(possessive);
+        let possessed_subject = subject_at.is_some_and(|i| possessive(words, i));
         let mut subject = subject_at
             .filter(|_| !possessed_subject)
             .and_then(|i| actor_at(tokens, text, i, self.definitions, self.order));
@@ -568,10 +563,11 @@ impl<'d> Reader<'d> {
         // "Under no circumstances shall the Employer confiscate …": after a negative adverbial the
         // subject follows the modal.
         // "Nothing shall require a Worker to …" is no such adverbial: the worker is the one made to act.
-        let causative_next = (anchor.end..limit.min(anchor.end + 2)).any(|k| {
-            lists.causatives.iter().any(|w| w == words[k])
-                || lists.preventives.iter().any(|w| w == words[k])
-        });
+        // "The Employer may require the Worker to …", "Nothing shall prevent a worker from …": a verb whose
+        // object is the one who acts, or is kept from acting.
+        let preventive = |k: usize| lists.preventives.iter().any(|w| w == words[k]);
+        let causative = |k: usize| lists.causatives.iter().any(|w| w == words[k]) || preventive(k);
+        let causative_next = (anchor.end..limit.min(anchor.end + 2)).any(causative);
         if subject.is_none()
             && !anchor.statement
             && modality == Modality::Prohibition
@@ -590,10 +586,6 @@ impl<'d> Reader<'d> {
         // the act.
         // "Nothing shall prevent a worker from joining a union": the one kept from the act bears it.
         let mut causer = None;
-        let causative = |k: usize| {
-            lists.causatives.iter().any(|w| w == words[k])
-                || lists.preventives.iter().any(|w| w == words[k])
-        };
         if !anchor.statement
             && let Some(c) = (search..limit.min(search + 2)).find(|&k| causative(k))
             && let Some(k) =
@@ -602,7 +594,7 @@ impl<'d> Reader<'d> {
         {
             causer = subject.replace(actor);
             search = k + 1;
-            if lists.preventives.iter().any(|w| w == words[c]) {
+            if preventive(c) {
                 // Forbidding to keep someone from an act leaves them free to do it; keeping them from
                 // it forbids it.
                 modality = if modality == Modality::Prohibition || negated {
@@ -757,7 +749,7 @@ impl<'d> Reader<'d> {
                             return None;
                         }
                         let s = if words[j - 1] == "own" { j - 2 } else { j - 1 };
-                        (s > action_range.end && words[s] == "s")
+                        (s > action_range.end && possessive(words, s - 1))
                             .then(|| s - 1)
                             .filter(|&k| role_at(words, k, self.definitions).is_some())
                     })
@@ -889,9 +881,7 @@ impl<'d> Reader<'d> {
                 start = comma;
                 // "Sebagian upah, paling banyak tiga puluh persen, disisihkan": past a bound set off by
                 // commas to the noun it describes.
-                let bound = action_at(words, comma, lists)
-                    .is_some_and(|(_, c)| c.iter().all(|c| matches!(*c, "cap" | "floor")));
-                if bound {
+                if is_bound(words, comma, lists) {
                     start = (floor + 1..comma)
                         .rev()
                         .find(|&i| tokens[i].comma_before)
@@ -951,12 +941,7 @@ impl<'d> Reader<'d> {
                 .any(|k| lists.only.contains(words[k]))
                 // "may terminate the contract only for a valid reason": "only" before the ground.
                 || (action_range.end..limit.saturating_sub(1)).any(|k| {
-                    matches!(
-                        words[k + 1],
-                        "for" | "on" | "in" | "under" | "where" | "when" | "if" | "with"
-                            | "after" | "upon" | "by" | "berdasarkan" | "untuk" | "dengan"
-                            | "apabila" | "jika" | "setelah" | "atas" | "karena"
-                    ) && lists.only.contains(words[k])
+                    lists.grounds.contains(words[k + 1]) && lists.only.contains(words[k])
                 })
                 || spans.iter().any(|s| {
                     s.range.start > anchor.at
@@ -1067,6 +1052,18 @@ use verbs::{action_at, is_consent_noun, main_action, needed, verb_action};
 
 #[cfg(test)]
 mod tests;
+
+/// Whether the words at `i` bound a quantity and say nothing else ("paling banyak", "not less than"):
+/// such a phrase set off by commas describes a noun, it is no verb.
+fn is_bound(words: &[&str], i: usize, lists: &'static Lists) -> bool {
+    action_at(words, i, lists).is_some_and(|(_, c)| c.iter().all(|c| matches!(*c, "cap" | "floor")))
+}
+
+/// Whether the word at `i` is followed by a possessive "'s" ("the Worker's permit"): the tokenizer
+/// keeps the "s" as a word of its own.
+fn possessive(words: &[&str], i: usize) -> bool {
+    words.get(i + 1) == Some(&"s")
+}
 
 /// Whether an Indonesian word is a verb by its prefix (me-, di-), and not one of the prefixed words that
 /// are prepositions or references (`[grammar] not_verbs`: "melalui", "mengenai", "dimaksud").

@@ -228,6 +228,34 @@ impl Definitions {
         }
     }
 
+    /// The roles an agreement gives its own words: the definitions of its preamble ("the Ministry of …
+    /// (hereinafter \"MBIE\")") and of its clauses, and the parties' short names in its front matter (an
+    /// `origin` party is the origin authority, a `destination` one the destination authority).
+    pub fn of_agreement(agreement: &pakta_core::Agreement) -> Definitions {
+        fn walk<'a>(clause: &'a pakta_core::Clause, out: &mut Vec<&'a str>) {
+            out.push(&clause.text);
+            for child in &clause.children {
+                walk(child, out);
+            }
+        }
+        let mut texts: Vec<&str> = agreement.preamble.iter().map(|b| b.text.as_str()).collect();
+        for clause in agreement.articles.iter().flat_map(|a| &a.clauses) {
+            walk(clause, &mut texts);
+        }
+        let mut definitions = Definitions::read(texts);
+        for party in &agreement.meta.parties {
+            let role = match party.role.as_deref() {
+                Some("origin") => Role::OriginAuthority,
+                Some("destination") => Role::DestinationAuthority,
+                _ => Role::State,
+            };
+            if let Some(short) = &party.short {
+                definitions.name_party(short, role);
+            }
+        }
+        definitions
+    }
+
     /// Names a party by its short name ("MBIE", *KP2MI*), as the agreement's front matter lists it. A
     /// word the lexicon already places, or one the text itself defines, keeps that reading.
     pub fn name_party(&mut self, short: &str, role: Role) {

@@ -22,7 +22,7 @@ use crate::negation::{cue_denied, phrase_negated};
 use crate::norms::{Effect, judge};
 use crate::pattern::{Hit, Pattern, PatternIndex};
 pub use crate::reading::NormEvidence;
-use crate::reading::{NormCache, clause_texts, norm_at};
+use crate::reading::{NormCache, norm_at};
 pub use crate::units::checked_language;
 use crate::units::{Layout, Unit, UnitKind, units};
 
@@ -312,25 +312,7 @@ impl<'c> Checker<'c> {
                 }
             }
         }
-        // The preamble names the parties ("the Ministry of … (hereinafter \"MBIE\")"), and so does the
-        // front matter: a ministry's short name is a party acting, not an unknown word.
-        let mut definitions = Definitions::read(
-            agreement
-                .preamble
-                .iter()
-                .map(|b| b.text.as_str())
-                .chain(clause_texts(agreement)),
-        );
-        for party in &agreement.meta.parties {
-            let role = match party.role.as_deref() {
-                Some("origin") => NormRole::OriginAuthority,
-                Some("destination") => NormRole::DestinationAuthority,
-                _ => NormRole::State,
-            };
-            if let Some(short) = &party.short {
-                definitions.name_party(short, role);
-            }
-        }
+        let definitions = Definitions::of_agreement(agreement);
         let reader = Reader::new(&definitions, language == Language::Id);
         let norms = NormCache {
             reader,
@@ -780,11 +762,7 @@ impl<'c> Checker<'c> {
                     clause: units[u].id.clone(),
                     article: units[u].article_number.clone(),
                     text: pakta_core::text::collapse_whitespace(&units[u].text[norm.span.clone()]),
-                    pattern: if judgement.effect == Effect::Qualifies {
-                        format!("qualifies: {}", judgement.why)
-                    } else {
-                        format!("norm: {}", judgement.why)
-                    },
+                    pattern: norm_pattern(kind, &judgement.why),
                     norm: Some(norms.evidence(u, norm)),
                 });
             }
@@ -908,24 +886,25 @@ impl<'c> Checker<'c> {
         } else {
             Status::Covered
         };
+        // A protection found covered or partial is read once more for what qualifies it; a qualification
+        // the standards call a taking back makes it weaker, any other makes it uncertain, as does a norm
+        // one of its own rules only qualifies.
+        let mut uncertain = qualified;
         let status = if matches!(status, Status::Covered | Status::Partial)
             && requirement.protects_workers
         {
             let found = self.qualifications(r, &matched, units, scanned, layout, norms);
             let takes_back = found.iter().any(|e| e.kind == EvidenceKind::Contradiction);
-            let uncertain = !found.is_empty();
+            uncertain |= !found.is_empty();
             evidence.extend(found);
             evidence.sort_by(|a, b| {
                 (position(a), a.kind, &a.text).cmp(&(position(b), b.kind, &b.text))
             });
-            if takes_back {
-                Status::Weaker
-            } else if uncertain || qualified {
-                Status::Uncertain
-            } else {
-                status
-            }
-        } else if qualified && matches!(status, Status::Covered | Status::Partial) {
+            if takes_back { Status::Weaker } else { status }
+        } else {
+            status
+        };
+        let status = if uncertain && matches!(status, Status::Covered | Status::Partial) {
             Status::Uncertain
         } else {
             status
@@ -1137,6 +1116,16 @@ pub(crate) struct Scanned<'a> {
 pub(crate) struct Pointers {
     pub(crate) numbers: Vec<String>,
     pub(crate) preceding: bool,
+}
+
+/// How evidence from a norm names its finding: `norm: why` for a contradiction or a compliance,
+/// `qualifies: why` for a qualification a reader must judge.
+pub(crate) fn norm_pattern(kind: EvidenceKind, why: &str) -> String {
+    if kind == EvidenceKind::Qualification {
+        format!("qualifies: {why}")
+    } else {
+        format!("norm: {why}")
+    }
 }
 
 fn round(value: f64, places: i32) -> f64 {

@@ -132,17 +132,19 @@ pub struct NormRule {
     /// Folded word prefixes; the norm must mention one. Empty: the norm's sentence must speak of the
     /// requirement.
     pub object: Vec<String>,
-    /// Folded word prefixes of which the norm must also mention one ("without" beside "notice").
+    /// Folded word prefixes or phrases of which the norm must also mention one ("without" beside
+    /// "notice").
     pub also: Words,
-    /// Folded word prefixes of which the norm must mention one besides one of `also` ("kitchen" beside
-    /// "sleeps": a kitchen to cook in is no bedroom).
+    /// Folded word prefixes or phrases of which the norm must mention one besides one of `also`
+    /// ("kitchen" beside "sleeps": a kitchen to cook in is no bedroom).
     pub together: Words,
     /// The words one of which a clause must hold for the rule to find anything there: its `object` and
     /// `also` entries, or, for a rule that also needs a word of `together` ("in korean" beside
     /// "orientation"), those, which are rarer. A phrase counts by its longest word ("this arrangement" by
     /// "arrangement": "this" is in every other clause).
     speaks: Vec<String>,
-    /// Folded word prefixes of which the norm must mention none ("mutual" beside "amended by").
+    /// Folded word prefixes or phrases of which the norm must mention none ("mutual" beside "amended
+    /// by").
     pub unless: Words,
     /// Action classes the norm must not have: "a pregnancy test is not included in the examination"
     /// (`exclude`) speaks of the test to leave it out.
@@ -227,22 +229,24 @@ impl NormRule {
                 })
                 .collect()
         };
+        // `object` and `condition` are matched word by word: a phrase there would never match.
+        let one_word = |list: &[String], what: &str| -> Result<Vec<String>, String> {
+            list.iter()
+                .map(|o| {
+                    let folded = pakta_norms::lexicon::fold(o.trim_end_matches('*'));
+                    if folded.contains(' ') || folded.is_empty() {
+                        Err(format!("norm rule {what} `{o}` must be one word or prefix"))
+                    } else {
+                        Ok(folded)
+                    }
+                })
+                .collect()
+        };
         let also = words(&raw.also)?;
         let together = words(&raw.together)?;
         let unless = words(&raw.unless)?;
-        let condition = words(&raw.condition)?;
-        let object = raw
-            .object
-            .iter()
-            .map(|o| {
-                let folded = pakta_norms::lexicon::fold(o.trim_end_matches('*'));
-                if folded.contains(' ') || folded.is_empty() {
-                    Err(format!("norm rule object `{o}` must be one word or prefix"))
-                } else {
-                    Ok(folded)
-                }
-            })
-            .collect::<Result<Vec<_>, _>>()?;
+        let condition = one_word(&raw.condition, "condition")?;
+        let object = one_word(&raw.object, "object")?;
         let speaks = if together.is_empty() {
             object.iter().chain(&also).map(|o| key_word(o)).collect()
         } else {

@@ -36,21 +36,17 @@ pub(crate) fn find(
                 let Some(Qualification { why, takes_back }) = *found_here else {
                     continue;
                 };
-                let takes_back = takes_back && own(u);
+                let kind = if takes_back && own(u) {
+                    EvidenceKind::Contradiction
+                } else {
+                    EvidenceKind::Qualification
+                };
                 found.push(Evidence {
-                    kind: if takes_back {
-                        EvidenceKind::Contradiction
-                    } else {
-                        EvidenceKind::Qualification
-                    },
+                    kind,
                     clause: units[u].id.clone(),
                     article: units[u].article_number.clone(),
                     text: pakta_core::text::collapse_whitespace(&units[u].text[norm.span.clone()]),
-                    pattern: if takes_back {
-                        format!("norm: {why}")
-                    } else {
-                        format!("qualifies: {why}")
-                    },
+                    pattern: crate::coverage::norm_pattern(kind, why),
                     norm: Some(norms.evidence(u, norm)),
                 });
             }

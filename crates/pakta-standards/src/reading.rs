@@ -3,7 +3,6 @@
 
 use std::cell::OnceCell;
 
-use pakta_core::{Agreement, Clause};
 use pakta_norms::{Norm, Reader, lexicon};
 
 use crate::coverage::Scanned;
@@ -169,21 +168,4 @@ impl NormCache<'_> {
 fn leads_in(text: &str) -> bool {
     let text = text.trim_end();
     text.ends_with(':') || text.ends_with('\u{2014}') || text.ends_with("berikut")
-}
-
-/// Every clause text of the agreement, for reading its definitions.
-pub(crate) fn clause_texts(agreement: &Agreement) -> Vec<&str> {
-    fn walk<'a>(clause: &'a Clause, out: &mut Vec<&'a str>) {
-        out.push(&clause.text);
-        for child in &clause.children {
-            walk(child, out);
-        }
-    }
-    let mut out = Vec::new();
-    for article in &agreement.articles {
-        for clause in &article.clauses {
-            walk(clause, &mut out);
-        }
-    }
-    out
 }
