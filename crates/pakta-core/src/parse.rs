@@ -349,6 +349,19 @@ impl<'a> Builder<'a> {
             self.title = Some(text);
             return;
         }
+        // A Word file with a Title paragraph and the same words again as Heading 1 (as pandoc writes front
+        // matter's title above the body's own): the repeat is the title, and what follows is the preamble,
+        // not a division's intro. A repeat that differs is a heading of its own, so no change can hide here.
+        if self.articles.is_empty()
+            && self.article.is_none()
+            && self.divisions.is_empty()
+            && self
+                .title
+                .as_deref()
+                .is_some_and(|title| title.eq_ignore_ascii_case(&text))
+        {
+            return;
+        }
         // `## CHAPTER I` followed by `## GENERAL PROVISIONS`: the second heading names the chapter.
         if self.article.is_none()
             && let Some(&open) = self.open_divisions.last()
