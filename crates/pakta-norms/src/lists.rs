@@ -45,6 +45,10 @@ struct Grammar {
     pointers: Vec<String>,
     back_pointers: Vec<String>,
     recruited: Vec<String>,
+    adverbs: Vec<String>,
+    members: Vec<String>,
+    prospective: Vec<String>,
+    permit_kinds: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -369,6 +373,16 @@ pub(crate) struct Lists {
     /// A definition whose defining words say this ("a national recruited under this Agreement") defines
     /// a worker.
     pub recruited: Vec<String>,
+    /// Adverbs and particles between a modal and its verb ("shall promptly pay", *wajib segera membayar*).
+    pub adverbs: Vec<String>,
+    /// Role words for the people of an institution ("embassy staff"): they act for a public body or an
+    /// agency named with them.
+    pub members: Vec<String>,
+    /// Words that make the role after them a prospective one (*calon Pemberi Kerja*): that role is the
+    /// actor.
+    pub prospective: Vec<String>,
+    /// Words that make a consent word a document ("a work permit", *izin tinggal*).
+    pub permit_kinds: Vec<String>,
     pub not_verbs: Vec<String>,
     pub references: Vec<String>,
     pub pointers: Vec<String>,
@@ -523,6 +537,10 @@ pub(crate) fn lists() -> &'static Lists {
             places_and_times: folded(&data.grammar.places_and_times),
             time_openers: folded(&data.grammar.time_openers),
             recruited: folded(&data.grammar.recruited),
+            adverbs: folded(&data.grammar.adverbs),
+            members: folded(&data.grammar.members),
+            prospective: folded(&data.grammar.prospective),
+            permit_kinds: folded(&data.grammar.permit_kinds),
             not_verbs: folded(&data.grammar.not_verbs),
             references: folded(&data.grammar.references),
             pointers: folded(&data.grammar.pointers),

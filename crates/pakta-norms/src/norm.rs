@@ -159,6 +159,34 @@ impl<'d> Reader<'d> {
         };
         let mut anchors = anchors(words, &sentence, &owned, lists);
         anchors.retain(|a| !inside(a.at) && !in_purpose(a.at));
+        // "Disputes which cannot be settled by the Committee shall be referred …", *Sengketa yang tidak
+        // dapat diselesaikan … dibawa ke …*: a modal inside a relative clause describes the subject. It is
+        // no norm when the sentence has a modal of its own after it, or when it says what cannot be. One
+        // set off by a comma (", which shall not exceed …") adds a norm of its own.
+        let opener = |k: usize| {
+            (matches!(words[k], "which" | "that") || lists.relatives.contains(words[k]))
+                && !tokens[k].comma_before
+        };
+        let relative = |a: &Anchor| {
+            a.at > sentence.start
+                && (opener(a.at - 1)
+                    || (a.at > sentence.start + 1
+                        && opener(a.at - 2)
+                        && crate::lexicon::is_strict_negator(words[a.at - 1])))
+        };
+        let relatives: Vec<bool> = anchors.iter().map(relative).collect();
+        let describes = |k: usize| {
+            let a = &anchors[k];
+            relatives[k]
+                && (a.negated
+                    || a.modality == Modality::Prohibition
+                    || relatives[k + 1..].iter().any(|r| !r))
+        };
+        let kept: Vec<Anchor> = (0..anchors.len())
+            .filter(|&k| !describes(k))
+            .map(|k| anchors[k])
+            .collect();
+        let mut anchors = kept;
         // "… shall be advanced by the agency and repaid by the worker", *dibebankan … dan dipotong dari
         // upah*: a passive verb joined to a modal's clause is a norm of its own under the same modal.
         let mut joined = Vec::new();
@@ -342,9 +370,23 @@ impl<'d> Reader<'d> {
                 // "… shall not require the worker to buy … and shall not keep …": the causative's subject.
                 norm.bearer = previous.causer.clone().or_else(|| previous.bearer.clone());
                 // "The processing charge … shall be agreed with the worker and shall not exceed …": a
-                // passive's subject is the joined modal's too, and a rule must see its words.
+                // passive's subject is the joined modal's too, and a rule must see its words. "Female
+                // workers may only be employed by day and shall carry a parent's permission": that
+                // subject, not the passive's agent, bears the joined duty.
                 if previous.passive {
                     norm.terms = format!("{} {}", previous.object_terms, norm.terms);
+                    let before = anchors[k - 1];
+                    let from = if k == 1 {
+                        sentence.start
+                    } else {
+                        anchors[k - 2].end.max(anchors[k - 2].at + 1)
+                    };
+                    norm.bearer = (from..before.at)
+                        .rev()
+                        .filter(|&i| !spans.iter().any(|s| s.range.contains(&i)))
+                        .find(|&i| role_at(words, i, self.definitions).is_some())
+                        .filter(|&i| !possessive(words, i))
+                        .and_then(|i| actor_at(tokens, text, i, self.definitions, self.order));
                 }
             }
             // "… shall settle that advance and shall recover it from the Worker's wages": a pronoun object
@@ -632,6 +674,7 @@ impl<'d> Reader<'d> {
                     free(i)
                         && !tokens[i].stopword
                         && !AUXILIARIES.contains(&words[i])
+                        && !lists.adverbs.iter().any(|w| w == words[i])
                         && !crate::lexicon::is_strict_negator(words[i])
                 });
                 match i {
@@ -664,8 +707,15 @@ impl<'d> Reader<'d> {
             negated = true;
         }
         // "shall pay no fee", "charge nothing".
+        // "pay no less favourable than …" is a floor, not a denial.
         if let Some(next) = words.get(action_range.end)
             && matches!(*next, "no" | "nothing" | "none")
+            && !words.get(action_range.end + 1).is_some_and(|w| {
+                matches!(
+                    *w,
+                    "less" | "more" | "lower" | "higher" | "later" | "earlier" | "fewer" | "worse"
+                )
+            })
             && action_range.end < limit
             && !action_at(words, action_range.end, lists).is_some_and(|(_, c)| c.contains(&"cap"))
         {

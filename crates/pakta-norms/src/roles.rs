@@ -408,7 +408,21 @@ pub fn actor_at(
             break;
         }
     }
-    let roles: Vec<Role> = (start..end).filter_map(named).collect();
+    // *calon Pemberi Kerja* is a prospective employer, and "embassy staff" act for the embassy: such a
+    // word gives way to the other role of its phrase ("hotel staff" are still workers).
+    let lists = crate::lists::lists();
+    let of = |list: &[String], k: usize| list.iter().any(|w| w == words[k]);
+    let yields = |k: usize| {
+        (of(&lists.prospective, k) && (start..end).any(|j| j > k && named(j).is_some()))
+            || (of(&lists.members, k)
+                && (start..end).any(|j| {
+                    j != k && named(j).is_some_and(|r| r.is_public() || r == Role::Agency)
+                }))
+    };
+    let roles: Vec<Role> = (start..end)
+        .filter(|&k| !yields(k))
+        .filter_map(named)
+        .collect();
     // The words as written include a modifier before an English head ("domestic worker", "current
     // employer"), so a party change reads as the drafts say it.
     if order == Order::HeadLast {

@@ -141,11 +141,15 @@ pub(super) fn anchors(
         };
         match found.last_mut() {
             // "shall ensure that workers may keep": the second modal belongs to the clause "that" opens.
+            // "Workers who may not leave the vessel shall receive …": a verb between two modals makes
+            // them two.
             Some(previous)
                 if anchor.at <= previous.end + 3
                     && !words[previous.end.min(anchor.at)..anchor.at]
                         .iter()
-                        .any(|w| matches!(*w, "that" | "bahwa" | "agar" | "supaya")) =>
+                        .any(|w| matches!(*w, "that" | "bahwa" | "agar" | "supaya"))
+                    && !(previous.end.min(anchor.at)..anchor.at)
+                        .any(|k| action_at(words, k, lists).is_some() && !own(k)) =>
             {
                 previous.end = anchor.end.max(previous.end);
                 let previous_by_word = by_word.last().copied().unwrap_or(false);

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::anchors::{anchors, negative_actions};
-use super::verbs::{action_at, is_consent_noun, is_treaty_name, needed};
+use super::verbs::{action_at, is_consent_noun, is_document, is_treaty_name, needed};
 use super::{Condition, ConditionKind, Reader};
 use crate::lexicon::{Token, tokenize};
 use crate::lists::{Lists, lists};
@@ -233,6 +233,7 @@ fn asks_consent(words: &[&str], k: usize, reader: &Reader<'_>) -> bool {
         && !as_agreed
         && !adjective
         && !is_treaty_name(words, k)
+        && !is_document(words, k, lists())
 }
 
 /// Whether the words in `range` ask for a consent, and who gives it: the first consent word with a giver,

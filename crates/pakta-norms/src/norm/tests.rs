@@ -719,3 +719,107 @@ fn a_document_that_remains_valid_is_a_statement() {
         "{list:#?}"
     );
 }
+
+#[test]
+fn an_adverb_after_the_modal_is_not_the_verb() {
+    for (text, verb) in [
+        (
+            "The employment contract may nevertheless set other terms.",
+            "set",
+        ),
+        ("Embassy staff may then visit the detained worker.", "visit"),
+        (
+            "The employer shall instead lodge a yearly report with the ministry.",
+            "lodge",
+        ),
+    ] {
+        let list = norms(text);
+        let action = list[0].action.as_ref().map(|a| a.words.as_str());
+        assert_eq!(action, Some(verb), "{text}: {list:#?}");
+    }
+}
+
+#[test]
+fn a_permit_held_is_a_document_not_a_consent() {
+    let list =
+        norms("A spouse may join the worker once the worker has held a permit for two years.");
+    assert!(list[0].conditions.iter().all(|c| !c.consent), "{list:#?}");
+    let list = norms_id("Perjanjian kerja tetap berlaku sampai izin tinggal Pekerja berakhir.");
+    assert!(list.iter().all(|n| !n.acts(&["consent"])), "{list:#?}");
+}
+
+#[test]
+fn staff_act_for_their_institution_and_a_prospective_employer_is_an_employer() {
+    let n = &norms("Embassy staff may visit the detained worker.")[0];
+    assert_eq!(role(n), Some("authority"));
+    let n = &norms("Hotel staff shall receive two days of rest each week.")[0];
+    assert_eq!(role(n), Some("worker"));
+    let n = &norms_id("Laporan kesehatan dikirimkan kepada calon Pemberi Kerja.")[0];
+    assert_eq!(
+        n.beneficiary.as_ref().map(|a| a.role.name()),
+        Some("employer"),
+        "{n:#?}"
+    );
+    // The noun that opens the clause is its subject; the prefixed verb is the action.
+    assert_eq!(
+        n.action.as_ref().map(|a| a.words.as_str()),
+        Some("dikirimkan")
+    );
+}
+
+#[test]
+fn a_duty_joined_to_a_passive_falls_on_the_passive_s_subject() {
+    let list = norms(
+        "Female workers may only be employed by day and shall carry written permission from a parent.",
+    );
+    let carry = list
+        .iter()
+        .find(|n| n.modality == Modality::Obligation)
+        .expect("the joined duty");
+    assert_eq!(role(carry), Some("worker"), "{list:#?}");
+    let list = norms_id(
+        "Pekerja perempuan hanya dapat dipekerjakan pada siang hari dan wajib membawa izin tertulis dari orang tuanya.",
+    );
+    let carry = list
+        .iter()
+        .find(|n| n.modality == Modality::Obligation)
+        .expect("the joined duty");
+    assert_eq!(role(carry), Some("worker"), "{list:#?}");
+}
+
+#[test]
+fn a_modal_inside_a_relative_clause_describes_the_subject() {
+    let list = norms("Workers who may not leave the vessel shall receive shore leave pay.");
+    assert!(
+        list.iter().all(|n| n.modality != Modality::Prohibition),
+        "{list:#?}"
+    );
+    let list = norms_id(
+        "Sengketa yang tidak dapat diselesaikan oleh Komite Bersama dibawa ke pertemuan tahunan.",
+    );
+    assert!(
+        list.iter().all(|n| n.modality != Modality::Prohibition),
+        "{list:#?}"
+    );
+    // Set off by a comma, it states a norm of its own.
+    let list = norms(
+        "The agency shall not demand any payment other than a processing charge, which shall not exceed one week's wage.",
+    );
+    assert_eq!(list.len(), 2, "{list:#?}");
+}
+
+#[test]
+fn no_less_favourable_is_a_floor_not_a_denial() {
+    let list =
+        norms("Workers receive pay no less favourable than that given to other migrant workers.");
+    assert!(list.iter().all(|n| !n.denied()), "{list:#?}");
+}
+
+#[test]
+fn a_purchase_by_the_worker_is_a_cost_on_the_worker() {
+    let n = with_action(
+        &norms_id("Sepatu kerja pengganti dibeli sendiri oleh Pekerja dengan harga pasar."),
+        "pay",
+    );
+    assert_eq!(role(&n), Some("worker"), "{n:#?}");
+}

@@ -8,29 +8,6 @@ use crate::lexicon::Token;
 use crate::lists::Lists;
 use crate::roles::{Definitions, role_at};
 
-/// Adverbs and particles that stand between a modal and its verb ("shall promptly pay", *wajib segera
-/// membayar*).
-const ADVERBS: &[&str] = &[
-    "not",
-    "also",
-    "only",
-    "jointly",
-    "mutually",
-    "saling",
-    "further",
-    "immediately",
-    "promptly",
-    "duly",
-    "segera",
-    "juga",
-    "tetap",
-    "senantiasa",
-    "terlebih",
-    "dahulu",
-    "selalu",
-    "secara",
-];
-
 /// Prepositions that open a phrase before the verb ("shall, at its own cost, provide"): the verb is found
 /// past them.
 const PREPOSITIONS: &[&str] = &[
@@ -58,7 +35,7 @@ pub(super) fn main_action(
         }
         let skipped = tokens[i].stopword
             || AUXILIARIES.contains(&words[i])
-            || ADVERBS.contains(&words[i])
+            || lists.adverbs.iter().any(|w| w == words[i])
             || (words[i].ends_with("ly") && words[i].len() > 4);
         if !skipped {
             first = Some(i);
@@ -153,18 +130,39 @@ pub(super) fn verb_action(
         .find(|&i| !tokens[i].stopword && free(i))
         .unwrap_or(range.start);
     // "Workers who work on fishing vessels are excluded": a verb of a relative clause is not the clause's.
+    // So is one after an aspect word ("yang sedang berjalan", "which has expired").
+    let relative_word = |k: usize| {
+        matches!(
+            words[k],
+            "who" | "which" | "that" | "yang" | "whom" | "whose"
+        )
+    };
     let relative = |i: usize| {
-        i > 0
-            && matches!(
-                words[i - 1],
-                "who" | "which" | "that" | "yang" | "whom" | "whose"
-            )
+        (i > 0 && relative_word(i - 1))
+            || (i > 1
+                && relative_word(i - 2)
+                && (AUXILIARIES.contains(&words[i - 1])
+                    || lists.adverbs.iter().any(|w| w == words[i - 1])
+                    || matches!(
+                        words[i - 1],
+                        "sedang" | "telah" | "sudah" | "masih" | "akan" | "has" | "have" | "had"
+                    )))
+    };
+    // *Laporan kesehatan dikirimkan …*: an Indonesian noun in *-an* ("report", *pembayaran*) that opens
+    // the clause is its subject, not its verb, which bears a verb's prefix; a phrase of the lexicon that
+    // starts with one ("perjanjian kerja … berakhir") is still an action.
+    let nominal = |w: &str| {
+        w.len() > 5
+            && w.ends_with("an")
+            && !["di", "me", "ber", "ter"].iter().any(|p| w.starts_with(p))
     };
     candidates
         .iter()
-        .find(|(i, _, _)| {
+        .find(|(i, end, _)| {
             !relative(*i)
-                && (verbal(*i) || *i <= opening + 1 || crate::lexicon::is_strict_negator(words[*i]))
+                && (verbal(*i)
+                    || (*i <= opening + 1 && (*end > *i + 1 || !nominal(words[*i])))
+                    || crate::lexicon::is_strict_negator(words[*i]))
         })
         .cloned()
 }
@@ -216,10 +214,26 @@ pub(super) fn is_treaty_name(words: &[&str], i: usize) -> bool {
 
 /// The action at `i`: the end of the longest action phrase starting there, with every class it belongs
 /// to.
+/// A treaty's name ("this Agreement", *Persetujuan ini*) and a document ("the residence permit", *izin
+/// tinggal*) look like consent words and are no action.
 pub(super) fn action_at(
     words: &[&str],
     i: usize,
     lists: &'static Lists,
 ) -> Option<(usize, Vec<&'static str>)> {
-    lists.action_at(words, i)
+    lists
+        .action_at(words, i)
+        .filter(|_| !is_treaty_name(words, i) && !is_document(words, i, lists))
+}
+
+/// Whether the consent word at `i` names a document: a permit of some kind ("a work permit", "the
+/// residence permit", *izin tinggal*), not a permission anyone gives.
+pub(super) fn is_document(words: &[&str], i: usize, lists: &Lists) -> bool {
+    let kind = |k: usize| {
+        words
+            .get(k)
+            .is_some_and(|w| lists.permit_kinds.iter().any(|p| p == w))
+    };
+    matches!(words[i], "permit" | "permits" | "izin" | "ijin")
+        && ((i > 0 && kind(i - 1)) || kind(i + 1))
 }
