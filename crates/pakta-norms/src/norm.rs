@@ -258,8 +258,9 @@ impl<'d> Reader<'d> {
                             && is_bound(words, i, lists)
                             && (i + 1..sentence.end.min(i + 8)).any(|k| tokens[k].comma_before)
                     };
+                    // A verb of a relative clause ("… Pemilik Kapal yang mempekerjakan AKP") is not it.
                     (sentence.start..sentence.end)
-                        .filter(|&i| !inside(i))
+                        .filter(|&i| !inside(i) && !verbs::in_relative(words, i, lists))
                         .find(|&i| action_at(words, i, lists).is_some() && !appositive(i))
                 })
                 // Indonesian states duties without a modal ("Agensi menjemput PMI di bandara",

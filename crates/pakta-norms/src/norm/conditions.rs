@@ -118,9 +118,19 @@ impl Reader<'_> {
             };
             // A condition in the subject ("Nobody other than the worker shall …") ends where the main
             // clause's modal begins, as one that opens the sentence does.
+            // A main clause without a modal before the opener ("Sanctions are imposed if the worker can
+            // prove …", *Sanksi … dijatuhkan apabila PMI dapat membuktikan …*) makes it a trailing
+            // condition, which holds whatever modal comes after it.
             let owned_here = negative_actions(words, sentence, lists);
+            let verb_before = (sentence.start..i).any(|k| match self.order {
+                crate::roles::Order::HeadFirst => super::indonesian_verb(words[k], lists),
+                crate::roles::Order::HeadLast => {
+                    matches!(words[k], "is" | "are" | "was" | "were") && k + 1 < i
+                }
+            });
             let leading = i == sentence.start
-                || anchors(words, &(sentence.start..i), &owned_here, lists).is_empty();
+                || (!verb_before
+                    && anchors(words, &(sentence.start..i), &owned_here, lists).is_empty());
             let mut end = (open_end..sentence.end)
                 .find(|&k| tokens[k].comma_before && k > open_end)
                 .unwrap_or(sentence.end);

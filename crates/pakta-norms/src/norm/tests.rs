@@ -823,3 +823,34 @@ fn a_purchase_by_the_worker_is_a_cost_on_the_worker() {
     );
     assert_eq!(role(&n), Some("worker"), "{n:#?}");
 }
+
+#[test]
+fn a_condition_after_a_main_verb_holds_its_own_modal() {
+    let list = norms(
+        "Sanctions are imposed on the agency only if the worker can prove that the advert was false.",
+    );
+    assert_eq!(list.len(), 1, "{list:#?}");
+    assert!(
+        list[0].conditions[0].text.ends_with("the advert was false"),
+        "{list:#?}"
+    );
+    let list = norms_id(
+        "Sanksi dijatuhkan kepada agen apabila Pekerja dapat membuktikan bahwa iklan itu palsu.",
+    );
+    assert!(
+        list.iter().all(|n| n.modality != Modality::Permission),
+        "{list:#?}"
+    );
+}
+
+#[test]
+fn a_statement_s_verb_is_not_a_relative_clause_s() {
+    let list = norms_id(
+        "Atas permintaan Pihak lain, setiap Pihak menyampaikan daftar kapal dan perusahaan yang mempekerjakan awak kapal.",
+    );
+    assert_eq!(
+        list[0].action.as_ref().map(|a| a.words.as_str()),
+        Some("menyampaikan"),
+        "{list:#?}"
+    );
+}

@@ -129,25 +129,7 @@ pub(super) fn verb_action(
     let opening = (range.start..range.end)
         .find(|&i| !tokens[i].stopword && free(i))
         .unwrap_or(range.start);
-    // "Workers who work on fishing vessels are excluded": a verb of a relative clause is not the clause's.
-    // So is one after an aspect word ("yang sedang berjalan", "which has expired").
-    let relative_word = |k: usize| {
-        matches!(
-            words[k],
-            "who" | "which" | "that" | "yang" | "whom" | "whose"
-        )
-    };
-    let relative = |i: usize| {
-        (i > 0 && relative_word(i - 1))
-            || (i > 1
-                && relative_word(i - 2)
-                && (AUXILIARIES.contains(&words[i - 1])
-                    || lists.adverbs.iter().any(|w| w == words[i - 1])
-                    || matches!(
-                        words[i - 1],
-                        "sedang" | "telah" | "sudah" | "masih" | "akan" | "has" | "have" | "had"
-                    )))
-    };
+    let relative = |i: usize| in_relative(words, i, lists);
     // *Laporan kesehatan dikirimkan …*: an Indonesian noun in *-an* ("report", *pembayaran*) that opens
     // the clause is its subject, not its verb, which bears a verb's prefix; a phrase of the lexicon that
     // starts with one ("perjanjian kerja … berakhir") is still an action.
@@ -165,6 +147,26 @@ pub(super) fn verb_action(
                     || crate::lexicon::is_strict_negator(words[*i]))
         })
         .cloned()
+}
+
+/// Whether the verb at `i` opens a relative clause ("Workers who work on fishing vessels are excluded",
+/// "yang sedang berjalan", "which has expired"): it describes a noun and is not the clause's verb.
+pub(super) fn in_relative(words: &[&str], i: usize, lists: &Lists) -> bool {
+    let relative_word = |k: usize| {
+        matches!(
+            words[k],
+            "who" | "which" | "that" | "yang" | "whom" | "whose"
+        )
+    };
+    (i > 0 && relative_word(i - 1))
+        || (i > 1
+            && relative_word(i - 2)
+            && (AUXILIARIES.contains(&words[i - 1])
+                || lists.adverbs.iter().any(|w| w == words[i - 1])
+                || matches!(
+                    words[i - 1],
+                    "sedang" | "telah" | "sudah" | "masih" | "akan" | "has" | "have" | "had"
+                )))
 }
 
 /// Whether a word asking for consent ("requires", "subject to", "prior", *memerlukan*) stands within
