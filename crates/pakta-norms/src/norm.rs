@@ -144,8 +144,18 @@ impl<'d> Reader<'d> {
             })
             .filter(|&end| end + 1 < sentence.end);
         let sentence = purpose.map_or(sentence.clone(), |end| end..sentence.end);
-        let purpose =
-            purpose.map(|end| text[tokens[whole.start].start..tokens[end - 1].end].to_string());
+        // "…, so that the worker becomes familiar with the area in safety", *…, agar …*: a purpose set
+        // off at the end says why as well.
+        let trailing = || {
+            (sentence.start + 1..sentence.end)
+                .find(|&k| {
+                    tokens[k].comma_before && lists.purpose_clauses.match_at(words, k).is_some()
+                })
+                .map(|k| text[tokens[k].start..tokens[sentence.end - 1].end].to_string())
+        };
+        let purpose = purpose
+            .map(|end| text[tokens[whole.start].start..tokens[end - 1].end].to_string())
+            .or_else(trailing);
         let owned = negative_actions(words, &sentence, lists);
         let spans = self.conditions(text, tokens, words, &sentence, lists);
         let inside = |i: usize| spans.iter().any(|s| s.range.contains(&i));

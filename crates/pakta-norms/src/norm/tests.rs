@@ -854,3 +854,25 @@ fn a_statement_s_verb_is_not_a_relative_clause_s() {
         "{list:#?}"
     );
 }
+
+#[test]
+fn a_purpose_at_the_end_says_why() {
+    let list = norms(
+        "The helper shall leave the house only with a member of the family, so that the helper stays safe.",
+    );
+    assert_eq!(
+        list[0].purpose.as_deref(),
+        Some("so that the helper stays safe"),
+        "{list:#?}"
+    );
+    let list = norms_id(
+        "Pekerja wajib keluar rumah bersama anggota keluarga Pengguna, agar keselamatan Pekerja terjaga.",
+    );
+    assert!(
+        list[0]
+            .purpose
+            .as_deref()
+            .is_some_and(|p| p.starts_with("agar")),
+        "{list:#?}"
+    );
+}
