@@ -781,12 +781,20 @@ impl<'d> Reader<'d> {
         let agent = if modal_passive {
             after_role(anchor.end, end.max(anchor.end), &lists.agent)
         } else if passive {
-            after_role(action_range.end, end, &lists.agent).or_else(|| {
-                let next = action_range.end;
-                (words[action_range.start].starts_with("di") && next < end)
-                    .then(|| actor_at(tokens, text, next, self.definitions, self.order))
-                    .flatten()
-            })
+            // "… dilakukan pada waktu yang disetujui oleh Pengguna": an agent after a relative clause's
+            // verb is that verb's, not this one's.
+            let relative_agent =
+                |i: usize| i > action_range.end + 1 && verbs::in_relative(words, i - 1, lists);
+            (action_range.end..end)
+                .find(|&i| lists.agent.match_at(words, i).is_some())
+                .filter(|&i| !relative_agent(i))
+                .and_then(|i| after_role(i, end, &lists.agent))
+                .or_else(|| {
+                    let next = action_range.end;
+                    (words[action_range.start].starts_with("di") && next < end)
+                        .then(|| actor_at(tokens, text, next, self.definitions, self.order))
+                        .flatten()
+                })
         } else {
             None
         };

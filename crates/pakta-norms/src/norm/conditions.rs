@@ -207,6 +207,13 @@ impl Reader<'_> {
                             role_at(words, j, self.definitions).is_some_and(Role::is_employer_side)
                         })
             });
+            // A relative approval (*yang disetujui oleh …*) is a say only for a private party: an
+            // authority approving a contract, or the Parties agreeing a form, is a safeguard.
+            let private = |r: Role| r.is_employer_side() || r == Role::Family;
+            if words[i] == "yang" && !giver.is_some_and(private) {
+                i = range.end.max(i + 1);
+                continue;
+            }
             let request = range.clone().any(|k| lists.requests.contains(words[k]));
             let last = range.end.max(range.start + 1) - 1;
             spans.push(Span {

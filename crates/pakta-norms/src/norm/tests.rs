@@ -876,3 +876,18 @@ fn a_purpose_at_the_end_says_why() {
         "{list:#?}"
     );
 }
+
+#[test]
+fn an_approval_in_a_relative_clause_is_a_consent_and_its_agent_is_not_the_verb_s() {
+    let list = norms_id(
+        "Kunjungan pengawas dilakukan pada waktu yang disetujui oleh Pengguna, dengan menghormati privasi.",
+    );
+    let n = &list[0];
+    assert_eq!(role(n), None, "{list:#?}");
+    assert!(
+        n.conditions
+            .iter()
+            .any(|c| c.consent && c.giver == Some(Role::Employer)),
+        "{list:#?}"
+    );
+}
