@@ -77,6 +77,7 @@ struct Negation {
 struct Hedges {
     words: Vec<String>,
     phrases: Vec<String>,
+    not: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -347,6 +348,8 @@ pub(crate) struct Lists {
     /// The same for `no_grounds` ("ground", *alasan*).
     pub no_ground_tails: Vec<String>,
     pub hedges: WordSet,
+    /// Phrases that start with a hedge word and are none (*upaya hukum*, a legal remedy).
+    pub not_hedges: WordSet,
     /// One-word turns, checked for every token (a short list, read without hashing).
     pub turns: Vec<String>,
     pub conditions: WordSet,
@@ -521,6 +524,7 @@ pub(crate) fn lists() -> &'static Lists {
             no_ground_tails: tails(&data.negation.no_grounds),
             grounds: WordSet::new(&data.grammar.grounds),
             hedges: WordSet::new(&hedges),
+            not_hedges: WordSet::new(&data.hedges.not),
             turns: folded(&data.clauses.turns),
             conditions: WordSet::new(&data.clauses.conditions),
             exceptions: WordSet::new(&data.clauses.exceptions),

@@ -348,6 +348,9 @@ impl<'d> Reader<'d> {
         // "preferably, where possible, in writing" prefers a means; it does not excuse the duty.
         let hedge = (whole.start..whole.end).find_map(|i| {
             let end = lists.hedges.match_at(words, i)?;
+            if lists.not_hedges.match_at(words, i).is_some() {
+                return None;
+            }
             let preference = (i.saturating_sub(2)..i).any(|k| lists.preferences.contains(words[k]));
             (!preference).then(|| text[tokens[i].start..tokens[end - 1].end].to_string())
         });

@@ -666,9 +666,10 @@ impl<'c> Checker<'c> {
                     // prohibition over it ("No employer shall: …"), not by a "without" elsewhere in
                     // its sentence.
                     .is_some_and(|n| {
-                        n.denied()
+                        (n.denied()
                             && (!own || (n.at < hit.start && n.modality == Modality::Prohibition))
-                            && !n.conditions.iter().any(|c| c.span.contains(&hit.start))
+                            && !n.conditions.iter().any(|c| c.span.contains(&hit.start)))
+                            || crate::negation::undone(n, &scan.tokens, hit)
                     });
                 contradicted |= !negated;
                 evidence.push(self.evidence(

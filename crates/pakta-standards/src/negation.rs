@@ -3,6 +3,7 @@
 //! The norm layer reads prohibitions across segments and lead-ins; these readings keep the phrase's own.
 
 use pakta_norms::lexicon::{self, Token};
+use pakta_norms::{Modality, Norm};
 
 use crate::pattern::Hit;
 
@@ -164,4 +165,25 @@ pub(crate) fn cue_denied(tokens: &[Token], hit: &Hit) -> bool {
     after
         .windows(2)
         .any(|pair| strict_negator(pair[0]) && applies(&pair[1]))
+}
+
+/// Whether the norm that governs a harmful phrase puts it right rather than doing it: a refund of what was
+/// taken ("any sum collected from a worker … shall be refunded", *P3MI yang memungut biaya … wajib
+/// mengembalikannya*), an exclusion of it (*Tes kehamilan tidak termasuk dalam pemeriksaan*), or a cost
+/// the bearer meets itself ("the Employer shall repatriate the Worker at its own expense").
+pub(crate) fn undone(norm: &Norm, tokens: &[Token], hit: &Hit) -> bool {
+    let bearer_not_worker = norm.bearer_role().is_none_or(|r| !r.is_worker_side());
+    let refund = norm.acts(&["repay"])
+        && !norm.denied()
+        && matches!(norm.modality, Modality::Obligation | Modality::Statement)
+        && bearer_not_worker
+        && !norm.mentioned.is_empty();
+    let excluded = norm.acts(&["exclude"]) && !norm.denied() && hit.start < norm.at;
+    // "its" is never a person: the expense is the acting body's.
+    let its_own = hit.first_token > 0
+        && tokens[hit.first_token].folded == "own"
+        && tokens[hit.first_token - 1].folded == "its"
+        && !norm.passive
+        && norm.bearer_role().is_some_and(|r| !r.is_worker_side());
+    refund || excluded || its_own
 }

@@ -891,3 +891,11 @@ fn an_approval_in_a_relative_clause_is_a_consent_and_its_agent_is_not_the_verb_s
         "{list:#?}"
     );
 }
+
+#[test]
+fn a_legal_remedy_is_no_hedge() {
+    let list = norms_id("Pekerja berhak menempuh upaya hukum atas pemutusan hubungan kerja.");
+    assert!(list.iter().all(|n| n.hedge.is_none()), "{list:#?}");
+    let list = norms_id("Para Pihak melakukan upaya untuk mempercepat proses pengaduan.");
+    assert!(list.iter().any(|n| n.hedge.is_some()), "{list:#?}");
+}
