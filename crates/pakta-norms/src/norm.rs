@@ -313,6 +313,33 @@ impl<'d> Reader<'d> {
                             anchors.push(Anchor::statement(k));
                         }
                     }
+                    // "…, terbatas pada kelayakan kerja, dan Calon PMI tidak menjalani tes kehamilan": a
+                    // clause joined after a comma, with its own subject or negator, has its own verb.
+                    for k in at + 1..sentence.end {
+                        if !tokens[k].comma_before || !matches!(words[k], "and" | "dan" | "serta") {
+                            continue;
+                        }
+                        let mut j = k + 1;
+                        while j < sentence.end
+                            && j < k + 5
+                            && (role_at(words, j, self.definitions).is_some() || tokens[j].stopword)
+                        {
+                            j += 1;
+                        }
+                        if j < sentence.end && crate::lexicon::is_strict_negator(words[j]) {
+                            j += 1;
+                        }
+                        let verb = j < sentence.end
+                            && j > k + 1
+                            && !inside(j)
+                            && (action_at(words, j, lists).is_some()
+                                || (self.order == Order::HeadFirst
+                                    && indonesian_verb(words[j], lists)));
+                        if verb && !anchors.iter().any(|a| a.at == j) {
+                            anchors.push(Anchor::statement(j));
+                        }
+                    }
+                    anchors.sort_by_key(|a| a.at);
                 }
                 (None, Some(_)) => anchors.push(Anchor::statement(sentence.start)),
                 (None, None) => return,

@@ -899,3 +899,19 @@ fn a_legal_remedy_is_no_hedge() {
     let list = norms_id("Para Pihak melakukan upaya untuk mempercepat proses pengaduan.");
     assert!(list.iter().any(|n| n.hedge.is_some()), "{list:#?}");
 }
+
+#[test]
+fn a_clause_joined_after_a_comma_with_its_own_subject_has_its_own_verb() {
+    let list = norms_id(
+        "Pemeriksaan terbatas pada kelayakan kerja, dan Calon Pekerja tidak menjalani tes HIV.",
+    );
+    let test = list
+        .iter()
+        .find(|n| n.action.as_ref().is_some_and(|a| a.words == "menjalani"))
+        .expect("the joined clause's verb");
+    assert!(test.denied(), "{list:#?}");
+    assert_eq!(role(test), Some("worker"), "{list:#?}");
+    // "tidak meliputi" excludes what follows.
+    let list = norms_id("Pemeriksaan kesehatan bersifat rahasia dan tidak meliputi tes HIV.");
+    assert!(list.iter().any(|n| n.acts(&["exclude"])), "{list:#?}");
+}
