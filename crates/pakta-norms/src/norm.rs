@@ -567,9 +567,14 @@ impl<'d> Reader<'d> {
         // The subject: the actor named nearest before the anchor, outside conditions.
         // "A worker who leaves the service of the Sponsor … shall pay": the subject stands before the
         // relative pronoun, not nearest the modal.
-        let relative = (window..anchor.at)
-            .filter(|&i| free(i))
-            .rfind(|&i| lists.relatives.contains(words[i]));
+        // "The recruitment agency that deployed the worker shall bear …": "that" or "which" after an
+        // actor opens a relative clause too ("ensure that workers may" does not).
+        let relative = (window..anchor.at).filter(|&i| free(i)).rfind(|&i| {
+            lists.relatives.contains(words[i])
+                || (matches!(words[i], "that" | "which")
+                    && i > window
+                    && role_at(words, i - 1, self.definitions).is_some())
+        });
         let before_relative = relative.and_then(|r| {
             (window.max(r.saturating_sub(4))..r)
                 .rev()

@@ -669,7 +669,12 @@ impl<'c> Checker<'c> {
                         (n.denied()
                             && (!own || (n.at < hit.start && n.modality == Modality::Prohibition))
                             && !n.conditions.iter().any(|c| c.span.contains(&hit.start)))
-                            || crate::negation::undone(n, &scan.tokens, hit)
+                            || crate::negation::undone(
+                                n,
+                                &scan.tokens,
+                                hit,
+                                &self.roles[hit.pattern].text,
+                            )
                     });
                 contradicted |= !negated;
                 evidence.push(self.evidence(

@@ -120,7 +120,10 @@ pub(crate) fn cue_denied(tokens: &[Token], hit: &Hit) -> bool {
             .iter()
             .rposition(|t| std::ptr::eq(t, before[position]))
             .unwrap_or(0);
-        let comparative = between.iter().any(|t| {
+        // A comparison denied, before the cue or in it ("not lower than", *tidak boleh menerima upah
+        // … yang lebih rendah*), is a floor; a charge denied ("not charged court fees", *tidak dikenai
+        // biaya perkara*) is a protection.
+        let comparative = |t: &&Token| {
             let w = t.folded.as_str();
             [
                 "lower", "less", "below", "exceed", "more", "higher", "fewer", "rendah", "kurang",
@@ -128,8 +131,19 @@ pub(crate) fn cue_denied(tokens: &[Token], hit: &Hit) -> bool {
             ]
             .iter()
             .any(|v| w.starts_with(v))
-        });
-        if comparative || earlier_negator(negator_at) || conditional(negator_at) {
+        };
+        let charged = |t: &&Token| {
+            lexicon::names_action(std::slice::from_ref(*t), &["charge", "pay", "deduct"])
+        };
+        let compared = between.iter().any(comparative)
+            || tokens[hit.first_token..=hit.last_token]
+                .iter()
+                .any(|t| comparative(&t));
+        if compared
+            || between.iter().any(charged)
+            || earlier_negator(negator_at)
+            || conditional(negator_at)
+        {
             return false;
         }
         let access = between.iter().any(|t| {
@@ -171,7 +185,36 @@ pub(crate) fn cue_denied(tokens: &[Token], hit: &Hit) -> bool {
 /// taken ("any sum collected from a worker … shall be refunded", *P3MI yang memungut biaya … wajib
 /// mengembalikannya*), an exclusion of it (*Tes kehamilan tidak termasuk dalam pemeriksaan*), or a cost
 /// the bearer meets itself ("the Employer shall repatriate the Worker at its own expense").
-pub(crate) fn undone(norm: &Norm, tokens: &[Token], hit: &Hit) -> bool {
+/// So does a phrase that names the worker as the actor ("@worker .. bear* .. cost*", "dibayar oleh ..
+/// @worker") where the reader finds another actor ("…the worker, the employer shall bear the cost";
+/// "dibayar oleh Pemilik Kapal, yang juga menjemput Awak"), and a permission narrowed to what the law
+/// requires ("Only taxes and social insurance contributions required by law may be deducted").
+pub(crate) fn undone(norm: &Norm, tokens: &[Token], hit: &Hit, pattern: &str) -> bool {
+    use pakta_norms::lexicon::{Qualifier, speaks_of};
+    let worker_acts = pattern.starts_with("@worker")
+        || [
+            "by .. @worker",
+            "oleh .. @worker",
+            "by @worker",
+            "oleh @worker",
+        ]
+        .iter()
+        .any(|p| pattern.contains(p));
+    let other_actor = worker_acts
+        && norm
+            .bearer_role()
+            .is_some_and(|r| !r.is_worker_side() && r != pakta_norms::Role::Family);
+    let only = norm.narrowed
+        || norm
+            .object
+            .split_whitespace()
+            .next()
+            .is_some_and(|w| w.eq_ignore_ascii_case("only") || w.eq_ignore_ascii_case("hanya"));
+    let lawful_only = only
+        && norm.modality == Modality::Permission
+        && !norm.denied()
+        && (speaks_of(Qualifier::LawfulCost, norm.words())
+            || speaks_of(Qualifier::Benign, norm.words()));
     let bearer_not_worker = norm.bearer_role().is_none_or(|r| !r.is_worker_side());
     let refund = norm.acts(&["repay"])
         && !norm.denied()
@@ -185,5 +228,5 @@ pub(crate) fn undone(norm: &Norm, tokens: &[Token], hit: &Hit) -> bool {
         && tokens[hit.first_token - 1].folded == "its"
         && !norm.passive
         && norm.bearer_role().is_some_and(|r| !r.is_worker_side());
-    refund || excluded || its_own
+    refund || excluded || its_own || other_actor || lawful_only
 }

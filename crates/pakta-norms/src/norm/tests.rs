@@ -915,3 +915,14 @@ fn a_clause_joined_after_a_comma_with_its_own_subject_has_its_own_verb() {
     let list = norms_id("Pemeriksaan kesehatan bersifat rahasia dan tidak meliputi tes HIV.");
     assert!(list.iter().any(|n| n.acts(&["exclude"])), "{list:#?}");
 }
+
+#[test]
+fn that_after_an_actor_opens_a_relative_clause() {
+    let n = with_action(
+        &norms(
+            "The recruitment agency that deployed the worker shall bear the cost of the return.",
+        ),
+        "pay",
+    );
+    assert_eq!(role(&n), Some("agency"), "{n:#?}");
+}
