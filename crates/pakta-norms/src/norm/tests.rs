@@ -926,3 +926,12 @@ fn that_after_an_actor_opens_a_relative_clause() {
     );
     assert_eq!(role(&n), Some("agency"), "{n:#?}");
 }
+
+#[test]
+fn a_noun_that_opens_a_clause_is_not_its_verb_where_a_verb_follows() {
+    let list = norms("Payment in kind is excluded.");
+    assert!(list[0].acts(&["exclude"]), "{list:#?}");
+    // A point that is only a noun keeps it.
+    let list = norms("Payment of wages on time.");
+    assert!(list[0].acts(&["pay"]), "{list:#?}");
+}

@@ -130,23 +130,28 @@ pub(super) fn verb_action(
         .find(|&i| !tokens[i].stopword && free(i))
         .unwrap_or(range.start);
     let relative = |i: usize| in_relative(words, i, lists);
-    // *Laporan kesehatan dikirimkan …*: an Indonesian noun in *-an* ("report", *pembayaran*) that opens
-    // the clause is its subject, not its verb, which bears a verb's prefix; a phrase of the lexicon that
-    // starts with one ("perjanjian kerja … berakhir") is still an action.
+    // *Laporan kesehatan dikirimkan …*, "Payment in kind is excluded": a noun that opens the clause
+    // (Indonesian in *-an* without a verb's prefix, English in *-ment*, *-tion*) is its subject where a
+    // verb follows; a phrase of the lexicon that starts with one ("perjanjian kerja … berakhir") is
+    // still an action, and a point that is only a noun ("(c) payment of wages on time") keeps it.
     let nominal = |w: &str| {
         w.len() > 5
-            && w.ends_with("an")
-            && !["di", "me", "ber", "ter"].iter().any(|p| w.starts_with(p))
+            && ((w.ends_with("an") && !["di", "me", "ber", "ter"].iter().any(|p| w.starts_with(p)))
+                || ["ment", "tion", "sion"].iter().any(|s| w.ends_with(s)))
     };
-    candidates
-        .iter()
-        .find(|(i, end, _)| {
-            !relative(*i)
-                && (verbal(*i)
-                    || (*i <= opening + 1 && (*end > *i + 1 || !nominal(words[*i])))
-                    || crate::lexicon::is_strict_negator(words[*i]))
-        })
-        .cloned()
+    let find = |skip_nouns: bool| {
+        candidates
+            .iter()
+            .find(|(i, end, _)| {
+                !relative(*i)
+                    && (verbal(*i)
+                        || (*i <= opening + 1
+                            && (*end > *i + 1 || !skip_nouns || !nominal(words[*i])))
+                        || crate::lexicon::is_strict_negator(words[*i]))
+            })
+            .cloned()
+    };
+    find(true).or_else(|| find(false))
 }
 
 /// Whether the verb at `i` opens a relative clause ("Workers who work on fishing vessels are excluded",
