@@ -287,9 +287,12 @@ fn giver(words: &[&str], k: usize, range: Range<usize>, reader: &Reader<'_>) -> 
         let first = after
             .clone()
             .find(|&j| role_at(words, j, reader.definitions).is_some())?;
-        (k + 1..first)
-            .any(|j| lists.agent.contains(words[j]) || lists.issuers.contains(words[j]))
-            .then_some(first)
+        // *izin Nakhoda*, *persetujuan Pengguna*: an Indonesian consent noun's owner follows it.
+        let owner_next = first == k + 1 && is_consent_noun(words, k);
+        (owner_next
+            || (k + 1..first)
+                .any(|j| lists.agent.contains(words[j]) || lists.issuers.contains(words[j])))
+        .then_some(first)
     })?;
     // "the employer and the worker agree", *PMI dan Pemberi Kerja sepakat*: both give it, so no one side.
     let joint = (range.start.max(at.saturating_sub(4))..range.end.min(at + 5)).any(|j| {

@@ -935,3 +935,15 @@ fn a_noun_that_opens_a_clause_is_not_its_verb_where_a_verb_follows() {
     let list = norms("Payment of wages on time.");
     assert!(list[0].acts(&["pay"]), "{list:#?}");
 }
+
+#[test]
+fn an_indonesian_consent_noun_s_owner_follows_it() {
+    let list = norms_id("Awak Kapal dapat turun ke darat setelah memperoleh izin Nakhoda.");
+    assert!(
+        list[0]
+            .conditions
+            .iter()
+            .any(|c| c.consent && c.giver == Some(Role::Employer)),
+        "{list:#?}"
+    );
+}
