@@ -1,0 +1,310 @@
+//! What the scope says against a requirement: the catalogue's contradiction phrases and an entitlement's
+//! denied cues, the norms its rules judge, and the hedges and escapes that dilute it.
+
+use std::collections::BTreeSet;
+
+use pakta_norms::lexicon;
+use pakta_norms::{Modality, Norm, Role as NormRole};
+
+use super::Text;
+use super::scope::Scope;
+use crate::catalogue::Requirement;
+use crate::coverage::{Checker, Evidence, EvidenceKind, Scanned, UnitMatch, norm_pattern};
+use crate::negation::{cue_denied, phrase_negated};
+use crate::norms::{Effect, judge};
+use crate::pattern::Hit;
+use crate::reading::{NormCache, norm_at};
+use crate::units::UnitKind;
+
+/// What the scope's phrases and norms say of the requirement.
+#[derive(Debug, Default)]
+pub(super) struct Findings {
+    pub(super) evidence: Vec<Evidence>,
+    /// A phrase or norm contradicts the requirement.
+    pub(super) contradicted: bool,
+    /// A rule of the requirement's own found a norm only a reader can judge.
+    pub(super) qualified: bool,
+}
+
+impl Findings {
+    pub(super) fn extend(&mut self, other: Findings) {
+        self.evidence.extend(other.evidence);
+        self.contradicted |= other.contradicted;
+        self.qualified |= other.qualified;
+    }
+}
+
+impl Checker<'_> {
+    /// The catalogue's contradiction phrases found in the scope, each negated or not, and the cues of an
+    /// entitlement that the clause denies.
+    pub(super) fn phrase_contradictions(
+        &self,
+        requirement: &Requirement,
+        per_unit: &[UnitMatch],
+        scope: &Scope,
+        text: Text,
+    ) -> Findings {
+        let norms = text.norms;
+        let mut findings = Findings::default();
+        for m in per_unit.iter().filter(|m| scope.units.contains(&m.unit)) {
+            let scan = &text.scanned[m.unit];
+            if requirement.entitlement && m.matched {
+                for hit in m.cues.iter().filter(|h| cue_denied(&scan.tokens, h)) {
+                    findings.contradicted = true;
+                    let mut denial = self.evidence(EvidenceKind::Contradiction, m.unit, hit, norms);
+                    denial.pattern = format!("denied: {}", denial.pattern);
+                    findings.evidence.push(denial);
+                }
+            }
+            for hit in &m.contradictions {
+                // The norm the harmful words belong to decides whether they are forbidden ("no employer
+                // shall keep …") or done; a pattern that carries its own negator ("shall not join")
+                // already says which.
+                let own = lexicon::negators(&lexicon::tokenize(&self.roles[hit.pattern].text)) > 0;
+                // The words around the phrase deny it ("not lower than", *tidak dikenai … lebih
+                // tinggi*), or the norm that governs it does, from a lead-in or across a segment.
+                let negated = phrase_negated(&scan.tokens, hit, &self.roles[hit.pattern].text)
+                    || norm_at(
+                        norms.of(m.unit),
+                        hit.start,
+                        scan.tokens[hit.first_token].sentence,
+                    )
+                    // A phrase with its own negator ("is not working time") is negated again only by a
+                    // prohibition over it ("No employer shall: …"), not by a "without" elsewhere in
+                    // its sentence.
+                    .is_some_and(|n| {
+                        (n.denied()
+                            && (!own || (n.at < hit.start && n.modality == Modality::Prohibition))
+                            && !n.conditions.iter().any(|c| c.span.contains(&hit.start)))
+                            || crate::negation::undone(
+                                n,
+                                &scan.tokens,
+                                hit,
+                                &self.roles[hit.pattern].text,
+                            )
+                    });
+                findings.contradicted |= !negated;
+                findings.evidence.push(self.evidence(
+                    if negated {
+                        EvidenceKind::NegatedContradiction
+                    } else {
+                        EvidenceKind::Contradiction
+                    },
+                    m.unit,
+                    hit,
+                    norms,
+                ));
+            }
+        }
+        findings
+    }
+
+    /// What the norms of the scope's clauses say of the requirement.
+    pub(super) fn norm_findings(
+        &self,
+        requirement: &Requirement,
+        per_unit: &[UnitMatch],
+        scope: &Scope,
+        text: Text,
+    ) -> Findings {
+        let Text {
+            units,
+            scanned,
+            norms,
+            ..
+        } = text;
+        let mut findings = Findings::default();
+        // The norms of the scope, judged by the requirement's norm rules and the rules every protection
+        // shares. A whole article is on the topic its heading names; a point inherits its lead-in's topic.
+        for &u in &scope.units {
+            if units[u].kind != UnitKind::Clause {
+                continue;
+            }
+            let on_topic: BTreeSet<usize> = per_unit
+                .iter()
+                .filter(|m| m.unit == u)
+                .flat_map(|m| m.cues.iter().chain(&m.context).chain(&m.contradictions))
+                .map(|hit| scanned[u].tokens[hit.first_token].sentence)
+                .collect();
+            let heading_on_topic = units[u]
+                .article
+                .is_some_and(|a| scope.heading_articles.contains(a));
+            let parties_on_topic = units[u]
+                .article
+                .is_some_and(|a| scope.parties_articles.contains(a));
+            let parent_on_topic = units[u].parent.is_some_and(|p| scope.spoken.contains(&p));
+            // A clause that is in scope only as part of its paragraph or article, and holds no word any
+            // rule looks for, can give no finding: its norms are not read.
+            let may_act =
+                parties_on_topic && crate::norms::may_act(&requirement.norms, &scanned[u].tokens);
+            if on_topic.is_empty()
+                && !heading_on_topic
+                && !parent_on_topic
+                && !scope.referring.contains(&u)
+                && !may_act
+                && !crate::norms::may_speak(
+                    &requirement.norms,
+                    scanned[u].tokens.iter().map(|t| t.folded.as_str()),
+                )
+            {
+                continue;
+            }
+            let unit_norms = norms.of(u);
+            for norm in unit_norms {
+                let sentence: Vec<&Norm> = unit_norms
+                    .iter()
+                    .filter(|n| n.sentence == norm.sentence)
+                    .collect();
+                let Some(judgement) = judge(
+                    &requirement.norms,
+                    requirement.protects_workers,
+                    norm,
+                    &sentence,
+                    on_topic.contains(&norm.sentence)
+                        || heading_on_topic
+                        || parties_on_topic
+                        || (norm.inherited && parent_on_topic),
+                ) else {
+                    continue;
+                };
+                let kind = match judgement.effect {
+                    Effect::Contradicts => {
+                        findings.contradicted = true;
+                        EvidenceKind::Contradiction
+                    }
+                    Effect::Qualifies => {
+                        findings.qualified = true;
+                        EvidenceKind::Qualification
+                    }
+                    Effect::Satisfies => EvidenceKind::Compliance,
+                };
+                findings.evidence.push(Evidence {
+                    kind,
+                    clause: units[u].id.clone(),
+                    article: units[u].article_number.clone(),
+                    text: pakta_core::text::collapse_whitespace(&units[u].text[norm.span.clone()]),
+                    pattern: norm_pattern(kind, &judgement.why),
+                    norm: Some(norms.evidence(u, norm)),
+                });
+            }
+        }
+        findings
+    }
+
+    /// The clauses that dilute the requirement, each with the modal or hedge that does; empty when the
+    /// requirement is not diluted.
+    pub(super) fn hedges(
+        &self,
+        requirement: &Requirement,
+        matched: &[&UnitMatch],
+        per_unit: &[UnitMatch],
+        scope: &Scope,
+        text: Text,
+    ) -> Vec<(usize, String)> {
+        let Text {
+            units,
+            scanned,
+            norms,
+            ..
+        } = text;
+        // Dilution: one operative clause with an escape ("where feasible", *sedapat mungkin*, "shall
+        // endeavour") is enough, since that element is then not owed; a mere "may" dilutes only when
+        // every matched clause says it.
+        let mut diluted_units = Vec::new();
+        let mut firm = false;
+        let mut escaped = false;
+        for m in matched
+            .iter()
+            .filter(|m| units[m.unit].kind == UnitKind::Clause && !units[m.unit].secondary)
+        {
+            match self.unit_modality(scanned, m, requirement, norms) {
+                Some((hedge, escape)) => {
+                    // An escape counts where the clause, or its article, names the topic, not where
+                    // it only shares words with it.
+                    let article = units[m.unit].article;
+                    escaped |= escape
+                        && (!m.cues.is_empty()
+                            || matched
+                                .iter()
+                                .any(|o| units[o.unit].article == article && !o.cues.is_empty()));
+                    diluted_units.push((m.unit, hedge));
+                }
+                None => firm = true,
+            }
+        }
+        if !firm && diluted_units.is_empty() {
+            // Where only a heading matched, the clauses of its article say how firmly.
+            let clauses: Vec<UnitMatch> = if matched
+                .iter()
+                .all(|m| units[m.unit].kind != UnitKind::Clause)
+            {
+                scope
+                    .units
+                    .iter()
+                    .filter(|&&u| units[u].kind == UnitKind::Clause)
+                    .map(|&u| {
+                        per_unit.iter().find(|m| m.unit == u).map_or_else(
+                            || UnitMatch {
+                                unit: u,
+                                ..UnitMatch::default()
+                            },
+                            UnitMatch::clone,
+                        )
+                    })
+                    .collect()
+            } else {
+                Vec::new()
+            };
+            for m in matched
+                .iter()
+                .copied()
+                .chain(clauses.iter())
+                .filter(|m| units[m.unit].kind == UnitKind::Clause)
+            {
+                match self.unit_modality(scanned, m, requirement, norms) {
+                    Some((hedge, _)) => diluted_units.push((m.unit, hedge)),
+                    None => firm = true,
+                }
+            }
+        }
+        let diluted = escaped || (!firm && !diluted_units.is_empty());
+        if diluted { diluted_units } else { Vec::new() }
+    }
+
+    /// `Some(modal)` when the unit's hits all sit in norms that are hedged or, for an obligation, merely
+    /// permitted to someone other than the worker.
+    fn unit_modality(
+        &self,
+        scanned: &[Scanned],
+        m: &UnitMatch,
+        requirement: &Requirement,
+        norms: &NormCache,
+    ) -> Option<(String, bool)> {
+        let scan = &scanned[m.unit];
+        let hits: Vec<&Hit> = if m.cues.is_empty() {
+            m.context.iter().collect()
+        } else {
+            m.cues.iter().collect()
+        };
+        let unit_norms = norms.of(m.unit);
+        let mut hedge = None;
+        let mut escape = false;
+        for hit in hits {
+            let sentence = scan.tokens[hit.first_token].sentence;
+            let norm = norm_at(unit_norms, hit.start, sentence)?;
+            let worker = norm.bearer_role().is_some_and(NormRole::is_worker_side);
+            let dilutes = match norm.modality {
+                // A recommendation to the worker ("workers should register") binds nobody else.
+                Modality::HedgedDuty => norm.hedge.is_some() || !worker,
+                Modality::Permission => requirement.obligation && norm.bearer.is_some() && !worker,
+                _ => false,
+            };
+            if !dilutes {
+                return None;
+            }
+            escape |= norm.modality == Modality::HedgedDuty && (norm.hedge.is_some() || !worker);
+            hedge.get_or_insert_with(|| norm.hedge.clone().unwrap_or_else(|| norm.modal.clone()));
+        }
+        hedge.map(|h| (h, escape))
+    }
+}
