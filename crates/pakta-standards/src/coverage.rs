@@ -142,6 +142,27 @@ pub struct RequirementResult {
     pub best_article: Option<String>,
 }
 
+impl RequirementResult {
+    /// A result that rests on no clause: not applicable to the agreement's sectors, or missing.
+    pub(crate) fn without_clauses(
+        requirement: &str,
+        status: Status,
+        score: f64,
+    ) -> RequirementResult {
+        RequirementResult {
+            requirement: requirement.to_string(),
+            status,
+            score,
+            articles: Vec::new(),
+            clauses: Vec::new(),
+            evidence: Vec::new(),
+            elements_found: Vec::new(),
+            elements_missing: Vec::new(),
+            best_article: None,
+        }
+    }
+}
+
 /// Counts per status and the overall score.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Summary {
@@ -336,17 +357,11 @@ impl<'c> Checker<'c> {
             if !requirement.sectors.is_empty()
                 && !requirement.sectors.iter().any(|s| sectors.contains(s))
             {
-                results.push(RequirementResult {
-                    requirement: requirement.id.clone(),
-                    status: Status::NotApplicable,
-                    score: 1.0,
-                    articles: Vec::new(),
-                    clauses: Vec::new(),
-                    evidence: Vec::new(),
-                    elements_found: Vec::new(),
-                    elements_missing: Vec::new(),
-                    best_article: None,
-                });
+                results.push(RequirementResult::without_clauses(
+                    &requirement.id,
+                    Status::NotApplicable,
+                    1.0,
+                ));
                 continue;
             }
             results.push(self.assess(

@@ -261,17 +261,11 @@ fn missing(requirement: &Requirement, per_unit: &[UnitMatch]) -> RequirementResu
         .map(|m| m.context_words.len())
         .max()
         .unwrap_or(0);
-    RequirementResult {
-        requirement: requirement.id.clone(),
-        status: Status::Missing,
-        score: if context_seen > 0 { 0.7 } else { 0.95 },
-        articles: Vec::new(),
-        clauses: Vec::new(),
-        evidence: Vec::new(),
-        elements_found: Vec::new(),
-        elements_missing: Vec::new(),
-        best_article: None,
-    }
+    RequirementResult::without_clauses(
+        &requirement.id,
+        Status::Missing,
+        if context_seen > 0 { 0.7 } else { 0.95 },
+    )
 }
 
 /// The elements the agreement states.
