@@ -287,11 +287,13 @@ pub enum Qualifier {
     Deeming,
     /// An objection the worker must raise: "unless the worker objects", *mengajukan keberatan*.
     Objection,
+    /// A measure taken on average: "averaged over the trip", *rata-rata*.
+    Average,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 22] = [
+    pub(crate) const ALL: [Qualifier; 23] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -314,6 +316,7 @@ impl Qualifier {
         Qualifier::Service,
         Qualifier::Deeming,
         Qualifier::Objection,
+        Qualifier::Average,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -341,6 +344,7 @@ impl Qualifier {
             Qualifier::Service => "service",
             Qualifier::Deeming => "deemings",
             Qualifier::Objection => "objections",
+            Qualifier::Average => "averages",
         }
     }
 }

@@ -713,6 +713,21 @@ impl<'d> Reader<'d> {
                 }),
                 i..end,
             ),
+            // "The Grower shall guarantee each Worker thirty hours of work": a modal that is itself a
+            // light verb, with no action after it, is the verb.
+            None if !anchor.statement
+                && anchor.end > anchor.at
+                && lists.light_verbs.iter().any(|w| w == words[anchor.end - 1]) =>
+            {
+                let i = anchor.end - 1;
+                (
+                    Some(Action {
+                        words: text[tokens[i].start..tokens[i].end].to_string(),
+                        classes: Vec::new(),
+                    }),
+                    i..i + 1,
+                )
+            }
             None => {
                 // "The Parties may, whenever either of them considers it necessary, convene …": the
                 // action follows a condition set between the modal and the verb.

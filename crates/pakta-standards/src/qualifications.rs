@@ -411,9 +411,16 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
         }
         return None;
     }
-    if !norm.denied() && says(Qualifier::Offset) {
+    if !norm.denied() && says(Qualifier::Offset) && !says(Qualifier::Benign) {
         return Some(Qualification::uncertain(
-            "something else is counted as wage",
+            "something else is counted as wage, or stands in for what the protection gives",
+        ));
+    }
+    // The employer side's own duty measured on average ("an average of at least thirty hours of paid
+    // work a week") is a guarantee, not a limit taken back.
+    if !norm.denied() && says(Qualifier::Average) && (!employer || norm.passive) {
+        return Some(Qualification::uncertain(
+            "it is measured on average, so a single day, week or worker may fall short",
         ));
     }
     // A power bounded by "only" ("may terminate only for a valid reason") is a limit on the employer.

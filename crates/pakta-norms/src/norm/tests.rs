@@ -947,3 +947,16 @@ fn an_indonesian_consent_noun_s_owner_follows_it() {
         "{list:#?}"
     );
 }
+
+#[test]
+fn a_modal_that_is_a_light_verb_is_the_verb_when_no_action_follows() {
+    let list = norms("The Grower shall guarantee each Worker thirty hours of paid work a week.");
+    assert_eq!(role(&list[0]), Some("employer"), "{list:#?}");
+    assert_eq!(
+        list[0].action.as_ref().map(|a| a.words.as_str()),
+        Some("guarantee"),
+        "{list:#?}"
+    );
+    // With an action after it, the action is the verb.
+    assert!(norms("The employer shall ensure the payment of wages.")[0].acts(&["pay"]));
+}

@@ -44,6 +44,8 @@ pub(super) fn main_action(
     }
     let first = first?;
     if lists.light_verbs.iter().any(|w| w == words[first]) {
+        // "shall guarantee each Worker thirty hours of work": with no action after it, the light verb is
+        // the verb itself.
         return verb_action(
             words,
             tokens,
@@ -51,7 +53,8 @@ pub(super) fn main_action(
             free,
             lists,
             definitions,
-        );
+        )
+        .or(Some((first, first + 1, Vec::new())));
     }
     if PREPOSITIONS.contains(&words[first]) {
         return actions_in(words, range, free, lists).next();
