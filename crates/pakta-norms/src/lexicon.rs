@@ -186,6 +186,16 @@ pub fn is_strict_negator(folded: &str) -> bool {
     lists().strict.contains(folded)
 }
 
+/// Whether a word compares ("less", "lower", *melebihi*): denied, it sets a floor or a ceiling.
+pub fn is_comparative(folded: &str) -> bool {
+    lists().comparatives.contains(folded)
+}
+
+/// Whether a word opens a relative clause: "who", "which", "that", *yang*.
+pub fn opens_relative(folded: &str) -> bool {
+    matches!(folded, "which" | "that") || lists().relatives.contains(folded)
+}
+
 /// Whether a saving formula that holds a negator ("without prejudice", *tidak mengurangi*) starts at `i`.
 pub fn formula_at(words: &[&str], i: usize) -> Option<usize> {
     lists().formulas.match_at(words, i)

@@ -46,6 +46,7 @@ struct Grammar {
     back_pointers: Vec<String>,
     recruited: Vec<String>,
     adverbs: Vec<String>,
+    comparatives: Vec<String>,
     members: Vec<String>,
     prospective: Vec<String>,
     permit_kinds: Vec<String>,
@@ -378,6 +379,8 @@ pub(crate) struct Lists {
     pub recruited: Vec<String>,
     /// Adverbs and particles between a modal and its verb ("shall promptly pay", *wajib segera membayar*).
     pub adverbs: Vec<String>,
+    /// Words of a comparison ("lower", *melebihi*), which a negator turns into a floor or a ceiling.
+    pub comparatives: WordSet,
     /// Role words for the people of an institution ("embassy staff"): they act for a public body or an
     /// agency named with them.
     pub members: Vec<String>,
@@ -542,6 +545,7 @@ pub(crate) fn lists() -> &'static Lists {
             time_openers: folded(&data.grammar.time_openers),
             recruited: folded(&data.grammar.recruited),
             adverbs: folded(&data.grammar.adverbs),
+            comparatives: WordSet::new(&data.grammar.comparatives),
             members: folded(&data.grammar.members),
             prospective: folded(&data.grammar.prospective),
             permit_kinds: folded(&data.grammar.permit_kinds),

@@ -173,10 +173,7 @@ impl<'d> Reader<'d> {
         // dapat diselesaikan … dibawa ke …*: a modal inside a relative clause describes the subject. It is
         // no norm when the sentence has a modal of its own after it, or when it says what cannot be. One
         // set off by a comma (", which shall not exceed …") adds a norm of its own.
-        let opener = |k: usize| {
-            (matches!(words[k], "which" | "that") || lists.relatives.contains(words[k]))
-                && !tokens[k].comma_before
-        };
+        let opener = |k: usize| crate::lexicon::opens_relative(words[k]) && !tokens[k].comma_before;
         let relative = |a: &Anchor| {
             a.at > sentence.start
                 && (opener(a.at - 1)
@@ -348,8 +345,8 @@ impl<'d> Reader<'d> {
         // "… protective clothing, which the Driver purchases from the Employer at cost": a relative clause
         // whose subject is an actor and whose verb is an action is a norm of its own.
         let mut relatives = Vec::new();
-        for r in (sentence.start..sentence.end)
-            .filter(|&r| matches!(words[r], "which" | "that" | "yang"))
+        for r in
+            (sentence.start..sentence.end).filter(|&r| crate::lexicon::opens_relative(words[r]))
         {
             // "which the worker buys", "yang Pekerja beli": the relative, perhaps an article, the actor.
             let Some(actor) = (r + 1..sentence.end.min(r + 3))
@@ -771,12 +768,9 @@ impl<'d> Reader<'d> {
         // "pay no less favourable than …" is a floor, not a denial.
         if let Some(next) = words.get(action_range.end)
             && matches!(*next, "no" | "nothing" | "none")
-            && !words.get(action_range.end + 1).is_some_and(|w| {
-                matches!(
-                    *w,
-                    "less" | "more" | "lower" | "higher" | "later" | "earlier" | "fewer" | "worse"
-                )
-            })
+            && !words
+                .get(action_range.end + 1)
+                .is_some_and(|w| crate::lexicon::is_comparative(w))
             && action_range.end < limit
             && !action_at(words, action_range.end, lists).is_some_and(|(_, c)| c.contains(&"cap"))
         {

@@ -123,15 +123,7 @@ pub(crate) fn cue_denied(tokens: &[Token], hit: &Hit) -> bool {
         // A comparison denied, before the cue or in it ("not lower than", *tidak boleh menerima upah
         // … yang lebih rendah*), is a floor; a charge denied ("not charged court fees", *tidak dikenai
         // biaya perkara*) is a protection.
-        let comparative = |t: &&Token| {
-            let w = t.folded.as_str();
-            [
-                "lower", "less", "below", "exceed", "more", "higher", "fewer", "rendah", "kurang",
-                "melebihi", "lebih",
-            ]
-            .iter()
-            .any(|v| w.starts_with(v))
-        };
+        let comparative = |t: &&Token| lexicon::is_comparative(t.folded.as_str());
         let charged = |t: &&Token| {
             lexicon::names_action(std::slice::from_ref(*t), &["charge", "pay", "deduct"])
         };

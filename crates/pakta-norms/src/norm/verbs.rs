@@ -160,12 +160,7 @@ pub(super) fn verb_action(
 /// Whether the verb at `i` opens a relative clause ("Workers who work on fishing vessels are excluded",
 /// "yang sedang berjalan", "which has expired"): it describes a noun and is not the clause's verb.
 pub(super) fn in_relative(words: &[&str], i: usize, lists: &Lists) -> bool {
-    let relative_word = |k: usize| {
-        matches!(
-            words[k],
-            "who" | "which" | "that" | "yang" | "whom" | "whose"
-        )
-    };
+    let relative_word = |k: usize| crate::lexicon::opens_relative(words[k]);
     (i > 0 && relative_word(i - 1))
         || (i > 1
             && relative_word(i - 2)
