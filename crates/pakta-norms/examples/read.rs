@@ -1,6 +1,7 @@
 //! Reads each line of standard input as one clause and prints its norms, one per line: a way to see what
 //! the reader makes of a sentence while writing lexicon entries. `--id` reads the lines as Indonesian;
-//! `READ_DEBUG=1` also prints each norm's conditions in full (who gives a consent, what is denied).
+//! `READ_DEBUG=1` also prints each norm's conditions in full (who gives a consent, what is denied) and
+//! the words the catalogue's norm rules look in.
 
 use std::io::BufRead;
 
@@ -17,6 +18,7 @@ fn main() {
             println!("  → {}", norm.describe());
             if std::env::var("READ_DEBUG").is_ok() {
                 println!("{:#?}", norm.conditions);
+                println!("    words: {}", norm.words());
             }
         }
     }

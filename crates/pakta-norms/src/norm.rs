@@ -174,12 +174,21 @@ impl<'d> Reader<'d> {
         // no norm when the sentence has a modal of its own after it, or when it says what cannot be. One
         // set off by a comma (", which shall not exceed …") adds a norm of its own.
         let opener = |k: usize| crate::lexicon::opens_relative(words[k]) && !tokens[k].comma_before;
+        // "… during which the Worker must remain …": the relative clause may name its own actor first.
+        let actor_between = |k: usize, at: usize| {
+            (k + 1..at).any(|j| role_at(words, j, self.definitions).is_some())
+                && (k + 1..at).all(|j| {
+                    !tokens[j].comma_before && !crate::lexicon::is_strict_negator(words[j])
+                })
+        };
         let relative = |a: &Anchor| {
             a.at > sentence.start
                 && (opener(a.at - 1)
                     || (a.at > sentence.start + 1
                         && opener(a.at - 2)
-                        && crate::lexicon::is_strict_negator(words[a.at - 1])))
+                        && crate::lexicon::is_strict_negator(words[a.at - 1]))
+                    || (a.at.saturating_sub(5).max(sentence.start)..a.at.saturating_sub(1))
+                        .any(|k| opener(k) && actor_between(k, a.at)))
         };
         let relatives: Vec<bool> = anchors.iter().map(relative).collect();
         let describes = |k: usize| {
@@ -293,6 +302,24 @@ impl<'d> Reader<'d> {
                 .or_else(|| {
                     (self.order != Order::HeadFirst)
                         .then(|| self.present_verb(tokens, words, &sentence, &inside))
+                        .flatten()
+                })
+                // And in the passive, as Indonesian does with *di-* ("a worker who reports abuse is
+                // placed in a shelter", "such sites are exempt from inspection"): the participle after
+                // the main clause's "is" or "are" is the statement's verb, whatever the lexicon knows.
+                // A point under a lead-in takes the lead-in's verb instead.
+                .or_else(|| {
+                    (self.order != Order::HeadFirst && lead_in.is_none())
+                        .then(|| {
+                            english_passive(
+                                tokens,
+                                words,
+                                self.definitions,
+                                &sentence,
+                                &inside,
+                                lists,
+                            )
+                        })
                         .flatten()
                 });
             match (action, lead_in) {
@@ -1165,6 +1192,43 @@ use verbs::{action_at, is_consent_noun, main_action, needed, verb_action};
 
 #[cfg(test)]
 mod tests;
+
+/// The participle of the first passive ("is placed", "are exempt") outside a relative clause.
+fn english_passive(
+    tokens: &[Token],
+    words: &[&str],
+    definitions: &Definitions,
+    sentence: &Range<usize>,
+    inside: &dyn Fn(usize) -> bool,
+    lists: &Lists,
+) -> Option<usize> {
+    // "the capacity in which the fisher is engaged": a relative clause whose own subject comes straight
+    // before "is" has no other verb, so the passive is the relative clause's.
+    let relatives_own = |k: usize| {
+        (sentence.start..k)
+            .rev()
+            .take_while(|&j| !tokens[j + 1].comma_before)
+            .find(|&j| crate::lexicon::opens_relative(words[j]))
+            .is_some_and(|j| {
+                (j + 1..k).all(|i| tokens[i].stopword || role_at(words, i, definitions).is_some())
+            })
+    };
+    (sentence.start + 1..sentence.end.saturating_sub(1))
+        .filter(|&k| matches!(words[k], "is" | "are") && !inside(k) && !inside(k + 1))
+        .filter(|&k| {
+            !verbs::in_relative(words, k, lists) && !verbs::in_relative(words, k + 1, lists)
+        })
+        .filter(|&k| !relatives_own(k))
+        .map(|k| k + 1)
+        .find(|&j| {
+            let word = words[j];
+            (word.len() > 4
+                && word.ends_with("ed")
+                && word.chars().all(|c| c.is_ascii_alphabetic()))
+                || PARTICIPLES.contains(&word)
+                || word == "exempt"
+        })
+}
 
 /// Whether the words at `i` bound a quantity and say nothing else ("paling banyak", "not less than"):
 /// such a phrase set off by commas describes a noun, it is no verb.

@@ -426,12 +426,13 @@ pub fn judge(
 /// workers are who is left out (the bearer, or whom the exclusion is for). "Changes detrimental to the
 /// worker do not apply" leaves out the changes.
 pub(crate) fn leaves_out_workers(norm: &Norm) -> bool {
+    use pakta_norms::lexicon::{Qualifier, speaks_of, terms_speak_of};
     norm.acts(&["exclude"])
         // A curfew or a penalty that does not apply to workers protects them.
-        && !pakta_norms::lexicon::terms_speak_of(
-            pakta_norms::lexicon::Qualifier::Burden,
-            norm.words(),
-        )
+        && !terms_speak_of(Qualifier::Burden, norm.words())
+        // So does being exempt from a charge, a cost or a tax.
+        && !speaks_of(Qualifier::Money, &norm.object)
+        && !speaks_of(Qualifier::LawfulCost, &norm.object)
         && (norm.bearer_role().is_some_and(Role::is_worker_side)
             || norm
                 .beneficiary

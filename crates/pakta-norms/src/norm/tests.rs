@@ -960,3 +960,28 @@ fn a_modal_that_is_a_light_verb_is_the_verb_when_no_action_follows() {
     // With an action after it, the action is the verb.
     assert!(norms("The employer shall ensure the payment of wages.")[0].acts(&["pay"]));
 }
+
+#[test]
+fn an_english_passive_without_a_modal_is_a_statement() {
+    let list = norms(
+        "A seafarer who complains of ill-treatment is moved ashore once the skipper has agreed.",
+    );
+    assert_eq!(list.len(), 1, "{list:#?}");
+    assert_eq!(list[0].modality, Modality::Statement, "{list:#?}");
+    assert_eq!(
+        list[0].action.as_ref().map(|a| a.words.as_str()),
+        Some("moved"),
+        "{list:#?}"
+    );
+    assert_eq!(list[0].conditions.len(), 1, "{list:#?}");
+}
+
+#[test]
+fn a_relative_clause_with_its_own_actor_keeps_its_modal() {
+    // "during which a live-in carer must …" describes the period; the sentence's "No … shall" forbids.
+    let list = norms(
+        "No night during which a live-in carer must answer calls from the family shall be treated as rest.",
+    );
+    assert_eq!(list.len(), 1, "{list:#?}");
+    assert_eq!(list[0].modality, Modality::Prohibition, "{list:#?}");
+}
