@@ -359,7 +359,34 @@ impl<'d> Reader<'d> {
                             && (action_at(words, j, lists).is_some()
                                 || (self.order == Order::HeadFirst
                                     && indonesian_verb(words[j], lists)));
-                        if verb && !anchors.iter().any(|a| a.at == j) {
+                        // "…, and any cost above that amount is paid by the worker", *dan selebihnya
+                        // dibayar oleh Pekerja*: a joined clause whose subject is a noun phrase has its
+                        // verb further on, before the next comma.
+                        let further = || {
+                            let end = (k + 2..sentence.end.min(k + 10))
+                                .find(|&i| tokens[i].comma_before)
+                                .unwrap_or(sentence.end.min(k + 10));
+                            if self.order == Order::HeadFirst {
+                                (k + 2..end).find(|&i| {
+                                    !inside(i)
+                                        && words[i - 1] != "yang"
+                                        && words[i].starts_with("di")
+                                        && indonesian_verb(words[i], lists)
+                                })
+                            } else {
+                                (k + 2..end.saturating_sub(1))
+                                    .find(|&i| {
+                                        matches!(words[i], "is" | "are")
+                                            && !inside(i + 1)
+                                            && is_participle(words[i + 1])
+                                    })
+                                    .map(|i| i + 1)
+                            }
+                        };
+                        let at = if verb { Some(j) } else { further() };
+                        if let Some(j) = at
+                            && !anchors.iter().any(|a| a.at == j)
+                        {
                             anchors.push(Anchor::statement(j));
                         }
                     }
@@ -408,10 +435,18 @@ impl<'d> Reader<'d> {
         let first = norms.len();
         for k in 0..anchors.len() {
             let anchor = anchors[k];
+            // "…, tidak mencakup tes kehamilan, dan hasilnya dijaga kerahasiaannya": a clause joined
+            // after a comma starts at its conjunction; the words before it are the earlier norm's.
             let window = if k == 0 {
                 sentence.start
             } else {
-                anchors[k - 1].end.max(anchors[k - 1].at + 1)
+                let after = anchors[k - 1].end.max(anchors[k - 1].at + 1);
+                (after..anchor.at)
+                    .rev()
+                    .find(|&i| {
+                        tokens[i].comma_before && matches!(words[i], "and" | "dan" | "serta")
+                    })
+                    .unwrap_or(after)
             };
             let limit = anchors.get(k + 1).map_or(sentence.end, |n| n.at);
             let mut norm = self.norm(
@@ -1220,14 +1255,14 @@ fn english_passive(
         })
         .filter(|&k| !relatives_own(k))
         .map(|k| k + 1)
-        .find(|&j| {
-            let word = words[j];
-            (word.len() > 4
-                && word.ends_with("ed")
-                && word.chars().all(|c| c.is_ascii_alphabetic()))
-                || PARTICIPLES.contains(&word)
-                || word == "exempt"
-        })
+        .find(|&j| is_participle(words[j]) || words[j] == "exempt")
+}
+
+/// Whether a word is a past participle: a regular one ("placed") or one of the lexicon's irregular ones
+/// ("paid", "kept").
+fn is_participle(word: &str) -> bool {
+    (word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_alphabetic()))
+        || PARTICIPLES.contains(&word)
 }
 
 /// Whether the words at `i` bound a quantity and say nothing else ("paling banyak", "not less than"):

@@ -114,6 +114,18 @@ impl Words {
     fn in_norm(&self, norm: &Norm) -> bool {
         norm.mentions(&self.prefixes) || norm.mentions_phrase(&self.phrases)
     }
+
+    /// Whether the norm's words or its object hold one of these: a verb joined to another shares its
+    /// object ("… costs of the training hostel are advanced by the agency and repaid by the worker"), and
+    /// what keeps a rule out may stand there.
+    fn in_norm_or_object(&self, norm: &Norm) -> bool {
+        self.in_norm(norm)
+            || norm.object_mentions(&self.prefixes)
+            || self
+                .phrases
+                .iter()
+                .any(|p| norm.object_terms().contains(p.as_str()))
+    }
 }
 
 /// A requirement's norm rule, validated.
@@ -307,7 +319,7 @@ impl NormRule {
                 && norm.conditions.iter().any(|c| c.workers_request()))
             && (self.also.is_empty() || self.also.in_norm(norm))
             && (self.together.is_empty() || self.together.in_norm(norm))
-            && (self.unless.is_empty() || !self.unless.in_norm(norm))
+            && (self.unless.is_empty() || !self.unless.in_norm_or_object(norm))
             && (self.unless_action.is_empty() || !norm.acts(&self.unless_action))
             && self.longer_than.is_none_or(|limit| {
                 pakta_norms::quantity::quantities(norm.words())

@@ -227,6 +227,11 @@ impl Norm {
         })
     }
 
+    /// The object's folded words, one space between them.
+    pub fn object_terms(&self) -> &str {
+        &self.object_terms
+    }
+
     /// Whether a word of the object (for a passive, its subject) starts with one of `prefixes`.
     pub fn object_mentions<S: AsRef<str>>(&self, prefixes: &[S]) -> bool {
         self.object_terms

@@ -985,3 +985,20 @@ fn a_relative_clause_with_its_own_actor_keeps_its_modal() {
     assert_eq!(list.len(), 1, "{list:#?}");
     assert_eq!(list[0].modality, Modality::Prohibition, "{list:#?}");
 }
+
+#[test]
+fn a_clause_joined_after_a_comma_has_its_own_verb_and_words() {
+    // The joined clause's subject is a noun phrase, so its verb comes further on; its words start at the
+    // conjunction, not in the clause before it.
+    let list = norms(
+        "The operator pays for care on board up to a fixed sum, and any cost beyond that sum is met by the crew member.",
+    );
+    let joined = list.last().expect("norms");
+    assert_eq!(joined.bearer_role(), Some(Role::Worker), "{list:#?}");
+    assert!(!joined.words().contains("operator"), "{list:#?}");
+    let list =
+        norms_id("Pemeriksaan tidak meliputi tes HIV, dan sisanya dibiayai oleh Awak Kapal.");
+    let joined = list.last().expect("norms");
+    assert_eq!(joined.bearer_role(), Some(Role::Worker), "{list:#?}");
+    assert!(!joined.words().contains("hiv"), "{list:#?}");
+}
