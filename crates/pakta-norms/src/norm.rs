@@ -1179,6 +1179,25 @@ impl<'d> Reader<'d> {
         let role = |k: usize| role_at(words, k, self.definitions).is_some();
         let i = (sentence.start..sentence.end).find(|&i| !inside(i) && role(i))?;
         let j = (i + 1..sentence.end).find(|&j| !role(j))?;
+        // "The worker's residence permit ends with the employment": after a possessive the subject is
+        // what the actor has, and the verb comes after it; only a word that ends or keeps something, or
+        // an action, is taken for that verb.
+        if words[j] == "s" {
+            return (j + 1..sentence.end.min(j + 5))
+                .take_while(|&k| !tokens[k].comma_before && !inside(k))
+                .find(|&k| {
+                    matches!(
+                        words[k],
+                        "ends"
+                            | "expires"
+                            | "lapses"
+                            | "ceases"
+                            | "terminates"
+                            | "remains"
+                            | "continues"
+                    ) || (k > j + 1 && action_at(words, k, lists()).is_some())
+                });
+        }
         let word = words[j];
         let finite = word.len() >= 4
             && word.chars().all(|c| c.is_ascii_alphabetic())

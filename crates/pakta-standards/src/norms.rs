@@ -391,7 +391,11 @@ pub fn judge(
     let mut satisfied = None;
     let mut qualified = None;
     for rule in rules {
-        if rule.matches(norm, on_topic) {
+        // What keeps a rule out may stand anywhere in the clause's sentence ("The fisher receives a signed
+        // copy, and a further copy is kept on board and shown on request").
+        if rule.matches(norm, on_topic)
+            && (rule.unless.is_empty() || !sentence.iter().any(|n| rule.unless.in_norm(n)))
+        {
             match rule.effect {
                 Effect::Contradicts => {
                     return Some(Judgement {

@@ -1002,3 +1002,20 @@ fn a_clause_joined_after_a_comma_has_its_own_verb_and_words() {
     assert_eq!(joined.bearer_role(), Some(Role::Worker), "{list:#?}");
     assert!(!joined.words().contains("hiv"), "{list:#?}");
 }
+
+#[test]
+fn after_a_possessive_the_verb_follows_what_the_actor_has() {
+    let list =
+        norms("The crew member's seaman book remains with the skipper until the vessel returns.");
+    assert_eq!(list.len(), 1, "{list:#?}");
+    assert!(list[0].acts(&["keep"]), "{list:#?}");
+    assert_eq!(list[0].bearer_role(), Some(Role::Employer), "{list:#?}");
+    let list = norms("The worker's residence card expires on the day the contract ends.");
+    assert_eq!(
+        list.first()
+            .and_then(|n| n.action.as_ref())
+            .map(|a| a.words.as_str()),
+        Some("expires"),
+        "{list:#?}"
+    );
+}
