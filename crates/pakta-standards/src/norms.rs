@@ -150,11 +150,11 @@ pub struct NormRule {
     /// Folded word prefixes or phrases of which the norm must mention one besides one of `also`
     /// ("kitchen" beside "sleeps": a kitchen to cook in is no bedroom).
     pub together: Words,
-    /// The words one of which a clause must hold for the rule to find anything there: its `object` and
-    /// `also` entries, or, for a rule that also needs a word of `together` ("in korean" beside
-    /// "orientation"), those, which are rarer. A phrase counts by its longest word ("this arrangement" by
+    /// The words a clause must hold for the rule to find anything there: one of each of its `object`,
+    /// `also` and `together` lists that is not empty, since a matching norm mentions one of each ("in
+    /// korean" beside "orientation"). A phrase counts by its longest word ("this arrangement" by
     /// "arrangement": "this" is in every other clause).
-    speaks: Vec<String>,
+    speaks: Vec<Vec<String>>,
     /// Folded word prefixes or phrases of which the norm must mention none ("mutual" beside "amended
     /// by").
     pub unless: Words,
@@ -259,11 +259,11 @@ impl NormRule {
         let unless = words(&raw.unless)?;
         let condition = one_word(&raw.condition, "condition")?;
         let object = one_word(&raw.object, "object")?;
-        let speaks = if together.is_empty() {
-            object.iter().chain(&also).map(|o| key_word(o)).collect()
-        } else {
-            together.iter().map(|o| key_word(o)).collect()
-        };
+        let speaks = [&object, &also, &together]
+            .into_iter()
+            .filter(|list| !list.is_empty())
+            .map(|list| list.iter().map(|o| key_word(o)).collect())
+            .collect();
         let (also, together, unless) = (Words::new(also), Words::new(together), Words::new(unless));
         Ok(NormRule {
             effect,
@@ -346,14 +346,18 @@ fn key_word(entry: &str) -> String {
 }
 
 /// Whether a rule or a shared rule could find anything in a clause with these folded words, when none of
-/// its sentences speaks of the requirement: a word of a rule's object or `also` list, or a reference.
-pub fn may_speak<'w>(rules: &[NormRule], mut words: impl Iterator<Item = &'w str>) -> bool {
-    words.any(|w| {
-        pakta_norms::lexicon::refers_back(w)
-            || rules
-                .iter()
-                .any(|rule| rule.speaks.iter().any(|k| w.starts_with(k.as_str())))
-    })
+/// its sentences speaks of the requirement: a word of each of a rule's word lists, or a reference.
+pub fn may_speak<'w>(rules: &[NormRule], words: impl Iterator<Item = &'w str>) -> bool {
+    let words: Vec<&str> = words.collect();
+    words.iter().any(|w| pakta_norms::lexicon::refers_back(w))
+        || rules.iter().any(|rule| {
+            !rule.speaks.is_empty()
+                && rule.speaks.iter().all(|list| {
+                    words
+                        .iter()
+                        .any(|w| list.iter().any(|k| w.starts_with(k.as_str())))
+                })
+        })
 }
 
 /// Whether a rule with action classes could find a norm in a clause: one of its words is such an action
