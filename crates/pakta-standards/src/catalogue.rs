@@ -165,6 +165,10 @@ pub struct Requirement {
     /// Sectors it applies to; empty means every agreement.
     pub sectors: Vec<String>,
     pub cues: Lexicon,
+    /// Names of the topic that count as a cue only in an article's heading ("Taxation", *Pajak*,
+    /// "Protection against Abuse"): a whole article headed so is about the topic, though the word alone
+    /// in a clause says little.
+    pub headings: Lexicon,
     pub context: Lexicon,
     pub contradicts: Lexicon,
     pub elements: Vec<Element>,
@@ -235,6 +239,8 @@ struct RawRequirement {
     context: RawLexicon,
     #[serde(default)]
     contradicts: RawLexicon,
+    #[serde(default)]
+    headings: RawLexicon,
     #[serde(default)]
     elements: Vec<RawElement>,
 }
@@ -625,6 +631,7 @@ fn requirement(
     let cues = lexicon_of(file, raw.cues)?;
     let context = lexicon_of(file, raw.context)?;
     let contradicts = lexicon_of(file, raw.contradicts)?;
+    let headings = lexicon_of(file, raw.headings)?;
     let mut elements = Vec::new();
     for element in raw.elements {
         elements.push(Element {
@@ -667,6 +674,7 @@ fn requirement(
         cues,
         context,
         contradicts,
+        headings,
         elements,
         file: file.name.clone(),
     })

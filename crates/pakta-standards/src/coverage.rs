@@ -203,6 +203,8 @@ enum Role {
     Contradiction,
     /// An object word of a `topic` norm rule: the clause may hold a norm that finds the requirement.
     TopicWord,
+    /// A name of the topic that is a cue in an article's heading, and nothing in a clause.
+    Heading,
 }
 
 #[derive(Debug, Clone)]
@@ -244,6 +246,10 @@ impl<'c> Checker<'c> {
                 .context
                 .compiled()
                 .for_each(|p| add(p, r, Role::Context));
+            requirement
+                .headings
+                .compiled()
+                .for_each(|p| add(p, r, Role::Heading));
             requirement
                 .contradicts
                 .compiled()

@@ -43,7 +43,7 @@ impl Checker<'_> {
             layout,
             norms,
         };
-        let (per_unit, topic_units) = self.unit_matches(r, hit_units, scanned);
+        let (per_unit, topic_units) = self.unit_matches(r, hit_units, units, scanned);
         let per_unit = with_topic_norms(requirement, per_unit, &topic_units, text);
         let matched = matched(&per_unit, units);
         if matched.is_empty() {
@@ -126,6 +126,7 @@ impl Checker<'_> {
         &self,
         r: usize,
         hit_units: &[usize],
+        units: &[Unit],
         scanned: &[Scanned],
     ) -> (Vec<UnitMatch>, Vec<usize>) {
         let mut topic_units: Vec<usize> = Vec::new();
@@ -153,6 +154,10 @@ impl Checker<'_> {
                     }
                     Role::Contradiction => m.contradictions.push(hit.clone()),
                     Role::TopicWord => m.topic_words = true,
+                    Role::Heading if units[u].kind == UnitKind::Heading => {
+                        m.cues.push(hit.clone());
+                    }
+                    Role::Heading => {}
                 }
             }
             if !m.cues.is_empty() || m.context_words.len() >= 2 {
@@ -172,7 +177,7 @@ impl Checker<'_> {
         let mut evidence = Vec::new();
         for m in matched {
             for hit in &m.cues {
-                let kind = if self.roles[hit.pattern].role == Role::Cue {
+                let kind = if matches!(self.roles[hit.pattern].role, Role::Cue | Role::Heading) {
                     EvidenceKind::Cue
                 } else {
                     EvidenceKind::Element
