@@ -56,7 +56,22 @@ pub enum Format {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    let catalogue = args.catalogue.catalogue()?;
+    // The agreement is read and parsed while the catalogue loads: neither needs the other, and on a long
+    // treaty each takes about a tenth of a check. Errors keep their order: the catalogue's first.
+    let (catalogue, document) = std::thread::scope(|scope| {
+        let document = scope.spawn(|| -> anyhow::Result<(Input, pakta_core::Agreement)> {
+            let input = Input::read(&args.file, &args.read)?;
+            let agreement = pakta_core::parse(&input.text);
+            Ok((input, agreement))
+        });
+        let catalogue = args.catalogue.catalogue();
+        let document = document
+            .join()
+            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+        (catalogue, document)
+    });
+    let catalogue = catalogue?;
+    let (input, agreement) = document?;
     // The web page always shows the model wording beside the agreement's.
     let models = if args.show_diff || args.format == Format::Html {
         Some(args.catalogue.models(&catalogue)?)
@@ -67,8 +82,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let checker = Checker::new(&catalogue);
     let language = args.lang.as_deref().map(Language::from_code);
 
-    let input = Input::read(&args.file, &args.read)?;
-    let agreement = pakta_core::parse(&input.text);
     let coverage = checker.check(&agreement, profile, language.as_ref());
     let output = args.output.output();
 

@@ -137,15 +137,30 @@ impl Checker<'_> {
             // rule looks for, can give no finding: its norms are not read.
             let may_act =
                 parties_on_topic && crate::norms::may_act(&requirement.norms, &scanned[u].tokens);
+            // Under a heading only its name matched, a clause with no word of the requirement's own
+            // rules is not read: the name puts the article on the topic, it does not make every
+            // paragraph of it one to weigh.
+            let named_only = units[u]
+                .article
+                .is_some_and(|a| scope.named_articles.contains(a));
+            let speaks = |norms: &[crate::norms::NormRule]| {
+                crate::norms::may_speak(norms, scanned[u].tokens.iter().map(|t| t.folded.as_str()))
+            };
+            if on_topic.is_empty()
+                && named_only
+                && !parent_on_topic
+                && !scope.referring.contains(&u)
+                && !speaks(&requirement.norms)
+                && !crate::norms::may_act(&requirement.norms, &scanned[u].tokens)
+            {
+                continue;
+            }
             if on_topic.is_empty()
                 && !heading_on_topic
                 && !parent_on_topic
                 && !scope.referring.contains(&u)
                 && !may_act
-                && !crate::norms::may_speak(
-                    &requirement.norms,
-                    scanned[u].tokens.iter().map(|t| t.folded.as_str()),
-                )
+                && !speaks(&requirement.norms)
             {
                 continue;
             }

@@ -21,6 +21,9 @@ pub(super) struct Scope<'a> {
     pub(super) referring: BTreeSet<usize>,
     /// The articles whose heading matched.
     pub(super) heading_articles: BTreeSet<&'a str>,
+    /// Of those, the ones whose heading only a heading name matched ("Taxes", *Pajak*): their clauses are
+    /// on the topic, but only one with a word the requirement's own rules look for is read.
+    pub(super) named_articles: BTreeSet<&'a str>,
     /// The articles of a provision between the Parties, read whole.
     pub(super) parties_articles: BTreeSet<&'a str>,
     /// The units where a cue or context word of the requirement stands.
@@ -51,6 +54,16 @@ impl Checker<'_> {
             .filter(|m| units[m.unit].kind == UnitKind::Heading)
             .filter_map(|m| units[m.unit].article)
             .collect();
+        let named_articles: BTreeSet<&str> = matched
+            .iter()
+            .filter(|m| {
+                units[m.unit].kind == UnitKind::Heading
+                    && m.cues
+                        .iter()
+                        .all(|h| self.roles[h.pattern].role == Role::Heading)
+            })
+            .filter_map(|m| units[m.unit].article)
+            .collect();
         let spoken: BTreeSet<usize> = per_unit
             .iter()
             .filter(|m| !m.cues.is_empty() || !m.context.is_empty())
@@ -60,6 +73,7 @@ impl Checker<'_> {
             units: members,
             referring,
             heading_articles,
+            named_articles,
             parties_articles,
             spoken,
         }
