@@ -124,7 +124,7 @@ impl Words {
             || self
                 .phrases
                 .iter()
-                .any(|p| norm.object_terms().contains(p.as_str()))
+                .any(|p| norm.object_terms().contains(p.trim_end_matches('*')))
     }
 }
 
@@ -230,12 +230,17 @@ impl NormRule {
         let words = |list: &[String]| -> Result<Vec<String>, String> {
             list.iter()
                 .map(|o| {
-                    let folded = pakta_norms::lexicon::fold_phrase(o.trim_end_matches('*'));
+                    let mut folded = pakta_norms::lexicon::fold_phrase(o.trim_end_matches('*'));
                     if folded.is_empty() || folded.split(' ').count() > 3 {
                         Err(format!(
                             "norm rule word `{o}` must be a word, a prefix or a phrase of up to three words"
                         ))
                     } else {
+                        // A phrase keeps the star of its last word ("further test*"); a word is a prefix
+                        // anyway.
+                        if folded.contains(' ') && o.ends_with('*') {
+                            folded.push('*');
+                        }
                         Ok(folded)
                     }
                 })
@@ -339,6 +344,7 @@ impl NormRule {
 /// The word a clause must hold for an entry to stand in it: a phrase's longest word.
 fn key_word(entry: &str) -> String {
     entry
+        .trim_end_matches('*')
         .split(' ')
         .max_by_key(|part| part.len())
         .unwrap_or(entry)
