@@ -260,136 +260,11 @@ impl<'d> Reader<'d> {
             anchors.sort_by_key(|a| a.at);
         }
         if anchors.is_empty() {
-            // A phrase that carries its own negator ("does not apply") is the statement's verb before
-            // any noun that happens to be an action word ("the pay floor").
-            let action = owned
-                .iter()
-                .map(|r| r.start)
-                .find(|&i| !inside(i))
-                .or_else(|| {
-                    // "Sebagian upah, paling banyak tiga puluh persen, disisihkan …": a bound set off
-                    // by commas describes the subject; the verb comes after it.
-                    let appositive = |i: usize| {
-                        tokens[i].comma_before
-                            && is_bound(words, i, lists)
-                            && (i + 1..sentence.end.min(i + 8)).any(|k| tokens[k].comma_before)
-                    };
-                    // A verb of a relative clause ("… Pemilik Kapal yang mempekerjakan AKP") is not it.
-                    (sentence.start..sentence.end)
-                        .filter(|&i| !inside(i) && !verbs::in_relative(words, i, lists))
-                        .find(|&i| action_at(words, i, lists).is_some() && !appositive(i))
-                })
-                // Indonesian states duties without a modal ("Agensi menjemput PMI di bandara",
-                // "Pengawasan tidak dilakukan di rumah tangga"): its first verb, by its me-/di- prefix,
-                // is the statement's verb even where the lexicon has no class for it.
-                // A verb in a relative clause ("Perbedaan … yang menyangkut syarat kerja diselesaikan …")
-                // describes the subject; the main verb is the first one outside it.
-                .or_else(|| {
-                    (self.order == Order::HeadFirst)
-                        .then(|| {
-                            let verbs = (sentence.start + 1..sentence.end)
-                                .filter(|&i| !inside(i) && indonesian_verb(words[i], lists));
-                            verbs
-                                .clone()
-                                .find(|&i| words[i - 1] != "yang")
-                                .or_else(|| verbs.clone().next())
-                        })
-                        .flatten()
-                })
-                // English states duties in the present too ("The Care Worker receives four rest days",
-                // "workers remain on the premises"): the word after the subject's actor phrase, in the
-                // third person or after a plural actor, is the statement's verb.
-                .or_else(|| {
-                    (self.order != Order::HeadFirst)
-                        .then(|| self.present_verb(tokens, words, &sentence, &inside))
-                        .flatten()
-                })
-                // And in the passive, as Indonesian does with *di-* ("a worker who reports abuse is
-                // placed in a shelter", "such sites are exempt from inspection"): the participle after
-                // the main clause's "is" or "are" is the statement's verb, whatever the lexicon knows.
-                // A point under a lead-in takes the lead-in's verb instead.
-                .or_else(|| {
-                    (self.order != Order::HeadFirst && lead_in.is_none())
-                        .then(|| {
-                            english_passive(
-                                tokens,
-                                words,
-                                self.definitions,
-                                &sentence,
-                                &inside,
-                                lists,
-                            )
-                        })
-                        .flatten()
-                });
+            let action = self.statement_verb(tokens, words, &sentence, &owned, &inside, lead_in);
             match (action, lead_in) {
                 (Some(at), _) => {
                     anchors.push(Anchor::statement(at));
-                    // "… is advanced by the agency and repaid by the worker": each joined verb is a
-                    // statement of its own.
-                    for k in at + 1..sentence.end {
-                        let joined =
-                            matches!(words[k - 1], "and" | "dan" | "serta" | "then" | "kemudian")
-                                || (words[k - 1] == "being"
-                                    && (words[k].ends_with("ed")
-                                        || PARTICIPLES.contains(&words[k])));
-                        if joined && !inside(k) && action_at(words, k, lists).is_some() {
-                            anchors.push(Anchor::statement(k));
-                        }
-                    }
-                    // "…, terbatas pada kelayakan kerja, dan Calon PMI tidak menjalani tes kehamilan": a
-                    // clause joined after a comma, with its own subject or negator, has its own verb.
-                    for k in at + 1..sentence.end {
-                        if !tokens[k].comma_before || !matches!(words[k], "and" | "dan" | "serta") {
-                            continue;
-                        }
-                        let mut j = k + 1;
-                        while j < sentence.end
-                            && j < k + 5
-                            && (role_at(words, j, self.definitions).is_some() || tokens[j].stopword)
-                        {
-                            j += 1;
-                        }
-                        if j < sentence.end && crate::lexicon::is_strict_negator(words[j]) {
-                            j += 1;
-                        }
-                        let verb = j < sentence.end
-                            && j > k + 1
-                            && !inside(j)
-                            && (action_at(words, j, lists).is_some()
-                                || (self.order == Order::HeadFirst
-                                    && indonesian_verb(words[j], lists)));
-                        // "…, and any cost above that amount is paid by the worker", *dan selebihnya
-                        // dibayar oleh Pekerja*: a joined clause whose subject is a noun phrase has its
-                        // verb further on, before the next comma.
-                        let further = || {
-                            let end = (k + 2..sentence.end.min(k + 10))
-                                .find(|&i| tokens[i].comma_before)
-                                .unwrap_or(sentence.end.min(k + 10));
-                            if self.order == Order::HeadFirst {
-                                (k + 2..end).find(|&i| {
-                                    !inside(i)
-                                        && words[i - 1] != "yang"
-                                        && words[i].starts_with("di")
-                                        && indonesian_verb(words[i], lists)
-                                })
-                            } else {
-                                (k + 2..end.saturating_sub(1))
-                                    .find(|&i| {
-                                        matches!(words[i], "is" | "are")
-                                            && !inside(i + 1)
-                                            && is_participle(words[i + 1])
-                                    })
-                                    .map(|i| i + 1)
-                            }
-                        };
-                        let at = if verb { Some(j) } else { further() };
-                        if let Some(j) = at
-                            && !anchors.iter().any(|a| a.at == j)
-                        {
-                            anchors.push(Anchor::statement(j));
-                        }
-                    }
+                    self.joined_statements(tokens, words, &sentence, at, &inside, &mut anchors);
                     anchors.sort_by_key(|a| a.at);
                 }
                 (None, Some(_)) => anchors.push(Anchor::statement(sentence.start)),
@@ -1167,53 +1042,6 @@ impl<'d> Reader<'d> {
         })
     }
 
-    /// The verb of an English statement in the present ("the Worker receives", "workers remain"): the
-    /// first word after the first actor phrase outside a condition, when it can be a finite verb.
-    fn present_verb(
-        &self,
-        tokens: &[Token],
-        words: &[&str],
-        sentence: &Range<usize>,
-        inside: &dyn Fn(usize) -> bool,
-    ) -> Option<usize> {
-        let role = |k: usize| role_at(words, k, self.definitions).is_some();
-        let i = (sentence.start..sentence.end).find(|&i| !inside(i) && role(i))?;
-        let j = (i + 1..sentence.end).find(|&j| !role(j))?;
-        // "The worker's residence permit ends with the employment": after a possessive the subject is
-        // what the actor has, and the verb comes after it; only a word that ends or keeps something, or
-        // an action, is taken for that verb.
-        if words[j] == "s" {
-            return (j + 1..sentence.end.min(j + 5))
-                .take_while(|&k| !tokens[k].comma_before && !inside(k))
-                .find(|&k| {
-                    matches!(
-                        words[k],
-                        "ends"
-                            | "expires"
-                            | "lapses"
-                            | "ceases"
-                            | "terminates"
-                            | "remains"
-                            | "continues"
-                    ) || (k > j + 1 && action_at(words, k, lists()).is_some())
-                });
-        }
-        let word = words[j];
-        let finite = word.len() >= 4
-            && word.chars().all(|c| c.is_ascii_alphabetic())
-            && !word.ends_with("ed")
-            && !word.ends_with("ing")
-            && (word.ends_with('s') || words[j - 1].ends_with('s'));
-        (finite
-            && !inside(j)
-            && !tokens[j].stopword
-            && !tokens[j].comma_before
-            && !matches!(word, "were" | "been" | "being" | "have" | "does" | "must")
-            && !crate::lexicon::is_strict_negator(word)
-            && !lists().relatives.contains(word))
-        .then_some(j)
-    }
-
     /// The actor a lead-in ends on ("ensure that domestic workers:", *menjamin bahwa Pekerja:*): the
     /// subject of points that go on with a verb ("(c) are entitled to keep …").
     pub fn trailing_actor(&self, text: &str) -> Option<Actor> {
@@ -1237,6 +1065,7 @@ impl<'d> Reader<'d> {
 mod anchors;
 mod conditions;
 mod model;
+mod statements;
 mod verbs;
 
 use anchors::{Anchor, anchors, negative_actions};
@@ -1246,43 +1075,6 @@ use verbs::{action_at, is_consent_noun, main_action, needed, verb_action};
 
 #[cfg(test)]
 mod tests;
-
-/// The participle of the first passive ("is placed", "are exempt") outside a relative clause.
-fn english_passive(
-    tokens: &[Token],
-    words: &[&str],
-    definitions: &Definitions,
-    sentence: &Range<usize>,
-    inside: &dyn Fn(usize) -> bool,
-    lists: &Lists,
-) -> Option<usize> {
-    // "the capacity in which the fisher is engaged": a relative clause whose own subject comes straight
-    // before "is" has no other verb, so the passive is the relative clause's.
-    let relatives_own = |k: usize| {
-        (sentence.start..k)
-            .rev()
-            .take_while(|&j| !tokens[j + 1].comma_before)
-            .find(|&j| crate::lexicon::opens_relative(words[j]))
-            .is_some_and(|j| {
-                (j + 1..k).all(|i| tokens[i].stopword || role_at(words, i, definitions).is_some())
-            })
-    };
-    (sentence.start + 1..sentence.end.saturating_sub(1))
-        .filter(|&k| matches!(words[k], "is" | "are") && !inside(k) && !inside(k + 1))
-        .filter(|&k| {
-            !verbs::in_relative(words, k, lists) && !verbs::in_relative(words, k + 1, lists)
-        })
-        .filter(|&k| !relatives_own(k))
-        .map(|k| k + 1)
-        .find(|&j| is_participle(words[j]) || words[j] == "exempt")
-}
-
-/// Whether a word is a past participle: a regular one ("placed") or one of the lexicon's irregular ones
-/// ("paid", "kept").
-fn is_participle(word: &str) -> bool {
-    (word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_alphabetic()))
-        || PARTICIPLES.contains(&word)
-}
 
 /// Whether the words at `i` bound a quantity and say nothing else ("paling banyak", "not less than"):
 /// such a phrase set off by commas describes a noun, it is no verb.
