@@ -47,6 +47,7 @@ struct Grammar {
     recruited: Vec<String>,
     adverbs: Vec<String>,
     comparatives: Vec<String>,
+    state_verbs: Vec<String>,
     members: Vec<String>,
     prospective: Vec<String>,
     permit_kinds: Vec<String>,
@@ -381,6 +382,8 @@ pub(crate) struct Lists {
     pub adverbs: Vec<String>,
     /// Words of a comparison ("lower", *melebihi*), which a negator turns into a floor or a ceiling.
     pub comparatives: WordSet,
+    /// Verbs that say what becomes of a thing an actor has ("The worker's permit ends …").
+    pub state_verbs: Vec<String>,
     /// Role words for the people of an institution ("embassy staff"): they act for a public body or an
     /// agency named with them.
     pub members: Vec<String>,
@@ -546,6 +549,7 @@ pub(crate) fn lists() -> &'static Lists {
             recruited: folded(&data.grammar.recruited),
             adverbs: folded(&data.grammar.adverbs),
             comparatives: WordSet::new(&data.grammar.comparatives),
+            state_verbs: folded(&data.grammar.state_verbs),
             members: folded(&data.grammar.members),
             prospective: folded(&data.grammar.prospective),
             permit_kinds: folded(&data.grammar.permit_kinds),

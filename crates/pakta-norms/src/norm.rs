@@ -57,6 +57,7 @@ const PARTICIPLES: &[&str] = &[
     "known",
     "shown",
     "seen",
+    "exempt",
 ];
 
 impl<'d> Reader<'d> {
@@ -210,7 +211,7 @@ impl<'d> Reader<'d> {
             let limit = anchors.get(k + 1).map_or(sentence.end, |n| n.at);
             for j in anchor.end + 2..limit {
                 let passive_verb = (words[j].starts_with("di") && words[j].len() > 4)
-                    || (words[j].ends_with("ed") || PARTICIPLES.contains(&words[j]));
+                    || statements::is_participle(words[j]);
                 // "…, any replacement being paid for by the worker": an absolute participle is one too.
                 if matches!(words[j - 1], "and" | "dan" | "serta" | "being")
                     && passive_verb

@@ -115,12 +115,10 @@ impl Words {
         norm.mentions(&self.prefixes) || norm.mentions_phrase(&self.phrases)
     }
 
-    /// Whether the norm's words or its object hold one of these: a verb joined to another shares its
-    /// object ("… costs of the training hostel are advanced by the agency and repaid by the worker"), and
-    /// what keeps a rule out may stand there.
-    fn in_norm_or_object(&self, norm: &Norm) -> bool {
-        self.in_norm(norm)
-            || norm.object_mentions(&self.prefixes)
+    /// Whether the norm's object holds one of these: a verb joined to another shares its object ("…
+    /// costs of the training hostel are advanced by the agency and repaid by the worker").
+    fn in_object(&self, norm: &Norm) -> bool {
+        norm.object_mentions(&self.prefixes)
             || self
                 .phrases
                 .iter()
@@ -300,8 +298,9 @@ impl NormRule {
         })
     }
 
-    /// Whether `norm` is one this rule speaks of. `on_topic`: the norm's sentence speaks of the requirement.
-    pub fn matches(&self, norm: &Norm, on_topic: bool) -> bool {
+    /// Whether `norm` is one this rule speaks of. `sentence`: the norms of its sentence, itself among
+    /// them; `on_topic`: the sentence speaks of the requirement.
+    pub fn matches(&self, norm: &Norm, sentence: &[&Norm], on_topic: bool) -> bool {
         (self.action.is_empty() || norm.acts(&self.action))
             && self.bearer.is_none_or(|s| s.accepts(norm.bearer_role()))
             && self
@@ -324,7 +323,11 @@ impl NormRule {
                 && norm.conditions.iter().any(|c| c.workers_request()))
             && (self.also.is_empty() || self.also.in_norm(norm))
             && (self.together.is_empty() || self.together.in_norm(norm))
-            && (self.unless.is_empty() || !self.unless.in_norm_or_object(norm))
+            // What keeps a rule out may stand anywhere in the sentence ("The fisher receives a signed
+            // copy, and a further copy is kept on board and shown on request") or in the object a
+            // joined verb shares.
+            && (self.unless.is_empty()
+                || !(self.unless.in_object(norm) || sentence.iter().any(|n| self.unless.in_norm(n))))
             && (self.unless_action.is_empty() || !norm.acts(&self.unless_action))
             && self.longer_than.is_none_or(|limit| {
                 pakta_norms::quantity::quantities(norm.words())
@@ -401,11 +404,7 @@ pub fn judge(
     let mut satisfied = None;
     let mut qualified = None;
     for rule in rules {
-        // What keeps a rule out may stand anywhere in the clause's sentence ("The fisher receives a signed
-        // copy, and a further copy is kept on board and shown on request").
-        if rule.matches(norm, on_topic)
-            && (rule.unless.is_empty() || !sentence.iter().any(|n| rule.unless.in_norm(n)))
-        {
+        if rule.matches(norm, sentence, on_topic) {
             match rule.effect {
                 Effect::Contradicts => {
                     return Some(Judgement {

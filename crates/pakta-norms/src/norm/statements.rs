@@ -98,8 +98,7 @@ impl Reader<'_> {
         // statement of its own.
         for k in at + 1..sentence.end {
             let joined = matches!(words[k - 1], "and" | "dan" | "serta" | "then" | "kemudian")
-                || (words[k - 1] == "being"
-                    && (words[k].ends_with("ed") || PARTICIPLES.contains(&words[k])));
+                || (words[k - 1] == "being" && is_participle(words[k]));
             if joined && !inside(k) && action_at(words, k, lists).is_some() {
                 anchors.push(Anchor::statement(k));
             }
@@ -177,16 +176,8 @@ impl Reader<'_> {
             return (j + 1..sentence.end.min(j + 5))
                 .take_while(|&k| !tokens[k].comma_before && !inside(k))
                 .find(|&k| {
-                    matches!(
-                        words[k],
-                        "ends"
-                            | "expires"
-                            | "lapses"
-                            | "ceases"
-                            | "terminates"
-                            | "remains"
-                            | "continues"
-                    ) || (k > j + 1 && action_at(words, k, lists()).is_some())
+                    lists().state_verbs.iter().any(|v| v == words[k])
+                        || (k > j + 1 && action_at(words, k, lists()).is_some())
                 });
         }
         let word = words[j];
@@ -233,12 +224,11 @@ fn english_passive(
         })
         .filter(|&k| !relatives_own(k))
         .map(|k| k + 1)
-        .find(|&j| is_participle(words[j]) || words[j] == "exempt")
+        .find(|&j| is_participle(words[j]))
 }
 
-/// Whether a word is a past participle: a regular one ("placed") or one of the lexicon's irregular ones
-/// ("paid", "kept").
-fn is_participle(word: &str) -> bool {
-    (word.len() > 4 && word.ends_with("ed") && word.chars().all(|c| c.is_ascii_alphabetic()))
-        || PARTICIPLES.contains(&word)
+/// Whether a word is a past participle: a regular one ("placed", "used") or one of the irregular ones the
+/// reader knows ("paid", "kept", "exempt").
+pub(super) fn is_participle(word: &str) -> bool {
+    word.ends_with("ed") || PARTICIPLES.contains(&word)
 }

@@ -10,6 +10,7 @@ use crate::coverage::{
 };
 use crate::reading::NormCache;
 use crate::units::{Layout, Unit, UnitKind};
+use pakta_norms::Norm;
 
 mod findings;
 mod scope;
@@ -215,11 +216,16 @@ fn with_topic_norms(
         .filter(|&u| text.units[u].kind == UnitKind::Clause)
         .collect();
     for u in worded {
-        let speaks = text
-            .norms
-            .of(u)
-            .iter()
-            .any(|n| object_rules.iter().any(|rule| rule.matches(n, false)));
+        let unit_norms = text.norms.of(u);
+        let speaks = unit_norms.iter().any(|n| {
+            let sentence: Vec<&Norm> = unit_norms
+                .iter()
+                .filter(|m| m.sentence == n.sentence)
+                .collect();
+            object_rules
+                .iter()
+                .any(|rule| rule.matches(n, &sentence, false))
+        });
         if !speaks {
             continue;
         }

@@ -134,33 +134,27 @@ impl Checker<'_> {
                 .is_some_and(|a| scope.parties_articles.contains(a));
             let parent_on_topic = units[u].parent.is_some_and(|p| scope.spoken.contains(&p));
             // A clause that is in scope only as part of its paragraph or article, and holds no word any
-            // rule looks for, can give no finding: its norms are not read.
-            let may_act =
-                parties_on_topic && crate::norms::may_act(&requirement.norms, &scanned[u].tokens);
-            // Under a heading only its name matched, a clause with no word of the requirement's own
-            // rules is not read: the name puts the article on the topic, it does not make every
-            // paragraph of it one to weigh.
+            // rule looks for, can give no finding: its norms are not read. An article read whole (its
+            // heading named the topic, or it is a provision between the Parties) is read where a rule
+            // may act; under a heading only a heading name matched, the name puts the article on the
+            // topic but does not make every paragraph of it one to weigh.
             let named_only = units[u]
                 .article
                 .is_some_and(|a| scope.named_articles.contains(a));
-            let speaks = |norms: &[crate::norms::NormRule]| {
-                crate::norms::may_speak(norms, scanned[u].tokens.iter().map(|t| t.folded.as_str()))
+            let may_act = || crate::norms::may_act(&requirement.norms, &scanned[u].tokens);
+            let article_read = if named_only {
+                may_act()
+            } else {
+                heading_on_topic || (parties_on_topic && may_act())
             };
             if on_topic.is_empty()
-                && named_only
+                && !article_read
                 && !parent_on_topic
                 && !scope.referring.contains(&u)
-                && !speaks(&requirement.norms)
-                && !crate::norms::may_act(&requirement.norms, &scanned[u].tokens)
-            {
-                continue;
-            }
-            if on_topic.is_empty()
-                && !heading_on_topic
-                && !parent_on_topic
-                && !scope.referring.contains(&u)
-                && !may_act
-                && !speaks(&requirement.norms)
+                && !crate::norms::may_speak(
+                    &requirement.norms,
+                    scanned[u].tokens.iter().map(|t| t.folded.as_str()),
+                )
             {
                 continue;
             }
