@@ -317,15 +317,38 @@ fn numbers(
         outside_dates(old, old_references),
         outside_dates(new, new_references),
     );
-    let keys_after: Vec<String> = after.iter().map(Quantity::key).collect();
-    let keys_before: Vec<String> = before.iter().map(Quantity::key).collect();
+    // Counted, not merely present: "five years, … further five-year periods" that becomes "three years,
+    // … five-year periods" lost one five years, though another remains.
+    // Each quantity is matched to one on the other side, the same words first ("five-year" to
+    // "five-year"), then the same value.
+    let mut kept = vec![false; after.len()];
+    let mut matched = vec![false; before.len()];
+    for same_words in [true, false] {
+        for (b, q) in before.iter().enumerate() {
+            let key = q.key();
+            let twin = (0..after.len()).find(|&i| {
+                !matched[b]
+                    && !kept[i]
+                    && after[i].key() == key
+                    && (!same_words || after[i].text == q.text)
+            });
+            if let Some(i) = twin {
+                kept[i] = true;
+                matched[b] = true;
+            }
+        }
+    }
     let mut gone: Vec<&Quantity> = before
         .iter()
-        .filter(|q| !keys_after.contains(&q.key()))
+        .zip(&matched)
+        .filter(|(_, matched)| !**matched)
+        .map(|(q, _)| q)
         .collect();
     let mut came: Vec<&Quantity> = after
         .iter()
-        .filter(|q| !keys_before.contains(&q.key()))
+        .zip(&kept)
+        .filter(|(_, kept)| !**kept)
+        .map(|(q, _)| q)
         .collect();
     gone.dedup_by(|a, b| a.key() == b.key());
     came.dedup_by(|a, b| a.key() == b.key());
@@ -458,6 +481,24 @@ mod tests {
         .iter()
         .map(|f| f.as_str())
         .collect()
+    }
+
+    #[test]
+    fn a_number_that_stays_elsewhere_in_the_clause_is_still_a_change() {
+        // Five years become three; "five-year periods" remains, so the five years that went is counted.
+        let (old, new) = (
+            "The Arrangement remains in effect for five years and is extended for further five-year periods.",
+            "The Arrangement remains in effect for three years and is extended for further five-year periods.",
+        );
+        let changes = word_diff(old, new);
+        let found = clause_findings(old, new, &changes, (&[], &[]));
+        let numbers: Vec<(&str, &str)> = found
+            .values
+            .iter()
+            .filter(|v| v.flag == Flag::NumberChanged)
+            .map(|v| (v.old.as_str(), v.new.as_str()))
+            .collect();
+        assert_eq!(numbers, [("five years", "three years")]);
     }
 
     #[test]
