@@ -265,6 +265,21 @@ pub fn leads_into_conditions_tokens(text: &str, tokens: &[Token]) -> bool {
     })
 }
 
+/// Whether a clause leads into a list of exceptions: it ends with an exception's opener, alone or before a
+/// condition's ("… with a release letter from the employer, except where:", *kecuali dalam hal:*). Each
+/// point then names a case the lead-in's conditions do not reach.
+pub fn leads_into_exceptions_tokens(text: &str, tokens: &[Token]) -> bool {
+    if text.trim_end().strip_suffix(':').is_none() {
+        return false;
+    }
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    (words.len().saturating_sub(4)..words.len()).any(|i| {
+        lists().exceptions.match_at(&words, i).is_some_and(|e| {
+            e == words.len() || lists().conditions.match_at(&words, e) == Some(words.len())
+        })
+    })
+}
+
 /// What a qualification of a protection speaks of, for telling a harmless one from one that may take the
 /// protection back (`[qualifiers]` of the lexicon).
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]

@@ -146,6 +146,11 @@ impl NormCache<'_> {
                 && lexicon::leads_into_conditions_tokens(text, tokens)
             {
                 let mut norm = lead.clone();
+                // A point under "… with the employer's release, except where:" is a case in which the
+                // lead-in's conditions do not apply: it holds free of them.
+                if lexicon::leads_into_exceptions_tokens(text, tokens) {
+                    norm.conditions.clear();
+                }
                 norm.conditions.push(self.reader.condition(unit.text));
                 // The evidence quotes the point, which is where the condition is written.
                 norm.span = 0..unit.text.len();

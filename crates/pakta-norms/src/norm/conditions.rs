@@ -82,6 +82,25 @@ impl Reader<'_> {
             let (open_end, kind, denied) = match (opener, denial) {
                 (_, Some(e)) => (e, ConditionKind::Condition, true),
                 (Some((e, kind)), None) => {
+                    // "with another employer without the consent of the first": a denial inside what
+                    // looks like "with … consent" is where the condition starts, and it asks nothing.
+                    if let Some(k) =
+                        (i + 1..e).find(|&k| lists.condition_denials.match_at(words, k).is_some())
+                    {
+                        i = k;
+                        continue;
+                    }
+                    // "with another approved employer": an approved employer is an actor, not an
+                    // approval; and "with another employer, and no consent …" is no "with … consent"
+                    // across the comma.
+                    if e > i + 1
+                        && ((words[e - 1].ends_with("ed")
+                            && role_at(words, e, self.definitions).is_some())
+                            || (i + 1..e).any(|k| tokens[k].comma_before))
+                    {
+                        i += 1;
+                        continue;
+                    }
                     // "dalam hal apa pun" (in any case) opens nothing; "dalam hal upah" (as to wages),
                     // "the place where" and "the day when" inside a phrase open nothing either: these
                     // open a condition at the start of a clause or after a comma.
@@ -174,6 +193,19 @@ impl Reader<'_> {
                 end = k;
             }
             let range = i..end.max(open_end);
+            // "… except where:", *kecuali dalam hal:* at the end of a lead-in says nothing yet: its
+            // points are the cases, each read as a condition of its own.
+            let bare =
+                |e: usize| e >= range.end || lists.conditions.match_at(words, e) == Some(range.end);
+            let colon = range.end == sentence.end
+                && range.end > 0
+                && text[tokens[range.end - 1].end..]
+                    .trim_start()
+                    .starts_with(':');
+            if colon && bare(open_end) {
+                i = range.end.max(i + 1);
+                continue;
+            }
             let roles = range
                 .clone()
                 .filter_map(|k| role_at(words, k, self.definitions))
@@ -246,7 +278,15 @@ impl Reader<'_> {
 fn asks_consent(words: &[&str], k: usize, reader: &Reader<'_>) -> bool {
     let as_agreed = k > 0 && matches!(words[k - 1], "as" | "sebagaimana" | "seperti");
     let adjective = words[k].ends_with("ed") && role_at(words, k + 1, reader.definitions).is_some();
+    // "no consent of the former employer shall be required", "does not require the employer's consent",
+    // *tidak diperlukan persetujuan Pengguna*: a consent said not to be needed is not asked. ("No
+    // objection" is the name of a consent.)
+    let not_needed = (k > 0 && words[k - 1] == "no" && words[k] != "objection")
+        || ((k.saturating_sub(4)..k)
+            .any(|j| matches!(words[j], "not" | "tidak" | "never" | "bukan"))
+            && needed(words, k, lists()));
     action_at(words, k, lists()).is_some_and(|(_, c)| c.contains(&"consent"))
+        && !not_needed
         && !as_agreed
         && !adjective
         && !is_treaty_name(words, k)

@@ -242,6 +242,37 @@ fn conditions_that_hand_a_right_to_the_employer() {
 }
 
 #[test]
+fn a_consent_said_not_to_be_needed_is_no_condition() {
+    // The denial stands inside what looks like "with … consent": the consent is not asked.
+    for text in [
+        "After recognition, the nurse may take up employment with another employer in the region without the consent of the first employer.",
+        "A worker whose contract ends early may remain in the country until the end of the permit period to take up employment with another approved employer, and no consent of the former employer shall be required for that transfer.",
+        "A worker may move to another employer, and the move does not require the consent of the current employer.",
+    ] {
+        let n = norms(text);
+        assert!(
+            n.iter().all(|n| n.employer_condition().is_none()),
+            "{text}: {n:#?}"
+        );
+    }
+    let n = norms_id(
+        "Pekerja dapat pindah ke Pengguna lain dan untuk itu tidak diperlukan persetujuan Pengguna lama.",
+    );
+    assert!(n.iter().all(|n| n.employer_condition().is_none()), "{n:#?}");
+    // An approved employer is an actor, not an approval: "with another approved employer" asks none.
+    let n = norms("The worker may take up employment with another approved employer.");
+    assert!(
+        n.iter().all(|n| n.conditions.iter().all(|c| !c.consent)),
+        "{n:#?}"
+    );
+    // The same words with the consent asked still make a condition in the employer's hands.
+    let n = norms(
+        "The worker may take up work with another employer only with the consent of the first employer.",
+    );
+    assert!(n[0].employer_condition().is_some(), "{n:#?}");
+}
+
+#[test]
 fn the_treaty_and_third_parties_are_not_parties_to_a_condition() {
     let n = norms("The worker may resign if the Employer breaches this Agreement.");
     assert!(n[0].employer_condition().is_none(), "{n:#?}");
