@@ -129,9 +129,28 @@ impl Pattern {
         };
         match current {
             Step::Gap => {
+                // "paid by .. @worker" does not reach past another party: in "paid by the Employer into
+                // the worker's account" the payer is the employer. One joined to it ("borne by the
+                // Grower and the Worker") shares the act.
+                let party_next = matches!(self.steps.get(step + 1), Some(Step::Party(_)));
+                let joined = |k: usize| {
+                    tokens.get(k + 1).is_some_and(|t| {
+                        matches!(
+                            t.folded.as_str(),
+                            "and" | "or" | "dan" | "atau" | "serta" | "with" | "bersama"
+                        )
+                    })
+                };
                 for skip in 0..=MAX_GAP {
                     let next = at + skip;
                     if next >= tokens.len() || tokens[next].segment != segment {
+                        break;
+                    }
+                    if party_next
+                        && skip > 0
+                        && Role::of_word(&tokens[next - 1].folded).is_some()
+                        && !joined(next - 1)
+                    {
                         break;
                     }
                     if let Some(end) = self.match_steps(step + 1, tokens, next, segment) {
@@ -328,6 +347,15 @@ mod tests {
             Some("recruiting".into())
         );
         assert_eq!(found("fee .. worker", "fee; the worker"), None);
+        assert_eq!(
+            found(
+                "paid by .. @worker",
+                "paid by the Employer into the worker's account"
+            ),
+            None
+        );
+        assert!(found("borne by .. @worker", "borne by the individual worker").is_some());
+        assert!(found("borne by .. @worker", "borne by the Grower and the Worker").is_some());
         assert_eq!(
             found("biaya penempatan", "Biaya penempatannya"),
             Some("Biaya penempatannya".into())

@@ -411,7 +411,12 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
         }
         return None;
     }
-    if !norm.denied() && says(Qualifier::Offset) && !says(Qualifier::Benign) {
+    // "Protect victims instead of punishing them": what is replaced is a burden, and that is no loss.
+    if !norm.denied()
+        && says(Qualifier::Offset)
+        && !says(Qualifier::Benign)
+        && !says(Qualifier::Burden)
+    {
         return Some(Qualification::uncertain(
             "something else is counted as wage, or stands in for what the protection gives",
         ));
