@@ -331,11 +331,13 @@ pub enum Qualifier {
     Objection,
     /// A measure taken on average: "averaged over the trip", *rata-rata*.
     Average,
+    /// Words that take something out of a defined term: "is not a recruitment cost", *tidak termasuk*.
+    CarveOut,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 23] = [
+    pub(crate) const ALL: [Qualifier; 24] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -359,6 +361,7 @@ impl Qualifier {
         Qualifier::Deeming,
         Qualifier::Objection,
         Qualifier::Average,
+        Qualifier::CarveOut,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -387,6 +390,7 @@ impl Qualifier {
             Qualifier::Deeming => "deemings",
             Qualifier::Objection => "objections",
             Qualifier::Average => "averages",
+            Qualifier::CarveOut => "carve_outs",
         }
     }
 }

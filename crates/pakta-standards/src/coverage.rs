@@ -478,7 +478,62 @@ impl<'c> Checker<'c> {
                 || units[u].parent.is_some_and(|p| names_topic(p, true))
                 || units[u].article.is_some_and(|a| headed.contains(a))
         };
-        crate::qualifications::find(&articles, units, layout, norms, elsewhere, own)
+        let mut found =
+            crate::qualifications::find(&articles, units, layout, norms, elsewhere, own);
+        found.extend(self.carve_outs(r, units, scanned, norms));
+        found
+    }
+
+    /// The agreement's definitions that take something out of a term naming requirement `r`'s topic (a
+    /// cue of `r` inside the defined term): wherever the definition stands, the protection reaches no
+    /// further than the term.
+    fn carve_outs(
+        &self,
+        r: usize,
+        units: &[Unit],
+        scanned: &[Scanned],
+        norms: &NormCache,
+    ) -> Vec<Evidence> {
+        let mut found = Vec::new();
+        for (u, unit) in units.iter().enumerate() {
+            if unit.kind != UnitKind::Clause || !crate::units::is_definition(unit.text) {
+                continue;
+            }
+            let Some(term) = crate::qualifications::carved_term(unit.text) else {
+                continue;
+            };
+            let names_term = scanned[u].hits.iter().any(|h| {
+                self.roles[h.pattern].requirement == r
+                    && matches!(self.roles[h.pattern].role, Role::Cue)
+                    && term.contains(&h.start)
+            });
+            if !names_term {
+                continue;
+            }
+            // A cost taken out of the costs the worker must not bear ("visa fees do not form part of
+            // recruitment costs") may then be charged: the standards call that weaker. What else a
+            // definition leaves out, a reader weighs.
+            let (kind, why) = if lexicon::speaks_of(lexicon::Qualifier::Money, &unit.text[term]) {
+                (
+                    EvidenceKind::Contradiction,
+                    "the definition takes a cost out of the costs the worker must not bear",
+                )
+            } else {
+                (
+                    EvidenceKind::Qualification,
+                    "the definition leaves something out of the term",
+                )
+            };
+            found.push(Evidence {
+                kind,
+                clause: unit.id.clone(),
+                article: unit.article_number.clone(),
+                text: pakta_core::text::collapse_whitespace(unit.text),
+                pattern: norm_pattern(kind, why),
+                norm: norms.of(u).first().map(|n| norms.evidence(u, n)),
+            });
+        }
+        found
     }
 
     /// Whether a unit names requirement `r`'s topic (`own`) or another's: by a cue, or also by an element

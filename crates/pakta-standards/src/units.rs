@@ -193,7 +193,7 @@ fn is_framing_heading(heading: &str) -> bool {
 }
 
 /// A definition: `"Employer" means …`, `… berarti …`, `yang dimaksud dengan …`.
-fn is_definition(text: &str) -> bool {
+pub(crate) fn is_definition(text: &str) -> bool {
     // The first 160 characters, sliced rather than collected one character at a time: every clause of
     // the agreement is asked.
     let end = text
