@@ -923,7 +923,13 @@ impl<'d> Reader<'d> {
             let relative = (verb.saturating_sub(2).max(window)..verb)
                 .rev()
                 .find(|&i| matches!(words[i], "yang" | "that" | "which"));
-            let end = relative.unwrap_or(verb);
+            // The auxiliary before the participle ("Annual leave is granted") is no part of it.
+            let mut end = relative.unwrap_or(verb);
+            while end > window
+                && matches!(words[end - 1], "is" | "are" | "was" | "were" | "be" | "to")
+            {
+                end -= 1;
+            }
             // Twenty words reach the head of a long subject ("Biaya pembuatan paspor serta biaya
             // akomodasi dan konsumsi … ditalangi"); a comma still ends it.
             let mut start = end.saturating_sub(20).max(window);

@@ -4,7 +4,7 @@
 use std::ops::Range;
 
 use super::verbs::{self, action_at};
-use super::{Anchor, PARTICIPLES, Reader, indonesian_verb, is_bound};
+use super::{AUXILIARIES, Anchor, PARTICIPLES, Reader, indonesian_verb, is_bound};
 use crate::lexicon::Token;
 use crate::lists::{Lists, lists};
 use crate::roles::{Definitions, Order, role_at};
@@ -40,9 +40,35 @@ impl Reader<'_> {
                         && (i + 1..sentence.end.min(i + 8)).any(|k| tokens[k].comma_before)
                 };
                 // A verb of a relative clause ("… Pemilik Kapal yang mempekerjakan AKP") is not it.
-                (sentence.start..sentence.end)
+                let mut actions = (sentence.start..sentence.end)
                     .filter(|&i| !inside(i) && !verbs::in_relative(words, i, lists))
-                    .find(|&i| action_at(words, i, lists).is_some() && !appositive(i))
+                    .filter(|&i| action_at(words, i, lists).is_some() && !appositive(i));
+                let first = actions.next()?;
+                // "Overtime pay earned in the first months is paid in one sum": an English action
+                // word right after a noun of the subject is a noun too when a passive with "is"
+                // follows; the passive is the verb.
+                let before = words[first.max(1) - 1];
+                let after_noun = self.order != Order::HeadFirst
+                    && first > sentence.start
+                    && !tokens[first - 1].stopword
+                    && !AUXILIARIES.contains(&before)
+                    && !crate::lexicon::is_negator(before)
+                    && !lists.adverbs.iter().any(|w| w == before)
+                    && !before.ends_with("ly")
+                    && role_at(words, first - 1, self.definitions).is_none();
+                // The passive of the same clause: no comma or "and" between.
+                let mut passive = || {
+                    actions
+                        .find(|&i| matches!(words[i - 1], "is" | "are" | "was" | "were"))
+                        .filter(|&i| {
+                            (first + 1..i).all(|k| !tokens[k].comma_before && words[k] != "and")
+                        })
+                };
+                Some(if after_noun {
+                    passive().unwrap_or(first)
+                } else {
+                    first
+                })
             })
             // Indonesian states duties without a modal ("Agensi menjemput PMI di bandara",
             // "Pengawasan tidak dilakukan di rumah tangga"): its first verb, by its me-/di- prefix,

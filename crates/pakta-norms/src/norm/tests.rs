@@ -1050,3 +1050,27 @@ fn after_a_possessive_the_verb_follows_what_the_actor_has() {
         "{list:#?}"
     );
 }
+
+#[test]
+fn a_noun_that_looks_like_a_verb_gives_way_to_the_passive() {
+    // "pay" and "leave" are nouns of the subject here; the verb is the passive after "is".
+    let n = norms(
+        "Overtime pay earned in the first two months is paid in one sum with the third month's wage.",
+    );
+    assert!(n[0].passive && n[0].acts(&["pay"]), "{n:#?}");
+    assert!(n[0].object_mentions(&["overtime"]), "{n:#?}");
+    let n = norms("Annual leave is granted after one year of service.");
+    assert!(n[0].passive, "{n:#?}");
+    // A denied verb stays the verb, and a passive of another clause does not take its place.
+    let n = norms(
+        "The examination does not include pregnancy testing, and its cost is borne by the employer.",
+    );
+    assert!(
+        !n[0].passive
+            && n[0]
+                .action
+                .as_ref()
+                .is_some_and(|a| a.words == "does not include"),
+        "{n:#?}"
+    );
+}
