@@ -290,7 +290,18 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
     // the very supervision a standard asks for, and one the text does not place is for a reader to place.
     let consents: Vec<_> = live
         .iter()
-        .filter(|c| c.consent && !c.mutual && !c.roles.contains(&Role::Worker))
+        // The worker named as the one released ("it releases the worker") gives no consent; where the
+        // text names the giver, that settles whose consent it is.
+        .filter(|c| {
+            c.consent
+                && !c.mutual
+                && c.giver.map_or(!c.roles.contains(&Role::Worker), |g| {
+                    g != Role::Worker
+                        && (!c.roles.contains(&Role::Worker)
+                            || g.is_employer_side()
+                            || g == Role::Family)
+                })
+        })
         .collect();
     if !consents.is_empty() && (worker || norm.mentioned.iter().any(|r| r.is_worker_side())) {
         let private = |r: Role| r.is_employer_side() || r == Role::Family;

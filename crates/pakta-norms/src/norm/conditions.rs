@@ -322,7 +322,20 @@ fn giver(words: &[&str], k: usize, range: Range<usize>, reader: &Reader<'_>) -> 
         .rev()
         .take_while(|&j| !linked(j))
         .find(|&j| role_at(words, j, reader.definitions).is_some());
-    let at = before.or_else(|| {
+    // "once the current employer has confirmed in writing that it releases the worker": a pronoun just
+    // before the word stands for the actor named before it in the condition.
+    let pronoun = || {
+        let at = (range.start.max(k.saturating_sub(3))..k).rev().find(|&j| {
+            matches!(
+                words[j],
+                "it" | "they" | "he" | "she" | "ia" | "dia" | "mereka"
+            )
+        })?;
+        (range.start.max(at.saturating_sub(10))..at)
+            .rev()
+            .find(|&j| role_at(words, j, reader.definitions).is_some())
+    };
+    let at = before.or_else(pronoun).or_else(|| {
         let after = k + 1..range.end.min(k + 7);
         let first = after
             .clone()
@@ -337,7 +350,9 @@ fn giver(words: &[&str], k: usize, range: Range<usize>, reader: &Reader<'_>) -> 
     // "the employer and the worker agree", *PMI dan Pemberi Kerja sepakat*: both give it, so no one side.
     let joint = (range.start.max(at.saturating_sub(4))..range.end.min(at + 5)).any(|j| {
         matches!(words[j], "and" | "dan" | "serta" | "with" | "dengan")
-            && (range.start.max(j.saturating_sub(3))..range.end.min(j + 4))
+            // A list of givers reaches back further: "Pekerja Migran Indonesia, Pemberi Kerja, dan
+            // Otoritas Berwenang … menyetujui".
+            && (range.start.max(j.saturating_sub(6))..range.end.min(j + 4))
                 .filter(|&w| w != at)
                 .any(|w| role_at(words, w, reader.definitions).is_some_and(Role::is_worker_side))
     });
