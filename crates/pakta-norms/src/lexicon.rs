@@ -333,11 +333,13 @@ pub enum Qualifier {
     Average,
     /// Words that take something out of a defined term: "is not a recruitment cost", *tidak termasuk*.
     CarveOut,
+    /// A signature given for something else: "by signing the contract", *dengan menandatangani*.
+    Signature,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 24] = [
+    pub(crate) const ALL: [Qualifier; 25] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -362,6 +364,7 @@ impl Qualifier {
         Qualifier::Objection,
         Qualifier::Average,
         Qualifier::CarveOut,
+        Qualifier::Signature,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -391,6 +394,7 @@ impl Qualifier {
             Qualifier::Objection => "objections",
             Qualifier::Average => "averages",
             Qualifier::CarveOut => "carve_outs",
+            Qualifier::Signature => "signatures",
         }
     }
 }

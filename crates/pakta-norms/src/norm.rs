@@ -698,6 +698,15 @@ impl<'d> Reader<'d> {
             .any(|i| {
                 crate::lexicon::is_strict_negator(words[i])
                     && lists.formulas.match_at(words, i).is_none()
+                    // "… tanpa pemberitahuan tertulis dianggap mengundurkan diri": "without" denies the
+                    // noun after it, and only a verb right after it is denied.
+                    && !(matches!(words[i], "tanpa" | "without")
+                        && (i + 1..action_range.start).any(|k| {
+                            !matches!(
+                                words[k],
+                                "perlu" | "harus" | "need" | "needing" | "having" | "being" | "to"
+                            )
+                        }))
             })
         {
             negated = true;

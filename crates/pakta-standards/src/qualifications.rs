@@ -199,6 +199,19 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
             "the worker's silence is taken for consent",
         ));
     }
+    // "By signing the job application, a worker consents to the disclosure …", *dengan menandatangani
+    // Perjanjian Kerja, Pekerja dianggap telah memberikan persetujuan …*: a consent taken from a signature
+    // given for something else is no free consent to this.
+    if !norm.denied()
+        && worker
+        && (norm.acts(&["consent", "waive"]) || says(Qualifier::Deeming))
+        && says(Qualifier::ConsentDocument)
+        && says(Qualifier::Signature)
+    {
+        return Some(Qualification::takes_back(
+            "the worker's consent is taken from a signature given for something else",
+        ));
+    }
     // "Nobody other than the worker shall hold the card", *tidak seorang pun selain Pekerja berhak
     // menyimpan paspor*: the exception in the subject leaves the thing with the worker alone. One after
     // the verb ("shall be void, except where the Worker signs …") is a way out.

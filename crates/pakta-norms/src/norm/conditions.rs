@@ -119,7 +119,11 @@ impl Reader<'_> {
                             words[i - 1],
                             "be" | "been" | "being" | "is" | "are" | "was" | "were"
                         );
+                    // "While the vessel is at sea, …" opens the sentence with a condition of time;
+                    // "works on board only while holding a certificate" is the norm's own limit.
+                    let inner_while = words[i] == "while" && i > sentence.start;
                     if (words[i] == "dalam" && words.get(i + 2) == Some(&"apa"))
+                        || inner_while
                         || anaphoric
                         || participle
                         || relative

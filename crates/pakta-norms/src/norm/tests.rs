@@ -1074,3 +1074,21 @@ fn a_noun_that_looks_like_a_verb_gives_way_to_the_passive() {
         "{n:#?}"
     );
 }
+
+#[test]
+fn a_time_clause_that_opens_the_sentence_and_a_without_before_a_noun() {
+    // "While …," is a condition; the main clause's actor and verb are the norm's.
+    let n = norms(
+        "While the boat is at sea and during its port calls, the skipper keeps the crew's passports in the safe.",
+    );
+    assert!(
+        n.iter()
+            .any(|n| role(n) == Some("employer") && n.acts(&["keep"])),
+        "{n:#?}"
+    );
+    // *tanpa pemberitahuan* denies the notice, not the verb after it.
+    let n = norms_id(
+        "Pekerja yang tidak hadir empat hari berturut-turut tanpa pemberitahuan dianggap mengundurkan diri.",
+    );
+    assert!(!n[0].denied(), "{n:#?}");
+}
