@@ -39,8 +39,34 @@ impl Reader<'_> {
                         && is_bound(words, i, lists)
                         && (i + 1..sentence.end.min(i + 8)).any(|k| tokens[k].comma_before)
                 };
+                // "On the settlement of accounts at the end of the work agreement, the vessel owner
+                // sets off …": an English phrase that opens with a preposition and ends at a comma
+                // names when or where; the verb comes after it.
+                let opening = if self.order != Order::HeadFirst
+                    && matches!(
+                        words.get(sentence.start).copied(),
+                        Some(
+                            "on" | "at"
+                                | "in"
+                                | "during"
+                                | "after"
+                                | "before"
+                                | "upon"
+                                | "for"
+                                | "under"
+                                | "within"
+                                | "by"
+                                | "from"
+                        )
+                    ) {
+                    (sentence.start + 1..sentence.end.min(sentence.start + 16))
+                        .find(|&k| tokens[k].comma_before)
+                        .unwrap_or(sentence.start)
+                } else {
+                    sentence.start
+                };
                 // A verb of a relative clause ("… Pemilik Kapal yang mempekerjakan AKP") is not it.
-                let mut actions = (sentence.start..sentence.end)
+                let mut actions = (opening..sentence.end)
                     .filter(|&i| !inside(i) && !verbs::in_relative(words, i, lists))
                     .filter(|&i| action_at(words, i, lists).is_some() && !appositive(i));
                 let first = actions.next()?;

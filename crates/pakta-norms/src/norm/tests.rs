@@ -1092,3 +1092,16 @@ fn a_time_clause_that_opens_the_sentence_and_a_without_before_a_noun() {
     );
     assert!(!n[0].denied(), "{n:#?}");
 }
+
+#[test]
+fn an_opening_phrase_of_time_is_no_part_of_the_norm() {
+    // The verb comes after "On …, ": "work" in "the work agreement" is no verb.
+    let n = norms(
+        "On the closing of accounts at the end of the work agreement, the vessel owner sets off against the pay any goods taken from the store.",
+    );
+    assert!(
+        n.iter()
+            .any(|n| role(n) == Some("employer") && n.acts(&["deduct"])),
+        "{n:#?}"
+    );
+}
