@@ -403,10 +403,13 @@ impl<'d> Reader<'d> {
                 norm.inherited = true;
             }
             // "… is advanced by the agency and repaid by the worker through deductions": a joined passive
-            // shares the first one's subject.
+            // shares the first one's subject, unless it has its own ("…, dan biaya yang melebihi batas
+            // tersebut menjadi tanggungan Pekerja").
             if k > 0
                 && anchor.statement
                 && norm.passive
+                && (anchor.at.saturating_sub(2)..anchor.at)
+                    .any(|j| matches!(words[j], "and" | "dan" | "serta" | "or" | "atau"))
                 && let Some(first_norm) = norms.get(first)
                 && first_norm.passive
             {
@@ -954,7 +957,11 @@ impl<'d> Reader<'d> {
                         .unwrap_or(floor);
                 }
             }
-            let start = (start..end).find(|&i| free(i)).unwrap_or(end);
+            // The conjunction that joins the clause ("…, dan biaya … menjadi tanggungan Pekerja") is no
+            // part of its subject.
+            let start = (start..end)
+                .find(|&i| free(i) && !matches!(words[i], "and" | "dan" | "serta"))
+                .unwrap_or(end);
             start..end.max(start)
         } else {
             action_range.end..end

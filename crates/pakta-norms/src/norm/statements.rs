@@ -184,11 +184,15 @@ impl Reader<'_> {
                     .find(|&i| tokens[i].comma_before)
                     .unwrap_or(sentence.end.min(k + 10));
                 if self.order == Order::HeadFirst {
+                    // … or an action phrase of the lexicon outside a relative clause: *dan biaya yang
+                    // melebihi batas tersebut menjadi tanggungan Pekerja*.
                     (k + 2..end).find(|&i| {
                         !inside(i)
                             && words[i - 1] != "yang"
-                            && words[i].starts_with("di")
-                            && indonesian_verb(words[i], lists)
+                            && ((words[i].starts_with("di") && indonesian_verb(words[i], lists))
+                                || (action_at(words, i, lists).is_some()
+                                    && !verbs::in_relative(words, i, lists)
+                                    && words[i].starts_with("menjadi")))
                     })
                 } else {
                     (k + 2..end.saturating_sub(1))

@@ -1105,3 +1105,21 @@ fn an_opening_phrase_of_time_is_no_part_of_the_norm() {
         "{n:#?}"
     );
 }
+
+#[test]
+fn a_joined_clause_with_its_own_subject_keeps_it() {
+    // *dan biaya … menjadi tanggungan Pekerja*: the cost is the worker's, and the clause's subject is
+    // the cost, not the treatment of the clause before it.
+    let n = norms_id(
+        "Perawatan diberikan melalui asuransi dengan batas pertanggungan, dan biaya perawatan yang melebihi batas tersebut menjadi tanggungan Pekerja.",
+    );
+    let cost = n
+        .iter()
+        .find(|n| role(n) == Some("worker"))
+        .expect("the worker's norm");
+    assert!(cost.object.starts_with("biaya"), "{n:#?}");
+    // A debt bondage named as a harm is no loan: "protect workers from debt bondage".
+    let n =
+        norms_id("Para Pihak melindungi Pekerja dari kekerasan, kerja paksa, dan jeratan utang.");
+    assert!(n.iter().all(|n| !n.acts(&["advance"])), "{n:#?}");
+}

@@ -168,7 +168,18 @@ pub(super) fn in_relative(words: &[&str], i: usize, lists: &Lists) -> bool {
                 || lists.adverbs.iter().any(|w| w == words[i - 1])
                 || matches!(
                     words[i - 1],
-                    "sedang" | "telah" | "sudah" | "masih" | "akan" | "has" | "have" | "had"
+                    "sedang"
+                        | "telah"
+                        | "sudah"
+                        | "masih"
+                        | "akan"
+                        | "has"
+                        | "have"
+                        | "had"
+                        // "Perawatan yang tidak ditanggung …": a denied verb of a relative clause.
+                        | "tidak"
+                        | "belum"
+                        | "not"
                 )))
 }
 
