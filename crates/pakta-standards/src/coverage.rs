@@ -496,10 +496,7 @@ impl<'c> Checker<'c> {
     ) -> Vec<Evidence> {
         let mut found = Vec::new();
         for (u, unit) in units.iter().enumerate() {
-            if unit.kind != UnitKind::Clause || !crate::units::is_definition(unit.text) {
-                continue;
-            }
-            let Some(term) = crate::qualifications::carved_term(unit.text) else {
+            let Some(term) = unit.carved_term.clone() else {
                 continue;
             };
             let names_term = scanned[u].hits.iter().any(|h| {

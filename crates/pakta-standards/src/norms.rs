@@ -359,14 +359,32 @@ fn key_word(entry: &str) -> String {
 pub fn may_speak<'w>(rules: &[NormRule], words: impl Iterator<Item = &'w str>) -> bool {
     let words: Vec<&str> = words.collect();
     words.iter().any(|w| pakta_norms::lexicon::refers_back(w))
-        || rules.iter().any(|rule| {
-            !rule.speaks.is_empty()
-                && rule.speaks.iter().all(|list| {
-                    words
-                        .iter()
-                        .any(|w| list.iter().any(|k| w.starts_with(k.as_str())))
-                })
+        || rules
+            .iter()
+            .any(|rule| !rule.speaks.is_empty() && rule.may_speak_in(&words))
+}
+
+impl NormRule {
+    /// Whether a clause of these folded words holds a word of each of the rule's word lists (object,
+    /// `also`, `together`): only then can one of its norms be one the rule speaks of.
+    pub(crate) fn may_speak_in(&self, words: &[&str]) -> bool {
+        self.speaks_in(words)
+    }
+
+    /// [`Self::may_speak_in`], and where the rule names actions, one of them stands in the clause: a
+    /// topic rule on deductions of store goods need not read every clause on trade in goods.
+    pub(crate) fn may_judge(&self, tokens: &[pakta_norms::lexicon::Token], words: &[&str]) -> bool {
+        self.speaks_in(words)
+            && (self.action.is_empty() || pakta_norms::lexicon::names_action(tokens, &self.action))
+    }
+
+    fn speaks_in(&self, words: &[&str]) -> bool {
+        self.speaks.iter().all(|list| {
+            words
+                .iter()
+                .any(|w| list.iter().any(|k| w.starts_with(k.as_str())))
         })
+    }
 }
 
 /// Whether a rule with action classes could find a norm in a clause: one of its words is such an action

@@ -64,6 +64,9 @@ pub(crate) struct Unit<'a> {
     /// The top-level clause (numbered paragraph) this unit sits in.
     pub(crate) top: Option<usize>,
     pub(crate) secondary: bool,
+    /// For a definition that takes something out of the term it defines, the term's byte range (see
+    /// [`crate::qualifications::carved_term`]): read once here, asked by every requirement.
+    pub(crate) carved_term: Option<std::ops::Range<usize>>,
 }
 
 /// The language version to check when none is asked for.
@@ -99,6 +102,7 @@ pub(crate) fn units<'a>(agreement: &'a Agreement, language: &Language) -> Vec<Un
             parent: None,
             top: None,
             secondary: true,
+            carved_term: None,
         });
     }
     for (a, article) in agreement.articles.iter().enumerate() {
@@ -118,6 +122,7 @@ pub(crate) fn units<'a>(agreement: &'a Agreement, language: &Language) -> Vec<Un
                 parent: None,
                 top: None,
                 secondary: secondary_article,
+                carved_term: None,
             });
         }
         for clause in &article.clauses {
@@ -138,6 +143,7 @@ fn push_clause<'a>(
     secondary_article: bool,
 ) {
     let index = units.len();
+    let definition = is_definition(&clause.text);
     units.push(Unit {
         kind: UnitKind::Clause,
         id: clause.id.clone(),
@@ -148,7 +154,10 @@ fn push_clause<'a>(
         article_number: Some(article.number.clone()),
         parent,
         top: Some(top),
-        secondary: secondary_article || is_definition(&clause.text),
+        secondary: secondary_article || definition,
+        carved_term: definition
+            .then(|| crate::qualifications::carved_term(&clause.text))
+            .flatten(),
     });
     for child in &clause.children {
         push_clause(
@@ -193,7 +202,7 @@ fn is_framing_heading(heading: &str) -> bool {
 }
 
 /// A definition: `"Employer" means …`, `… berarti …`, `yang dimaksud dengan …`.
-pub(crate) fn is_definition(text: &str) -> bool {
+fn is_definition(text: &str) -> bool {
     // The first 160 characters, sliced rather than collected one character at a time: every clause of
     // the agreement is asked.
     let end = text

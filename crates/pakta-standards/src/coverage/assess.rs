@@ -216,6 +216,19 @@ fn with_topic_norms(
         .filter(|&u| text.units[u].kind == UnitKind::Clause)
         .collect();
     for u in worded {
+        // Reading a clause's norms is the dear part: only a clause that holds a word of each of some
+        // topic rule's lists (object, `also`, `together`) can hold a norm that rule speaks of.
+        let words: Vec<&str> = text.scanned[u]
+            .tokens
+            .iter()
+            .map(|t| t.folded.as_str())
+            .collect();
+        if !object_rules
+            .iter()
+            .any(|rule| rule.may_judge(&text.scanned[u].tokens, &words))
+        {
+            continue;
+        }
         let unit_norms = text.norms.of(u);
         let speaks = unit_norms.iter().any(|n| {
             let sentence: Vec<&Norm> = unit_norms
