@@ -519,6 +519,16 @@ pub fn names_action<S: AsRef<str>>(tokens: &[Token], classes: &[S]) -> bool {
     })
 }
 
+/// A token as the norm reader reads it: folded, and Indonesian "-nya" ("menundanya", "setibanya") without
+/// its particle, as the stem has it.
+pub fn read_word<'t>(token: &'t Token) -> &'t str {
+    if token.folded.ends_with("nya") && token.stem.len() + 3 == token.folded.len() {
+        token.stem.as_str()
+    } else {
+        token.folded.as_str()
+    }
+}
+
 /// Whether a folded word starts like one of [`references`].
 pub fn refers_back(folded: &str) -> bool {
     // Asked of every word of many clauses: most words start with a letter no reference starts with.

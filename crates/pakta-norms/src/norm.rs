@@ -83,16 +83,7 @@ impl<'d> Reader<'d> {
     pub fn read_tokens(&self, text: &str, tokens: &[Token], lead_in: Option<&Norm>) -> Vec<Norm> {
         let lists = lists();
         // Indonesian "-nya" ("menundanya", "melunasinya") is read without its particle, as the stem has it.
-        let words: Vec<&str> = tokens
-            .iter()
-            .map(|t| {
-                if t.folded.ends_with("nya") && t.stem.len() + 3 == t.folded.len() {
-                    t.stem.as_str()
-                } else {
-                    t.folded.as_str()
-                }
-            })
-            .collect();
+        let words: Vec<&str> = tokens.iter().map(crate::lexicon::read_word).collect();
         let mut norms: Vec<Norm> = Vec::new();
         // A lead-in inside the clause ("The Principal shall: (a) pay …; (b) keep …") leads the items
         // after its colon, up to the full stop.

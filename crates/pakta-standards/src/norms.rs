@@ -229,9 +229,21 @@ impl NormRule {
             list.iter()
                 .map(|o| {
                     let mut folded = pakta_norms::lexicon::fold_phrase(o.trim_end_matches('*'));
+                    // How the text's words are read: the tokenizer folds them ("setibanya" is read as
+                    // "setiba").
+                    let read = pakta_norms::lexicon::tokenize(&o.replace('*', ""))
+                        .iter()
+                        .map(pakta_norms::lexicon::read_word)
+                        .collect::<Vec<_>>()
+                        .join(" ");
                     if folded.is_empty() || folded.split(' ').count() > 3 {
                         Err(format!(
                             "norm rule word `{o}` must be a word, a prefix or a phrase of up to three words"
+                        ))
+                    } else if !read.is_empty() && read != folded.replace('*', "") {
+                        // A word the text never holds as written would never match.
+                        Err(format!(
+                            "norm rule word `{o}` is read in a text as `{read}` and can never match as written: write `{read}`"
                         ))
                     } else {
                         // A phrase keeps the star of its last word ("further test*"); a word is a prefix

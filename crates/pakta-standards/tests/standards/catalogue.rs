@@ -206,6 +206,11 @@ fn bad_catalogues_are_refused_with_file_and_line() {
             ("gpog.toml", "en = [\"", "en = [\".. \", \""),
             "must stand between two words",
         ),
+        (
+            // A norm-rule word the reader never sees as written (it reads *setibanya* as "setiba").
+            ("gpog.toml", "also = [\"", "also = [\"setibanya\", \""),
+            "can never match as written: write `setiba`",
+        ),
     ] {
         let (file, from, to) = edit;
         let message = error(&edited(file, |t| t.replacen(from, to, 1)));
