@@ -955,7 +955,8 @@ impl<'d> Reader<'d> {
                 .unwrap_or(end);
             start..end.max(start)
         } else {
-            action_range.end..end
+            // An action phrase may run past the norm's last word; the object is then empty.
+            action_range.end..end.max(action_range.end)
         };
         let object_terms = words[object_range.clone()].join(" ");
         let object = if object_range.is_empty() {

@@ -66,10 +66,49 @@ impl Reader<'_> {
                     sentence.start
                 };
                 // A verb of a relative clause ("… Pemilik Kapal yang mempekerjakan AKP") is not it.
-                let mut actions = (opening..sentence.end)
+                // "An agency that presents a substitute contract": after a determiner an English
+                // action word is a noun's, not the verb.
+                let determined = |i: usize| {
+                    self.order != Order::HeadFirst
+                        && i > 0
+                        && matches!(
+                            words[i - 1],
+                            "a" | "an"
+                                | "the"
+                                | "this"
+                                | "that"
+                                | "these"
+                                | "those"
+                                | "its"
+                                | "their"
+                        )
+                };
+                let candidates: Vec<usize> = (opening..sentence.end)
                     .filter(|&i| !inside(i) && !verbs::in_relative(words, i, lists))
-                    .filter(|&i| action_at(words, i, lists).is_some() && !appositive(i));
-                let first = actions.next()?;
+                    .filter(|&i| action_at(words, i, lists).is_some() && !appositive(i))
+                    .collect();
+                // Where every action word follows a determiner ("The transfer takes effect upon …"),
+                // the first stands for the clause's act.
+                let mut actions = candidates
+                    .iter()
+                    .copied()
+                    .filter(|&i| !determined(i))
+                    .peekable();
+                // A passive after them ("… a substitute contract is barred …") is the verb instead.
+                let first = match actions.peek() {
+                    Some(_) => actions.next()?,
+                    None => {
+                        let first = *candidates.first()?;
+                        let passive_after = (first + 1..sentence.end.saturating_sub(1)).any(|k| {
+                            matches!(words[k], "is" | "are" | "was" | "were")
+                                && is_participle(words[k + 1])
+                        });
+                        if self.order != Order::HeadFirst && passive_after {
+                            return None;
+                        }
+                        first
+                    }
+                };
                 // "Overtime pay earned in the first months is paid in one sum": an English action
                 // word right after a noun of the subject is a noun too when a passive with "is"
                 // follows; the passive is the verb.

@@ -1123,3 +1123,31 @@ fn a_joined_clause_with_its_own_subject_keeps_it() {
         norms_id("Para Pihak melindungi Pekerja dari kekerasan, kerja paksa, dan jeratan utang.");
     assert!(n.iter().all(|n| !n.acts(&["advance"])), "{n:#?}");
 }
+
+#[test]
+fn nouns_after_a_determiner_and_requirements_declared_no_bar() {
+    // "a substitute contract": the verb is the passive after it.
+    let n =
+        norms("An agency that presents a substitute contract is barred from further recruitment.");
+    assert!(n[0].passive && !n[0].acts(&["change"]), "{n:#?}");
+    // "… is no bar": the consent is not required.
+    let n = norms("The absence of the current employer's consent is no bar to the change.");
+    assert!(n.iter().all(|n| n.denied()), "{n:#?}");
+    // *PRT* is the worker, and keeping the passport oneself is the worker's act.
+    let n = norms_id("Paspor dan dokumen identitas lainnya dipegang sendiri oleh PRT.");
+    assert_eq!(role(&n[0]), Some("worker"), "{n:#?}");
+    // The authority that repatriates is the one that recovers the cost.
+    let n = norms(
+        "Where the owner fails to act, the Department repatriates the fisher and recovers the cost from the owner.",
+    );
+    assert!(n.iter().all(|n| role(n) == Some("authority")), "{n:#?}");
+}
+
+#[test]
+fn an_action_phrase_that_runs_past_its_norm_does_not_panic() {
+    // A joined clause after a repatriation once made the object's range run backwards.
+    let n = norms_id(
+        "Pekerja perempuan yang diketahui hamil dipulangkan ke daerah asal, dan Perjanjian Kerjanya dianggap berakhir sejak hari itu.",
+    );
+    assert!(!n.is_empty());
+}
