@@ -146,15 +146,12 @@ impl Pattern {
                     if next >= tokens.len() || tokens[next].segment != segment {
                         break;
                     }
-                    if party_next
-                        && skip > 0
-                        && Role::of_word(&tokens[next - 1].folded).is_some()
-                        && !joined(next - 1)
-                    {
-                        break;
-                    }
                     if let Some(end) = self.match_steps(step + 1, tokens, next, segment) {
-                        return Some(end);
+                        // Asked only of a match, which is rare: reading roles is not free.
+                        let crossed = party_next
+                            && (at..next)
+                                .any(|k| Role::of_word(&tokens[k].folded).is_some() && !joined(k));
+                        return (!crossed).then_some(end);
                     }
                 }
                 None
