@@ -380,22 +380,18 @@ impl NormRule {
     /// Whether a clause of these folded words holds a word of each of the rule's word lists (object,
     /// `also`, `together`): only then can one of its norms be one the rule speaks of.
     pub(crate) fn may_speak_in(&self, words: &[&str]) -> bool {
-        self.speaks_in(words)
-    }
-
-    /// [`Self::may_speak_in`], and where the rule names actions, one of them stands in the clause: a
-    /// topic rule on deductions of store goods need not read every clause on trade in goods.
-    pub(crate) fn may_judge(&self, tokens: &[pakta_norms::lexicon::Token], words: &[&str]) -> bool {
-        self.speaks_in(words)
-            && (self.action.is_empty() || pakta_norms::lexicon::names_action(tokens, &self.action))
-    }
-
-    fn speaks_in(&self, words: &[&str]) -> bool {
         self.speaks.iter().all(|list| {
             words
                 .iter()
                 .any(|w| list.iter().any(|k| w.starts_with(k.as_str())))
         })
+    }
+
+    /// [`Self::may_speak_in`], and where the rule names actions, one of them stands in the clause: a
+    /// topic rule on deductions of store goods need not read every clause on trade in goods.
+    pub(crate) fn may_judge(&self, tokens: &[pakta_norms::lexicon::Token], words: &[&str]) -> bool {
+        self.may_speak_in(words)
+            && (self.action.is_empty() || pakta_norms::lexicon::names_action(tokens, &self.action))
     }
 }
 

@@ -55,25 +55,6 @@ pub(crate) fn find(
     found
 }
 
-/// Where a definition takes something out of the term it defines: the byte range of its defined term
-/// (the first quoted words) when the words after the term carve something out ("'Recruitment costs' means
-/// … ; the agency's service charge is not a recruitment cost", *"Pemberi Kerja" adalah … , tidak termasuk
-/// kontraktor*). A protection keyed to the term then reaches less than it seems to, and only a reader can
-/// say whether what was left out matters.
-pub(crate) fn carved_term(definition: &str) -> Option<std::ops::Range<usize>> {
-    use pakta_norms::lexicon::{Qualifier, speaks_of};
-    let open = definition.find(['"', '\u{201c}'])?;
-    let start = open + definition[open..].chars().next()?.len_utf8();
-    let close = start + definition[start..].find(['"', '\u{201d}'])?;
-    let rest = pakta_norms::lexicon::fold(&definition[close..]);
-    // "… is not working time", *… bukan waktu kerja*: the term itself denied.
-    let term = pakta_norms::lexicon::fold(&definition[start..close]);
-    let denied_term = ["not ", "bukan "]
-        .iter()
-        .any(|not| rest.contains(&format!("{not}{term}")));
-    (denied_term || speaks_of(Qualifier::CarveOut, &rest)).then_some(start..close)
-}
-
 /// How a norm qualifies a protection: why, and whether the standards themselves call that a taking back.
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
 pub struct Qualification {
@@ -301,6 +282,7 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
     // A consent asked of anyone but the worker: the employer, a skipper, a husband or a guardian. Theirs
     // empties the worker's right; an authority's approval ("only with the approval of the Ministry") may be
     // the very supervision a standard asks for, and one the text does not place is for a reader to place.
+    let private = |r: Role| r.is_employer_side() || r == Role::Family;
     let consents: Vec<_> = live
         .iter()
         // The worker named as the one released ("it releases the worker") gives no consent; where the
@@ -309,15 +291,11 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
             c.consent
                 && !c.mutual
                 && c.giver.map_or(!c.roles.contains(&Role::Worker), |g| {
-                    g != Role::Worker
-                        && (!c.roles.contains(&Role::Worker)
-                            || g.is_employer_side()
-                            || g == Role::Family)
+                    g != Role::Worker && (!c.roles.contains(&Role::Worker) || private(g))
                 })
         })
         .collect();
     if !consents.is_empty() && (worker || norm.mentioned.iter().any(|r| r.is_worker_side())) {
-        let private = |r: Role| r.is_employer_side() || r == Role::Family;
         let why = "it depends on someone else's consent or approval";
         return Some(
             if consents.iter().any(|c| match c.giver {

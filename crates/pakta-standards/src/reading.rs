@@ -174,3 +174,12 @@ fn leads_in(text: &str) -> bool {
     let text = text.trim_end();
     text.ends_with(':') || text.ends_with('\u{2014}') || text.ends_with("berikut")
 }
+
+/// The norms of `norm`'s sentence among `norms` (the clause's), itself among them: what keeps a rule out
+/// may stand anywhere in the sentence.
+pub(crate) fn sentence_of<'n>(norms: &'n [Norm], norm: &Norm) -> Vec<&'n Norm> {
+    norms
+        .iter()
+        .filter(|n| n.sentence == norm.sentence)
+        .collect()
+}

@@ -65,7 +65,7 @@ pub(crate) struct Unit<'a> {
     pub(crate) top: Option<usize>,
     pub(crate) secondary: bool,
     /// For a definition that takes something out of the term it defines, the term's byte range (see
-    /// [`crate::qualifications::carved_term`]): read once here, asked by every requirement.
+    /// [`carved_term`]): read once here, asked by every requirement.
     pub(crate) carved_term: Option<std::ops::Range<usize>>,
 }
 
@@ -155,9 +155,7 @@ fn push_clause<'a>(
         parent,
         top: Some(top),
         secondary: secondary_article || definition,
-        carved_term: definition
-            .then(|| crate::qualifications::carved_term(&clause.text))
-            .flatten(),
+        carved_term: definition.then(|| carved_term(&clause.text)).flatten(),
     });
     for child in &clause.children {
         push_clause(
@@ -220,4 +218,23 @@ fn is_definition(text: &str) -> bool {
         || (folded.contains('"') || folded.contains('\u{201c}'))
             && (folded.contains(" berarti ") || folded.contains(" adalah "))
         || folded.contains("yang dimaksud dengan")
+}
+
+/// Where a definition takes something out of the term it defines: the byte range of its defined term
+/// (the first quoted words) when the words after the term carve something out ("'Recruitment costs' means
+/// … ; the agency's service charge is not a recruitment cost", *"Pemberi Kerja" adalah … , tidak termasuk
+/// kontraktor*). A protection keyed to the term then reaches less than it seems to, and only a reader can
+/// say whether what was left out matters.
+pub(crate) fn carved_term(definition: &str) -> Option<std::ops::Range<usize>> {
+    use pakta_norms::lexicon::{Qualifier, speaks_of};
+    let open = definition.find(['"', '\u{201c}'])?;
+    let start = open + definition[open..].chars().next()?.len_utf8();
+    let close = start + definition[start..].find(['"', '\u{201d}'])?;
+    let rest = pakta_norms::lexicon::fold(&definition[close..]);
+    // "… is not working time", *… bukan waktu kerja*: the term itself denied.
+    let term = pakta_norms::lexicon::fold(&definition[start..close]);
+    let denied_term = ["not ", "bukan "]
+        .iter()
+        .any(|not| rest.contains(&format!("{not}{term}")));
+    (denied_term || speaks_of(Qualifier::CarveOut, &rest)).then_some(start..close)
 }

@@ -10,7 +10,6 @@ use crate::coverage::{
 };
 use crate::reading::NormCache;
 use crate::units::{Layout, Unit, UnitKind};
-use pakta_norms::Norm;
 
 mod findings;
 mod scope;
@@ -231,10 +230,7 @@ fn with_topic_norms(
         }
         let unit_norms = text.norms.of(u);
         let speaks = unit_norms.iter().any(|n| {
-            let sentence: Vec<&Norm> = unit_norms
-                .iter()
-                .filter(|m| m.sentence == n.sentence)
-                .collect();
+            let sentence = crate::reading::sentence_of(unit_norms, n);
             object_rules
                 .iter()
                 .any(|rule| rule.matches(n, &sentence, false))

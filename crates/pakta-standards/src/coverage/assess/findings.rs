@@ -4,7 +4,7 @@
 use std::collections::BTreeSet;
 
 use pakta_norms::lexicon;
-use pakta_norms::{Modality, Norm, Role as NormRole};
+use pakta_norms::{Modality, Role as NormRole};
 
 use super::Text;
 use super::scope::Scope;
@@ -160,10 +160,7 @@ impl Checker<'_> {
             }
             let unit_norms = norms.of(u);
             for norm in unit_norms {
-                let sentence: Vec<&Norm> = unit_norms
-                    .iter()
-                    .filter(|n| n.sentence == norm.sentence)
-                    .collect();
+                let sentence = crate::reading::sentence_of(unit_norms, norm);
                 let Some(judgement) = judge(
                     &requirement.norms,
                     requirement.protects_workers,
