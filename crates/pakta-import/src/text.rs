@@ -725,6 +725,18 @@ fn starts_paragraph(prev: &Line, line: &Line, soft_blank: bool, width: usize) ->
     {
         return true;
     }
+    // "25. Joint Committee and Exchange of Information" / "25.1 A Joint Committee …": a numbered
+    // heading's own first paragraph starts on the next line, however far the heading reaches.
+    if let HeadingKind::Numbered {
+        number,
+        title: Some(_),
+    } = classify(prev_body)
+        && !prev_ends
+        && body.starts_with(&format!("{}.", number.main()))
+        && split_label(body).is_some()
+    {
+        return true;
+    }
     // A word broken across the lines is never a paragraph's end.
     if prev_body.ends_with(['-', '\u{ad}']) {
         return false;
@@ -1063,6 +1075,24 @@ mod tests {
                     Article 1 \u{2014} Scope\n(1) This applies to all workers.\n";
         let agreement = pakta_core::parse(&import(text, "").markdown);
         assert_eq!(agreement.preamble.len(), 5, "{:?}", agreement.preamble);
+    }
+
+    #[test]
+    fn a_long_numbered_heading_does_not_swallow_its_first_paragraph() {
+        // As pdftotext gives a Word document whose sections are "N. Title" with paragraphs "N.M".
+        let text = "MEMORANDUM\n\n1. Purpose\n1.1 This Memorandum governs the recruitment of workers.\n\
+                    2. Personal Data\n2.1 Personal data are processed only for this Memorandum and kept\n\
+                    secure under the law of each Party, and disclosed only with consent.\n\
+                    3. Joint Committee and Exchange of Information\n3.1 A Joint Committee meets once a\n\
+                    year and reviews the implementation of this Memorandum.\n4. Settlement of Differences\n\
+                    4.1 Differences are settled by consultation between the Parties.\n";
+        let agreement = pakta_core::parse(&import(text, "").markdown);
+        let numbers: Vec<&str> = agreement
+            .articles
+            .iter()
+            .map(|a| a.number.as_str())
+            .collect();
+        assert_eq!(numbers, ["1", "2", "3", "4"]);
     }
 
     #[test]
