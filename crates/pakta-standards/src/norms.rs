@@ -96,29 +96,35 @@ pub(crate) struct RawNormRule {
 /// A rule's list of words: one-word prefixes, and phrases of a few words matched exactly.
 #[derive(Debug, Clone, Default, PartialEq)]
 pub struct Words {
-    pub prefixes: Vec<String>,
+    prefixes: KeyWords,
     pub phrases: Vec<String>,
 }
 
 impl Words {
     fn new(entries: Vec<String>) -> Words {
         let (phrases, prefixes) = entries.into_iter().partition(|e| e.contains(' '));
-        Words { prefixes, phrases }
+        Words {
+            prefixes: KeyWords::new(prefixes),
+            phrases,
+        }
     }
 
     pub fn is_empty(&self) -> bool {
-        self.prefixes.is_empty() && self.phrases.is_empty()
+        self.prefixes.prefixes.is_empty() && self.phrases.is_empty()
     }
 
     /// Whether the norm's words hold one of these.
     fn in_norm(&self, norm: &Norm) -> bool {
-        norm.mentions(&self.prefixes) || norm.mentions_phrase(&self.phrases)
+        norm.words().split(' ').any(|t| self.prefixes.starts(t))
+            || norm.mentions_phrase(&self.phrases)
     }
 
     /// Whether the norm's object holds one of these: a verb joined to another shares its object ("…
     /// costs of the training hostel are advanced by the agency and repaid by the worker").
     fn in_object(&self, norm: &Norm) -> bool {
-        norm.object_mentions(&self.prefixes)
+        norm.object_terms()
+            .split(' ')
+            .any(|t| self.prefixes.starts(t))
             || self
                 .phrases
                 .iter()
@@ -152,7 +158,7 @@ pub struct NormRule {
     /// `also` and `together` lists that is not empty, since a matching norm mentions one of each ("in
     /// korean" beside "orientation"). A phrase counts by its longest word ("this arrangement" by
     /// "arrangement": "this" is in every other clause).
-    speaks: Vec<Vec<String>>,
+    speaks: Vec<KeyWords>,
     /// Folded word prefixes or phrases of which the norm must mention none ("mutual" beside "amended
     /// by").
     pub unless: Words,
@@ -230,12 +236,19 @@ impl NormRule {
                 .map(|o| {
                     let mut folded = pakta_norms::lexicon::fold_phrase(o.trim_end_matches('*'));
                     // How the text's words are read: the tokenizer folds them ("setibanya" is read as
-                    // "setiba").
-                    let read = pakta_norms::lexicon::tokenize(&o.replace('*', ""))
-                        .iter()
-                        .map(pakta_norms::lexicon::read_word)
-                        .collect::<Vec<_>>()
-                        .join(" ");
+                    // "setiba"). A word already folded is read as written unless it ends in *-nya*;
+                    // most of the catalogue's thousands of words are, and they skip the tokenizer.
+                    let read = if folded == o.trim_end_matches('*')
+                        && !folded.split(' ').any(|w| w.ends_with("nya"))
+                    {
+                        folded.replace('*', "")
+                    } else {
+                        pakta_norms::lexicon::tokenize(&o.replace('*', ""))
+                            .iter()
+                            .map(pakta_norms::lexicon::read_word)
+                            .collect::<Vec<_>>()
+                            .join(" ")
+                    };
                     if folded.is_empty() || folded.split(' ').count() > 3 {
                         Err(format!(
                             "norm rule word `{o}` must be a word, a prefix or a phrase of up to three words"
@@ -277,7 +290,7 @@ impl NormRule {
         let speaks = [&object, &also, &together]
             .into_iter()
             .filter(|list| !list.is_empty())
-            .map(|list| list.iter().map(|o| key_word(o)).collect())
+            .map(|list| KeyWords::new(list.iter().map(|o| key_word(o)).collect()))
             .collect();
         let (also, together, unless) = (Words::new(also), Words::new(together), Words::new(unless));
         Ok(NormRule {
@@ -376,15 +389,49 @@ pub fn may_speak<'w>(rules: &[NormRule], words: impl Iterator<Item = &'w str>) -
             .any(|rule| !rule.speaks.is_empty() && rule.may_speak_in(&words))
 }
 
+/// Word prefixes a clause's words are tested against, with the first bytes they start with: asked of
+/// every word of many clauses, most of which no prefix of the list can start.
+#[derive(Debug, Clone, PartialEq)]
+struct KeyWords {
+    prefixes: Vec<String>,
+    first: [bool; 256],
+}
+
+impl Default for KeyWords {
+    fn default() -> KeyWords {
+        KeyWords::new(Vec::new())
+    }
+}
+
+impl KeyWords {
+    fn new(prefixes: Vec<String>) -> KeyWords {
+        let mut first = [false; 256];
+        for p in &prefixes {
+            match p.as_bytes().first() {
+                Some(&b) => first[usize::from(b)] = true,
+                // An empty prefix starts every word.
+                None => first = [true; 256],
+            }
+        }
+        KeyWords { prefixes, first }
+    }
+
+    /// Whether `word` starts with one of the prefixes.
+    fn starts(&self, word: &str) -> bool {
+        word.as_bytes()
+            .first()
+            .is_none_or(|&b| self.first[usize::from(b)])
+            && self.prefixes.iter().any(|k| word.starts_with(k.as_str()))
+    }
+}
+
 impl NormRule {
     /// Whether a clause of these folded words holds a word of each of the rule's word lists (object,
     /// `also`, `together`): only then can one of its norms be one the rule speaks of.
     pub(crate) fn may_speak_in(&self, words: &[&str]) -> bool {
-        self.speaks.iter().all(|list| {
-            words
-                .iter()
-                .any(|w| list.iter().any(|k| w.starts_with(k.as_str())))
-        })
+        self.speaks
+            .iter()
+            .all(|list| words.iter().any(|w| list.starts(w)))
     }
 
     /// [`Self::may_speak_in`], and where the rule names actions, one of them stands in the clause: a
