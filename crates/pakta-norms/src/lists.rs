@@ -199,6 +199,10 @@ struct Index<T> {
     exact: HashMap<String, Vec<(T, Entry)>>,
     heads: HashMap<String, Vec<(T, Entry)>>,
     short: Vec<(T, Entry)>,
+    /// The first two bytes the entries start with: a word that starts otherwise is in no entry, without
+    /// hashing it. Most words of a clause start no entry of a given list; the first byte alone let a
+    /// third of them through to the maps.
+    starts: Starts,
 }
 
 /// A map with a fast, fixed (so deterministic) hasher: the keys are the lexicon's own words.
@@ -210,6 +214,7 @@ impl<T> Default for Index<T> {
             exact: HashMap::default(),
             heads: HashMap::default(),
             short: Vec::new(),
+            starts: Starts::new(),
         }
     }
 }
@@ -218,16 +223,20 @@ impl<T> Index<T> {
     fn add(&mut self, tag: T, entry: Entry) {
         match entry.words.first() {
             Some((_, Word::Exact(w))) => {
+                self.starts.add(w, true);
                 self.exact.entry(w.clone()).or_default().push((tag, entry));
             }
-            Some((_, Word::Prefix(p))) => match head(p) {
-                Some(h) => self
-                    .heads
-                    .entry(h.to_string())
-                    .or_default()
-                    .push((tag, entry)),
-                None => self.short.push((tag, entry)),
-            },
+            Some((_, Word::Prefix(p))) => {
+                self.starts.add(p, false);
+                match head(p) {
+                    Some(h) => self
+                        .heads
+                        .entry(h.to_string())
+                        .or_default()
+                        .push((tag, entry)),
+                    None => self.short.push((tag, entry)),
+                }
+            }
             None => {}
         }
     }
@@ -239,20 +248,21 @@ impl<T> Index<T> {
         start: usize,
     ) -> impl Iterator<Item = (&'s T, usize)> + 's {
         let word = words.get(start).copied().unwrap_or_default();
+        let admitted = self.starts.admits(word);
         // Many lists have no prefix entries, or only prefix entries: an empty map is not hashed into.
-        let exact = (!self.exact.is_empty())
+        let exact = (admitted && !self.exact.is_empty())
             .then(|| self.exact.get(word))
             .flatten()
             .into_iter()
             .flatten();
-        let headed = (!self.heads.is_empty())
+        let headed = (admitted && !self.heads.is_empty())
             .then(|| head(word).and_then(|h| self.heads.get(h)))
             .flatten()
             .into_iter()
             .flatten();
         exact
             .chain(headed)
-            .chain(self.short.iter())
+            .chain(self.short.iter().filter(move |_| admitted))
             .filter_map(move |(tag, e)| e.match_at(words, start).map(|end| (tag, end)))
     }
 }
@@ -263,10 +273,6 @@ pub(crate) struct WordSet {
     index: Index<()>,
     /// Every entry is one exact word ("by", *oleh*): a lookup is one map read.
     single_words: bool,
-    /// The first two bytes the entries start with: a word that starts otherwise is in no entry, without
-    /// hashing it. Most lists are short and most words start elsewhere; the first byte alone let a third
-    /// of all words through to a map read.
-    starts: Starts,
 }
 
 /// A set of two-byte word starts, one bit each: the first byte and the low six bits of the second (0 for a
@@ -304,17 +310,11 @@ impl WordSet {
         let mut set = WordSet {
             index: Index::default(),
             single_words: true,
-            starts: Starts::new(),
         };
         let mut single_words = true;
         for raw in entries {
             let folded = crate::lexicon::fold_phrase(raw);
             let entry = Entry::parse(&folded);
-            match entry.words.first() {
-                Some((_, Word::Exact(w))) => set.starts.add(w, true),
-                Some((_, Word::Prefix(p))) => set.starts.add(p, false),
-                None => {}
-            }
             single_words &= matches!(entry.words.as_slice(), [(_, Word::Exact(_))]);
             set.index.add((), entry);
         }
@@ -325,7 +325,7 @@ impl WordSet {
     /// The end of the longest entry that starts at `start`.
     pub(crate) fn match_at(&self, words: &[&str], start: usize) -> Option<usize> {
         let word = words.get(start)?;
-        if !self.starts.admits(word) {
+        if !self.index.starts.admits(word) {
             return None;
         }
         if self.single_words {
