@@ -112,8 +112,9 @@ impl Reader<'_> {
                         words[i] == "dalam" && i > sentence.start && !tokens[i].comma_before;
                     // "dalam hal demikian" (in that case) points back; it opens nothing.
                     let anaphoric = matches!(words.get(e), Some(&"demikian"));
-                    // "shall be provided by the employer" is a passive, not "provided that".
-                    let participle = words[i] == "provided"
+                    // "shall be provided by the employer" is a passive, not "provided that"; "shall not be
+                    // subject to a penalty" says what the bearer is liable to, not "subject to the law".
+                    let participle = matches!(words[i], "provided" | "subject")
                         && i > sentence.start
                         && matches!(
                             words[i - 1],

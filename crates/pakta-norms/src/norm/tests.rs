@@ -421,6 +421,20 @@ fn a_passive_of_provide_is_no_proviso() {
 }
 
 #[test]
+fn being_subject_to_something_is_no_condition() {
+    let n =
+        &norms("An agency that corrects the advert shall not be subject to any further penalty.")
+            [0];
+    assert_eq!(
+        (role(n), n.denied(), n.conditions.len()),
+        (Some("agency"), true, 0),
+        "{n:#?}"
+    );
+    let n = &norms("Overtime may be worked subject to the worker's written agreement.")[0];
+    assert_eq!(n.conditions.len(), 1, "{n:#?}");
+}
+
+#[test]
 fn a_nullity_denies_what_it_voids() {
     let n = with_action(
         &norms("Any promise by a worker to repay the placement fee is void."),
