@@ -16,6 +16,6 @@ pub mod norm;
 pub mod quantity;
 pub mod roles;
 
-pub use lists::action_classes;
+pub use lists::{Starts, action_classes};
 pub use norm::{Action, Condition, ConditionKind, Modality, Norm, Reader};
 pub use roles::{Actor, Definitions, Role};

@@ -278,16 +278,22 @@ pub(crate) struct WordSet {
 /// A set of two-byte word starts, one bit each: the first byte and the low six bits of the second (0 for a
 /// one-byte word). Bytes that share their low six bits share a bit, which only lets a word through to the
 /// exact test.
-#[derive(Debug, Clone)]
-struct Starts(Box<[u64; 256]>);
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct Starts(Box<[u64; 256]>);
+
+impl Default for Starts {
+    fn default() -> Starts {
+        Starts::new()
+    }
+}
 
 impl Starts {
-    fn new() -> Starts {
+    pub fn new() -> Starts {
         Starts(Box::new([0; 256]))
     }
 
     /// Lets through every word that starts with `prefix`, or is `prefix` when `exact`.
-    fn add(&mut self, prefix: &str, exact: bool) {
+    pub fn add(&mut self, prefix: &str, exact: bool) {
         match *prefix.as_bytes() {
             [] => *self.0 = [u64::MAX; 256],
             [first] if !exact => self.0[usize::from(first)] = u64::MAX,
@@ -296,7 +302,8 @@ impl Starts {
         }
     }
 
-    fn admits(&self, word: &str) -> bool {
+    /// Whether `word` may start an entry; `false` is certain, `true` only a maybe.
+    pub fn admits(&self, word: &str) -> bool {
         match *word.as_bytes() {
             [] => true,
             [first] => self.0[usize::from(first)] & 1 != 0,

@@ -389,39 +389,27 @@ pub fn may_speak<'w>(rules: &[NormRule], words: impl Iterator<Item = &'w str>) -
             .any(|rule| !rule.speaks.is_empty() && rule.may_speak_in(&words))
 }
 
-/// Word prefixes a clause's words are tested against, with the first bytes they start with: asked of
-/// every word of many clauses, most of which no prefix of the list can start.
-#[derive(Debug, Clone, PartialEq)]
+/// Word prefixes a clause's words are tested against, with the starts they can have
+/// ([`pakta_norms::Starts`]): asked of every word of many clauses, most of which no prefix of the list
+/// can start.
+#[derive(Debug, Clone, Default, PartialEq)]
 struct KeyWords {
     prefixes: Vec<String>,
-    first: [bool; 256],
-}
-
-impl Default for KeyWords {
-    fn default() -> KeyWords {
-        KeyWords::new(Vec::new())
-    }
+    starts: pakta_norms::Starts,
 }
 
 impl KeyWords {
     fn new(prefixes: Vec<String>) -> KeyWords {
-        let mut first = [false; 256];
+        let mut starts = pakta_norms::Starts::new();
         for p in &prefixes {
-            match p.as_bytes().first() {
-                Some(&b) => first[usize::from(b)] = true,
-                // An empty prefix starts every word.
-                None => first = [true; 256],
-            }
+            starts.add(p, false);
         }
-        KeyWords { prefixes, first }
+        KeyWords { prefixes, starts }
     }
 
     /// Whether `word` starts with one of the prefixes.
     fn starts(&self, word: &str) -> bool {
-        word.as_bytes()
-            .first()
-            .is_none_or(|&b| self.first[usize::from(b)])
-            && self.prefixes.iter().any(|k| word.starts_with(k.as_str()))
+        self.starts.admits(word) && self.prefixes.iter().any(|k| word.starts_with(k.as_str()))
     }
 }
 
