@@ -1077,6 +1077,15 @@ mod tests {
         assert_eq!(agreement.preamble.len(), 5, "{:?}", agreement.preamble);
     }
 
+    /// The numbers of the articles the parser finds in `text` once imported.
+    fn article_numbers(text: &str) -> Vec<String> {
+        pakta_core::parse(&import(text, "").markdown)
+            .articles
+            .into_iter()
+            .map(|a| a.number)
+            .collect()
+    }
+
     #[test]
     fn a_long_numbered_heading_does_not_swallow_its_first_paragraph() {
         // As pdftotext gives a Word document whose sections are "N. Title" with paragraphs "N.M".
@@ -1086,13 +1095,7 @@ mod tests {
                     3. Joint Committee and Exchange of Information\n3.1 A Joint Committee meets once a\n\
                     year and reviews the implementation of this Memorandum.\n4. Settlement of Differences\n\
                     4.1 Differences are settled by consultation between the Parties.\n";
-        let agreement = pakta_core::parse(&import(text, "").markdown);
-        let numbers: Vec<&str> = agreement
-            .articles
-            .iter()
-            .map(|a| a.number.as_str())
-            .collect();
-        assert_eq!(numbers, ["1", "2", "3", "4"]);
+        assert_eq!(article_numbers(text), ["1", "2", "3", "4"]);
     }
 
     #[test]
@@ -1100,13 +1103,7 @@ mod tests {
         let text = "AGREEMENT\n\nArticle 1 \u{2014} Definitions\n(1) \"Group\" means the body established under\n\
                     Article 15.\n(2) Other terms have their usual meaning.\n\nArticle 2 \u{2014} Scope\n\
                     (1) This applies to all workers.\n";
-        let agreement = pakta_core::parse(&import(text, "").markdown);
-        let numbers: Vec<&str> = agreement
-            .articles
-            .iter()
-            .map(|a| a.number.as_str())
-            .collect();
-        assert_eq!(numbers, ["1", "2"]);
+        assert_eq!(article_numbers(text), ["1", "2"]);
     }
 
     #[test]

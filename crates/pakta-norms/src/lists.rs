@@ -50,6 +50,7 @@ struct Grammar {
     state_verbs: Vec<String>,
     members: Vec<String>,
     prospective: Vec<String>,
+    determiners: Vec<String>,
     permit_kinds: Vec<String>,
 }
 
@@ -426,6 +427,8 @@ pub(crate) struct Lists {
     /// Words that make the role after them a prospective one (*calon Pemberi Kerja*): that role is the
     /// actor.
     pub prospective: Vec<String>,
+    /// English determiners, after which an action word is a noun's ("a substitute contract").
+    pub determiners: Vec<String>,
     /// Words that make a consent word a document ("a work permit", *izin tinggal*).
     pub permit_kinds: Vec<String>,
     pub not_verbs: Vec<String>,
@@ -588,6 +591,7 @@ pub(crate) fn lists() -> &'static Lists {
             state_verbs: folded(&data.grammar.state_verbs),
             members: folded(&data.grammar.members),
             prospective: folded(&data.grammar.prospective),
+            determiners: folded(&data.grammar.determiners),
             permit_kinds: folded(&data.grammar.permit_kinds),
             not_verbs: folded(&data.grammar.not_verbs),
             references: folded(&data.grammar.references),

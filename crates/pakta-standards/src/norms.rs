@@ -110,7 +110,7 @@ impl Words {
     }
 
     pub fn is_empty(&self) -> bool {
-        self.prefixes.prefixes.is_empty() && self.phrases.is_empty()
+        self.prefixes.is_empty() && self.phrases.is_empty()
     }
 
     /// Whether the norm's words hold one of these.
@@ -238,22 +238,21 @@ impl NormRule {
                     // How the text's words are read: the tokenizer folds them ("setibanya" is read as
                     // "setiba"). A word already folded is read as written unless it ends in *-nya*;
                     // most of the catalogue's thousands of words are, and they skip the tokenizer.
-                    let read = if folded == o.trim_end_matches('*')
-                        && !folded.split(' ').any(|w| w.ends_with("nya"))
-                    {
-                        folded.replace('*', "")
-                    } else {
+                    let read = (folded != o.trim_end_matches('*')
+                        || folded.split(' ').any(|w| w.ends_with("nya")))
+                    .then(|| {
                         pakta_norms::lexicon::tokenize(&o.replace('*', ""))
                             .iter()
                             .map(pakta_norms::lexicon::read_word)
                             .collect::<Vec<_>>()
                             .join(" ")
-                    };
+                    })
+                    .filter(|read| !read.is_empty() && *read != folded.replace('*', ""));
                     if folded.is_empty() || folded.split(' ').count() > 3 {
                         Err(format!(
                             "norm rule word `{o}` must be a word, a prefix or a phrase of up to three words"
                         ))
-                    } else if !read.is_empty() && read != folded.replace('*', "") {
+                    } else if let Some(read) = read {
                         // A word the text never holds as written would never match.
                         Err(format!(
                             "norm rule word `{o}` is read in a text as `{read}` and can never match as written: write `{read}`"
@@ -405,6 +404,10 @@ impl KeyWords {
             starts.add(p, false);
         }
         KeyWords { prefixes, starts }
+    }
+
+    fn is_empty(&self) -> bool {
+        self.prefixes.is_empty()
     }
 
     /// Whether `word` starts with one of the prefixes.

@@ -71,17 +71,7 @@ impl Reader<'_> {
                 let determined = |i: usize| {
                     self.order != Order::HeadFirst
                         && i > 0
-                        && matches!(
-                            words[i - 1],
-                            "a" | "an"
-                                | "the"
-                                | "this"
-                                | "that"
-                                | "these"
-                                | "those"
-                                | "its"
-                                | "their"
-                        )
+                        && lists.determiners.iter().any(|d| d == words[i - 1])
                 };
                 let candidates: Vec<usize> = (opening..sentence.end)
                     .filter(|&i| !inside(i) && !verbs::in_relative(words, i, lists))
