@@ -529,6 +529,13 @@ pub fn read_word<'t>(token: &'t Token) -> &'t str {
     }
 }
 
+/// Compiles the word lists now rather than at the first word read. A caller with a second thread of work
+/// (the command line parses the agreement while the catalogue loads) does it there, off the path that
+/// waits; a caller that never does it loses nothing, as the first question compiles them.
+pub fn prepare() {
+    lists();
+}
+
 /// Whether a folded word starts like one of [`references`].
 pub fn refers_back(folded: &str) -> bool {
     // Asked of every word of many clauses: most words start with a letter no reference starts with.

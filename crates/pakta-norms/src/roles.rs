@@ -205,25 +205,97 @@ impl Definitions {
                 } else {
                     None
                 };
-                let Some(role) = role else { continue };
-                // A definition names what the lexicon does not know ("the Principal", "Syarikah"). A term
-                // with a word the lexicon already places ("Pemberi Kerja") is read by the lexicon, and
-                // only its first and last words are taken, never its function words.
-                let words: Vec<&str> = term
-                    .split(|c: char| !c.is_alphanumeric())
-                    .filter(|w| w.len() > 1 && !crate::lexicon::is_stopword(w) && !is_generic(w))
-                    .collect();
-                if words.iter().any(|w| head_role(&[w], 0).is_some()) {
-                    continue;
+                if let Some(role) = role {
+                    self.define(term, role);
                 }
-                for word in [words.first(), words.last()].into_iter().flatten() {
-                    if !matches!(
-                        *word,
-                        "and" | "or" | "of" | "dan" | "atau" | "dari" | "for" | "untuk"
-                    ) {
-                        self.by_word.insert(word.to_string(), role);
-                    }
+            }
+        }
+        self.read_unquoted_names(&folded);
+    }
+
+    /// Short names given without quotes, the way Indonesian legislation and many MoUs give them:
+    /// "Pemberi Kerja Perseorangan yang selanjutnya disingkat PKP adalah …", "the Overseas Placement
+    /// Board (hereinafter OPB)". The name runs from the naming words to the definition's verb, a comma or
+    /// a closing bracket; its role is that of the phrase it names, or else of the definition after it.
+    fn read_unquoted_names(&mut self, folded: &str) {
+        const NAMING: [&str; 5] = [
+            "selanjutnya disingkat",
+            "selanjutnya disebut",
+            "hereinafter referred to as",
+            "hereinafter called",
+            "hereinafter",
+        ];
+        // The words that end a name: a definition's verb, after which its definition follows, or a
+        // clause's own modal.
+        const DEFINING: [&str; 5] = ["adalah", "berarti", "ialah", "yaitu", "means"];
+        const MODALS: [&str; 6] = ["shall", "must", "may", "wajib", "dapat", "harus"];
+        let mut from = 0;
+        while let Some((at, marker)) = NAMING
+            .iter()
+            .filter_map(|m| folded[from..].find(m).map(|i| (from + i, *m)))
+            .min_by_key(|&(at, m)| (at, std::cmp::Reverse(m.len())))
+        {
+            from = at + marker.len();
+            let rest = folded[from..].trim_start_matches([' ', ':']);
+            // A quoted name was read with the quoted terms.
+            if rest.starts_with(['"', '\'', '\u{201c}', '\u{2018}']) {
+                continue;
+            }
+            let name_end = rest
+                .find([',', ';', ')', '(', '.', '\n'])
+                .unwrap_or(rest.len());
+            let mut name: Vec<&str> = Vec::new();
+            let mut definition = None;
+            for word in rest[..name_end].split_whitespace() {
+                if DEFINING.contains(&word) {
+                    let at = word.as_ptr() as usize - rest.as_ptr() as usize;
+                    definition = Some(&rest[at + word.len()..]);
+                    break;
                 }
+                if MODALS.contains(&word) {
+                    break;
+                }
+                name.push(word);
+            }
+            let name: Vec<&str> = name.into_iter().filter(|w| *w != "the").collect();
+            if name.is_empty() || name.len() > 4 {
+                continue;
+            }
+            let term = name.join(" ");
+            let before: String = {
+                let head = folded[..at].trim_end_matches([' ', ',', '(']);
+                let start = head.char_indices().rev().nth(119).map_or(0, |(i, _)| i);
+                head[start..].to_string()
+            };
+            // "…, yang selanjutnya disebut Asisten, adalah …": the definition may follow the comma.
+            let definition = definition.or_else(|| {
+                let after = rest[name_end..].trim_start_matches([',', ')', ' ']);
+                DEFINING.iter().find_map(|w| after.strip_prefix(w))
+            });
+            let role = last_role(&before).or_else(|| definition.and_then(first_role));
+            if let Some(role) = role {
+                self.define(&term, role);
+            }
+        }
+    }
+
+    /// Gives a defined term the role of what it names. A definition names what the lexicon does not know
+    /// ("the Principal", "Syarikah"): a term with a word the lexicon already places ("Pemberi Kerja") is
+    /// read by the lexicon, and only its first and last words are taken, never its function words.
+    fn define(&mut self, term: &str, role: Role) {
+        let words: Vec<&str> = term
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 1 && !crate::lexicon::is_stopword(w) && !is_generic(w))
+            .collect();
+        if words.iter().any(|w| head_role(&[w], 0).is_some()) {
+            return;
+        }
+        for word in [words.first(), words.last()].into_iter().flatten() {
+            if !matches!(
+                *word,
+                "and" | "or" | "of" | "dan" | "atau" | "dari" | "for" | "untuk"
+            ) {
+                self.by_word.insert(word.to_string(), role);
             }
         }
     }
@@ -513,6 +585,29 @@ mod tests {
             role("Agensi Pekerjaan", Order::HeadFirst, &none),
             Some(Role::Agency)
         );
+    }
+
+    #[test]
+    fn unquoted_short_names_take_the_role_they_name() {
+        let definitions = Definitions::read([
+            "Pemberi Kerja Perseorangan yang selanjutnya disingkat PKP adalah orang perseorangan yang \
+             mempekerjakan Pekerja Rumah Tangga.",
+            "Perusahaan penempatan swasta yang selanjutnya disebut Mitra Rekrutmen adalah badan usaha berizin.",
+            "The Overseas Labour Office (hereinafter OLO) shall license recruitment agencies.",
+            "The Joint Board (hereinafter JB) shall license recruitment agencies.",
+            "Orang yang bekerja di rumah tangga, yang selanjutnya disebut Asisten, adalah setiap orang \
+             yang direkrut untuk bekerja pada rumah tangga.",
+            // A document named so is no party.
+            "The standard form annexed hereto, hereinafter the Form, is signed by both sides.",
+        ]);
+        assert_eq!(definitions.role("pkp"), Some(Role::Employer));
+        assert_eq!(definitions.role("mitra"), Some(Role::Agency));
+        assert_eq!(definitions.role("rekrutmen"), Some(Role::Agency));
+        assert_eq!(definitions.role("asisten"), Some(Role::Worker));
+        assert_eq!(definitions.role("form"), None);
+        assert_eq!(definitions.role("olo"), Some(Role::Authority));
+        // A clause's own words after the name are no definition of it.
+        assert_eq!(definitions.role("jb"), None);
     }
 
     #[test]

@@ -56,8 +56,9 @@ pub enum Format {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    // The agreement is read and parsed while the catalogue loads: neither needs the other, and on a long
-    // treaty each takes about a tenth of a check. Errors keep their order: the catalogue's first.
+    // The agreement is read and parsed while the catalogue loads and the lexicon's word lists compile:
+    // neither side needs the other, and on a long treaty each takes about a tenth of a check. Errors keep
+    // their order: the catalogue's first.
     let (catalogue, document) = std::thread::scope(|scope| {
         let document = scope.spawn(|| -> anyhow::Result<(Input, pakta_core::Agreement)> {
             let input = Input::read(&args.file, &args.read)?;
@@ -65,6 +66,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             Ok((input, agreement))
         });
         let catalogue = args.catalogue.catalogue();
+        pakta_norms::lexicon::prepare();
         let document = document
             .join()
             .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
