@@ -107,11 +107,12 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
     // "Unless the employment contract provides otherwise", *sepanjang tidak diatur lain dalam Perjanjian
     // Kerja*: the floor holds only until the contract says something else.
     // "… the employment contract shall prevail" says the same of the whole norm, unless what prevails is
-    // only the more favourable term.
+    // only the more favourable term; "no contract may provide otherwise" forbids the override.
     if live
         .iter()
         .any(|c| terms_speak_of(Qualifier::Override, c.words()))
         || (says(Qualifier::Override)
+            && !norm.denied()
             && !says(Qualifier::Benign)
             && !norm.conditions.iter().any(benign_condition))
     {
