@@ -217,6 +217,33 @@ fn fail_under_sets_the_exit_code() {
 }
 
 #[test]
+fn a_language_the_agreement_is_not_in_is_refused_not_reported_as_all_missing() {
+    // A mistyped or absent language would otherwise give a report that every requirement is missing.
+    let path = example("id-tw-mou.en.md");
+    for (command, lang, code) in [
+        ("check", "en", 0),
+        ("check", "fr", 2),
+        ("check", "xx", 2),
+        ("outline", "id", 2),
+    ] {
+        let out = pakta()
+            .arg(command)
+            .arg(&path)
+            .args(["--lang", lang])
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(code), "{command} --lang {lang}");
+        if code == 2 {
+            let stderr = String::from_utf8_lossy(&out.stderr);
+            assert!(
+                stderr.contains("id-tw-mou.en.md") && stderr.contains(&format!("`{lang}`")),
+                "{stderr}"
+            );
+        }
+    }
+}
+
+#[test]
 fn against_as_a_web_page_lists_each_change_as_json_does() {
     let run = |format: &str| {
         pakta()

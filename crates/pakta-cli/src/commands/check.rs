@@ -3,12 +3,12 @@
 use std::process::ExitCode;
 
 use clap::ValueEnum;
-use pakta_core::{Agreement, Language};
+use pakta_core::Agreement;
 use pakta_report::coverage::Subject;
 use pakta_standards::{Checker, Coverage};
 
 use crate::shared::terminal::{exit_without_freeing, stdout_style, style_for, terminal_width};
-use crate::shared::usage::{parse_score, profile};
+use crate::shared::usage::{language_version, parse_score, profile};
 use crate::shared::{CatalogueArgs, Input, OutputArgs, ReadArgs, ReportArgs, findings};
 
 /// Check an agreement against the standards catalogue: for each requirement of a profile, whether the
@@ -82,7 +82,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     };
     let profile = profile(&catalogue, &args.profile)?;
     let checker = Checker::new(&catalogue);
-    let language = args.lang.as_deref().map(Language::from_code);
+    let language = language_version(&agreement, &args.file, args.lang.as_deref())?;
 
     let coverage = checker.check(&agreement, profile, language.as_ref());
     let output = args.output.output();
@@ -90,6 +90,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     if let Some(new_file) = &args.against {
         let new_input = Input::read(new_file, &args.read)?;
         let new_agreement = pakta_core::parse(&new_input.text);
+        language_version(&new_agreement, new_file, args.lang.as_deref())?;
         let new_coverage = checker.check(&new_agreement, profile, language.as_ref());
         let changes = pakta_standards::compare(&coverage, &new_coverage);
         let old = subject(&input, &agreement);

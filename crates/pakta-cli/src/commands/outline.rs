@@ -5,6 +5,7 @@ use std::process::ExitCode;
 use clap::ValueEnum;
 
 use crate::shared::terminal::{exit_without_freeing, terminal_width};
+use crate::shared::usage::language_version;
 use crate::shared::{Input, OutputArgs, ReadArgs};
 
 /// Show an agreement's structure: divisions, articles, paragraphs and points with their ids.
@@ -32,7 +33,7 @@ pub enum Format {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let input = Input::read(&args.file, &args.read)?;
     let agreement = pakta_core::parse(&input.text);
-    let language = args.lang.as_deref().map(pakta_core::Language::from_code);
+    let language = language_version(&agreement, &args.file, args.lang.as_deref())?;
     let articles = pakta_report::outline::select(&agreement, language.as_ref());
     let rendered = match args.format {
         Format::Json => pakta_report::outline::json(&agreement, &articles),

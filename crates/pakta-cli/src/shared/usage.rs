@@ -70,8 +70,12 @@ pub fn is_date(date: &str) -> bool {
         && digits(5..7)
         && b[7] == b'-'
         && digits(8..10)
-        && (1..=12).contains(&date[5..7].parse::<u32>().unwrap_or(0))
-        && (1..=31).contains(&date[8..10].parse::<u32>().unwrap_or(0));
+        && {
+            let year = date[0..4].parse::<u32>().unwrap_or(0);
+            let month = date[5..7].parse::<u32>().unwrap_or(0);
+            let day = date[8..10].parse::<u32>().unwrap_or(0);
+            (1..=days_in_month(year, month)).contains(&day)
+        };
     let time_ok = b.len() == 10
         || (b.len() == 20
             && b[10] == b'T'
@@ -82,6 +86,49 @@ pub fn is_date(date: &str) -> bool {
             && digits(17..19)
             && b[19] == b'Z');
     day_ok && time_ok
+}
+
+/// The days of `month` (1-12) in `year`; none for a month that is not one. A "2025-02-30" stamped on tracked
+/// changes is a date Word cannot show.
+fn days_in_month(year: u32, month: u32) -> u32 {
+    match month {
+        1 | 3 | 5 | 7 | 8 | 10 | 12 => 31,
+        4 | 6 | 9 | 11 => 30,
+        2 if year.is_multiple_of(4) && (!year.is_multiple_of(100) || year.is_multiple_of(400)) => {
+            29
+        }
+        2 => 28,
+        _ => 0,
+    }
+}
+
+/// The language version a `--lang` value asks for, refused when the agreement has no article in it: a
+/// report that every requirement is missing, because the code was mistyped or names a language the text
+/// is not in, would mislead.
+pub fn language_version(
+    agreement: &pakta_core::Agreement,
+    file: &str,
+    code: Option<&str>,
+) -> anyhow::Result<Option<pakta_core::Language>> {
+    let Some(code) = code else {
+        return Ok(None);
+    };
+    let language = pakta_core::Language::from_code(code);
+    if agreement.articles.is_empty() || agreement.articles_in(&language).next().is_some() {
+        return Ok(Some(language));
+    }
+    let present: std::collections::BTreeSet<String> = agreement
+        .articles
+        .iter()
+        .map(|a| a.language.to_string())
+        .collect();
+    Err(anyhow!(UsageError::new(
+        format!("{file}: no article is in language `{code}`"),
+        format!(
+            "the agreement's articles are in: {}",
+            present.into_iter().collect::<Vec<_>>().join(", ")
+        ),
+    )))
 }
 
 /// A `--fail-under` value: a score from 0 to 100.
@@ -162,7 +209,17 @@ mod tests {
     fn dates_and_scores() {
         assert!(is_date("2026-03-01"));
         assert!(is_date("2026-03-01T10:00:00Z"));
-        for bad in ["2026-13-01", "2026-3-1", "yesterday", "2026-03-01T10:00"] {
+        assert!(is_date("2024-02-29"));
+        for bad in [
+            "2026-13-01",
+            "2026-3-1",
+            "yesterday",
+            "2026-03-01T10:00",
+            "2025-02-30",
+            "2025-02-29",
+            "2026-04-31",
+            "2026-00-10",
+        ] {
             assert!(!is_date(bad), "{bad}");
         }
         assert_eq!(parse_score("80"), Ok(80.0));
