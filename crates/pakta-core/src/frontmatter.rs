@@ -6,7 +6,6 @@
 use std::collections::BTreeMap;
 
 use serde::Deserialize;
-use serde::de::IgnoredAny;
 
 use crate::model::{Diagnostic, Meta, Party, Severity, Signed};
 use crate::source::LineIndex;
@@ -78,7 +77,40 @@ struct RawMeta {
     generated_from: Option<String>,
     catalogue: Option<String>,
     #[serde(flatten)]
-    unknown: BTreeMap<String, IgnoredAny>,
+    unknown: BTreeMap<String, RawValue>,
+}
+
+/// Any front-matter value, kept as written so that a key pakta does not read is still compared.
+#[derive(Debug, Deserialize)]
+#[serde(untagged)]
+enum RawValue {
+    Scalar(Scalar),
+    Bool(bool),
+    List(Vec<RawValue>),
+    Map(BTreeMap<String, RawValue>),
+    /// A YAML null (`key:` with nothing after it).
+    Nothing(()),
+}
+
+impl RawValue {
+    /// The value as one line: lists and tables are flattened to `a, b` and `key: value; …`.
+    fn into_text(self) -> String {
+        match self {
+            RawValue::Scalar(scalar) => scalar.into_string(),
+            RawValue::Bool(b) => b.to_string(),
+            RawValue::List(items) => items
+                .into_iter()
+                .map(RawValue::into_text)
+                .collect::<Vec<_>>()
+                .join(", "),
+            RawValue::Map(map) => map
+                .into_iter()
+                .map(|(k, v)| format!("{k}: {}", v.into_text()))
+                .collect::<Vec<_>>()
+                .join("; "),
+            RawValue::Nothing(()) => String::new(),
+        }
+    }
 }
 
 #[derive(Debug, Deserialize)]
@@ -89,6 +121,8 @@ enum RawParty {
         name: String,
         short: Option<String>,
         role: Option<String>,
+        #[serde(flatten)]
+        unknown: BTreeMap<String, RawValue>,
     },
 }
 
@@ -96,6 +130,8 @@ enum RawParty {
 struct RawSigned {
     date: Option<Scalar>,
     place: Option<String>,
+    #[serde(flatten)]
+    unknown: BTreeMap<String, RawValue>,
 }
 
 /// A value that may be written as a string, a number or a TOML date, read as text.
@@ -164,6 +200,7 @@ pub fn read(
             return Meta::default();
         }
     };
+    let mut other = BTreeMap::new();
     for key in raw.unknown.keys() {
         let at = find_key(content, key).map_or(front.content_start, |o| front.content_start + o);
         diagnostics.push(Diagnostic {
@@ -175,24 +212,58 @@ pub fn read(
             span: index.span(source, at, at + key.len()),
         });
     }
-    Meta {
-        title: raw.title,
-        parties: raw
-            .parties
-            .into_iter()
-            .map(|p| match p {
-                RawParty::Name(name) => Party {
-                    name,
-                    short: None,
-                    role: None,
-                },
-                RawParty::Full { name, short, role } => Party { name, short, role },
-            })
-            .collect(),
-        signed: raw.signed.map(|s| Signed {
+    let mut unknown = |path: String, values: BTreeMap<String, RawValue>| {
+        for (key, value) in values {
+            other.insert(format!("{path}{key}"), value.into_text());
+        }
+    };
+    unknown(String::new(), raw.unknown);
+    let parties = raw
+        .parties
+        .into_iter()
+        .enumerate()
+        .map(|(i, p)| match p {
+            RawParty::Name(name) => Party {
+                name,
+                short: None,
+                role: None,
+            },
+            RawParty::Full {
+                name,
+                short,
+                role,
+                unknown: rest,
+            } => {
+                unknown(format!("parties.{}.", i + 1), rest);
+                Party { name, short, role }
+            }
+        })
+        .collect();
+    let signed = raw.signed.map(|s| {
+        unknown("signed.".to_string(), s.unknown);
+        Signed {
             date: s.date.map(Scalar::into_string),
             place: s.place,
-        }),
+        }
+    });
+    // Keys inside `signed` or a party are reported as the top-level ones are.
+    for key in other.keys().filter(|k| k.contains('.')) {
+        let last = key.rsplit('.').next().unwrap_or(key);
+        let at =
+            find_nested_key(content, last).map_or(front.content_start, |o| front.content_start + o);
+        diagnostics.push(Diagnostic {
+            severity: Severity::Warning,
+            code: "unknown-front-matter-key",
+            message: format!(
+                "unknown front-matter key `{key}` (known in signed: date, place; in a party: name, short, role)"
+            ),
+            span: index.span(source, at, at + last.len()),
+        });
+    }
+    Meta {
+        title: raw.title,
+        parties,
+        signed,
         language: raw.language,
         version: raw.version.map(Scalar::into_string),
         supersedes: raw.supersedes,
@@ -201,6 +272,7 @@ pub fn read(
         sectors: raw.sectors,
         generated_from: raw.generated_from,
         catalogue: raw.catalogue,
+        other,
     }
 }
 
@@ -225,6 +297,19 @@ fn find_key(content: &str, key: &str) -> Option<usize> {
     None
 }
 
+/// Where a nested `key` is written (indented, or in a `[signed]` table), for pointing at it.
+fn find_nested_key(content: &str, key: &str) -> Option<usize> {
+    let mut offset = 0;
+    for line in content.split_inclusive('\n') {
+        let bare = line.trim_start_matches([' ', '\t', '-']);
+        if bare.starts_with(key) && bare[key.len()..].trim_start().starts_with([':', '=']) {
+            return Some(offset + (line.len() - bare.len()));
+        }
+        offset += line.len();
+    }
+    None
+}
+
 fn floor_char_boundary(text: &str, mut at: usize) -> usize {
     at = at.min(text.len());
     while !text.is_char_boundary(at) {
@@ -242,6 +327,33 @@ mod tests {
         let mut diagnostics = Vec::new();
         let meta = read(&front, text, &LineIndex::new(text), &mut diagnostics);
         (meta, diagnostics)
+    }
+
+    #[test]
+    fn keys_pakta_does_not_read_are_kept_for_the_redline() {
+        let (yaml, d) = meta(
+            "---\ntitle: MoU\neffective: 2025-07-01\nsigned:\n  date: 2025-06-12\n  witness: UN\nparties:\n  - name: A\n    seat: Jakarta\nannexes: [I, II]\n---\n",
+        );
+        assert_eq!(
+            yaml.other.get("effective").map(String::as_str),
+            Some("2025-07-01")
+        );
+        assert_eq!(
+            yaml.other.get("signed.witness").map(String::as_str),
+            Some("UN")
+        );
+        assert_eq!(
+            yaml.other.get("parties.1.seat").map(String::as_str),
+            Some("Jakarta")
+        );
+        assert_eq!(yaml.other.get("annexes").map(String::as_str), Some("I, II"));
+        assert_eq!(d.len(), 4, "{d:?}");
+        let (toml, d) = meta("+++\ntitle = \"MoU\"\n[signed]\nwitness = \"UN\"\n+++\n");
+        assert_eq!(
+            toml.other.get("signed.witness").map(String::as_str),
+            Some("UN")
+        );
+        assert_eq!(d.len(), 1, "{d:?}");
     }
 
     #[test]

@@ -155,6 +155,10 @@ pub struct Meta {
     /// For a draft pakta generated: the term sheet it came from, and the catalogue version.
     pub generated_from: Option<String>,
     pub catalogue: Option<String>,
+    /// Keys pakta does not read (`effective`, `signed.witness`, `parties.2.seat`), by dotted path, with
+    /// their values as text: the redline still compares them, so no front-matter change goes unseen.
+    #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]
+    pub other: std::collections::BTreeMap<String, String>,
 }
 
 #[derive(Debug, Clone, Default, PartialEq, Serialize)]

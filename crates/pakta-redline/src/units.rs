@@ -347,6 +347,9 @@ fn meta_lines(meta: &Meta) -> Vec<Line<'static>> {
     }
     push("generated from".into(), meta.generated_from.as_ref());
     push("catalogue".into(), meta.catalogue.as_ref());
+    for (key, value) in &meta.other {
+        push(key.clone(), Some(value));
+    }
     fields
         .into_iter()
         .map(|(name, value)| Line {

@@ -41,6 +41,41 @@ fn diff_exit_codes_follow_diff1() {
 }
 
 #[test]
+fn a_front_matter_key_pakta_does_not_read_is_still_compared() {
+    // An `effective` date or a witness under `signed` is the negotiators' text like any other.
+    let dir = tempfile::tempdir().expect("temp dir");
+    let draft = |name: &str, effective: &str, witness: &str| {
+        let path = dir.path().join(name);
+        std::fs::write(
+            &path,
+            format!(
+                "---\ntitle: Arrangement\neffective: {effective}\nsigned:\n  date: 2025-06-12\n  witness: {witness}\n---\n\n# Arrangement\n\n## Article 1\n\nThe Parties cooperate.\n"
+            ),
+        )
+        .expect("write");
+        path
+    };
+    let old = draft("old.md", "2025-07-01", "UN");
+    for (new, changed) in [
+        (draft("effective.md", "2026-07-01", "UN"), "effective"),
+        (draft("witness.md", "2025-07-01", "ILO"), "signed.witness"),
+    ] {
+        let out = pakta()
+            .arg("diff")
+            .arg(&old)
+            .arg(&new)
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1), "{changed}");
+        assert!(
+            String::from_utf8_lossy(&out.stdout).contains(changed),
+            "{changed}: {}",
+            String::from_utf8_lossy(&out.stdout)
+        );
+    }
+}
+
+#[test]
 fn diff_json_contract() {
     let output = pakta()
         .arg("diff")
