@@ -20,10 +20,19 @@ use crate::markdown::{body_paragraph, paragraph, yaml_string};
 use crate::origin::{Imported, Origin, Writer};
 
 /// Why a ToTA file could not be imported.
+///
+/// A file that is not well-formed XML is refused, never read as far as it goes: a truncated download
+/// would otherwise become a shorter treaty that every later phase takes for the whole one.
 #[derive(Debug, thiserror::Error, PartialEq, Eq)]
 pub enum TotaError {
-    #[error("byte {offset}: {message}")]
-    Xml { offset: u64, message: String },
+    /// XML that is not well-formed (or not XML at all), where the problem was found: 1-based line and
+    /// column, in characters, as an editor counts them.
+    #[error("line {line}, column {column}: {message}")]
+    Xml {
+        line: u32,
+        column: u32,
+        message: String,
+    },
     #[error("not a ToTA treaty: the root element is <{0}>, not <treaty>")]
     NotTota(String),
     #[error("the file declares a document type; refused (entity expansion)")]
@@ -174,7 +183,15 @@ impl Lines<'_> {
 }
 
 /// Reads a ToTA XML file.
+///
+/// The file must be well-formed XML with a `<treaty>` root. quick-xml checks tags and end-tag names; what
+/// it leaves to its caller is checked here: nothing but white space, comments and processing instructions
+/// before or after the root element (text there means the file is not XML, as a Markdown file read with
+/// `--from tota` is not), one root only, and every element closed when the input ends (a truncated file).
 pub fn read(xml: &str) -> Result<Treaty, TotaError> {
+    // quick-xml skips a byte-order mark without counting it; dropping it here keeps its offsets this
+    // text's, for line numbers.
+    let xml = xml.strip_prefix('\u{feff}').unwrap_or(xml);
     let mut reader = quick_xml::Reader::from_str(xml);
     reader.config_mut().trim_text(false);
     let mut lines = Lines {
@@ -183,26 +200,51 @@ pub fn read(xml: &str) -> Result<Treaty, TotaError> {
         line: 1,
     };
     let mut treaty = Treaty::default();
-    let mut path: Vec<String> = Vec::new();
+    // The open elements, innermost last, each with the line its start tag is on.
+    let mut path: Vec<(String, usize)> = Vec::new();
+    // The root element, once its end tag has been read: only white space and comments may follow.
+    let mut closed_root: Option<String> = None;
     let mut text = String::new();
     // The line where the text being collected starts, and where the open element starts.
     let mut text_line = 0;
     let mut element_line = 0;
-    let error = |reader: &quick_xml::Reader<&[u8]>, message: String| TotaError::Xml {
-        offset: reader.buffer_position(),
-        message,
+    let error = |offset: u64, message: String| {
+        let (line, column) = crate::xml::line_col(xml, offset);
+        TotaError::Xml {
+            line,
+            column,
+            message,
+        }
+    };
+    // Text, a reference or a CDATA section at byte `offset`, outside the root element.
+    let outside = |offset: u64, closed_root: &Option<String>| {
+        let found = crate::xml::excerpt(xml, usize::try_from(offset).unwrap_or(usize::MAX));
+        let message = match closed_root {
+            None => format!(
+                "text before the root element (\u{201c}{found}\u{201d}): this is not XML; ToTA treaty XML starts with <?xml \u{2026}?> or <treaty>"
+            ),
+            Some(root) => format!(
+                "text after the end of the root element <{root}> (\u{201c}{found}\u{201d}): not well-formed XML"
+            ),
+        };
+        error(offset, message)
     };
     loop {
         let before = reader.buffer_position();
         let event = reader
             .read_event()
-            .map_err(|e| error(&reader, e.to_string()))?;
+            .map_err(|e| error(reader.error_position(), e.to_string()))?;
         match event {
             Event::DocType(_) => return Err(TotaError::DocType),
             Event::Start(e) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
-                if path.is_empty() && name != "treaty" {
-                    return Err(TotaError::NotTota(name));
+                if path.is_empty() {
+                    if let Some(root) = &closed_root {
+                        return Err(error(before, second_root(&name, root)));
+                    }
+                    if name != "treaty" {
+                        return Err(TotaError::NotTota(name));
+                    }
                 }
                 let line = lines.at(before);
                 match name.as_str() {
@@ -215,44 +257,76 @@ pub fn read(xml: &str) -> Result<Treaty, TotaError> {
                     "article" => treaty.open_article(&e, line),
                     _ => {}
                 }
-                path.push(name);
+                path.push((name, line));
                 text.clear();
                 element_line = line;
             }
             Event::Empty(e) => {
                 let name = String::from_utf8_lossy(e.local_name().as_ref()).into_owned();
                 if path.is_empty() {
-                    return Err(TotaError::NotTota(name));
+                    if let Some(root) = &closed_root {
+                        return Err(error(before, second_root(&name, root)));
+                    }
+                    if name != "treaty" {
+                        return Err(TotaError::NotTota(name));
+                    }
+                    // `<treaty/>`: well-formed, and a treaty with nothing in it.
+                    closed_root = Some(name);
+                    continue;
                 }
                 if name == "article" {
                     treaty.open_article(&e, lines.at(before));
                 }
             }
             Event::Text(t) => {
+                if path.is_empty() {
+                    // White space between the prolog's parts and after the root is not the treaty's.
+                    if let Some(at) = crate::xml::first_non_space(&t) {
+                        return Err(outside(before + at as u64, &closed_root));
+                    }
+                    continue;
+                }
                 let content = t
                     .xml10_content()
-                    .map_err(|e| error(&reader, e.to_string()))?;
+                    .map_err(|e| error(before, e.to_string()))?;
                 if text.is_empty() {
                     text_line = lines.at(before);
                 }
                 text.push_str(&content);
             }
             Event::CData(t) => {
+                if path.is_empty() {
+                    return Err(outside(before, &closed_root));
+                }
                 if text.is_empty() {
                     text_line = lines.at(before);
                 }
                 text.push_str(&String::from_utf8_lossy(&t));
             }
             Event::GeneralRef(r) => {
+                if path.is_empty() {
+                    return Err(outside(before, &closed_root));
+                }
                 if text.is_empty() {
                     text_line = lines.at(before);
                 }
-                text.push_str(&crate::xml::resolve(&r).map_err(|message| error(&reader, message))?);
+                text.push_str(&crate::xml::resolve(&r).map_err(|message| error(before, message))?);
             }
-            Event::End(_) => {
-                let Some(name) = path.pop() else { break };
+            Event::End(e) => {
+                // quick-xml refuses an end tag that no start tag opened; should one get through, it is
+                // an error here too, never the end of the treaty.
+                let Some((name, _)) = path.pop() else {
+                    let tag = String::from_utf8_lossy(e.name().as_ref()).into_owned();
+                    return Err(error(
+                        before,
+                        format!("close tag </{tag}> does not match any open tag"),
+                    ));
+                };
+                if path.is_empty() {
+                    closed_root = Some(name.clone());
+                }
                 let value = std::mem::take(&mut text);
-                let inside_meta = path.iter().any(|p| p == "meta");
+                let inside_meta = path.iter().any(|(p, _)| p == "meta");
                 let clean = value.trim().to_string();
                 let set = |field: &mut Option<String>| {
                     if !clean.is_empty() {
@@ -284,19 +358,53 @@ pub fn read(xml: &str) -> Result<Treaty, TotaError> {
                     "treaty_identifier" if inside_meta => set(&mut treaty.identifier),
                     "wto_rta_id" if inside_meta => set(&mut treaty.wto_rta_id),
                     "partyisocode"
-                        if path.last().is_some_and(|p| p == "parties") && !clean.is_empty() =>
+                        if path.last().is_some_and(|(p, _)| p == "parties")
+                            && !clean.is_empty() =>
                     {
                         treaty.parties.push(clean);
                     }
                     _ => {}
                 }
             }
-            Event::Eof => break,
+            Event::Eof => {
+                // The end of the last thing written, not of trailing line breaks: where an editor shows
+                // the file stopping.
+                let end = xml.trim_end().len() as u64;
+                if let Some((name, line)) = path.last() {
+                    return Err(error(end, unclosed(name, *line, path.len() - 1)));
+                }
+                if closed_root.is_none() {
+                    return Err(error(
+                        end,
+                        "no root element: the file holds no <treaty>; it is not ToTA treaty XML"
+                            .to_string(),
+                    ));
+                }
+                break;
+            }
             _ => {}
         }
     }
     treaty.set_apart_preamble_and_conclusion();
     Ok(treaty)
+}
+
+/// The message for an element that follows the root element: XML has one root.
+fn second_root(name: &str, root: &str) -> String {
+    format!("element <{name}> after the end of the root element <{root}>: not well-formed XML")
+}
+
+/// The message for input that ends inside element `name` (opened at `line`), which `around` more open
+/// elements enclose: what a download cut short looks like.
+fn unclosed(name: &str, line: usize, around: usize) -> String {
+    let more = match around {
+        0 => String::new(),
+        1 => " and 1 more open element".to_string(),
+        n => format!(" and {n} more open elements"),
+    };
+    format!(
+        "the file ends inside <{name}> (opened at line {line}){more}: it is truncated or not well-formed XML"
+    )
 }
 
 /// The number of an article heading: "ARTICLE 1.1" → "1.1", "Art. 5" → "5".

@@ -175,3 +175,128 @@ fn every_markdown_line_points_at_the_paragraph_it_came_from() {
         }
     }
 }
+
+/// The folder of the .docx fixtures: each folder in it holds the parts of one .docx (`word/document.xml`,
+/// `word/footnotes.xml` …), and beside it `<case>.md` is the Markdown it imports to with its tracked
+/// changes accepted, `<case>.rejected.md` with them rejected, or `<case>.error` the error it gives.
+fn docx_fixtures() -> std::path::PathBuf {
+    std::path::Path::new(env!("CARGO_MANIFEST_DIR")).join("tests/fixtures/docx")
+}
+
+/// A .docx of the parts in fixture folder `case`, each part's text first passed through `edit` with
+/// its name.
+fn fixture_docx(case: &str, edit: impl Fn(&str, String) -> String) -> Vec<u8> {
+    use std::io::Write;
+    let dir = docx_fixtures().join(case);
+    let mut parts = Vec::new();
+    let mut folders = vec![dir.clone()];
+    while let Some(folder) = folders.pop() {
+        for entry in std::fs::read_dir(&folder).expect("fixture folder") {
+            let path = entry.expect("entry").path();
+            if path.is_dir() {
+                folders.push(path);
+            } else {
+                let name = path.strip_prefix(&dir).expect("inside").to_string_lossy();
+                let name = name.replace('\\', "/");
+                let text = std::fs::read_to_string(&path).expect("part");
+                parts.push((name.clone(), edit(&name, text)));
+            }
+        }
+    }
+    parts.sort();
+    let mut bytes = std::io::Cursor::new(Vec::new());
+    let mut zip = zip::ZipWriter::new(&mut bytes);
+    for (name, text) in parts {
+        zip.start_file(name, zip::write::SimpleFileOptions::default())
+            .expect("start");
+        zip.write_all(text.as_bytes()).expect("write");
+    }
+    zip.finish().expect("finish");
+    bytes.into_inner()
+}
+
+#[test]
+fn docx_fixtures_import_to_their_markdown_or_error() {
+    let mut cases: Vec<String> = std::fs::read_dir(docx_fixtures())
+        .expect("fixtures")
+        .map(|e| e.expect("entry").path())
+        .filter(|p| p.is_dir())
+        .map(|p| p.file_name().expect("name").to_string_lossy().into_owned())
+        .collect();
+    cases.sort();
+    assert!(cases.len() >= 4, "{cases:?}");
+    for case in cases {
+        let bytes = fixture_docx(&case, |_, text| text);
+        let expected = |suffix: &str| {
+            std::fs::read_to_string(docx_fixtures().join(case.clone() + suffix)).ok()
+        };
+        let mut checked = 0;
+        for (changes, suffix) in [(Changes::Accept, ".md"), (Changes::Reject, ".rejected.md")] {
+            let result = read(&bytes, changes).map(|d| markdown(&d));
+            if let Some(md) = expected(suffix) {
+                assert_eq!(result.as_deref(), Ok(md.as_str()), "{case}{suffix}");
+                checked += 1;
+            }
+        }
+        if let Some(error) = expected(".error") {
+            let got = read(&bytes, Changes::Accept).expect_err("an error");
+            assert_eq!(got.to_string(), error.trim_end(), "{case}");
+            checked += 1;
+        }
+        assert!(
+            checked > 0,
+            "{case}: no expected output; it imports to\n{:?}",
+            read(&bytes, Changes::Accept).map(|d| markdown(&d))
+        );
+    }
+}
+
+#[test]
+fn a_changed_note_is_a_changed_article() {
+    // Two drafts that differ only in a footnote and an endnote: the redline shows the articles that
+    // refer to them as modified, and nothing else.
+    let read_md = |bytes: Vec<u8>| parse(&markdown(&read(&bytes, Changes::Accept).expect("reads")));
+    let old = read_md(fixture_docx("notes", |_, text| text));
+    let new = read_md(fixture_docx("notes", |name, text| match name {
+        "word/footnotes.xml" => text.replace("Sunday", "Friday"),
+        "word/endnotes.xml" => text.replace("Before tax", "After tax"),
+        _ => text,
+    }));
+    let redline = pakta_redline::redline(&old, &new, &pakta_redline::Options::default());
+    assert!(redline.has_differences());
+    let status: Vec<(String, &str)> = redline
+        .articles()
+        .map(|a| (a.new_number.clone().unwrap_or_default(), a.status.as_str()))
+        .collect();
+    assert_eq!(
+        status,
+        [
+            ("1".to_string(), "modified"),
+            ("2".to_string(), "unchanged"),
+            ("3".to_string(), "modified")
+        ]
+    );
+    // Each note's text is read once, in the article that first refers to it; the closing formula,
+    // which refers to a footnote again, has only its number.
+    let notes_in_articles: Vec<&str> = new
+        .articles
+        .iter()
+        .flat_map(|a| a.clauses_flat())
+        .map(|c| c.text.as_str())
+        .filter(|t| t.contains("Friday") || t.contains("After tax"))
+        .collect();
+    assert_eq!(notes_in_articles.len(), 2, "{notes_in_articles:?}");
+}
+
+#[test]
+fn alternatives_read_once_count_their_changes_once() {
+    let document = read(
+        &fixture_docx("alternate-content", |_, t| t),
+        Changes::Accept,
+    )
+    .expect("reads");
+    assert_eq!((document.insertions, document.deletions), (1, 0));
+    // Word counts the paragraphs it shows: the Fallback's copy of the text box is not one of them.
+    let numbers: Vec<usize> = document.paragraphs.iter().map(|p| p.number).collect();
+    assert_eq!(numbers, [1, 3, 2, 4, 5]);
+}

@@ -467,3 +467,116 @@ fn refusals() {
         Err(TotaError::Xml { .. })
     ));
 }
+
+/// The line, column and message of a refusal for XML that is not well-formed.
+fn xml_error(xml: &str) -> (u32, u32, String) {
+    match read(xml) {
+        Err(TotaError::Xml {
+            line,
+            column,
+            message,
+        }) => (line, column, message),
+        other => panic!("{xml:?}: expected an XML error, got {other:?}"),
+    }
+}
+
+#[test]
+fn xml_that_is_not_well_formed_is_refused_where_it_goes_wrong() {
+    // Input that stops inside the body: the treaty so far must not pass for the whole one.
+    let (line, column, message) = xml_error("<treaty><meta><name>x</name></meta><body>unclosed");
+    assert_eq!((line, column), (1, 50));
+    assert_eq!(
+        message,
+        "the file ends inside <body> (opened at line 1) and 1 more open element: it is truncated or not well-formed XML"
+    );
+    let (line, _, message) = xml_error("<treaty>\n<body>\n<chapter>\n<article number=\"1\">Text");
+    assert_eq!(line, 4);
+    assert!(
+        message.starts_with("the file ends inside <article> (opened at line 4) and 3 more"),
+        "{message}"
+    );
+    // An end tag that does not close the open element.
+    let (line, column, message) =
+        xml_error("<treaty>\n  <body><chapter></article></body></treaty>");
+    assert_eq!((line, column), (2, 18));
+    assert!(message.contains("`</article>`"), "{message}");
+    // Text or a second element after the root.
+    let (line, column, message) = xml_error("<treaty><body/></treaty>\n\n  and more");
+    assert_eq!((line, column), (3, 3));
+    assert_eq!(
+        message,
+        "text after the end of the root element <treaty> (\u{201c}and more\u{201d}): not well-formed XML"
+    );
+    let (line, _, message) = xml_error("<treaty/>\n<treaty><body/></treaty>");
+    assert_eq!(line, 2);
+    assert!(
+        message.starts_with("element <treaty> after the end"),
+        "{message}"
+    );
+    assert!(matches!(
+        read("<treaty/>&amp;"),
+        Err(TotaError::Xml { line: 1, .. })
+    ));
+    // Input with no root element at all.
+    let (_, _, message) = xml_error("<?xml version=\"1.0\"?>\n<!-- nothing -->\n");
+    assert!(message.starts_with("no root element"), "{message}");
+    assert!(read("").is_err());
+    // Trailing white space, comments and a byte-order mark are XML's own and read as before.
+    let treaty = read("\u{feff}<?xml version=\"1.0\"?>\n<!-- c -->\n<treaty/>\n<!-- end -->\n\n")
+        .expect("empty");
+    assert_eq!(treaty.article_count(), 0);
+}
+
+#[test]
+fn a_file_that_is_not_xml_is_refused_as_tota() {
+    // What `--from tota` does with a Markdown agreement: refused at its first character, never read as
+    // an empty treaty (two such files would compare as equal).
+    let (line, column, message) = xml_error(
+        "# Memorandum of Understanding\n\n## Article 1\n\nWages are paid within 30 days.\n",
+    );
+    assert_eq!((line, column), (1, 1));
+    assert_eq!(
+        message,
+        "text before the root element (\u{201c}# Memorandum of Understanding\u{201d}): this is not XML; ToTA treaty XML starts with <?xml \u{2026}?> or <treaty>"
+    );
+    let (line, column, _) = xml_error("<?xml version=\"1.0\"?>\n  Article 1 <treaty/>");
+    assert_eq!((line, column), (2, 3));
+}
+
+#[test]
+fn the_fixture_cut_anywhere_is_refused() {
+    // Every prefix of a well-formed treaty short of its root's end tag is refused: no cut point of a
+    // download yields a shorter treaty.
+    let xml = fixture();
+    let complete = xml.trim_end().len();
+    for cut in (0..=xml.len()).filter(|&i| xml.is_char_boundary(i)) {
+        let result = read(&xml[..cut]);
+        assert_eq!(
+            result.is_ok(),
+            cut >= complete,
+            "cut at byte {cut}: {result:?}"
+        );
+    }
+}
+
+#[test]
+fn a_truncated_corpus_treaty_is_refused() {
+    let Some(corpus) = pakta_tests::corpus("ToTA truncation") else {
+        return;
+    };
+    let xml = std::fs::read_to_string(corpus.join("tota/xml/pta_352.xml")).expect("pta_352.xml");
+    assert!(read(&xml).is_ok());
+    // The tester's cut (70,000 bytes, inside an article) and a cut inside a tag.
+    let mut cut = 70_000.min(xml.len().saturating_sub(1));
+    while !xml.is_char_boundary(cut) {
+        cut -= 1;
+    }
+    let (line, _, message) = xml_error(&xml[..cut]);
+    assert!(line > 1, "{line}");
+    assert!(
+        message.starts_with("the file ends inside <article>"),
+        "{message}"
+    );
+    let inside_tag = xml.rfind("<article").expect("an article") + "<article".len();
+    assert!(read(&xml[..inside_tag]).is_err());
+}
