@@ -443,7 +443,16 @@ impl<'a> Builder<'a> {
             return;
         }
         if self.article.is_some() {
-            if item.is_none() && !continuation && is_closing_cue(&text) {
+            // "… on Social Security, / done at Amman on 21 June 2009, and affirm …" cites another treaty
+            // in an article: a closing formula starts a sentence, with a capital ("Done at", "DONE at").
+            if item.is_none()
+                && !continuation
+                && is_closing_cue(&text)
+                && text
+                    .trim_start()
+                    .trim_start_matches(['*', '_'])
+                    .starts_with(char::is_uppercase)
+            {
                 self.close_article();
                 self.in_closing = true;
                 self.closing.push(Block {
@@ -488,8 +497,19 @@ impl<'a> Builder<'a> {
         }
         let labelled = item.is_some()
             || label::split_label(&text).is_some_and(|(l, _)| l.family != Family::Bullet);
+        // A numbered list item outside the articles (an annex's points, an exchange of notes made of
+        // numbered paragraphs) keeps the number a reader sees, so that a renumbering is a difference.
+        let number = item
+            .as_ref()
+            .filter(|_| !continuation)
+            .and_then(|i| Some((i.number?, i.marker.ends_with(')'))));
+        let text = match number {
+            Some((n, true)) => format!("{n}) {}", collapse_whitespace(&text)),
+            Some((n, false)) => format!("{n}. {}", collapse_whitespace(&text)),
+            None => collapse_whitespace(&text),
+        };
         let block = Block {
-            text: collapse_whitespace(&text),
+            text,
             span: self.span(start, end),
         };
         if let Some(&division) = self.open_divisions.last() {

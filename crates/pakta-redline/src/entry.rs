@@ -180,7 +180,7 @@ fn normalise(text: &str, options: &Options) -> String {
     let mut out: String = if options.ignore_punctuation {
         text.chars()
             .map(|c| {
-                if c.is_alphanumeric() || c.is_whitespace() {
+                if c.is_alphanumeric() || c.is_whitespace() || carries_meaning(c) {
                     c
                 } else {
                     ' '
@@ -197,6 +197,34 @@ fn normalise(text: &str, options: &Options) -> String {
         out = pakta_core::text::collapse_whitespace(&out);
     }
     out
+}
+
+/// Signs that are part of an amount or a comparison, not punctuation: "15%" and "15" are different
+/// shares, "$250" and "250" different sums, "≥ 8 hours" and "8 hours" different floors.
+fn carries_meaning(c: char) -> bool {
+    matches!(
+        c,
+        '%' | '‰'
+            | '$'
+            | '€'
+            | '£'
+            | '¥'
+            | '¢'
+            | '₹'
+            | '₱'
+            | '₩'
+            | '฿'
+            | '₫'
+            | '₺'
+            | '₽'
+            | '<'
+            | '>'
+            | '≤'
+            | '≥'
+            | '='
+            | '+'
+            | '±'
+    )
 }
 
 /// Replaces each cross-reference's article number with the identity of its target (the matched pair), so

@@ -44,7 +44,7 @@ pub fn parts_line(redline: &Redline) -> Option<String> {
     let names: Vec<String> = changed
         .iter()
         .map(|k| match k {
-            EntryKind::Division => "division headings".to_string(),
+            EntryKind::Division => "division headings or text".to_string(),
             EntryKind::Text => "text blocks".to_string(),
             k => k.label().to_lowercase(),
         })

@@ -44,6 +44,9 @@ fn dump(agreement: &Agreement) -> String {
             "division {} ({:?} {:?} {:?}) parent={parent:?} @{}",
             d.id, d.kind, d.number, d.heading, d.span.line
         );
+        for block in &d.intro {
+            let _ = writeln!(out, "  intro@{}: {}", block.span.line, block.text);
+        }
     }
     for a in &agreement.articles {
         let division = a.division.map(|d| agreement.divisions[d].id.as_str());
