@@ -323,6 +323,10 @@ fn numbers(
     // "five-year"), then the same value.
     let mut kept = vec![false; after.len()];
     let mut matched = vec![false; before.len()];
+    // A sum keeps its value only in the same currency: "USD 250" that becomes "IDR 250" changed.
+    let same_currency = |a: &Quantity, b: &Quantity| {
+        a.unit != quantity::Unit::Money || a.unit_text.eq_ignore_ascii_case(&b.unit_text)
+    };
     for same_words in [true, false] {
         for (b, q) in before.iter().enumerate() {
             let key = q.key();
@@ -330,6 +334,7 @@ fn numbers(
                 !matched[b]
                     && !kept[i]
                     && after[i].key() == key
+                    && same_currency(q, &after[i])
                     && (!same_words || after[i].text == q.text)
             });
             if let Some(i) = twin {
@@ -350,8 +355,8 @@ fn numbers(
         .filter(|(_, kept)| !**kept)
         .map(|(q, _)| q)
         .collect();
-    gone.dedup_by(|a, b| a.key() == b.key());
-    came.dedup_by(|a, b| a.key() == b.key());
+    gone.dedup_by(|a, b| a.key() == b.key() && same_currency(a, b));
+    came.dedup_by(|a, b| a.key() == b.key() && same_currency(a, b));
     let mut used = vec![false; came.len()];
     for q in &gone {
         match came
@@ -499,6 +504,31 @@ mod tests {
             .map(|v| (v.old.as_str(), v.new.as_str()))
             .collect();
         assert_eq!(numbers, [("five years", "three years")]);
+    }
+
+    #[test]
+    fn a_sum_in_another_currency_is_a_changed_number() {
+        for (old, new) in [
+            (
+                "The wage is not less than USD 250 a month.",
+                "The wage is not less than IDR 250 a month.",
+            ),
+            (
+                "Upah paling sedikit USD 250 per bulan.",
+                "Upah paling sedikit IDR 250 per bulan.",
+            ),
+        ] {
+            let changes = word_diff(old, new);
+            let found = clause_findings(old, new, &changes, (&[], &[]));
+            let numbers: Vec<(&str, &str)> = found
+                .values
+                .iter()
+                .filter(|v| v.flag == Flag::NumberChanged)
+                .map(|v| (v.old.as_str(), v.new.as_str()))
+                .collect();
+            assert_eq!(numbers, [("USD 250", "IDR 250")], "{old}");
+        }
+        assert!(flags("The fee is USD 250.", "The fee is usd 250.").is_empty());
     }
 
     #[test]
