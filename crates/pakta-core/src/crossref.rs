@@ -247,6 +247,8 @@ fn provision_reference(
     }
     // Numbers: `Articles 3, 4 and 5`, `Articles 3 to 5`.
     let mut numbers: Vec<(String, usize)> = Vec::new();
+    // Whether the list's numbers are hyphenated ones (`5-1`), so that the last one is too.
+    let mut compounds = false;
     while let Some(token) = tokens.get(j) {
         if is_article_number(token.text) {
             numbers.push((token.text.to_owned(), token.end));
@@ -261,6 +263,29 @@ fn provision_reference(
                     last.1 = tokens[j].end;
                 }
                 j += 1;
+            }
+            // `Article 1-2` of a treaty numbered by chapter (1-1, 1-2 …) is one article: a hyphen glued to
+            // both numbers after the singular. `Articles 3-5` is a range.
+            // So is each of `Articles 5-1 and 5-2`, where another hyphenated number follows.
+            let glued_at = |k: usize| {
+                tokens.get(k).is_some_and(|t| t.text == "-")
+                    && tokens.get(k + 1).is_some_and(|t| is_article_number(t.text))
+                    && k >= 1
+                    && tokens[k - 1].end == tokens[k].start
+                    && tokens[k].end == tokens[k + 1].start
+            };
+            let listed_compound = tokens
+                .get(j + 2)
+                .is_some_and(|t| t.text == "," || LIST_WORDS.contains(&lower[j + 2].as_str()))
+                && tokens.get(j + 3).is_some_and(|t| is_article_number(t.text))
+                && glued_at(j + 4);
+            if glued_at(j) && (!lower[i].ends_with('s') || listed_compound || compounds) {
+                compounds = true;
+                if let Some(last) = numbers.last_mut() {
+                    last.0 = format!("{}-{}", last.0, tokens[j + 1].text);
+                    last.1 = tokens[j + 1].end;
+                }
+                j += 2;
             }
             let continues = tokens.get(j + 1).is_some_and(|t| is_article_number(t.text))
                 && (tokens[j].text == ","
@@ -609,6 +634,19 @@ mod tests {
         );
         assert_eq!(refs("ayat (2) Pasal 7"), vec![r("7", Some("2"), None)]);
         assert_eq!(refs("Art. 5bis applies"), vec![r("5bis", None, None)]);
+        // A treaty numbered by chapter names one article with a hyphen; the plural is a range.
+        assert_eq!(
+            refs("the procedures set out in Article 1-2."),
+            vec![r("1-2", None, None)]
+        );
+        assert_eq!(
+            refs("under Articles 3-5"),
+            vec![r("3", None, None), r("5", None, None)]
+        );
+        assert_eq!(
+            refs("the requirements of Articles 5-1 and 5-2."),
+            vec![r("5-1", None, None), r("5-2", None, None)]
+        );
     }
 
     #[test]
