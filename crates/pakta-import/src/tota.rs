@@ -326,45 +326,8 @@ pub fn read(xml: &str) -> Result<Treaty, TotaError> {
                     closed_root = Some(name.clone());
                 }
                 let value = std::mem::take(&mut text);
-                let inside_meta = path.iter().any(|(p, _)| p == "meta");
-                let clean = value.trim().to_string();
-                let set = |field: &mut Option<String>| {
-                    if !clean.is_empty() {
-                        *field = Some(clean.clone());
-                    }
-                };
-                match name.as_str() {
-                    "article" => {
-                        if let Some(article) = treaty
-                            .chapters
-                            .last_mut()
-                            .and_then(|c| c.articles.last_mut())
-                        {
-                            if !value.is_empty() {
-                                article.text_line = text_line;
-                            }
-                            article.text = value;
-                        }
-                    }
-                    "name" if inside_meta && path.len() == 2 => {
-                        set(&mut treaty.name);
-                        treaty.name_line = element_line;
-                    }
-                    "date_signed" if inside_meta => set(&mut treaty.date_signed),
-                    "date_into_force" if inside_meta => set(&mut treaty.date_into_force),
-                    "status" if inside_meta => set(&mut treaty.status),
-                    "type" if inside_meta => set(&mut treaty.kind),
-                    "language" if inside_meta => set(&mut treaty.language),
-                    "treaty_identifier" if inside_meta => set(&mut treaty.identifier),
-                    "wto_rta_id" if inside_meta => set(&mut treaty.wto_rta_id),
-                    "partyisocode"
-                        if path.last().is_some_and(|(p, _)| p == "parties")
-                            && !clean.is_empty() =>
-                    {
-                        treaty.parties.push(clean);
-                    }
-                    _ => {}
-                }
+                let parents: Vec<&str> = path.iter().map(|(p, _)| p.as_str()).collect();
+                treaty.close_element(&name, value, &parents, (text_line, element_line));
             }
             Event::Eof => {
                 // The end of the last thing written, not of trailing line breaks: where an editor shows
@@ -387,6 +350,53 @@ pub fn read(xml: &str) -> Result<Treaty, TotaError> {
     }
     treaty.set_apart_preamble_and_conclusion();
     Ok(treaty)
+}
+
+impl Treaty {
+    /// Keeps what an element that just closed holds: an article's text, a metadata field, a party.
+    /// `parents` are the elements still open around it, outermost first; `lines` are where the text
+    /// and the element start.
+    fn close_element(
+        &mut self,
+        name: &str,
+        value: String,
+        parents: &[&str],
+        (text_line, element_line): (usize, usize),
+    ) {
+        let inside_meta = parents.contains(&"meta");
+        let clean = value.trim().to_string();
+        let set = |field: &mut Option<String>| {
+            if !clean.is_empty() {
+                *field = Some(clean.clone());
+            }
+        };
+        match name {
+            "article" => {
+                if let Some(article) = self.chapters.last_mut().and_then(|c| c.articles.last_mut())
+                {
+                    if !value.is_empty() {
+                        article.text_line = text_line;
+                    }
+                    article.text = value;
+                }
+            }
+            "name" if inside_meta && parents.len() == 2 => {
+                set(&mut self.name);
+                self.name_line = element_line;
+            }
+            "date_signed" if inside_meta => set(&mut self.date_signed),
+            "date_into_force" if inside_meta => set(&mut self.date_into_force),
+            "status" if inside_meta => set(&mut self.status),
+            "type" if inside_meta => set(&mut self.kind),
+            "language" if inside_meta => set(&mut self.language),
+            "treaty_identifier" if inside_meta => set(&mut self.identifier),
+            "wto_rta_id" if inside_meta => set(&mut self.wto_rta_id),
+            "partyisocode" if parents.last() == Some(&"parties") && !clean.is_empty() => {
+                self.parties.push(clean);
+            }
+            _ => {}
+        }
+    }
 }
 
 /// The message for an element that follows the root element: XML has one root.
