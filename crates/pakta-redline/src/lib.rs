@@ -321,6 +321,39 @@ impl Redline {
         texts.join("\n\n")
     }
 
+    /// How a report names an article entry's provision: "Annex I, Article" for an article of an annex or
+    /// of another language version whose numbering starts again (its id, `annex_1__art_2`, says so), so
+    /// that an annex's Article 2 is never read as the main text's; the plain noun otherwise.
+    pub fn noun_for(&self, entry: &EntryRedline) -> std::borrow::Cow<'static, str> {
+        let prefix = entry
+            .new_id
+            .as_deref()
+            .or(entry.old_id.as_deref())
+            .and_then(|id| id.split_once("__art_"))
+            .map(|(prefix, _)| prefix);
+        let part = prefix.and_then(|prefix| {
+            self.entries
+                .iter()
+                .filter(|e| e.kind == EntryKind::Division)
+                .find(|e| {
+                    e.new_id.as_deref() == Some(prefix) || e.old_id.as_deref() == Some(prefix)
+                })
+                .and_then(|e| {
+                    e.new_number
+                        .as_deref()
+                        .or(e.old_number.as_deref())
+                        .or(e.new_heading.as_deref())
+                        .or(e.old_heading.as_deref())
+                })
+        });
+        match part {
+            Some(part) if entry.kind == EntryKind::Article => {
+                std::borrow::Cow::Owned(format!("{part}, {}", self.noun))
+            }
+            _ => std::borrow::Cow::Borrowed(self.noun),
+        }
+    }
+
     /// The article entries, in order.
     pub fn articles(&self) -> impl Iterator<Item = &EntryRedline> {
         self.entries.iter().filter(|e| e.kind == EntryKind::Article)

@@ -79,7 +79,7 @@ pub fn precision_note(redline: &Redline) -> Option<String> {
         .filter(|a| a.clauses.iter().any(|c| c.cut_short))
         .map(|a| {
             entry_number(
-                redline.noun,
+                &redline.noun_for(a),
                 a,
                 a.new_number.as_deref().or(a.old_number.as_deref()),
             )
@@ -262,7 +262,7 @@ pub fn text(
         let _ = writeln!(
             out,
             "\n{}",
-            style.paint("1", &title(redline.noun, a, changed))
+            style.paint("1", &title(&redline.noun_for(a), a, changed))
         );
         for line in value_lines(a) {
             let _ = writeln!(out, "  {}", style.paint("33", &line));
@@ -357,7 +357,7 @@ pub fn markdown(old: &Subject, new: &Subject, redline: &Redline) -> String {
             (_, true) => format!("{{--{}--}}", escape_markdown(o)),
             _ => format!("{{~~{}~>{}~~}}", escape_markdown(o), escape_markdown(n)),
         };
-        let _ = writeln!(out, "## {}\n", title_markdown(redline.noun, a, changed));
+        let _ = writeln!(out, "## {}\n", title_markdown(&redline.noun_for(a), a, changed));
         for line in value_lines(a) {
             let _ = writeln!(out, "- {}", escape_markdown(&line));
         }

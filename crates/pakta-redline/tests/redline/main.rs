@@ -1,8 +1,10 @@
 //! pakta-redline's integration tests: the bundled v1 → v2 pair against its oracle (agreements/README.md),
-//! an insertion near the top, a real convention mutated by the test itself, and language versions.
+//! an insertion near the top, a real convention mutated by the test itself, language versions, documents
+//! structured otherwise, and what the ignore options never hide.
 
 mod examples;
 mod mutations;
+mod options;
 mod parallel;
 mod structures;
 mod whole;

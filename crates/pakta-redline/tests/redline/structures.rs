@@ -2,6 +2,7 @@
 //! memoranda, `Clause N` contracts (the parser's fixtures) — redlined against a second version made by the
 //! test itself: one provision deleted (every later number shifted down), one moved to the end, one edited.
 //! The redline must report exactly those three, the shifted provisions renumbered and nothing else changed.
+//! An annex that numbers its articles again names them with the annex.
 
 use pakta_redline::{Options, Status, redline};
 
@@ -277,4 +278,40 @@ fn titles_written_anywhere_are_one_title() {
     assert_eq!(wages.status, Status::Modified);
     assert_eq!(wages.flags, [pakta_redline::Flag::HeadingChanged]);
     assert_eq!((r.summary.added, r.summary.deleted), (0, 0));
+}
+
+#[test]
+fn an_annex_article_is_named_with_its_annex() {
+    // The annex numbers its articles from 1 again: its Article 2 is not the main text's.
+    let draft = |penalty: &str| {
+        pakta_core::parse(&format!(
+            "## Article 1\n\nThe Parties cooperate.\n\n## Article 2\n\nThe Parties exchange data.\n\n\
+             # Annex I — Recruitment Rules\n\n## Article 1\n\nAgencies are licensed.\n\n\
+             ## Article 2\n\nAn unlicensed recruiter is liable to {penalty}.\n"
+        ))
+    };
+    let r = pakta_redline::redline(
+        &draft("penalties"),
+        &draft("fines"),
+        &pakta_redline::Options::default(),
+    );
+    let named: Vec<String> = r
+        .articles()
+        .map(|a| {
+            format!(
+                "{} {}",
+                r.noun_for(a),
+                a.new_number.as_deref().unwrap_or("")
+            )
+        })
+        .collect();
+    assert_eq!(
+        named,
+        [
+            "Article 1",
+            "Article 2",
+            "Annex I, Article 1",
+            "Annex I, Article 2"
+        ]
+    );
 }
