@@ -488,6 +488,17 @@ mod tests {
         .collect()
     }
 
+    /// The (old, new) values of the clause's `number-changed` findings.
+    fn number_changes(old: &str, new: &str) -> Vec<String> {
+        let changes = word_diff(old, new);
+        clause_findings(old, new, &changes, (&[], &[]))
+            .values
+            .iter()
+            .filter(|v| v.flag == Flag::NumberChanged)
+            .map(|v| format!("{} → {}", v.old, v.new))
+            .collect()
+    }
+
     #[test]
     fn a_number_that_stays_elsewhere_in_the_clause_is_still_a_change() {
         // Five years become three; "five-year periods" remains, so the five years that went is counted.
@@ -495,15 +506,7 @@ mod tests {
             "The Arrangement remains in effect for five years and is extended for further five-year periods.",
             "The Arrangement remains in effect for three years and is extended for further five-year periods.",
         );
-        let changes = word_diff(old, new);
-        let found = clause_findings(old, new, &changes, (&[], &[]));
-        let numbers: Vec<(&str, &str)> = found
-            .values
-            .iter()
-            .filter(|v| v.flag == Flag::NumberChanged)
-            .map(|v| (v.old.as_str(), v.new.as_str()))
-            .collect();
-        assert_eq!(numbers, [("five years", "three years")]);
+        assert_eq!(number_changes(old, new), ["five years → three years"]);
     }
 
     #[test]
@@ -518,15 +521,7 @@ mod tests {
                 "Upah paling sedikit IDR 250 per bulan.",
             ),
         ] {
-            let changes = word_diff(old, new);
-            let found = clause_findings(old, new, &changes, (&[], &[]));
-            let numbers: Vec<(&str, &str)> = found
-                .values
-                .iter()
-                .filter(|v| v.flag == Flag::NumberChanged)
-                .map(|v| (v.old.as_str(), v.new.as_str()))
-                .collect();
-            assert_eq!(numbers, [("USD 250", "IDR 250")], "{old}");
+            assert_eq!(number_changes(old, new), ["USD 250 → IDR 250"], "{old}");
         }
         assert!(flags("The fee is USD 250.", "The fee is usd 250.").is_empty());
     }
