@@ -357,7 +357,11 @@ pub fn markdown(old: &Subject, new: &Subject, redline: &Redline) -> String {
             (_, true) => format!("{{--{}--}}", escape_markdown(o)),
             _ => format!("{{~~{}~>{}~~}}", escape_markdown(o), escape_markdown(n)),
         };
-        let _ = writeln!(out, "## {}\n", title_markdown(&redline.noun_for(a), a, changed));
+        let _ = writeln!(
+            out,
+            "## {}\n",
+            title_markdown(&redline.noun_for(a), a, changed)
+        );
         for line in value_lines(a) {
             let _ = writeln!(out, "- {}", escape_markdown(&line));
         }
