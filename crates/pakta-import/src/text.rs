@@ -508,6 +508,18 @@ fn ends_sentence(text: &str) -> bool {
         .ends_with(['.', ';', ':', '!', '?'])
 }
 
+/// Whether a line ends a sentence and then a footnote mark, as a PDF prints a superscript: "… per week.1",
+/// "… per week.¹". The punctuation follows a word, never a number: "… Article 5.1" ends no sentence.
+fn ends_sentence_before_note(text: &str) -> bool {
+    let text = text.trim_end();
+    let mark = text.trim_end_matches(|c: char| c.is_ascii_digit() || "¹²³⁴⁵⁶⁷⁸⁹⁰".contains(c));
+    let digits = text.len() - mark.len();
+    let Some(before) = mark.strip_suffix(['.', ';', ':']) else {
+        return false;
+    };
+    (1..=6).contains(&digits) && before.ends_with(char::is_alphabetic)
+}
+
 /// Whether a line ends with a word that joins list items: "; and", ", or", "; dan", "; atau".
 fn ends_with_conjunction(text: &str) -> bool {
     let last = text.split_whitespace().last().unwrap_or("").to_lowercase();
@@ -635,7 +647,9 @@ fn blocks(lines: &[Option<Line>], vocabulary: &Vocabulary, report: &mut TextRepo
                 || current.is_empty()
                 || !bare_reference
                     && current.last().is_some_and(|prev| {
-                        ends_sentence(prev.body()) || prev.end_column() * 10 < width * 8
+                        ends_sentence(prev.body())
+                            || ends_sentence_before_note(prev.body())
+                            || prev.end_column() * 10 < width * 8
                     });
             if after_boundary {
                 taken = wrapped_next;
@@ -1119,6 +1133,24 @@ mod tests {
         );
         // A glyph without a label of its own stays: it is the item's only mark.
         assert!(markdown.contains("keep records"), "{markdown}");
+    }
+
+    #[test]
+    fn a_heading_after_a_footnote_mark_still_opens_its_article() {
+        // A PDF prints a footnote's superscript as a digit after the full stop; the page's lines run to
+        // the margin, so only the sentence end says the heading stands alone.
+        let line =
+            "2. The worker shall be entitled to at least one rest day in every week of work.";
+        for mark in ["1", "\u{b9}"] {
+            let text = format!(
+                "MEMORANDUM\n\nArticle 5 \u{2014} Rest\n1. The employer shall keep a register of the hours of work and rest.\n\
+                 {line}{mark}\nArticle 6 \u{2014} Identity Documents\n1. The worker keeps the passport.\n"
+            );
+            let markdown = import(&text, "notes.txt").markdown;
+            assert_eq!(pakta_core::parse(&markdown).articles.len(), 2, "{markdown}");
+        }
+        assert!(!ends_sentence_before_note("in accordance with Article 5.1"));
+        assert!(ends_sentence_before_note("one rest day per week.1"));
     }
 
     #[test]
