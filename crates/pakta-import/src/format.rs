@@ -55,6 +55,10 @@ pub enum FormatError {
     Rtf,
     #[error("XML that is not a ToTA treaty")]
     OtherXml,
+    /// Named as a binary format (`.docx`, `.pdf`) its bytes are not: reading it as text would compare or
+    /// check something other than the document the user meant.
+    #[error("named .{0}, but it is not a {1} (no {1} signature at its start)")]
+    Misnamed(String, &'static str),
 }
 
 impl FormatError {
@@ -66,6 +70,9 @@ impl FormatError {
             }
             FormatError::OtherXml => {
                 "pakta reads ToTA treaty XML (<treaty> root); Akoma Ntoso is an export format; import the file with --from txt to read it as plain text"
+            }
+            FormatError::Misnamed(..) => {
+                "save it again from Word or print it to PDF again; if it is text, give it a .md or .txt name"
             }
         }
     }
@@ -98,6 +105,8 @@ pub fn detect(name: &str, bytes: &[u8]) -> Result<Format, FormatError> {
     }
     let extension = extension(name);
     match extension.as_deref() {
+        Some(e @ "docx") => return Err(FormatError::Misnamed(e.to_string(), "Word document")),
+        Some(e @ "pdf") => return Err(FormatError::Misnamed(e.to_string(), "PDF")),
         Some("md" | "markdown") => return Ok(Format::Markdown),
         Some("txt" | "text") => return Ok(Format::Text),
         _ => {}
@@ -204,6 +213,16 @@ mod tests {
             ),
             ("a", b"<!-- note -->\nArticle 1", Ok(Format::Text)),
             ("dir.v2/file", b"Article 1", Ok(Format::Text)),
+            (
+                "draft.docx",
+                b"## Article 1\n\nThe parties agree.",
+                Err(FormatError::Misnamed("docx".into(), "Word document")),
+            ),
+            (
+                "draft.pdf",
+                b"Article 1\nThe parties agree.",
+                Err(FormatError::Misnamed("pdf".into(), "PDF")),
+            ),
         ];
         for (name, bytes, expected) in cases {
             assert_eq!(&detect(name, bytes), expected, "{name}");

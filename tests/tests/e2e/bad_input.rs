@@ -326,3 +326,28 @@ fn output_paths_that_cannot_be_written() {
     );
     assert_eq!(err.lines().count(), 1);
 }
+
+#[test]
+fn a_text_file_named_as_word_or_pdf_is_refused_not_read_as_text() {
+    for name in ["draft.docx", "draft.pdf"] {
+        let output = run_on(b"## Article 1\n\nThe Parties agree.\n", name);
+        assert_no_panic(&output);
+        assert_eq!(output.status.code(), Some(2), "{name}");
+        assert!(stderr(&output).contains(name), "{}", stderr(&output));
+    }
+}
+
+#[test]
+fn dash_as_the_output_is_standard_output_not_a_file_named_dash() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let output = pakta()
+        .current_dir(dir.path())
+        .args(["outline"])
+        .arg(pakta_tests::example("id-tw-mou.en.md"))
+        .args(["-o", "-"])
+        .output()
+        .expect("run");
+    assert_eq!(output.status.code(), Some(0));
+    assert!(String::from_utf8_lossy(&output.stdout).contains("Article 1"));
+    assert!(!dir.path().join("-").exists());
+}

@@ -10,7 +10,8 @@ use super::input::Input;
 /// Where a command writes its result.
 #[derive(Debug, Clone, Default, clap::Args)]
 pub struct OutputArgs {
-    /// Write to this file instead of standard output (atomically; missing folders are created).
+    /// Write to this file instead of standard output (atomically; missing folders are created). `-` is
+    /// standard output, as it is for the input.
     #[arg(short, long, value_name = "FILE")]
     pub output: Option<std::path::PathBuf>,
     /// Replace the output file if it exists.
@@ -20,7 +21,9 @@ pub struct OutputArgs {
 
 impl OutputArgs {
     pub fn output(&self) -> Output {
-        Output::new(self.output.clone(), self.force)
+        // `-o -` wrote a file named "-" into the working folder.
+        let path = self.output.clone().filter(|p| p.as_os_str() != "-");
+        Output::new(path, self.force)
     }
 }
 
