@@ -201,17 +201,6 @@ pub fn read(
         }
     };
     let mut other = BTreeMap::new();
-    for key in raw.unknown.keys() {
-        let at = find_key(content, key).map_or(front.content_start, |o| front.content_start + o);
-        diagnostics.push(Diagnostic {
-            severity: Severity::Warning,
-            code: "unknown-front-matter-key",
-            message: format!(
-                "unknown front-matter key `{key}` (known: title, parties, signed, language, version, supersedes, status, note, sectors, generated-from, catalogue)"
-            ),
-            span: index.span(source, at, at + key.len()),
-        });
-    }
     let mut unknown = |path: String, values: BTreeMap<String, RawValue>| {
         for (key, value) in values {
             other.insert(format!("{path}{key}"), value.into_text());
@@ -246,17 +235,25 @@ pub fn read(
             place: s.place,
         }
     });
-    // Keys inside `signed` or a party are reported as the top-level ones are.
-    for key in other.keys().filter(|k| k.contains('.')) {
-        let last = key.rsplit('.').next().unwrap_or(key);
-        let at =
-            find_nested_key(content, last).map_or(front.content_start, |o| front.content_start + o);
+    // Every key pakta does not read is reported where it is written, a nested one (`signed.witness`)
+    // as the top-level ones are.
+    for key in other.keys() {
+        let (last, known) = match key.rsplit_once('.') {
+            Some((_, last)) => (
+                last,
+                "in signed: date, place; in a party: name, short, role",
+            ),
+            None => (
+                key.as_str(),
+                "title, parties, signed, language, version, supersedes, status, note, sectors, generated-from, catalogue",
+            ),
+        };
+        let at = find_key(content, last, key.contains('.'))
+            .map_or(front.content_start, |o| front.content_start + o);
         diagnostics.push(Diagnostic {
             severity: Severity::Warning,
             code: "unknown-front-matter-key",
-            message: format!(
-                "unknown front-matter key `{key}` (known in signed: date, place; in a party: name, short, role)"
-            ),
+            message: format!("unknown front-matter key `{key}` (known: {known})"),
             span: index.span(source, at, at + last.len()),
         });
     }
@@ -285,23 +282,16 @@ fn first_line(message: &str) -> String {
         .to_owned()
 }
 
-/// Where a top-level `key` is written, for pointing at it.
-fn find_key(content: &str, key: &str) -> Option<usize> {
+/// Where `key` is written, for pointing at it: at the start of a line, or for a `nested` key (under
+/// `signed:`, in a party, in a `[signed]` table) after its indentation or list dash.
+fn find_key(content: &str, key: &str, nested: bool) -> Option<usize> {
     let mut offset = 0;
     for line in content.split_inclusive('\n') {
-        if line.starts_with(key) && line[key.len()..].trim_start().starts_with([':', '=']) {
-            return Some(offset);
-        }
-        offset += line.len();
-    }
-    None
-}
-
-/// Where a nested `key` is written (indented, or in a `[signed]` table), for pointing at it.
-fn find_nested_key(content: &str, key: &str) -> Option<usize> {
-    let mut offset = 0;
-    for line in content.split_inclusive('\n') {
-        let bare = line.trim_start_matches([' ', '\t', '-']);
+        let bare = if nested {
+            line.trim_start_matches([' ', '\t', '-'])
+        } else {
+            line
+        };
         if bare.starts_with(key) && bare[key.len()..].trim_start().starts_with([':', '=']) {
             return Some(offset + (line.len() - bare.len()));
         }

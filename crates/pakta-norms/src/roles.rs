@@ -165,29 +165,14 @@ impl Definitions {
                 }
                 let after: String = folded[from..].chars().take(200).collect();
                 let before = &folded[..start.saturating_sub(open.len_utf8())];
-                let defining = [
-                    "means",
-                    "refers to",
-                    "shall mean",
-                    "adalah",
-                    "berarti",
-                    "yaitu",
-                    "ialah",
-                ]
-                .iter()
-                .any(|w| {
+                let defining = DEFINING_VERBS.iter().any(|w| {
                     after
                         .trim_start_matches([' ', ',', ':', ')'])
                         .starts_with(w)
                 });
-                let naming = [
-                    "hereinafter",
-                    "selanjutnya disebut",
-                    "referred to as",
-                    "disebut",
-                ]
-                .iter()
-                .any(|w| before.trim_end_matches([' ', '(', ',']).ends_with(w))
+                let naming = NAMING_WORDS
+                    .iter()
+                    .any(|w| before.trim_end_matches([' ', '(', ',']).ends_with(w))
                     || before.trim_end().ends_with("(the")
                     || before.trim_end().ends_with('(');
                 let role = if defining {
@@ -218,20 +203,15 @@ impl Definitions {
     /// Board (hereinafter OPB)". The name runs from the naming words to the definition's verb, a comma or
     /// a closing bracket; its role is that of the phrase it names, or else of the definition after it.
     fn read_unquoted_names(&mut self, folded: &str) {
-        const NAMING: [&str; 5] = [
-            "selanjutnya disingkat",
-            "selanjutnya disebut",
-            "hereinafter referred to as",
-            "hereinafter called",
-            "hereinafter",
-        ];
-        // The words that end a name: a definition's verb, after which its definition follows, or a
-        // clause's own modal.
-        const DEFINING: [&str; 5] = ["adalah", "berarti", "ialah", "yaitu", "means"];
-        const MODALS: [&str; 6] = ["shall", "must", "may", "wajib", "dapat", "harus"];
+        // Without quotes, only the words that always name ("hereinafter", *selanjutnya disebut*) are
+        // trusted: "the persons referred to as trainees" names nobody.
+        let naming = || {
+            NAMING_WORDS
+                .iter()
+                .filter(|m| m.starts_with("hereinafter") || m.starts_with("selanjutnya"))
+        };
         let mut from = 0;
-        while let Some((at, marker)) = NAMING
-            .iter()
+        while let Some((at, marker)) = naming()
             .filter_map(|m| folded[from..].find(m).map(|i| (from + i, *m)))
             .min_by_key(|&(at, m)| (at, std::cmp::Reverse(m.len())))
         {
@@ -244,15 +224,22 @@ impl Definitions {
             let name_end = rest
                 .find([',', ';', ')', '(', '.', '\n'])
                 .unwrap_or(rest.len());
+            // The name ends at a definition's verb, after which its definition follows, or at the
+            // clause's own modal ("(hereinafter OLO) shall license …").
             let mut name: Vec<&str> = Vec::new();
             let mut definition = None;
-            for word in rest[..name_end].split_whitespace() {
-                if DEFINING.contains(&word) {
-                    let at = word.as_ptr() as usize - rest.as_ptr() as usize;
-                    definition = Some(&rest[at + word.len()..]);
+            let mut offset = 0;
+            for word in rest[..name_end].split(' ') {
+                let end = offset + word.len();
+                offset = end + 1;
+                if word.is_empty() {
+                    continue;
+                }
+                if DEFINING_VERBS.contains(&word) {
+                    definition = Some(&rest[end..]);
                     break;
                 }
-                if MODALS.contains(&word) {
+                if !lists().modal_at(&[word], 0).is_empty() {
                     break;
                 }
                 name.push(word);
@@ -270,7 +257,7 @@ impl Definitions {
             // "…, yang selanjutnya disebut Asisten, adalah …": the definition may follow the comma.
             let definition = definition.or_else(|| {
                 let after = rest[name_end..].trim_start_matches([',', ')', ' ']);
-                DEFINING.iter().find_map(|w| after.strip_prefix(w))
+                DEFINING_VERBS.iter().find_map(|w| after.strip_prefix(w))
             });
             let role = last_role(&before).or_else(|| definition.and_then(first_role));
             if let Some(role) = role {
@@ -355,6 +342,29 @@ impl Definitions {
 }
 
 /// Words too general to take a role from a definition ("the Agreement", "Indonesia").
+/// The words after a term that define it ("'Engager' means …", *"Mitra" adalah …*).
+const DEFINING_VERBS: &[&str] = &[
+    "means",
+    "refers to",
+    "shall mean",
+    "adalah",
+    "berarti",
+    "yaitu",
+    "ialah",
+];
+
+/// The words before a term that name it ("the licensed agency (hereinafter \"the Facilitator\")",
+/// *… yang selanjutnya disingkat PKP*).
+const NAMING_WORDS: &[&str] = &[
+    "selanjutnya disingkat",
+    "selanjutnya disebut",
+    "hereinafter referred to as",
+    "hereinafter called",
+    "hereinafter",
+    "referred to as",
+    "disebut",
+];
+
 fn is_generic(word: &str) -> bool {
     matches!(
         word,
