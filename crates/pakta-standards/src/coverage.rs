@@ -305,27 +305,7 @@ impl<'c> Checker<'c> {
             .cloned()
             .unwrap_or_else(|| checked_language(agreement));
         let units = units(agreement, &language);
-        // The sector words found in the same scan, by their place in `sector_of`.
-        let mut sector_hits: Vec<usize> = Vec::new();
-        let scanned: Vec<Scanned> = units
-            .iter()
-            .map(|unit| {
-                let tokens = lexicon::tokenize(unit.text);
-                let mut hits = self.index.find(&tokens);
-                sector_hits.extend(self.sector_hits(&hits));
-                hits.retain(|hit| hit.pattern < self.roles.len());
-                let (numbers, preceding) = lexicon::pointed_paragraphs(&tokens);
-                let pointers = Pointers {
-                    numbers: numbers.into_iter().map(str::to_string).collect(),
-                    preceding,
-                };
-                Scanned {
-                    tokens,
-                    hits,
-                    pointers,
-                }
-            })
-            .collect();
+        let (scanned, sector_hits) = self.scan(&units);
         let sectors = self.sectors(agreement, profile, &sector_hits);
         let layout = Layout::of(&units);
         // Which units each requirement's patterns hit, found in one pass: a requirement then reads only
@@ -400,6 +380,59 @@ impl<'c> Checker<'c> {
             results,
             summary: Summary { counts, score },
         }
+    }
+
+    /// Every unit tokenised and its patterns found, in unit order, with the sector words of the scan by
+    /// their place in `sector_of`. Units are independent of each other, so a long treaty's units are
+    /// scanned on all the machine's cores; the result does not depend on how they are split.
+    fn scan<'u>(&self, units: &[Unit<'u>]) -> (Vec<Scanned<'u>>, Vec<usize>) {
+        // Below this many units per thread, starting a thread costs more than it saves.
+        const UNITS_PER_THREAD: usize = 200;
+        let threads = std::thread::available_parallelism()
+            .map_or(1, |n| n.get())
+            .min(units.len() / UNITS_PER_THREAD)
+            .max(1);
+        let part = units.len().div_ceil(threads).max(1);
+        let mut parts = units.chunks(part);
+        let first = parts.next().unwrap_or_default();
+        std::thread::scope(|scope| {
+            let others: Vec<_> = parts
+                .map(|units| scope.spawn(move || self.scan_part(units)))
+                .collect();
+            let mut scan = self.scan_part(first);
+            for other in others {
+                let (scanned, sector_hits) = other
+                    .join()
+                    .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
+                scan.0.extend(scanned);
+                scan.1.extend(sector_hits);
+            }
+            scan
+        })
+    }
+
+    fn scan_part<'u>(&self, units: &[Unit<'u>]) -> (Vec<Scanned<'u>>, Vec<usize>) {
+        let mut sector_hits = Vec::new();
+        let scanned = units
+            .iter()
+            .map(|unit| {
+                let tokens = lexicon::tokenize(unit.text);
+                let mut hits = self.index.find(&tokens);
+                sector_hits.extend(self.sector_hits(&hits));
+                hits.retain(|hit| hit.pattern < self.roles.len());
+                let (numbers, preceding) = lexicon::pointed_paragraphs(&tokens);
+                let pointers = Pointers {
+                    numbers: numbers.into_iter().map(str::to_string).collect(),
+                    preceding,
+                };
+                Scanned {
+                    tokens,
+                    hits,
+                    pointers,
+                }
+            })
+            .collect();
+        (scanned, sector_hits)
     }
 
     /// The sector words among `hits`, by their place in `sector_of`.

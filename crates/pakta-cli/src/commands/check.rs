@@ -56,24 +56,23 @@ pub enum Format {
 }
 
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
-    // The agreement is read and parsed while the catalogue loads and the lexicon's word lists compile:
-    // neither side needs the other, and on a long treaty each takes about a tenth of a check. Errors keep
-    // their order: the catalogue's first.
-    let (catalogue, document) = std::thread::scope(|scope| {
-        let document = scope.spawn(|| -> anyhow::Result<(Input, pakta_core::Agreement)> {
-            let input = Input::read(&args.file, &args.read)?;
+    // The agreement is read and parsed while the catalogue loads, the lexicon's word lists compile and
+    // the catalogue's patterns are indexed: neither side needs the other, and on a long treaty each takes
+    // about a tenth of a check. Errors keep their order: the catalogue's first.
+    let document = std::thread::spawn({
+        let (file, read) = (args.file.clone(), args.read.clone());
+        move || -> anyhow::Result<(Input, pakta_core::Agreement)> {
+            let input = Input::read(&file, &read)?;
             let agreement = pakta_core::parse(&input.text);
             Ok((input, agreement))
-        });
-        let catalogue = args.catalogue.catalogue();
-        pakta_norms::lexicon::prepare();
-        let document = document
-            .join()
-            .unwrap_or_else(|panic| std::panic::resume_unwind(panic));
-        (catalogue, document)
+        }
     });
-    let catalogue = catalogue?;
-    let (input, agreement) = document?;
+    let catalogue = args.catalogue.catalogue()?;
+    pakta_norms::lexicon::prepare();
+    let checker = Checker::new(&catalogue);
+    let (input, agreement) = document
+        .join()
+        .unwrap_or_else(|panic| std::panic::resume_unwind(panic))?;
     // The web page always shows the model wording beside the agreement's.
     let models = if args.show_diff || args.format == Format::Html {
         Some(args.catalogue.models(&catalogue)?)
@@ -81,7 +80,6 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
         None
     };
     let profile = profile(&catalogue, &args.profile)?;
-    let checker = Checker::new(&catalogue);
     let language = language_version(&agreement, &args.file, args.lang.as_deref())?;
 
     let coverage = checker.check(&agreement, profile, language.as_ref());
