@@ -25,7 +25,7 @@ use crate::source::LineIndex;
 use crate::text::{collapse_whitespace, normalize};
 use ids::{assign_article_ids, assign_clause_ids, assign_division_ids};
 pub(crate) use lines::is_closing_cue;
-use lines::{is_caps_title, is_closing_heading, title_line};
+use lines::{is_caps_title, is_closing_heading, is_testimonium, title_line};
 use sequence::{assign_languages, check_sequence, lift_restarted_sequences, number_sequences};
 
 /// Clauses nested deeper than this are attached at this depth (with a warning) instead: no real agreement
@@ -481,6 +481,17 @@ impl<'a> Builder<'a> {
                 return;
             }
             self.article_text(&text, start, end, item, continuation, within);
+            return;
+        }
+        // "Done at Jakarta on …" after the last annex, where many memoranda place it, is the closing formula,
+        // not the annex's text. A model contract in an annex has its own "Signed at …" lines, so only the
+        // formulas that close a treaty count here, and only once the agreement has articles.
+        if item.is_none() && !continuation && !self.articles.is_empty() && is_testimonium(&text) {
+            self.in_closing = true;
+            self.closing.push(Block {
+                text: collapse_whitespace(&text),
+                span: self.span(start, end),
+            });
             return;
         }
         // `BAB I` then `KETENTUAN UMUM` (or `**General Provisions**`): the line names the division.

@@ -4,12 +4,13 @@
 //! "passport" and "shall" are there. This crate reads who must, may or must not do what, for whom, on what
 //! condition ([`Norm`]), in English and Bahasa Indonesia, so that the standards check and the redline judge
 //! obligations rather than words. It also holds what both of them share about words: the legal-language
-//! [`lexicon`] (modals, negators, clause openers, roles, actions — all in `data/lexicon.toml`) and the
-//! [`quantity`] reader.
+//! [`lexicon`] (modals, negators, clause openers, roles, actions — all in `data/lexicon.toml`), the
+//! [`quantity`] reader and the [`date`] reader.
 //!
 //! Like every analysis crate, it does no I/O and never fails: text the reader cannot place gives fewer
 //! norms, not an error.
 
+pub mod date;
 pub mod lexicon;
 mod lists;
 pub mod norm;

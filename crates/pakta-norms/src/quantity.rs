@@ -52,6 +52,8 @@ pub struct Quantity {
     pub end: usize,
     /// It is someone's age ("under the age of 18", "aged 21 years", *berusia 18 tahun*), not a period.
     pub age: bool,
+    /// The number the words beside the digits say, when it is another one: "60 (tiga puluh) hari".
+    pub spelled: Option<f64>,
 }
 
 impl Quantity {
@@ -74,7 +76,11 @@ impl Quantity {
         } else {
             format!("{}", self.value)
         };
-        format!("{value} {}", self.unit.as_str())
+        match self.spelled {
+            // Written two ways at once, it is neither number alone.
+            Some(spelled) => format!("{value} ({spelled}) {}", self.unit.as_str()),
+            None => format!("{value} {}", self.unit.as_str()),
+        }
     }
 }
 
@@ -142,6 +148,11 @@ fn is_currency(folded: &str) -> bool {
     )
 }
 
+/// A number written in words ("twelve", "puluh", "thousand").
+pub(crate) fn is_number_word(word: &str) -> bool {
+    word_value(word).is_some()
+}
+
 fn word_value(word: &str) -> Option<(f64, bool)> {
     // (value, is_multiplier)
     Some(match word {
@@ -185,7 +196,7 @@ fn word_value(word: &str) -> Option<(f64, bool)> {
 }
 
 /// Parses a run of number words ("one thousand five hundred", "dua puluh lima", "seribu lima ratus").
-fn words_value(words: &[&str]) -> Option<f64> {
+pub(crate) fn words_value(words: &[&str]) -> Option<f64> {
     // `small` is the group being built (below a hundred), `current` the hundreds, `total` the thousands and
     // up: "sembilan ratus sembilan puluh sembilan" is 9 × 100 + 9 × 10 + 9.
     let (mut total, mut current, mut small) = (0.0, 0.0, 0.0);
@@ -338,6 +349,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         let from_words = digits_value(&folded[i]).is_none();
         let core_end = words[end_index - 1].end;
         // Skip a repetition in words: "30 (thirty)", "RM 1,500 (one thousand five hundred ringgit)".
+        let mut spelled = None;
         let mut k = end_index;
         while k < words.len() && word_value(&folded[k]).is_some() {
             k += 1;
@@ -349,7 +361,14 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                     .map(String::as_str)
                     .collect::<Vec<_>>(),
             );
+            // Words in parentheses that say another number ("60 (tiga puluh) hari") are the slip a reviewer
+            // must catch: the quantity keeps both, so that a change to either side is a changed number.
+            let in_parentheses =
+                text[words[end_index - 1].end..words[end_index].start].contains('(');
             if repeated == Some(value) {
+                end_index = k;
+            } else if in_parentheses && !from_words {
+                spelled = repeated;
                 end_index = k;
             }
         }
@@ -424,6 +443,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 start,
                 end,
                 age,
+                spelled,
             });
         }
         i = end_index.max(i + 1);

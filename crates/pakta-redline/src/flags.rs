@@ -9,6 +9,7 @@
 use pakta_core::Language;
 use pakta_core::crossref::Reference;
 use pakta_core::diff::{Change, ChangeOp};
+use pakta_norms::date::{date_spans, find_dates};
 use pakta_norms::lexicon;
 use pakta_norms::quantity::{self, Quantity};
 use pakta_norms::{Definitions, Modality, Norm, Reader};
@@ -203,7 +204,7 @@ pub fn clause_findings(
     let indonesian =
         pakta_core::text::detect_language(&format!("{old}\n{new}")).language == Language::Id;
     let (before, after) = (norms(old, indonesian), norms(new, indonesian));
-    norm_findings(&before, &after, &mut findings);
+    norm_findings((old, &before), (new, &after), &mut findings);
 
     // Numbers and dates.
     numbers((old, references.0), (new, references.1), &mut findings);
@@ -212,7 +213,11 @@ pub fn clause_findings(
 }
 
 /// Modals, negation, parties and conditions, from the norms of both versions.
-fn norm_findings(before: &[Norm], after: &[Norm], findings: &mut Findings) {
+fn norm_findings(
+    (old, before): (&str, &[Norm]),
+    (new, after): (&str, &[Norm]),
+    findings: &mut Findings,
+) {
     // Modals: compare the clause's norms strength by strength; when the counts agree, the weakest.
     let (old_modals, new_modals) = (modals(before), modals(after));
     let weakest = |list: &[(u8, String)]| list.iter().min_by_key(|(m, _)| *m).cloned();
@@ -236,9 +241,9 @@ fn norm_findings(before: &[Norm], after: &[Norm], findings: &mut Findings) {
     for (o, n) in &pairs {
         // Negation: the same act now forbidden, or no longer.
         if o.denied() && !n.denied() {
-            findings.add(Flag::NegationRemoved, negation_words(o), "");
+            findings.add(Flag::NegationRemoved, negation_words(old, o), "");
         } else if !o.denied() && n.denied() {
-            findings.add(Flag::NegationAdded, "", negation_words(n));
+            findings.add(Flag::NegationAdded, "", negation_words(new, n));
         }
         // Who bears it, or whom it is for.
         for (was, now) in [
@@ -285,13 +290,17 @@ fn norm_findings(before: &[Norm], after: &[Norm], findings: &mut Findings) {
     }
 }
 
-/// The words that deny a norm, for the value shown beside a negation flag.
-fn negation_words(norm: &Norm) -> String {
+/// The words that deny a norm in `text`, its clause, for the value shown beside a negation flag: the
+/// modal of a prohibition, else the first negator of the norm's words as written ("not", *tidak*).
+fn negation_words(text: &str, norm: &Norm) -> String {
     if norm.modality == Modality::Prohibition {
-        norm.modal.clone()
-    } else {
-        "not".to_string()
+        return norm.modal.clone();
     }
+    let words = text.get(norm.span.clone()).unwrap_or(text);
+    lexicon::tokenize(words)
+        .iter()
+        .find(|t| lexicon::is_strict_negator(&t.folded))
+        .map_or_else(|| "not".to_string(), |t| words[t.start..t.end].to_string())
 }
 
 /// Quantities present on one side only, paired by unit in order.
@@ -307,10 +316,10 @@ fn numbers(
             return quantities;
         }
         let mut spans = date_spans(text);
-        spans.extend(references.iter().map(|r| (r.range.start, r.range.end)));
+        spans.extend(references.iter().map(|r| r.range.clone()));
         quantities
             .into_iter()
-            .filter(|q| !spans.iter().any(|(s, e)| q.start < *e && *s < q.end))
+            .filter(|q| !spans.iter().any(|s| q.start < s.end && s.start < q.end))
             .collect::<Vec<_>>()
     };
     let (before, after) = (
@@ -376,81 +385,6 @@ fn numbers(
             findings.add(Flag::NumberChanged, "", c.text.clone());
         }
     }
-}
-
-const MONTHS: &[&str] = &[
-    "january",
-    "february",
-    "march",
-    "april",
-    "may",
-    "june",
-    "july",
-    "august",
-    "september",
-    "october",
-    "november",
-    "december",
-    "januari",
-    "februari",
-    "maret",
-    "mei",
-    "juni",
-    "juli",
-    "agustus",
-    "oktober",
-    "desember",
-];
-
-/// Dates written as "12 June 2025", "June 12, 2025", "12 Juni 2025" or "2025-06-12".
-pub fn find_dates(text: &str) -> Vec<String> {
-    date_spans(text)
-        .into_iter()
-        .map(|(s, e)| text[s..e].to_string())
-        .collect()
-}
-
-fn date_spans(text: &str) -> Vec<(usize, usize)> {
-    // Every form has a day or a year in ASCII digits; most clauses have none, and tokenising them all
-    // was a sixth of a redline's time.
-    if !text.bytes().any(|b| b.is_ascii_digit()) {
-        return Vec::new();
-    }
-    let tokens = lexicon::tokenize(text);
-    let mut out = Vec::new();
-    for (i, t) in tokens.iter().enumerate() {
-        if MONTHS.contains(&t.folded.as_str()) && t.folded != "may"
-            || (t.folded == "may"
-                && i > 0
-                && tokens[i - 1].folded.chars().all(|c| c.is_ascii_digit()))
-        {
-            let day_before = i > 0
-                && tokens[i - 1].folded.len() <= 2
-                && tokens[i - 1].folded.chars().all(|c| c.is_ascii_digit());
-            let year_after = tokens.get(i + 1).is_some_and(|y| {
-                y.folded.len() == 4 && y.folded.chars().all(|c| c.is_ascii_digit())
-            });
-            let day_after = tokens.get(i + 1).is_some_and(|d| {
-                d.folded.len() <= 2 && d.folded.chars().all(|c| c.is_ascii_digit())
-            });
-            if day_before && year_after {
-                out.push((tokens[i - 1].start, tokens[i + 1].end));
-            } else if day_after && tokens.get(i + 2).is_some_and(|y| y.folded.len() == 4) {
-                out.push((t.start, tokens[i + 2].end));
-            }
-        }
-        // ISO 8601: four digits, two, two, with hyphens between.
-        if t.folded.len() == 4
-            && t.folded.chars().all(|c| c.is_ascii_digit())
-            && let (Some(m), Some(d)) = (tokens.get(i + 1), tokens.get(i + 2))
-        {
-            let glued = text[t.end..m.start] == *"-" && text[m.end..d.start] == *"-";
-            if glued && m.folded.len() == 2 && d.folded.len() == 2 {
-                out.push((t.start, d.end));
-            }
-        }
-    }
-    out
 }
 
 fn dates(old: &str, new: &str, findings: &mut Findings) {
@@ -640,5 +574,60 @@ mod tests {
             flags("signed on 12 June 2025", "signed on 14 June 2025"),
             ["date-changed"]
         );
+    }
+
+    #[test]
+    fn digits_and_words_that_stop_agreeing_are_a_changed_number_with_both_sides() {
+        let old = "Upah dibayarkan paling lambat 30 (tiga puluh) hari setelah akhir bulan.";
+        assert_eq!(
+            number_changes(old, &old.replace("30 (", "60 (")),
+            ["30 (tiga puluh) hari → 60 (tiga puluh) hari"]
+        );
+        assert_eq!(
+            number_changes(old, &old.replace("tiga puluh", "enam puluh")),
+            ["30 (tiga puluh) hari → 30 (enam puluh) hari"]
+        );
+    }
+
+    #[test]
+    fn a_negation_flag_quotes_the_negator_as_written() {
+        let findings = |old: &str, new: &str| {
+            clause_findings(old, new, &word_diff(old, new), (&[], &[]))
+                .values
+                .iter()
+                .map(|v| format!("{} {} → {}", v.flag.as_str(), v.old, v.new))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(
+            findings(
+                "Pekerja tidak dikenakan biaya penempatan.",
+                "Pekerja dikenakan biaya penempatan."
+            ),
+            ["negation-removed tidak → "]
+        );
+    }
+
+    #[test]
+    fn a_signing_date_in_any_of_its_forms_is_a_changed_date_not_a_number() {
+        for (old, new) in [
+            (
+                "Done at Jakarta on the twelfth day of June 2025.",
+                "Done at Jakarta on the thirteenth day of June 2025.",
+            ),
+            (
+                "Done at Geneva this 24th day of November 1977.",
+                "Done at Geneva this 25th day of November 1977.",
+            ),
+            (
+                "Done at Jakarta on 12/06/2025.",
+                "Done at Jakarta on 13/06/2025.",
+            ),
+            (
+                "Dibuat di Jakarta pada tanggal dua belas Juni tahun dua ribu dua puluh lima.",
+                "Dibuat di Jakarta pada tanggal tiga belas Juni tahun dua ribu dua puluh lima.",
+            ),
+        ] {
+            assert_eq!(flags(old, new), ["date-changed"], "{old}");
+        }
     }
 }

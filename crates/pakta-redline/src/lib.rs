@@ -387,9 +387,8 @@ fn number_key(unit: &Unit) -> String {
     )
 }
 
-/// Matches the units of one kind by content (see [`align`]): indices into `old`/`new`, and whether the
-/// pair kept its relative order.
-fn match_kind(old: &[Unit], new: &[Unit], old_of: &[usize], new_of: &[usize]) -> Vec<(Pair, bool)> {
+/// Matches the units of one kind by content (see [`align`]): indices into `old`/`new`.
+fn match_kind(old: &[Unit], new: &[Unit], old_of: &[usize], new_of: &[usize]) -> Vec<Pair> {
     let prints = |of: &[usize], units: &[Unit]| -> Vec<Fingerprint> {
         of.iter().map(|&i| units[i].print.clone()).collect()
     };
@@ -410,17 +409,12 @@ fn match_kind(old: &[Unit], new: &[Unit], old_of: &[usize], new_of: &[usize]) ->
         old_keys: &keys(old_of, old),
         new_keys: &keys(new_of, new),
     });
-    let ordered = in_order(&pairs);
     pairs
         .into_iter()
-        .zip(ordered)
-        .map(|(p, keep)| {
-            let pair = Pair {
-                old: old_of[p.old],
-                new: new_of[p.new],
-                similarity: p.similarity,
-            };
-            (pair, !keep)
+        .map(|p| Pair {
+            old: old_of[p.old],
+            new: new_of[p.new],
+            similarity: p.similarity,
         })
         .collect()
 }
@@ -439,14 +433,32 @@ fn match_units(old: &[Unit], new: &[Unit]) -> Vec<UnitPair> {
         if old_of.is_empty() || new_of.is_empty() {
             continue;
         }
-        for (pair, moved) in match_kind(old, new, &old_of, &new_of) {
-            out.push(UnitPair {
-                old: pair.old,
-                new: pair.new,
-                similarity: pair.similarity,
-                moved,
-            });
-        }
+        out.extend(
+            match_kind(old, new, &old_of, &new_of)
+                .into_iter()
+                .map(|pair| UnitPair {
+                    old: pair.old,
+                    new: pair.new,
+                    similarity: pair.similarity,
+                    moved: false,
+                }),
+        );
+    }
+    // Order is read across kinds, in document order: an unchanged article that a chapter or annex heading
+    // moved past now sits in another division ("Obligations of the Sending Party", "non-binding guidance"),
+    // which changes whose duty it is or whether it binds at all.
+    out.sort_by_key(|p| p.old);
+    let ordered = in_order(
+        &out.iter()
+            .map(|p| Pair {
+                old: p.old,
+                new: p.new,
+                similarity: p.similarity,
+            })
+            .collect::<Vec<_>>(),
+    );
+    for (pair, keep) in out.iter_mut().zip(ordered) {
+        pair.moved = !keep;
     }
     for (o, unit) in old.iter().enumerate().filter(|(_, u)| u.kind.single()) {
         if let Some(n) = new.iter().position(|u| u.kind == unit.kind) {

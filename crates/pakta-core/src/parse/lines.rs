@@ -49,6 +49,20 @@ pub(crate) fn is_closing_cue(text: &str) -> bool {
     CUES.iter().any(|cue| lower.starts_with(cue)) || done_in_place(head)
 }
 
+/// A closing formula that only a treaty's testimonium uses, written as a sentence (capitalised): not the
+/// "Signed at … on …" line of a model contract an annex may hold.
+pub(super) fn is_testimonium(text: &str) -> bool {
+    let start = text.trim_start().trim_start_matches(['*', '_']);
+    let lower = start
+        .get(..start.len().min(24))
+        .unwrap_or(start)
+        .to_lowercase();
+    start.starts_with(char::is_uppercase)
+        && is_closing_cue(text)
+        && !lower.starts_with("signed ")
+        && !lower.starts_with("ditandatangani ")
+}
+
 /// "Done in Astana …", "DONE IN JAKARTA …": "done in" and a capitalised word that is not a manner
 /// ("Done in accordance with …" is a sentence of an article).
 fn done_in_place(head: &str) -> bool {

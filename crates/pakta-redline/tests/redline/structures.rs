@@ -315,3 +315,30 @@ fn an_annex_article_is_named_with_its_annex() {
         ]
     );
 }
+
+#[test]
+fn an_article_that_a_division_heading_moved_past_is_a_difference() {
+    // Only the line "## Chapter III" moves, above Article 3: the unchanged article now sits in the chapter
+    // of the other Party's duties, or in a non-binding annex. Whose duty it is changed.
+    let chapter = "# Chapter III — Duties of the Sending Party\n\n";
+    let annex = "# Annex — Guidance for Employers, Not Binding\n\n";
+    for heading in [chapter, annex] {
+        let draft = |before_third: bool| {
+            let (early, late) = if before_third {
+                (heading, "")
+            } else {
+                ("", heading)
+            };
+            pakta_core::parse(&format!(
+                "# Chapter II — Duties of the Receiving Party\n\n\
+                 ## Article 2\n\nThe Party registers every placement.\n\n{early}\
+                 ## Article 3\n\nNo recruitment cost is charged to the worker.\n\n{late}\
+                 ## Article 4\n\nThe Party trains workers before departure.\n"
+            ))
+        };
+        let r = redline(&draft(false), &draft(true), &Options::default());
+        assert!(r.has_differences(), "{heading}");
+        let moved: Vec<_> = r.entries.iter().filter(|e| e.moved).collect();
+        assert_eq!(moved.len(), 1, "{heading}");
+    }
+}
