@@ -219,21 +219,30 @@ impl Furniture {
                 }
             }
         }
-        // A line that recurs at the edge of at least half the pages (three at least, or both of two),
-        // digits aside: running heads, document references, "Page 3 of 12".
+        // A line that recurs at the same edge of at least half the pages (three at least, or both of two),
+        // its numbers the same on every page or counting the pages: running heads, document references,
+        // "Page 3 of 12". A clause that happens to end two pages ("… shall not exceed 10 percent." and
+        // "… 50 percent.") is text, and dropping it hid a changed number.
         if pages.len() > 1 {
-            let mut seen: HashMap<String, HashSet<usize>> = HashMap::new();
+            let mut seen: HashMap<(bool, String), Vec<(usize, Vec<u64>)>> = HashMap::new();
             for (p, edge) in edges.iter().enumerate() {
                 for &i in edge {
                     if let Some(key) = furniture_key(pages[p][i]) {
-                        seen.entry(key).or_default().insert(p);
+                        let occurrences = seen.entry((top(pages[p].len(), i), key)).or_default();
+                        if occurrences.last().is_none_or(|(page, _)| *page != p) {
+                            occurrences.push((p, numbers(pages[p][i])));
+                        }
                     }
                 }
             }
             let needed = (pages.len().div_ceil(2)).max(2);
             for (p, edge) in edges.iter().enumerate() {
                 for &i in edge {
-                    if furniture_key(pages[p][i]).is_some_and(|k| seen[&k].len() >= needed) {
+                    let recurs = furniture_key(pages[p][i]).is_some_and(|k| {
+                        let occurrences = &seen[&(top(pages[p].len(), i), k)];
+                        occurrences.len() >= needed && numbers_count_pages(occurrences)
+                    });
+                    if recurs {
                         lines.insert((p, i));
                     }
                 }
@@ -288,11 +297,47 @@ fn neighbours(page: &[&str], at: usize, count: usize) -> Vec<usize> {
     before.chain(after).collect()
 }
 
-/// The form of a line compared across pages: lower case, digits as `#`, spaces collapsed. Headings and
-/// labelled lines are never furniture ("Article #" may well open several pages).
+/// Whether line `i` of a page of `len` lines is in its top half: a running head stays at the top, a
+/// footer at the foot.
+fn top(len: usize, i: usize) -> bool {
+    i < len.div_ceil(2)
+}
+
+/// The numbers written in digits in a line, in order.
+fn numbers(line: &str) -> Vec<u64> {
+    line.split(|c: char| !c.is_ascii_digit())
+        .filter_map(|run| run.parse().ok())
+        .collect()
+}
+
+/// Whether the numbers of a recurring line, page by page, are furniture's: each one the same on every
+/// page, or moving with the page ("Page 3 of 12" on page three, "Page 4 of 12" on page four).
+fn numbers_count_pages(occurrences: &[(usize, Vec<u64>)]) -> bool {
+    let Some((first_page, first)) = occurrences.first() else {
+        return false;
+    };
+    occurrences.iter().all(|(page, numbers)| {
+        numbers.len() == first.len()
+            && numbers.iter().zip(first).enumerate().all(|(j, (n, f))| {
+                n == f
+                    || occurrences.iter().all(|(p, ns)| {
+                        ns.get(j).is_some_and(|v| {
+                            (*v as i64 - *p as i64) == (first[j] as i64 - *first_page as i64)
+                        })
+                    }) && *page != *first_page
+            })
+    })
+}
+
+/// The form of a line compared across pages: lower case, digits as `#`, spaces collapsed. Headings,
+/// labelled lines and sentences are never furniture ("Article #" may well open several pages; "Paragraph 1
+/// does not apply to domestic workers." may end two).
 fn furniture_key(line: &str) -> Option<String> {
     let trimmed = line.trim();
     if trimmed.is_empty() || is_heading_line(trimmed) || split_label(trimmed).is_some() {
+        return None;
+    }
+    if trimmed.ends_with(['.', ';']) && trimmed.split_whitespace().count() >= 6 {
         return None;
     }
     let mut key = String::with_capacity(trimmed.len());

@@ -99,53 +99,55 @@ fn unit_of(word: &str) -> Option<Unit> {
 }
 
 fn is_currency(folded: &str) -> bool {
-    matches!(
-        folded,
-        "rm" | "ringgit"
-            | "twd"
-            | "nt"
-            | "ntd"
-            | "usd"
-            | "us"
-            | "dollar"
-            | "dollars"
-            | "idr"
-            | "rp"
-            | "rupiah"
-            | "sar"
-            | "riyal"
-            | "riyals"
-            | "qar"
-            | "aed"
-            | "dirham"
-            | "dirhams"
-            | "krw"
-            | "won"
-            | "jpy"
-            | "yen"
-            | "php"
-            | "peso"
-            | "pesos"
-            | "eur"
-            | "euro"
-            | "euros"
-            | "hkd"
-            | "sgd"
-            | "myr"
-            | "lkr"
-            | "npr"
-            | "bdt"
-            | "taka"
-            | "rupee"
-            | "rupees"
-            | "bhd"
-            | "omr"
-            | "kwd"
-            | "gbp"
-            | "pound"
-            | "pounds"
-            | "$"
-    )
+    // "$", "US$", "HK$", "NT$", "S$".
+    folded.ends_with('$')
+        || matches!(
+            folded,
+            "rm" | "ringgit"
+                | "twd"
+                | "nt"
+                | "ntd"
+                | "usd"
+                | "us"
+                | "dollar"
+                | "dollars"
+                | "idr"
+                | "rp"
+                | "rupiah"
+                | "sar"
+                | "riyal"
+                | "riyals"
+                | "qar"
+                | "aed"
+                | "dirham"
+                | "dirhams"
+                | "krw"
+                | "won"
+                | "jpy"
+                | "yen"
+                | "php"
+                | "peso"
+                | "pesos"
+                | "eur"
+                | "euro"
+                | "euros"
+                | "hkd"
+                | "sgd"
+                | "myr"
+                | "lkr"
+                | "npr"
+                | "bdt"
+                | "taka"
+                | "rupee"
+                | "rupees"
+                | "bhd"
+                | "omr"
+                | "kwd"
+                | "gbp"
+                | "pound"
+                | "pounds"
+                | "$"
+        )
 }
 
 /// A number written in words ("twelve", "puluh", "thousand").
@@ -282,6 +284,37 @@ fn words(text: &str) -> Vec<Word<'_>> {
             start: s,
             end: text.len(),
         });
+    }
+    // A currency written against its amount ("$500", "US$500", "RM1,500", "Rp4.500.000") is two words, as
+    // "RM 1,500" is.
+    let mut i = 0;
+    while i < out.len() {
+        let word = out[i].text;
+        let digits = word.find(|c: char| c.is_ascii_digit()).unwrap_or(0);
+        let amount = &word[digits..];
+        if digits > 0
+            && is_currency(&fold(&word[..digits]))
+            && amount
+                .bytes()
+                .all(|b| b.is_ascii_digit() || b == b',' || b == b'.')
+        {
+            let (start, end) = (out[i].start, out[i].end);
+            out[i] = Word {
+                text: &word[..digits],
+                start,
+                end: start + digits,
+            };
+            out.insert(
+                i + 1,
+                Word {
+                    text: amount,
+                    start: start + digits,
+                    end,
+                },
+            );
+            i += 1;
+        }
+        i += 1;
     }
     out
 }
@@ -549,6 +582,27 @@ mod tests {
 
     fn keys(text: &str) -> Vec<String> {
         quantities(text).iter().map(Quantity::key).collect()
+    }
+
+    #[test]
+    fn a_currency_written_against_its_amount_is_money() {
+        for (text, amount) in [
+            ("a wage of $500 a month", "$500"),
+            ("a wage of US$500 a month", "US$500"),
+            ("a wage of HK$4,630 a month", "HK$4,630"),
+            ("a wage of RM1,500 a month", "RM1,500"),
+            (
+                "upah paling sedikit Rp4.500.000 setiap bulan",
+                "Rp4.500.000",
+            ),
+        ] {
+            let found = quantities(text);
+            assert_eq!(found.len(), 1, "{text}");
+            assert_eq!(
+                (found[0].unit, found[0].text.as_str()),
+                (Unit::Money, amount)
+            );
+        }
     }
 
     #[test]

@@ -385,3 +385,38 @@ fn empty_and_blank_text_import_to_an_empty_agreement() {
         assert_eq!(imported.report.articles, 0);
     }
 }
+
+#[test]
+fn a_clause_that_ends_two_pages_is_text_not_a_footer() {
+    // Two pages whose last lines differ only in a figure, and two whose last lines are the same sentence:
+    // both are the agreement's text. The running head and the page numbers that count the pages are
+    // furniture.
+    let pages = |first: &str, second: &str| {
+        format!(
+            "Wage Arrangement\n\nArticle 1 \u{2014} Wages\n\nThe employer shall pay the wage monthly.\n{first}\n\nPage 1 of 2\n\u{c}\
+             Wage Arrangement\n\nArticle 2 \u{2014} Overtime\n\nOvertime shall be paid at one and a half times the rate.\n{second}\n\nPage 2 of 2\n"
+        )
+    };
+    for (first, second) in [
+        (
+            "Deductions from wages shall not exceed 10 percent.",
+            "Deductions from wages shall not exceed 50 percent.",
+        ),
+        (
+            "Paragraph 1 does not apply to domestic workers.",
+            "Paragraph 1 does not apply to domestic workers.",
+        ),
+    ] {
+        let imported = import(&pages(first, second), "t.pdf.txt");
+        let agreement = parse(&imported.markdown);
+        let texts: Vec<String> = agreement.articles.iter().map(|a| a.text()).collect();
+        assert!(texts[0].contains(first), "{texts:?}");
+        assert!(texts[1].contains(second), "{texts:?}");
+        assert!(
+            !imported.markdown.contains("Page 1 of 2"),
+            "{}",
+            imported.markdown
+        );
+        assert_eq!(imported.report.furniture, 4, "{}", imported.markdown);
+    }
+}
