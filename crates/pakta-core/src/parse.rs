@@ -24,8 +24,8 @@ use crate::provision::{self, ProvisionWord, Scan, clean_title};
 use crate::source::LineIndex;
 use crate::text::{collapse_whitespace, normalize};
 use ids::{assign_article_ids, assign_clause_ids, assign_division_ids};
-pub(crate) use lines::is_closing_cue;
-use lines::{is_caps_title, is_closing_heading, is_testimonium, title_line};
+pub(crate) use lines::{is_caps_title, is_closing_cue, is_plain_title};
+use lines::{is_closing_heading, is_testimonium, title_line};
 use sequence::{assign_languages, check_sequence, lift_restarted_sequences, number_sequences};
 
 /// Clauses nested deeper than this are attached at this depth (with a warning) instead: no real agreement

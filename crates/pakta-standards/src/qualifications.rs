@@ -97,6 +97,21 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
     let benign = |text: &str| speaks_of(Qualifier::Benign, text);
     let benign_condition =
         |c: &pakta_norms::Condition| terms_speak_of(Qualifier::Benign, c.words());
+    // "The employer shall not keep the passport, except at the worker's request for safekeeping", *dilarang
+    // menahan paspor, kecuali atas permintaan Pekerja*: the usual way a passport stays with the employer side.
+    // Whether the request is free is for a reader to judge; elsewhere the worker's own request is no loss.
+    if norm.denied()
+        && !worker
+        && norm.acts(&["keep"])
+        && norm
+            .conditions
+            .iter()
+            .any(|c| c.kind == pakta_norms::ConditionKind::Exception && c.workers_request())
+    {
+        return Some(Qualification::uncertain(
+            "the worker's request lets the employer side keep it",
+        ));
+    }
     // Conditions that could take something back: not denied ("without the employer's consent"), not the
     // worker's own request, and not a harmless deferral to the law, a court or equal terms.
     let live: Vec<_> = norm

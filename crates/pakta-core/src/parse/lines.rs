@@ -106,9 +106,11 @@ pub(super) fn title_line(
             .unwrap_or_else(|| collapse_whitespace(line.trim().trim_matches(['*', '_']).trim()))
     };
     match text.split_once('\n') {
-        None => (emphasised || is_caps_title(text)).then(|| (clean(text), "")),
+        None => {
+            (emphasised || is_caps_title(text) || is_plain_title(text)).then(|| (clean(text), ""))
+        }
         Some((first, rest)) => {
-            let titled = (bold_first_line || is_caps_title(first))
+            let titled = (bold_first_line || is_caps_title(first) || is_plain_title(first))
                 && label::split_label(first).is_none()
                 && !rest.trim_start().starts_with(char::is_lowercase);
             titled.then(|| (clean(first), rest))
@@ -116,8 +118,38 @@ pub(super) fn title_line(
     }
 }
 
+/// A short line in title case with no verb of obligation and no closing punctuation ("Purpose", "Mulai
+/// Berlaku", "Entry into Force", "Hak dan Kewajiban Pekerja"): how drafters who type their headings as
+/// plain paragraphs title an article on the line below its number. "Wages of the" (a sentence broken
+/// across lines) ends in a small word, and is not one.
+pub(crate) fn is_plain_title(text: &str) -> bool {
+    const SMALL: &[&str] = &[
+        "a", "an", "and", "as", "at", "by", "for", "in", "into", "of", "on", "or", "the", "to",
+        "with", "atas", "atau", "bagi", "dalam", "dan", "dari", "di", "ke", "oleh", "pada",
+        "serta", "tentang", "terhadap", "untuk", "yang",
+    ];
+    const MODALS: &[&str] = &[
+        "shall", "must", "may", "will", "should", "wajib", "harus", "dapat", "berhak", "dilarang",
+    ];
+    let t = text.trim();
+    let words: Vec<&str> = t.split_whitespace().collect();
+    let capitalised = |w: &&str| w.starts_with(char::is_uppercase);
+    !t.contains('\n')
+        && (1..=8).contains(&words.len())
+        && words.first().is_some_and(capitalised)
+        && words.last().is_some_and(capitalised)
+        && words
+            .iter()
+            .all(|w| capitalised(w) || SMALL.contains(&w.to_lowercase().as_str()))
+        && !words
+            .iter()
+            .any(|w| MODALS.contains(&w.to_lowercase().as_str()))
+        && !t.ends_with(['.', ';', ',', ':'])
+        && label::split_label(t).is_none()
+}
+
 /// A short line in capitals ("SCOPE", "KETENTUAN UMUM"): a title, not a sentence.
-pub(super) fn is_caps_title(text: &str) -> bool {
+pub(crate) fn is_caps_title(text: &str) -> bool {
     let t = text.trim();
     !t.contains('\n')
         && t.chars().any(char::is_alphabetic)

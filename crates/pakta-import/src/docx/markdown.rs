@@ -27,6 +27,21 @@ pub fn import(document: &DocxText) -> Imported {
     let mut notes = Notes::new(document);
     let mut i = 0;
     let paragraphs = &document.paragraphs;
+    // Where the heading styles carry the articles or divisions, a body paragraph that reads like a heading
+    // ("Article 23.4: Entry into Force" quoted in a clause) stays body text. Most ministry drafts type their
+    // headings as plain or bold paragraphs, with no heading style at all: there the parser reads them as
+    // it reads a Markdown paragraph of its own, or the document had no articles.
+    let styled_structure = paragraphs.iter().any(|p| {
+        p.style.as_deref().and_then(heading_level).is_some()
+            && pakta_core::heading::standalone_line(&paragraph(&marked(p))).is_some()
+    });
+    let body = |text: &str| {
+        if styled_structure {
+            body_paragraph(text)
+        } else {
+            paragraph(text)
+        }
+    };
     while i < paragraphs.len() {
         let p = &paragraphs[i];
         if let Some(cell) = p.cell {
@@ -72,7 +87,7 @@ pub fn import(document: &DocxText) -> Imported {
             }
             (None, None) => {
                 notes.flush(&mut w);
-                body_paragraph(&text)
+                body(&text)
             }
         };
         let origin = origin(p);

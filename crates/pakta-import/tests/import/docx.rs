@@ -300,3 +300,17 @@ fn alternatives_read_once_count_their_changes_once() {
     let numbers: Vec<usize> = document.paragraphs.iter().map(|p| p.number).collect();
     assert_eq!(numbers, [1, 3, 2, 4, 5]);
 }
+
+#[test]
+fn headings_typed_as_plain_paragraphs_are_articles() {
+    // With no heading style anywhere, "Article 1 — Purpose", a bold "Article 2" over "Wages" and "PASAL 3"
+    // are the draft's article headings; escaping them left a draft of no articles.
+    let bytes = fixture_docx("plain-headings", |_, text| text);
+    let agreement = parse(&markdown(&read(&bytes, Changes::Accept).expect("reads")));
+    let headings: Vec<String> = agreement
+        .articles
+        .iter()
+        .map(|a| format!("{} {}", a.number, a.heading.as_deref().unwrap_or("-")))
+        .collect();
+    assert_eq!(headings, ["1 Purpose", "2 Wages", "3 -"]);
+}
