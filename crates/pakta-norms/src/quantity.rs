@@ -6,7 +6,13 @@
 //! the parallel check needs to see that "30 (thirty) days" and "30 (tiga puluh) hari" agree. Both read
 //! quantities here.
 
+use std::ops::Range;
+
 use crate::lexicon::fold;
+
+mod terms;
+pub use terms::Bound;
+use terms::{bound_before, period_after};
 
 /// What a quantity measures.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -54,6 +60,12 @@ pub struct Quantity {
     pub age: bool,
     /// The number the words beside the digits say, when it is another one: "60 (tiga puluh) hari".
     pub spelled: Option<f64>,
+    /// A floor or a ceiling written before it: "not less than", "up to", *paling sedikit*.
+    pub bound: Option<Bound>,
+    /// The period it is counted per: "USD 500 per month", "one rest day each week", *setiap bulan*.
+    pub per: Option<Unit>,
+    /// Byte range of the quantity with its bound and period: "not less than USD 500 per month".
+    pub phrase: Range<usize>,
 }
 
 impl Quantity {
@@ -69,8 +81,10 @@ impl Quantity {
         (!self.age).then_some(self.value * per)
     }
 
-    /// A normalised rendering used to compare quantities across languages: "30 day", "1500 money".
-    pub fn key(&self) -> String {
+    /// A normalised rendering of the amount alone, to compare language versions: "30 day", "1500 money".
+    /// Floors, ceilings and periods are left out, because the languages put them differently ("at least
+    /// three months before" is *paling lambat tiga bulan sebelum*).
+    pub fn amount_key(&self) -> String {
         let value = if self.value.fract() == 0.0 {
             format!("{}", self.value as i64)
         } else {
@@ -81,6 +95,22 @@ impl Quantity {
             Some(spelled) => format!("{value} ({spelled}) {}", self.unit.as_str()),
             None => format!("{value} {}", self.unit.as_str()),
         }
+    }
+
+    /// [`Quantity::amount_key`] with its floor or ceiling and its period, to compare two drafts of one
+    /// text: "≥ 500 money per month".
+    pub fn key(&self) -> String {
+        let mut key = self.amount_key(); // A floor that became a ceiling, or a month's pay that became a year's, is another quantity.
+        match self.bound {
+            Some(Bound::AtLeast) => key.insert_str(0, "≥ "),
+            Some(Bound::AtMost) => key.insert_str(0, "≤ "),
+            None => {}
+        }
+        if let Some(per) = self.per {
+            key.push_str(" per ");
+            key.push_str(per.as_str());
+        }
+        key
     }
 }
 
@@ -466,6 +496,10 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 }
                 (None, None) => (Unit::Count, String::new(), words[i].start, core_end),
             };
+        let bound = bound_before(text, start);
+        // After the number's repetition in words, where the period is written: "RM 1,500 (one thousand five
+        // hundred ringgit) a month".
+        let per = period_after(text, end.max(words[end_index - 1].end));
         // A number word with no unit is usually prose ("one of the Parties"), not a quantity.
         if !(from_words && unit == Unit::Count) {
             out.push(Quantity {
@@ -477,6 +511,9 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 end,
                 age,
                 spelled,
+                bound: bound.map(|(b, _)| b),
+                per: per.map(|(p, _)| p),
+                phrase: bound.map_or(start, |(_, at)| at)..per.map_or(end, |(_, at)| at),
             });
         }
         i = end_index.max(i + 1);
@@ -627,12 +664,42 @@ mod tests {
     }
 
     #[test]
+    fn a_floor_a_ceiling_and_a_period_are_part_of_the_quantity() {
+        for (text, key) in [
+            (
+                "a wage of not less than USD 500 per month",
+                "≥ 500 money per month",
+            ),
+            (
+                "a wage of not more than USD 500 per month",
+                "≤ 500 money per month",
+            ),
+            (
+                "upah paling sedikit Rp 4.500.000 setiap bulan",
+                "≥ 4500000 money per month",
+            ),
+            (
+                "upah paling banyak Rp 4.500.000 sebulan",
+                "≤ 4500000 money per month",
+            ),
+            ("deductions shall not exceed 10 percent", "≤ 10 percent"),
+            ("one day of rest each week", "1 day per week"),
+            ("1 (satu) hari libur setiap minggu", "1 day per week"),
+            ("30 days of paid leave a year", "30 day per year"),
+            ("within 30 days, each Party", "30 day"),
+            ("USD 500 to a worker", "500 money"),
+        ] {
+            assert_eq!(keys(text), [key], "{text}");
+        }
+    }
+
+    #[test]
     fn reads_digits_words_and_units() {
         assert_eq!(keys("within 30 (thirty) days"), ["30 day"]);
         assert_eq!(keys("dalam waktu 30 (tiga puluh) hari"), ["30 day"]);
         assert_eq!(
             keys("RM 1,500 (one thousand five hundred ringgit) a month"),
-            ["1500 money"]
+            ["1500 money per month"]
         );
         assert_eq!(keys("ninety days' notice"), ["90 day"]);
         assert_eq!(keys("for two years"), ["2 year"]);
@@ -642,7 +709,7 @@ mod tests {
         assert_eq!(keys("Rp 1.500.000"), ["1500000 money"]);
         assert_eq!(keys("one of the Parties"), Vec::<String>::new());
         assert_eq!(keys("sebelas bulan"), ["11 month"]);
-        assert_eq!(keys("at least eight consecutive hours"), ["8 hour"]);
+        assert_eq!(keys("at least eight consecutive hours"), ["≥ 8 hour"]);
         assert_eq!(keys("within three working days"), ["3 day"]);
         assert_eq!(
             keys("a fisher under the age of 18"),

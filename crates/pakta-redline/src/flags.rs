@@ -317,9 +317,14 @@ fn numbers(
         }
         let mut spans = date_spans(text);
         spans.extend(references.iter().map(|r| r.range.clone()));
+        // Each is shown with its floor or ceiling and its period: "not less than USD 500 per month".
         quantities
             .into_iter()
             .filter(|q| !spans.iter().any(|s| q.start < s.end && s.start < q.end))
+            .map(|mut q| {
+                q.text = text[q.phrase.clone()].to_string();
+                q
+            })
             .collect::<Vec<_>>()
     };
     let (before, after) = (
@@ -445,17 +450,19 @@ mod tests {
 
     #[test]
     fn a_sum_in_another_currency_is_a_changed_number() {
-        for (old, new) in [
+        for (old, new, change) in [
             (
                 "The wage is not less than USD 250 a month.",
                 "The wage is not less than IDR 250 a month.",
+                "not less than USD 250 a month → not less than IDR 250 a month",
             ),
             (
                 "Upah paling sedikit USD 250 per bulan.",
                 "Upah paling sedikit IDR 250 per bulan.",
+                "paling sedikit USD 250 per bulan → paling sedikit IDR 250 per bulan",
             ),
         ] {
-            assert_eq!(number_changes(old, new), ["USD 250 → IDR 250"], "{old}");
+            assert_eq!(number_changes(old, new), [change], "{old}");
         }
         assert!(flags("The fee is USD 250.", "The fee is usd 250.").is_empty());
     }
@@ -574,6 +581,30 @@ mod tests {
             flags("signed on 12 June 2025", "signed on 14 June 2025"),
             ["date-changed"]
         );
+    }
+
+    #[test]
+    fn a_floor_that_became_a_ceiling_or_a_pay_period_that_changed_is_a_changed_number() {
+        for (old, new) in [
+            (
+                "The employer pays not less than USD 500.",
+                "The employer pays not more than USD 500.",
+            ),
+            (
+                "Upah paling sedikit Rp 4.500.000 setiap bulan.",
+                "Upah paling banyak Rp 4.500.000 setiap bulan.",
+            ),
+            (
+                "The employer pays USD 500 per month.",
+                "The employer pays USD 500 per year.",
+            ),
+            (
+                "Pekerja berhak atas 1 (satu) hari libur setiap minggu.",
+                "Pekerja berhak atas 1 (satu) hari libur setiap bulan.",
+            ),
+        ] {
+            assert_eq!(flags(old, new), ["number-changed"], "{old}");
+        }
     }
 
     #[test]

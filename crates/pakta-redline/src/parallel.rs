@@ -147,7 +147,7 @@ fn compare_text(article: &str, clause: &str, a: &str, b: &str, out: &mut Vec<Inc
     let count = |list: &[Quantity]| {
         let mut map: BTreeMap<String, Vec<String>> = BTreeMap::new();
         for q in list {
-            map.entry(q.key()).or_default().push(q.text.clone());
+            map.entry(q.amount_key()).or_default().push(q.text.clone());
         }
         map
     };

@@ -116,7 +116,10 @@ fn diff_json_contract() {
             .as_array()
             .expect("values")
             .iter()
-            .any(|v| v["old"] == "RM 1,500" && v["new"] == "RM 1,200")
+            .any(|v| v["old"]
+                == "not less than RM 1,500 (one thousand five hundred ringgit) per month"
+                && v["new"]
+                    == "not less than RM 1,200 (one thousand two hundred ringgit) per month")
     );
     let summary = &report["summary"];
     assert_eq!(
