@@ -111,6 +111,15 @@ pub fn import<E: From<ImportError>>(
                     }
                 ));
             }
+            if document.embedded > 0 {
+                summary.push_str(&format!(
+                    "; warning: {} embedded document{} (altChunk) not read, so {} text is not compared: open and save the file in Word to merge {}",
+                    document.embedded,
+                    plural(document.embedded),
+                    if document.embedded == 1 { "its" } else { "their" },
+                    if document.embedded == 1 { "it" } else { "them" },
+                ));
+            }
             let imported = crate::docx::import(&document);
             summary.push_str(&articles_found(&imported.markdown));
             Ok(AsMarkdown {

@@ -32,7 +32,7 @@ pub fn import(document: &DocxText) -> Imported {
     // headings as plain or bold paragraphs, with no heading style at all: there the parser reads them as
     // it reads a Markdown paragraph of its own, or the document had no articles.
     let styled_structure = paragraphs.iter().any(|p| {
-        p.style.as_deref().and_then(heading_level).is_some()
+        p.heading.is_some()
             && pakta_core::heading::standalone_line(&paragraph(&marked(p))).is_some()
     });
     let body = |text: &str| {
@@ -54,12 +54,24 @@ pub fn import(document: &DocxText) -> Imported {
         if text.trim().is_empty() {
             continue;
         }
-        let text = match (p.style.as_deref().and_then(heading_level), p.list_level) {
+        let text = match (p.heading, p.list_level) {
             (Some(level), _) => {
                 // A reference right after the number ("Article 5[^1]") would keep the parser from
                 // reading the heading, so the heading's references go at its end, apart.
                 let marks = text.matches(NOTE_MARK).count();
                 let bare = paragraph(&text.replace(NOTE_MARK, ""));
+                // The number Word shows before a numbered heading ("Article 1" from a template's
+                // "Article %1") is not in its text: a heading "Purpose" is "Article 1 — Purpose".
+                let bare = match p.label.as_deref().map(str::trim) {
+                    Some(label) if !label.is_empty() && !bare.starts_with(label) => {
+                        if label.ends_with(['.', ')', ':']) {
+                            format!("{} {bare}", paragraph(label))
+                        } else {
+                            format!("{} — {bare}", paragraph(label))
+                        }
+                    }
+                    _ => bare,
+                };
                 let marks = format!(" {NOTE_MARK}").repeat(marks);
                 notes.flush_all(&mut w);
                 let heading = format!("{} {bare}{marks}", "#".repeat(level));

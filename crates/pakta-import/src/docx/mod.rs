@@ -21,7 +21,9 @@ use quick_xml::name::QName;
 
 use crate::origin::{Imported, Origin, Writer};
 
+mod embedded;
 mod markdown;
+mod styles;
 
 pub use markdown::{import, markdown};
 
@@ -75,6 +77,9 @@ pub struct DocxNote {
 pub struct DocxParagraph {
     /// The paragraph style id (`Heading1`, `Title`, `ListParagraph`).
     pub style: Option<String>,
+    /// The Markdown heading level of a heading paragraph: its style is a heading by id or name ("heading
+    /// 1", "Title"), by outline level, or by the style it is based on.
+    pub heading: Option<usize>,
     /// The numbering level (`w:ilvl`) when the paragraph is in a numbered or bulleted list.
     pub list_level: Option<u32>,
     /// The list instance (`w:numId`) of a numbered or bulleted paragraph.
@@ -105,6 +110,11 @@ pub struct DocxText {
     /// in the body and in the notes.
     pub insertions: usize,
     pub deletions: usize,
+    /// Embedded documents (`w:altChunk`: RTF or another .docx that Word merges when it opens the file)
+    /// that could not be read: their text is neither imported nor compared. HTML chunks are read.
+    pub embedded: usize,
+    /// Where each embedded document stands (an index into `paragraphs`) and its relationship id.
+    chunks: Vec<(usize, String)>,
 }
 
 /// Why a .docx could not be read.
@@ -168,6 +178,26 @@ pub fn read_with_limit(bytes: &[u8], changes: Changes, limit: u64) -> Result<Doc
         .map_err(|e| ReadError::NotZip(e.to_string()))?;
     let xml = read_part(&mut archive, "word/document.xml", limit)?.ok_or(ReadError::NoDocument)?;
     let mut document = parse_document(&xml, changes)?;
+    // A paragraph style may number its paragraphs (a heading template's "Article %1"): a paragraph with
+    // no numbering of its own takes its style's.
+    const STYLES: &str = "word/styles.xml";
+    let styles = read_part(&mut archive, STYLES, limit)
+        .map_err(|e| e.in_part(STYLES))?
+        .map(|xml| styles::Styles::parse(&xml))
+        .unwrap_or_default();
+    for p in &mut document.paragraphs {
+        let Some(style) = p.style.as_deref() else {
+            continue;
+        };
+        p.heading = styles.heading_level(style).or_else(|| heading_level(style));
+        if p.num_id.is_none()
+            && let Some((num_id, level)) = styles.numbering(style)
+        {
+            p.num_id = Some(num_id);
+            p.list_level = Some(level);
+        }
+    }
+    read_embedded(&mut archive, &mut document, limit)?;
     // The numbers of auto-numbered paragraphs live in their own part; a document without it has none.
     const NUMBERING: &str = "word/numbering.xml";
     let numbering = read_part(&mut archive, NUMBERING, limit).map_err(|e| e.in_part(NUMBERING))?;
@@ -193,6 +223,42 @@ pub fn read_with_limit(bytes: &[u8], changes: Changes, limit: u64) -> Result<Doc
         document.deletions += notes.deletions;
     }
     Ok(document)
+}
+
+/// Reads the HTML documents embedded with `w:altChunk` into paragraphs where they stand, and counts the
+/// others in [`DocxText::embedded`].
+fn read_embedded<R: std::io::Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    document: &mut DocxText,
+    limit: u64,
+) -> Result<(), ReadError> {
+    if document.chunks.is_empty() {
+        return Ok(());
+    }
+    const RELATIONSHIPS: &str = "word/_rels/document.xml.rels";
+    let targets = read_part(archive, RELATIONSHIPS, limit)
+        .map_err(|e| e.in_part(RELATIONSHIPS))?
+        .map(|xml| embedded::targets(&xml))
+        .unwrap_or_default();
+    // From the last, so that the places of the earlier ones stay right.
+    for (at, id) in std::mem::take(&mut document.chunks).into_iter().rev() {
+        let name = targets.get(&id).map(|t| embedded::part_name(t));
+        let html = match name.filter(|n| embedded::is_html(n)) {
+            Some(name) => read_part(archive, &name, limit)
+                .map_err(|e| e.in_part("an embedded document (altChunk)"))?,
+            None => None,
+        };
+        match html {
+            Some(bytes) => {
+                let at = at.min(document.paragraphs.len());
+                document
+                    .paragraphs
+                    .splice(at..at, embedded::html_paragraphs(&bytes));
+            }
+            None => document.embedded += 1,
+        }
+    }
+    Ok(())
 }
 
 /// One part of the archive, read through the size cap; `None` when the archive has no such part. A part
@@ -453,7 +519,10 @@ impl PartReader {
         match e.local_name().as_ref() {
             // An empty paragraph (`<w:p/>`) has no text, but Word counts it.
             b"p" => state.paragraphs += 1,
-            b"pStyle" if state.in_ppr && state.in_ppr_change == 0 => current.style = val(e),
+            b"pStyle" if state.in_ppr && state.in_ppr_change == 0 => {
+                current.style = val(e);
+                current.heading = current.style.as_deref().and_then(heading_level);
+            }
             b"ilvl" if state.in_ppr && state.in_ppr_change == 0 => {
                 current.list_level = val(e).and_then(|v| v.parse().ok());
             }
@@ -470,6 +539,12 @@ impl PartReader {
             b"del" if state.in_ppr_rpr => {
                 state.mark_deleted = true;
                 self.out.deletions += 1;
+            }
+            b"altChunk" if !skipping => {
+                let at = self.out.paragraphs.len();
+                self.out
+                    .chunks
+                    .push((at, attr(e, b"id").unwrap_or_default()));
             }
             b"tab" if !state.in_ppr && !skipping => self.push("\t"),
             b"br" | b"cr" if !skipping => self.push("\n"),

@@ -314,3 +314,16 @@ fn headings_typed_as_plain_paragraphs_are_articles() {
         .collect();
     assert_eq!(headings, ["1 Purpose", "2 Wages", "3 -"]);
 }
+
+#[test]
+fn an_embedded_html_document_is_read_and_another_is_counted() {
+    let bytes = fixture_docx("embedded-html", |_, text| text);
+    let document = read(&bytes, Changes::Accept).expect("reads");
+    assert!(
+        document
+            .paragraphs
+            .iter()
+            .any(|p| p.text == "Monthly wage: USD 500")
+    );
+    assert_eq!(document.embedded, 1);
+}
