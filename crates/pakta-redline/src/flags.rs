@@ -120,7 +120,14 @@ fn modals(norms: &[Norm]) -> Vec<(u8, String)> {
         .filter(|n| n.modality != Modality::Statement || n.hedge.is_some())
         .map(|n| {
             let word = n.hedge.clone().unwrap_or_else(|| n.modal.clone());
-            (n.modality.strength(), word)
+            // "shall not be required to keep", *tidak diwajibkan*: no duty binds as little as a permission,
+            // so a ban that became one is weakened.
+            let strength = if n.modality == Modality::Obligation && n.negated {
+                Modality::Permission.strength()
+            } else {
+                n.modality.strength()
+            };
+            (strength, word)
         })
         .collect()
 }
@@ -604,6 +611,26 @@ mod tests {
             ),
         ] {
             assert_eq!(flags(old, new), ["number-changed"], "{old}");
+        }
+    }
+
+    #[test]
+    fn a_ban_lifted_or_turned_into_no_duty_is_weakened() {
+        for (old, new) in [
+            (
+                "The employer is prohibited from keeping the worker's passport.",
+                "The employer is not prohibited from keeping the worker's passport.",
+            ),
+            (
+                "Pengguna dilarang menahan paspor Pekerja.",
+                "Pengguna tidak dilarang menahan paspor Pekerja.",
+            ),
+            (
+                "The employer shall not keep the worker's passport.",
+                "The employer shall not be required to keep the worker's passport.",
+            ),
+        ] {
+            assert!(flags(old, new).contains(&"modal-weakened"), "{old}");
         }
     }
 

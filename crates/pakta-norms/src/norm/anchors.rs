@@ -83,10 +83,19 @@ pub(super) fn anchors(
                 .max()
         };
         use crate::lists::ModalKind as K;
+        // The anchor then starts at the negator, so that its modal reads "not prohibited".
+        let mut denied_ban = false;
         let hit = if kinds.is_empty() {
             None
         } else if let Some(end) = at(K::Prohibitive) {
-            Some((end, Modality::Prohibition, false))
+            // "is not prohibited from keeping", *tidak dilarang menahan*: a ban denied is a freedom. The
+            // active *tidak melarang* (does not forbid) is read as before.
+            if before && !words[i].starts_with("me") {
+                denied_ban = true;
+                Some((end, Modality::Permission, false))
+            } else {
+                Some((end, Modality::Prohibition, false))
+            }
         } else if let Some(end) = at(K::Right) {
             Some((end, Modality::Right, before))
         } else if let Some(end) = at(K::Recommendation) {
@@ -133,7 +142,7 @@ pub(super) fn anchors(
         // A passive ban ("prohibited", *dilarang*); the active *melarang* keeps its subject the forbidder.
         let forbidding_word = at(K::Prohibitive).is_some() && !words[i].starts_with("me");
         let anchor = Anchor {
-            at: i,
+            at: if denied_ban { i - 1 } else { i },
             end: end.min(sentence.end),
             modality,
             negated,

@@ -645,6 +645,14 @@ fn a_ban_denied_is_a_freedom() {
             norms_id("Pekerja tidak boleh dilarang meninggalkan akomodasi pada hari libur."),
             "leave",
         ),
+        (
+            norms("Workers are not prohibited from leaving the dormitory on rest days."),
+            "leave",
+        ),
+        (
+            norms_id("Pekerja tidak dilarang meninggalkan akomodasi pada hari libur."),
+            "leave",
+        ),
     ] {
         let n = with_action(&list, class);
         assert_eq!(
