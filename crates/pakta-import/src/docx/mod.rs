@@ -478,7 +478,16 @@ impl PartReader {
             b"p" => self.open_paragraph(),
             b"pPr" => state.in_ppr = true,
             b"rPr" if state.in_ppr => state.in_ppr_rpr = true,
-            b"pPrChange" => state.in_ppr_change += 1,
+            b"pPrChange" => {
+                state.in_ppr_change += 1;
+                // A tracked change of the paragraph's properties (a heading restyled as body text) holds
+                // the properties before it: rejected, those are the paragraph's, a style of none included.
+                if self.changes == Changes::Reject {
+                    let current = &mut self.current;
+                    (current.style, current.heading) = (None, None);
+                    (current.list_level, current.num_id) = (None, None);
+                }
+            }
             b"ins" | b"moveTo" if !state.in_ppr_rpr => {
                 state.inserted += 1;
                 self.out.insertions += 1;
@@ -515,18 +524,20 @@ impl PartReader {
 
     fn empty(&mut self, e: &BytesStart) {
         let skipping = self.skipping();
+        // Rejected, a tracked property change gives back the properties it holds.
+        let reject = self.changes == Changes::Reject;
         let (state, current) = (&mut self.state, &mut self.current);
         match e.local_name().as_ref() {
             // An empty paragraph (`<w:p/>`) has no text, but Word counts it.
             b"p" => state.paragraphs += 1,
-            b"pStyle" if state.in_ppr && state.in_ppr_change == 0 => {
+            b"pStyle" if state.in_ppr && (state.in_ppr_change == 0 || reject) => {
                 current.style = val(e);
                 current.heading = current.style.as_deref().and_then(heading_level);
             }
-            b"ilvl" if state.in_ppr && state.in_ppr_change == 0 => {
+            b"ilvl" if state.in_ppr && (state.in_ppr_change == 0 || reject) => {
                 current.list_level = val(e).and_then(|v| v.parse().ok());
             }
-            b"numId" if state.in_ppr && state.in_ppr_change == 0 => {
+            b"numId" if state.in_ppr && (state.in_ppr_change == 0 || reject) => {
                 current.num_id = val(e);
                 if current.list_level.is_none() {
                     current.list_level = Some(0);
