@@ -224,7 +224,7 @@ impl Furniture {
         // "Page 3 of 12". A clause that happens to end two pages ("… shall not exceed 10 percent." and
         // "… 50 percent.") is text, and dropping it hid a changed number.
         if pages.len() > 1 {
-            let mut seen: HashMap<(bool, String), Vec<(usize, Vec<u64>)>> = HashMap::new();
+            let mut seen: HashMap<(bool, String), Vec<Occurrence>> = HashMap::new();
             for (p, edge) in edges.iter().enumerate() {
                 for &i in edge {
                     if let Some(key) = furniture_key(pages[p][i]) {
@@ -297,6 +297,9 @@ fn neighbours(page: &[&str], at: usize, count: usize) -> Vec<usize> {
     before.chain(after).collect()
 }
 
+/// A recurring line's page and the numbers written in it there.
+type Occurrence = (usize, Vec<u64>);
+
 /// Whether line `i` of a page of `len` lines is in its top half: a running head stays at the top, a
 /// footer at the foot.
 fn top(len: usize, i: usize) -> bool {
@@ -312,7 +315,7 @@ fn numbers(line: &str) -> Vec<u64> {
 
 /// Whether the numbers of a recurring line, page by page, are furniture's: each one the same on every
 /// page, or moving with the page ("Page 3 of 12" on page three, "Page 4 of 12" on page four).
-fn numbers_count_pages(occurrences: &[(usize, Vec<u64>)]) -> bool {
+fn numbers_count_pages(occurrences: &[Occurrence]) -> bool {
     let Some((first_page, first)) = occurrences.first() else {
         return false;
     };
