@@ -500,8 +500,9 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         // After the number's repetition in words, where the period is written: "RM 1,500 (one thousand five
         // hundred ringgit) a month".
         let per = period_after(text, end.max(words[end_index - 1].end));
-        // A number word with no unit is usually prose ("one of the Parties"), not a quantity.
-        if !(from_words && unit == Unit::Count) {
+        // A number word with no unit is usually prose ("one of the Parties"), not a quantity; an age is
+        // one ("workers aged eighteen or over").
+        if !(from_words && unit == Unit::Count) || age {
             out.push(Quantity {
                 value,
                 unit,
@@ -513,7 +514,23 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 spelled,
                 bound: bound.map(|(b, _)| b),
                 per: per.map(|(p, _)| p),
-                phrase: bound.map_or(start, |(_, at)| at)..per.map_or(end, |(_, at)| at),
+                // "USD 500 (three hundred US dollars)": the words that disagree are shown too.
+                phrase: bound.map_or(start, |(_, at)| at)
+                    ..per.map_or(
+                        if spelled.is_some() {
+                            // To the parenthesis that closes the words, when it is near.
+                            let words_end = end.max(words[end_index - 1].end);
+                            text[words_end..]
+                                .char_indices()
+                                .take(40)
+                                .find(|(_, c)| matches!(c, ')' | '(' | '.' | ';'))
+                                .filter(|(_, c)| *c == ')')
+                                .map_or(words_end, |(at, _)| words_end + at + 1)
+                        } else {
+                            end
+                        },
+                        |(_, at)| at,
+                    ),
             });
         }
         i = end_index.max(i + 1);

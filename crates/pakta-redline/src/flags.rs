@@ -645,6 +645,22 @@ mod tests {
             number_changes(old, &old.replace("tiga puluh", "enam puluh")),
             ["30 (tiga puluh) hari → 30 (enam puluh) hari"]
         );
+        let old = "The employer pays a wage of USD 500 (five hundred US dollars).";
+        assert_eq!(
+            number_changes(old, &old.replace("five", "three")),
+            ["USD 500 → USD 500 (three hundred US dollars)"]
+        );
+    }
+
+    #[test]
+    fn an_age_in_words_is_a_number() {
+        assert_eq!(
+            number_changes(
+                "Workers aged eighteen or over may be recruited.",
+                "Workers aged sixteen or over may be recruited."
+            ),
+            ["eighteen → sixteen"]
+        );
     }
 
     #[test]

@@ -83,7 +83,8 @@ pub(super) fn anchors(
                 .max()
         };
         use crate::lists::ModalKind as K;
-        // The anchor then starts at the negator, so that its modal reads "not prohibited".
+        // The anchor then starts at the negator before it, so that its modal reads "not prohibited",
+        // *tidak boleh*.
         let mut denied_ban = false;
         let hit = if kinds.is_empty() {
             None
@@ -122,6 +123,8 @@ pub(super) fn anchors(
             Some(if before && banned_next {
                 (end + 1, Modality::Permission, false)
             } else if after(end) || before {
+                // *tidak boleh*: the anchor starts at the negator, so that its modal reads so.
+                denied_ban = before;
                 (
                     end.max(i + 1) + usize::from(after(end)),
                     Modality::Prohibition,
