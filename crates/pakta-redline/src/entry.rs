@@ -468,11 +468,11 @@ pub(crate) fn one_sided(
     unit: &Unit,
     index: usize,
     op: ChangeOp,
-    others: &[Unit],
-    partners: &[usize],
+    (own, others): (&[Unit], &[Unit]),
+    partners: &[(usize, usize)],
 ) -> EntryRedline {
     let container = if unit.kind == EntryKind::Article {
-        best_container(&unit.print, others, partners).and_then(|i| others[i].number.clone())
+        best_container(&unit.print, (own, others), partners).and_then(|i| others[i].number.clone())
     } else {
         None
     };
@@ -518,15 +518,25 @@ pub(crate) fn one_sided(
     }
 }
 
-/// The unit (among `candidates`, in ascending order) that contains most of `print`'s text, if it holds at
-/// least half.
-fn best_container(print: &Fingerprint, others: &[Unit], candidates: &[usize]) -> Option<usize> {
+/// The unit of `others` (among `candidates`: each with its counterpart in `own`, in ascending order) that
+/// contains most of `print`'s text, if it holds at least half and the text is not already in its
+/// counterpart: a deleted article went into an article that gained its words, not into one that merely
+/// shares boilerplate with it ("The employer shall pay … per month").
+fn best_container(
+    print: &Fingerprint,
+    (own, others): (&[Unit], &[Unit]),
+    candidates: &[(usize, usize)],
+) -> Option<usize> {
     candidates
         .iter()
-        .map(|&i| (i, print.contained_in(&others[i].print)))
-        .filter(|(_, share)| *share >= 0.5)
+        .map(|&(i, counterpart)| {
+            let share = print.contained_in(&others[i].print);
+            let before = print.contained_in(&own[counterpart].print);
+            (i, share, share - before)
+        })
+        .filter(|(_, share, gained)| *share >= 0.5 && *gained >= 0.25)
         .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)))
-        .map(|(i, _)| i)
+        .map(|(i, _, _)| i)
 }
 
 /// Pairs the lines of a replaced block by similarity, keeping their order; the rest are added or deleted.

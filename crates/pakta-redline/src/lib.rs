@@ -495,18 +495,27 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
     }
     // The matched articles of each side, computed once: an unmatched article whose text went into one of
     // them was split from it or merged into it.
-    let (mut matched_old, mut matched_new): (Vec<usize>, Vec<usize>) = pairs
+    // Each matched article on one side with its counterpart on the other, in ascending order.
+    let mut matched_old: Vec<(usize, usize)> = pairs
         .iter()
         .filter(|p| old_units[p.old].kind == EntryKind::Article)
         .map(|p| (p.old, p.new))
-        .unzip();
+        .collect();
+    let mut matched_new: Vec<(usize, usize)> = matched_old.iter().map(|&(o, n)| (n, o)).collect();
     matched_old.sort_unstable();
     matched_new.sort_unstable();
 
     let mut entries: Vec<EntryRedline> = Vec::new();
     let mut references = Vec::new();
-    let deleted =
-        |o: usize| entry::one_sided(&old_units[o], o, ChangeOp::Delete, &new_units, &matched_new);
+    let deleted = |o: usize| {
+        entry::one_sided(
+            &old_units[o],
+            o,
+            ChangeOp::Delete,
+            (&old_units, &new_units),
+            &matched_new,
+        )
+    };
     for &o in deleted_after.get(&None).into_iter().flatten() {
         entries.push(deleted(o));
     }
@@ -529,7 +538,7 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
                     unit,
                     n,
                     ChangeOp::Insert,
-                    &old_units,
+                    (&new_units, &old_units),
                     &matched_old,
                 ));
                 // References in an added article can only be checked for existence.

@@ -342,3 +342,32 @@ fn an_article_that_a_division_heading_moved_past_is_a_difference() {
         assert_eq!(moved.len(), 1, "{heading}");
     }
 }
+
+#[test]
+fn a_deleted_article_is_merged_only_into_one_that_gained_its_words() {
+    let old = pakta_core::parse(
+        "## Article 1\n\nThe employer pays a caregiver at least USD 600 each month by bank transfer.\n\n\
+         ## Article 2\n\nThe employer pays a domestic worker at least USD 550 each month by bank transfer.\n\n\
+         ## Article 3\n\nThe worker may keep a copy of the contract and every payslip in a language understood.\n",
+    );
+    // Article 2 dropped; Article 1 only cut its amount. The two share their wording, not the floor.
+    let dropped = pakta_core::parse(
+        "## Article 1\n\nThe employer pays a caregiver at least USD 500 each month by bank transfer.\n\n\
+         ## Article 2\n\nThe worker may keep a copy of the contract and every payslip in a language understood.\n",
+    );
+    // Article 3's text moved into Article 1, which gained it.
+    let merged = pakta_core::parse(
+        "## Article 1\n\nThe employer pays a caregiver at least USD 600 each month by bank transfer.\n\n\
+         The worker may keep a copy of the contract and every payslip in a language understood.\n\n\
+         ## Article 2\n\nThe employer pays a domestic worker at least USD 550 each month by bank transfer.\n",
+    );
+    let merged_into = |new: &pakta_core::Agreement| -> Vec<Option<String>> {
+        redline(&old, new, &Options::default())
+            .articles()
+            .filter(|a| a.status == Status::Deleted)
+            .map(|a| a.merged_into.clone())
+            .collect()
+    };
+    assert_eq!(merged_into(&dropped), [None]);
+    assert_eq!(merged_into(&merged), [Some("1".to_string())]);
+}
