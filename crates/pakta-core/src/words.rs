@@ -23,11 +23,24 @@ pub struct Words<'a> {
     at: usize,
 }
 
+/// Characters that print nothing inside a word: a soft hyphen (a PDF's or Word's optional break), zero-width
+/// spaces and joiners. "n\u{AD}ot" is "not"; split there, a clause would lose its negation.
+fn is_invisible(c: char) -> bool {
+    matches!(
+        c,
+        '\u{AD}' | '\u{200B}' | '\u{200C}' | '\u{200D}' | '\u{2060}' | '\u{FEFF}'
+    )
+}
+
 impl<'a> Words<'a> {
-    /// Whether the non-ASCII character at byte `i` is a letter or digit, and its length.
-    fn wide_at(&self, i: usize) -> (bool, usize) {
+    /// Whether the non-ASCII character at byte `i` is a letter or digit (or, inside a word, prints
+    /// nothing), and its length.
+    fn wide_at(&self, i: usize, inside: bool) -> (bool, usize) {
         match self.text[i..].chars().next() {
-            Some(c) => (c.is_alphanumeric(), c.len_utf8()),
+            Some(c) => (
+                c.is_alphanumeric() || (inside && is_invisible(c)),
+                c.len_utf8(),
+            ),
             None => (false, 1),
         }
     }
@@ -49,7 +62,7 @@ impl<'a> Iterator for Words<'a> {
                 }
                 i += 1;
             } else {
-                let (word, step) = self.wide_at(i);
+                let (word, step) = self.wide_at(i, false);
                 if word {
                     break;
                 }
@@ -69,7 +82,7 @@ impl<'a> Iterator for Words<'a> {
                 }
                 i += 1;
             } else {
-                let (word, step) = self.wide_at(i);
+                let (word, step) = self.wide_at(i, true);
                 if !word {
                     break;
                 }
@@ -146,7 +159,7 @@ pub fn fold_into(word: &str, out: &mut String) {
         out.extend(
             rest[..wide]
                 .nfd()
-                .filter(|c| !is_combining_mark(*c))
+                .filter(|c| !is_combining_mark(*c) && !is_invisible(*c))
                 .flat_map(char::to_lowercase),
         );
         rest = &rest[wide..];

@@ -653,6 +653,17 @@ mod tests {
     }
 
     #[test]
+    fn a_soft_hyphen_inside_a_word_changes_no_meaning() {
+        assert!(
+            flags(
+                "The employer shall not keep the passport.",
+                "The employer shall n\u{AD}ot keep the pass\u{200B}port."
+            )
+            .is_empty()
+        );
+    }
+
+    #[test]
     fn an_age_in_words_is_a_number() {
         assert_eq!(
             number_changes(
