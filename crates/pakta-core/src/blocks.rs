@@ -414,16 +414,16 @@ fn flush(
         // A heading typed as the first line of a paragraph is a heading too: with its title on the next
         // line ("Pasal 1" then "Tujuan", "BAB I" then "KETENTUAN UMUM"), or bare ("Pasal 3" then the
         // article's first sentence). No sentence breaks its line right after "Article 3" and starts there.
-        let titled_below = i == 0
-            && taken.lines.len() > 1
-            && (taken.lines.len() == 2
-                && taken.lines.get(1).is_some_and(|(next, _)| {
-                    crate::parse::is_caps_title(next) || crate::parse::is_plain_title(next)
-                })
-                || matches!(
-                    heading::standalone_line(raw_line_at(source, taken.lines[0].1)),
-                    Some(heading::HeadingKind::Article { title: None, .. })
-                ));
+        let first_of_many = (i == 0 && !single_line)
+            .then(|| heading::standalone_line(raw_line_at(source, taken.lines[0].1)))
+            .flatten()
+            .filter(|kind| {
+                matches!(kind, heading::HeadingKind::Article { title: None, .. })
+                    || taken.lines.len() == 2
+                        && (crate::parse::is_caps_title(&taken.lines[1].0)
+                            || crate::parse::is_plain_title(&taken.lines[1].0))
+            })
+            .is_some();
         let (line, at) = &mut taken.lines[i];
         let raw_line = raw_line_at(source, *at);
         if let Some(level) =
@@ -449,11 +449,11 @@ fn flush(
         }
         // The cheap conditions first: classifying a line is the expensive part.
         let standalone = pending_item.is_none()
-            && (single_line
-                || titled_below
-                || raw_line.trim().starts_with("**")
-                || raw_line.trim().starts_with("__"))
-            && heading::standalone_line(raw_line).is_some();
+            && (first_of_many
+                || (single_line
+                    || raw_line.trim().starts_with("**")
+                    || raw_line.trim().starts_with("__"))
+                    && heading::standalone_line(raw_line).is_some());
         // A heading line inside a paragraph, or a provision line ("SEC. 2. DEFINITIONS.") in a document
         // that numbers its provisions with that word: split out of the paragraph as a heading.
         let provision_line = !standalone

@@ -25,7 +25,7 @@ use crate::source::LineIndex;
 use crate::text::{collapse_whitespace, normalize};
 use ids::{assign_article_ids, assign_clause_ids, assign_division_ids};
 pub(crate) use lines::{is_caps_title, is_closing_cue, is_plain_title};
-use lines::{is_closing_heading, is_testimonium, title_line};
+use lines::{is_closing_heading, is_closing_sentence, is_testimonium, title_line};
 use sequence::{assign_languages, check_sequence, lift_restarted_sequences, number_sequences};
 
 /// Clauses nested deeper than this are attached at this depth (with a warning) instead: no real agreement
@@ -378,12 +378,7 @@ impl<'a> Builder<'a> {
             return;
         }
         if is_closing_heading(&text) {
-            self.close_article();
-            self.in_closing = true;
-            self.closing.push(Block {
-                text,
-                span: self.span(start, end),
-            });
+            self.open_closing(text, start, end);
             return;
         }
         self.open_division(DivisionKind::Heading, None, Some(text), start, end);
@@ -443,22 +438,8 @@ impl<'a> Builder<'a> {
             return;
         }
         if self.article.is_some() {
-            // "… on Social Security, / done at Amman on 21 June 2009, and affirm …" cites another treaty
-            // in an article: a closing formula starts a sentence, with a capital ("Done at", "DONE at").
-            if item.is_none()
-                && !continuation
-                && is_closing_cue(&text)
-                && text
-                    .trim_start()
-                    .trim_start_matches(['*', '_'])
-                    .starts_with(char::is_uppercase)
-            {
-                self.close_article();
-                self.in_closing = true;
-                self.closing.push(Block {
-                    text: collapse_whitespace(&text),
-                    span: self.span(start, end),
-                });
+            if item.is_none() && !continuation && is_closing_sentence(&text) {
+                self.open_closing(collapse_whitespace(&text), start, end);
                 return;
             }
             // `## ARTICLE 2` then `**Scope**` (or `SCOPE`), alone or as the first line of the text: the line
@@ -487,11 +468,7 @@ impl<'a> Builder<'a> {
         // not the annex's text. A model contract in an annex has its own "Signed at …" lines, so only the
         // formulas that close a treaty count here, and only once the agreement has articles.
         if item.is_none() && !continuation && !self.articles.is_empty() && is_testimonium(&text) {
-            self.in_closing = true;
-            self.closing.push(Block {
-                text: collapse_whitespace(&text),
-                span: self.span(start, end),
-            });
+            self.open_closing(collapse_whitespace(&text), start, end);
             return;
         }
         // `BAB I` then `KETENTUAN UMUM` (or `**General Provisions**`): the line names the division.
@@ -787,6 +764,17 @@ impl<'a> Builder<'a> {
                 end,
             );
         }
+    }
+
+    /// Ends the article, if one is open, and opens the closing part with its first block: everything
+    /// after it is closing formula or signatures.
+    fn open_closing(&mut self, text: String, start: usize, end: usize) {
+        self.close_article();
+        self.in_closing = true;
+        self.closing.push(Block {
+            text,
+            span: self.span(start, end),
+        });
     }
 
     fn close_article(&mut self) {

@@ -52,6 +52,8 @@ struct Grammar {
     prospective: Vec<String>,
     determiners: Vec<String>,
     permit_kinds: Vec<String>,
+    number_floors: Vec<String>,
+    number_caps: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -431,6 +433,10 @@ pub(crate) struct Lists {
     pub determiners: Vec<String>,
     /// Words that make a consent word a document ("a work permit", *izin tinggal*).
     pub permit_kinds: Vec<String>,
+    /// Phrases that set a floor or a ceiling before a number but are no act of their own, beside the
+    /// `floor` and `cap` actions ("paling singkat 30 hari", "not exceeding 8 hours").
+    pub number_floors: WordSet,
+    pub number_caps: WordSet,
     pub not_verbs: Vec<String>,
     pub references: Vec<String>,
     pub pointers: Vec<String>,
@@ -593,6 +599,8 @@ pub(crate) fn lists() -> &'static Lists {
             prospective: folded(&data.grammar.prospective),
             determiners: folded(&data.grammar.determiners),
             permit_kinds: folded(&data.grammar.permit_kinds),
+            number_floors: WordSet::new(&data.grammar.number_floors),
+            number_caps: WordSet::new(&data.grammar.number_caps),
             not_verbs: folded(&data.grammar.not_verbs),
             references: folded(&data.grammar.references),
             pointers: folded(&data.grammar.pointers),

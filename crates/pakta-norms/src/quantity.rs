@@ -499,7 +499,14 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         let bound = bound_before(text, start);
         // After the number's repetition in words, where the period is written: "RM 1,500 (one thousand five
         // hundred ringgit) a month".
-        let per = period_after(text, end.max(words[end_index - 1].end));
+        let words_end = end.max(words[end_index - 1].end);
+        let per = period_after(text, words_end);
+        // "USD 500 (three hundred US dollars)": words that say another sum are shown too.
+        let shown_end = match (per, spelled) {
+            (Some((_, at)), _) => at,
+            (None, Some(_)) => closing_parenthesis(text, words_end).unwrap_or(words_end),
+            (None, None) => end,
+        };
         // A number word with no unit is usually prose ("one of the Parties"), not a quantity; an age is
         // one ("workers aged eighteen or over").
         if !(from_words && unit == Unit::Count) || age {
@@ -514,28 +521,23 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 spelled,
                 bound: bound.map(|(b, _)| b),
                 per: per.map(|(p, _)| p),
-                // "USD 500 (three hundred US dollars)": the words that disagree are shown too.
-                phrase: bound.map_or(start, |(_, at)| at)
-                    ..per.map_or(
-                        if spelled.is_some() {
-                            // To the parenthesis that closes the words, when it is near.
-                            let words_end = end.max(words[end_index - 1].end);
-                            text[words_end..]
-                                .char_indices()
-                                .take(40)
-                                .find(|(_, c)| matches!(c, ')' | '(' | '.' | ';'))
-                                .filter(|(_, c)| *c == ')')
-                                .map_or(words_end, |(at, _)| words_end + at + 1)
-                        } else {
-                            end
-                        },
-                        |(_, at)| at,
-                    ),
+                phrase: bound.map_or(start, |(_, at)| at)..shown_end,
             });
         }
         i = end_index.max(i + 1);
     }
     out
+}
+
+/// Where the parenthesis that closes words in parentheses ends, when it is near `from` and nothing opens
+/// or ends a sentence first: "(three hundred US dollars)".
+fn closing_parenthesis(text: &str, from: usize) -> Option<usize> {
+    text[from..]
+        .char_indices()
+        .take(40)
+        .find(|(_, c)| matches!(c, ')' | '(' | '.' | ';'))
+        .filter(|(_, c)| *c == ')')
+        .map(|(at, _)| from + at + 1)
 }
 
 /// Spells a whole number in words, in English (`en`) or Indonesian (`id`), as drafters write it beside
@@ -700,6 +702,15 @@ mod tests {
                 "≤ 4500000 money per month",
             ),
             ("deductions shall not exceed 10 percent", "≤ 10 percent"),
+            (
+                "working time not exceeding 8 hours a day",
+                "≤ 8 hour per day",
+            ),
+            ("diselesaikan paling lama 30 (tiga puluh) hari", "≤ 30 day"),
+            (
+                "a minimum of 24 hours of rest each week",
+                "≥ 24 hour per week",
+            ),
             ("one day of rest each week", "1 day per week"),
             ("1 (satu) hari libur setiap minggu", "1 day per week"),
             ("30 days of paid leave a year", "30 day per year"),

@@ -49,18 +49,26 @@ pub(crate) fn is_closing_cue(text: &str) -> bool {
     CUES.iter().any(|cue| lower.starts_with(cue)) || done_in_place(head)
 }
 
-/// A closing formula that only a treaty's testimonium uses, written as a sentence (capitalised): not the
-/// "Signed at … on …" line of a model contract an annex may hold.
+/// A closing formula written as a sentence, with a capital ("Done at", "DONE at"): "… on Social Security,
+/// done at Amman on 21 June 2009, and affirm …" cites another treaty.
+pub(super) fn is_closing_sentence(text: &str) -> bool {
+    text.trim_start()
+        .trim_start_matches(['*', '_'])
+        .starts_with(char::is_uppercase)
+        && is_closing_cue(text)
+}
+
+/// A closing sentence that only a treaty's testimonium uses: not the "Signed at … on …" line of a model
+/// contract an annex may hold.
 pub(super) fn is_testimonium(text: &str) -> bool {
     let start = text.trim_start().trim_start_matches(['*', '_']);
-    let lower = start
+    let head = start
         .get(..start.len().min(24))
         .unwrap_or(start)
         .to_lowercase();
-    start.starts_with(char::is_uppercase)
-        && is_closing_cue(text)
-        && !lower.starts_with("signed ")
-        && !lower.starts_with("ditandatangani ")
+    is_closing_sentence(text)
+        && !head.starts_with("signed ")
+        && !head.starts_with("ditandatangani ")
 }
 
 /// "Done in Astana …", "DONE IN JAKARTA …": "done in" and a capitalised word that is not a manner

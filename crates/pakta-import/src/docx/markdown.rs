@@ -33,7 +33,7 @@ pub fn import(document: &DocxText) -> Imported {
     // it reads a Markdown paragraph of its own, or the document had no articles.
     let styled_structure = paragraphs.iter().any(|p| {
         p.heading.is_some()
-            && pakta_core::heading::standalone_line(&paragraph(&marked(p))).is_some()
+            && pakta_core::heading::standalone_line(&numbered(p, paragraph(&marked(p)))).is_some()
     });
     let body = |text: &str| {
         if styled_structure {
@@ -59,19 +59,7 @@ pub fn import(document: &DocxText) -> Imported {
                 // A reference right after the number ("Article 5[^1]") would keep the parser from
                 // reading the heading, so the heading's references go at its end, apart.
                 let marks = text.matches(NOTE_MARK).count();
-                let bare = paragraph(&text.replace(NOTE_MARK, ""));
-                // The number Word shows before a numbered heading ("Article 1" from a template's
-                // "Article %1") is not in its text: a heading "Purpose" is "Article 1 — Purpose".
-                let bare = match p.label.as_deref().map(str::trim) {
-                    Some(label) if !label.is_empty() && !bare.starts_with(label) => {
-                        if label.ends_with(['.', ')', ':']) {
-                            format!("{} {bare}", paragraph(label))
-                        } else {
-                            format!("{} — {bare}", paragraph(label))
-                        }
-                    }
-                    _ => bare,
-                };
+                let bare = numbered(p, paragraph(&text.replace(NOTE_MARK, "")));
                 let marks = format!(" {NOTE_MARK}").repeat(marks);
                 notes.flush_all(&mut w);
                 let heading = format!("{} {bare}{marks}", "#".repeat(level));
@@ -108,6 +96,22 @@ pub fn import(document: &DocxText) -> Imported {
     notes.flush_all(&mut w);
     // Every block, the last one included, ends with a blank line, as this importer has always written.
     w.finish_untrimmed()
+}
+
+/// A heading's text with the number Word shows before it, which is not in its text ("Article 1" from a
+/// template's "Article %1"): a heading "Purpose" is "Article 1 — Purpose".
+fn numbered(p: &DocxParagraph, heading: String) -> String {
+    use crate::markdown::paragraph;
+    match p.label.as_deref().map(str::trim) {
+        Some(label) if !label.is_empty() && !heading.starts_with(label) => {
+            if label.ends_with(['.', ')', ':']) {
+                format!("{} {heading}", paragraph(label))
+            } else {
+                format!("{} — {heading}", paragraph(label))
+            }
+        }
+        _ => heading,
+    }
 }
 
 /// The Markdown line of a paragraph points at the paragraph (a paragraph made by hand, numbered 0, at

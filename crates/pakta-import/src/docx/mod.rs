@@ -189,7 +189,7 @@ pub fn read_with_limit(bytes: &[u8], changes: Changes, limit: u64) -> Result<Doc
         let Some(style) = p.style.as_deref() else {
             continue;
         };
-        p.heading = styles.heading_level(style).or_else(|| heading_level(style));
+        p.heading = styles.heading_level(style);
         if p.num_id.is_none()
             && let Some((num_id, level)) = styles.numbering(style)
         {

@@ -13,75 +13,47 @@ pub enum Bound {
     AtMost,
 }
 
-/// Bound phrases as they end right before a number, lower case; the longest that matches wins.
-const BOUNDS: &[(&str, Bound)] = &[
-    ("not less than", Bound::AtLeast),
-    ("no less than", Bound::AtLeast),
-    ("not lower than", Bound::AtLeast),
-    ("not below", Bound::AtLeast),
-    ("at least", Bound::AtLeast),
-    ("a minimum of", Bound::AtLeast),
-    ("minimum of", Bound::AtLeast),
-    ("minimum", Bound::AtLeast),
-    ("paling sedikit", Bound::AtLeast),
-    ("paling rendah", Bound::AtLeast),
-    ("paling singkat", Bound::AtLeast),
-    ("sekurang-kurangnya", Bound::AtLeast),
-    ("setidak-tidaknya", Bound::AtLeast),
-    ("setidaknya", Bound::AtLeast),
-    ("tidak kurang dari", Bound::AtLeast),
-    ("minimal", Bound::AtLeast),
-    ("not more than", Bound::AtMost),
-    ("no more than", Bound::AtMost),
-    ("not higher than", Bound::AtMost),
-    ("not exceeding", Bound::AtMost),
-    ("not exceed", Bound::AtMost),
-    ("at most", Bound::AtMost),
-    ("up to", Bound::AtMost),
-    ("a maximum of", Bound::AtMost),
-    ("maximum of", Bound::AtMost),
-    ("maximum", Bound::AtMost),
-    ("paling banyak", Bound::AtMost),
-    ("paling tinggi", Bound::AtMost),
-    ("paling lama", Bound::AtMost),
-    ("selama-lamanya", Bound::AtMost),
-    ("sebanyak-banyaknya", Bound::AtMost),
-    ("tidak lebih dari", Bound::AtMost),
-    ("tidak melebihi", Bound::AtMost),
-    ("maksimal", Bound::AtMost),
-];
-
-/// The bound written right before byte `start` of `text`, and where it starts.
+/// The bound written right before byte `start` of `text`, and where it starts: a phrase of the lexicon's
+/// `floor` or `cap` actions or its `number_floors` or `number_caps` ("not less than", "up to", *paling
+/// lama*) that ends where the number's words begin, perhaps before "of" or *sebesar* ("a minimum of",
+/// *paling sedikit sebesar*).
 pub(super) fn bound_before(text: &str, start: usize) -> Option<(Bound, usize)> {
-    let mut before = text[..start].trim_end_matches(|c: char| c.is_whitespace() || c == '(');
-    // "paling sedikit sebesar TWD 20.000", "not less than the sum of USD 500".
-    for filler in [
-        "sebesar",
-        "senilai",
-        "sejumlah",
-        "the sum of",
-        "the amount of",
-        "an amount of",
-    ] {
-        let lower_end = before.len().saturating_sub(filler.len());
-        if before.is_char_boundary(lower_end) && before[lower_end..].eq_ignore_ascii_case(filler) {
-            before = before[..lower_end].trim_end();
-            break;
-        }
+    let before = &text[..start];
+    let tail = &before[before.floor_char_boundary(before.len().saturating_sub(64))..];
+    let offset = before.len() - tail.len();
+    let tokens = crate::lexicon::tokenize(tail);
+    // Only spaces and an opening parenthesis may stand between the bound and the number.
+    let last = tokens.last()?;
+    if tail[last.end..].contains(|c: char| !c.is_whitespace() && c != '(') {
+        return None;
     }
-    let tail = &before[before.floor_char_boundary(before.len().saturating_sub(24))..];
-    let lower = tail.to_lowercase();
-    BOUNDS
-        .iter()
-        .filter(|(phrase, _)| {
-            lower.ends_with(phrase)
-                && !lower[..lower.len() - phrase.len()]
-                    .chars()
-                    .next_back()
-                    .is_some_and(char::is_alphanumeric)
-        })
-        .max_by_key(|(phrase, _)| phrase.len())
-        .map(|(phrase, bound)| (*bound, before.len() - phrase.len()))
+    let mut words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    if matches!(
+        words.last().copied(),
+        Some("of" | "sebesar" | "senilai" | "sejumlah")
+    ) {
+        words.pop();
+    }
+    let lists = crate::lists::lists();
+    let action = |name: &str| {
+        lists
+            .actions
+            .iter()
+            .find(|(class, _)| class == name)
+            .map(|(_, set)| set)
+    };
+    let sets = [
+        (Bound::AtLeast, action("floor")),
+        (Bound::AtLeast, Some(&lists.number_floors)),
+        (Bound::AtMost, action("cap")),
+        (Bound::AtMost, Some(&lists.number_caps)),
+    ];
+    // The longest phrase that ends at the last word: it starts earliest.
+    (0..words.len()).find_map(|k| {
+        sets.iter()
+            .find(|(_, set)| set.and_then(|s| s.match_at(&words, k)) == Some(words.len()))
+            .map(|(bound, _)| (*bound, offset + tokens[k].start))
+    })
 }
 
 /// The period written right after byte `end` of `text` ("per month", "a week", "each year", *setiap
