@@ -209,15 +209,11 @@ impl Furniture {
     fn find(pages: &[Vec<&str>]) -> Furniture {
         let mut lines = HashSet::new();
         let edges: Vec<Vec<usize>> = pages.iter().map(|page| edge_lines(page)).collect();
-        // A page number alone on a line at a page's edge.
+        // A page number alone on a line at a page's edge, where it moves with the pages: a figure that a
+        // wrapped clause left alone at the foot of a page ("not less than" / "30" / "days") is text, and
+        // dropping it hid a changed notice period. A page that prints "Page 1 of 3" needs no other.
         if pages.len() > 1 {
-            for (p, edge) in edges.iter().enumerate() {
-                for &i in edge {
-                    if is_page_number(pages[p][i], true) {
-                        lines.insert((p, i));
-                    }
-                }
-            }
+            lines.extend(bare_page_numbers(pages, &edges));
         }
         // A line that recurs at the same edge of at least half the pages (three at least, or both of two),
         // its numbers the same on every page or counting the pages: running heads, document references,
@@ -276,6 +272,46 @@ impl Furniture {
     fn is_furniture(&self, page: usize, line: usize) -> bool {
         self.lines.contains(&(page, line))
     }
+}
+
+/// The page numbers at the pages' edges: "Page 3 of 12" always; a bare one ("12", "- 12 -", "iv") in
+/// digits only where another page's keeps the same distance from its page index, so that they count the
+/// pages, and only on a page without a page number in words.
+fn bare_page_numbers(pages: &[Vec<&str>], edges: &[Vec<usize>]) -> Vec<(usize, usize)> {
+    let mut by_offset: HashMap<i64, Vec<(usize, usize)>> = HashMap::new();
+    let mut found = Vec::new();
+    for (p, edge) in edges.iter().enumerate() {
+        // "Page 3 of 12", "Halaman 3": a page number in words is one wherever it stands at the edge.
+        let explicit: Vec<(usize, usize)> = edge
+            .iter()
+            .filter(|&&i| is_page_number(pages[p][i], false))
+            .map(|&i| (p, i))
+            .collect();
+        if !explicit.is_empty() {
+            found.extend(explicit);
+            continue;
+        }
+        for &i in edge {
+            if !is_page_number(pages[p][i], true) {
+                continue;
+            }
+            match numbers(pages[p][i]).first() {
+                Some(&n) => by_offset
+                    .entry(n as i64 - p as i64)
+                    .or_default()
+                    .push((p, i)),
+                // A roman numeral counts front matter; no clause ends on one alone.
+                None => found.push((p, i)),
+            }
+        }
+    }
+    found.extend(
+        by_offset
+            .into_values()
+            .filter(|at| at.iter().map(|(p, _)| p).collect::<HashSet<_>>().len() >= 2)
+            .flatten(),
+    );
+    found
 }
 
 /// The indices of the first and last few non-blank lines of a page.
@@ -780,10 +816,14 @@ fn starts_paragraph(prev: &Line, line: &Line, soft_blank: bool, width: usize) ->
     let prev_body = prev.body();
     let body = line.body();
     let prev_ends = ends_sentence(prev_body);
-    // A label after the end of a clause, or after "; and", opens the next clause.
+    // A label after the end of a clause, or after "; and", opens the next clause; after a blank line of
+    // double-spaced text it does so whatever the line before was ("Agreement on …" / "1. Purpose").
     if split_label(body).is_some_and(|(label, _)| {
         label.family != pakta_core::label::Family::Bullet || body.starts_with(['•', '·'])
-    }) && (prev_ends || ends_with_conjunction(prev_body) || prev_body.ends_with(','))
+    }) && (prev_ends
+        || soft_blank
+        || ends_with_conjunction(prev_body)
+        || prev_body.ends_with(','))
     {
         return true;
     }
@@ -1199,6 +1239,59 @@ mod tests {
         }
         assert!(!ends_sentence_before_note("in accordance with Article 5.1"));
         assert!(ends_sentence_before_note("one rest day per week.1"));
+    }
+
+    #[test]
+    fn a_figure_alone_at_a_page_foot_is_text_unless_it_counts_the_pages() {
+        // The wrapped figure of "not less than / 30 / days" ends page one, above the page's own footer.
+        let page = |n: usize, foot: &str, body: &str| {
+            format!("Draft MoU\n\n{body}\n{foot}\n\nPage {n} of 2")
+        };
+        let text = format!(
+            "{}\u{c}{}",
+            page(
+                1,
+                "30",
+                "Article 1\nNotice\n\nThe employer shall give notice of not less than"
+            ),
+            page(
+                2,
+                "",
+                "days to the worker.\n\nArticle 2\nLeave\n\nThe worker has leave."
+            )
+        );
+        let markdown = import(&text, "wrapped.txt").markdown;
+        assert!(markdown.contains("not less than 30 days"), "{markdown}");
+        // Bare numbers that move with the pages are page numbers; one that does not is text.
+        let text = "Article 1\nNotice\n\nThe employer shall give notice.\n\n1\u{c}                    Article 2\nLeave\n\nThe worker has leave of\n14\u{c}                    days a year.\n\n3";
+        let markdown = import(text, "numbers.txt").markdown;
+        assert!(markdown.contains("leave of 14 days"), "{markdown}");
+        assert!(
+            !markdown.contains("notice. 1") && !markdown.contains("\n1\n"),
+            "{markdown}"
+        );
+    }
+
+    #[test]
+    fn double_spaced_numbered_sections_are_not_swallowed_by_the_title() {
+        let sections = ["Purpose", "Fees", "Wages", "Passport", "Duration"]
+            .iter()
+            .enumerate()
+            .map(|(i, t)| {
+                format!(
+                    "{}. {t}\n\nThe Parties agree on {}.\n\n",
+                    i + 1,
+                    t.to_lowercase()
+                )
+            })
+            .collect::<String>();
+        let text = format!("Agreement on the Employment of Workers\n\n{sections}");
+        let markdown = import(&text, "sections.txt").markdown;
+        assert!(
+            markdown.contains("# Agreement on the Employment of Workers\n"),
+            "{markdown}"
+        );
+        assert_eq!(pakta_core::parse(&markdown).articles.len(), 5, "{markdown}");
     }
 
     #[test]

@@ -201,11 +201,10 @@ pub fn match_items(sides: &Sides) -> Vec<Pair> {
     // identity and would make the candidate lists quadratic, so they are left out of the index.
     let mut index: HashMap<u64, Vec<usize>, BuildPassThrough> = HashMap::default();
     for (o, fp) in sides.old.iter().enumerate() {
-        for &s in fp
-            .shingles
-            .iter()
-            .chain(fp.words.iter().filter(|_| fp.shingles.len() < 4))
-        {
+        // Words are indexed for every article, not only the short ones: a short new article ("The
+        // employer may keep the passport") probes by its words, and the long old one it was renumbered
+        // from must be found by them too.
+        for &s in fp.shingles.iter().chain(&fp.words) {
             index.entry(s).or_default().push(o);
         }
     }

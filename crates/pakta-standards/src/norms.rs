@@ -511,6 +511,34 @@ pub fn judge(
         })
 }
 
+/// Judges a norm that stands in the article of a matched clause but not in a sentence of the topic: only
+/// the requirement's own rules that take it away are asked. Their words name the technique ("sixty per
+/// cent" beside "transfer"), so the article is topic enough; the shared rules ("where feasible", a consent
+/// condition) would read any paragraph of a mixed article as the requirement's.
+pub fn judge_in_article(rules: &[NormRule], norm: &Norm, sentence: &[&Norm]) -> Option<Judgement> {
+    let mut qualified = None;
+    // Only a rule that names its technique in words of its own ("per cent" beside "transfer") can tell a
+    // paragraph of the topic from one on another topic in the same article; "the worker pays" cannot.
+    for rule in rules
+        .iter()
+        .filter(|rule| rule.effect != Effect::Satisfies && !rule.also.is_empty())
+    {
+        if rule.matches(norm, sentence, true) {
+            if rule.effect == Effect::Contradicts {
+                return Some(Judgement {
+                    effect: Effect::Contradicts,
+                    why: rule.why.clone(),
+                });
+            }
+            qualified.get_or_insert_with(|| rule.why.clone());
+        }
+    }
+    qualified.map(|why| Judgement {
+        effect: Effect::Qualifies,
+        why,
+    })
+}
+
 /// "Paragraph 1 does not apply to workers on family farms", "may be exempted from the briefing": the
 /// workers are who is left out (the bearer, or whom the exclusion is for). "Changes detrimental to the
 /// worker do not apply" leaves out the changes.

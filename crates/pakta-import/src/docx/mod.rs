@@ -132,6 +132,9 @@ pub enum ReadError {
     Xml { offset: u64, message: String },
     #[error("word/document.xml declares a document type; refused (entity expansion)")]
     DocType,
+    /// The document has no text at all: an empty Word file is an empty input, as an empty text file is.
+    #[error("the Word document holds no text")]
+    NoText,
     /// A part beside the main document (the footnotes, the endnotes, the list numbering) could not be
     /// read. The variants above are about `word/document.xml`; this one names its part, for the same
     /// reasons.
@@ -151,6 +154,7 @@ impl ReadError {
             ReadError::DocType => "declares a document type; refused (entity expansion)".into(),
             ReadError::NotZip(message) => format!("cannot be unpacked ({message})"),
             ReadError::NoDocument => "missing".into(),
+            ReadError::NoText => "holds no text".into(),
             already @ ReadError::Part { .. } => return already,
         };
         ReadError::Part { part, problem }
@@ -221,6 +225,14 @@ pub fn read_with_limit(bytes: &[u8], changes: Changes, limit: u64) -> Result<Doc
         document.notes.extend(notes.notes);
         document.insertions += notes.insertions;
         document.deletions += notes.deletions;
+    }
+    let blank = |text: &str| text.trim().is_empty();
+    if document.paragraphs.iter().all(|p| blank(&p.text))
+        && document.notes.is_empty()
+        && document.embedded == 0
+        && document.insertions + document.deletions == 0
+    {
+        return Err(ReadError::NoText);
     }
     Ok(document)
 }
@@ -341,6 +353,9 @@ fn parse_part(
         offset: reader.buffer_position(),
         message,
     };
+    // Elements open at the end of the part: a part cut off by a broken download or an interrupted save
+    // ends inside its body, and reading what came before as the whole text would hide the rest.
+    let mut open = 0usize;
     loop {
         let event = reader
             .read_event_into(&mut buf)
@@ -348,7 +363,7 @@ fn parse_part(
         match event {
             Event::DocType(_) => return Err(ReadError::DocType),
             Event::Start(e) => match part.start(&e) {
-                Element::Read => {}
+                Element::Read => open += 1,
                 Element::Skip => {
                     // The whole element goes unread: its end tag included, so no end handler runs.
                     let name = e.name().as_ref().to_vec();
@@ -370,7 +385,18 @@ fn parse_part(
                     crate::xml::resolve(&r).map_err(|message| xml_error(&reader, message))?;
                 part.push(&text);
             }
-            Event::End(e) => part.end(e.local_name().as_ref()),
+            Event::End(e) => {
+                open = open.saturating_sub(1);
+                part.end(e.local_name().as_ref());
+            }
+            Event::Eof if open > 0 => {
+                return Err(xml_error(
+                    &reader,
+                    format!(
+                        "the part ends inside {open} open element(s): the file is cut off or damaged"
+                    ),
+                ));
+            }
             Event::Eof => break,
             _ => {}
         }

@@ -317,6 +317,33 @@ fn an_annex_article_is_named_with_its_annex() {
 }
 
 #[test]
+fn a_short_article_renumbered_and_edited_pairs_with_its_old_self() {
+    // Article 2 is deleted; the passport article becomes 3 and loses its "not". It is one provision,
+    // renumbered and weakened, not an article deleted and another added without a flag.
+    let old = pakta_core::parse(
+        "# T\n\n## 1. Purpose\n\nThis Agreement governs the employment of workers.\n\n\
+         ## 2. Fees\n\nThe employer shall pay all fees and the worker shall pay none.\n\n\
+         ## 3. Passport\n\nThe employer shall not keep the passport.\n",
+    );
+    let new = pakta_core::parse(
+        "# T\n\n## 1. Purpose\n\nThis Agreement governs the employment of workers.\n\n\
+         ## 2. Passport\n\nThe employer may keep the passport.\n",
+    );
+    let r = redline(&old, &new, &Options::default());
+    let passport = r
+        .entries
+        .iter()
+        .find(|e| e.old_number.as_deref() == Some("3"))
+        .expect("the passport article is paired");
+    assert_eq!(passport.new_number.as_deref(), Some("2"));
+    assert!(
+        passport.flags.contains(&pakta_redline::Flag::ModalWeakened),
+        "{:?}",
+        passport.flags
+    );
+}
+
+#[test]
 fn an_article_that_a_division_heading_moved_past_is_a_difference() {
     // Only the line "## Chapter III" moves, above Article 3: the unchanged article now sits in the chapter
     // of the other Party's duties, or in a non-binding annex. Whose duty it is changed.

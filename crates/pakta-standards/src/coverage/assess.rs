@@ -53,7 +53,7 @@ impl Checker<'_> {
 
         let elements = elements(&per_unit, &scope);
         let mut findings = self.phrase_contradictions(requirement, &per_unit, &scope, text);
-        findings.extend(self.norm_findings(requirement, &per_unit, &scope, text));
+        findings.extend(self.norm_findings(r, requirement, &per_unit, &scope, text));
         let hedges = self.hedges(requirement, &matched, &per_unit, &scope, text);
         let diluted = !hedges.is_empty();
 

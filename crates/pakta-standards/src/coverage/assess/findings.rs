@@ -11,7 +11,7 @@ use super::scope::Scope;
 use crate::catalogue::Requirement;
 use crate::coverage::{Checker, Evidence, EvidenceKind, Scanned, UnitMatch, norm_pattern};
 use crate::negation::{cue_denied, phrase_negated};
-use crate::norms::{Effect, judge};
+use crate::norms::{Effect, judge, judge_in_article};
 use crate::pattern::Hit;
 use crate::reading::{NormCache, norm_at};
 use crate::units::UnitKind;
@@ -27,6 +27,36 @@ pub(super) struct Findings {
 }
 
 impl Findings {
+    /// Records what a norm of unit `u` does to the requirement.
+    fn record(
+        &mut self,
+        judgement: crate::norms::Judgement,
+        u: usize,
+        norm: &pakta_norms::Norm,
+        text: Text,
+    ) {
+        let kind = match judgement.effect {
+            Effect::Contradicts => {
+                self.contradicted = true;
+                EvidenceKind::Contradiction
+            }
+            Effect::Qualifies => {
+                self.qualified = true;
+                EvidenceKind::Qualification
+            }
+            Effect::Satisfies => EvidenceKind::Compliance,
+        };
+        let unit = &text.units[u];
+        self.evidence.push(Evidence {
+            kind,
+            clause: unit.id.clone(),
+            article: unit.article_number.clone(),
+            text: pakta_core::text::collapse_whitespace(&unit.text[norm.span.clone()]),
+            pattern: norm_pattern(kind, &judgement.why),
+            norm: Some(text.norms.evidence(u, norm)),
+        });
+    }
+
     pub(super) fn extend(&mut self, other: Findings) {
         self.evidence.extend(other.evidence);
         self.contradicted |= other.contradicted;
@@ -102,6 +132,7 @@ impl Checker<'_> {
     /// What the norms of the scope's clauses say of the requirement.
     pub(super) fn norm_findings(
         &self,
+        requirement_index: usize,
         requirement: &Requirement,
         per_unit: &[UnitMatch],
         scope: &Scope,
@@ -133,6 +164,11 @@ impl Checker<'_> {
                 .article
                 .is_some_and(|a| scope.parties_articles.contains(a));
             let parent_on_topic = units[u].parent.is_some_and(|p| scope.spoken.contains(&p));
+            // A paragraph of the article that names another requirement's topic is that one's to judge.
+            let in_cue_article = units[u]
+                .article
+                .is_some_and(|a| scope.cue_articles.contains(a))
+                && !self.names_topic(&scanned[u], requirement_index, false, false);
             // A clause that is in scope only as part of its paragraph or article, and holds no word any
             // rule looks for, can give no finding: its norms are not read. An article read whole (its
             // heading named the topic, or it is a provision between the Parties) is read where a rule
@@ -170,28 +206,32 @@ impl Checker<'_> {
                         || heading_on_topic
                         || parties_on_topic
                         || (norm.inherited && parent_on_topic),
-                ) else {
+                )
+                .or_else(|| {
+                    in_cue_article
+                        .then(|| judge_in_article(&requirement.norms, norm, &sentence))
+                        .flatten()
+                }) else {
                     continue;
                 };
-                let kind = match judgement.effect {
-                    Effect::Contradicts => {
-                        findings.contradicted = true;
-                        EvidenceKind::Contradiction
-                    }
-                    Effect::Qualifies => {
-                        findings.qualified = true;
-                        EvidenceKind::Qualification
-                    }
-                    Effect::Satisfies => EvidenceKind::Compliance,
-                };
-                findings.evidence.push(Evidence {
-                    kind,
-                    clause: units[u].id.clone(),
-                    article: units[u].article_number.clone(),
-                    text: pakta_core::text::collapse_whitespace(&units[u].text[norm.span.clone()]),
-                    pattern: norm_pattern(kind, &judgement.why),
-                    norm: Some(norms.evidence(u, norm)),
-                });
+                findings.record(judgement, u, norm, text);
+            }
+        }
+        for &u in &scope.siblings {
+            if self.names_topic(&scanned[u], requirement_index, false, false)
+                || !crate::norms::may_speak(
+                    &requirement.norms,
+                    scanned[u].tokens.iter().map(|t| t.folded.as_str()),
+                ) && !crate::norms::may_act(&requirement.norms, &scanned[u].tokens)
+            {
+                continue;
+            }
+            let unit_norms = norms.of(u);
+            for norm in unit_norms {
+                let sentence = crate::reading::sentence_of(unit_norms, norm);
+                if let Some(judgement) = judge_in_article(&requirement.norms, norm, &sentence) {
+                    findings.record(judgement, u, norm, text);
+                }
             }
         }
         findings

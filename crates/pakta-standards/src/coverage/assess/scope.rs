@@ -28,6 +28,11 @@ pub(super) struct Scope<'a> {
     pub(super) parties_articles: BTreeSet<&'a str>,
     /// The units where a cue or context word of the requirement stands.
     pub(super) spoken: BTreeSet<usize>,
+    /// The other clauses of an article where a clause names the topic by a cue: read by the
+    /// requirement's own contradiction rules only.
+    pub(super) siblings: BTreeSet<usize>,
+    /// The articles where a clause names the topic by a cue.
+    pub(super) cue_articles: BTreeSet<&'a str>,
 }
 
 impl Checker<'_> {
@@ -69,8 +74,19 @@ impl Checker<'_> {
             .filter(|m| !m.cues.is_empty() || !m.context.is_empty())
             .map(|m| m.unit)
             .collect();
+        // A planted twist stands as often in the next paragraph of the article as in the one that names
+        // the topic ("(1) Workers may transfer their earnings … (2) the employer shall transfer sixty per
+        // cent of each month's wage"): the article is the unit of a topic in an agreement.
+        let cue_articles = cue_articles(matched, units);
+        let siblings = cue_articles
+            .iter()
+            .flat_map(|a| text.layout.by_article.get(a).into_iter().flatten().copied())
+            .filter(|u| units[*u].kind == UnitKind::Clause && !members.contains(u))
+            .collect();
         Scope {
             units: members,
+            siblings,
+            cue_articles,
             referring,
             heading_articles,
             named_articles,
@@ -134,12 +150,7 @@ impl Checker<'_> {
         // "(1) Each Worker shall have a written employment contract … (2) The contract shall be signed
         // within ten days of arrival": a paragraph of the same article that speaks of the topic in its
         // words, though it repeats no cue, and names no other requirement's, is read with it.
-        let cue_articles: BTreeSet<&str> = matched
-            .iter()
-            .filter(|m| !m.cues.is_empty() && !units[m.unit].secondary)
-            .filter_map(|m| units[m.unit].article)
-            .collect();
-        cue_articles
+        cue_articles(matched, units)
             .iter()
             .flat_map(|a| layout.by_article.get(a).into_iter().flatten().copied())
             .filter(|&u| {
@@ -153,6 +164,15 @@ impl Checker<'_> {
             })
             .collect()
     }
+}
+
+/// The articles where a clause of their own (not a secondary one) names the topic by a cue.
+fn cue_articles<'a>(matched: &[&UnitMatch], units: &[Unit<'a>]) -> BTreeSet<&'a str> {
+    matched
+        .iter()
+        .filter(|m| !m.cues.is_empty() && !units[m.unit].secondary)
+        .filter_map(|m| units[m.unit].article)
+        .collect()
 }
 
 /// The matched units with the article of each matched heading and the numbered paragraph of each matched
