@@ -120,6 +120,14 @@ pub fn import<E: From<ImportError>>(
                     if document.embedded == 1 { "it" } else { "them" },
                 ));
             }
+            if document.hidden > 0 {
+                summary.push_str(&format!(
+                    "; warning: {} run{} of hidden text (Word's \"Hidden\" font setting) not read, as Word neither shows nor prints {}",
+                    document.hidden,
+                    plural(document.hidden),
+                    if document.hidden == 1 { "it" } else { "them" },
+                ));
+            }
             let imported = crate::docx::import(&document);
             summary.push_str(&articles_found(&imported.markdown));
             Ok(AsMarkdown {

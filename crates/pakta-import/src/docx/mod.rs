@@ -113,6 +113,9 @@ pub struct DocxText {
     /// Embedded documents (`w:altChunk`: RTF or another .docx that Word merges when it opens the file)
     /// that could not be read: their text is neither imported nor compared. HTML chunks are read.
     pub embedded: usize,
+    /// Runs of hidden text (`w:vanish`): Word neither shows nor prints them, so they are not read; a
+    /// "not" hidden in one draft is a "not" the page does not say.
+    pub hidden: usize,
     /// Where each embedded document stands (an index into `paragraphs`) and its relationship id.
     chunks: Vec<(usize, String)>,
 }
@@ -317,6 +320,16 @@ struct State {
     in_ppr_rpr: bool,
     in_ppr_change: usize,
     in_text: bool,
+    /// Inside a run's own properties (`w:r/w:rPr`), and whether they hide the run.
+    in_run_rpr: bool,
+    run_hidden: bool,
+    /// Inside a tracked change of run properties (`w:rPrChange`), which holds the properties before it.
+    in_rpr_change: usize,
+    /// Inside a table row's properties (`w:trPr`), where `w:ins`/`w:del` mark the whole row as inserted
+    /// or deleted.
+    in_trpr: bool,
+    /// The table depth of a row that the changes being read remove: its paragraphs are not read.
+    row_removed: Option<usize>,
     mark_inserted: bool,
     mark_deleted: bool,
     table_depth: usize,
@@ -490,7 +503,17 @@ impl PartReader {
     }
 
     fn reading_text(&self) -> bool {
-        self.state.in_text && !self.skipping()
+        self.state.in_text && !self.state.run_hidden && !self.skipping()
+    }
+
+    /// A run's `w:vanish`: the run is hidden unless the property is switched off (`w:val="0"`), and a
+    /// hidden run on the side of the changes being read is counted.
+    fn hide(&mut self, e: &BytesStart) {
+        let on = !matches!(val(e).as_deref(), Some("0" | "false" | "off"));
+        self.state.run_hidden = on;
+        if on && !self.skipping() {
+            self.out.hidden += 1;
+        }
     }
 
     /// Adds text to the current paragraph.
@@ -504,6 +527,10 @@ impl PartReader {
             b"p" => self.open_paragraph(),
             b"pPr" => state.in_ppr = true,
             b"rPr" if state.in_ppr => state.in_ppr_rpr = true,
+            b"rPr" => state.in_run_rpr = true,
+            b"r" => state.run_hidden = false,
+            b"rPrChange" => state.in_rpr_change += 1,
+            b"vanish" if state.in_run_rpr && state.in_rpr_change == 0 => self.hide(e),
             b"pPrChange" => {
                 state.in_ppr_change += 1;
                 // A tracked change of the paragraph's properties (a heading restyled as body text) holds
@@ -539,6 +566,7 @@ impl PartReader {
                     c.cell = 0;
                 }
             }
+            b"trPr" => state.in_trpr = true,
             b"footnoteReference" | b"endnoteReference" => self.reference(e),
             b"footnote" | b"endnote" if self.notes.is_some() => return self.open_note(e),
             b"AlternateContent" => self.alternates.push(Alternates::default()),
@@ -553,9 +581,11 @@ impl PartReader {
         // Rejected, a tracked property change gives back the properties it holds.
         let reject = self.changes == Changes::Reject;
         let (state, current) = (&mut self.state, &mut self.current);
+        let hidden = state.run_hidden;
         match e.local_name().as_ref() {
             // An empty paragraph (`<w:p/>`) has no text, but Word counts it.
             b"p" => state.paragraphs += 1,
+            b"vanish" if state.in_run_rpr && state.in_rpr_change == 0 => self.hide(e),
             b"pStyle" if state.in_ppr && (state.in_ppr_change == 0 || reject) => {
                 current.style = val(e);
                 current.heading = current.style.as_deref().and_then(heading_level);
@@ -567,6 +597,21 @@ impl PartReader {
                 current.num_id = val(e);
                 if current.list_level.is_none() {
                     current.list_level = Some(0);
+                }
+            }
+            b"ins" | b"del" if state.in_trpr => {
+                let inserted = e.local_name().as_ref() == b"ins";
+                if inserted {
+                    self.out.insertions += 1;
+                } else {
+                    self.out.deletions += 1;
+                }
+                let removed = match self.changes {
+                    Changes::Accept => !inserted,
+                    Changes::Reject => inserted,
+                };
+                if removed && state.row_removed.is_none() {
+                    state.row_removed = Some(state.table_depth);
                 }
             }
             b"ins" if state.in_ppr_rpr => {
@@ -583,9 +628,9 @@ impl PartReader {
                     .chunks
                     .push((at, attr(e, b"id").unwrap_or_default()));
             }
-            b"tab" if !state.in_ppr && !skipping => self.push("\t"),
-            b"br" | b"cr" if !skipping => self.push("\n"),
-            b"noBreakHyphen" if !skipping => self.push("-"),
+            b"tab" if !state.in_ppr && !skipping && !hidden => self.push("\t"),
+            b"br" | b"cr" if !skipping && !hidden => self.push("\n"),
+            b"noBreakHyphen" if !skipping && !hidden => self.push("-"),
             b"footnoteReference" | b"endnoteReference" => self.reference(e),
             _ => {}
         }
@@ -600,6 +645,9 @@ impl PartReader {
                 state.in_ppr_rpr = false;
             }
             b"rPr" if state.in_ppr => state.in_ppr_rpr = false,
+            b"rPr" if state.in_rpr_change == 0 => state.in_run_rpr = false,
+            b"rPrChange" => state.in_rpr_change = state.in_rpr_change.saturating_sub(1),
+            b"r" => state.run_hidden = false,
             b"pPrChange" => state.in_ppr_change = state.in_ppr_change.saturating_sub(1),
             b"ins" | b"moveTo" if !state.in_ppr_rpr => {
                 state.inserted = state.inserted.saturating_sub(1);
@@ -613,8 +661,17 @@ impl PartReader {
                     c.cell += 1;
                 }
             }
-            b"tr" if state.table_depth == 1 => {
-                if let Some(c) = &mut state.cell {
+            b"trPr" => state.in_trpr = false,
+            b"tr" => {
+                let removed = state.row_removed == Some(state.table_depth);
+                if removed {
+                    state.row_removed = None;
+                }
+                // A removed row takes no place in the table.
+                if state.table_depth == 1
+                    && !removed
+                    && let Some(c) = &mut state.cell
+                {
                     c.row += 1;
                 }
             }
@@ -664,7 +721,9 @@ impl PartReader {
             Changes::Reject => self.state.mark_inserted,
         };
         let mut closed = std::mem::take(&mut self.current);
-        if removed {
+        if self.state.row_removed.is_some() {
+            // A paragraph of a table row the changes being read remove is not text of the document.
+        } else if removed {
             let joins = !closed.text.is_empty() || !closed.notes.is_empty();
             self.carried_number = joins.then_some(closed.number);
             self.carried.text = std::mem::take(&mut closed.text);
