@@ -322,6 +322,13 @@ impl NormRule {
         })
     }
 
+    /// Whether the rule reads the other paragraphs of a matched clause's article: only one that takes
+    /// the requirement away and names its technique in words of its own ("per cent" beside "transfer")
+    /// can tell a paragraph of the topic from one on another topic; "the worker pays" cannot.
+    fn reads_article(&self) -> bool {
+        self.effect != Effect::Satisfies && !self.also.is_empty()
+    }
+
     /// Whether `norm` is one this rule speaks of. `sentence`: the norms of its sentence, itself among
     /// them; `on_topic`: the sentence speaks of the requirement.
     pub fn matches(&self, norm: &Norm, sentence: &[&Norm], on_topic: bool) -> bool {
@@ -511,18 +518,27 @@ pub fn judge(
         })
 }
 
+/// Whether any of a requirement's rules reads the whole article of a matched clause.
+pub fn has_article_rules(rules: &[NormRule]) -> bool {
+    rules.iter().any(NormRule::reads_article)
+}
+
+/// Whether a clause holds the words of a rule that reads the whole article (see
+/// [`has_article_rules`]): only then are its norms read for one.
+pub fn may_speak_in_article(rules: &[NormRule], tokens: &[pakta_norms::lexicon::Token]) -> bool {
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    rules
+        .iter()
+        .any(|rule| rule.reads_article() && rule.may_judge(tokens, &words))
+}
+
 /// Judges a norm that stands in the article of a matched clause but not in a sentence of the topic: only
 /// the requirement's own rules that take it away are asked. Their words name the technique ("sixty per
 /// cent" beside "transfer"), so the article is topic enough; the shared rules ("where feasible", a consent
 /// condition) would read any paragraph of a mixed article as the requirement's.
 pub fn judge_in_article(rules: &[NormRule], norm: &Norm, sentence: &[&Norm]) -> Option<Judgement> {
     let mut qualified = None;
-    // Only a rule that names its technique in words of its own ("per cent" beside "transfer") can tell a
-    // paragraph of the topic from one on another topic in the same article; "the worker pays" cannot.
-    for rule in rules
-        .iter()
-        .filter(|rule| rule.effect != Effect::Satisfies && !rule.also.is_empty())
-    {
+    for rule in rules.iter().filter(|rule| rule.reads_article()) {
         if rule.matches(norm, sentence, true) {
             if rule.effect == Effect::Contradicts {
                 return Some(Judgement {

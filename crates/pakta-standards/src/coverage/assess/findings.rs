@@ -145,6 +145,7 @@ impl Checker<'_> {
             ..
         } = text;
         let mut findings = Findings::default();
+        let article_rules = crate::norms::has_article_rules(&requirement.norms);
         // The norms of the scope, judged by the requirement's norm rules and the rules every protection
         // shares. A whole article is on the topic its heading names; a point inherits its lead-in's topic.
         for &u in &scope.units {
@@ -165,10 +166,21 @@ impl Checker<'_> {
                 .is_some_and(|a| scope.parties_articles.contains(a));
             let parent_on_topic = units[u].parent.is_some_and(|p| scope.spoken.contains(&p));
             // A paragraph of the article that names another requirement's topic is that one's to judge.
-            let in_cue_article = units[u]
-                .article
-                .is_some_and(|a| scope.cue_articles.contains(a))
-                && !self.names_topic(&scanned[u], requirement_index, false, false);
+            // Asked only of a norm no rule judged on its sentence: naming a topic is read off every hit.
+            let in_cue_article = std::cell::OnceCell::new();
+            let in_cue_article = || {
+                *in_cue_article.get_or_init(|| {
+                    article_rules
+                        && units[u]
+                            .article
+                            .is_some_and(|a| scope.cue_articles.contains(a))
+                        && !self.names_topic(&scanned[u], requirement_index, false, false)
+                        && crate::norms::may_speak_in_article(
+                            &requirement.norms,
+                            &scanned[u].tokens,
+                        )
+                })
+            };
             // A clause that is in scope only as part of its paragraph or article, and holds no word any
             // rule looks for, can give no finding: its norms are not read. An article read whole (its
             // heading named the topic, or it is a provision between the Parties) is read where a rule
@@ -197,18 +209,20 @@ impl Checker<'_> {
             let unit_norms = norms.of(u);
             for norm in unit_norms {
                 let sentence = crate::reading::sentence_of(unit_norms, norm);
+                let sentence_on_topic = on_topic.contains(&norm.sentence)
+                    || heading_on_topic
+                    || parties_on_topic
+                    || (norm.inherited && parent_on_topic);
+                // On topic, the requirement's own rules were asked already.
                 let Some(judgement) = judge(
                     &requirement.norms,
                     requirement.protects_workers,
                     norm,
                     &sentence,
-                    on_topic.contains(&norm.sentence)
-                        || heading_on_topic
-                        || parties_on_topic
-                        || (norm.inherited && parent_on_topic),
+                    sentence_on_topic,
                 )
                 .or_else(|| {
-                    in_cue_article
+                    (article_rules && !sentence_on_topic && in_cue_article())
                         .then(|| judge_in_article(&requirement.norms, norm, &sentence))
                         .flatten()
                 }) else {
@@ -217,12 +231,9 @@ impl Checker<'_> {
                 findings.record(judgement, u, norm, text);
             }
         }
-        for &u in &scope.siblings {
+        for &u in scope.siblings.iter().filter(|_| article_rules) {
             if self.names_topic(&scanned[u], requirement_index, false, false)
-                || !crate::norms::may_speak(
-                    &requirement.norms,
-                    scanned[u].tokens.iter().map(|t| t.folded.as_str()),
-                ) && !crate::norms::may_act(&requirement.norms, &scanned[u].tokens)
+                || !crate::norms::may_speak_in_article(&requirement.norms, &scanned[u].tokens)
             {
                 continue;
             }
