@@ -447,15 +447,17 @@ pub fn denies_condition(folded: &str) -> bool {
 
 /// Whose consent a document in `text` is ("a release letter from the present employer", *surat izin dari
 /// suami*): the first actor within six words after a `[qualifiers] consent_documents` phrase that no
-/// "without", *tanpa* denies, linked to it by an agent or `[links] issuers` word.
+/// "without", *tanpa* (`condition_denials`) or "not need", "nor" (`consent_dispensers`) denies, linked to it by an agent or `[links] issuers` word.
 pub fn consent_of(text: &str) -> Option<crate::Role> {
     let set = qualifier_set(Qualifier::ConsentDocument);
     let tokens = tokenize(text);
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
     (0..words.len()).find_map(|i| {
         let end = set.match_at(&words, i)?;
-        let denied = (i.saturating_sub(3)..i)
-            .any(|k| lists().condition_denials.match_at(&words, k).is_some());
+        let denied = (i.saturating_sub(3)..i).any(|k| {
+            lists().condition_denials.match_at(&words, k).is_some()
+                || lists().consent_dispensers.match_at(&words, k).is_some()
+        });
         if denied {
             return None;
         }

@@ -95,6 +95,7 @@ struct Clauses {
     mutual: Vec<String>,
     preferences: Vec<String>,
     condition_denials: Vec<String>,
+    consent_dispensers: Vec<String>,
     purposes: Vec<String>,
     purpose_clauses: Vec<String>,
 }
@@ -399,6 +400,7 @@ pub(crate) struct Lists {
     pub mutual: WordSet,
     pub preferences: WordSet,
     pub condition_denials: WordSet,
+    pub consent_dispensers: WordSet,
     pub purposes: WordSet,
     pub purpose_clauses: WordSet,
     /// `[qualifiers]`, in `Qualifier::ALL` order.
@@ -583,6 +585,7 @@ pub(crate) fn lists() -> &'static Lists {
             mutual: WordSet::new(&data.clauses.mutual),
             preferences: WordSet::new(&data.clauses.preferences),
             condition_denials: WordSet::new(&data.clauses.condition_denials),
+            consent_dispensers: WordSet::new(&data.clauses.consent_dispensers),
             purposes: WordSet::new(&data.clauses.purposes),
             purpose_clauses: WordSet::new(&data.clauses.purpose_clauses),
             qualifiers: qualifier_sets(&data.qualifiers),

@@ -346,10 +346,57 @@ fn words(text: &str) -> Vec<Word<'_>> {
         }
         i += 1;
     }
+    join_spaced_thousands(text, &mut out);
     out
 }
 
+/// A space that groups the thousands of an amount: "MYR 1 500", "Rp 4 500 000", with a no-break or thin
+/// space as typesetting puts one.
+fn is_group_space(gap: &str) -> bool {
+    matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
+}
+
+/// Joins the digit groups of an amount written with spaces between its thousands, after a currency: read
+/// apart, "MYR 1 500" was an amount of 1 and a stray 500.
+fn join_spaced_thousands<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
+    let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
+    let mut i = 1;
+    while i + 1 < out.len() {
+        if is_currency(&fold(out[i - 1].text)) && digits(out[i].text) && out[i].text.len() <= 3 {
+            let mut last = i;
+            while last + 1 < out.len()
+                && out[last + 1].text.len() == 3
+                && digits(out[last + 1].text)
+                && is_group_space(&text[out[last].end..out[last + 1].start])
+            {
+                last += 1;
+            }
+            if last > i {
+                let (start, end) = (out[i].start, out[last].end);
+                out[i] = Word {
+                    text: &text[start..end],
+                    start,
+                    end,
+                };
+                out.drain(i + 1..=last);
+            }
+        }
+        i += 1;
+    }
+}
+
 fn digits_value(word: &str) -> Option<f64> {
+    // Spaces stand only between thousands groups (see `join_spaced_thousands`).
+    let spaced: String;
+    let word = if word.contains(|c: char| is_group_space(c.encode_utf8(&mut [0; 4]))) {
+        spaced = word
+            .chars()
+            .filter(|c| !is_group_space(c.encode_utf8(&mut [0; 4])))
+            .collect();
+        spaced.as_str()
+    } else {
+        word
+    };
     if !word.chars().next()?.is_ascii_digit()
         || !word
             .chars()
@@ -659,6 +706,27 @@ mod tests {
                 (Unit::Money, amount)
             );
         }
+    }
+
+    #[test]
+    fn thousands_grouped_by_spaces_are_one_amount() {
+        for text in [
+            "a wage of MYR 1 500 a month",
+            "a wage of MYR 1\u{a0}500 a month",
+            "a wage of MYR 1,500 a month",
+        ] {
+            assert_eq!(keys(text), keys("a wage of MYR 1500 a month"), "{text}");
+        }
+        assert_eq!(
+            quantities("upah Rp 4 500 000 setiap bulan")[0].value,
+            4_500_000.0
+        );
+        // Without a currency before them, numbers beside each other stay apart.
+        assert!(
+            quantities("Articles 3 500 and 7")
+                .iter()
+                .all(|q| q.value != 3500.0)
+        );
     }
 
     #[test]

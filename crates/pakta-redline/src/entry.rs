@@ -403,11 +403,13 @@ pub(crate) fn matched(
             }
             (Some(o), None) => {
                 any_change = true;
+                findings.extend(flags::whole_clause_findings(&old.lines[o].text, false));
                 clauses.push(whole_line(&old.lines[o], ChangeOp::Delete));
             }
             (None, Some(n)) => {
                 any_change = true;
                 let line = &new.lines[n];
+                findings.extend(flags::whole_clause_findings(&line.text, true));
                 let found = identity.find_new(&line.text);
                 problems.extend(identity.broken(line, &found, new));
                 clauses.push(whole_line(line, ChangeOp::Insert));

@@ -219,6 +219,52 @@ pub fn clause_findings(
     findings
 }
 
+/// Flags for a clause deleted or inserted whole inside a matched article (`inserted`: which). A
+/// paragraph struck out takes its duties, bans and the worker's rights with it ("No recruitment agency
+/// shall charge the worker any fee."); one added brings duties, bans and conditions, and one that opens
+/// by setting the others aside ("Notwithstanding paragraphs 1 and 2, …") is a condition on them. Numbers
+/// and dates are not read: every number of a new paragraph is new.
+pub fn whole_clause_findings(text: &str, inserted: bool) -> Findings {
+    let mut findings = Findings::default();
+    let indonesian = pakta_core::text::detect_language(text).language == Language::Id;
+    for norm in norms(text, indonesian)
+        .iter()
+        .filter(|n| n.modality != Modality::Statement || n.hedge.is_some())
+    {
+        let modal = norm.hedge.clone().unwrap_or_else(|| norm.modal.clone());
+        let binding = matches!(
+            norm.modality,
+            Modality::Obligation | Modality::Prohibition | Modality::HedgedDuty
+        );
+        let workers = norm
+            .bearer_role()
+            .is_some_and(pakta_norms::Role::is_worker_side);
+        if inserted {
+            if norm.denied() {
+                findings.add(Flag::NegationAdded, "", negation_words(text, norm));
+            } else if binding {
+                findings.add(Flag::ModalStrengthened, "", modal);
+            }
+            for condition in norm.conditions.iter().filter(|c| !c.denied) {
+                findings.add(Flag::ConditionAdded, "", condition.text.clone());
+            }
+        } else {
+            if norm.denied() {
+                findings.add(Flag::NegationRemoved, negation_words(text, norm), "");
+            }
+            // A permission of the employer side that went takes nothing from the worker.
+            if binding || workers {
+                findings.add(Flag::ModalWeakened, modal, "");
+            }
+        }
+    }
+    if inserted && lexicon::speaks_of(lexicon::Qualifier::Derogation, text) {
+        let opening = text.split([',', ';', ':']).next().unwrap_or(text).trim();
+        findings.add(Flag::ConditionAdded, "", opening.to_string());
+    }
+    findings
+}
+
 /// Modals, negation, parties and conditions, from the norms of both versions.
 fn norm_findings(
     (old, before): (&str, &[Norm]),
@@ -300,7 +346,10 @@ fn norm_findings(
 /// The words that deny a norm in `text`, its clause, for the value shown beside a negation flag: the
 /// modal of a prohibition, else the first negator of the norm's words as written ("not", *tidak*).
 fn negation_words(text: &str, norm: &Norm) -> String {
-    if norm.modality == Modality::Prohibition {
+    // "shall not", *dilarang*: the modal says it; "No agency shall charge": the negator before it does.
+    let modal_denies = lexicon::negators(&lexicon::tokenize(&norm.modal)) > 0
+        || lexicon::fold(&norm.modal).starts_with("dilarang");
+    if norm.modality == Modality::Prohibition && modal_denies {
         return norm.modal.clone();
     }
     let words = text.get(norm.span.clone()).unwrap_or(text);
@@ -443,6 +492,43 @@ mod tests {
             .filter(|v| v.flag == Flag::NumberChanged)
             .map(|v| format!("{} → {}", v.old, v.new))
             .collect()
+    }
+
+    #[test]
+    fn a_paragraph_struck_or_added_whole_carries_its_norms() {
+        let whole = |text: &str, inserted: bool| -> Vec<String> {
+            let found = whole_clause_findings(text, inserted);
+            found
+                .values
+                .iter()
+                .map(|v| format!("{} {} → {}", v.flag.as_str(), v.old, v.new))
+                .collect()
+        };
+        assert_eq!(
+            whole(
+                "No recruitment agency shall charge the worker any fee.",
+                false
+            ),
+            ["negation-removed No → ", "modal-weakened shall → "]
+        );
+        assert_eq!(
+            whole("Pemberi Kerja dilarang memotong upah Pekerja.", false),
+            ["negation-removed dilarang → ", "modal-weakened dilarang → "]
+        );
+        assert_eq!(
+            whole(
+                "Notwithstanding paragraphs 1 and 2, the worker shall reimburse the air fare if the contract ends early.",
+                true
+            ),
+            [
+                "modal-strengthened  → shall",
+                "condition-added  → if the contract ends early",
+                "condition-added  → Notwithstanding paragraphs 1 and 2"
+            ]
+        );
+        // The employer's permission that went takes nothing from the worker; a statement is no norm.
+        assert!(whole("The employer may deduct the cost of meals.", false).is_empty());
+        assert!(whole("This Memorandum is signed in two originals.", false).is_empty());
     }
 
     #[test]

@@ -120,6 +120,9 @@ pub struct Lexicon {
     /// Every pattern of `en` then `id`, compiled once by the loader (which has to compile them to check
     /// them) so that a checker does not compile them again.
     compiled: Vec<Pattern>,
+    /// An Indonesian pattern written with one word for the employer, with each other word for it
+    /// (see [`EMPLOYER_WORDS`]): matched as the pattern itself, never listed.
+    variants: Vec<(String, Pattern)>,
 }
 
 impl Lexicon {
@@ -128,10 +131,38 @@ impl Lexicon {
         self.en.iter().chain(&self.id)
     }
 
-    /// Every pattern with its compiled form, English first.
+    /// Every pattern with its compiled form, English first, then the employer-word variants.
     pub(crate) fn compiled(&self) -> impl Iterator<Item = (&String, &Pattern)> {
-        self.all().zip(&self.compiled)
+        self.all()
+            .zip(&self.compiled)
+            .chain(self.variants.iter().map(|(text, pattern)| (text, pattern)))
     }
+}
+
+/// The words Indonesian drafting uses for the employer: the law's *Pemberi Kerja*, the placement
+/// regulations' *Pengguna*, and the household's *Majikan*. A pattern written with one of them reads the
+/// same with the others: "berpindah Pengguna" is "pindah pemberi kerja", whatever a catalogue author wrote.
+const EMPLOYER_WORDS: [&str; 3] = ["pemberi kerja", "pengguna", "majikan"];
+
+/// The patterns `text` stands for with each other word for the employer (none when it names none).
+fn employer_variants(text: &str) -> Vec<String> {
+    let padded = format!(" {text} ");
+    let Some(used) = EMPLOYER_WORDS
+        .iter()
+        .find(|w| padded.contains(&format!(" {w} ")))
+    else {
+        return Vec::new();
+    };
+    EMPLOYER_WORDS
+        .iter()
+        .filter(|w| *w != used)
+        .map(|w| {
+            padded
+                .replace(&format!(" {used} "), &format!(" {w} "))
+                .trim()
+                .to_string()
+        })
+        .collect()
 }
 
 /// A part of a complete clause (e.g. overtime pay within working time and rest).
@@ -697,7 +728,18 @@ fn lexicon_of(file: &CatalogueFile, raw: RawLexicon) -> Result<Lexicon, Catalogu
     };
     let en = check(raw.en)?;
     let id = check(raw.id)?;
-    Ok(Lexicon { en, id, compiled })
+    let variants = id
+        .iter()
+        .flat_map(|text| employer_variants(text))
+        .filter(|variant| !id.contains(variant))
+        .filter_map(|variant| Pattern::compile(&variant).ok().map(|p| (variant, p)))
+        .collect();
+    Ok(Lexicon {
+        en,
+        id,
+        compiled,
+        variants,
+    })
 }
 
 fn profiles(

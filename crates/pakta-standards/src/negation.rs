@@ -131,7 +131,12 @@ pub(crate) fn cue_denied(tokens: &[Token], hit: &Hit) -> bool {
             || tokens[hit.first_token..=hit.last_token]
                 .iter()
                 .any(|t| comparative(&t));
+        // "A worker who does not find a new employer is repatriated", *Pekerja yang tidak memperoleh
+        // Pemberi Kerja baru*: the negator is in a relative clause that picks out some workers.
+        let relative = (negator_at.saturating_sub(2)..negator_at)
+            .any(|k| tokens[k].segment == segment && lexicon::opens_relative(&tokens[k].folded));
         if compared
+            || relative
             || between.iter().any(charged)
             || earlier_negator(negator_at)
             || conditional(negator_at)

@@ -190,9 +190,13 @@ impl Reader<'_> {
             if !tokens[k].comma_before || !matches!(words[k], "and" | "dan" | "serta") {
                 continue;
             }
+            // The subject's own relative clause ("dan Pekerja yang berpindah tidak dianggap melarikan
+            // diri") holds no verb of the joined clause: the search stops at it, and the verb is found
+            // further on.
             let mut j = k + 1;
             while j < sentence.end
                 && j < k + 5
+                && !crate::lexicon::opens_relative(words[j])
                 && (role_at(words, j, self.definitions).is_some() || tokens[j].stopword)
             {
                 j += 1;
