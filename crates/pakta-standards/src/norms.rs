@@ -352,8 +352,13 @@ impl NormRule {
             // written request"), the act is not imposed on the worker.
             && !(self.effect != Effect::Satisfies
                 && norm.conditions.iter().any(|c| c.workers_request()))
-            && (self.also.is_empty() || self.also.in_norm(norm))
-            && (self.together.is_empty() || self.together.in_norm(norm))
+            // A verb joined to another shares its subject ("Forty per cent of the wage is paid into a
+            // savings account … and released only after returning home"): the words a rule looks for
+            // may stand there.
+            && (self.also.is_empty() || self.also.in_norm(norm) || self.also.in_object(norm))
+            && (self.together.is_empty()
+                || self.together.in_norm(norm)
+                || self.together.in_object(norm))
             // What keeps a rule out may stand anywhere in the sentence ("The fisher receives a signed
             // copy, and a further copy is kept on board and shown on request") or in the object a
             // joined verb shares.
