@@ -469,7 +469,7 @@ pub struct Judgement {
 /// protection shares. `sentence` holds the other norms of the norm's sentence (for a right that another
 /// norm of the sentence lets the employer postpone). `on_topic`: the sentence speaks of the requirement.
 pub fn judge(
-    rules: &[NormRule],
+    rules: &[&NormRule],
     protects_workers: bool,
     norm: &Norm,
     sentence: &[&Norm],
@@ -523,6 +523,19 @@ pub fn judge(
         })
 }
 
+/// The rules that may judge a norm of a clause: those whose words and actions all stand in it. Asked
+/// once a clause, so that a norm is not tried against rules that cannot speak of it.
+pub fn rules_for<'r>(
+    rules: &'r [NormRule],
+    tokens: &[pakta_norms::lexicon::Token],
+) -> Vec<&'r NormRule> {
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    rules
+        .iter()
+        .filter(|rule| rule.may_judge(tokens, &words))
+        .collect()
+}
+
 /// Whether any of a requirement's rules reads the whole article of a matched clause.
 pub fn has_article_rules(rules: &[NormRule]) -> bool {
     rules.iter().any(NormRule::reads_article)
@@ -541,7 +554,7 @@ pub fn may_speak_in_article(rules: &[NormRule], tokens: &[pakta_norms::lexicon::
 /// the requirement's own rules that take it away are asked. Their words name the technique ("sixty per
 /// cent" beside "transfer"), so the article is topic enough; the shared rules ("where feasible", a consent
 /// condition) would read any paragraph of a mixed article as the requirement's.
-pub fn judge_in_article(rules: &[NormRule], norm: &Norm, sentence: &[&Norm]) -> Option<Judgement> {
+pub fn judge_in_article(rules: &[&NormRule], norm: &Norm, sentence: &[&Norm]) -> Option<Judgement> {
     let mut qualified = None;
     for rule in rules.iter().filter(|rule| rule.reads_article()) {
         if rule.matches(norm, sentence, true) {

@@ -207,6 +207,7 @@ impl Checker<'_> {
                 continue;
             }
             let unit_norms = norms.of(u);
+            let rules = unit_rules(requirement, unit_norms, &scanned[u].tokens);
             for norm in unit_norms {
                 let sentence = crate::reading::sentence_of(unit_norms, norm);
                 let sentence_on_topic = on_topic.contains(&norm.sentence)
@@ -215,7 +216,7 @@ impl Checker<'_> {
                     || (norm.inherited && parent_on_topic);
                 // On topic, the requirement's own rules were asked already.
                 let Some(judgement) = judge(
-                    &requirement.norms,
+                    &rules,
                     requirement.protects_workers,
                     norm,
                     &sentence,
@@ -223,7 +224,7 @@ impl Checker<'_> {
                 )
                 .or_else(|| {
                     (article_rules && !sentence_on_topic && in_cue_article())
-                        .then(|| judge_in_article(&requirement.norms, norm, &sentence))
+                        .then(|| judge_in_article(&rules, norm, &sentence))
                         .flatten()
                 }) else {
                     continue;
@@ -238,9 +239,10 @@ impl Checker<'_> {
                 continue;
             }
             let unit_norms = norms.of(u);
+            let rules = unit_rules(requirement, unit_norms, &scanned[u].tokens);
             for norm in unit_norms {
                 let sentence = crate::reading::sentence_of(unit_norms, norm);
-                if let Some(judgement) = judge_in_article(&requirement.norms, norm, &sentence) {
+                if let Some(judgement) = judge_in_article(&rules, norm, &sentence) {
                     findings.record(judgement, u, norm, text);
                 }
             }
@@ -363,5 +365,19 @@ impl Checker<'_> {
             hedge.get_or_insert_with(|| norm.hedge.clone().unwrap_or_else(|| norm.modal.clone()));
         }
         hedge.map(|h| (h, escape))
+    }
+}
+
+/// The requirement's rules that may judge the norms of a clause (see [`crate::norms::rules_for`]); all of
+/// them where a norm inherits from a lead-in, whose words the clause does not hold.
+fn unit_rules<'r>(
+    requirement: &'r Requirement,
+    unit_norms: &[pakta_norms::Norm],
+    tokens: &[pakta_norms::lexicon::Token],
+) -> Vec<&'r crate::norms::NormRule> {
+    if unit_norms.iter().any(|n| n.inherited) {
+        requirement.norms.iter().collect()
+    } else {
+        crate::norms::rules_for(&requirement.norms, tokens)
     }
 }
