@@ -173,6 +173,14 @@ impl<'d> Reader<'d> {
                     !tokens[j].comma_before && !crate::lexicon::is_strict_negator(words[j])
                 })
         };
+        // "Pekerja yang hamil dan tidak dapat lagi bekerja …", "a worker who is ill and cannot work":
+        // the relative clause joins a second predicate, with its modal, to the first. ("for that purpose
+        // and shall not …": "that" there is no relative pronoun.)
+        let coordinated = |k: usize, at: usize| {
+            words[k] != "that"
+                && (k + 1..at).any(|j| matches!(words[j], "dan" | "and" | "atau" | "or" | "serta"))
+                && (k + 1..at).all(|j| !tokens[j].comma_before)
+        };
         let relative = |a: &Anchor| {
             a.at > sentence.start
                 && (opener(a.at - 1)
@@ -180,7 +188,7 @@ impl<'d> Reader<'d> {
                         && opener(a.at - 2)
                         && crate::lexicon::is_strict_negator(words[a.at - 1]))
                     || (a.at.saturating_sub(5).max(sentence.start)..a.at.saturating_sub(1))
-                        .any(|k| opener(k) && actor_between(k, a.at)))
+                        .any(|k| opener(k) && (actor_between(k, a.at) || coordinated(k, a.at))))
         };
         let relatives: Vec<bool> = anchors.iter().map(relative).collect();
         let describes = |k: usize| {
