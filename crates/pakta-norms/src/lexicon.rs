@@ -203,6 +203,11 @@ pub fn is_strict_negator(folded: &str) -> bool {
     lists().strict.contains(folded)
 }
 
+/// Whether a binding modal states an intention rather than a duty ("will", *akan*): `[modals] intentions`.
+pub fn is_intention(modal: &str) -> bool {
+    lists().intentions.contains(fold(modal).as_str())
+}
+
 /// Whether a word compares ("less", "lower", *melebihi*): denied, it sets a floor or a ceiling.
 pub fn is_comparative(folded: &str) -> bool {
     lists().comparatives.contains(folded)

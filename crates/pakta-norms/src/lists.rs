@@ -65,6 +65,7 @@ struct Modals {
     right: Vec<String>,
     prohibitive: Vec<String>,
     negative_subject: Vec<String>,
+    intentions: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -376,6 +377,7 @@ impl WordSet {
 #[derive(Debug)]
 pub(crate) struct Lists {
     pub binding: WordSet,
+    pub intentions: WordSet,
     pub permissive: WordSet,
     pub negative_subject: WordSet,
     pub negators: WordSet,
@@ -566,6 +568,7 @@ pub(crate) fn lists() -> &'static Lists {
         hedges.extend(data.hedges.phrases);
         Lists {
             binding: WordSet::new(&data.modals.binding),
+            intentions: WordSet::new(&data.modals.intentions),
             permissive: WordSet::new(&data.modals.permissive),
             negative_subject: WordSet::new(&data.modals.negative_subject),
             negators: WordSet::new(&data.negation.negators),

@@ -90,10 +90,16 @@ impl Quantity {
         } else {
             format!("{}", self.value)
         };
+        // Money's unit text is its currency, compared on its own; a period's is which days count.
+        let unit = if self.unit == Unit::Money || self.unit_text.is_empty() {
+            self.unit.as_str().to_string()
+        } else {
+            format!("{} {}", self.unit_text, self.unit.as_str())
+        };
         match self.spelled {
             // Written two ways at once, it is neither number alone.
-            Some(spelled) => format!("{value} ({spelled}) {}", self.unit.as_str()),
-            None => format!("{value} {}", self.unit.as_str()),
+            Some(spelled) => format!("{value} ({spelled}) {unit}"),
+            None => format!("{value} {unit}"),
         }
     }
 
@@ -506,8 +512,30 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             .get(end_index + 1)
             .and_then(|w| unit_of(w))
             .is_some_and(|u| u != Unit::Money);
+        // Which days count is part of the period: "30 working days" is not "30 days", *30 hari kerja* is
+        // not *30 hari*.
+        let mut kind = String::new();
         if qualifier {
+            // Only for days: "three working weeks" of leave are three weeks.
+            let days = folded
+                .get(end_index + 1)
+                .is_some_and(|w| unit_of(w) == Some(Unit::Day));
+            kind = match folded[end_index].as_str() {
+                "working" | "business" if days => "working",
+                "calendar" if days => "calendar",
+                "clear" if days => "clear",
+                _ => "",
+            }
+            .to_string();
             end_index += 1;
+        }
+        // The same in both languages, so that a parallel text's "three working days" is *tiga hari kerja*.
+        if folded.get(end_index).is_some_and(|w| w == "hari") {
+            match folded.get(end_index + 1).map(String::as_str) {
+                Some("kerja") => kind = "working".to_string(),
+                Some("kalender") => kind = "calendar".to_string(),
+                _ => {}
+            }
         }
         let after = folded.get(end_index).map(String::as_str);
         // "under the age of 18" is a number of years, as "di bawah 18 tahun" says.
@@ -537,7 +565,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                     let unit_text = if unit == Unit::Money {
                         after.unwrap_or_default().to_string()
                     } else {
-                        String::new()
+                        kind.clone()
                     };
                     (unit, unit_text, words[i].start, words[end_index].end)
                 }
@@ -709,6 +737,16 @@ mod tests {
     }
 
     #[test]
+    fn which_days_count_is_part_of_a_period() {
+        assert_ne!(keys("within 30 days"), keys("within 30 working days"));
+        assert_ne!(keys("dalam 30 hari"), keys("dalam 30 hari kerja"));
+        assert_eq!(keys("dalam 30 hari kerja"), keys("within 30 working days"));
+        assert_eq!(keys("eight consecutive hours"), keys("eight hours"));
+        assert_eq!(keys("three working weeks"), keys("three weeks"));
+        assert_eq!(quantities("within 30 working days")[0].days(), Some(30.0));
+    }
+
+    #[test]
     fn thousands_grouped_by_spaces_are_one_amount() {
         for text in [
             "a wage of MYR 1 500 a month",
@@ -806,7 +844,7 @@ mod tests {
         assert_eq!(keys("one of the Parties"), Vec::<String>::new());
         assert_eq!(keys("sebelas bulan"), ["11 month"]);
         assert_eq!(keys("at least eight consecutive hours"), ["≥ 8 hour"]);
-        assert_eq!(keys("within three working days"), ["3 day"]);
+        assert_eq!(keys("within three working days"), ["3 working day"]);
         assert_eq!(
             keys("a fisher under the age of 18"),
             keys("di bawah 18 tahun")

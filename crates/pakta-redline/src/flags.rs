@@ -127,7 +127,10 @@ fn modals(norms: &[Norm]) -> Vec<(u8, String)> {
             } else {
                 n.modality.strength()
             };
-            (strength, word)
+            // Twice the modality's strength, one less for an intention ("will", *akan*): "shall" that
+            // became "will" is weaker, and still stronger than "may".
+            let intention = n.modality == Modality::Obligation && lexicon::is_intention(&n.modal);
+            (strength * 2 - u8::from(intention && strength > 0), word)
         })
         .collect()
 }
@@ -144,7 +147,7 @@ fn modal_shift(before: &[(u8, String)], after: &[(u8, String)]) -> Option<(Flag,
             .map(|(_, w)| w.clone())
             .unwrap_or_default()
     };
-    let levels = [3u8, 2, 1, 0];
+    let levels = [6u8, 5, 4, 3, 2, 1, 0];
     let lost = levels
         .iter()
         .copied()
@@ -284,8 +287,8 @@ fn norm_findings(
             (Some((b, bw)), Some((a, aw))) if a > b => {
                 findings.add(Flag::ModalStrengthened, bw, aw)
             }
-            (Some((3, bw)), None) => findings.add(Flag::ModalWeakened, bw, ""),
-            (None, Some((3, aw))) => findings.add(Flag::ModalStrengthened, "", aw),
+            (Some((5..=6, bw)), None) => findings.add(Flag::ModalWeakened, bw, ""),
+            (None, Some((5..=6, aw))) => findings.add(Flag::ModalStrengthened, "", aw),
             _ => {}
         }
     }
@@ -492,6 +495,25 @@ mod tests {
             .filter(|v| v.flag == Flag::NumberChanged)
             .map(|v| format!("{} → {}", v.old, v.new))
             .collect()
+    }
+
+    #[test]
+    fn shall_that_became_will_is_weaker_and_still_stronger_than_may() {
+        let (shall, will, may) = (
+            "The employer shall bear all recruitment costs.",
+            "The employer will bear all recruitment costs.",
+            "The employer may bear all recruitment costs.",
+        );
+        assert_eq!(flags(shall, will), ["modal-weakened"]);
+        assert_eq!(flags(will, may), ["modal-weakened"]);
+        assert_eq!(flags(will, shall), ["modal-strengthened"]);
+        assert_eq!(
+            flags(
+                "Pemberi Kerja wajib membayar biaya.",
+                "Pemberi Kerja akan membayar biaya."
+            ),
+            ["modal-weakened"]
+        );
     }
 
     #[test]
