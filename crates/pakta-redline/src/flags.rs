@@ -215,6 +215,7 @@ pub fn clause_findings(
         pakta_core::text::detect_language(&format!("{old}\n{new}")).language == Language::Id;
     let (before, after) = (norms(old, indonesian), norms(new, indonesian));
     norm_findings((old, &before), (new, &after), &mut findings);
+    table_parties(old, new, &mut findings);
 
     // Numbers and dates.
     numbers((old, references.0), (new, references.1), &mut findings);
@@ -266,6 +267,29 @@ pub fn whole_clause_findings(text: &str, inserted: bool) -> Findings {
         findings.add(Flag::ConditionAdded, "", opening.to_string());
     }
     findings
+}
+
+/// A table row whose cell names another party in the same column ("Air fare | Employer" → "Air fare |
+/// Worker"): a row has no verb for the norm reader, but a "Paid by" column says who bears the cost.
+fn table_parties(old: &str, new: &str, findings: &mut Findings) {
+    let cells =
+        |row: &str| -> Vec<String> { row.split('|').map(|c| c.trim().to_string()).collect() };
+    let (was, now) = (cells(old), cells(new));
+    if was.len() < 2 || was.len() != now.len() {
+        return;
+    }
+    let role = |cell: &str| {
+        lexicon::tokenize(cell)
+            .iter()
+            .find_map(|t| pakta_norms::Role::of_word(&t.folded))
+    };
+    for (a, b) in was.iter().zip(&now) {
+        if let (Some(ra), Some(rb)) = (role(a), role(b))
+            && ra != rb
+        {
+            findings.add(Flag::PartyChanged, a.clone(), b.clone());
+        }
+    }
 }
 
 /// Modals, negation, parties and conditions, from the norms of both versions.
@@ -495,6 +519,28 @@ mod tests {
             .filter(|v| v.flag == Flag::NumberChanged)
             .map(|v| format!("{} → {}", v.old, v.new))
             .collect()
+    }
+
+    #[test]
+    fn a_table_cell_that_names_another_party_is_a_party_change() {
+        assert_eq!(
+            flags(
+                "Air fare | Employer | USD 400",
+                "Air fare | Worker | USD 400"
+            ),
+            ["party-changed"]
+        );
+        assert_eq!(
+            flags("Tiket pesawat | Pengguna", "Tiket pesawat | Pekerja"),
+            ["party-changed"]
+        );
+        assert!(
+            flags(
+                "Air fare | Employer | USD 400",
+                "Air ticket | Employer | USD 400"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
