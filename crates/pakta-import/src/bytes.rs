@@ -111,21 +111,24 @@ pub fn import<E: From<ImportError>>(
                     }
                 ));
             }
+            // Text the file holds but pakta does not read is said, so that nobody takes the comparison
+            // for complete.
+            let them = |n: usize| if n == 1 { "it" } else { "them" };
             if document.embedded > 0 {
+                let n = document.embedded;
                 summary.push_str(&format!(
-                    "; warning: {} embedded document{} (altChunk) not read, so {} text is not compared: open and save the file in Word to merge {}",
-                    document.embedded,
-                    plural(document.embedded),
-                    if document.embedded == 1 { "its" } else { "their" },
-                    if document.embedded == 1 { "it" } else { "them" },
+                    "; warning: {n} embedded document{} (altChunk) not read, so {} text is not compared: open and save the file in Word to merge {}",
+                    plural(n),
+                    if n == 1 { "its" } else { "their" },
+                    them(n),
                 ));
             }
             if document.hidden > 0 {
+                let n = document.hidden;
                 summary.push_str(&format!(
-                    "; warning: {} run{} of hidden text (Word's \"Hidden\" font setting) not read, as Word neither shows nor prints {}",
-                    document.hidden,
-                    plural(document.hidden),
-                    if document.hidden == 1 { "it" } else { "them" },
+                    "; warning: {n} run{} of hidden text (Word's \"Hidden\" font setting) not read, as Word neither shows nor prints {}",
+                    plural(n),
+                    them(n),
                 ));
             }
             let imported = crate::docx::import(&document);

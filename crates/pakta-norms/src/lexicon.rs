@@ -487,6 +487,12 @@ fn qualifier_set(qualifier: Qualifier) -> &'static crate::lists::WordSet {
     &lists().qualifiers[qualifier as usize]
 }
 
+/// Groups of words a text uses for one party interchangeably (*Pemberi Kerja*, *Pengguna*, *Majikan*):
+/// `[grammar] interchangeable`, folded.
+pub fn interchangeable() -> &'static [Vec<String>] {
+    &lists().interchangeable
+}
+
 /// The words by which a clause refers back to another ("paragraph", *ayat*, "preceding").
 pub fn references() -> &'static [String] {
     &lists().references

@@ -35,6 +35,7 @@ struct Data {
 #[serde(deny_unknown_fields)]
 struct Grammar {
     light_verbs: Vec<String>,
+    interchangeable: Vec<Vec<String>>,
     causatives: Vec<String>,
     preventives: Vec<String>,
     places_and_times: Vec<String>,
@@ -376,6 +377,8 @@ impl WordSet {
 /// Every list of the lexicon, compiled.
 #[derive(Debug)]
 pub(crate) struct Lists {
+    /// `[grammar] interchangeable`: groups of words for one party, folded.
+    pub interchangeable: Vec<Vec<String>>,
     pub binding: WordSet,
     pub intentions: WordSet,
     pub permissive: WordSet,
@@ -567,6 +570,17 @@ pub(crate) fn lists() -> &'static Lists {
         let mut hedges = data.hedges.words;
         hedges.extend(data.hedges.phrases);
         Lists {
+            interchangeable: data
+                .grammar
+                .interchangeable
+                .iter()
+                .map(|group| {
+                    group
+                        .iter()
+                        .map(|w| crate::lexicon::fold_phrase(w))
+                        .collect()
+                })
+                .collect(),
             binding: WordSet::new(&data.modals.binding),
             intentions: WordSet::new(&data.modals.intentions),
             permissive: WordSet::new(&data.modals.permissive),

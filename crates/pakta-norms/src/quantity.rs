@@ -358,8 +358,8 @@ fn words(text: &str) -> Vec<Word<'_>> {
 
 /// A space that groups the thousands of an amount: "MYR 1 500", "Rp 4 500 000", with a no-break or thin
 /// space as typesetting puts one.
-fn is_group_space(gap: &str) -> bool {
-    matches!(gap, " " | "\u{a0}" | "\u{202f}" | "\u{2009}")
+fn is_group_space(c: char) -> bool {
+    matches!(c, ' ' | '\u{a0}' | '\u{202f}' | '\u{2009}')
 }
 
 /// Joins the digit groups of an amount written with spaces between its thousands, after a currency: read
@@ -373,7 +373,10 @@ fn join_spaced_thousands<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
             while last + 1 < out.len()
                 && out[last + 1].text.len() == 3
                 && digits(out[last + 1].text)
-                && is_group_space(&text[out[last].end..out[last + 1].start])
+                && {
+                    let mut gap = text[out[last].end..out[last + 1].start].chars();
+                    gap.next().is_some_and(is_group_space) && gap.next().is_none()
+                }
             {
                 last += 1;
             }
@@ -394,11 +397,8 @@ fn join_spaced_thousands<'a>(text: &'a str, out: &mut Vec<Word<'a>>) {
 fn digits_value(word: &str) -> Option<f64> {
     // Spaces stand only between thousands groups (see `join_spaced_thousands`).
     let spaced: String;
-    let word = if word.contains(|c: char| is_group_space(c.encode_utf8(&mut [0; 4]))) {
-        spaced = word
-            .chars()
-            .filter(|c| !is_group_space(c.encode_utf8(&mut [0; 4])))
-            .collect();
+    let word = if word.contains(is_group_space) {
+        spaced = word.chars().filter(|c| !is_group_space(*c)).collect();
         spaced.as_str()
     } else {
         word

@@ -120,8 +120,8 @@ pub struct Lexicon {
     /// Every pattern of `en` then `id`, compiled once by the loader (which has to compile them to check
     /// them) so that a checker does not compile them again.
     compiled: Vec<Pattern>,
-    /// An Indonesian pattern written with one word for a party, with each other word for it (see
-    /// [`PARTY_WORDS`]): matched as the pattern itself, never listed.
+    /// An Indonesian pattern written with one word for a party, with each other word for it (the
+    /// lexicon's `[grammar] interchangeable`): matched as the pattern itself, never listed.
     variants: Vec<(String, Pattern)>,
 }
 
@@ -139,19 +139,12 @@ impl Lexicon {
     }
 }
 
-/// Words Indonesian drafting uses for one party, interchangeably: for the employer the law's *Pemberi
-/// Kerja*, the placement regulations' *Pengguna* and the household's *Majikan*. A pattern written with one
-/// of them reads the same with the others: "berpindah Pengguna" is "pindah pemberi kerja", whatever a
-/// catalogue author wrote. (The worker's *Pekerja* and *PMI* were measured as a second group and changed
-/// nothing on the evaluation sets, so they cost patterns for no reading.)
-const PARTY_WORDS: [&[&str]; 1] = [&["pemberi kerja", "pengguna", "majikan"]];
-
 /// The patterns `text` stands for with the other words for the parties it names (none when it names
 /// none). Each party's word is replaced on its own, not in combination.
 fn party_variants(text: &str) -> Vec<String> {
     let padded = format!(" {text} ");
     let mut out = Vec::new();
-    for group in PARTY_WORDS {
+    for group in pakta_norms::lexicon::interchangeable() {
         let Some(used) = group.iter().find(|w| padded.contains(&format!(" {w} "))) else {
             continue;
         };
