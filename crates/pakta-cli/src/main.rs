@@ -27,6 +27,7 @@ enum Command {
     Lint(commands::lint::Args),
     Check(commands::check::Args),
     Matrix(commands::matrix::Args),
+    #[command(visible_alias = "redline")]
     Diff(commands::diff::Args),
     Parallel(commands::parallel::Args),
     Draft(commands::draft::Args),

@@ -10,7 +10,7 @@ use pakta_core::{Agreement, crossref};
 use crate::align::Fingerprint;
 use crate::flags::{self, Findings, Flag};
 use crate::units::{EntryKind, Line, Unit};
-use crate::{ClauseRedline, EntryRedline, Options, ReferenceProblem, Status};
+use crate::{ClauseRedline, EntryRedline, Options, ReferenceFault, ReferenceProblem, Status};
 
 /// A matched pair of units, by index into each side's unit list.
 #[derive(Debug, Clone, Copy)]
@@ -33,6 +33,9 @@ pub(crate) struct Identity {
     /// NEW's article numbers (numbering sequence, folded number), to tell at once whether a reference's
     /// target exists.
     new_numbers: HashSet<(usize, String)>,
+    /// Folded numbers of OLD articles that have no counterpart in NEW (deleted), unless a kept article
+    /// held the same number too.
+    deleted: HashSet<String>,
     /// The word each draft numbers its provisions with ("article", "section", "clause"), so that
     /// "Section 4.2" is read as a reference in a section-structured contract.
     old_word: Option<String>,
@@ -56,6 +59,7 @@ impl Identity {
                 .iter()
                 .map(|a| (a.sequence, pakta_core::words::fold(&a.number)))
                 .collect(),
+            deleted: HashSet::new(),
             old_word: old.provision_word.clone(),
             new_word: new.provision_word.clone(),
         };
@@ -80,6 +84,14 @@ impl Identity {
                 .new_number
                 .push(new_units[pair.new].number.clone().unwrap_or_default());
         }
+        let paired: HashSet<usize> = pairs.iter().map(|p| p.old).collect();
+        identity.deleted = old_units
+            .iter()
+            .enumerate()
+            .filter(|(i, u)| u.kind == EntryKind::Article && !paired.contains(i))
+            .map(|(_, u)| pakta_core::words::fold(u.number.as_deref().unwrap_or_default()))
+            .filter(|number| !identity.old.contains_key(number))
+            .collect();
         identity
     }
 
@@ -125,6 +137,7 @@ impl Identity {
                     text: line.text[reference.range.clone()].to_string(),
                     target,
                     meant: None,
+                    problem: ReferenceFault::Missing,
                 })
             })
             .collect()
@@ -156,6 +169,26 @@ impl Identity {
             if !kept {
                 continue;
             }
+            // A number that named a deleted article: NEW either has no such article (`broken` found it) or
+            // gave the number to another article, which the reference now silently names.
+            if self.deleted.contains(&folded) {
+                if let Some(missing) = problems.iter_mut().find(|p| {
+                    p.problem == ReferenceFault::Missing
+                        && p.text == new_line.text[reference.range.clone()]
+                }) {
+                    missing.problem = ReferenceFault::Deleted;
+                } else {
+                    problems.push(ReferenceProblem {
+                        clause: new_line.id.to_string(),
+                        article: new_unit.number.clone().unwrap_or_default(),
+                        text: new_line.text[reference.range.clone()].to_string(),
+                        target: target.clone(),
+                        meant: None,
+                        problem: ReferenceFault::Reused,
+                    });
+                }
+                continue;
+            }
             // In OLD this number named the article of pair `p`; where is that article now?
             let Some(&p) = self.old.get(&folded) else {
                 continue;
@@ -168,6 +201,7 @@ impl Identity {
                     text: new_line.text[reference.range.clone()].to_string(),
                     target: target.clone(),
                     meant: Some(now.clone()),
+                    problem: ReferenceFault::Renumbered,
                 });
             }
         }

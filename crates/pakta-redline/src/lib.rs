@@ -253,8 +253,35 @@ pub struct ReferenceProblem {
     pub text: String,
     /// The article number it names.
     pub target: String,
-    /// The article it meant, by identity, now that numbers moved; `None` when the target is simply gone.
+    /// The article it meant, by identity, now that numbers moved; `None` when the target is gone.
     pub meant: Option<String>,
+    /// What is wrong with it.
+    pub problem: ReferenceFault,
+}
+
+/// Why a cross-reference in NEW no longer names what it named in OLD.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferenceFault {
+    /// Its target was renumbered and the reference kept the old number.
+    Renumbered,
+    /// Its target was deleted and NEW has no article with that number.
+    Deleted,
+    /// Its target was deleted and another article took over the number: the reference now names it.
+    Reused,
+    /// NEW has no article with that number, and OLD had none either.
+    Missing,
+}
+
+impl ReferenceFault {
+    /// The name used in JSON reports.
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReferenceFault::Renumbered => "renumbered",
+            ReferenceFault::Deleted => "deleted",
+            ReferenceFault::Reused => "reused",
+            ReferenceFault::Missing => "missing",
+        }
+    }
 }
 
 /// Counts of the parts outside articles, by status.

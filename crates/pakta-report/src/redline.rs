@@ -137,12 +137,20 @@ fn title(noun: &str, a: &EntryRedline, mut changed: impl FnMut(&str, &str) -> St
 
 /// What is wrong with a cross-reference, in words ("still names Article 6, which is now Article 7").
 pub fn reference_problem(noun: &str, r: &pakta_redline::ReferenceProblem) -> String {
-    match &r.meant {
-        Some(meant) => format!(
+    use pakta_redline::ReferenceFault;
+    match (r.problem, &r.meant) {
+        (ReferenceFault::Renumbered, Some(meant)) => format!(
             "still names {noun} {}, which is now {noun} {meant}",
             r.target
         ),
-        None => format!("names {noun} {}, which does not exist", r.target),
+        (ReferenceFault::Deleted, _) => format!("names {noun} {}, which was deleted", r.target),
+        (ReferenceFault::Reused, _) => format!(
+            "still names {noun} {}, which was deleted; {noun} {} is now a different {}",
+            r.target,
+            r.target,
+            noun.to_lowercase()
+        ),
+        _ => format!("names {noun} {}, which does not exist", r.target),
     }
 }
 
@@ -477,6 +485,7 @@ struct ReferenceJson<'a> {
     text: &'a str,
     target: &'a str,
     meant: Option<&'a str>,
+    problem: &'static str,
 }
 
 #[derive(Serialize)]
@@ -578,6 +587,7 @@ pub fn json(old: &Subject, new: &Subject, redline: &Redline) -> String {
                 text: &r.text,
                 target: &r.target,
                 meant: r.meant.as_deref(),
+                problem: r.problem.as_str(),
             })
             .collect(),
         summary: SummaryJson {

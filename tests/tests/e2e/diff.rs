@@ -40,6 +40,24 @@ fn diff_exit_codes_follow_diff1() {
     assert!(String::from_utf8_lossy(&missing.stderr).contains("no-such-draft.md"));
 }
 
+/// `pakta redline` is the diff under the name negotiators use: the same report, the same exit code.
+#[test]
+fn redline_is_the_diff_by_another_name() {
+    let v1 = example("id-my-domestic.v1.md");
+    let v2 = example("id-my-domestic.v2.md");
+    let run = |command: &str| {
+        pakta()
+            .arg(command)
+            .arg(&v1)
+            .arg(&v2)
+            .output()
+            .expect("run")
+    };
+    let (diff, redline) = (run("diff"), run("redline"));
+    assert_eq!(redline.status.code(), Some(1));
+    assert_eq!(diff.stdout, redline.stdout);
+}
+
 #[test]
 fn a_front_matter_key_pakta_does_not_read_is_still_compared() {
     // An `effective` date or a witness under `signed` is the negotiators' text like any other.
@@ -131,6 +149,7 @@ fn diff_json_contract() {
         (Some(1), Some(1), Some(1))
     );
     assert_eq!(report["references"][0]["meant"], "7");
+    assert_eq!(report["references"][0]["problem"], "renumbered");
     // Accepting every change gives NEW's text; rejecting every change gives OLD's.
     for a in articles.iter().filter(|a| a["status"] == "modified") {
         let text = |skip: &str| -> String {

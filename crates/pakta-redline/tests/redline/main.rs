@@ -6,6 +6,7 @@ mod examples;
 mod mutations;
 mod options;
 mod parallel;
+mod references;
 mod structures;
 mod whole;
 
