@@ -141,7 +141,7 @@ fn missing_part(
 
 /// The span of `needle` inside the clause's source text, or the clause's own span when it cannot be found
 /// (the clause text is whitespace-normalised, so a reference broken over two lines may not match).
-fn locate(source: &str, index: &LineIndex, clause: Span, needle: &str) -> Span {
+pub fn locate(source: &str, index: &LineIndex, clause: Span, needle: &str) -> Span {
     let within = source
         .get(clause.start..clause.end.min(source.len()))
         .unwrap_or("");

@@ -11,7 +11,7 @@ use std::ops::Range;
 use crate::lexicon::{Token, tokenize};
 use crate::quantity::{is_number_word, words_value};
 
-const MONTHS: &[&str] = &[
+pub(crate) const MONTHS: &[&str] = &[
     "january",
     "february",
     "march",

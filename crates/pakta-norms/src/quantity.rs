@@ -10,7 +10,12 @@ use std::ops::Range;
 
 use crate::lexicon::fold;
 
+pub mod lint;
+mod numbers;
+mod ordinal;
 mod terms;
+use numbers::{fraction_at, word_value};
+pub(crate) use numbers::{is_number_word, words_value};
 pub use terms::Bound;
 use terms::{bound_before, period_after};
 
@@ -27,6 +32,9 @@ pub enum Unit {
     Money,
     /// A bare number: a count or an amount without a recognised unit.
     Count,
+    /// A place in order that fixes a day or a period: "the seventh day", *bulan ketiga*, "the 27th". The
+    /// period it counts in is kept in [`Quantity::unit_text`] ("day").
+    Ordinal,
 }
 
 impl Unit {
@@ -40,6 +48,7 @@ impl Unit {
             Unit::Percent => "percent",
             Unit::Money => "money",
             Unit::Count => "count",
+            Unit::Ordinal => "ordinal",
         }
     }
 }
@@ -90,8 +99,11 @@ impl Quantity {
         } else {
             format!("{}", self.value)
         };
-        // Money's unit text is its currency, compared on its own; a period's is which days count.
-        let unit = if self.unit == Unit::Money || self.unit_text.is_empty() {
+        // Money's unit text is its currency, compared on its own; a period's is which days count. An
+        // ordinal's is the period it counts in, which one language names and another leaves to the
+        // reader ("the 7th of each month", *setiap tanggal 7*).
+        let unit = if matches!(self.unit, Unit::Money | Unit::Ordinal) || self.unit_text.is_empty()
+        {
             self.unit.as_str().to_string()
         } else {
             format!("{} {}", self.unit_text, self.unit.as_str())
@@ -184,86 +196,6 @@ fn is_currency(folded: &str) -> bool {
                 | "pounds"
                 | "$"
         )
-}
-
-/// A number written in words ("twelve", "puluh", "thousand").
-pub(crate) fn is_number_word(word: &str) -> bool {
-    word_value(word).is_some()
-}
-
-fn word_value(word: &str) -> Option<(f64, bool)> {
-    // (value, is_multiplier)
-    Some(match word {
-        "zero" | "nol" => (0.0, false),
-        "one" | "satu" | "se" => (1.0, false),
-        "two" | "dua" => (2.0, false),
-        "three" | "tiga" => (3.0, false),
-        "four" | "empat" => (4.0, false),
-        "five" | "lima" => (5.0, false),
-        "six" | "enam" => (6.0, false),
-        "seven" | "tujuh" => (7.0, false),
-        "eight" | "delapan" => (8.0, false),
-        "nine" | "sembilan" => (9.0, false),
-        "ten" | "sepuluh" => (10.0, false),
-        "eleven" | "sebelas" => (11.0, false),
-        "twelve" => (12.0, false),
-        "thirteen" => (13.0, false),
-        "fourteen" => (14.0, false),
-        "fifteen" => (15.0, false),
-        "sixteen" => (16.0, false),
-        "seventeen" => (17.0, false),
-        "eighteen" => (18.0, false),
-        "nineteen" => (19.0, false),
-        "twenty" => (20.0, false),
-        "thirty" => (30.0, false),
-        "forty" => (40.0, false),
-        "fifty" => (50.0, false),
-        "sixty" => (60.0, false),
-        "seventy" => (70.0, false),
-        "eighty" => (80.0, false),
-        "ninety" => (90.0, false),
-        "seratus" => (100.0, false),
-        "seribu" => (1000.0, false),
-        "hundred" | "ratus" => (100.0, true),
-        "thousand" | "ribu" => (1000.0, true),
-        "million" | "juta" => (1_000_000.0, true),
-        "belas" => (10.0, true),
-        "puluh" => (10.0, true),
-        _ => return None,
-    })
-}
-
-/// Parses a run of number words ("one thousand five hundred", "dua puluh lima", "seribu lima ratus").
-pub(crate) fn words_value(words: &[&str]) -> Option<f64> {
-    // `small` is the group being built (below a hundred), `current` the hundreds, `total` the thousands and
-    // up: "sembilan ratus sembilan puluh sembilan" is 9 × 100 + 9 × 10 + 9.
-    let (mut total, mut current, mut small) = (0.0, 0.0, 0.0);
-    let mut any = false;
-    for word in words {
-        if *word == "and" {
-            continue;
-        }
-        let (value, _) = word_value(word)?;
-        any = true;
-        match *word {
-            "belas" => small += 10.0,
-            "puluh" => small = if small == 0.0 { 10.0 } else { small * 10.0 },
-            "hundred" | "ratus" => {
-                current += if small == 0.0 { 100.0 } else { small * 100.0 };
-                small = 0.0;
-            }
-            "seratus" => current += 100.0,
-            "thousand" | "ribu" | "million" | "juta" => {
-                let group = current + small;
-                total += if group == 0.0 { value } else { group * value };
-                current = 0.0;
-                small = 0.0;
-            }
-            "seribu" => total += 1000.0,
-            _ => small += value,
-        }
-    }
-    any.then_some(total + current + small)
 }
 
 #[derive(Debug)]
@@ -437,6 +369,25 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
+        if let Some(found) = ordinal::ordinal_at(&folded, i) {
+            let (start, end) = (words[found.first].start, words[found.end - 1].end);
+            let per = period_after(text, end);
+            out.push(Quantity {
+                value: found.value,
+                unit: Unit::Ordinal,
+                unit_text: found.period.map_or("", Unit::as_str).to_string(),
+                text: text[start..end].to_string(),
+                start,
+                end,
+                age: false,
+                spelled: None,
+                bound: None,
+                per: per.map(|(p, _)| p),
+                phrase: start..per.map_or(end, |(_, at)| at),
+            });
+            i = found.end;
+            continue;
+        }
         let (value, mut end_index) = if let Some(v) = digits_value(&folded[i]) {
             (v, i + 1)
         } else {
@@ -455,7 +406,11 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 .then(|| words_value(&folded[i..j].iter().map(String::as_str).collect::<Vec<_>>()))
                 .flatten()
             {
-                Some(v) if folded[i] != "se" => (v, j),
+                // "one and a half", *satu koma lima*: a fraction after the whole.
+                Some(v) if folded[i] != "se" => match fraction_at(&folded, j) {
+                    Some((part, after)) => (v + part, after),
+                    None => (v, j),
+                },
                 _ => {
                     i += 1;
                     continue;
@@ -471,19 +426,32 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             k += 1;
         }
         if k > end_index {
-            let repeated = words_value(
+            let mut repeated = words_value(
                 &folded[end_index..k]
                     .iter()
                     .map(String::as_str)
                     .collect::<Vec<_>>(),
             );
+            if let Some((part, after)) = fraction_at(&folded, k) {
+                repeated = repeated.map(|whole| whole + part);
+                k = after;
+            }
             // Words in parentheses that say another number ("60 (tiga puluh) hari") are the slip a reviewer
             // must catch: the quantity keeps both, so that a change to either side is a changed number.
+            // Only words that fill the parentheses say a number; "(dua kali dua puluh empat)" says more
+            // than one.
             let in_parentheses =
                 text[words[end_index - 1].end..words[end_index].start].contains('(');
+            // The currency or unit may be repeated inside: "(one thousand two hundred ringgit)", "(three
+            // hundred US dollars)".
+            let mut last = k - 1;
+            while last + 1 < words.len() && last < k + 1 && unit_of(&folded[last + 1]).is_some() {
+                last += 1;
+            }
+            let filled = (k - 1..=last).any(|w| text[words[w].end..].trim_start().starts_with(')'));
             if repeated == Some(value) {
                 end_index = k;
-            } else if in_parentheses && !from_words {
+            } else if in_parentheses && filled && !from_words {
                 spelled = repeated;
                 end_index = k;
             }
@@ -552,8 +520,25 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             || folded.get(end_index + 1).is_some_and(|w| {
                 w == "old" || (w == "of" && folded.get(end_index + 2).is_some_and(|n| n == "age"))
             });
+        // "1.5 times the hourly rate", *1,5 (satu koma lima) kali upah per jam*: a rate, the same as "150
+        // per cent of the hourly rate". "Two times a year" is a frequency.
+        let multiplier = matches!(after, Some("times" | "kali"))
+            && folded.get(end_index + 1).is_some_and(|w| {
+                matches!(
+                    w.as_str(),
+                    "the" | "their" | "his" | "her" | "its" | "upah" | "gaji" | "tarif" | "rate"
+                )
+            });
+        let value = if multiplier { value * 100.0 } else { value };
+        let spelled = spelled.map(|s| if multiplier { s * 100.0 } else { s });
         let (unit, unit_text, start, end) =
             match (before.filter(|b| is_currency(b)), after.and_then(unit_of)) {
+                _ if multiplier => (
+                    Unit::Percent,
+                    String::new(),
+                    words[i].start,
+                    words[end_index].end,
+                ),
                 (None, None) if age_of => (Unit::Year, String::new(), words[i].start, core_end),
                 (Some(currency), _) => (
                     Unit::Money,
@@ -734,6 +719,128 @@ mod tests {
                 (Unit::Money, amount)
             );
         }
+    }
+
+    #[test]
+    fn an_ordinal_that_fixes_a_day_or_a_period_is_a_number() {
+        let ordinals = |text: &str| {
+            quantities(text)
+                .iter()
+                .filter(|q| q.unit == Unit::Ordinal)
+                .map(|q| (q.value, q.unit_text.clone(), q.text.clone()))
+                .collect::<Vec<_>>()
+        };
+        let day = |v: f64, text: &str| (v, "day".to_string(), text.to_string());
+        assert_eq!(
+            ordinals("no later than the seventh day of each month"),
+            [day(7.0, "seventh day")]
+        );
+        assert_eq!(
+            ordinals("no later than the twenty-seventh day of each month"),
+            [day(27.0, "twenty-seventh day")]
+        );
+        assert_eq!(
+            ordinals("by the 27th day of the month"),
+            [day(27.0, "27th day")]
+        );
+        assert_eq!(
+            ordinals("paling lambat hari ketujuh setiap bulan"),
+            [day(7.0, "hari ketujuh")]
+        );
+        assert_eq!(
+            ordinals("paling lambat hari kedua puluh tujuh setiap bulan"),
+            [day(27.0, "hari kedua puluh tujuh")]
+        );
+        assert_eq!(
+            ordinals("mulai bulan ke-3 masa kerja")[0].0,
+            3.0,
+            "bulan ke-3"
+        );
+        // The language versions agree.
+        assert_eq!(
+            keys("the seventh day of each month"),
+            keys("hari ketujuh setiap bulan")
+        );
+        assert_eq!(keys("on the 7th"), keys("pada tanggal 7"));
+        assert_eq!(
+            keys("signed on 7 May 2026"),
+            keys("ditandatangani pada tanggal 7 Mei 2026")
+        );
+        assert_ne!(keys("the seventh day"), keys("the twenty-seventh day"));
+        // An ordinal that fixes no day or period is prose.
+        assert!(ordinals("the first Party shall inform the second Party").is_empty());
+        assert!(ordinals("Pihak Pertama memberitahukan").is_empty());
+        // It is no period of seven days.
+        assert_eq!(quantities("the seventh day")[0].days(), None);
+    }
+
+    #[test]
+    fn digits_and_words_that_disagree_are_linted() {
+        let text = "## Article 3 — Wages\n\n1. The wage is not less than MYR 1,500 (one thousand two hundred ringgit) a month.\n2. Leave is 14 (fourteen) days.\n3. Notice is 60 (tiga puluh) hari.\n";
+        let agreement = pakta_core::parse(text);
+        let found = lint::disagreements(&agreement, text);
+        let messages: Vec<(&str, String, u32)> = found
+            .iter()
+            .map(|d| (d.code, d.message.clone(), d.span.line))
+            .collect();
+        assert_eq!(
+            messages,
+            [
+                (
+                    "number-words-disagree",
+                    "\u{201c}not less than MYR 1,500 (one thousand two hundred ringgit) a month\u{201d}: the digits say 1500 but the words say 1200".to_string(),
+                    3
+                ),
+                (
+                    "number-words-disagree",
+                    "\u{201c}60 (tiga puluh) hari\u{201d}: the digits say 60 but the words say 30".to_string(),
+                    5
+                ),
+            ]
+        );
+    }
+
+    #[test]
+    fn a_rate_in_words_or_as_a_multiple_is_a_percentage() {
+        for (text, key) in [
+            ("paid at 150 percent of the hourly rate", "150 percent"),
+            (
+                "paid at one and a half times the hourly rate",
+                "150 percent",
+            ),
+            ("paid at 1.5 times the hourly rate", "150 percent"),
+            (
+                "paid at one and a quarter times the hourly rate",
+                "125 percent",
+            ),
+            (
+                "dibayar 1,5 (satu koma lima) kali upah per jam",
+                "150 percent",
+            ),
+            (
+                "dibayar 1,5 (satu setengah) kali upah per jam",
+                "150 percent",
+            ),
+            (
+                "dibayar satu koma dua lima kali upah per jam",
+                "125 percent",
+            ),
+        ] {
+            assert_eq!(
+                quantities(text)
+                    .iter()
+                    .map(Quantity::amount_key)
+                    .collect::<Vec<_>>(),
+                [key],
+                "{text}"
+            );
+        }
+        // A frequency is no rate.
+        assert!(
+            quantities("the committee meets two times a year")
+                .iter()
+                .all(|q| q.unit != Unit::Percent)
+        );
     }
 
     #[test]

@@ -609,6 +609,37 @@ mod tests {
         assert_eq!(number_changes(old, new), ["five years → three years"]);
     }
 
+    /// A pay day moved within the month, in words or digits, in either language.
+    #[test]
+    fn a_day_fixed_by_an_ordinal_that_moved_is_a_changed_number() {
+        for (old, new, change) in [
+            (
+                "Wages are paid no later than the seventh day of each month.",
+                "Wages are paid no later than the twenty-seventh day of each month.",
+                "seventh day of each month → twenty-seventh day of each month",
+            ),
+            (
+                "Wages are paid by the 7th day of the month.",
+                "Wages are paid by the 27th day of the month.",
+                "7th day → 27th day",
+            ),
+            (
+                "Upah dibayarkan paling lambat hari ketujuh setiap bulan.",
+                "Upah dibayarkan paling lambat hari kedua puluh tujuh setiap bulan.",
+                "hari ketujuh setiap bulan → hari kedua puluh tujuh setiap bulan",
+            ),
+        ] {
+            assert_eq!(number_changes(old, new), [change], "{old}");
+        }
+        assert!(
+            flags(
+                "The first Party informs the other.",
+                "The first Party informs the other."
+            )
+            .is_empty()
+        );
+    }
+
     #[test]
     fn a_sum_in_another_currency_is_a_changed_number() {
         for (old, new, change) in [

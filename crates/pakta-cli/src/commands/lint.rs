@@ -1,4 +1,5 @@
-//! `pakta lint`: structural problems — duplicate or skipped numbers, empty articles, broken cross-references.
+//! `pakta lint`: structural problems — duplicate or skipped numbers, empty articles, broken cross-references —
+//! and amounts whose digits and words disagree.
 
 use std::process::ExitCode;
 
@@ -20,7 +21,12 @@ pub struct Args {
 pub fn run(args: Args) -> anyhow::Result<ExitCode> {
     let input = Input::read(&args.file, &args.read)?;
     let agreement = pakta_core::parse(&input.text);
-    let problems = pakta_core::lint::lint(&agreement, &input.text);
+    let mut problems = pakta_core::lint::lint(&agreement, &input.text);
+    problems.extend(pakta_norms::quantity::lint::disagreements(
+        &agreement,
+        &input.text,
+    ));
+    problems.sort_by_key(|d| (d.span.start, d.code));
     let rendered = match args.format {
         super::TextOrJson::Json => pakta_report::diagnostics::json(&problems),
         super::TextOrJson::Text => {
