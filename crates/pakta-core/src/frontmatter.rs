@@ -76,6 +76,8 @@ struct RawMeta {
     #[serde(rename = "generated-from")]
     generated_from: Option<String>,
     catalogue: Option<String>,
+    #[serde(rename = "running-heads", default)]
+    running_heads: Vec<String>,
     #[serde(flatten)]
     unknown: BTreeMap<String, RawValue>,
 }
@@ -245,7 +247,7 @@ pub fn read(
             ),
             None => (
                 key.as_str(),
-                "title, parties, signed, language, version, supersedes, status, note, sectors, generated-from, catalogue",
+                "title, parties, signed, language, version, supersedes, status, note, sectors, generated-from, catalogue, running-heads",
             ),
         };
         let at = find_key(content, last, key.contains('.'))
@@ -269,6 +271,7 @@ pub fn read(
         sectors: raw.sectors,
         generated_from: raw.generated_from,
         catalogue: raw.catalogue,
+        running_heads: raw.running_heads,
         other,
     }
 }

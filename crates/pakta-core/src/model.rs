@@ -155,6 +155,11 @@ pub struct Meta {
     /// For a draft pakta generated: the term sheet it came from, and the catalogue version.
     pub generated_from: Option<String>,
     pub catalogue: Option<String>,
+    /// The running heads and feet an importer took off every page of a PDF or text file ("DRAFT — AD
+    /// REFERENDUM", "Agreed text, initialled 14 March 2025"): not text of the agreement, but the status
+    /// of the draft, kept so that a changed one is a difference.
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    pub running_heads: Vec<String>,
     /// Keys pakta does not read (`effective`, `signed.witness`, `parties.2.seat`), by dotted path, with
     /// their values as text: the redline still compares them, so no front-matter change goes unseen.
     #[serde(skip_serializing_if = "std::collections::BTreeMap::is_empty")]

@@ -131,6 +131,16 @@ pub fn import<E: From<ImportError>>(
                     them(n),
                 ));
             }
+            if document.struck > 0 {
+                let n = document.struck;
+                summary.push_str(&format!(
+                    "; warning: {n} run{} struck through by hand (not a tracked change) read as ordinary text: if {} proposed deletion{}, the comparison does not apply {}",
+                    plural(n),
+                    if n == 1 { "it is a" } else { "they are" },
+                    plural(n),
+                    them(n),
+                ));
+            }
             let imported = crate::docx::import(&document);
             summary.push_str(&articles_found(&imported.markdown));
             Ok(AsMarkdown {

@@ -34,6 +34,10 @@ pub struct TextReport {
     pub pages: usize,
     /// Lines dropped as page headers, footers or page numbers.
     pub furniture: usize,
+    /// The running heads and feet among them, other than page numbers, each once in page order as first
+    /// printed: written to the front matter (`running-heads`), so that "DRAFT — AD REFERENDUM" that
+    /// became "AGREED TEXT" is a difference.
+    pub running_heads: Vec<String>,
     /// Words hyphenated across a line break that were joined again.
     pub dehyphenated: usize,
     /// Divisions (Part, Chapter, Bab, Section …) and articles pakta's parser finds in the Markdown.
@@ -112,6 +116,7 @@ pub fn import(text: &str, source: &str) -> TextImport {
     // Text with form feeds is a PDF's text layer: places are pages and lines within them.
     let paged = text.contains('\u{c}');
     let furniture = Furniture::find(&pages);
+    report.running_heads = furniture.running_heads(&pages);
     let mut lines: Vec<Option<Line>> = Vec::new();
     for (p, page) in pages.iter().enumerate() {
         let kept: Vec<(usize, &str)> = page
@@ -206,6 +211,22 @@ struct Furniture {
 const EDGE: usize = 3;
 
 impl Furniture {
+    /// The furniture lines that are not page numbers, each form once ("Page 3" and "Page 4" are one
+    /// form), in page order, as first printed, spaces collapsed.
+    fn running_heads(&self, pages: &[Vec<&str>]) -> Vec<String> {
+        let mut dropped: Vec<&(usize, usize)> = self.lines.iter().collect();
+        dropped.sort();
+        let mut seen = HashSet::new();
+        dropped
+            .into_iter()
+            .map(|&(p, i)| pages[p][i])
+            .filter(|line| !is_page_number(line, true))
+            .filter(|line| furniture_key(line).is_some_and(|key| seen.insert(key)))
+            .map(|line| without_page_number(&collapse(line)))
+            .filter(|line| !line.is_empty())
+            .collect()
+    }
+
     fn find(pages: &[Vec<&str>]) -> Furniture {
         let mut lines = HashSet::new();
         let edges: Vec<Vec<usize>> = pages.iter().map(|page| edge_lines(page)).collect();
@@ -393,6 +414,21 @@ fn furniture_key(line: &str) -> Option<String> {
         }));
     }
     Some(key)
+}
+
+/// A running head without the page number it ends or starts with ("Fishers Agreement — Page 1 of 3"): the
+/// page count is no part of the draft's status, and it changes with every added page.
+fn without_page_number(line: &str) -> String {
+    let words: Vec<&str> = line.split_whitespace().collect();
+    let page = |part: &[&str]| is_page_number(&part.join(" "), true);
+    let end = (1..words.len())
+        .find(|&k| page(&words[k..]))
+        .unwrap_or(words.len());
+    let start = (1..end).rev().find(|&k| page(&words[..k])).unwrap_or(0);
+    words[start..end]
+        .join(" ")
+        .trim_matches(|c: char| matches!(c, '-' | '–' | '—' | '|' | ',') || c.is_whitespace())
+        .to_string()
 }
 
 /// Whether a line is only a page number: `12`, `- 12 -`, `Page 12`, `Page 12 of 40`, `Halaman 3 dari 9`,
@@ -1075,16 +1111,25 @@ fn markdown(blocks: &[Block], source: &str, report: &mut TextReport) -> Imported
     let mut w = Writer::default();
     // Markdown a person keeps says where it came from and what to check. Read on the fly (no source),
     // it carries nothing the text does not: a redline of two imports shows only their differences.
-    if !source.is_empty() {
+    // The running heads are the draft's status ("DRAFT — AD REFERENDUM"): kept either way.
+    if !source.is_empty() || !report.running_heads.is_empty() {
         w.line("---", None);
-        if !title.is_empty() {
+        if !title.is_empty() && !source.is_empty() {
             w.line(&format!("title: {}", yaml_string(&collapse(&title))), None);
         }
-        let note = format!(
-            "Imported from {source} by pakta import (plain text); check headings, paragraph breaks \
-             and the signature block against the original."
-        );
-        w.line(&format!("note: {}", yaml_string(&note)), None);
+        if !source.is_empty() {
+            let note = format!(
+                "Imported from {source} by pakta import (plain text); check headings, paragraph breaks \
+                 and the signature block against the original."
+            );
+            w.line(&format!("note: {}", yaml_string(&note)), None);
+        }
+        if !report.running_heads.is_empty() {
+            w.line("running-heads:", None);
+            for head in &report.running_heads {
+                w.line(&format!("  - {}", yaml_string(head)), None);
+            }
+        }
         w.line("---", None);
         w.blank();
     }

@@ -209,6 +209,17 @@ impl Identity {
     }
 }
 
+/// The first row of the table that line `at` is a row of, when it is one and not the first: its column
+/// headings say whose column a tick stands in.
+fn table_header<'l>(lines: &'l [Line], at: usize) -> Option<&'l str> {
+    let row = |i: usize| lines[i].text.contains('|');
+    if !row(at) {
+        return None;
+    }
+    let first = (0..at).rev().take_while(|&i| row(i)).last()?;
+    Some(&lines[first].text)
+}
+
 /// Text normalised as the options say, for deciding whether two texts are the same.
 fn normalise(text: &str, options: &Options) -> String {
     let mut out: String = if options.ignore_punctuation {
@@ -415,6 +426,11 @@ pub(crate) fn matched(
                         &after.text,
                         &changes,
                         (&references.0, &references.1),
+                    ));
+                    findings.extend(flags::table_parties(
+                        table_header(&new.lines, n),
+                        &before.text,
+                        &after.text,
                     ));
                     reference_changes(
                         &references.0,

@@ -215,7 +215,6 @@ pub fn clause_findings(
         pakta_core::text::detect_language(&format!("{old}\n{new}")).language == Language::Id;
     let (before, after) = (norms(old, indonesian), norms(new, indonesian));
     norm_findings((old, &before), (new, &after), &mut findings);
-    table_parties(old, new, &mut findings);
 
     // Numbers and dates.
     numbers((old, references.0), (new, references.1), &mut findings);
@@ -269,27 +268,75 @@ pub fn whole_clause_findings(text: &str, inserted: bool) -> Findings {
     findings
 }
 
-/// A table row whose cell names another party in the same column ("Air fare | Employer" → "Air fare |
-/// Worker"): a row has no verb for the norm reader, but a "Paid by" column says who bears the cost.
-fn table_parties(old: &str, new: &str, findings: &mut Findings) {
-    let cells =
-        |row: &str| -> Vec<String> { row.split('|').map(|c| c.trim().to_string()).collect() };
+/// `party-changed` for a table row: a row has no verb for the norm reader, but a "Paid by" column says who
+/// bears the cost. A cell names its party ("Air fare | Employer" → "Air fare | Worker"), or a tick in it
+/// names the party its column's `header` names ("Paid by Employer | Paid by Worker" with "☑ | ☐" → "☐ |
+/// ☑"). The row's parties, in either way, are compared as a set.
+pub fn table_parties(header: Option<&str>, old: &str, new: &str) -> Findings {
+    let mut findings = Findings::default();
+    let cells = |row: &str| -> Vec<String> {
+        row.split('|')
+            .map(|c| c.trim().to_string())
+            .filter(|c| !c.is_empty())
+            .collect()
+    };
     let (was, now) = (cells(old), cells(new));
     if was.len() < 2 || was.len() != now.len() {
-        return;
+        return findings;
     }
+    let heads = header.map(cells).filter(|h| h.len() == was.len());
     let role = |cell: &str| {
         lexicon::tokenize(cell)
             .iter()
             .find_map(|t| pakta_norms::Role::of_word(&t.folded))
     };
-    for (a, b) in was.iter().zip(&now) {
-        if let (Some(ra), Some(rb)) = (role(a), role(b))
-            && ra != rb
-        {
-            findings.add(Flag::PartyChanged, a.clone(), b.clone());
-        }
+    // Each cell's party with the words that name it: its own, or its column's for a tick.
+    let parties = |row: &[String]| -> Vec<(pakta_norms::Role, String)> {
+        row.iter()
+            .enumerate()
+            .filter_map(|(i, cell)| match role(cell) {
+                Some(r) => Some((r, cell.clone())),
+                None if ticked(cell) => {
+                    let head = heads.as_ref()?.get(i)?;
+                    role(head).map(|r| (r, format!("{cell} {head}")))
+                }
+                None => None,
+            })
+            .collect()
+    };
+    let (before, after) = (parties(&was), parties(&now));
+    let roles = |list: &[(pakta_norms::Role, String)]| {
+        let mut roles: Vec<_> = list.iter().map(|(r, _)| *r).collect();
+        roles.sort();
+        roles.dedup();
+        roles
+    };
+    if !before.is_empty() && !after.is_empty() && roles(&before) != roles(&after) {
+        let show = |list: &[(pakta_norms::Role, String)]| {
+            list.iter()
+                .map(|(_, words)| words.as_str())
+                .collect::<Vec<_>>()
+                .join("; ")
+        };
+        findings.add(Flag::PartyChanged, show(&before), show(&after));
     }
+    findings
+}
+
+/// A cell that marks its column: a tick, a checked box, a cross, or "yes" (*ya*).
+fn ticked(cell: &str) -> bool {
+    matches!(
+        cell,
+        "\u{2611}"
+            | "\u{2612}"
+            | "\u{2713}"
+            | "\u{2714}"
+            | "\u{2717}"
+            | "\u{2718}"
+            | "x"
+            | "X"
+            | "\u{25A0}"
+    ) || matches!(cell.to_lowercase().as_str(), "yes" | "ya")
 }
 
 /// Modals, negation, parties and conditions, from the norms of both versions.
@@ -523,23 +570,67 @@ mod tests {
 
     #[test]
     fn a_table_cell_that_names_another_party_is_a_party_change() {
+        let flags = |header: Option<&str>, old: &str, new: &str| -> Vec<&'static str> {
+            table_parties(header, old, new)
+                .flags
+                .iter()
+                .map(|f| f.as_str())
+                .collect()
+        };
         assert_eq!(
             flags(
+                None,
                 "Air fare | Employer | USD 400",
                 "Air fare | Worker | USD 400"
             ),
             ["party-changed"]
         );
         assert_eq!(
-            flags("Tiket pesawat | Pengguna", "Tiket pesawat | Pekerja"),
+            flags(None, "Tiket pesawat | Pengguna", "Tiket pesawat | Pekerja"),
             ["party-changed"]
         );
         assert!(
             flags(
+                None,
                 "Air fare | Employer | USD 400",
                 "Air ticket | Employer | USD 400"
             )
             .is_empty()
+        );
+        // A tick that moved to another party's column.
+        let header = Some("Cost item | Paid by Employer | Paid by Worker");
+        assert_eq!(
+            flags(
+                header,
+                "Air fare | \u{2611} | \u{2610}",
+                "Air fare | \u{2610} | \u{2611}"
+            ),
+            ["party-changed"]
+        );
+        assert_eq!(
+            flags(
+                Some("Biaya | Pengguna | Pekerja"),
+                "Tiket | ya | tidak",
+                "Tiket | tidak | ya"
+            ),
+            ["party-changed"]
+        );
+        assert!(
+            flags(
+                header,
+                "Air fare | \u{2611} | \u{2610}",
+                "Air ticket | \u{2611} | \u{2610}"
+            )
+            .is_empty()
+        );
+        // A tick added beside the one that stays is the cost shared, not moved: both parties now.
+        assert_eq!(
+            flags(
+                header,
+                "Air fare | \u{2611} | \u{2610}",
+                "Air fare | \u{2611} | \u{2611}"
+            ),
+            ["party-changed"]
         );
     }
 

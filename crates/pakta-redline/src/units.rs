@@ -346,6 +346,9 @@ fn meta_lines(meta: &Meta) -> Vec<Line<'static>> {
         push("sectors".into(), Some(&meta.sectors.join(", ")));
     }
     push("generated from".into(), meta.generated_from.as_ref());
+    if !meta.running_heads.is_empty() {
+        push("running heads".into(), Some(&meta.running_heads.join("; ")));
+    }
     push("catalogue".into(), meta.catalogue.as_ref());
     for (key, value) in &meta.other {
         push(key.clone(), Some(value));

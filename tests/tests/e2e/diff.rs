@@ -354,3 +354,39 @@ fn an_identical_draft_with_a_broken_reference_has_no_differences() {
     let text = String::from_utf8_lossy(&out.stdout);
     assert!(text.contains("Article 9"), "{text}");
 }
+
+/// Two plain-text drafts whose only difference is the running head on every page ("DRAFT — AD
+/// REFERENDUM" that became "AGREED TEXT"): the importer takes heads off the pages, but keeps them as the
+/// draft's status, and the redline says they changed.
+#[test]
+fn a_changed_running_head_is_a_difference() {
+    let dir = tempfile::tempdir().expect("temp");
+    let draft = |head: &str| -> String {
+        (1..=3)
+            .map(|n| {
+                format!(
+                    "{head}\n\nArticle {n}\n\nThe Parties shall cooperate on matter number {n} of this Agreement.\n\nPage {n} of 3\n\u{c}"
+                )
+            })
+            .collect()
+    };
+    let (old, new) = (dir.path().join("old.txt"), dir.path().join("new.txt"));
+    std::fs::write(&old, draft("DRAFT - AD REFERENDUM - NOT FOR SIGNATURE")).expect("write");
+    std::fs::write(&new, draft("AGREED TEXT - INITIALLED 14 MARCH 2025")).expect("write");
+    let same = pakta()
+        .arg("diff")
+        .arg(&old)
+        .arg(&old)
+        .output()
+        .expect("run");
+    assert_eq!(same.status.code(), Some(0));
+    let changed = pakta()
+        .arg("diff")
+        .arg(&old)
+        .arg(&new)
+        .output()
+        .expect("run");
+    let text = String::from_utf8_lossy(&changed.stdout);
+    assert_eq!(changed.status.code(), Some(1), "{text}");
+    assert!(text.contains("running heads"), "{text}");
+}

@@ -24,6 +24,7 @@ use crate::origin::{Imported, Origin, Writer};
 mod embedded;
 mod markdown;
 mod styles;
+mod symbols;
 
 pub use markdown::{import, markdown};
 
@@ -116,6 +117,9 @@ pub struct DocxText {
     /// Runs of hidden text (`w:vanish`): Word neither shows nor prints them, so they are not read; a
     /// "not" hidden in one draft is a "not" the page does not say.
     pub hidden: usize,
+    /// Runs struck through by hand (`w:strike`, `w:dstrike`), outside tracked changes: read as ordinary
+    /// text, though a counter-draft may mean them as proposed deletions.
+    pub struck: usize,
     /// Where each embedded document stands (an index into `paragraphs`) and its relationship id.
     chunks: Vec<(usize, String)>,
 }
@@ -516,6 +520,14 @@ impl PartReader {
         }
     }
 
+    /// A run's `w:strike` or `w:dstrike`, unless switched off, counted once on the side being read.
+    fn strike(&mut self, e: &BytesStart) {
+        let on = !matches!(val(e).as_deref(), Some("0" | "false" | "off"));
+        if on && !self.skipping() {
+            self.out.struck += 1;
+        }
+    }
+
     /// Adds text to the current paragraph.
     fn push(&mut self, text: &str) {
         self.current.text.push_str(text);
@@ -531,6 +543,9 @@ impl PartReader {
             b"r" => state.run_hidden = false,
             b"rPrChange" => state.in_rpr_change += 1,
             b"vanish" if state.in_run_rpr && state.in_rpr_change == 0 => self.hide(e),
+            b"strike" | b"dstrike" if state.in_run_rpr && state.in_rpr_change == 0 => {
+                self.strike(e)
+            }
             b"pPrChange" => {
                 state.in_ppr_change += 1;
                 // A tracked change of the paragraph's properties (a heading restyled as body text) holds
@@ -586,6 +601,9 @@ impl PartReader {
             // An empty paragraph (`<w:p/>`) has no text, but Word counts it.
             b"p" => state.paragraphs += 1,
             b"vanish" if state.in_run_rpr && state.in_rpr_change == 0 => self.hide(e),
+            b"strike" | b"dstrike" if state.in_run_rpr && state.in_rpr_change == 0 => {
+                self.strike(e)
+            }
             b"pStyle" if state.in_ppr && (state.in_ppr_change == 0 || reject) => {
                 current.style = val(e);
                 current.heading = current.style.as_deref().and_then(heading_level);
@@ -631,6 +649,11 @@ impl PartReader {
             b"tab" if !state.in_ppr && !skipping && !hidden => self.push("\t"),
             b"br" | b"cr" if !skipping && !hidden => self.push("\n"),
             b"noBreakHyphen" if !skipping && !hidden => self.push("-"),
+            b"sym" if !skipping && !hidden => {
+                let symbol =
+                    symbols::character(attr(e, b"font").as_deref(), attr(e, b"char").as_deref());
+                self.push(&symbol);
+            }
             b"footnoteReference" | b"endnoteReference" => self.reference(e),
             _ => {}
         }

@@ -327,3 +327,15 @@ fn an_embedded_html_document_is_read_and_another_is_counted() {
     );
     assert_eq!(document.embedded, 1);
 }
+
+/// Text that Word shows but a counter-draft may mean otherwise is counted for the import summary: a run
+/// struck through by hand (a proposed deletion outside tracked changes) and, for comparison, a hidden run.
+#[test]
+fn runs_struck_through_by_hand_and_hidden_runs_are_counted() {
+    let document =
+        |case: &str| read(&fixture_docx(case, |_, text| text), Changes::Accept).expect("reads");
+    let symbols = document("symbols");
+    assert_eq!((symbols.struck, symbols.hidden), (1, 0));
+    let hidden = document("hidden-text");
+    assert_eq!((hidden.struck, hidden.hidden), (0, 1));
+}

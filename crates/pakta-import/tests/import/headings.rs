@@ -96,10 +96,18 @@ fn pasal_headings_with_the_title_on_the_same_line() {
             "Pasal 3 Undang-Undang Nomor 18 Tahun 2017 tentang Pelindungan Pekerja Migran Indonesia tetap berlaku bagi Pekerja Migran selama masa penempatan dan setelah kembali ke daerah asal."
         ]
     );
-    // Page heads and feet are gone; preamble and closing are found.
+    // Page heads and feet are gone from the text; the running head, the draft's name, is kept in the
+    // front matter, and preamble and closing are found.
+    let body = md
+        .split_once("\n---\n\n")
+        .map_or(md.as_str(), |(_, body)| body);
     assert!(
-        !md.contains("Halaman") && !md.contains("RI - NUSANTARA"),
+        !body.contains("Halaman") && !body.contains("RI - NUSANTARA"),
         "{md}"
+    );
+    assert_eq!(
+        agreement.meta.running_heads,
+        ["NOTA KESEPAHAMAN RI - NUSANTARA"]
     );
     assert_eq!(agreement.preamble.len(), 3);
     assert!(agreement.closing[0].text.starts_with("Dibuat di Jakarta"));
@@ -236,11 +244,22 @@ fn an_empty_source_names_no_file() {
         !anonymous.contains(".pdf") && !anonymous.contains(" from "),
         "{anonymous}"
     );
-    // Read on the fly, the import carries no front matter: only the text.
-    assert!(!anonymous.starts_with("---"), "{anonymous}");
+    // Read on the fly, the import carries no front matter but the running heads, which are the draft's
+    // status: the text, and what every page says it is.
     assert!(named.starts_with("---\n"), "{named}");
-    let body = named.split_once("\n---\n\n").map_or("", |(_, body)| body);
-    assert_eq!(body, anonymous, "the rest is the same");
+    let body = |md: &str| {
+        md.split_once("\n---\n\n")
+            .map_or("", |(_, body)| body)
+            .to_string()
+    };
+    assert_eq!(body(&named), body(&anonymous), "the rest is the same");
+    assert_eq!(
+        parse(&anonymous).meta,
+        pakta_core::Meta {
+            running_heads: vec!["Selatan-Utara Agreement Draft 3 (restricted)".to_string()],
+            ..pakta_core::Meta::default()
+        }
+    );
     // Two files with the same text import to the same Markdown.
     assert_eq!(anonymous, import(&text, "").markdown);
 }
