@@ -223,6 +223,7 @@ impl<'d> Reader<'d> {
                         modality: anchor.modality,
                         negated: anchor.negated,
                         statement: true,
+                        by_word: false,
                     });
                 }
             }
@@ -578,6 +579,15 @@ impl<'d> Reader<'d> {
                     modality = Modality::Prohibition;
                 }
             }
+        } else if modality == Modality::Prohibition
+            && anchor.by_word
+            && (window..anchor.at)
+                .filter(|&i| free(i))
+                .any(|i| lists.negative_subject.match_at(words, i).is_some())
+        {
+            // "No worker shall be prohibited from joining", "No agency shall be prevented from charging":
+            // the subject denies the ban, which leaves the act free.
+            modality = Modality::Permission;
         }
         // The action: the first action word after the anchor (the anchor itself for a statement).
         let mut search = if anchor.statement {
@@ -840,7 +850,23 @@ impl<'d> Reader<'d> {
                 }
             })
             .flatten();
-        let recipient = after_role(action_range.end, end, &lists.recipient);
+        // "charge the Worker a fee", "pay each worker the allowance", "advance the worker the fare": a
+        // role right after the verb, before what is paid, is whom it is charged to or paid to. "keep the
+        // worker's passport" names an owner, not a recipient.
+        let indirect = || {
+            let acts = action
+                .as_ref()
+                .is_some_and(|a| a.is("charge") || a.is("pay") || a.is("advance"));
+            let k = (action_range.end..end.min(action_range.end + 3))
+                .find(|&k| !matches!(words[k], "the" | "a" | "an" | "each" | "every" | "any"))?;
+            (acts
+                && !passive
+                && !possessive(words, k)
+                && role_at(words, k, self.definitions).is_some())
+            .then(|| actor_at(tokens, text, k, self.definitions, self.order))
+            .flatten()
+        };
+        let recipient = after_role(action_range.end, end, &lists.recipient).or_else(indirect);
         // Whose consent a consent noun asks for: "the employer's approval", "persetujuan Pemberi Kerja",
         // "the permission of the master". Mutual agreement ("of the employer and the worker", "between
         // the parties") is no one side's.

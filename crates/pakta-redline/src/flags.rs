@@ -700,6 +700,32 @@ mod tests {
         assert_eq!(number_changes(old, new), ["five years → three years"]);
     }
 
+    /// A ban turned into a freedom by denying that anyone may prevent the act: the negation is gone and
+    /// the duty with it, in either language.
+    #[test]
+    fn a_ban_that_became_a_protected_freedom_is_weakened() {
+        for (old, new) in [
+            (
+                "The Employer shall not keep the Worker's passport.",
+                "The Employer shall not be prevented from keeping the Worker's passport.",
+            ),
+            (
+                "No Agency shall charge the Worker any fee.",
+                "No Agency shall be prevented from charging the Worker a fee.",
+            ),
+            (
+                "Pemberi Kerja dilarang menahan paspor Pekerja.",
+                "Pemberi Kerja tidak dapat dicegah untuk menahan paspor Pekerja.",
+            ),
+        ] {
+            let found = flags(old, new);
+            assert!(
+                found.contains(&"negation-removed") && found.contains(&"modal-weakened"),
+                "{old} → {new}: {found:?}"
+            );
+        }
+    }
+
     /// A pay day moved within the month, in words or digits, in either language.
     #[test]
     fn a_day_fixed_by_an_ordinal_that_moved_is_a_changed_number() {

@@ -16,6 +16,9 @@ pub(super) struct Anchor {
     pub(super) negated: bool,
     /// A statement: no modal, anchored on its action word.
     pub(super) statement: bool,
+    /// It forbids by a passive word of its own ("prohibited from", "prevented from", *dilarang*,
+    /// *dicegah*), which a negative subject denies: "No worker shall be prevented from joining" frees.
+    pub(super) by_word: bool,
 }
 
 impl Anchor {
@@ -27,6 +30,7 @@ impl Anchor {
             modality: Modality::Statement,
             negated: false,
             statement: true,
+            by_word: false,
         }
     }
 }
@@ -150,6 +154,7 @@ pub(super) fn anchors(
             modality,
             negated,
             statement: false,
+            by_word: forbidding_word && !denied_ban,
         };
         match found.last_mut() {
             // "shall ensure that workers may keep": the second modal belongs to the clause "that" opens.
@@ -182,6 +187,7 @@ pub(super) fn anchors(
                 } else {
                     previous.modality = merge(previous.modality, anchor.modality);
                     previous.negated |= anchor.negated;
+                    previous.by_word |= anchor.by_word;
                 }
             }
             _ => {

@@ -674,6 +674,56 @@ fn a_ban_denied_is_a_freedom() {
     assert_eq!(n.modality, Modality::Prohibition);
 }
 
+/// Being prevented, barred or kept from an act is a ban, in either language; denied, by a negator or by a
+/// negative subject, it is a freedom: "The Employer shall not be prevented from keeping the passport"
+/// lets the employer keep it.
+#[test]
+fn a_prevention_denied_is_a_freedom() {
+    for (list, class, bearer) in [
+        (
+            norms("The Employer shall not be prevented from keeping the Worker's passport."),
+            "keep",
+            "employer",
+        ),
+        (
+            norms("No Agency shall be prevented from charging the Worker a placement fee."),
+            "charge",
+            "agency",
+        ),
+        (
+            norms("No worker shall be prohibited from joining a trade union."),
+            "join",
+            "worker",
+        ),
+        (
+            norms_id("Pengguna tidak dapat dicegah untuk menahan paspor Pekerja."),
+            "keep",
+            "employer",
+        ),
+    ] {
+        let n = with_action(&list, class);
+        assert_eq!(
+            (role(&n), n.modality, n.denied()),
+            (Some(bearer), Modality::Permission, false),
+            "{n:#?}"
+        );
+    }
+    for (list, class) in [
+        (
+            norms("The worker shall be prevented from leaving the house at night."),
+            "leave",
+        ),
+        (
+            norms_id("Pekerja dicegah meninggalkan rumah pada malam hari."),
+            "leave",
+        ),
+        (norms("No employer shall keep a worker's passport."), "keep"),
+    ] {
+        let n = with_action(&list, class);
+        assert_eq!(n.modality, Modality::Prohibition, "{n:#?}");
+    }
+}
+
 #[test]
 fn the_one_kept_from_an_act_bears_it() {
     for (list, free) in [
@@ -1148,10 +1198,13 @@ fn a_joined_clause_with_its_own_subject_keeps_it() {
 
 #[test]
 fn nouns_after_a_determiner_and_requirements_declared_no_bar() {
-    // "a substitute contract": the verb is the passive after it.
+    // "a substitute contract": the verb is the ban after it ("is barred from").
     let n =
         norms("An agency that presents a substitute contract is barred from further recruitment.");
-    assert!(n[0].passive && !n[0].acts(&["change"]), "{n:#?}");
+    assert!(
+        n[0].modality == Modality::Prohibition && !n[0].acts(&["change"]),
+        "{n:#?}"
+    );
     // "… is no bar": the consent is not required.
     let n = norms("The absence of the current employer's consent is no bar to the change.");
     assert!(n.iter().all(|n| n.denied()), "{n:#?}");
