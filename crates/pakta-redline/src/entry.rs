@@ -522,13 +522,20 @@ pub(crate) fn one_sided(
     op: ChangeOp,
     (own, others): (&[Unit], &[Unit]),
     partners: &[(usize, usize)],
+    (identity, deadline): (&Identity, Option<Instant>),
 ) -> EntryRedline {
-    let container = if unit.kind == EntryKind::Article {
-        best_container(&unit.print, (own, others), partners).and_then(|i| others[i].number.clone())
+    let deleted = op == ChangeOp::Delete;
+    let found = if unit.kind == EntryKind::Article {
+        best_container(&unit.print, (own, others), partners)
     } else {
         None
     };
-    let deleted = op == ChangeOp::Delete;
+    let container = found.and_then(|i| others[i].number.clone());
+    // What the text became in the article it went into (merged) or came from (split): "may change
+    // employer without the consent" merged as "… with the consent" is a condition added.
+    let carried = found
+        .map(|i| carried_findings(unit, &others[i], deleted, (identity, deadline)))
+        .unwrap_or_default();
     let side = |value: Option<String>| {
         if deleted {
             (value, None)
@@ -564,10 +571,53 @@ pub(crate) fn one_sided(
         similarity: 0.0,
         split_from: if deleted { None } else { container.clone() },
         merged_into: if deleted { container } else { None },
-        flags: Vec::new(),
-        values: Vec::new(),
+        flags: carried.flags,
+        values: carried.values,
         clauses: unit.lines.iter().map(|l| whole_line(l, op)).collect(),
     }
+}
+
+/// The flags between the lines of an article deleted into another (`deleted`) or added out of another, and
+/// the lines of that other article they became or came from: each line with the most similar line there,
+/// when they are alike enough to be one clause reworded.
+fn carried_findings(
+    unit: &Unit,
+    other: &Unit,
+    deleted: bool,
+    (identity, deadline): (&Identity, Option<Instant>),
+) -> Findings {
+    let mut findings = Findings::default();
+    let prints: Vec<Fingerprint> = other
+        .lines
+        .iter()
+        .map(|l| Fingerprint::of(&l.text))
+        .collect();
+    for line in &unit.lines {
+        let print = Fingerprint::of(&line.text);
+        let best = prints
+            .iter()
+            .enumerate()
+            .map(|(i, p)| (i, print.similarity(p).max(print.word_similarity(p))))
+            .filter(|(_, s)| *s >= 0.5)
+            .max_by(|a, b| a.1.total_cmp(&b.1).then(b.0.cmp(&a.0)));
+        let Some((i, _)) = best else {
+            continue;
+        };
+        let twin = &other.lines[i];
+        if twin.text == line.text {
+            continue;
+        }
+        let (old, new) = if deleted { (line, twin) } else { (twin, line) };
+        let changes = word_diff_until(&old.text, &new.text, deadline).changes;
+        let references = (identity.find_old(&old.text), identity.find_new(&new.text));
+        findings.extend(flags::clause_findings(
+            &old.text,
+            &new.text,
+            &changes,
+            (&references.0, &references.1),
+        ));
+    }
+    findings
 }
 
 /// The unit of `others` (among `candidates`: each with its counterpart in `own`, in ascending order) that

@@ -541,6 +541,7 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
             ChangeOp::Delete,
             (&old_units, &new_units),
             &matched_new,
+            (&identity, deadline),
         )
     };
     for &o in deleted_after.get(&None).into_iter().flatten() {
@@ -567,6 +568,7 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
                     ChangeOp::Insert,
                     (&new_units, &old_units),
                     &matched_old,
+                    (&identity, deadline),
                 ));
                 // References in an added article can only be checked for existence.
                 references.extend(identity.broken_in(unit));

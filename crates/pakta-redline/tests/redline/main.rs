@@ -3,6 +3,7 @@
 //! structured otherwise, and what the ignore options never hide.
 
 mod examples;
+mod merges;
 mod mutations;
 mod options;
 mod parallel;
