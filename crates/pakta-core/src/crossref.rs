@@ -173,6 +173,61 @@ pub fn find_in(text: &str, provision_word: Option<&str>) -> Vec<Reference> {
     find_with(text, vocabulary)
 }
 
+/// Whether a lower-cased word is one a reference to a provision starts with, in the document's
+/// vocabulary ("article", "articles", *pasal*; "section" in a contract of sections).
+pub fn is_provision_noun(word: &str, provision_word: Option<&str>) -> bool {
+    ARTICLE_WORDS.contains(&word)
+        || provision_word.is_some_and(|p| word == p || word.strip_suffix('s') == Some(p))
+}
+
+/// The articles `text` names, in order, with a range written out: "Articles 3 to 6" names 3, 4, 5 and 6,
+/// *Pasal 3 sampai dengan Pasal 6* as well. Numbers that are not plain integers are named as written.
+pub fn articles_named(text: &str, provision_word: Option<&str>) -> Vec<String> {
+    let found = find_in(text, provision_word);
+    let mut out: Vec<String> = Vec::new();
+    for (i, reference) in found.iter().enumerate() {
+        let Some(number) = &reference.article else {
+            continue;
+        };
+        // A range: the words between this number and the one before are a range word ("3 to 6",
+        // *Pasal 3 sampai dengan Pasal 6*). One list of references shares its range.
+        let ranged = i.checked_sub(1).and_then(|p| {
+            let previous = &found[p];
+            let from: u32 = previous.article.as_deref()?.parse().ok()?;
+            let to: u32 = number.parse().ok()?;
+            let start = previous.range.start.min(reference.range.start);
+            let end = previous.range.end.max(reference.range.end);
+            let span = text.get(start..end)?;
+            let from_end = span.find(&from.to_string())? + from.to_string().len();
+            let to_start = from_end + span[from_end..].find(&to.to_string())?;
+            let between: Vec<String> = span[from_end..to_start]
+                .split_whitespace()
+                .map(str::to_lowercase)
+                .filter(|w| {
+                    !ARTICLE_WORDS.contains(&w.as_str()) && w != "section" && w != "sections"
+                })
+                .collect();
+            let range_word = matches!(
+                between.join(" ").as_str(),
+                "to" | "through"
+                    | "-"
+                    | "\u{2013}"
+                    | "sampai"
+                    | "sampai dengan"
+                    | "hingga"
+                    | "s.d."
+                    | "s/d"
+            );
+            (range_word && from < to && to - from <= 50).then_some((from, to))
+        });
+        if let Some((from, to)) = ranged {
+            out.extend((from + 1..to).map(|n| n.to_string()));
+        }
+        out.push(number.clone());
+    }
+    out
+}
+
 fn find_with(text: &str, vocabulary: &Vocabulary) -> Vec<Reference> {
     // Every reference starts with a provision word or a paragraph word; most clauses have neither, and
     // word segmentation is the costly part, so look for the words first (redlines run this on every clause).
@@ -585,6 +640,28 @@ fn is_external(tokens: &[Token<'_>], lower: &[String], j: usize, vocabulary: &Vo
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_range_of_articles_names_every_article_in_it() {
+        assert_eq!(
+            super::articles_named(
+                "Articles 3 to 6 do not apply to workers hired directly.",
+                None
+            ),
+            ["3", "4", "5", "6"]
+        );
+        assert_eq!(
+            super::articles_named(
+                "Pasal 3 sampai dengan Pasal 5 tidak berlaku bagi pekerja harian.",
+                None
+            ),
+            ["3", "4", "5"]
+        );
+        assert_eq!(
+            super::articles_named("Articles 3 and 6 do not apply.", None),
+            ["3", "6"]
+        );
+    }
+
     use super::*;
 
     fn refs(text: &str) -> Vec<(String, Option<String>, Option<String>)> {

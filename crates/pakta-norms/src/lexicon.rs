@@ -523,13 +523,20 @@ pub fn pointed_paragraphs<'t>(tokens: &'t [Token<'_>]) -> (Vec<&'t str>, bool) {
 pub fn names_action<S: AsRef<str>>(tokens: &[Token], classes: &[S]) -> bool {
     let lists = lists();
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
-    (0..words.len()).any(|i| {
-        lists.action_at(&words, i).is_some_and(|(_, found)| {
-            found
-                .iter()
-                .any(|f| classes.iter().any(|c| c.as_ref() == *f))
-        })
-    })
+    (0..words.len()).any(|i| lists.action_of_class_at(&words, i, classes))
+}
+
+/// [`names_action`] for the folded `words` in `within` only ("Articles 3 to 6 do not apply": the words
+/// right after a reference).
+pub fn names_action_within<S: AsRef<str>>(
+    words: &[&str],
+    within: std::ops::Range<usize>,
+    classes: &[S],
+) -> bool {
+    let lists = lists();
+    within
+        .filter(|&i| i < words.len())
+        .any(|i| lists.action_of_class_at(words, i, classes))
 }
 
 /// A token as the norm reader reads it: folded, and Indonesian "-nya" ("menundanya", "setibanya") without

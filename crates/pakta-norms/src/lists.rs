@@ -506,6 +506,30 @@ impl Lists {
 
     /// The action at `i`: the end of the longest action phrase starting there, with every class it
     /// belongs to.
+    /// Whether the action read at word `i` ([`Self::action_at`]: the longest phrase there) is of one of
+    /// `classes`. Asked at every word of many clauses, it allocates nothing.
+    pub(crate) fn action_of_class_at<S: AsRef<str>>(
+        &self,
+        words: &[&str],
+        i: usize,
+        classes: &[S],
+    ) -> bool {
+        if i >= words.len() {
+            return false;
+        }
+        let Some(longest) = self
+            .action_index
+            .matches(words, i)
+            .map(|(_, end)| end)
+            .max()
+        else {
+            return false;
+        };
+        self.action_index.matches(words, i).any(|(class, end)| {
+            end == longest && classes.iter().any(|c| c.as_ref() == self.actions[*class].0)
+        })
+    }
+
     pub(crate) fn action_at(
         &'static self,
         words: &[&str],

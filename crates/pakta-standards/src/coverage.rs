@@ -305,7 +305,7 @@ impl<'c> Checker<'c> {
             .cloned()
             .unwrap_or_else(|| checked_language(agreement));
         let units = units(agreement, &language);
-        let (scanned, sector_hits) = self.scan(&units);
+        let (scanned, sector_hits) = self.scan(&units, agreement.provision_word.as_deref());
         let sectors = self.sectors(agreement, profile, &sector_hits);
         let layout = Layout::of(&units);
         // Which units each requirement's patterns hit, found in one pass: a requirement then reads only
@@ -385,7 +385,11 @@ impl<'c> Checker<'c> {
     /// Every unit tokenised and its patterns found, in unit order, with the sector words of the scan by
     /// their place in `sector_of`. Units are independent of each other, so a long treaty's units are
     /// scanned on all the machine's cores; the result does not depend on how they are split.
-    fn scan<'u>(&self, units: &[Unit<'u>]) -> (Vec<Scanned<'u>>, Vec<usize>) {
+    fn scan<'u>(
+        &self,
+        units: &[Unit<'u>],
+        provision_word: Option<&str>,
+    ) -> (Vec<Scanned<'u>>, Vec<usize>) {
         // Below this many units per thread, starting a thread costs more than it saves.
         const UNITS_PER_THREAD: usize = 200;
         let threads = std::thread::available_parallelism()
@@ -397,9 +401,9 @@ impl<'c> Checker<'c> {
         let first = parts.next().unwrap_or_default();
         std::thread::scope(|scope| {
             let others: Vec<_> = parts
-                .map(|units| scope.spawn(move || self.scan_part(units)))
+                .map(|units| scope.spawn(move || self.scan_part(units, provision_word)))
                 .collect();
-            let mut scan = self.scan_part(first);
+            let mut scan = self.scan_part(first, provision_word);
             for other in others {
                 let (scanned, sector_hits) = other
                     .join()
@@ -411,7 +415,11 @@ impl<'c> Checker<'c> {
         })
     }
 
-    fn scan_part<'u>(&self, units: &[Unit<'u>]) -> (Vec<Scanned<'u>>, Vec<usize>) {
+    fn scan_part<'u>(
+        &self,
+        units: &[Unit<'u>],
+        provision_word: Option<&str>,
+    ) -> (Vec<Scanned<'u>>, Vec<usize>) {
         let mut sector_hits = Vec::new();
         let scanned = units
             .iter()
@@ -424,6 +432,7 @@ impl<'c> Checker<'c> {
                 let pointers = Pointers {
                     numbers: numbers.into_iter().map(str::to_string).collect(),
                     preceding,
+                    excludes: excluded_articles(unit.text, &tokens, provision_word),
                 };
                 Scanned {
                     tokens,
@@ -622,6 +631,35 @@ pub(crate) struct Scanned<'a> {
 pub(crate) struct Pointers {
     pub(crate) numbers: Vec<String>,
     pub(crate) preceding: bool,
+    /// The articles an exclusion in the unit names ("Articles 3 to 6 do not apply to …"), as printed.
+    pub(crate) excludes: Vec<String>,
+}
+
+/// The articles an exclusion in a unit names: "Articles 3 to 6 do not apply to …" takes from each of
+/// them, wherever it stands. Asked of every unit, most of which name no provision by number: that is
+/// looked for first, in the words already read, then the exclusion, then the references.
+fn excluded_articles(text: &str, tokens: &[Token], provision_word: Option<&str>) -> Vec<String> {
+    // The exclusion follows the articles it names, within a sentence's reach ("Articles 3 to 6 shall
+    // not apply", *Pasal 3 sampai dengan Pasal 6 tidak berlaku*).
+    const REACH: usize = 10;
+    let reference = |j: usize| {
+        pakta_core::crossref::is_provision_noun(&tokens[j].folded, provision_word)
+            && tokens[j + 1]
+                .folded
+                .starts_with(|c: char| c.is_ascii_digit())
+    };
+    let Some(first) = (0..tokens.len().saturating_sub(1)).find(|&j| reference(j)) else {
+        return Vec::new();
+    };
+    let mut words: Vec<&str> = Vec::with_capacity(tokens.len());
+    words.extend(tokens.iter().map(|t| t.folded.as_str()));
+    let excludes = (first..tokens.len() - 1)
+        .filter(|&j| reference(j))
+        .any(|j| lexicon::names_action_within(&words, j + 2..j + 2 + REACH, &["exclude"]));
+    if !excludes {
+        return Vec::new();
+    }
+    pakta_core::crossref::articles_named(text, provision_word)
 }
 
 /// How evidence from a norm names its finding: `norm: why` for a contradiction or a compliance,

@@ -136,6 +136,29 @@ impl Checker<'_> {
                 }
             }
         }
+        // "Articles 3 to 6 do not apply to domestic workers hired directly", in the scope article: an
+        // exclusion that names a matched article by number takes from it, wherever it stands.
+        let matched_articles: BTreeSet<&str> = matched
+            .iter()
+            .filter(|m| !m.cues.is_empty())
+            .filter_map(|m| units[m.unit].article_number.as_deref())
+            .collect();
+        for (u, scan) in scanned.iter().enumerate() {
+            if !scan.pointers.excludes.is_empty()
+                && units[u].kind == UnitKind::Clause
+                && units[u]
+                    .article_number
+                    .as_deref()
+                    .is_none_or(|a| !matched_articles.contains(a))
+                && scan
+                    .pointers
+                    .excludes
+                    .iter()
+                    .any(|a| matched_articles.contains(a.as_str()))
+            {
+                referring.insert(u);
+            }
+        }
         referring
     }
 
