@@ -3,12 +3,14 @@
 //! Authentic texts in two languages are aligned by structure (article numbers and clause ids, which pakta
 //! derives from numbering, not words), and each aligned article is compared on what translation must not
 //! change: its paragraphs and points, its quantities (normalised, so "30 (thirty) days" meets "30 (tiga
-//! puluh) hari"), and its cross-references.
+//! puluh) hari") with the period each is counted per, its cross-references, and what its norms allow or
+//! forbid ("shall not hold the passport" against *boleh menyimpan paspor*).
 
 use std::collections::BTreeMap;
 
-use pakta_core::{Agreement, Article, crossref, words};
+use pakta_core::{Agreement, Article, Language, crossref, words};
 use pakta_norms::quantity::{Quantity, quantities};
+use pakta_norms::{Definitions, Modality, Norm, Reader};
 
 /// What kind of inconsistency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -21,6 +23,9 @@ pub enum Kind {
     Quantity,
     /// A cross-reference to a different article.
     Reference,
+    /// An act one version forbids and the other allows or requires, or requires and the other only
+    /// allows.
+    Modality,
 }
 
 impl Kind {
@@ -30,6 +35,7 @@ impl Kind {
             Kind::Clause => "clause",
             Kind::Quantity => "quantity",
             Kind::Reference => "reference",
+            Kind::Modality => "modality",
         }
     }
 }
@@ -151,7 +157,8 @@ fn compare_text(article: &str, clause: &str, a: &str, b: &str, out: &mut Vec<Inc
         }
         map
     };
-    let (qa, qb) = (count(&quantities(a)), count(&quantities(b)));
+    let (list_a, list_b) = (quantities(a), quantities(b));
+    let (qa, qb) = (count(&list_a), count(&list_b));
     let mut only_a = Vec::new();
     let mut only_b = Vec::new();
     for (k, texts) in &qa {
@@ -162,6 +169,32 @@ fn compare_text(article: &str, clause: &str, a: &str, b: &str, out: &mut Vec<Inc
         let other = qa.get(k).map_or(0, Vec::len);
         only_b.extend(texts.iter().skip(other).cloned());
     }
+    // The same amount counted per another period: "10 days per year" against *10 hari setiap bulan*.
+    // Only where both versions say the period: languages leave it out in different places.
+    let periods = |list: &[Quantity], text: &str| {
+        let mut map: BTreeMap<String, Vec<(pakta_norms::quantity::Unit, String)>> = BTreeMap::new();
+        for q in list {
+            if let Some(per) = q.per {
+                map.entry(q.amount_key())
+                    .or_default()
+                    .push((per, text[q.phrase.clone()].to_string()));
+            }
+        }
+        map
+    };
+    let (pa, pb) = (periods(&list_a, a), periods(&list_b, b));
+    for (k, on_a) in &pa {
+        let Some(on_b) = pb.get(k) else { continue };
+        let units = |list: &[(pakta_norms::quantity::Unit, String)]| {
+            let mut units: Vec<_> = list.iter().map(|(u, _)| *u).collect();
+            units.sort();
+            units
+        };
+        if on_a.len() == on_b.len() && units(on_a) != units(on_b) {
+            only_a.extend(on_a.iter().map(|(_, t)| t.clone()));
+            only_b.extend(on_b.iter().map(|(_, t)| t.clone()));
+        }
+    }
     if !only_a.is_empty() || !only_b.is_empty() {
         out.push(Inconsistency {
             kind: Kind::Quantity,
@@ -169,6 +202,15 @@ fn compare_text(article: &str, clause: &str, a: &str, b: &str, out: &mut Vec<Inc
             clause: Some(clause.to_string()),
             a: only_a.join("; "),
             b: only_b.join("; "),
+        });
+    }
+    if let Some((said_a, said_b)) = stances_differ(a, b) {
+        out.push(Inconsistency {
+            kind: Kind::Modality,
+            article: article.to_string(),
+            clause: Some(clause.to_string()),
+            a: said_a,
+            b: said_b,
         });
     }
     // Cross-references: which article and paragraph each one names. Points are left out: English "point (a)
@@ -209,4 +251,86 @@ fn compare_text(article: &str, clause: &str, a: &str, b: &str, out: &mut Vec<Inc
             b: show(&rb),
         });
     }
+}
+
+/// What a norm does with its act, as the language versions must agree on it.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord)]
+enum Stance {
+    Forbidden,
+    /// Required by a modal of its own ("shall", *wajib*); a bare statement is left out, since one
+    /// language states what the other writes with a modal.
+    Required,
+    Allowed,
+}
+
+fn stance(norm: &Norm) -> Option<Stance> {
+    if norm.denied() {
+        return Some(Stance::Forbidden);
+    }
+    match norm.modality {
+        Modality::Obligation => Some(Stance::Required),
+        Modality::Permission | Modality::Right => Some(Stance::Allowed),
+        _ => None,
+    }
+}
+
+/// The norms of one version's clause, read in its own language.
+fn clause_norms(text: &str) -> Vec<Norm> {
+    let indonesian = pakta_core::text::detect_language(text).language == Language::Id;
+    let definitions = Definitions::default();
+    Reader::new(&definitions, indonesian).read(text, None)
+}
+
+/// An act (by its action class, which both languages share) that one version forbids or requires and the
+/// other only allows ("shall not hold" against *boleh menyimpan*, "shall pay" against *dapat membayar*):
+/// what each version says of it, modal and verb. The reader words the two languages differently, so only
+/// an allowance where the other version has no word of the same stance counts.
+fn stances_differ(a: &str, b: &str) -> Option<(String, String)> {
+    let (na, nb) = (clause_norms(a), clause_norms(b));
+    let by_class = |norms: &[Norm]| {
+        let mut map: BTreeMap<String, Vec<(Stance, String)>> = BTreeMap::new();
+        for norm in norms {
+            let (Some(action), Some(stance)) = (&norm.action, stance(norm)) else {
+                continue;
+            };
+            // A floor or a ceiling ("shall be not less than ten hours", *paling sedikit*) binds a
+            // number, which the quantities compare.
+            if action.is("floor") || action.is("cap") {
+                continue;
+            }
+            let said = format!("{} {}", norm.modal, action.words)
+                .trim()
+                .to_string();
+            for class in &action.classes {
+                map.entry(class.to_string())
+                    .or_default()
+                    .push((stance, said.clone()));
+            }
+        }
+        map
+    };
+    let (ca, cb) = (by_class(&na), by_class(&nb));
+    let has = |list: &[(Stance, String)], s: Stance| list.iter().any(|(x, _)| *x == s);
+    let show = |list: &[(Stance, String)]| {
+        list.iter()
+            .map(|(_, said)| said.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    for (class, on_a) in &ca {
+        let Some(on_b) = cb.get(class) else { continue };
+        // One version binds (forbids or requires) where the other only allows.
+        let looser = |strict: &[(Stance, String)], loose: &[(Stance, String)]| {
+            [Stance::Forbidden, Stance::Required]
+                .into_iter()
+                .any(|s| has(strict, s) && !has(loose, s))
+                && has(loose, Stance::Allowed)
+                && !has(loose, Stance::Forbidden)
+                && !has(strict, Stance::Allowed)
+        };
+        if looser(on_a, on_b) || looser(on_b, on_a) {
+            return Some((show(on_a), show(on_b)));
+        }
+    }
+    None
 }

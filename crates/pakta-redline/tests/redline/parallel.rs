@@ -43,3 +43,39 @@ fn the_bundled_versions_agree_and_a_planted_mismatch_is_found() {
         found[0]
     );
 }
+
+/// Two versions that agree on every number but not on what they allow: the English forbids keeping the
+/// passport, the Indonesian allows it; the English counts leave per year, the Indonesian per month.
+#[test]
+fn a_ban_that_the_other_version_allows_and_a_changed_period_are_found() {
+    let en = pakta_core::parse(
+        "## Article 1 — Leave\n\nThe caregiver is entitled to 10 (ten) days of paid leave per year.\n\n## Article 2 — Documents\n\nThe employer shall not hold the caregiver's passport.\n\n## Article 3 — Wages\n\nThe employer shall pay the wage monthly.\n",
+    );
+    let id = |leave: &str, documents: &str| {
+        pakta_core::parse(&format!(
+            "## Pasal 1 — Cuti\n\n{leave}\n\n## Pasal 2 — Dokumen\n\n{documents}\n\n## Pasal 3 — Upah\n\nPemberi kerja wajib membayar upah setiap bulan.\n"
+        ))
+    };
+    let faithful = id(
+        "Pengasuh berhak atas cuti berbayar selama 10 (sepuluh) hari setiap tahun.",
+        "Pemberi kerja dilarang menyimpan paspor pengasuh.",
+    );
+    let found = parallel(&en, &faithful).inconsistencies;
+    assert!(found.is_empty(), "{found:#?}");
+    let unfaithful = id(
+        "Pengasuh berhak atas cuti berbayar selama 10 (sepuluh) hari setiap bulan.",
+        "Pemberi kerja boleh menyimpan paspor pengasuh.",
+    );
+    let kinds: Vec<(Kind, String)> = parallel(&en, &unfaithful)
+        .inconsistencies
+        .into_iter()
+        .map(|i| (i.kind, i.article))
+        .collect();
+    assert_eq!(
+        kinds,
+        [
+            (Kind::Quantity, "1".to_string()),
+            (Kind::Modality, "2".to_string())
+        ]
+    );
+}
