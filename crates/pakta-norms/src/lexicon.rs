@@ -539,6 +539,12 @@ pub fn names_action_within<S: AsRef<str>>(
         .any(|i| lists.action_of_class_at(words, i, classes))
 }
 
+/// The end of the cost phrase ("free of charge", "paid", *tanpa biaya*) that starts at word `i` of the
+/// folded `words`, the longest there: the lexicon's `[grammar] costs`.
+pub fn cost_term_at(words: &[&str], i: usize) -> Option<usize> {
+    lists().costs.match_at(words, i)
+}
+
 /// A token as the norm reader reads it: folded, and Indonesian "-nya" ("menundanya", "setibanya") without
 /// its particle, as the stem has it.
 pub fn read_word<'t>(token: &'t Token) -> &'t str {

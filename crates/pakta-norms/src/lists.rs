@@ -55,6 +55,7 @@ struct Grammar {
     permit_kinds: Vec<String>,
     number_floors: Vec<String>,
     number_caps: Vec<String>,
+    costs: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -444,6 +445,7 @@ pub(crate) struct Lists {
     /// `floor` and `cap` actions ("paling singkat 30 hari", "not exceeding 8 hours").
     pub number_floors: WordSet,
     pub number_caps: WordSet,
+    pub costs: WordSet,
     pub not_verbs: Vec<String>,
     pub references: Vec<String>,
     pub pointers: Vec<String>,
@@ -645,6 +647,7 @@ pub(crate) fn lists() -> &'static Lists {
             permit_kinds: folded(&data.grammar.permit_kinds),
             number_floors: WordSet::new(&data.grammar.number_floors),
             number_caps: WordSet::new(&data.grammar.number_caps),
+            costs: WordSet::new(&data.grammar.costs),
             not_verbs: folded(&data.grammar.not_verbs),
             references: folded(&data.grammar.references),
             pointers: folded(&data.grammar.pointers),

@@ -223,9 +223,19 @@ fn table_header<'l>(lines: &'l [Line], at: usize) -> Option<&'l str> {
 /// Text normalised as the options say, for deciding whether two texts are the same.
 fn normalise(text: &str, options: &Options) -> String {
     let mut out: String = if options.ignore_punctuation {
-        text.chars()
-            .map(|c| {
-                if c.is_alphanumeric() || c.is_whitespace() || carries_meaning(c) {
+        let chars: Vec<char> = text.chars().collect();
+        // A separator between digits is part of the number: "1,500" is not "1.500", which an English
+        // text reads as one and a half.
+        let in_number = |i: usize| {
+            i > 0
+                && chars[i - 1].is_ascii_digit()
+                && chars.get(i + 1).is_some_and(char::is_ascii_digit)
+        };
+        chars
+            .iter()
+            .enumerate()
+            .map(|(i, &c)| {
+                if c.is_alphanumeric() || c.is_whitespace() || carries_meaning(c) || in_number(i) {
                     c
                 } else {
                     ' '

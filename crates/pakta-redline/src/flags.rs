@@ -28,10 +28,13 @@ pub enum Flag {
     CrossReferenceChanged,
     ConditionAdded,
     ConditionRemoved,
+    /// Whether something is free, or at whose expense, changed: "free of charge" struck out, "paid leave"
+    /// that became "unpaid leave", *berbayar* → *tidak berbayar*.
+    CostChanged,
 }
 
 impl Flag {
-    pub const ALL: [Flag; 11] = [
+    pub const ALL: [Flag; 12] = [
         Flag::ModalWeakened,
         Flag::ModalStrengthened,
         Flag::NegationAdded,
@@ -43,6 +46,7 @@ impl Flag {
         Flag::CrossReferenceChanged,
         Flag::ConditionAdded,
         Flag::ConditionRemoved,
+        Flag::CostChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -58,6 +62,7 @@ impl Flag {
             Flag::CrossReferenceChanged => "cross-reference-changed",
             Flag::ConditionAdded => "condition-added",
             Flag::ConditionRemoved => "condition-removed",
+            Flag::CostChanged => "cost-changed",
         }
     }
 }
@@ -215,6 +220,7 @@ pub fn clause_findings(
         pakta_core::text::detect_language(&format!("{old}\n{new}")).language == Language::Id;
     let (before, after) = (norms(old, indonesian), norms(new, indonesian));
     norm_findings((old, &before), (new, &after), &mut findings);
+    costs(old, new, &mut findings);
 
     // Numbers and dates.
     numbers((old, references.0), (new, references.1), &mut findings);
@@ -484,6 +490,12 @@ fn numbers(
             if let Some(i) = twin {
                 kept[i] = true;
                 matched[b] = true;
+                // "USD 1,500" that became "USD 1.500" reads as the same sum in Indonesian, but as one and
+                // a half in English: a separator swapped inside a number is a change to show.
+                let (was, now) = (separators(&q.text), separators(&after[i].text));
+                if !was.is_empty() && !now.is_empty() && was != now {
+                    findings.add(Flag::NumberChanged, q.text.clone(), after[i].text.clone());
+                }
             }
         }
     }
@@ -520,6 +532,52 @@ fn numbers(
             findings.add(Flag::NumberChanged, "", c.text.clone());
         }
     }
+}
+
+/// `cost-changed`: a phrase that says something is free or at someone's expense ("free of charge", "at
+/// the Employer's expense", "paid leave", *tanpa biaya*, *berbayar*) in one version and not the other, or
+/// denied in it ("unpaid", *tidak berbayar*). The phrases are the lexicon's `[redline] costs`.
+fn costs(old: &str, new: &str, findings: &mut Findings) {
+    let (before, after) = (cost_terms(old), cost_terms(new));
+    for term in before.iter().filter(|t| !after.contains(t)) {
+        findings.add(Flag::CostChanged, term.clone(), "");
+    }
+    for term in after.iter().filter(|t| !before.contains(t)) {
+        findings.add(Flag::CostChanged, "", term.clone());
+    }
+}
+
+/// The cost phrases standing in a text, as written, each with a negator before it kept ("tidak
+/// berbayar"): "unpaid" and *tidak berbayar* are other terms than "paid" and *berbayar*.
+fn cost_terms(text: &str) -> Vec<String> {
+    let tokens = lexicon::tokenize(text);
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    let mut out = Vec::new();
+    for i in 0..words.len() {
+        if let Some(end) = lexicon::cost_term_at(&words, i) {
+            let start = if i > 0 && lexicon::is_strict_negator(words[i - 1]) {
+                i - 1
+            } else {
+                i
+            };
+            out.push(text[tokens[start].start..tokens[end - 1].end].to_lowercase());
+        }
+    }
+    out
+}
+
+/// The commas and points written between digits ("1,500.50" gives ",."): which convention the number is
+/// written in.
+fn separators(text: &str) -> String {
+    let chars: Vec<char> = text.chars().collect();
+    (1..chars.len().saturating_sub(1))
+        .filter(|&i| {
+            matches!(chars[i], ',' | '.')
+                && chars[i - 1].is_ascii_digit()
+                && chars[i + 1].is_ascii_digit()
+        })
+        .map(|i| chars[i])
+        .collect()
 }
 
 fn dates(old: &str, new: &str, findings: &mut Findings) {
@@ -724,6 +782,52 @@ mod tests {
                 "{old} → {new}: {found:?}"
             );
         }
+    }
+
+    /// A cost moved by striking "free of charge" or "at the Employer's expense", or by making paid leave
+    /// unpaid, in either language; rewording around a cost phrase that stays is no cost change.
+    #[test]
+    fn a_cost_struck_or_denied_is_a_cost_change() {
+        for (old, new) in [
+            (
+                "Workers may complain free of charge within 60 days.",
+                "Workers may complain within 60 days.",
+            ),
+            (
+                "The Employer shall provide health insurance at the Employer's expense.",
+                "The Employer shall provide health insurance.",
+            ),
+            (
+                "The Worker is entitled to 12 days of paid annual leave.",
+                "The Worker is entitled to 12 days of unpaid annual leave.",
+            ),
+            (
+                "Pekerja berhak atas cuti tahunan berbayar selama 12 hari.",
+                "Pekerja berhak atas cuti tahunan tidak berbayar selama 12 hari.",
+            ),
+        ] {
+            assert!(flags(old, new).contains(&"cost-changed"), "{old} → {new}");
+        }
+        assert!(
+            !flags(
+                "Wages shall be paid monthly, free of charge to the worker.",
+                "Wages shall be paid each month, free of charge to the worker."
+            )
+            .contains(&"cost-changed")
+        );
+    }
+
+    /// A thousands separator swapped for a decimal point reads differently by convention: shown.
+    #[test]
+    fn a_separator_swapped_inside_a_number_is_a_changed_number() {
+        assert_eq!(
+            number_changes(
+                "The wage is USD 1,500 a month.",
+                "The wage is USD 1.500 a month."
+            ),
+            ["USD 1,500 a month → USD 1.500 a month"]
+        );
+        assert!(number_changes("The wage is USD 1,500.", "The wage is USD 1 500.").is_empty());
     }
 
     /// A pay day moved within the month, in words or digits, in either language.

@@ -123,7 +123,24 @@ impl Reader<'_> {
                     // "While the vessel is at sea, …" opens the sentence with a condition of time;
                     // "works on board only while holding a certificate" is the norm's own limit.
                     let inner_while = words[i] == "while" && i > sentence.start;
+                    // "meet at least once a year": how often, not "once the worker arrives".
+                    let frequency = words[i] == "once"
+                        && matches!(
+                            words.get(i + 1).copied(),
+                            Some(
+                                "a" | "an"
+                                    | "every"
+                                    | "each"
+                                    | "per"
+                                    | "annually"
+                                    | "monthly"
+                                    | "weekly"
+                                    | "yearly"
+                                    | "daily"
+                            )
+                        );
                     if (words[i] == "dalam" && words.get(i + 2) == Some(&"apa"))
+                        || frequency
                         || inner_while
                         || anaphoric
                         || participle

@@ -24,6 +24,9 @@ fn ignoring_punctuation_never_hides_an_amount_or_a_comparison() {
             false,
         ),
         ("The \"Employer\" pays.", "The Employer pays.", false),
+        // A separator inside a number is part of it: in English "1.500" is one and a half.
+        ("The wage is USD 1,500.", "The wage is USD 1.500.", true),
+        ("The wage is USD 1,500.", "The wage is USD 1,500", false),
     ] {
         let r = redline(&article(old), &article(new), &ignoring);
         let modified = r.articles().any(|x| x.status == Status::Modified);
