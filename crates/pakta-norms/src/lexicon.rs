@@ -208,6 +208,21 @@ pub fn is_intention(modal: &str) -> bool {
     lists().intentions.contains(fold(modal).as_str())
 }
 
+/// Whether modal words give a right or a freedom ("entitled to", "may", *berhak*, *dapat*): a hedge on
+/// them ("where the workload permits") leaves the right to someone else's means or needs.
+pub fn grants(modal: &str) -> bool {
+    let tokens = tokenize(modal);
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    (0..words.len()).any(|i| {
+        lists().modal_at(&words, i).iter().any(|(kind, _)| {
+            matches!(
+                kind,
+                crate::lists::ModalKind::Right | crate::lists::ModalKind::Permissive
+            )
+        })
+    })
+}
+
 /// Whether a word compares ("less", "lower", *melebihi*): denied, it sets a floor or a ceiling.
 pub fn is_comparative(folded: &str) -> bool {
     lists().comparatives.contains(folded)

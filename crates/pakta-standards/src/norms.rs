@@ -620,6 +620,19 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
             "an escape clause: the duty holds only as far as means, law or discretion allow",
         );
     }
+    // "The Worker is entitled to a weekly rest day, where the workload permits", *berhak atas libur …
+    // apabila pekerjaan memungkinkan*: the worker's right holds only as far as the work or someone's
+    // means allow.
+    if affirmed
+        && bearer.is_some_and(Role::is_worker_side)
+        && norm.modality == Modality::HedgedDuty
+        && norm.hedge.is_some()
+        && pakta_norms::lexicon::grants(&norm.modal)
+    {
+        return Some(
+            "the worker's right holds only as far as the work, the means or the employer allow",
+        );
+    }
     // "The worker shall not leave the house without the employer's permission": the freedom is the
     // employer's to give.
     if bearer.is_some_and(Role::is_worker_side)

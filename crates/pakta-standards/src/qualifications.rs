@@ -398,6 +398,28 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
             "a share of the floor, which is below it",
         ));
     }
+    // "Wages are paid monthly, provided the Worker has met the production quota set by the Employer",
+    // *asalkan Pekerja memenuhi target yang ditetapkan oleh Pemberi Kerja*: what is owed waits on a
+    // condition whose measure the employer side sets.
+    let owed = match norm.modality {
+        Modality::Obligation | Modality::Statement => {
+            employer || (bearer.is_none() && norm.passive)
+        }
+        Modality::Right => worker,
+        _ => false,
+    };
+    if owed
+        && !norm.denied()
+        && live.iter().any(|c| {
+            c.kind == pakta_norms::ConditionKind::Condition
+                && c.roles.iter().any(|r| r.is_employer_side())
+                && terms_speak_of(Qualifier::Appointed, c.words())
+        })
+    {
+        return Some(Qualification::takes_back(
+            "it holds only on a condition the employer side sets",
+        ));
+    }
     // The employer side chooses, sets or controls it: "certified by a doctor appointed by the employer",
     // "the allowance set by the Employer", "whichever scheme the Employer elects". An employer who pays
     // "the part designated by the worker" chooses nothing.

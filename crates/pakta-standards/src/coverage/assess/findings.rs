@@ -355,7 +355,18 @@ impl Checker<'_> {
             let dilutes = match norm.modality {
                 // A recommendation to the worker ("workers should register") binds nobody else.
                 Modality::HedgedDuty => norm.hedge.is_some() || !worker,
-                Modality::Permission => requirement.obligation && norm.bearer.is_some() && !worker,
+                // "The Employer may deduct income tax and social-security contributions": a power to
+                // deduct what the law levies is how the levy is paid, not a duty made optional.
+                Modality::Permission => {
+                    requirement.obligation
+                        && norm.bearer.is_some()
+                        && !worker
+                        && !(norm.acts(&["deduct"])
+                            && pakta_norms::lexicon::speaks_of(
+                                pakta_norms::lexicon::Qualifier::LawfulCost,
+                                &norm.object,
+                            ))
+                }
                 _ => false,
             };
             if !dilutes {
