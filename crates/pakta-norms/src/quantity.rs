@@ -828,6 +828,10 @@ mod tests {
         );
         assert_eq!(keys("on the 7th"), keys("pada tanggal 7"));
         assert_eq!(
+            ordinals("paling lambat tanggal 7 bulan berikutnya"),
+            [day(7.0, "tanggal 7")]
+        );
+        assert_eq!(
             keys("signed on 7 May 2026"),
             keys("ditandatangani pada tanggal 7 Mei 2026")
         );
@@ -1022,7 +1026,7 @@ mod tests {
             ("one day of rest each week", "1 day per week"),
             ("1 (satu) hari libur setiap minggu", "1 day per week"),
             ("30 days of paid leave a year", "30 day per year"),
-            ("within 30 days, each Party", "30 day"),
+            ("within 30 days, each Party", "≤ 30 day"),
             ("USD 500 to a worker", "500 money"),
         ] {
             assert_eq!(keys(text), [key], "{text}");
@@ -1031,8 +1035,14 @@ mod tests {
 
     #[test]
     fn reads_digits_words_and_units() {
-        assert_eq!(keys("within 30 (thirty) days"), ["30 day"]);
-        assert_eq!(keys("dalam waktu 30 (tiga puluh) hari"), ["30 day"]);
+        assert_eq!(keys("within 30 (thirty) days"), ["≤ 30 day"]);
+        assert_eq!(keys("dalam waktu 30 (tiga puluh) hari"), ["≤ 30 day"]);
+        // A deadline that became a waiting period is another quantity.
+        assert_ne!(
+            keys("within 60 days of"),
+            keys("no earlier than 60 days after")
+        );
+        assert_ne!(keys("dalam waktu 60 hari"), keys("paling cepat 60 hari"));
         assert_eq!(
             keys("RM 1,500 (one thousand five hundred ringgit) a month"),
             ["1500 money per month"]
@@ -1046,7 +1056,7 @@ mod tests {
         assert_eq!(keys("one of the Parties"), Vec::<String>::new());
         assert_eq!(keys("sebelas bulan"), ["11 month"]);
         assert_eq!(keys("at least eight consecutive hours"), ["≥ 8 hour"]);
-        assert_eq!(keys("within three working days"), ["3 working day"]);
+        assert_eq!(keys("within three working days"), ["≤ 3 working day"]);
         assert_eq!(
             keys("a fisher under the age of 18"),
             keys("di bawah 18 tahun")

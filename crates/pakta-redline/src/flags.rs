@@ -1045,11 +1045,11 @@ mod tests {
         let old = "Upah dibayarkan paling lambat 30 (tiga puluh) hari setelah akhir bulan.";
         assert_eq!(
             number_changes(old, &old.replace("30 (", "60 (")),
-            ["30 (tiga puluh) hari → 60 (tiga puluh) hari"]
+            ["paling lambat 30 (tiga puluh) hari → paling lambat 60 (tiga puluh) hari"]
         );
         assert_eq!(
             number_changes(old, &old.replace("tiga puluh", "enam puluh")),
-            ["30 (tiga puluh) hari → 30 (enam puluh) hari"]
+            ["paling lambat 30 (tiga puluh) hari → paling lambat 30 (enam puluh) hari"]
         );
         let old = "The employer pays a wage of USD 500 (five hundred US dollars).";
         assert_eq!(

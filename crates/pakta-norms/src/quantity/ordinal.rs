@@ -110,7 +110,9 @@ pub(super) fn ordinal_at(folded: &[String], i: usize) -> Option<Ordinal> {
         };
         (tens + last, j + 1, true)
     };
-    let after = folded.get(next).and_then(|w| period(w));
+    // *tanggal 7 bulan berikutnya*: the date names the day; the month after it is another matter.
+    let dated = i > 0 && folded[i - 1] == "tanggal";
+    let after = folded.get(next).and_then(|w| period(w)).filter(|_| !dated);
     let before = i
         .checked_sub(1)
         .and_then(|b| period(&folded[b]).or((folded[b] == "tanggal").then_some(Unit::Day)));
