@@ -560,6 +560,12 @@ pub fn cost_term_at(words: &[&str], i: usize) -> Option<usize> {
     lists().costs.match_at(words, i)
 }
 
+/// The end of the narrowing word ("unreasonable", "excessive", *tidak wajar*) that starts at word `i` of
+/// the folded `words`: the lexicon's `[grammar] narrowing`.
+pub fn narrowing_at(words: &[&str], i: usize) -> Option<usize> {
+    lists().narrowing.match_at(words, i)
+}
+
 /// A token as the norm reader reads it: folded, and Indonesian "-nya" ("menundanya", "setibanya") without
 /// its particle, as the stem has it.
 pub fn read_word<'t>(token: &'t Token) -> &'t str {

@@ -56,6 +56,7 @@ struct Grammar {
     number_floors: Vec<String>,
     number_caps: Vec<String>,
     costs: Vec<String>,
+    narrowing: Vec<String>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -446,6 +447,7 @@ pub(crate) struct Lists {
     pub number_floors: WordSet,
     pub number_caps: WordSet,
     pub costs: WordSet,
+    pub narrowing: WordSet,
     pub not_verbs: Vec<String>,
     pub references: Vec<String>,
     pub pointers: Vec<String>,
@@ -648,6 +650,7 @@ pub(crate) fn lists() -> &'static Lists {
             number_floors: WordSet::new(&data.grammar.number_floors),
             number_caps: WordSet::new(&data.grammar.number_caps),
             costs: WordSet::new(&data.grammar.costs),
+            narrowing: WordSet::new(&data.grammar.narrowing),
             not_verbs: folded(&data.grammar.not_verbs),
             references: folded(&data.grammar.references),
             pointers: folded(&data.grammar.pointers),

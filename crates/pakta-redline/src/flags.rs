@@ -124,7 +124,18 @@ fn modals(norms: &[Norm]) -> Vec<(u8, String)> {
         .iter()
         .filter(|n| n.modality != Modality::Statement || n.hedge.is_some())
         .map(|n| {
-            let word = n.hedge.clone().unwrap_or_else(|| n.modal.clone());
+            let mut word = n.hedge.clone().unwrap_or_else(|| n.modal.clone());
+            // *tidak wajib*, "not obliged": the value shows the negator the modal lost its force to.
+            if n.modality == Modality::Obligation && n.negated && n.hedge.is_none() {
+                let terms: Vec<&str> = n.words().split(' ').collect();
+                let first = lexicon::fold(n.modal.split_whitespace().next().unwrap_or_default());
+                if let Some(at) = terms.iter().position(|t| *t == first)
+                    && at > 0
+                    && lexicon::is_strict_negator(terms[at - 1])
+                {
+                    word = format!("{} {word}", terms[at - 1]);
+                }
+            }
             // "shall not be required to keep", *tidak diwajibkan*: no duty binds as little as a permission,
             // so a ban that became one is weakened.
             let strength = if n.modality == Modality::Obligation && n.negated {
@@ -407,6 +418,31 @@ fn norm_findings(
             if !now.iter().any(|(k, _)| k == key) {
                 findings.add(Flag::ConditionRemoved, text.clone(), "");
             }
+        }
+        // "shall not charge any fee" → "… any unreasonable fee": a word that narrows what the act is
+        // about (the lexicon's `[grammar] narrowing`) lets the rest through, as an exception would.
+        let narrowing = |norm: &Norm| -> Vec<String> {
+            let words: Vec<&str> = norm.object_terms().split(' ').collect();
+            (0..words.len())
+                .filter_map(|i| lexicon::narrowing_at(&words, i).map(|end| words[i..end].join(" ")))
+                .collect()
+        };
+        let (was, now) = (narrowing(o), narrowing(n));
+        for word in now.iter().filter(|w| !was.contains(w)) {
+            findings.add(Flag::ConditionAdded, "", word.clone());
+        }
+        for word in was.iter().filter(|w| !now.contains(w)) {
+            findings.add(Flag::ConditionRemoved, word.clone(), "");
+        }
+        // "one rest day each week" → "… on a day chosen by the employer": the employer side now decides.
+        let chosen = |norm: &Norm| {
+            norm.chosen_by
+                .as_ref()
+                .filter(|a| a.role.is_employer_side())
+                .map(|a| a.words.clone())
+        };
+        if let (None, Some(by)) = (chosen(o), chosen(n)) {
+            findings.add(Flag::ConditionAdded, "", format!("chosen by {by}"));
         }
     }
     // A negated norm that appeared or went with no counterpart ("no fee shall be charged" deleted).
@@ -815,6 +851,47 @@ mod tests {
             )
             .contains(&"cost-changed")
         );
+    }
+
+    /// A ban narrowed to some of what it covered, or a day the employer now chooses, is a condition added.
+    #[test]
+    fn a_narrowed_ban_and_an_employer_chosen_day_are_conditions_added() {
+        for (old, new) in [
+            (
+                "No agency shall charge the worker any fee.",
+                "No agency shall charge the worker any unreasonable fee.",
+            ),
+            (
+                "Agensi dilarang memungut biaya dari Pekerja.",
+                "Agensi dilarang memungut biaya yang tidak wajar dari Pekerja.",
+            ),
+            (
+                "The worker shall have one rest day each week.",
+                "The worker shall have one rest day each week, on a day chosen by the employer.",
+            ),
+        ] {
+            assert!(
+                flags(old, new).contains(&"condition-added"),
+                "{old} → {new}: {:?}",
+                flags(old, new)
+            );
+        }
+    }
+
+    /// A duty that lost its force to a negator shows the negator: *wajib* → *tidak wajib*, not *wajib* →
+    /// *wajib*.
+    #[test]
+    fn a_negated_duty_shows_its_negator() {
+        let old = "Pemberi Kerja wajib menanggung biaya penempatan.";
+        let new = "Pemberi Kerja tidak wajib menanggung biaya penempatan.";
+        let found = clause_findings(old, new, &word_diff(old, new), (&[], &[]));
+        let weakened: Vec<String> = found
+            .values
+            .iter()
+            .filter(|v| v.flag == Flag::ModalWeakened)
+            .map(|v| format!("{} → {}", v.old, v.new))
+            .collect();
+        assert_eq!(weakened, ["wajib → tidak wajib"]);
     }
 
     /// A thousands separator swapped for a decimal point reads differently by convention: shown.
