@@ -75,6 +75,10 @@ pub struct Quantity {
     pub per: Option<Unit>,
     /// Byte range of the quantity with its bound and period: "not less than USD 500 per month".
     pub phrase: Range<usize>,
+    /// The currency its repetition in words names, lower-cased ("united states dollars" of "USD 1,500
+    /// (one thousand five hundred United States dollars)"): a sum whose words came to name another
+    /// currency changed, though its figure did not.
+    pub currency_in_words: Option<String>,
 }
 
 impl Quantity {
@@ -384,6 +388,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 bound: None,
                 per: per.map(|(p, _)| p),
                 phrase: start..per.map_or(end, |(_, at)| at),
+                currency_in_words: None,
             });
             i = found.end;
             continue;
@@ -411,6 +416,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 bound: bound.map(|(b, _)| b),
                 per: Some(per),
                 phrase: bound.map_or(start, |(_, at)| at)..at,
+                currency_in_words: None,
             });
             i = (i + 1).max(
                 words
@@ -594,9 +600,19 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         let words_end = end.max(words[end_index - 1].end);
         let per = period_after(text, words_end);
         // "USD 500 (three hundred US dollars)": words that say another sum are shown too.
+        // The currency named in the words' parentheses, for a sum repeated in words.
+        let repeated_in_words = !from_words && words_end > end;
+        let currency_in_words = (unit == Unit::Money && repeated_in_words)
+            .then(|| closing_parenthesis(text, words_end))
+            .flatten()
+            .map(|close| text[words_end..close - 1].trim().to_lowercase())
+            .filter(|c| !c.is_empty());
         let shown_end = match (per, spelled) {
             (Some((_, at)), _) => at,
             (None, Some(_)) => closing_parenthesis(text, words_end).unwrap_or(words_end),
+            (None, None) if currency_in_words.is_some() => {
+                closing_parenthesis(text, words_end).unwrap_or(end)
+            }
             (None, None) => end,
         };
         // A number word with no unit is usually prose ("one of the Parties"), not a quantity; an age is
@@ -614,6 +630,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 bound: bound.map(|(b, _)| b),
                 per: per.map(|(p, _)| p),
                 phrase: bound.map_or(start, |(_, at)| at)..shown_end,
+                currency_in_words,
             });
         }
         i = end_index.max(i + 1);
@@ -910,6 +927,20 @@ mod tests {
                 .iter()
                 .all(|q| q.unit != Unit::Percent)
         );
+    }
+
+    #[test]
+    fn the_currency_a_sum_names_in_words_is_read() {
+        let currency = |text: &str| quantities(text)[0].currency_in_words.clone();
+        assert_eq!(
+            currency("USD 1,500 (one thousand five hundred United States dollars)").as_deref(),
+            Some("united states dollars")
+        );
+        assert_eq!(
+            currency("RM 1,500 (one thousand five hundred ringgit) a month").as_deref(),
+            Some("ringgit")
+        );
+        assert_eq!(currency("USD 1,500 a month"), None);
     }
 
     #[test]

@@ -529,7 +529,13 @@ fn numbers(
                 // "USD 1,500" that became "USD 1.500" reads as the same sum in Indonesian, but as one and
                 // a half in English: a separator swapped inside a number is a change to show.
                 let (was, now) = (separators(&q.text), separators(&after[i].text));
-                if !was.is_empty() && !now.is_empty() && was != now {
+                // "USD 1,500 (… United States dollars)" that became "(… Singapore dollars)": the words
+                // now name another sum.
+                let currency = match (&q.currency_in_words, &after[i].currency_in_words) {
+                    (Some(a), Some(b)) => a != b,
+                    _ => false,
+                };
+                if (!was.is_empty() && !now.is_empty() && was != now) || currency {
                     findings.add(Flag::NumberChanged, q.text.clone(), after[i].text.clone());
                 }
             }
@@ -894,6 +900,22 @@ mod tests {
         assert_eq!(weakened, ["wajib → tidak wajib"]);
     }
 
+    /// A sum whose words came to name another currency changed, though its figure did not.
+    #[test]
+    fn a_currency_changed_in_the_words_is_a_changed_number() {
+        let old =
+            "The wage is USD 1,500 (one thousand five hundred United States dollars) a month.";
+        let new = old.replace("United States", "Singapore");
+        assert_eq!(
+            number_changes(old, &new),
+            [
+                "USD 1,500 (one thousand five hundred United States dollars) a month → USD 1,500 (one thousand five hundred Singapore dollars) a month"
+            ]
+        );
+        let dropped = "The wage is USD 1,500 a month.";
+        assert!(number_changes(old, dropped).is_empty());
+    }
+
     /// A thousands separator swapped for a decimal point reads differently by convention: shown.
     #[test]
     fn a_separator_swapped_inside_a_number_is_a_changed_number() {
@@ -1131,7 +1153,7 @@ mod tests {
         let old = "The employer pays a wage of USD 500 (five hundred US dollars).";
         assert_eq!(
             number_changes(old, &old.replace("five", "three")),
-            ["USD 500 → USD 500 (three hundred US dollars)"]
+            ["USD 500 (five hundred US dollars) → USD 500 (three hundred US dollars)"]
         );
     }
 
