@@ -536,9 +536,8 @@ pub fn pointed_paragraphs<'t>(tokens: &'t [Token<'_>]) -> (Vec<&'t str>, bool) {
 /// Whether a word of `tokens` is an action of one of `classes` (`amend`, `keep` …): whether a clause can
 /// hold a norm a rule of those classes looks for.
 pub fn names_action<S: AsRef<str>>(tokens: &[Token], classes: &[S]) -> bool {
-    let lists = lists();
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
-    (0..words.len()).any(|i| lists.action_of_class_at(&words, i, classes))
+    names_action_within(&words, 0..words.len(), classes)
 }
 
 /// [`names_action`] for the folded `words` in `within` only ("Articles 3 to 6 do not apply": the words

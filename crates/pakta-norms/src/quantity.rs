@@ -10,6 +10,7 @@ use std::ops::Range;
 
 use crate::lexicon::fold;
 
+mod frequency;
 pub mod lint;
 mod numbers;
 mod ordinal;
@@ -373,57 +374,12 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
     let mut out = Vec::new();
     let mut i = 0;
     while i < words.len() {
-        if let Some(found) = ordinal::ordinal_at(&folded, i) {
-            let (start, end) = (words[found.first].start, words[found.end - 1].end);
-            let per = period_after(text, end);
-            out.push(Quantity {
-                value: found.value,
-                unit: Unit::Ordinal,
-                unit_text: found.period.map_or("", Unit::as_str).to_string(),
-                text: text[start..end].to_string(),
-                start,
-                end,
-                age: false,
-                spelled: None,
-                bound: None,
-                per: per.map(|(p, _)| p),
-                phrase: start..per.map_or(end, |(_, at)| at),
-                currency_in_words: None,
-            });
-            i = found.end;
-            continue;
-        }
-        // "twice a year", "once every two years", "two times a month", *dua kali setahun*: how often,
-        // counted per its period.
-        if let Some((times, end)) = frequency_at(&folded, i)
-            && let Some((times, end, per, at)) = every_few(&folded, &words, end)
-                .map(|(n, unit, after)| (times / n, after, unit, words[after - 1].end))
-                .or_else(|| {
-                    period_after(text, words[end - 1].end).map(|(per, at)| (times, end, per, at))
-                })
+        // "the seventh day", "twice a year": places and frequencies, read before amounts.
+        if let Some((quantity, next)) = ordinal::ordinal_quantity(text, &words, &folded, i)
+            .or_else(|| frequency::frequency_quantity(text, &words, &folded, i))
         {
-            let (start, end) = (words[i].start, words[end - 1].end);
-            let bound = bound_before(text, start);
-            out.push(Quantity {
-                value: times,
-                unit: Unit::Count,
-                unit_text: "times".to_string(),
-                text: text[start..end].to_string(),
-                start,
-                end,
-                age: false,
-                spelled: None,
-                bound: bound.map(|(b, _)| b),
-                per: Some(per),
-                phrase: bound.map_or(start, |(_, at)| at)..at,
-                currency_in_words: None,
-            });
-            i = (i + 1).max(
-                words
-                    .iter()
-                    .position(|w| w.start >= end)
-                    .unwrap_or(words.len()),
-            );
+            out.push(quantity);
+            i = next;
             continue;
         }
         let (value, mut end_index) = if let Some(v) = digits_value(&folded[i]) {
@@ -636,39 +592,6 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         i = end_index.max(i + 1);
     }
     out
-}
-
-/// A number of times at word `i`: "once", "twice", "thrice", or a number followed by "times" or *kali*;
-/// its value and the index after its last word.
-fn frequency_at(folded: &[String], i: usize) -> Option<(f64, usize)> {
-    match folded[i].as_str() {
-        "once" => return Some((1.0, i + 1)),
-        "twice" => return Some((2.0, i + 1)),
-        "thrice" => return Some((3.0, i + 1)),
-        _ => {}
-    }
-    let value = digits_value(&folded[i]).or_else(|| words_value(&[folded[i].as_str()]))?;
-    matches!(
-        folded.get(i + 1).map(String::as_str),
-        Some("times" | "kali")
-    )
-    .then_some((value, i + 2))
-}
-
-/// "every two years", *setiap dua tahun* after a number of times, from word `at`: how many periods, the
-/// period, and the index after it. "Once every two years" is half a time a year.
-fn every_few(folded: &[String], words: &[Word], at: usize) -> Option<(f64, Unit, usize)> {
-    if !matches!(
-        folded.get(at).map(String::as_str),
-        Some("every" | "setiap" | "tiap")
-    ) {
-        return None;
-    }
-    let n = digits_value(folded.get(at + 1)?)
-        .or_else(|| words_value(&[folded.get(at + 1)?.as_str()]))?;
-    let unit = unit_of(words.get(at + 2)?.text)
-        .filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year))?;
-    (n > 0.0).then_some((n, unit, at + 3))
 }
 
 /// Where the parenthesis that closes words in parentheses ends, when it is near `from` and nothing opens

@@ -113,7 +113,7 @@ impl Findings {
 
 /// The norms of a clause, read without the agreement's definitions (the lexicon's roles suffice to see a
 /// party change) and in the clause's own language.
-fn norms(text: &str, indonesian: bool) -> Vec<Norm> {
+pub(crate) fn norms(text: &str, indonesian: bool) -> Vec<Norm> {
     let definitions = Definitions::default();
     Reader::new(&definitions, indonesian).read(text, None)
 }

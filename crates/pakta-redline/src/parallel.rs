@@ -10,7 +10,7 @@ use std::collections::BTreeMap;
 
 use pakta_core::{Agreement, Article, Language, crossref, words};
 use pakta_norms::quantity::{Quantity, quantities};
-use pakta_norms::{Definitions, Modality, Norm, Reader};
+use pakta_norms::{Modality, Norm};
 
 /// What kind of inconsistency.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -274,11 +274,10 @@ fn stance(norm: &Norm) -> Option<Stance> {
     }
 }
 
-/// The norms of one version's clause, read in its own language.
+/// The norms of one version's clause, read in its own language, as the redline reads a clause.
 fn clause_norms(text: &str) -> Vec<Norm> {
     let indonesian = pakta_core::text::detect_language(text).language == Language::Id;
-    let definitions = Definitions::default();
-    Reader::new(&definitions, indonesian).read(text, None)
+    crate::flags::norms(text, indonesian)
 }
 
 /// An act (by its action class, which both languages share) that one version forbids or requires and the

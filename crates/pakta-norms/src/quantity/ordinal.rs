@@ -3,7 +3,8 @@
 //! twenty-seventh is a changed number, and a language version that says *hari ketujuh* agrees with
 //! "the seventh day".
 
-use super::{Unit, unit_of, word_value, words_value};
+use super::terms::period_after;
+use super::{Quantity, Unit, Word, unit_of, word_value, words_value};
 
 /// English ordinal words and their values; "second" is left out, being also a unit of time.
 fn english(word: &str) -> Option<f64> {
@@ -49,19 +50,47 @@ fn period(word: &str) -> Option<Unit> {
     unit_of(word).filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year))
 }
 
+/// The ordinal that starts at word `i` as a quantity ("seventh day", *hari ketujuh*), with the index
+/// after its last word.
+pub(super) fn ordinal_quantity(
+    text: &str,
+    words: &[Word],
+    folded: &[String],
+    i: usize,
+) -> Option<(Quantity, usize)> {
+    let found = ordinal_at(folded, i)?;
+    let (start, end) = (words[found.first].start, words[found.end - 1].end);
+    let per = period_after(text, end);
+    let quantity = Quantity {
+        value: found.value,
+        unit: Unit::Ordinal,
+        unit_text: found.period.map_or("", Unit::as_str).to_string(),
+        text: text[start..end].to_string(),
+        start,
+        end,
+        age: false,
+        spelled: None,
+        bound: None,
+        per: per.map(|(p, _)| p),
+        phrase: start..per.map_or(end, |(_, at)| at),
+        currency_in_words: None,
+    };
+    Some((quantity, found.end))
+}
+
 /// An ordinal found at a word: its value, the index after its last word, and the period it fixes a place
 /// in with the index range of the words to show ("seventh day", *hari ketujuh*).
-pub(super) struct Ordinal {
-    pub value: f64,
-    pub period: Option<Unit>,
+struct Ordinal {
+    value: f64,
+    period: Option<Unit>,
     /// Indices of the first and one past the last word shown.
-    pub first: usize,
-    pub end: usize,
+    first: usize,
+    end: usize,
 }
 
 /// The ordinal that starts at word `i` of `folded`, if there is one. An ordinal in words counts only where
 /// it fixes a day or a period ("the first month", *bulan pertama*): "the first Party" is no number.
-pub(super) fn ordinal_at(folded: &[String], i: usize) -> Option<Ordinal> {
+fn ordinal_at(folded: &[String], i: usize) -> Option<Ordinal> {
     let word = folded[i].as_str();
     let digits = |w: &str| !w.is_empty() && w.bytes().all(|b| b.is_ascii_digit());
     let (value, next, written_in_words) = if let Some(v) = digit_ordinal(word) {

@@ -1,0 +1,75 @@
+//! How often: "twice a year", "once every two years", "two times a month", *dua kali setahun*, a number
+//! of times counted per its period. "At least twice a year" that became "at most once a year" is a
+//! changed number.
+
+use super::terms::{bound_before, period_after};
+use super::{Quantity, Unit, Word, digits_value, unit_of, words_value};
+
+/// The frequency that starts at word `i`, with the index after it: a number of times followed by its
+/// period. "Once" with no period after it ("once the worker arrives") is no number.
+pub(super) fn frequency_quantity(
+    text: &str,
+    words: &[Word],
+    folded: &[String],
+    i: usize,
+) -> Option<(Quantity, usize)> {
+    let (times, after_times) = times_at(folded, i)?;
+    let (value, next, per, phrase_end) = match every_few(folded, words, after_times) {
+        Some((n, unit, next)) => (times / n, next, unit, words[next - 1].end),
+        None => {
+            let (per, at) = period_after(text, words[after_times - 1].end)?;
+            (times, after_times, per, at)
+        }
+    };
+    let (start, end) = (words[i].start, words[next - 1].end);
+    let bound = bound_before(text, start);
+    let quantity = Quantity {
+        value,
+        unit: Unit::Count,
+        unit_text: "times".to_string(),
+        text: text[start..end].to_string(),
+        start,
+        end,
+        age: false,
+        spelled: None,
+        bound: bound.map(|(b, _)| b),
+        per: Some(per),
+        phrase: bound.map_or(start, |(_, at)| at)..phrase_end,
+        currency_in_words: None,
+    };
+    // A period read after the words ("a year") is not a word of the frequency: reading goes on there.
+    Some((quantity, next))
+}
+
+/// A number of times at word `i`: "once", "twice", "thrice", or a number followed by "times" or *kali*;
+/// its value and the index after its last word.
+fn times_at(folded: &[String], i: usize) -> Option<(f64, usize)> {
+    match folded[i].as_str() {
+        "once" => return Some((1.0, i + 1)),
+        "twice" => return Some((2.0, i + 1)),
+        "thrice" => return Some((3.0, i + 1)),
+        _ => {}
+    }
+    let value = digits_value(&folded[i]).or_else(|| words_value(&[folded[i].as_str()]))?;
+    matches!(
+        folded.get(i + 1).map(String::as_str),
+        Some("times" | "kali")
+    )
+    .then_some((value, i + 2))
+}
+
+/// "every two years", *setiap dua tahun* after a number of times, from word `at`: how many periods, the
+/// period, and the index after it. "Once every two years" is half a time a year.
+fn every_few(folded: &[String], words: &[Word], at: usize) -> Option<(f64, Unit, usize)> {
+    if !matches!(
+        folded.get(at).map(String::as_str),
+        Some("every" | "setiap" | "tiap")
+    ) {
+        return None;
+    }
+    let n = digits_value(folded.get(at + 1)?)
+        .or_else(|| words_value(&[folded.get(at + 1)?.as_str()]))?;
+    let unit = unit_of(words.get(at + 2)?.text)
+        .filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year))?;
+    (n > 0.0).then_some((n, unit, at + 3))
+}
