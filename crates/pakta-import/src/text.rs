@@ -99,6 +99,7 @@ enum Block {
 /// no front matter at all, so two files with the same text import to the same Markdown.
 pub fn import(text: &str, source: &str) -> TextImport {
     let text = text.strip_prefix('\u{feff}').unwrap_or(text);
+    let text = &*symbol_characters(text);
     let mut report = TextReport::default();
     let pages: Vec<Vec<&str>> = text
         .split('\u{c}')
@@ -173,6 +174,29 @@ pub fn import(text: &str, source: &str) -> TextImport {
         report,
         source_map,
     }
+}
+
+/// A PDF's text layer gives a tick or a box from a symbol font as a private-use character (U+F0FE for
+/// Wingdings' checked box): read as the symbol Word would insert (the usual font, Wingdings), so that a
+/// tick moved to another column is a visible change, as it is in the .docx.
+fn symbol_characters(text: &str) -> std::borrow::Cow<'_, str> {
+    let symbol = |c: char| ('\u{f020}'..='\u{f0ff}').contains(&c);
+    if !text.contains(symbol) {
+        return std::borrow::Cow::Borrowed(text);
+    }
+    let mut out = String::with_capacity(text.len());
+    for c in text.chars() {
+        if symbol(c) {
+            let code = format!("{:04X}", u32::from(c));
+            out.push_str(&crate::docx::symbols::character(
+                Some("Wingdings"),
+                Some(&code),
+            ));
+        } else {
+            out.push(c);
+        }
+    }
+    std::borrow::Cow::Owned(out)
 }
 
 /// The glyphs word processors draw before list items; `pdftotext` prints them as text.

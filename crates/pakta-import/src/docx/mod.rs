@@ -24,7 +24,7 @@ use crate::origin::{Imported, Origin, Writer};
 mod embedded;
 mod markdown;
 mod styles;
-mod symbols;
+pub(crate) mod symbols;
 
 pub use markdown::{import, markdown};
 

@@ -1,11 +1,12 @@
 //! Word's symbol characters (`w:sym`): a tick or a box inserted from a symbol font (Insert ▸ Symbol,
-//! Wingdings), stored as a font and a code rather than as text. In a "paid by Employer | paid by Worker"
-//! table the ticks are the content: dropped, a tick that moved columns would be a change nobody sees.
+//! Wingdings), stored as a font and a code rather than as text, and given by a PDF's text layer as a
+//! private-use character. In a "paid by Employer | paid by Worker" table the ticks are the content:
+//! dropped, a tick that moved columns would be a change nobody sees.
 
 /// The character a symbol stands for: the usual ticks, crosses, boxes and bullets of Wingdings, Wingdings 2
 /// and Symbol in Unicode, and any other as its font and code in brackets, so that a different symbol
 /// always reads as different text.
-pub(super) fn character(font: Option<&str>, code: Option<&str>) -> String {
+pub(crate) fn character(font: Option<&str>, code: Option<&str>) -> String {
     let font = font.unwrap_or("symbol font");
     let Some(raw) = code else {
         return format!("[{font} symbol]");

@@ -418,3 +418,16 @@ fn a_clause_that_ends_two_pages_is_text_not_a_footer() {
         assert_eq!(imported.report.furniture, 4, "{}", imported.markdown);
     }
 }
+
+/// A tick or a box a PDF's text layer gives as a private-use character (Wingdings' checked box is
+/// U+F0FE) is read as the symbol it shows.
+#[test]
+fn symbol_font_ticks_in_a_text_layer_are_read_as_ticks() {
+    let text = "Article 1\n\nCost item | Employer | Worker\nAir fare | \u{f0fe} | \u{f0a8}\n";
+    let imported = import(text, "");
+    assert!(
+        imported.markdown.contains('\u{2611}') && imported.markdown.contains('\u{2610}'),
+        "{}",
+        imported.markdown
+    );
+}
