@@ -193,6 +193,17 @@ fn plain_text(text: &str, what: &str, source: &str) -> AsMarkdown {
         plural(r.articles),
         if r.title { "" } else { "; no title recognised" }
     );
+    // A join that may have reversed a meaning ("resign" for "re-sign") is named with its place, as a
+    // warning a person acts on, not a count.
+    let summary = r.ambiguous_joins.iter().fold(summary, |summary, join| {
+        format!(
+            "{summary}; warning: {}: \"{}\" at the end of the line read as \"{}\"; check the original, as \"{}\" means something else",
+            join.at,
+            join.other.replace('-', "-\" + \""),
+            join.read,
+            join.other,
+        )
+    });
     AsMarkdown {
         markdown: imported.markdown,
         summary: Some(summary),

@@ -40,12 +40,36 @@ pub struct TextReport {
     pub running_heads: Vec<String>,
     /// Words hyphenated across a line break that were joined again.
     pub dehyphenated: usize,
+    /// Joins across a line break where the hyphen decides the meaning ("re-" + "sign": *resign* or
+    /// *re-sign*) and the document gave no evidence either way, each with where the break is, the word as
+    /// read and the other reading: the summary names each one for a person to check against the original.
+    pub ambiguous_joins: Vec<AmbiguousJoin>,
     /// Divisions (Part, Chapter, Bab, Section …) and articles pakta's parser finds in the Markdown.
     pub divisions: usize,
     pub articles: usize,
     /// Whether a title was recognised at the top.
     pub title: bool,
 }
+
+/// A word broken at a line break after a hyphen that both joined and hyphenated would make a word of
+/// different meaning.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub struct AmbiguousJoin {
+    /// Where the line with the hyphen is in the input.
+    pub at: Origin,
+    /// The word as the Markdown has it.
+    pub read: String,
+    /// The word with the other reading.
+    pub other: String,
+}
+
+/// Words that change their meaning when written with a hyphen after "re": *resign* (leave a job) and
+/// *re-sign* (sign again), *release* and *re-lease*. A typesetter breaks both at the same place, so a
+/// line break after "re-" cannot tell them apart.
+const MEANING_HYPHENS: &[&str] = &[
+    "act", "claim", "collect", "count", "cover", "creat", "dress", "form", "lease", "mark",
+    "press", "present", "sent", "serve", "sign", "solve", "sort", "treat",
+];
 
 /// Markdown made from plain text, with the report of what was done.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -597,9 +621,34 @@ impl Vocabulary {
         Vocabulary { words }
     }
 
-    /// Whether the hyphen at the end of `head` (a word fragment without it) should be kept when joined
-    /// with `tail` (the next line's first word).
-    fn keeps_hyphen(&self, head: &str, tail: &str) -> bool {
+    /// What to do with the hyphen at the end of `head` (a word fragment without it) before `tail` (the
+    /// next line's first word).
+    fn hyphen(&self, head: &str, tail: &str) -> Hyphen {
+        if self.keeps(head, tail) {
+            return Hyphen::Keep;
+        }
+        // "re-" + "sign": the document writing "resign" or "resigned" and never "re-sign…" settles it,
+        // and the other way round; otherwise the common word is read and the break is reported.
+        let (head_word, tail_word) = (
+            last_word(head).to_lowercase(),
+            first_word(tail).to_lowercase(),
+        );
+        let Some(stem) = MEANING_HYPHENS
+            .iter()
+            .find(|stem| head_word == "re" && tail_word.starts_with(*stem))
+        else {
+            return Hyphen::Join;
+        };
+        let written = |form: String| self.words.iter().any(|word| word.starts_with(&form));
+        match (written(format!("re-{stem}")), written(format!("re{stem}"))) {
+            (true, false) => Hyphen::Keep,
+            (false, true) => Hyphen::Join,
+            _ => Hyphen::JoinUncertain,
+        }
+    }
+
+    /// Whether the hyphen is a real one: a compound, a name, reduplication.
+    fn keeps(&self, head: &str, tail: &str) -> bool {
         let tail_word: String = tail
             .chars()
             .take_while(|c| c.is_alphanumeric() || *c == '-')
@@ -643,6 +692,34 @@ impl Vocabulary {
             "self" | "non" | "quasi" | "cross" | "semi" | "anti" | "ex" | "so" | "well"
         ) && head_word.len() == last_part.len()
     }
+}
+
+/// What a line-end hyphen becomes.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Hyphen {
+    Keep,
+    Join,
+    /// Joined, though the hyphenated word means something else and nothing in the document says which.
+    JoinUncertain,
+}
+
+/// The word a fragment of text ends with.
+fn last_word(text: &str) -> &str {
+    let start = text
+        .char_indices()
+        .rev()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(0, |(i, c)| i + c.len_utf8());
+    &text[start..]
+}
+
+/// The word a fragment of text starts with.
+fn first_word(text: &str) -> &str {
+    let end = text
+        .char_indices()
+        .find(|(_, c)| !c.is_alphanumeric())
+        .map_or(text.len(), |(i, _)| i);
+    &text[..end]
 }
 
 /// The sentence- or clause-ending punctuation after which a short line ends its paragraph.
@@ -1022,7 +1099,7 @@ fn double_spaced(lines: &[Option<Line>]) -> bool {
 /// Joins a paragraph's lines: a hyphen at a line's end mends the word unless it is a real hyphen.
 fn join(lines: &[Line], vocabulary: &Vocabulary, report: &mut TextReport) -> String {
     let mut out = String::new();
-    for line in lines {
+    for (i, line) in lines.iter().enumerate() {
         let body = line.body();
         if out.is_empty() {
             out.push_str(body);
@@ -1042,7 +1119,16 @@ fn join(lines: &[Line], vocabulary: &Vocabulary, report: &mut TextReport) -> Str
                 .is_some_and(char::is_alphabetic);
         if hyphen_after_letter {
             let head = &out[..out.len() - 1];
-            if vocabulary.keeps_hyphen(head, body) {
+            let hyphen = vocabulary.hyphen(head, body);
+            if hyphen == Hyphen::JoinUncertain {
+                let (head_word, tail_word) = (last_word(head), first_word(body));
+                report.ambiguous_joins.push(AmbiguousJoin {
+                    at: lines[i - 1].at,
+                    read: format!("{head_word}{tail_word}"),
+                    other: format!("{head_word}-{tail_word}"),
+                });
+            }
+            if hyphen == Hyphen::Keep {
                 out.push_str(body);
             } else {
                 out.truncate(out.len() - 1);
@@ -1494,12 +1580,42 @@ mod tests {
             at: Origin::Line(1),
         })];
         let v = Vocabulary::of(&lines);
-        assert!(!v.keeps_hyphen("employ", "ment"));
-        assert!(v.keeps_hyphen("non", "discrimination"));
-        assert!(v.keeps_hyphen("pekerja", "pekerja"));
-        assert!(v.keeps_hyphen("Indonesia", "Malaysia"));
-        assert!(!v.keeps_hyphen("recruit", "ment"));
-        assert!(v.keeps_hyphen("self", "governing"));
+        assert!(!v.keeps("employ", "ment"));
+        assert!(v.keeps("non", "discrimination"));
+        assert!(v.keeps("pekerja", "pekerja"));
+        assert!(v.keeps("Indonesia", "Malaysia"));
+        assert!(!v.keeps("recruit", "ment"));
+        assert!(v.keeps("self", "governing"));
+    }
+
+    /// "re-" + "sign" at a line break is *resign* or *re-sign*: read as the common word and named in the
+    /// report, unless the document writes one of them elsewhere.
+    #[test]
+    fn hyphens_that_decide_a_meaning_are_reported() {
+        let text =
+            "Article 1\n\nThe Worker may re-\nsign the contract at the end of the first year.\n";
+        let imported = import(text, "t.txt");
+        assert!(imported.markdown.contains("may resign the contract"));
+        assert_eq!(
+            imported.report.ambiguous_joins,
+            vec![AmbiguousJoin {
+                at: Origin::Line(3),
+                read: "resign".into(),
+                other: "re-sign".into(),
+            }]
+        );
+        let evidence =
+            format!("{text}\nArticle 2\n\nA contract that is re-signed is registered.\n");
+        let imported = import(&evidence, "t.txt");
+        assert!(imported.markdown.contains("may re-sign the contract"));
+        assert!(imported.report.ambiguous_joins.is_empty());
+        // "recruit-" + "ment" decides nothing.
+        let plain = import(
+            "Article 1\n\nThe recruit-\nment of workers is free.\n",
+            "t.txt",
+        );
+        assert!(plain.markdown.contains("recruitment of workers"));
+        assert!(plain.report.ambiguous_joins.is_empty());
     }
 
     #[test]
