@@ -5,7 +5,8 @@
 //! condition ([`Norm`]), in English and Bahasa Indonesia, so that the standards check and the redline judge
 //! obligations rather than words. It also holds what both of them share about words: the legal-language
 //! [`lexicon`] (modals, negators, clause openers, roles, actions — all in `data/lexicon.toml`), the
-//! [`quantity`] reader and the [`date`] reader.
+//! [`quantity`] reader, the [`date`] reader and what a closing formula says about its language versions
+//! ([`texts`]).
 //!
 //! Like every analysis crate, it does no I/O and never fails: text the reader cannot place gives fewer
 //! norms, not an error.
@@ -16,6 +17,7 @@ mod lists;
 pub mod norm;
 pub mod quantity;
 pub mod roles;
+pub mod texts;
 
 pub use lists::{Starts, action_classes};
 pub use norm::{Action, Condition, ConditionKind, Modality, Norm, Reader};

@@ -29,6 +29,26 @@ struct Data {
     links: Links,
     /// Keyed by `Qualifier::key`.
     qualifiers: BTreeMap<String, Vec<String>>,
+    texts: Texts,
+}
+
+#[derive(Debug, Deserialize)]
+#[serde(deny_unknown_fields)]
+struct Texts {
+    languages: Vec<Vec<String>>,
+    documents: Vec<String>,
+    divergence: Vec<String>,
+    prevail: Vec<String>,
+}
+
+/// `[texts]`, compiled: what the closing formula says about language versions.
+#[derive(Debug)]
+pub(crate) struct TextLists {
+    /// Each language's printed name with the set of words that name it.
+    pub languages: Vec<(String, WordSet)>,
+    pub documents: WordSet,
+    pub divergence: WordSet,
+    pub prevail: WordSet,
 }
 
 #[derive(Debug, Deserialize)]
@@ -470,6 +490,7 @@ pub(crate) struct Lists {
     pub needs: WordSet,
     pub chooses: WordSet,
     pub issuers: WordSet,
+    pub texts: TextLists,
 }
 
 /// Which modal list an entry comes from.
@@ -713,6 +734,20 @@ pub(crate) fn lists() -> &'static Lists {
             needs: WordSet::new(&data.links.needs),
             chooses: WordSet::new(&data.links.chooses),
             issuers: WordSet::new(&data.links.issuers),
+            texts: TextLists {
+                languages: data
+                    .texts
+                    .languages
+                    .iter()
+                    .filter_map(|entry| {
+                        let (name, words) = entry.split_first()?;
+                        Some((name.clone(), WordSet::new(words)))
+                    })
+                    .collect(),
+                documents: WordSet::new(&data.texts.documents),
+                divergence: WordSet::new(&data.texts.divergence),
+                prevail: WordSet::new(&data.texts.prevail),
+            },
         }
     })
 }

@@ -12,6 +12,7 @@ use pakta_core::diff::{Change, ChangeOp};
 use pakta_norms::date::{date_spans, find_dates};
 use pakta_norms::lexicon;
 use pakta_norms::quantity::{self, Quantity};
+use pakta_norms::texts::authentic_texts;
 use pakta_norms::{Definitions, Modality, Norm, Reader};
 
 /// A change flag, in the fixed vocabulary of the JSON contract.
@@ -31,10 +32,13 @@ pub enum Flag {
     /// Whether something is free, or at whose expense, changed: "free of charge" struck out, "paid leave"
     /// that became "unpaid leave", *berbayar* → *tidak berbayar*.
     CostChanged,
+    /// Which language versions are authentic, or which prevails where they diverge, changed: "in the
+    /// English language" → "in the English and Malay languages … the Malay text shall prevail".
+    AuthenticTextsChanged,
 }
 
 impl Flag {
-    pub const ALL: [Flag; 12] = [
+    pub const ALL: [Flag; 13] = [
         Flag::ModalWeakened,
         Flag::ModalStrengthened,
         Flag::NegationAdded,
@@ -47,6 +51,7 @@ impl Flag {
         Flag::ConditionAdded,
         Flag::ConditionRemoved,
         Flag::CostChanged,
+        Flag::AuthenticTextsChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -63,6 +68,7 @@ impl Flag {
             Flag::ConditionAdded => "condition-added",
             Flag::ConditionRemoved => "condition-removed",
             Flag::CostChanged => "cost-changed",
+            Flag::AuthenticTextsChanged => "authentic-texts-changed",
         }
     }
 }
@@ -229,7 +235,25 @@ pub fn clause_findings(
     }
     let indonesian =
         pakta_core::text::detect_language(&format!("{old}\n{new}")).language == Language::Id;
-    let (before, after) = (norms(old, indonesian), norms(new, indonesian));
+    let (texts_before, texts_after) = (authentic_texts(old), authentic_texts(new));
+    if (&texts_before.languages, &texts_before.prevailing)
+        != (&texts_after.languages, &texts_after.prevailing)
+    {
+        findings.add(
+            Flag::AuthenticTextsChanged,
+            texts_before.to_string(),
+            texts_after.to_string(),
+        );
+    }
+    // "The Malay text shall prevail" binds nobody: it says which words bind, and the flag above names it.
+    let outside = |at: &Option<std::ops::Range<usize>>, norm: &Norm| {
+        at.as_ref()
+            .is_none_or(|at| norm.span.end <= at.start || norm.span.start >= at.end)
+    };
+    let mut before = norms(old, indonesian);
+    before.retain(|n| outside(&texts_before.prevailing_at, n));
+    let mut after = norms(new, indonesian);
+    after.retain(|n| outside(&texts_after.prevailing_at, n));
     norm_findings((old, &before), (new, &after), &mut findings);
     costs(old, new, &mut findings);
 
@@ -857,6 +881,28 @@ mod tests {
             )
             .contains(&"cost-changed")
         );
+    }
+
+    /// A closing formula that adds a language version or makes one prevail changes which words bind; it
+    /// is no new duty.
+    #[test]
+    fn a_new_prevailing_text_is_named_not_read_as_a_duty() {
+        for (old, new) in [
+            (
+                "Done at Kathmandu on 12 June 2025 in two originals in the English language.",
+                "Done at Kathmandu on 12 June 2025 in two originals in the English and Malay languages. In \
+                 case of divergence the Malay text shall prevail.",
+            ),
+            (
+                "Dibuat dalam rangkap dua dalam bahasa Indonesia dan bahasa Inggris. Apabila terjadi \
+                 perbedaan penafsiran, naskah bahasa Indonesia yang berlaku.",
+                "Dibuat dalam rangkap dua dalam bahasa Indonesia dan bahasa Inggris. Apabila terjadi \
+                 perbedaan penafsiran, naskah bahasa Inggris yang berlaku.",
+            ),
+        ] {
+            let flags = flags(old, new);
+            assert_eq!(flags, ["authentic-texts-changed"], "{old} → {new}");
+        }
     }
 
     /// A ban narrowed to some of what it covered, or a day the employer now chooses, is a condition added.

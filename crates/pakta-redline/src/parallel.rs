@@ -10,6 +10,7 @@ use std::collections::BTreeMap;
 
 use pakta_core::{Agreement, Article, Language, crossref, words};
 use pakta_norms::quantity::{Quantity, quantities};
+use pakta_norms::texts::AuthenticTexts;
 use pakta_norms::{Modality, Norm};
 
 /// What kind of inconsistency.
@@ -26,6 +27,9 @@ pub enum Kind {
     /// An act one version forbids and the other allows or requires, or requires and the other only
     /// allows.
     Modality,
+    /// The versions disagree on which language versions are authentic or which prevails: each English
+    /// and Indonesian text declaring itself the one that prevails.
+    AuthenticTexts,
 }
 
 impl Kind {
@@ -36,6 +40,7 @@ impl Kind {
             Kind::Quantity => "quantity",
             Kind::Reference => "reference",
             Kind::Modality => "modality",
+            Kind::AuthenticTexts => "authentic-texts",
         }
     }
 }
@@ -105,11 +110,57 @@ pub fn parallel(a: &Agreement, b: &Agreement) -> Parallel {
             });
         }
     }
+    authentic_texts(a, b, &mut inconsistencies);
     Parallel {
         a_articles: a.articles.len(),
         b_articles: b.articles.len(),
         aligned,
         inconsistencies,
+    }
+}
+
+/// Where a version says which of its language versions prevails: the number of the first article that
+/// names its authentic texts, or `None` for the closing formula, with what it says.
+fn declared_texts(agreement: &Agreement) -> Option<(Option<String>, AuthenticTexts)> {
+    let closing = agreement
+        .closing
+        .iter()
+        .map(|block| block.text.as_str())
+        .collect::<Vec<_>>()
+        .join("\n");
+    agreement
+        .articles
+        .iter()
+        .map(|article| (Some(article.number.clone()), article.text()))
+        .chain(std::iter::once((None, closing)))
+        .map(|(place, text)| (place, pakta_norms::texts::authentic_texts(&text)))
+        .find(|(_, texts)| !texts.is_empty())
+}
+
+/// Two versions that name different authentic languages, or different prevailing texts ("the English
+/// text shall prevail" against *naskah bahasa Indonesia yang berlaku*). A version that says nothing is no
+/// disagreement: many agreements say it once, in one language.
+fn authentic_texts(a: &Agreement, b: &Agreement, out: &mut Vec<Inconsistency>) {
+    let (Some((place_a, texts_a)), Some((_, texts_b))) = (declared_texts(a), declared_texts(b))
+    else {
+        return;
+    };
+    let prevailing_differs = texts_a.prevailing.is_some()
+        && texts_b.prevailing.is_some()
+        && texts_a.prevailing != texts_b.prevailing;
+    if prevailing_differs || texts_a.languages != texts_b.languages {
+        // Where version A says it: an article, or the closing formula (no article, named as the clause).
+        let (article, clause) = match place_a {
+            Some(number) => (number, None),
+            None => (String::new(), Some("closing formula".to_string())),
+        };
+        out.push(Inconsistency {
+            kind: Kind::AuthenticTexts,
+            article,
+            clause,
+            a: texts_a.to_string(),
+            b: texts_b.to_string(),
+        });
     }
 }
 

@@ -638,11 +638,16 @@ pub fn parallel_text(a: &Subject, b: &Subject, result: &Parallel, style: Style) 
             .as_deref()
             .map(|c| format!(" ({c})"))
             .unwrap_or_default();
+        // An inconsistency outside the articles (the closing formula) has no article number.
+        let article = if i.article.is_empty() {
+            String::new()
+        } else {
+            format!(" Article {}", i.article)
+        };
         let _ = writeln!(
             out,
-            "{} Article {}{place}: A {} · B {}",
+            "{}{article}{place}: A {} · B {}",
             style.paint("1;31", &format!("{:<9}", i.kind.as_str())),
-            i.article,
             show(&i.a),
             show(&i.b)
         );

@@ -79,3 +79,29 @@ fn a_ban_that_the_other_version_allows_and_a_changed_period_are_found() {
         ]
     );
 }
+
+/// Each version of the bundled MoU says the English text prevails; an Indonesian version that says its
+/// own text prevails disagrees with the English one, in the closing formula.
+#[test]
+fn versions_that_each_declare_a_different_prevailing_text_are_found() {
+    let en = parse("agreements/examples/id-tw-mou.en.md");
+    let text = read("agreements/examples/id-tw-mou.id.md");
+    let planted = text.replace(
+        "naskah dalam bahasa Inggris yang berlaku",
+        "naskah dalam bahasa Indonesia yang berlaku",
+    );
+    assert_ne!(
+        planted, text,
+        "the Indonesian closing formula names the prevailing text"
+    );
+    let found = parallel(&en, &pakta_core::parse(&planted));
+    let texts: Vec<_> = found
+        .inconsistencies
+        .iter()
+        .filter(|i| i.kind == Kind::AuthenticTexts)
+        .collect();
+    assert_eq!(texts.len(), 1, "{:#?}", found.inconsistencies);
+    assert_eq!(texts[0].clause.as_deref(), Some("closing formula"));
+    assert_eq!(texts[0].a, "English, Indonesian; English prevails");
+    assert_eq!(texts[0].b, "English, Indonesian; Indonesian prevails");
+}
