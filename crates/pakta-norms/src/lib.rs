@@ -21,4 +21,4 @@ pub mod texts;
 
 pub use lists::{Starts, action_classes};
 pub use norm::{Action, Condition, ConditionKind, Modality, Norm, Reader};
-pub use roles::{Actor, Definitions, Role};
+pub use roles::{Actor, Definitions, Role, definition};

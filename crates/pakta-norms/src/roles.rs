@@ -343,6 +343,44 @@ impl Definitions {
 
 /// Words too general to take a role from a definition ("the Agreement", "Indonesia").
 /// The words after a term that define it ("'Engager' means …", *"Mitra" adalah …*).
+/// The term a clause defines and the words that define it, when the clause is a definition: a quoted term
+/// at its start followed by "means", "shall mean", "refers to", *adalah*, *berarti*, *yaitu* or *ialah*
+/// (`(a) "Worker" means a national …` → `("Worker", "a national …")`). The redline compares definitions,
+/// because a word added to one ("a live-out domestic worker") changes every article that uses the term.
+pub fn definition(text: &str) -> Option<(String, String)> {
+    // A point's label, when the text still has it.
+    let text = pakta_core::label::split_label(text.trim_start())
+        .map_or(text, |(_, rest)| rest)
+        .trim_start();
+    let open = text.chars().next()?;
+    let close = match open {
+        '"' => '"',
+        '\u{201c}' => '\u{201d}',
+        '\'' => '\'',
+        '\u{2018}' => '\u{2019}',
+        _ => return None,
+    };
+    let rest = &text[open.len_utf8()..];
+    let end = rest.find(close)?;
+    let term = rest[..end].trim();
+    if term.is_empty() || term.split_whitespace().count() > 6 {
+        return None;
+    }
+    let after = rest[end + close.len_utf8()..].trim_start_matches([' ', ',', ':', ')']);
+    let lower = after.to_lowercase();
+    let verb = DEFINING_VERBS
+        .iter()
+        .find(|w| lower.starts_with(*w) && !lower[w.len()..].starts_with(char::is_alphanumeric))?;
+    // "…; and" and "…; dan" close a list of definitions, not this one.
+    let punctuation = [';', '.', ',', ' '];
+    let mut defining = after[verb.len()..].trim().trim_end_matches(punctuation);
+    for joiner in [" and", " dan", " or", " atau"] {
+        defining = defining.strip_suffix(joiner).unwrap_or(defining);
+    }
+    let defining = defining.trim_end_matches(punctuation);
+    Some((term.to_string(), defining.to_string()))
+}
+
 const DEFINING_VERBS: &[&str] = &[
     "means",
     "refers to",
@@ -558,6 +596,28 @@ mod tests {
         let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
         let i = (0..words.len()).find(|&i| role_at(&words, i, definitions).is_some())?;
         actor_at(&tokens, text, i, definitions, order).map(|a| a.role)
+    }
+
+    #[test]
+    fn a_definition_gives_its_term_and_defining_words() {
+        assert_eq!(
+            definition("\"Worker\" means a national of Indonesia employed in Cambodia;"),
+            Some((
+                "Worker".into(),
+                "a national of Indonesia employed in Cambodia".into()
+            ))
+        );
+        assert_eq!(
+            definition(
+                "\u{201c}Pengguna\u{201d} adalah rumah tangga yang mempekerjakan Pekerja; dan"
+            ),
+            Some((
+                "Pengguna".into(),
+                "rumah tangga yang mempekerjakan Pekerja".into()
+            ))
+        );
+        assert_eq!(definition("The \"Worker\" shall be paid monthly."), None);
+        assert_eq!(definition("\"Worker\" meaningfully differs."), None);
     }
 
     #[test]

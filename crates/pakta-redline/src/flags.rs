@@ -35,10 +35,14 @@ pub enum Flag {
     /// Which language versions are authentic, or which prevails where they diverge, changed: "in the
     /// English language" → "in the English and Malay languages … the Malay text shall prevail".
     AuthenticTextsChanged,
+    /// A defined term's definition changed, was added or was struck: "'Worker' means … a domestic worker"
+    /// → "… a live-out domestic worker … registered with the Ministry" narrows every article that says
+    /// "Worker".
+    DefinitionChanged,
 }
 
 impl Flag {
-    pub const ALL: [Flag; 13] = [
+    pub const ALL: [Flag; 14] = [
         Flag::ModalWeakened,
         Flag::ModalStrengthened,
         Flag::NegationAdded,
@@ -52,6 +56,7 @@ impl Flag {
         Flag::ConditionRemoved,
         Flag::CostChanged,
         Flag::AuthenticTextsChanged,
+        Flag::DefinitionChanged,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -69,6 +74,7 @@ impl Flag {
             Flag::ConditionRemoved => "condition-removed",
             Flag::CostChanged => "cost-changed",
             Flag::AuthenticTextsChanged => "authentic-texts-changed",
+            Flag::DefinitionChanged => "definition-changed",
         }
     }
 }
@@ -256,6 +262,7 @@ pub fn clause_findings(
     after.retain(|n| outside(&texts_after.prevailing_at, n));
     norm_findings((old, &before), (new, &after), &mut findings);
     costs(old, new, &mut findings);
+    definitions(Some(old), Some(new), &mut findings);
 
     // Numbers and dates.
     numbers((old, references.0), (new, references.1), &mut findings);
@@ -301,6 +308,11 @@ pub fn whole_clause_findings(text: &str, inserted: bool) -> Findings {
                 findings.add(Flag::ModalWeakened, modal, "");
             }
         }
+    }
+    if inserted {
+        definitions(None, Some(text), &mut findings);
+    } else {
+        definitions(Some(text), None, &mut findings);
     }
     if inserted && lexicon::speaks_of(lexicon::Qualifier::Derogation, text) {
         let opening = text.split([',', ';', ':']).next().unwrap_or(text).trim();
@@ -597,6 +609,25 @@ fn numbers(
         if !used[i] {
             findings.add(Flag::NumberChanged, "", c.text.clone());
         }
+    }
+}
+
+/// `definition-changed`: a definition whose term or defining words changed, or a definition added or struck
+/// (`None` for the side without the clause). Case and punctuation alone change no definition, nor do
+/// numbers: a renumbered reference in it is `cross-reference-changed`, a changed amount `number-changed`.
+fn definitions(old: Option<&str>, new: Option<&str>, findings: &mut Findings) {
+    let read = |text: Option<&str>| text.and_then(pakta_norms::definition);
+    let words = |text: &str| condition_key(text);
+    let show = |(term, defining): &(String, String)| format!("\u{201c}{term}\u{201d}: {defining}");
+    match (read(old), read(new)) {
+        (Some(was), Some(now))
+            if words(&was.0) != words(&now.0) || words(&was.1) != words(&now.1) =>
+        {
+            findings.add(Flag::DefinitionChanged, show(&was), show(&now));
+        }
+        (Some(was), None) if new.is_none() => findings.add(Flag::DefinitionChanged, show(&was), ""),
+        (None, Some(now)) if old.is_none() => findings.add(Flag::DefinitionChanged, "", show(&now)),
+        _ => {}
     }
 }
 
@@ -903,6 +934,34 @@ mod tests {
             let flags = flags(old, new);
             assert_eq!(flags, ["authentic-texts-changed"], "{old} → {new}");
         }
+    }
+
+    /// A definition that gained or lost words changes every article that uses its term.
+    #[test]
+    fn a_changed_definition_is_flagged() {
+        for (old, new) in [
+            (
+                "(a) \"Worker\" means a national of Indonesia employed as a domestic worker in Cambodia;",
+                "(a) \"Worker\" means a national of Indonesia employed as a live-out domestic worker in \
+                 Cambodia and registered with the Ministry;",
+            ),
+            (
+                "\"Pemberi Kerja\" adalah orang perseorangan atau badan hukum yang mempekerjakan Pekerja;",
+                "\"Pemberi Kerja\" adalah badan hukum yang mempekerjakan Pekerja;",
+            ),
+        ] {
+            assert!(
+                flags(old, new).contains(&"definition-changed"),
+                "{old} → {new}"
+            );
+        }
+        assert!(
+            !flags(
+                "\"Worker\" means a national of Indonesia employed in Cambodia;",
+                "\"Worker\" Means a national of Indonesia employed in Cambodia.",
+            )
+            .contains(&"definition-changed")
+        );
     }
 
     /// A ban narrowed to some of what it covered, or a day the employer now chooses, is a condition added.
