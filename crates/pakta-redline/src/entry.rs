@@ -158,14 +158,23 @@ impl Identity {
             self.find_old(&old_line.text)
         };
         let mut problems = self.broken(new_line, &after, new_unit);
-        for reference in after {
+        let same_count = before.len() == after.len();
+        for (i, reference) in after.iter().enumerate() {
             let Some(target) = &reference.article else {
                 continue;
             };
             let folded = pakta_core::words::fold(target);
-            let kept = before
-                .iter()
-                .any(|r| r.article.as_deref().map(pakta_core::words::fold) == Some(folded.clone()));
+            let names = |r: &crossref::Reference| {
+                r.article.as_deref().map(pakta_core::words::fold) == Some(folded.clone())
+            };
+            // A number the drafter left as it was. References are compared in order where the clause has
+            // as many as before: "Articles 6 and 7" → "Articles 7 and 8" updated both, although 7 is in
+            // both.
+            let kept = if same_count {
+                names(&before[i])
+            } else {
+                before.iter().any(names)
+            };
             if !kept {
                 continue;
             }
@@ -291,19 +300,25 @@ fn references_by_identity(
 ) -> String {
     let mut out = String::new();
     let mut last = 0;
+    let mut found = found;
+    found.sort_by_key(|r| (r.range.start, r.range.end));
     for reference in found {
         let Some(article) = &reference.article else {
             continue;
         };
-        out.push_str(&text[last..reference.range.start]);
+        // The references of a list ("Articles 6 and 7") may share words: each one's identity is written,
+        // the shared text once.
+        let start = reference.range.start.max(last);
+        let end = reference.range.end.max(start);
+        out.push_str(&text[last..start]);
         match numbers.get(&pakta_core::words::fold(article)) {
             Some(pair) => out.push_str(&format!("\u{27e8}article #{pair}\u{27e9}")),
-            None => out.push_str(&text[reference.range.clone()]),
+            None => out.push_str(&text[start..end]),
         }
         if let Some(p) = &reference.paragraph {
             out.push_str(&format!("\u{27e8}{p}\u{27e9}"));
         }
-        last = reference.range.end;
+        last = end;
     }
     out.push_str(&text[last..]);
     out

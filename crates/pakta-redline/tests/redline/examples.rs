@@ -221,3 +221,73 @@ fn shift_numbers(line: &str) -> String {
     out.push_str(rest);
     out
 }
+
+/// A reference to a list of articles ("Articles 6 and 7", *Pasal 6 dan 7*, "Articles 6 to 8") is read
+/// by identity like a single one: a draft against itself, or against its renumbered self, is unchanged
+/// (it used to panic with `--ignore-numbering`).
+#[test]
+fn references_to_lists_of_articles_are_read_by_identity() {
+    for (word, list, shifted) in [
+        ("Article", "Articles 6 and 7", "Articles 7 and 8"),
+        ("Article", "Articles 6 to 8", "Articles 7 to 9"),
+        ("Pasal", "Pasal 6 dan 7", "Pasal 7 dan 8"),
+    ] {
+        // Articles 1 to 9, then one citing the list; the later draft has a new first article.
+        let draft = |first: Option<&str>, list: &str| {
+            let mut text = String::from("# Test\n\n");
+            let offset = usize::from(first.is_some());
+            if let Some(first) = first {
+                text.push_str(&format!("## {word} 1\n\n{first}\n\n"));
+            }
+            let topics = [
+                "wages",
+                "rest days",
+                "passports",
+                "recruitment fees",
+                "return travel",
+                "insurance",
+                "complaints",
+                "housing",
+                "training",
+            ];
+            for (n, topic) in topics.iter().enumerate() {
+                let number = n + 1 + offset;
+                text.push_str(&format!(
+                    "## {word} {number}\n\nThe Parties shall cooperate on {topic}.\n\n"
+                ));
+            }
+            text.push_str(&format!(
+                "## {word} {}\n\nComplaints under {list} go to the committee.\n",
+                10 + offset
+            ));
+            pakta_core::parse(&text)
+        };
+        let old = draft(None, list);
+        let options = Options {
+            ignore_numbering: true,
+            ..Options::default()
+        };
+        let same = redline(&old, &old, &options);
+        assert!(
+            same.articles().all(|x| x.status == Status::Unchanged),
+            "{list}"
+        );
+        let new = draft(Some("A new first article."), shifted);
+        let r = redline(&old, &new, &options);
+        assert_eq!(r.summary.added, 1, "{list}");
+        let modified: Vec<_> = r
+            .articles()
+            .filter(|x| x.status == Status::Modified)
+            .map(|x| &x.old_number)
+            .collect();
+        assert!(modified.is_empty(), "{list}: {modified:?}");
+        // Both numbers were updated, so no reference is stale, with or without the option.
+        assert!(r.references.is_empty(), "{list}: {:?}", r.references);
+        let strict = redline(&old, &new, &Options::default());
+        assert!(
+            strict.references.is_empty(),
+            "{list}: {:?}",
+            strict.references
+        );
+    }
+}
