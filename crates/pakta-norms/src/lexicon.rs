@@ -203,6 +203,11 @@ pub fn is_strict_negator(folded: &str) -> bool {
     lists().strict.contains(folded)
 }
 
+/// Whether a modal ("shall", "may", *wajib*, *dapat*) starts at word `i` of the folded `words`.
+pub fn modal_at(words: &[&str], i: usize) -> bool {
+    !lists().modal_at(words, i).is_empty()
+}
+
 /// Whether a binding modal states an intention rather than a duty ("will", *akan*): `[modals] intentions`.
 pub fn is_intention(modal: &str) -> bool {
     lists().intentions.contains(fold(modal).as_str())

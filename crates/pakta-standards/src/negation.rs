@@ -36,13 +36,32 @@ pub(crate) fn phrase_negated(tokens: &[Token], hit: &Hit, pattern: &str) -> bool
     } else {
         0
     };
+    // A negator in a relative clause of the subject ("a worker who does not understand the language may be
+    // assisted by an interpreter at own expense", *Pekerja yang tidak memahami*) describes the person; it
+    // does not deny what is said of them. "That" is left out: "ensure that no fee is charged" denies.
+    // The negator must open the relative clause, after its pronoun and at most an auxiliary ("who does
+    // not"): "the same work and not lower than", *yang sama dan tidak*, is the main clause again.
+    let is_relative = |k: usize| matches!(before[k].folded.as_str(), "yang" | "who" | "which");
+    let auxiliary = |k: usize| {
+        matches!(
+            before[k].folded.as_str(),
+            "does" | "do" | "did" | "is" | "are" | "was" | "were" | "has" | "have" | "had"
+        )
+    };
+    // And the main clause's modal must follow it before the phrase: in "wages that are not lower than the
+    // minimum", *upah yang tidak lebih rendah*, the phrase is the relative clause's own.
+    let words: Vec<&str> = before.iter().map(|t| t.folded.as_str()).collect();
+    let relative = |at: usize| {
+        ((at >= 1 && is_relative(at - 1)) || (at >= 2 && auxiliary(at - 1) && is_relative(at - 2)))
+            && (at + 1..words.len()).any(|k| lexicon::modal_at(&words, k))
+    };
     let negating = before
         .iter()
         .enumerate()
         .filter(|(at, t)| {
+            let answered = *at < clause_start && lexicon::denies_condition(t.folded.as_str());
             lexicon::negators(std::slice::from_ref(*t)) > 0
-                && !conditioned(*at)
-                && !(*at < clause_start && lexicon::denies_condition(t.folded.as_str()))
+                && !(conditioned(*at) || relative(*at) || answered)
         })
         .count();
     let inside = lexicon::negators(&tokens[hit.first_token..=hit.last_token]);
