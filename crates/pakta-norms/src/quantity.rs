@@ -164,6 +164,7 @@ fn is_currency(folded: &str) -> bool {
                 | "us"
                 | "dollar"
                 | "dollars"
+                | "dolar"
                 | "idr"
                 | "rp"
                 | "rupiah"
@@ -199,6 +200,15 @@ fn is_currency(folded: &str) -> bool {
                 | "gbp"
                 | "pound"
                 | "pounds"
+                | "dinar"
+                | "dinars"
+                | "jod"
+                | "baht"
+                | "thb"
+                | "vnd"
+                | "yuan"
+                | "cny"
+                | "rmb"
                 | "$"
         )
 }
@@ -412,6 +422,31 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             }
         };
         let from_words = digits_value(&folded[i]).is_none();
+        // Words first, digits in parentheses: "thirty (30) days", *empat belas (14) hari*. The words belong
+        // to the quantity, shown with it, and a pair that disagrees ("four (14) days") is kept as for
+        // digits first.
+        let mut words_first = None;
+        if !from_words
+            && i > 0
+            && text[words[i - 1].end..words[i].start].contains('(')
+            && text[words[i].end..].trim_start().starts_with(')')
+        {
+            let mut k = i;
+            while k > 0
+                && (word_value(&folded[k - 1]).is_some() || (k < i && folded[k - 1] == "and"))
+                && (k == i || !text[words[k - 1].end..words[k].start].contains([',', '.', ';']))
+            {
+                k -= 1;
+            }
+            while k < i && folded[k] == "and" {
+                k += 1;
+            }
+            if k < i {
+                words_first =
+                    words_value(&folded[k..i].iter().map(String::as_str).collect::<Vec<_>>())
+                        .map(|v| (k, v));
+            }
+        }
         let core_end = words[end_index - 1].end;
         // Skip a repetition in words: "30 (thirty)", "RM 1,500 (one thousand five hundred ringgit)".
         let mut spelled = None;
@@ -438,11 +473,13 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 text[words[end_index - 1].end..words[end_index].start].contains('(');
             // The currency or unit may be repeated inside: "(one thousand two hundred ringgit)", "(three
             // hundred US dollars)".
-            let mut last = k - 1;
-            while last + 1 < words.len() && last < k + 1 && unit_of(&folded[last + 1]).is_some() {
-                last += 1;
-            }
-            let filled = (k - 1..=last).any(|w| text[words[w].end..].trim_start().starts_with(')'));
+            // … or a currency of several words: "(… seventy New Taiwan Dollars)", *(… dolar Taiwan Baru)*.
+            let close = (k - 1..(k + 3).min(words.len()))
+                .find(|&w| text[words[w].end..].trim_start().starts_with(')'));
+            let filled = close.is_some_and(|c| {
+                c == k - 1
+                    || (k..=c).any(|w| unit_of(&folded[w]).is_some() || is_currency(&folded[w]))
+            });
             if repeated == Some(value) {
                 end_index = k;
             } else if in_parentheses && filled && !from_words {
@@ -492,12 +529,16 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             end_index += 1;
         }
         // The same in both languages, so that a parallel text's "three working days" is *tiga hari kerja*.
+        // The word after *hari* is part of the quantity's text, so that a redline shows *hari* → *hari
+        // kerja*.
+        let mut kind_after = false;
         if folded.get(end_index).is_some_and(|w| w == "hari") {
             match folded.get(end_index + 1).map(String::as_str) {
                 Some("kerja") => kind = "working".to_string(),
                 Some("kalender") => kind = "calendar".to_string(),
                 _ => {}
             }
+            kind_after = !kind.is_empty();
         }
         let after = folded.get(end_index).map(String::as_str);
         // "under the age of 18" is a number of years, as "di bawah 18 tahun" says.
@@ -546,10 +587,17 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                     } else {
                         kind.clone()
                     };
-                    (unit, unit_text, words[i].start, words[end_index].end)
+                    let last = end_index + usize::from(kind_after);
+                    (unit, unit_text, words[i].start, words[last].end)
                 }
                 (None, None) => (Unit::Count, String::new(), words[i].start, core_end),
             };
+        let (start, spelled) = match words_first {
+            Some((k, v)) if unit != Unit::Money || start == words[i].start => {
+                (words[k].start, spelled.or((v != value).then_some(v)))
+            }
+            _ => (start, spelled),
+        };
         let bound = bound_before(text, start);
         // After the number's repetition in words, where the period is written: "RM 1,500 (one thousand five
         // hundred ringgit) a month".
@@ -807,6 +855,28 @@ mod tests {
                 ),
             ]
         );
+    }
+
+    /// Words first and digits in parentheses ("within four (14) days"), a currency of several words
+    /// ("New Taiwan Dollars", *dolar Taiwan Baru*) and *hari kerja* are read as one quantity.
+    #[test]
+    fn words_before_digits_and_long_currency_names_are_read() {
+        let q = &quantities("to be decided within thirty (30) working days")[0];
+        assert_eq!(
+            (q.text.as_str(), q.spelled),
+            ("thirty (30) working days", None)
+        );
+        assert_eq!(quantities("within four (14) days")[0].spelled, Some(4.0));
+        assert_eq!(
+            quantities("paling lama 14 (empat belas) hari kerja")[0].text,
+            "14 (empat belas) hari kerja"
+        );
+        for text in [
+            "NTD 27,470 (twenty-four thousand four hundred seventy New Taiwan Dollars)",
+            "NTD 27.470 (dua puluh empat ribu empat ratus tujuh puluh dolar Taiwan Baru)",
+        ] {
+            assert_eq!(quantities(text)[0].spelled, Some(24470.0), "{text}");
+        }
     }
 
     #[test]

@@ -120,6 +120,22 @@ impl Reader<'_> {
                             words[i - 1],
                             "be" | "been" | "being" | "is" | "are" | "was" | "were"
                         );
+                    // *sesuai dengan ketentuan* (in accordance with the provisions), *bertentangan dengan
+                    // syarat* (contrary to the terms): "dengan" governed by the word before it is no
+                    // proviso.
+                    let governed = words[i] == "dengan"
+                        && i > sentence.start
+                        && matches!(
+                            words[i - 1],
+                            "sesuai"
+                                | "bertentangan"
+                                | "berdasarkan"
+                                | "selaras"
+                                | "sejalan"
+                                | "menurut"
+                                | "seiring"
+                                | "bersamaan"
+                        );
                     // "While the vessel is at sea, …" opens the sentence with a condition of time;
                     // "works on board only while holding a certificate" is the norm's own limit.
                     let inner_while = words[i] == "while" && i > sentence.start;
@@ -146,6 +162,7 @@ impl Reader<'_> {
                         || participle
                         || relative
                         || regarding
+                        || governed
                     {
                         i += 1;
                         continue;
