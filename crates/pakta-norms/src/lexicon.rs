@@ -564,6 +564,12 @@ pub fn cost_term_at(words: &[&str], i: usize) -> Option<usize> {
     lists().costs.match_at(words, i)
 }
 
+/// The pairs of words whose swap reverses a clause ("before" and "after", *atau* and *dan*), folded: the
+/// lexicon's `[grammar] opposites`.
+pub fn opposites() -> &'static [[String; 2]] {
+    &lists().opposites
+}
+
 /// The end of the narrowing word ("unreasonable", "excessive", *tidak wajar*) that starts at word `i` of
 /// the folded `words`: the lexicon's `[grammar] narrowing`.
 pub fn narrowing_at(words: &[&str], i: usize) -> Option<usize> {

@@ -77,6 +77,7 @@ struct Grammar {
     number_caps: Vec<String>,
     costs: Vec<String>,
     narrowing: Vec<String>,
+    opposites: Vec<[String; 2]>,
 }
 
 #[derive(Debug, Deserialize)]
@@ -468,6 +469,8 @@ pub(crate) struct Lists {
     pub number_caps: WordSet,
     pub costs: WordSet,
     pub narrowing: WordSet,
+    /// `[grammar] opposites`, folded.
+    pub opposites: Vec<[String; 2]>,
     pub not_verbs: Vec<String>,
     pub references: Vec<String>,
     pub pointers: Vec<String>,
@@ -672,6 +675,17 @@ pub(crate) fn lists() -> &'static Lists {
             number_caps: WordSet::new(&data.grammar.number_caps),
             costs: WordSet::new(&data.grammar.costs),
             narrowing: WordSet::new(&data.grammar.narrowing),
+            opposites: data
+                .grammar
+                .opposites
+                .iter()
+                .map(|[a, b]| {
+                    [
+                        crate::lexicon::fold_phrase(a),
+                        crate::lexicon::fold_phrase(b),
+                    ]
+                })
+                .collect(),
             not_verbs: folded(&data.grammar.not_verbs),
             references: folded(&data.grammar.references),
             pointers: folded(&data.grammar.pointers),

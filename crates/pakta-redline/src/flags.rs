@@ -39,10 +39,13 @@ pub enum Flag {
     /// → "… a live-out domestic worker … registered with the Ministry" narrows every article that says
     /// "Worker".
     DefinitionChanged,
+    /// A word replaced by its opposite: "before" → "after" departure, grounds joined by "or" → "and",
+    /// "any" → "all" of the following, *sukarela* → *wajib* (the lexicon's `[grammar] opposites`).
+    MeaningReversed,
 }
 
 impl Flag {
-    pub const ALL: [Flag; 14] = [
+    pub const ALL: [Flag; 15] = [
         Flag::ModalWeakened,
         Flag::ModalStrengthened,
         Flag::NegationAdded,
@@ -57,6 +60,7 @@ impl Flag {
         Flag::CostChanged,
         Flag::AuthenticTextsChanged,
         Flag::DefinitionChanged,
+        Flag::MeaningReversed,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -75,6 +79,7 @@ impl Flag {
             Flag::CostChanged => "cost-changed",
             Flag::AuthenticTextsChanged => "authentic-texts-changed",
             Flag::DefinitionChanged => "definition-changed",
+            Flag::MeaningReversed => "meaning-reversed",
         }
     }
 }
@@ -263,6 +268,7 @@ pub fn clause_findings(
     norm_findings((old, &before), (new, &after), &mut findings);
     costs(old, new, &mut findings);
     definitions(Some(old), Some(new), &mut findings);
+    reversals(changes, &mut findings);
 
     // Numbers and dates.
     numbers((old, references.0), (new, references.1), &mut findings);
@@ -608,6 +614,49 @@ fn numbers(
     for (i, c) in came.iter().enumerate() {
         if !used[i] {
             findings.add(Flag::NumberChanged, "", c.text.clone());
+        }
+    }
+}
+
+/// `meaning-reversed`: within one small edit (a few words struck, a few put in), a word struck and its
+/// opposite put in: "before" → "after", "or" → "and", *sukarela* → *wajib*. A rewritten sentence is no
+/// swap of one word for another, so edits of more than four words a side are left to the other flags.
+fn reversals(changes: &[Change], findings: &mut Findings) {
+    let words = |text: &str| -> Vec<String> {
+        lexicon::tokenize(text)
+            .iter()
+            .map(|t| t.folded.to_string())
+            .collect()
+    };
+    let mut i = 0;
+    while i < changes.len() {
+        if changes[i].op == ChangeOp::Equal {
+            i += 1;
+            continue;
+        }
+        let (mut struck, mut put) = (Vec::new(), Vec::new());
+        while i < changes.len() && changes[i].op != ChangeOp::Equal {
+            match changes[i].op {
+                ChangeOp::Delete => struck.extend(words(&changes[i].text)),
+                ChangeOp::Insert => put.extend(words(&changes[i].text)),
+                ChangeOp::Equal => {}
+            }
+            i += 1;
+        }
+        if struck.is_empty() || put.is_empty() || struck.len() > 4 || put.len() > 4 {
+            continue;
+        }
+        let (struck, put) = (
+            format!(" {} ", struck.join(" ")),
+            format!(" {} ", put.join(" ")),
+        );
+        let has = |text: &str, word: &str| text.contains(&format!(" {word} "));
+        for [a, b] in lexicon::opposites() {
+            for (was, now) in [(a, b), (b, a)] {
+                if has(&struck, was) && has(&put, now) && !has(&struck, now) && !has(&put, was) {
+                    findings.add(Flag::MeaningReversed, was.clone(), now.clone());
+                }
+            }
         }
     }
 }
@@ -961,6 +1010,38 @@ mod tests {
                 "\"Worker\" Means a national of Indonesia employed in Cambodia.",
             )
             .contains(&"definition-changed")
+        );
+    }
+
+    /// A word swapped for its opposite reverses the clause; a sentence rewritten around both words does
+    /// not count as a swap.
+    #[test]
+    fn a_word_swapped_for_its_opposite_is_flagged() {
+        for (old, new) in [
+            (
+                "The contract shall be signed before the worker departs.",
+                "The contract shall be signed after the worker departs.",
+            ),
+            (
+                "Pekerja dapat pindah apabila upah tidak dibayar atau Pekerja mengalami kekerasan.",
+                "Pekerja dapat pindah apabila upah tidak dibayar dan Pekerja mengalami kekerasan.",
+            ),
+            (
+                "The worker may change employer where any of the following occurs:",
+                "The worker may change employer where all of the following occur:",
+            ),
+        ] {
+            assert!(
+                flags(old, new).contains(&"meaning-reversed"),
+                "{old} → {new}"
+            );
+        }
+        assert!(
+            !flags(
+                "Wages are settled before the close of each calendar month.",
+                "Each worker receives wages through a bank account opened after arrival.",
+            )
+            .contains(&"meaning-reversed")
         );
     }
 
