@@ -269,6 +269,7 @@ pub fn clause_findings(
     costs(old, new, &mut findings);
     definitions(Some(old), Some(new), &mut findings);
     reversals(changes, &mut findings);
+    consents(changes, &after, &mut findings);
 
     // Numbers and dates.
     numbers((old, references.0), (new, references.1), &mut findings);
@@ -661,6 +662,50 @@ fn reversals(changes: &[Change], findings: &mut Findings) {
     }
 }
 
+/// `condition-added` / `condition-removed` for someone's consent written into, or struck from, a clause
+/// whose norms did not read it as a condition: "within fourteen days of the date on which the current
+/// Employer gives its consent", *sejak Pemberi Kerja memberikan persetujuan*. The words put in must name
+/// both a consent and a party. A consent denied ("without the consent of the worker") is a way around a
+/// prohibition ("shall not, without the consent of the worker: …") and no condition on anything else.
+fn consents(changes: &[Change], after: &[Norm], findings: &mut Findings) {
+    if findings.flags.contains(&Flag::ConditionAdded)
+        || findings.flags.contains(&Flag::ConditionRemoved)
+    {
+        return;
+    }
+    let prohibition = after.iter().any(Norm::denied);
+    for change in changes.iter().filter(|c| c.op != ChangeOp::Equal) {
+        let tokens = lexicon::tokenize(&change.text);
+        let words: Vec<&str> = tokens.iter().map(lexicon::read_word).collect();
+        if words.len() > 15 {
+            continue;
+        }
+        let Some(at) = (0..words.len())
+            .find(|&k| lexicon::names_action_within(&words, k..k + 1, &["consent"]))
+        else {
+            continue;
+        };
+        let party = words
+            .iter()
+            .any(|w| pakta_norms::Role::of_word(w).is_some());
+        let denied = (at.saturating_sub(4)..at).any(|k| lexicon::denies_condition(words[k]));
+        if !party || (denied && !prohibition) {
+            continue;
+        }
+        let text = change
+            .text
+            .trim()
+            .trim_start_matches(',')
+            .trim()
+            .to_string();
+        match change.op {
+            ChangeOp::Insert => findings.add(Flag::ConditionAdded, "", text),
+            ChangeOp::Delete => findings.add(Flag::ConditionRemoved, text, ""),
+            ChangeOp::Equal => {}
+        }
+    }
+}
+
 /// `definition-changed`: a definition whose term or defining words changed, or a definition added or struck
 /// (`None` for the side without the clause). Case and punctuation alone change no definition, nor do
 /// numbers: a renumbered reference in it is `cross-reference-changed`, a changed amount `number-changed`.
@@ -1042,6 +1087,46 @@ mod tests {
                 "Each worker receives wages through a bank account opened after arrival.",
             )
             .contains(&"meaning-reversed")
+        );
+    }
+
+    /// A consent written in where no condition opener stands, or a cost put on the worker's wages, is
+    /// read though the clause's norms did not change.
+    #[test]
+    fn a_consent_or_a_payer_slipped_in_is_flagged() {
+        for (old, new, flag) in [
+            (
+                "The authority shall decide within fourteen (14) days.",
+                "The authority shall decide within fourteen (14) days of the date on which the current \
+                 Employer gives its consent.",
+                "condition-added",
+            ),
+            (
+                "Keputusan diberikan paling lama 14 (empat belas) hari.",
+                "Keputusan diberikan paling lama 14 (empat belas) hari sejak Pemberi Kerja memberikan \
+                 persetujuan.",
+                "condition-added",
+            ),
+            (
+                "The return ticket shall be borne by the Employer.",
+                "The return ticket shall be paid out of the Worker's wages by the Employer.",
+                "cost-changed",
+            ),
+            (
+                "The premiums shall be paid by the Employer.",
+                "The premiums shall be shared equally between the Employer and the Worker.",
+                "cost-changed",
+            ),
+        ] {
+            assert!(flags(old, new).contains(&flag), "{old} → {new}");
+        }
+        // A worker's right that no longer needs anyone's consent gains no condition.
+        assert!(
+            !flags(
+                "The worker may change employer.",
+                "The worker may change employer without the consent of the current Employer.",
+            )
+            .contains(&"condition-added")
         );
     }
 
