@@ -100,16 +100,22 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
     // "The employer shall not keep the passport, except at the worker's request for safekeeping", *dilarang
     // menahan paspor, kecuali atas permintaan Pekerja*: the usual way a passport stays with the employer side.
     // Whether the request is free is for a reader to judge; elsewhere the worker's own request is no loss.
+    // The worker's consent is the same way round ("shall not hold the passport, except with the consent of
+    // the worker for safekeeping"): a consent taken at recruitment, when the worker cannot refuse.
     if norm.denied()
         && !worker
         && norm.acts(&["keep"])
-        && norm
-            .conditions
-            .iter()
-            .any(|c| c.kind == pakta_norms::ConditionKind::Exception && c.workers_request())
+        && norm.conditions.iter().any(|c| {
+            c.kind == pakta_norms::ConditionKind::Exception
+                && (c.workers_request()
+                    || (c.consent
+                        && !c.denied
+                        && c.roles.iter().any(|r| r.is_worker_side())
+                        && documents(&norm.object)))
+        })
     {
         return Some(Qualification::uncertain(
-            "the worker's request lets the employer side keep it",
+            "the worker's request or consent lets the employer side keep it",
         ));
     }
     // Conditions that could take something back: not denied ("without the employer's consent"), not the
@@ -574,6 +580,29 @@ fn below_floor(words: &str, terms: &[&str]) -> bool {
 
 /// Whether the words make a protection wait for at least six months of service ("who has completed five
 /// years with the same employer", *telah menyelesaikan paling singkat 24 bulan masa kerja*).
+/// Whether the words name a worker's papers (passport, identity card, permits): what an employer side
+/// keeps "with the worker's consent" where a deduction agreed by the worker may be lawful.
+fn documents(object: &str) -> bool {
+    pakta_norms::lexicon::tokenize(object).iter().any(|t| {
+        matches!(
+            t.folded.as_ref(),
+            "passport"
+                | "passports"
+                | "paspor"
+                | "document"
+                | "documents"
+                | "dokumen"
+                | "identity"
+                | "identitas"
+                | "permit"
+                | "permits"
+                | "card"
+                | "cards"
+                | "kartu"
+        )
+    })
+}
+
 fn qualifying_service(words: &str, terms: &[&str]) -> bool {
     use pakta_norms::lexicon::{Qualifier, words_speak_of};
     words_speak_of(Qualifier::Service, terms)
