@@ -487,11 +487,22 @@ pub fn consent_of(text: &str) -> Option<crate::Role> {
             return None;
         }
         // The actor must be linked to the document ("from", "signed by", *dari*), not merely follow it
-        // ("izin tinggal …, dan Pemberi Kerja …").
+        // ("izin tinggal …, dan Pemberi Kerja …"), or stand right after it, as an Indonesian owner does
+        // (*izin Pengusaha*, *izin tertulis Pengusaha*).
         let k =
             (end..words.len().min(end + 6)).find(|&k| crate::Role::of_word(words[k]).is_some())?;
-        let linked = (end..k)
-            .any(|j| lists().agent.contains(words[j]) || lists().issuers.contains(words[j]));
+        // Only where the permission is asked for or obtained: *mencabut izin P3MI* revokes a licence.
+        let asked = i > 0
+            && matches!(
+                words[i - 1],
+                "memperoleh" | "mendapat" | "mendapatkan" | "meminta" | "dengan" | "atas" | "tanpa"
+            );
+        let owner = asked
+            && (k == end
+                || (k == end + 1 && matches!(words[end], "tertulis" | "resmi" | "terlebih")));
+        let linked = owner
+            || (end..k)
+                .any(|j| lists().agent.contains(words[j]) || lists().issuers.contains(words[j]));
         linked.then(|| crate::Role::of_word(words[k])).flatten()
     })
 }
