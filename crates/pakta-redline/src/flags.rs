@@ -334,12 +334,10 @@ pub fn whole_clause_findings(text: &str, inserted: bool) -> Findings {
 /// ☑"). The row's parties, in either way, are compared as a set.
 pub fn table_parties(header: Option<&str>, old: &str, new: &str) -> Findings {
     let mut findings = Findings::default();
-    let cells = |row: &str| -> Vec<String> {
-        row.split('|')
-            .map(|c| c.trim().to_string())
-            .filter(|c| !c.is_empty())
-            .collect()
-    };
+    // Empty cells keep their place: a tick moved from the first "Paid by" column to a blank second one is
+    // told by its column.
+    let cells =
+        |row: &str| -> Vec<String> { row.split('|').map(|c| c.trim().to_string()).collect() };
     let (was, now) = (cells(old), cells(new));
     if was.len() < 2 || was.len() != now.len() {
         return findings;
@@ -836,6 +834,15 @@ mod tests {
         );
         assert_eq!(
             flags(None, "Tiket pesawat | Pengguna", "Tiket pesawat | Pekerja"),
+            ["party-changed"]
+        );
+        // The other cell blank, as such tables are filled in.
+        assert_eq!(
+            flags(
+                Some("Item | Paid by Employer | Paid by Worker"),
+                "Placement fee | \u{2713} | ",
+                "Placement fee |  | \u{2713}"
+            ),
             ["party-changed"]
         );
         assert!(
