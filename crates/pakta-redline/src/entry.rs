@@ -10,7 +10,9 @@ use pakta_core::{Agreement, crossref};
 use crate::align::Fingerprint;
 use crate::flags::{self, Findings, Flag};
 use crate::units::{EntryKind, Line, Unit};
-use crate::{ClauseRedline, EntryRedline, Options, ReferenceFault, ReferenceProblem, Status};
+use crate::{
+    ClauseRedline, EntryRedline, Options, ReferenceFault, ReferenceLevel, ReferenceProblem, Status,
+};
 
 /// A matched pair of units, by index into each side's unit list.
 #[derive(Debug, Clone, Copy)]
@@ -138,6 +140,7 @@ impl Identity {
                     target,
                     meant: None,
                     problem: ReferenceFault::Missing,
+                    level: ReferenceLevel::Article,
                 })
             })
             .collect()
@@ -194,6 +197,7 @@ impl Identity {
                         target: target.clone(),
                         meant: None,
                         problem: ReferenceFault::Reused,
+                        level: ReferenceLevel::Article,
                     });
                 }
                 continue;
@@ -211,11 +215,87 @@ impl Identity {
                     target: target.clone(),
                     meant: Some(now.clone()),
                     problem: ReferenceFault::Renumbered,
+                    level: ReferenceLevel::Article,
                 });
             }
         }
         problems
     }
+}
+
+/// A paragraph label as a reference writes it: "(1)", "1." and "1" are all "1".
+fn paragraph_label(label: &str) -> String {
+    label
+        .trim_matches(|c: char| !c.is_alphanumeric())
+        .to_lowercase()
+}
+
+/// The paragraphs of a matched article whose label changed, old label to new: a paragraph inserted above
+/// paragraph 1 makes it paragraph 2. Only the article's own paragraphs (depth 0) count.
+fn relabelled_paragraphs(
+    old: &Unit,
+    new: &Unit,
+    aligned: &[(Option<usize>, Option<usize>)],
+) -> Vec<(String, String)> {
+    aligned
+        .iter()
+        .filter_map(|&(o, n)| {
+            let (before, after) = (&old.lines[o?], &new.lines[n?]);
+            if before.depth != 0 || after.depth != 0 {
+                return None;
+            }
+            let (was, now) = (
+                paragraph_label(before.label.as_deref()?),
+                paragraph_label(after.label.as_deref()?),
+            );
+            (!was.is_empty() && was != now).then_some((was, now))
+        })
+        .collect()
+}
+
+/// References to a paragraph of the same article ("in breach of paragraph 1", *sebagaimana dimaksud pada
+/// ayat (1)*) that kept their number while the paragraph they named was relabelled: they now name
+/// another paragraph.
+fn stale_paragraphs(
+    (before, after): (&Line, &Line),
+    new_unit: &Unit,
+    relabelled: &[(String, String)],
+    identity: &Identity,
+) -> Vec<ReferenceProblem> {
+    if relabelled.is_empty() || new_unit.kind != EntryKind::Article {
+        return Vec::new();
+    }
+    let own = |r: &crossref::Reference| {
+        r.article
+            .is_none()
+            .then(|| r.paragraph.as_deref().map(paragraph_label))
+            .flatten()
+    };
+    let was: Vec<String> = identity
+        .find_old(&before.text)
+        .iter()
+        .filter_map(own)
+        .collect();
+    identity
+        .find_new(&after.text)
+        .iter()
+        .filter_map(|r| {
+            let target = own(r)?;
+            if !was.contains(&target) {
+                return None;
+            }
+            let (_, now) = relabelled.iter().find(|(old, _)| *old == target)?;
+            Some(ReferenceProblem {
+                clause: after.id.to_string(),
+                article: new_unit.number.clone().unwrap_or_default(),
+                text: after.text[r.range.clone()].to_string(),
+                target: target.clone(),
+                meant: Some(now.clone()),
+                problem: ReferenceFault::Renumbered,
+                level: ReferenceLevel::Paragraph,
+            })
+        })
+        .collect()
 }
 
 /// The first row of the table that line `at` is a row of, when it is one and not the first: its column
@@ -419,7 +499,30 @@ pub(crate) fn matched(
         .iter()
         .map(|l| line_key(l, options, &identity.new, |t| identity.find_new(t)))
         .collect();
-    let aligned = align_lines(&old.lines, &new.lines, &old_keys, &new_keys);
+    // Lines are aligned on their text alone (labels left out, references read by identity), so that a
+    // paragraph inserted above the others does not pair each later paragraph with the one that took its
+    // number; whether a pair changed is still decided with the labels.
+    let unlabelled = Options {
+        ignore_numbering: true,
+        ..*options
+    };
+    let keys =
+        |unit: &Unit, numbers, find: &dyn Fn(&str) -> Vec<crossref::Reference>| -> Vec<String> {
+            unit.lines
+                .iter()
+                .map(|l| line_key(l, &unlabelled, numbers, find))
+                .collect()
+        };
+    let (old_text_keys, new_text_keys) = if options.ignore_numbering {
+        (old_keys.clone(), new_keys.clone())
+    } else {
+        (
+            keys(old, &identity.old, &|t| identity.find_old(t)),
+            keys(new, &identity.new, &|t| identity.find_new(t)),
+        )
+    };
+    let aligned = align_lines(&old.lines, &new.lines, &old_text_keys, &new_text_keys);
+    let relabelled = relabelled_paragraphs(old, new, &aligned);
 
     let mut findings = Findings::default();
     let mut clauses = Vec::new();
@@ -465,6 +568,12 @@ pub(crate) fn matched(
                     );
                 }
                 problems.extend(identity.stale(before, after, new));
+                problems.extend(stale_paragraphs(
+                    (before, after),
+                    new,
+                    &relabelled,
+                    identity,
+                ));
                 clauses.push(ClauseRedline {
                     old: Some(before.id.to_string()),
                     new: Some(after.id.to_string()),

@@ -257,6 +257,26 @@ pub struct ReferenceProblem {
     pub meant: Option<String>,
     /// What is wrong with it.
     pub problem: ReferenceFault,
+    /// Whether it names an article, or a paragraph of its own article ("paragraph 1", *ayat (1)*), in
+    /// which case `target` and `meant` are paragraph labels.
+    pub level: ReferenceLevel,
+}
+
+/// What a stale cross-reference names.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum ReferenceLevel {
+    Article,
+    /// A paragraph of the article the reference stands in.
+    Paragraph,
+}
+
+impl ReferenceLevel {
+    pub fn as_str(self) -> &'static str {
+        match self {
+            ReferenceLevel::Article => "article",
+            ReferenceLevel::Paragraph => "paragraph",
+        }
+    }
 }
 
 /// Why a cross-reference in NEW no longer names what it named in OLD.

@@ -137,7 +137,12 @@ fn title(noun: &str, a: &EntryRedline, mut changed: impl FnMut(&str, &str) -> St
 
 /// What is wrong with a cross-reference, in words ("still names Article 6, which is now Article 7").
 pub fn reference_problem(noun: &str, r: &pakta_redline::ReferenceProblem) -> String {
-    use pakta_redline::ReferenceFault;
+    use pakta_redline::{ReferenceFault, ReferenceLevel};
+    // A paragraph of the reference's own article ("paragraph 1", *ayat (1)*).
+    let noun = match r.level {
+        ReferenceLevel::Article => noun,
+        ReferenceLevel::Paragraph => "paragraph",
+    };
     match (r.problem, &r.meant) {
         (ReferenceFault::Renumbered, Some(meant)) => format!(
             "still names {noun} {}, which is now {noun} {meant}",
@@ -486,6 +491,7 @@ struct ReferenceJson<'a> {
     target: &'a str,
     meant: Option<&'a str>,
     problem: &'static str,
+    level: &'static str,
 }
 
 #[derive(Serialize)]
@@ -588,6 +594,7 @@ pub fn json(old: &Subject, new: &Subject, redline: &Redline) -> String {
                 target: &r.target,
                 meant: r.meant.as_deref(),
                 problem: r.problem.as_str(),
+                level: r.level.as_str(),
             })
             .collect(),
         summary: SummaryJson {

@@ -291,3 +291,67 @@ fn references_to_lists_of_articles_are_read_by_identity() {
         );
     }
 }
+
+/// A paragraph inserted above the one a reference names ("in breach of paragraph 1", *sebagaimana
+/// dimaksud pada ayat (1)*) leaves the reference naming another paragraph; the later paragraphs pair with
+/// their own text, not with the paragraph that took their number.
+#[test]
+fn a_paragraph_reference_left_behind_by_an_inserted_paragraph_is_reported() {
+    for (word, paragraphs, inserted, reference) in [
+        (
+            "Article",
+            [
+                "1. No agency shall charge the worker any fee.",
+                "2. The employer shall bear the cost of the visa.",
+                "3. Any fee collected in breach of paragraph 1 shall be refunded within thirty days.",
+            ],
+            "1. The Parties shall license every recruitment agency.",
+            "paragraph 1",
+        ),
+        (
+            "Pasal",
+            [
+                "(1) Agensi dilarang memungut biaya dari Pekerja.",
+                "(2) Pengguna wajib menanggung biaya visa.",
+                "(3) Biaya yang dipungut sebagaimana dimaksud pada ayat (1) wajib dikembalikan dalam 30 hari.",
+            ],
+            "(1) Para Pihak memberikan izin kepada setiap agensi.",
+            "ayat (1)",
+        ),
+    ] {
+        let old = format!("# Test\n\n## {word} 3\n\n{}\n", paragraphs.join("\n\n"));
+        let renumbered: Vec<String> = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let (label, rest) = p.split_once(' ').expect("a label");
+                let next = label.replace(&(i + 1).to_string(), &(i + 2).to_string());
+                format!("{next} {rest}")
+            })
+            .collect();
+        let new = format!(
+            "# Test\n\n## {word} 3\n\n{inserted}\n\n{}\n",
+            renumbered.join("\n\n")
+        );
+        let r = redline(
+            &pakta_core::parse(&old),
+            &pakta_core::parse(&new),
+            &Options::default(),
+        );
+        assert_eq!(r.references.len(), 1, "{word}: {:?}", r.references);
+        let problem = &r.references[0];
+        assert_eq!(problem.text, reference);
+        assert_eq!(problem.level, pakta_redline::ReferenceLevel::Paragraph);
+        assert_eq!(
+            (problem.target.as_str(), problem.meant.as_deref()),
+            ("1", Some("2"))
+        );
+        // Each old paragraph pairs with its own text: nothing but the new paragraph and the labels moved.
+        let article = r.articles().next().expect("the article");
+        assert!(
+            !article.flags.contains(&Flag::NegationRemoved),
+            "{word}: {:?}",
+            article.flags
+        );
+    }
+}
