@@ -223,6 +223,37 @@ impl Identity {
     }
 }
 
+/// Whether `rest`, a new paragraph, is mostly the words `old` lost on its way to `new`: at least three
+/// words struck, and at least two in three of them in `rest`.
+fn splits_into(old: &str, new: &str, rest: &str) -> bool {
+    let struck: Vec<String> = pakta_core::diff::word_diff(old, new)
+        .iter()
+        .filter(|c| c.op == ChangeOp::Delete)
+        .flat_map(|c| {
+            c.text
+                .split_whitespace()
+                .map(|w| {
+                    w.trim_matches(|ch: char| !ch.is_alphanumeric())
+                        .to_lowercase()
+                })
+                .filter(|w| !w.is_empty())
+                .collect::<Vec<_>>()
+        })
+        .collect();
+    if struck.len() < 3 {
+        return false;
+    }
+    let rest: std::collections::HashSet<String> = rest
+        .split_whitespace()
+        .map(|w| {
+            w.trim_matches(|ch: char| !ch.is_alphanumeric())
+                .to_lowercase()
+        })
+        .collect();
+    let kept = struck.iter().filter(|w| rest.contains(*w)).count();
+    kept * 3 >= struck.len() * 2
+}
+
 /// A paragraph label as a reference writes it: "(1)", "1." and "1" are all "1".
 fn paragraph_label(label: &str) -> String {
     label
@@ -528,10 +559,29 @@ pub(crate) fn matched(
     let mut clauses = Vec::new();
     let mut problems = Vec::new();
     let mut any_change = false;
-    for (o, n) in aligned {
+    // A paragraph split in two ("… shall be paid at least once a month by bank transfer." → "… shall be
+    // paid." + "Payment may be made at least once a month by bank transfer."): the new paragraph right
+    // after a changed one holds most of the words the changed one lost. The old paragraph is read
+    // against both, so that the modal the moved words now stand under is compared, and the moved
+    // words are not reported as struck.
+    let mut split_off = vec![false; new.lines.len()];
+    for (i, pair) in aligned.iter().enumerate() {
+        if let ((Some(o), Some(n)), Some((None, Some(m)))) = (*pair, aligned.get(i + 1).copied())
+            && old_keys[o] != new_keys[n]
+            && splits_into(&old.lines[o].text, &new.lines[n].text, &new.lines[m].text)
+        {
+            split_off[m] = true;
+        }
+    }
+    for (i, &(o, n)) in aligned.iter().enumerate() {
         match (o, n) {
             (Some(o), Some(n)) => {
                 let (before, after) = (&old.lines[o], &new.lines[n]);
+                let split_into = aligned
+                    .get(i + 1)
+                    .and_then(|&(_, m)| m)
+                    .filter(|&m| split_off[m])
+                    .map(|m| &new.lines[m]);
                 let same = old_keys[o] == new_keys[n];
                 let (changes, cut_short) = if same {
                     let equal = Change {
@@ -549,12 +599,24 @@ pub(crate) fn matched(
                         identity.find_old(&before.text),
                         identity.find_new(&after.text),
                     );
-                    findings.extend(flags::clause_findings(
-                        &before.text,
-                        &after.text,
-                        &changes,
-                        (&references.0, &references.1),
-                    ));
+                    match split_into {
+                        Some(rest) => {
+                            let joined = format!("{} {}", after.text, rest.text);
+                            let joined_changes = pakta_core::diff::word_diff(&before.text, &joined);
+                            findings.extend(flags::clause_findings(
+                                &before.text,
+                                &joined,
+                                &joined_changes,
+                                (&references.0, &identity.find_new(&joined)),
+                            ));
+                        }
+                        None => findings.extend(flags::clause_findings(
+                            &before.text,
+                            &after.text,
+                            &changes,
+                            (&references.0, &references.1),
+                        )),
+                    }
                     findings.extend(flags::table_parties(
                         table_header(&new.lines, n),
                         &before.text,
@@ -593,7 +655,9 @@ pub(crate) fn matched(
             (None, Some(n)) => {
                 any_change = true;
                 let line = &new.lines[n];
-                findings.extend(flags::whole_clause_findings(&line.text, true));
+                if !split_off[n] {
+                    findings.extend(flags::whole_clause_findings(&line.text, true));
+                }
                 let found = identity.find_new(&line.text);
                 problems.extend(identity.broken(line, &found, new));
                 clauses.push(whole_line(line, ChangeOp::Insert));

@@ -355,3 +355,38 @@ fn a_paragraph_reference_left_behind_by_an_inserted_paragraph_is_reported() {
         );
     }
 }
+
+/// A paragraph split so that its key words move under "may" (*dapat*) is read as one paragraph against
+/// the two: the modal is weakened, and the moved words are not reported struck.
+#[test]
+fn a_paragraph_split_under_a_weaker_modal_is_modal_weakened() {
+    for (word, old, new, modals) in [
+        (
+            "Article",
+            "1. Wages shall be paid to the worker at least once a month by bank transfer.\n\n2. No deduction shall be made.",
+            "1. Wages shall be paid to the worker.\n\n2. Payment may be made at least once a month by bank transfer.\n\n3. No deduction shall be made.",
+            ("shall", "may"),
+        ),
+        (
+            "Pasal",
+            "(1) Upah wajib dibayarkan kepada Pekerja paling sedikit satu kali setiap bulan melalui transfer bank.\n\n(2) Upah tidak boleh dipotong.",
+            "(1) Upah wajib dibayarkan kepada Pekerja.\n\n(2) Pembayaran dapat dilakukan paling sedikit satu kali setiap bulan melalui transfer bank.\n\n(3) Upah tidak boleh dipotong.",
+            ("wajib", "dapat"),
+        ),
+    ] {
+        let parse = |body: &str| pakta_core::parse(&format!("# Test\n\n## {word} 6\n\n{body}\n"));
+        let r = redline(&parse(old), &parse(new), &Options::default());
+        let article = r.articles().next().expect("the article");
+        assert!(
+            has_value(article, Flag::ModalWeakened, modals.0, modals.1),
+            "{word}: {:?} {:?}",
+            article.flags,
+            article.values
+        );
+        assert!(
+            !article.flags.contains(&Flag::NumberChanged),
+            "{word}: {:?}",
+            article.values
+        );
+    }
+}
