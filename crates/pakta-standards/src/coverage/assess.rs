@@ -262,8 +262,13 @@ fn matched<'m>(per_unit: &'m [UnitMatch], units: &[Unit]) -> Vec<&'m UnitMatch> 
         .iter()
         .filter(|m| m.matched && !units[m.unit].secondary)
         .collect();
+    // The preamble says what the Parties have in mind, not what they agree: a mention there ("the principles
+    // of the International Labour Organisation") addresses no requirement.
     let mut matched: Vec<&UnitMatch> = if primary.is_empty() {
-        per_unit.iter().filter(|m| m.matched).collect()
+        per_unit
+            .iter()
+            .filter(|m| m.matched && units[m.unit].kind != UnitKind::Preamble)
+            .collect()
     } else {
         primary
     };

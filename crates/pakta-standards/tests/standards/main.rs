@@ -5,6 +5,7 @@ mod catalogue;
 mod clauses;
 mod evaluation;
 mod models;
+mod preamble;
 mod qualifications;
 
 use pakta_standards::Catalogue;
