@@ -270,7 +270,7 @@ pub fn against(
             .unwrap_or_default()
     );
     body.push_str("<section class=\"summary\" aria-label=\"Summary\">\n<h2>Summary</h2>\n<dl class=\"counts\">\n");
-    for direction in ["improved", "regressed", "moved"] {
+    for direction in pakta_standards::compare::Direction::ALL.map(|d| d.as_str()) {
         let _ = writeln!(
             body,
             "<div class=\"count-{direction}\"><dt>{direction}</dt><dd>{}</dd></div>",
@@ -289,7 +289,10 @@ pub fn against(
     if changes.is_empty() {
         body.push_str("<p class=\"consistent\">No requirement changed status or articles.</p>\n");
     } else {
-        body.push_str(&filters(&["improved", "regressed", "moved"], &[]));
+        body.push_str(&filters(
+            &pakta_standards::compare::Direction::ALL.map(|d| d.as_str()),
+            &[],
+        ));
         body.push_str(
             "<table class=\"against\">\n<thead><tr><th>Change</th><th>Requirement</th><th>Earlier</th>\
              <th>Later</th><th>Articles earlier</th><th>Articles later</th></tr></thead>\n<tbody>\n",

@@ -552,6 +552,7 @@ pub fn against_text(
         let colour = match change.direction.as_str() {
             "improved" => "32",
             "regressed" => "1;31",
+            "qualified" => "33",
             _ => "2",
         };
         let _ = writeln!(

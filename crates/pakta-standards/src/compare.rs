@@ -12,15 +12,26 @@ use crate::models::{ModelClauses, TemplateError};
 pub enum Direction {
     Improved,
     Regressed,
+    /// A clause of the later draft now qualifies a protection the earlier one gave (covered or partial →
+    /// uncertain): whether that is a loss only a reader can tell, so it is not called an improvement.
+    Qualified,
     /// Same status, but other articles address it now.
     Moved,
 }
 
 impl Direction {
+    pub const ALL: [Direction; 4] = [
+        Direction::Improved,
+        Direction::Regressed,
+        Direction::Qualified,
+        Direction::Moved,
+    ];
+
     pub fn as_str(self) -> &'static str {
         match self {
             Direction::Improved => "improved",
             Direction::Regressed => "regressed",
+            Direction::Qualified => "qualified",
             Direction::Moved => "moved",
         }
     }
@@ -61,6 +72,10 @@ pub fn compare(old: &Coverage, new: &Coverage) -> Vec<CoverageChange> {
             // below missing for this purpose only when it is the new status.
             if after.status == Status::Weaker && before.status != Status::Weaker {
                 Direction::Regressed
+            } else if after.status == Status::Uncertain
+                && matches!(before.status, Status::Covered | Status::Partial)
+            {
+                Direction::Qualified
             } else if rank(after.status) > rank(before.status) {
                 Direction::Improved
             } else {

@@ -1,6 +1,7 @@
 //! pakta-standards' integration tests: the catalogue's data, the model clauses, and the evaluation against
 //! hand-labelled agreements. One binary, one module per feature.
 
+mod against;
 mod catalogue;
 mod clauses;
 mod evaluation;
