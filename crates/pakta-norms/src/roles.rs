@@ -358,6 +358,9 @@ pub fn definition(text: &str) -> Option<(String, String)> {
         '\u{201c}' => '\u{201d}',
         '\'' => '\'',
         '\u{2018}' => '\u{2019}',
+        // Unquoted, as Indonesian lists under "yang dimaksud dengan:" write them: *Pekerja Migran adalah
+        // …*, a capitalised term of a few words and the defining verb.
+        c if c.is_uppercase() => return unquoted_definition(text),
         _ => return None,
     };
     let rest = &text[open.len_utf8()..];
@@ -379,6 +382,35 @@ pub fn definition(text: &str) -> Option<(String, String)> {
     }
     let defining = defining.trim_end_matches(punctuation);
     Some((term.to_string(), defining.to_string()))
+}
+
+/// `Term adalah …`, `Term means …`: at most five words before the verb, the first capitalised.
+fn unquoted_definition(text: &str) -> Option<(String, String)> {
+    let words: Vec<(usize, &str)> = text
+        .split_whitespace()
+        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
+        .take(7)
+        .collect();
+    let at = words.iter().position(|(_, w)| {
+        matches!(
+            w.to_lowercase().as_str(),
+            "adalah" | "means" | "berarti" | "ialah" | "yaitu"
+        )
+    })?;
+    if at == 0 || at > 5 {
+        return None;
+    }
+    let term = text[..words[at].0].trim();
+    let after = &text[words[at].0 + words[at].1.len()..];
+    let punctuation = [';', '.', ',', ' '];
+    let mut defining = after.trim().trim_end_matches(punctuation);
+    for joiner in [" and", " dan", " or", " atau"] {
+        defining = defining.strip_suffix(joiner).unwrap_or(defining);
+    }
+    Some((
+        term.to_string(),
+        defining.trim_end_matches(punctuation).to_string(),
+    ))
 }
 
 const DEFINING_VERBS: &[&str] = &[
@@ -617,6 +649,19 @@ mod tests {
             ))
         );
         assert_eq!(definition("The \"Worker\" shall be paid monthly."), None);
+        assert_eq!(
+            definition(
+                "Pekerja Migran adalah setiap warga negara Indonesia yang bekerja di Taiwan."
+            ),
+            Some((
+                "Pekerja Migran".into(),
+                "setiap warga negara Indonesia yang bekerja di Taiwan".into()
+            ))
+        );
+        assert_eq!(
+            definition("The employer shall pay the wage; this means cash."),
+            None
+        );
         assert_eq!(definition("\"Worker\" meaningfully differs."), None);
     }
 
