@@ -7,6 +7,9 @@
 //!   negation or prohibition. First measured 33/66 weaker, 13 covered, 1/24 compliant reported weaker.
 //! - `cases-2.json`: 160 clauses, 110 diluting by 87 techniques the annotator invented, 50 compliant
 //!   look-alikes. First measured 50/110 weaker, 22 covered, 1/50 compliant reported weaker.
+//! - `cases-3.json`: 160 more, written the same way, a **validation** set: only its counts are printed,
+//!   so nobody tunes on it. First measured 47/110 weaker, 24 covered, 0/50 compliant reported weaker, on
+//!   the build before and after the changes of the session that wrote it alike.
 
 use pakta_core::Language;
 use pakta_standards::{Checker, Status};
@@ -25,6 +28,8 @@ struct Set {
     covered_ceiling: usize,
     /// How many compliant clauses may come out `weaker` at most.
     trap_ceiling: usize,
+    /// A validation set prints its counts only, never which clauses it missed.
+    validation: bool,
 }
 
 const SETS: &[Set] = &[
@@ -34,6 +39,7 @@ const SETS: &[Set] = &[
         weaker_floor: 0.75,
         covered_ceiling: 8,
         trap_ceiling: 1,
+        validation: false,
     },
     Set {
         file: "tests/eval/clauses/cases-2.json",
@@ -41,6 +47,15 @@ const SETS: &[Set] = &[
         weaker_floor: 0.48,
         covered_ceiling: 21,
         trap_ceiling: 1,
+        validation: false,
+    },
+    Set {
+        file: "tests/eval/clauses/cases-3.json",
+        size: (110, 50),
+        weaker_floor: 0.42,
+        covered_ceiling: 24,
+        trap_ceiling: 0,
+        validation: true,
     },
 ];
 
@@ -119,8 +134,10 @@ fn measure(set: &Set) {
         "{}: {weaker}/{diluting} diluting clauses reported weaker, {covered} reported covered; {traps}/{compliant} compliant clauses reported weaker",
         set.file
     );
-    for miss in &misses {
-        println!("  {miss}");
+    if !set.validation {
+        for miss in &misses {
+            println!("  {miss}");
+        }
     }
     assert_eq!(
         (diluting, compliant),
