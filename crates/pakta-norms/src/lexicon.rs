@@ -360,11 +360,15 @@ pub enum Qualifier {
     CarveOut,
     /// A signature given for something else: "by signing the contract", *dengan menandatangani*.
     Signature,
+    /// The worker staying: completing the term, not leaving early, keeping a valid permit: "only where the
+    /// worker completes the full term", *sepanjang Pekerja tidak mengakhiri perjanjian kerja sebelum
+    /// waktunya*.
+    Stay,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 25] = [
+    pub(crate) const ALL: [Qualifier; 26] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -390,6 +394,7 @@ impl Qualifier {
         Qualifier::Average,
         Qualifier::CarveOut,
         Qualifier::Signature,
+        Qualifier::Stay,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -420,6 +425,7 @@ impl Qualifier {
             Qualifier::Average => "averages",
             Qualifier::CarveOut => "carve_outs",
             Qualifier::Signature => "signatures",
+            Qualifier::Stay => "stays",
         }
     }
 }

@@ -277,6 +277,28 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
             "it holds only after a period of service",
         ));
     }
+    // "Borne by the Employer only where the worker completes the full term", *ditanggung oleh Pemberi Kerja
+    // sepanjang Pekerja tidak mengakhiri perjanjian kerja sebelum waktunya*, "provided the worker remains
+    // with a valid residence permit, the worker may bring claims": what the worker is owed holds only if
+    // they stay, serve out the term or keep a permit; a worker who leaves an abusive employer loses it.
+    let owed = (employer && norm.acts(&["pay"]))
+        || (worker && matches!(norm.modality, Modality::Right | Modality::Permission));
+    if owed
+        && !norm.denied()
+        && live.iter().any(|c| {
+            c.kind == pakta_norms::ConditionKind::Condition
+                && c.roles.iter().any(|r| r.is_worker_side())
+                && (terms_speak_of(Qualifier::Stay, c.words())
+                    // A period of service before a right may be one ground among others ("after
+                    // twelve months of service" beside abuse and unpaid wages); before a cost the
+                    // employer owes, it shifts the cost to whoever leaves sooner.
+                    || (employer && terms_speak_of(Qualifier::Service, c.words())))
+        })
+    {
+        return Some(Qualification::takes_back(
+            "it holds only if the worker stays, completes the term or keeps a permit",
+        ));
+    }
     // "A claim not filed within fourteen days shall be deemed settled", *dianggap gugur*: lost by a
     // deadline or a deeming, whoever gives it up.
     if !norm.denied() && (norm.acts(&["lapse"]) || (norm.acts(&["waive"]) && !employer)) {
