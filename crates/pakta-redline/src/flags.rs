@@ -872,6 +872,33 @@ mod tests {
         );
     }
 
+    /// "Or" and "and" under a negator that the edit moves say the same; a consent denied after a ban is a
+    /// way round it; a definition reordered is the same definition.
+    #[test]
+    fn de_morgan_consent_denied_and_reordered_definitions() {
+        assert!(
+            !flags(
+                "No Placement Agency or Employer shall charge any fee.",
+                "Placement Agencies and Employers shall not charge any fee.",
+            )
+            .contains(&"meaning-reversed")
+        );
+        assert!(
+            flags(
+                "The Employer shall not hold the passport of the Worker.",
+                "The Employer shall not hold the passport of the Worker without his or her written consent.",
+            )
+            .contains(&"condition-added")
+        );
+        assert!(
+            !flags(
+                "\"Employer\" means any natural or legal person who employs a Worker;",
+                "\"Employer\" means any legal or natural person who employs a Worker;",
+            )
+            .contains(&"definition-changed")
+        );
+    }
+
     /// A ban narrowed to some of what it covered, or a day the employer now chooses, is a condition added.
     #[test]
     fn a_narrowed_ban_and_an_employer_chosen_day_are_conditions_added() {

@@ -106,12 +106,13 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
         && !worker
         && norm.acts(&["keep"])
         && norm.conditions.iter().any(|c| {
-            c.kind == pakta_norms::ConditionKind::Exception
-                && (c.workers_request()
-                    || (c.consent
-                        && !c.denied
-                        && c.roles.iter().any(|r| r.is_worker_side())
-                        && documents(&norm.object)))
+            (c.kind == pakta_norms::ConditionKind::Exception && c.workers_request())
+                // "except with the consent of the worker", and "without his or her written consent",
+                // *tanpa persetujuan Pekerja*, which says the same of a ban: with it, the papers may be kept.
+                || (c.consent
+                    && (c.kind == pakta_norms::ConditionKind::Exception || c.denied)
+                    && (c.roles.is_empty() || c.roles.iter().any(|r| r.is_worker_side()))
+                    && documents(&norm.object))
         })
     {
         return Some(Qualification::uncertain(

@@ -8,7 +8,7 @@ use pakta_norms::date::{date_spans, find_dates};
 use pakta_norms::lexicon;
 use pakta_norms::quantity::{self, Quantity};
 
-use super::{Findings, Flag, condition_key};
+use super::{Findings, Flag};
 
 /// Quantities present on one side only, paired by unit in order.
 pub(super) fn numbers(
@@ -121,6 +121,13 @@ pub(super) fn reversals(changes: &[Change], findings: &mut Findings) {
             .map(|t| t.folded.to_string())
             .collect()
     };
+    // "No agency or employer shall" → "No agency and no employer shall", "Agencies and employers shall not":
+    // where the edit moves a negator, "or" and "and" say the same under it, so their swap is no reversal.
+    let negator = |w: &String| lexicon::is_strict_negator(w) || w == "no";
+    let negated = changes
+        .iter()
+        .filter(|c| c.op != ChangeOp::Equal)
+        .any(|c| words(&c.text).iter().any(negator));
     let mut i = 0;
     while i < changes.len() {
         if changes[i].op == ChangeOp::Equal {
@@ -139,12 +146,21 @@ pub(super) fn reversals(changes: &[Change], findings: &mut Findings) {
         if struck.is_empty() || put.is_empty() || struck.len() > 4 || put.len() > 4 {
             continue;
         }
+        let conjunction = |w: &str| {
+            matches!(
+                w,
+                "or" | "and" | "atau" | "dan" | "any" | "all" | "either" | "both"
+            )
+        };
         let (struck, put) = (
             format!(" {} ", struck.join(" ")),
             format!(" {} ", put.join(" ")),
         );
         let has = |text: &str, word: &str| text.contains(&format!(" {word} "));
         for [a, b] in lexicon::opposites() {
+            if negated && conjunction(a) {
+                continue;
+            }
             for (was, now) in [(a, b), (b, a)] {
                 if has(&struck, was) && has(&put, now) && !has(&struck, now) && !has(&put, was) {
                     findings.add(Flag::MeaningReversed, was.clone(), now.clone());
@@ -180,8 +196,10 @@ pub(super) fn consents(changes: &[Change], after: &[Norm], findings: &mut Findin
         let party = words
             .iter()
             .any(|w| pakta_norms::Role::of_word(w).is_some());
-        let denied = (at.saturating_sub(4)..at).any(|k| lexicon::denies_condition(words[k]));
-        if !party || (denied && !prohibition) {
+        let denied = (at.saturating_sub(6)..at).any(|k| lexicon::denies_condition(words[k]));
+        // A consent denied is a way round a ban whoever gives it ("without his or her written consent");
+        // one asked for must name whose it is.
+        if (denied && !prohibition) || (!denied && !party) {
             continue;
         }
         let text = change
@@ -203,7 +221,17 @@ pub(super) fn consents(changes: &[Change], after: &[Norm], findings: &mut Findin
 /// numbers: a renumbered reference in it is `cross-reference-changed`, a changed amount `number-changed`.
 pub(super) fn definitions(old: Option<&str>, new: Option<&str>, findings: &mut Findings) {
     let read = |text: Option<&str>| text.and_then(pakta_norms::definition);
-    let words = |text: &str| condition_key(text);
+    // As a bag of content words: "natural or legal person" → "legal or natural person", or an article
+    // added, changes nothing; numbers are left to the other flags.
+    let words = |text: &str| {
+        let mut words: Vec<String> = lexicon::tokenize(text)
+            .iter()
+            .filter(|t| !t.stopword && !t.stem.chars().all(|c| c.is_ascii_digit()))
+            .map(|t| t.stem.to_string())
+            .collect();
+        words.sort();
+        words
+    };
     let show = |(term, defining): &(String, String)| format!("\u{201c}{term}\u{201d}: {defining}");
     match (read(old), read(new)) {
         (Some(was), Some(now))
