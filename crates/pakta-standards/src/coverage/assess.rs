@@ -137,6 +137,7 @@ impl Checker<'_> {
                 unit: u,
                 ..UnitMatch::default()
             };
+            let mut places = BTreeSet::new();
             for hit in &scan.hits {
                 let role = &self.roles[hit.pattern];
                 if role.requirement != r {
@@ -150,6 +151,9 @@ impl Checker<'_> {
                     }
                     Role::Context => {
                         m.context_words.insert(role.text.clone());
+                        // Where in the text: "Organisasi", which both "organi*" and "organisasi" match,
+                        // is one context word, not two.
+                        places.insert(hit.start);
                         m.context.push(hit.clone());
                     }
                     Role::Contradiction => m.contradictions.push(hit.clone()),
@@ -160,7 +164,7 @@ impl Checker<'_> {
                     Role::Heading => {}
                 }
             }
-            if !m.cues.is_empty() || m.context_words.len() >= 2 {
+            if !m.cues.is_empty() || (m.context_words.len() >= 2 && places.len() >= 2) {
                 m.matched = true;
             }
             if m.matched || !m.contradictions.is_empty() || !m.elements.is_empty() {

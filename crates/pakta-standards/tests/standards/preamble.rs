@@ -1,6 +1,7 @@
-//! The preamble says what the Parties have in mind, not what they agree: a requirement named only there is
-//! missing, in either language ("the principles of the International Labour Organisation" is no
-//! freedom of association), while the same words in an operative article count.
+//! What does not address a requirement. The preamble says what the Parties have in mind, not what they
+//! agree: a requirement named only there is missing, in either language ("the principles of the
+//! International Labour Organisation" is no freedom of association), while the same words in an operative
+//! article count. And one word is no match, even where two of the catalogue's context patterns read it.
 
 use pakta_core::Language;
 use pakta_standards::{Checker, Status};
@@ -51,4 +52,13 @@ fn a_requirement_named_only_in_the_preamble_is_missing() {
             "{lang}"
         );
     }
+}
+
+#[test]
+fn one_word_that_two_context_patterns_read_is_one_context_word() {
+    let text = "---\nlanguage: id\n---\n\n# Test\n\n## Pasal 1 — Kerja Sama\n\n(1) Para Pihak bekerja sama dengan Organisasi Internasional untuk Migrasi dalam pelatihan calon Pekerja.\n";
+    assert_eq!(
+        status(text, "id", "freedom-of-association"),
+        Status::Missing
+    );
 }
