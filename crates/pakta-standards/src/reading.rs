@@ -130,10 +130,15 @@ impl NormCache<'_> {
             let parent = unit
                 .parent
                 .map(|p| (self.units[p].text, &self.scanned[p].tokens[..]));
+            // A point under "… may change employer where:" is a condition of its lead-in's norm.
+            let conditional = parent
+                .is_some_and(|(text, tokens)| lexicon::leads_into_conditions_tokens(text, tokens));
             // "ensure that domestic workers: (c) are entitled to …": the points' subject is the actor
-            // the lead-in ends on.
+            // the lead-in ends on. Not where the lead-in ends on a condition: in "may change Employer
+            // without the consent of the current Employer where:" the worker still bears the right.
             let trailing = lead
                 .and(parent)
+                .filter(|_| !conditional)
                 .and_then(|(text, tokens)| self.reader.trailing_actor_tokens(text, tokens));
             let renamed = lead.zip(trailing).map(|(lead, actor)| {
                 let mut lead = lead.clone();
@@ -141,9 +146,8 @@ impl NormCache<'_> {
                 lead
             });
             let lead = renamed.as_ref().or(lead);
-            // A point under "… may change employer where:" is a condition of its lead-in's norm.
             if let (Some(lead), Some((text, tokens))) = (lead, parent)
-                && lexicon::leads_into_conditions_tokens(text, tokens)
+                && conditional
             {
                 let mut norm = lead.clone();
                 // A point under "… with the employer's release, except where:" is a case in which the

@@ -5,6 +5,7 @@ mod against;
 mod catalogue;
 mod clauses;
 mod evaluation;
+mod lead_ins;
 mod models;
 mod preamble;
 mod qualifications;
