@@ -859,6 +859,21 @@ mod tests {
                 "The premiums shall be shared equally between the Employer and the Worker.",
                 "cost-changed",
             ),
+            (
+                "The visa fee shall be borne by the Employer.",
+                "The visa fee shall be advanced by the Employer and repaid by the Worker in instalments.",
+                "cost-changed",
+            ),
+            (
+                "Biaya visa wajib dibayar oleh Pemberi Kerja.",
+                "Biaya visa wajib ditalangi oleh Pemberi Kerja dan dikembalikan oleh Pekerja.",
+                "cost-changed",
+            ),
+            (
+                "Perjanjian kerja ditandatangani sebelum Pekerja berangkat.",
+                "Perjanjian kerja ditandatangani setibanya Pekerja di Taiwan.",
+                "meaning-reversed",
+            ),
         ] {
             assert!(flags(old, new).contains(&flag), "{old} → {new}");
         }
