@@ -203,6 +203,21 @@ pub fn is_strict_negator(folded: &str) -> bool {
     lists().strict.contains(folded)
 }
 
+/// The token ranges of the sentences of `tokens`, in order (see [`Token::sentence`]).
+pub fn sentences<'a>(tokens: &'a [Token<'_>]) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
+    let mut start = 0;
+    std::iter::from_fn(move || {
+        let sentence = tokens.get(start)?.sentence;
+        let end = tokens[start..]
+            .iter()
+            .position(|t| t.sentence != sentence)
+            .map_or(tokens.len(), |n| start + n);
+        let range = start..end;
+        start = end;
+        Some(range)
+    })
+}
+
 /// Whether a modal ("shall", "may", *wajib*, *dapat*) starts at word `i` of the folded `words`.
 pub fn modal_at(words: &[&str], i: usize) -> bool {
     !lists().modal_at(words, i).is_empty()
@@ -360,6 +375,8 @@ pub enum Qualifier {
     CarveOut,
     /// A signature given for something else: "by signing the contract", *dengan menandatangani*.
     Signature,
+    /// A worker's papers: passport, identity card, permits, *paspor*, *dokumen*.
+    Papers,
     /// The worker staying: completing the term, not leaving early, keeping a valid permit: "only where the
     /// worker completes the full term", *sepanjang Pekerja tidak mengakhiri perjanjian kerja sebelum
     /// waktunya*.
@@ -368,7 +385,7 @@ pub enum Qualifier {
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 26] = [
+    pub(crate) const ALL: [Qualifier; 27] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -394,6 +411,7 @@ impl Qualifier {
         Qualifier::Average,
         Qualifier::CarveOut,
         Qualifier::Signature,
+        Qualifier::Papers,
         Qualifier::Stay,
     ];
 
@@ -425,6 +443,7 @@ impl Qualifier {
             Qualifier::Average => "averages",
             Qualifier::CarveOut => "carve_outs",
             Qualifier::Signature => "signatures",
+            Qualifier::Papers => "papers",
             Qualifier::Stay => "stays",
         }
     }

@@ -88,13 +88,7 @@ impl<'d> Reader<'d> {
         // A lead-in inside the clause ("The Principal shall: (a) pay …; (b) keep …") leads the items
         // after its colon, up to the full stop.
         let mut inline: Option<Norm> = None;
-        let mut a = 0;
-        while a < tokens.len() {
-            let sentence = tokens[a].sentence;
-            let b = tokens[a..]
-                .iter()
-                .position(|t| t.sentence != sentence)
-                .map_or(tokens.len(), |p| a + p);
+        for std::ops::Range { start: a, end: b } in crate::lexicon::sentences(tokens) {
             let lead = if a == 0 { lead_in } else { inline.as_ref() };
             let before = norms.len();
             self.read_sentence(text, tokens, &words, a..b, lead, lists, &mut norms);
@@ -107,7 +101,6 @@ impl<'d> Reader<'d> {
                 Some(';') => inline,
                 _ => None,
             };
-            a = b;
         }
         norms
     }

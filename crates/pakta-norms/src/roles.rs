@@ -374,43 +374,34 @@ pub fn definition(text: &str) -> Option<(String, String)> {
     let verb = DEFINING_VERBS
         .iter()
         .find(|w| lower.starts_with(*w) && !lower[w.len()..].starts_with(char::is_alphanumeric))?;
-    // "…; and" and "…; dan" close a list of definitions, not this one.
-    let punctuation = [';', '.', ',', ' '];
-    let mut defining = after[verb.len()..].trim().trim_end_matches(punctuation);
-    for joiner in [" and", " dan", " or", " atau"] {
-        defining = defining.strip_suffix(joiner).unwrap_or(defining);
-    }
-    let defining = defining.trim_end_matches(punctuation);
-    Some((term.to_string(), defining.to_string()))
+    Some((term.to_string(), defining_words(&after[verb.len()..])))
 }
 
 /// `Term adalah …`, `Term means …`: at most five words before the verb, the first capitalised.
 fn unquoted_definition(text: &str) -> Option<(String, String)> {
-    let words: Vec<(usize, &str)> = text
-        .split_whitespace()
-        .map(|w| (w.as_ptr() as usize - text.as_ptr() as usize, w))
-        .take(7)
-        .collect();
-    let at = words.iter().position(|(_, w)| {
+    let tokens = crate::lexicon::tokenize(text);
+    let at = tokens.iter().take(6).position(|t| {
         matches!(
-            w.to_lowercase().as_str(),
+            t.folded.as_ref(),
             "adalah" | "means" | "berarti" | "ialah" | "yaitu"
         )
     })?;
-    if at == 0 || at > 5 {
+    if at == 0 {
         return None;
     }
-    let term = text[..words[at].0].trim();
-    let after = &text[words[at].0 + words[at].1.len()..];
+    let term = text[..tokens[at].start].trim();
+    Some((term.to_string(), defining_words(&text[tokens[at].end..])))
+}
+
+/// The defining words after the verb, without the punctuation and joiner that close a list of definitions
+/// ("…; and", "…; dan").
+fn defining_words(after: &str) -> String {
     let punctuation = [';', '.', ',', ' '];
     let mut defining = after.trim().trim_end_matches(punctuation);
     for joiner in [" and", " dan", " or", " atau"] {
         defining = defining.strip_suffix(joiner).unwrap_or(defining);
     }
-    Some((
-        term.to_string(),
-        defining.trim_end_matches(punctuation).to_string(),
-    ))
+    defining.trim_end_matches(punctuation).to_string()
 }
 
 const DEFINING_VERBS: &[&str] = &[

@@ -7,7 +7,7 @@
 
 use std::ops::Range;
 
-use crate::lexicon::{read_word, tokenize};
+use crate::lexicon::{read_word, sentences, tokenize};
 use crate::lists::lists;
 
 /// What a text says about its language versions.
@@ -46,15 +46,8 @@ pub fn authentic_texts(text: &str) -> AuthenticTexts {
     let tokens = tokenize(text);
     let words: Vec<&str> = tokens.iter().map(read_word).collect();
     let mut answer = AuthenticTexts::default();
-    let mut start = 0;
-    while start < tokens.len() {
-        let sentence = tokens[start].sentence;
-        let end = tokens[start..]
-            .iter()
-            .position(|t| t.sentence != sentence)
-            .map_or(tokens.len(), |n| start + n);
-        let within = start..end;
-        start = end;
+    for within in sentences(&tokens) {
+        let end = within.end;
         let has =
             |set: &crate::lists::WordSet| within.clone().any(|i| set.match_at(&words, i).is_some());
         if !has(&lists.documents) {

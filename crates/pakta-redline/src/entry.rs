@@ -225,32 +225,24 @@ impl Identity {
 
 /// Whether `rest`, a new paragraph, is mostly the words `old` lost on its way to `new`: at least three
 /// words struck, and at least two in three of them in `rest`.
-fn splits_into(old: &str, new: &str, rest: &str) -> bool {
-    let struck: Vec<String> = pakta_core::diff::word_diff(old, new)
+fn splits_into(old: &str, new: &str, rest: &str, deadline: Option<Instant>) -> bool {
+    let words = |text: &str| -> Vec<String> {
+        pakta_norms::lexicon::tokenize(text)
+            .iter()
+            .map(|t| t.folded.to_string())
+            .collect()
+    };
+    let struck: Vec<String> = word_diff_until(old, new, deadline)
+        .changes
         .iter()
         .filter(|c| c.op == ChangeOp::Delete)
-        .flat_map(|c| {
-            c.text
-                .split_whitespace()
-                .map(|w| {
-                    w.trim_matches(|ch: char| !ch.is_alphanumeric())
-                        .to_lowercase()
-                })
-                .filter(|w| !w.is_empty())
-                .collect::<Vec<_>>()
-        })
+        .flat_map(|c| words(&c.text))
         .collect();
     if struck.len() < 3 {
         return false;
     }
-    let rest: std::collections::HashSet<String> = rest
-        .split_whitespace()
-        .map(|w| {
-            w.trim_matches(|ch: char| !ch.is_alphanumeric())
-                .to_lowercase()
-        })
-        .collect();
-    let kept = struck.iter().filter(|w| rest.contains(*w)).count();
+    let rest = words(rest);
+    let kept = struck.iter().filter(|w| rest.contains(w)).count();
     kept * 3 >= struck.len() * 2
 }
 
@@ -564,24 +556,30 @@ pub(crate) fn matched(
     // after a changed one holds most of the words the changed one lost. The old paragraph is read
     // against both, so that the modal the moved words now stand under is compared, and the moved
     // words are not reported as struck.
-    let mut split_off = vec![false; new.lines.len()];
-    for (i, pair) in aligned.iter().enumerate() {
-        if let ((Some(o), Some(n)), Some((None, Some(m)))) = (*pair, aligned.get(i + 1).copied())
-            && old_keys[o] != new_keys[n]
-            && splits_into(&old.lines[o].text, &new.lines[n].text, &new.lines[m].text)
-        {
-            split_off[m] = true;
-        }
-    }
+    // For each aligned pair, the new line split off from it.
+    let split_into: Vec<Option<usize>> = aligned
+        .iter()
+        .enumerate()
+        .map(|(i, pair)| match (*pair, aligned.get(i + 1).copied()) {
+            ((Some(o), Some(n)), Some((None, Some(m))))
+                if old_keys[o] != new_keys[n]
+                    && splits_into(
+                        &old.lines[o].text,
+                        &new.lines[n].text,
+                        &new.lines[m].text,
+                        deadline,
+                    ) =>
+            {
+                Some(m)
+            }
+            _ => None,
+        })
+        .collect();
     for (i, &(o, n)) in aligned.iter().enumerate() {
         match (o, n) {
             (Some(o), Some(n)) => {
                 let (before, after) = (&old.lines[o], &new.lines[n]);
-                let split_into = aligned
-                    .get(i + 1)
-                    .and_then(|&(_, m)| m)
-                    .filter(|&m| split_off[m])
-                    .map(|m| &new.lines[m]);
+                let split_off = split_into[i].map(|m| &new.lines[m]);
                 let same = old_keys[o] == new_keys[n];
                 let (changes, cut_short) = if same {
                     let equal = Change {
@@ -599,10 +597,11 @@ pub(crate) fn matched(
                         identity.find_old(&before.text),
                         identity.find_new(&after.text),
                     );
-                    match split_into {
+                    match split_off {
                         Some(rest) => {
                             let joined = format!("{} {}", after.text, rest.text);
-                            let joined_changes = pakta_core::diff::word_diff(&before.text, &joined);
+                            let joined_changes =
+                                word_diff_until(&before.text, &joined, deadline).changes;
                             findings.extend(flags::clause_findings(
                                 &before.text,
                                 &joined,
@@ -655,7 +654,8 @@ pub(crate) fn matched(
             (None, Some(n)) => {
                 any_change = true;
                 let line = &new.lines[n];
-                if !split_off[n] {
+                // A line split off from the one before was read with it.
+                if !split_into.contains(&Some(n)) {
                     findings.extend(flags::whole_clause_findings(&line.text, true));
                 }
                 let found = identity.find_new(&line.text);

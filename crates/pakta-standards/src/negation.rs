@@ -41,7 +41,8 @@ pub(crate) fn phrase_negated(tokens: &[Token], hit: &Hit, pattern: &str) -> bool
     // does not deny what is said of them. "That" is left out: "ensure that no fee is charged" denies.
     // The negator must open the relative clause, after its pronoun and at most an auxiliary ("who does
     // not"): "the same work and not lower than", *yang sama dan tidak*, is the main clause again.
-    let is_relative = |k: usize| matches!(before[k].folded.as_str(), "yang" | "who" | "which");
+    let is_relative =
+        |k: usize| before[k].folded != "that" && lexicon::opens_relative(before[k].folded.as_str());
     let auxiliary = |k: usize| {
         matches!(
             before[k].folded.as_str(),

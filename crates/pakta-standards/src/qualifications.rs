@@ -112,7 +112,7 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
                 || (c.consent
                     && (c.kind == pakta_norms::ConditionKind::Exception || c.denied)
                     && (c.roles.is_empty() || c.roles.iter().any(|r| r.is_worker_side()))
-                    && documents(&norm.object))
+                    && speaks_of(Qualifier::Papers, &norm.object))
         })
     {
         return Some(Qualification::uncertain(
@@ -603,29 +603,6 @@ fn below_floor(words: &str, terms: &[&str]) -> bool {
 
 /// Whether the words make a protection wait for at least six months of service ("who has completed five
 /// years with the same employer", *telah menyelesaikan paling singkat 24 bulan masa kerja*).
-/// Whether the words name a worker's papers (passport, identity card, permits): what an employer side
-/// keeps "with the worker's consent" where a deduction agreed by the worker may be lawful.
-fn documents(object: &str) -> bool {
-    pakta_norms::lexicon::tokenize(object).iter().any(|t| {
-        matches!(
-            t.folded.as_ref(),
-            "passport"
-                | "passports"
-                | "paspor"
-                | "document"
-                | "documents"
-                | "dokumen"
-                | "identity"
-                | "identitas"
-                | "permit"
-                | "permits"
-                | "card"
-                | "cards"
-                | "kartu"
-        )
-    })
-}
-
 fn qualifying_service(words: &str, terms: &[&str]) -> bool {
     use pakta_norms::lexicon::{Qualifier, words_speak_of};
     words_speak_of(Qualifier::Service, terms)

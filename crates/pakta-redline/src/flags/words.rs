@@ -128,6 +128,12 @@ pub(super) fn reversals(changes: &[Change], findings: &mut Findings) {
         .iter()
         .filter(|c| c.op != ChangeOp::Equal)
         .any(|c| words(&c.text).iter().any(negator));
+    let conjunction = |w: &str| {
+        matches!(
+            w,
+            "or" | "and" | "atau" | "dan" | "any" | "all" | "either" | "both"
+        )
+    };
     let mut i = 0;
     while i < changes.len() {
         if changes[i].op == ChangeOp::Equal {
@@ -146,12 +152,6 @@ pub(super) fn reversals(changes: &[Change], findings: &mut Findings) {
         if struck.is_empty() || put.is_empty() || struck.len() > 4 || put.len() > 4 {
             continue;
         }
-        let conjunction = |w: &str| {
-            matches!(
-                w,
-                "or" | "and" | "atau" | "dan" | "any" | "all" | "either" | "both"
-            )
-        };
         let (struck, put) = (
             format!(" {} ", struck.join(" ")),
             format!(" {} ", put.join(" ")),
@@ -247,7 +247,7 @@ pub(super) fn definitions(old: Option<&str>, new: Option<&str>, findings: &mut F
 
 /// `cost-changed`: a phrase that says something is free or at someone's expense ("free of charge", "at
 /// the Employer's expense", "paid leave", *tanpa biaya*, *berbayar*) in one version and not the other, or
-/// denied in it ("unpaid", *tidak berbayar*). The phrases are the lexicon's `[redline] costs`.
+/// denied in it ("unpaid", *tidak berbayar*). The phrases are the lexicon's `[grammar] costs`.
 pub(super) fn costs(old: &str, new: &str, findings: &mut Findings) {
     let (before, after) = (cost_terms(old), cost_terms(new));
     for term in before.iter().filter(|t| !after.contains(t)) {
@@ -260,7 +260,7 @@ pub(super) fn costs(old: &str, new: &str, findings: &mut Findings) {
 
 /// The cost phrases standing in a text, as written, each with a negator before it kept ("tidak
 /// berbayar"): "unpaid" and *tidak berbayar* are other terms than "paid" and *berbayar*.
-pub(super) fn cost_terms(text: &str) -> Vec<String> {
+fn cost_terms(text: &str) -> Vec<String> {
     let tokens = lexicon::tokenize(text);
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
     let mut out = Vec::new();
@@ -279,7 +279,7 @@ pub(super) fn cost_terms(text: &str) -> Vec<String> {
 
 /// The commas and points written between digits ("1,500.50" gives ",."): which convention the number is
 /// written in.
-pub(super) fn separators(text: &str) -> String {
+fn separators(text: &str) -> String {
     let chars: Vec<char> = text.chars().collect();
     (1..chars.len().saturating_sub(1))
         .filter(|&i| {
@@ -291,6 +291,7 @@ pub(super) fn separators(text: &str) -> String {
         .collect()
 }
 
+/// `date-changed`: dates on one side only, as written, paired in order.
 pub(super) fn dates(old: &str, new: &str, findings: &mut Findings) {
     let (before, after) = (find_dates(old), find_dates(new));
     let gone: Vec<&String> = before.iter().filter(|d| !after.contains(d)).collect();
