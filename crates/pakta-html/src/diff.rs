@@ -96,7 +96,9 @@ fn heading_html(a: &EntryRedline) -> String {
     }
 }
 
-fn clause_html(clause: &ClauseRedline) -> String {
+/// One line of an entry; a line moved between articles links to the entry it went to or came from, and
+/// on the side it moved into shows what changed on the way.
+fn clause_html(redline: &Redline, clause: &ClauseRedline) -> String {
     let depth = clause.depth.min(6);
     let label = clause
         .label
@@ -104,6 +106,27 @@ fn clause_html(clause: &ClauseRedline) -> String {
         .map(|l| format!("<span class=\"label\">{}</span>", escape(l)))
         .unwrap_or_default();
     let whole: String = clause.changes.iter().map(|c| c.text.as_str()).collect();
+    if let (Some(relocation), Some(note)) = (
+        &clause.relocation,
+        pakta_report::redline::relocation_note(redline, clause),
+    ) {
+        let note = format!(
+            " <a class=\"moved-note\" href=\"#{}\">{}</a>",
+            anchor("a", &relocation.entry.to_string()),
+            escape(&note)
+        );
+        return if clause.only() == Some(ChangeOp::Insert) {
+            format!(
+                "<p class=\"clause moved depth-{depth}\">{label}{}{note}</p>\n",
+                changes_html(&relocation.changes)
+            )
+        } else {
+            format!(
+                "<p class=\"clause moved depth-{depth}\"><del class=\"whole\">{label}{}</del>{note}</p>\n",
+                escape(&whole)
+            )
+        };
+    }
     match (clause.old.is_some(), clause.new.is_some()) {
         (true, false) => format!(
             "<p class=\"clause depth-{depth}\"><del class=\"whole\">{label}{}</del></p>\n",
@@ -133,7 +156,8 @@ fn value_html(value: &str) -> String {
     }
 }
 
-fn article_section(noun: &str, index: usize, a: &EntryRedline) -> String {
+fn article_section(redline: &Redline, index: usize, a: &EntryRedline) -> String {
+    let noun = redline.noun;
     let mut out = String::new();
     let flags: Vec<String> = a.flags.iter().map(|f| token(f.as_str())).collect();
     let mut tags = flags.clone();
@@ -185,12 +209,12 @@ fn article_section(noun: &str, index: usize, a: &EntryRedline) -> String {
     if a.status == Status::Unchanged {
         out.push_str("<details><summary>Text (unchanged)</summary>\n");
         for clause in &a.clauses {
-            out.push_str(&clause_html(clause));
+            out.push_str(&clause_html(redline, clause));
         }
         out.push_str("</details>\n");
     } else {
         for clause in &a.clauses {
-            out.push_str(&clause_html(clause));
+            out.push_str(&clause_html(redline, clause));
         }
     }
     out.push_str("</section>\n");
@@ -315,7 +339,7 @@ pub fn report(old: &Subject, new: &Subject, redline: &Redline, options: &Options
     }
     body.push_str("</ol>\n</nav>\n<main>\n");
     for (i, a) in redline.entries.iter().enumerate() {
-        body.push_str(&article_section(redline.noun, i, a));
+        body.push_str(&article_section(redline, i, a));
     }
     body.push_str("</main>\n");
     let title = if old_title == new_title {

@@ -98,12 +98,12 @@ impl Identity {
     }
 
     /// The cross-references of an OLD text, in OLD's vocabulary.
-    fn find_old(&self, text: &str) -> Vec<crossref::Reference> {
+    pub(crate) fn find_old(&self, text: &str) -> Vec<crossref::Reference> {
         crossref::find_in(text, self.old_word.as_deref())
     }
 
     /// The cross-references of a NEW text, in NEW's vocabulary.
-    fn find_new(&self, text: &str) -> Vec<crossref::Reference> {
+    pub(crate) fn find_new(&self, text: &str) -> Vec<crossref::Reference> {
         crossref::find_in(text, self.new_word.as_deref())
     }
 
@@ -500,10 +500,21 @@ fn whole_line(line: &Line, op: ChangeOp) -> ClauseRedline {
             text: line.text.to_string(),
         }],
         cut_short: false,
+        relocation: None,
     }
 }
 
+/// A line on one side only of a matched pair of units, kept apart until the whole redline is known: it may
+/// be a paragraph moved to or from another article, to be read against its twin there ([`crate::moves`]).
+pub(crate) struct Orphan {
+    /// Its index in the entry's clauses.
+    pub clause: usize,
+    /// What the line says read alone, for when it has no twin.
+    pub findings: Findings,
+}
+
 /// A matched pair of units: lines aligned and paired, each changed pair word-diffed and read for flags.
+/// The lines on one side only come back apart, unread into the entry's flags.
 pub(crate) fn matched(
     old: &Unit,
     new: &Unit,
@@ -511,7 +522,7 @@ pub(crate) fn matched(
     options: &Options,
     identity: &Identity,
     deadline: Option<Instant>,
-) -> (EntryRedline, Vec<ReferenceProblem>) {
+) -> (EntryRedline, Vec<ReferenceProblem>, Vec<Orphan>) {
     let old_keys: Vec<String> = old
         .lines
         .iter()
@@ -550,6 +561,7 @@ pub(crate) fn matched(
     let mut findings = Findings::default();
     let mut clauses = Vec::new();
     let mut problems = Vec::new();
+    let mut orphans = Vec::new();
     let mut any_change = false;
     // A paragraph split in two ("… shall be paid at least once a month by bank transfer." → "… shall be
     // paid." + "Payment may be made at least once a month by bank transfer."): the new paragraph right
@@ -644,11 +656,15 @@ pub(crate) fn matched(
                     changed: !same,
                     changes,
                     cut_short,
+                    relocation: None,
                 });
             }
             (Some(o), None) => {
                 any_change = true;
-                findings.extend(flags::whole_clause_findings(&old.lines[o].text, false));
+                orphans.push(Orphan {
+                    clause: clauses.len(),
+                    findings: flags::whole_clause_findings(&old.lines[o].text, false),
+                });
                 clauses.push(whole_line(&old.lines[o], ChangeOp::Delete));
             }
             (None, Some(n)) => {
@@ -656,7 +672,10 @@ pub(crate) fn matched(
                 let line = &new.lines[n];
                 // A line split off from the one before was read with it.
                 if !split_into.contains(&Some(n)) {
-                    findings.extend(flags::whole_clause_findings(&line.text, true));
+                    orphans.push(Orphan {
+                        clause: clauses.len(),
+                        findings: flags::whole_clause_findings(&line.text, true),
+                    });
                 }
                 let found = identity.find_new(&line.text);
                 problems.extend(identity.broken(line, &found, new));
@@ -708,6 +727,7 @@ pub(crate) fn matched(
             clauses,
         },
         problems,
+        orphans,
     )
 }
 
@@ -880,7 +900,7 @@ fn pair_block(
     out
 }
 /// `cross-reference-changed`: the references of a clause pair differ.
-fn reference_changes(
+pub(crate) fn reference_changes(
     before: &[crossref::Reference],
     after: &[crossref::Reference],
     (old, new): (&str, &str),

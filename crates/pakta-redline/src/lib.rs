@@ -12,6 +12,7 @@ pub mod align;
 pub mod document;
 mod entry;
 pub mod flags;
+mod moves;
 pub mod parallel;
 mod units;
 
@@ -72,6 +73,32 @@ pub struct ClauseRedline {
     pub changes: Vec<Change>,
     /// A deadline cut this clause's word diff short: the changes are right but coarser than they could be.
     pub cut_short: bool,
+    /// For a line on one side only: the other article it was moved to (from OLD) or from (into NEW).
+    pub relocation: Option<Relocation>,
+}
+
+/// Where a paragraph deleted from one article went, or where one inserted into another came from: one
+/// clause moved between articles, reworded or not ([`moves`]).
+#[derive(Debug, Clone, PartialEq)]
+pub struct Relocation {
+    /// The entry on the other side of the move, as an index into [`Redline::entries`].
+    pub entry: usize,
+    /// The line's id there (NEW's for a line moved out, OLD's for one moved in).
+    pub id: String,
+    /// The line's label there ("(5)").
+    pub label: Option<String>,
+    /// On the NEW side: the word diff from the OLD line's text to the NEW one's (all equal when it moved
+    /// unchanged). Empty on the OLD side, which shows the line struck.
+    pub changes: Vec<Change>,
+    /// A deadline cut `changes` short.
+    pub cut_short: bool,
+}
+
+impl Relocation {
+    /// Whether the words changed on the way.
+    pub fn reworded(&self) -> bool {
+        self.changes.iter().any(|c| c.op != ChangeOp::Equal)
+    }
 }
 
 /// One entry of the redline: an article, or a part outside the articles (front matter, title, preamble,
@@ -328,6 +355,8 @@ pub struct Summary {
     /// Everything outside articles.
     pub parts: PartCounts,
     pub flags: BTreeMap<Flag, usize>,
+    /// Paragraphs moved from one article to another.
+    pub moved_lines: usize,
     /// Line diffs that a deadline cut short (shown coarser than they could be).
     pub cut_short: usize,
 }
@@ -554,6 +583,8 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
 
     let mut entries: Vec<EntryRedline> = Vec::new();
     let mut references = Vec::new();
+    // The lines of matched entries on one side only, per entry, until the moves between them are known.
+    let mut orphans = Vec::new();
     let deleted = |o: usize| {
         entry::one_sided(
             &old_units[o],
@@ -570,7 +601,7 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
     for (n, unit) in new_units.iter().enumerate() {
         match old_of_new.get(&n) {
             Some(pair) => {
-                let (entry, problems) = entry::matched(
+                let (entry, problems, left) = entry::matched(
                     &old_units[pair.old],
                     unit,
                     pair,
@@ -578,6 +609,9 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
                     &identity,
                     deadline,
                 );
+                if !left.is_empty() {
+                    orphans.push((entries.len(), left));
+                }
                 entries.push(entry);
                 references.extend(problems);
             }
@@ -598,11 +632,14 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
             entries.push(deleted(o));
         }
     }
+    let moved_lines = moves::settle(&mut entries, orphans, &identity, deadline);
+    let mut summary = summarise(&entries);
+    summary.moved_lines = moved_lines;
     Redline {
         noun: new.provision_noun(),
         old_articles: old.articles.len(),
         new_articles: new.articles.len(),
-        summary: summarise(&entries),
+        summary,
         entries,
         references,
     }

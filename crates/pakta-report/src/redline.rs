@@ -5,7 +5,7 @@ use std::fmt::Write as _;
 
 use pakta_core::diff::{Change, ChangeOp};
 use pakta_redline::parallel::Parallel;
-use pakta_redline::{EntryKind, EntryRedline, Flag, Redline, Status};
+use pakta_redline::{ClauseRedline, EntryKind, EntryRedline, Flag, Redline, Status};
 use serde::Serialize;
 
 use crate::coverage::{Subject, to_json};
@@ -18,6 +18,14 @@ pub fn summary_line(redline: &Redline) -> String {
         "{} modified, {} moved, {} renumbered, {} added, {} deleted, {} unchanged",
         s.modified, s.moved, s.renumbered, s.added, s.deleted, s.unchanged
     );
+    if s.moved_lines > 0 {
+        let _ = write!(
+            line,
+            ", {} paragraph{} moved between articles",
+            s.moved_lines,
+            if s.moved_lines == 1 { "" } else { "s" }
+        );
+    }
     if !s.flags.is_empty() {
         let flags: Vec<String> = s
             .flags
@@ -64,6 +72,42 @@ pub fn entry_number(noun: &str, a: &EntryRedline, number: Option<&str>) -> Strin
         ),
         (kind, _) => kind.label().to_string(),
     }
+}
+
+/// Where a line moved between articles went or came from: "moved to Article 7 as (5)", "moved from
+/// Article 6 (3), reworded".
+pub fn relocation_note(redline: &Redline, clause: &ClauseRedline) -> Option<String> {
+    let relocation = clause.relocation.as_ref()?;
+    let other = &redline.entries[relocation.entry];
+    let to = clause.only() == Some(ChangeOp::Delete);
+    let number = if to {
+        other.new_number.as_deref()
+    } else {
+        other.old_number.as_deref()
+    };
+    let place = entry_number(&redline.noun_for(other), other, number);
+    // "(5)", whether the label is written "5.", "5" or "(5)".
+    let label = relocation
+        .label
+        .as_deref()
+        .map(|l| l.trim_matches(|c| c == '(' || c == ')' || c == '.'))
+        .filter(|l| !l.is_empty())
+        .map(|l| format!(" ({l})"))
+        .unwrap_or_default();
+    Some(if to {
+        format!("moved to {place}{label}")
+    } else if relocation.reworded() {
+        format!("moved from {place}{label}, reworded")
+    } else {
+        format!("moved from {place}{label}, unchanged")
+    })
+}
+
+/// A moved line's text on the side it moved into: the word diff from its OLD text when it was reworded,
+/// the plain text when not; `None` for any other line.
+fn moved_in(clause: &ClauseRedline) -> Option<&[Change]> {
+    let relocation = clause.relocation.as_ref()?;
+    (clause.only() == Some(ChangeOp::Insert)).then_some(relocation.changes.as_slice())
 }
 
 /// When deadlines cut clause diffs short, the sentence saying so and where, so no one reads a coarse
@@ -301,6 +345,12 @@ pub fn text(
                 .map(|l| format!("{l} "))
                 .unwrap_or_default();
             let body = match (clause.old.is_some(), clause.new.is_some()) {
+                _ if moved_in(clause).is_some() => {
+                    format!(
+                        "{label}{}",
+                        inline_diff(moved_in(clause).unwrap_or_default(), style)
+                    )
+                }
                 (true, false) => style.paint(
                     "31;9",
                     &format!(
@@ -330,7 +380,18 @@ pub fn text(
                 ),
                 _ => format!("{label}{}", inline_diff(&clause.changes, style)),
             };
-            let _ = writeln!(out, "{indent}{body}");
+            match relocation_note(redline, clause) {
+                Some(note) => {
+                    let _ = writeln!(
+                        out,
+                        "{indent}{body}  {}",
+                        style.paint("36", &format!("({note})"))
+                    );
+                }
+                None => {
+                    let _ = writeln!(out, "{indent}{body}");
+                }
+            }
         }
     }
     out
@@ -388,6 +449,12 @@ pub fn markdown(old: &Subject, new: &Subject, redline: &Redline) -> String {
                 .map(|l| format!("{} ", escape_markdown(l)))
                 .unwrap_or_default();
             let body = match (clause.old.is_some(), clause.new.is_some()) {
+                _ if moved_in(clause).is_some() => {
+                    format!(
+                        "{label}{}",
+                        critic_markup(moved_in(clause).unwrap_or_default())
+                    )
+                }
                 (true, false) => format!(
                     "{{--{label}{}--}}",
                     escape_markdown(
@@ -415,7 +482,11 @@ pub fn markdown(old: &Subject, new: &Subject, redline: &Redline) -> String {
                 ),
                 _ => format!("{label}{}", critic_markup(&clause.changes)),
             };
-            let _ = writeln!(out, "{}{body}\n", "  ".repeat(clause.depth));
+            // CriticMarkup's comment says where a moved paragraph went or came from.
+            let note = relocation_note(redline, clause)
+                .map(|n| format!("{{>>{}<<}}", escape_markdown(&n)))
+                .unwrap_or_default();
+            let _ = writeln!(out, "{}{body}{note}\n", "  ".repeat(clause.depth));
         }
     }
     out
@@ -468,6 +539,19 @@ struct EntryJson<'a> {
     flags: Vec<&'static str>,
     values: Vec<ValueJson<'a>>,
     changes: Vec<ChangeJson>,
+    #[serde(skip_serializing_if = "Vec::is_empty")]
+    moved_lines: Vec<MovedLineJson<'a>>,
+}
+
+#[derive(Serialize)]
+struct MovedLineJson<'a> {
+    clause: &'a str,
+    label: Option<&'a str>,
+    direction: &'static str,
+    article: Option<&'a str>,
+    other_clause: &'a str,
+    other_label: Option<&'a str>,
+    changes_in_move: Vec<ChangeJson>,
 }
 
 #[derive(Serialize)]
@@ -504,6 +588,7 @@ struct SummaryJson {
     unchanged: usize,
     parts: PartsJson,
     flags: std::collections::BTreeMap<&'static str, usize>,
+    moved_lines: usize,
     cut_short: usize,
 }
 
@@ -517,7 +602,11 @@ struct PartsJson {
     changed: Vec<&'static str>,
 }
 
-fn entry_json(a: &EntryRedline, before_article: Option<usize>) -> EntryJson<'_> {
+fn entry_json<'a>(
+    redline: &'a Redline,
+    a: &'a EntryRedline,
+    before_article: Option<usize>,
+) -> EntryJson<'a> {
     EntryJson {
         kind: before_article.map(|_| a.kind.as_str()),
         before_article,
@@ -554,6 +643,35 @@ fn entry_json(a: &EntryRedline, before_article: Option<usize>) -> EntryJson<'_> 
                 text: c.text,
             })
             .collect(),
+        moved_lines: a
+            .clauses
+            .iter()
+            .filter_map(|clause| {
+                let relocation = clause.relocation.as_ref()?;
+                let other = &redline.entries[relocation.entry];
+                let to = clause.only() == Some(ChangeOp::Delete);
+                Some(MovedLineJson {
+                    clause: clause.old.as_deref().or(clause.new.as_deref())?,
+                    label: clause.label.as_deref(),
+                    direction: if to { "to" } else { "from" },
+                    article: if to {
+                        other.new_number.as_deref()
+                    } else {
+                        other.old_number.as_deref()
+                    },
+                    other_clause: &relocation.id,
+                    other_label: relocation.label.as_deref(),
+                    changes_in_move: relocation
+                        .changes
+                        .iter()
+                        .map(|c| ChangeJson {
+                            op: c.op.as_str(),
+                            text: c.text.clone(),
+                        })
+                        .collect(),
+                })
+            })
+            .collect(),
     }
 }
 
@@ -571,7 +689,10 @@ pub fn json(old: &Subject, new: &Subject, redline: &Redline) -> String {
             title: new.title,
             articles: redline.new_articles,
         },
-        articles: redline.articles().map(|a| entry_json(a, None)).collect(),
+        articles: redline
+            .articles()
+            .map(|a| entry_json(redline, a, None))
+            .collect(),
         parts: {
             let mut articles_before = 0;
             let mut parts = Vec::new();
@@ -579,7 +700,7 @@ pub fn json(old: &Subject, new: &Subject, redline: &Redline) -> String {
                 if a.kind == EntryKind::Article {
                     articles_before += 1;
                 } else {
-                    parts.push(entry_json(a, Some(articles_before)));
+                    parts.push(entry_json(redline, a, Some(articles_before)));
                 }
             }
             parts
@@ -615,6 +736,7 @@ pub fn json(old: &Subject, new: &Subject, redline: &Redline) -> String {
                 .iter()
                 .filter_map(|f| s.flags.get(f).map(|n| (f.as_str(), *n)))
                 .collect(),
+            moved_lines: s.moved_lines,
             cut_short: s.cut_short,
         },
     })

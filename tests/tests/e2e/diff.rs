@@ -390,3 +390,72 @@ fn a_changed_running_head_is_a_difference() {
     assert_eq!(changed.status.code(), Some(1), "{text}");
     assert!(text.contains("running heads"), "{text}");
 }
+
+/// A paragraph moved to another article and reworded on the way, through every redline format: the
+/// terminal and Markdown say where it went and came from, JSON lists the move (and validates against its
+/// schema), and HTML links the two places without letting the text become markup.
+#[test]
+fn a_paragraph_moved_between_articles_is_shown_as_a_move_in_every_format() {
+    let dir = tempfile::tempdir().expect("tempdir");
+    let old = "## Article 1 — Wages\n\n1. Wages are paid monthly into the worker's own account.\n\n2. The employer shall pay overtime at 150 percent <b>of</b> the hourly rate.\n\n## Article 2 — Hours\n\n1. Normal hours shall not exceed eight a day.\n";
+    let new = "## Article 1 — Wages\n\n1. Wages are paid monthly into the worker's own account.\n\n## Article 2 — Hours\n\n1. Normal hours shall not exceed eight a day.\n\n2. The employer may pay overtime at 150 percent <b>of</b> the hourly rate.\n";
+    let (json, text) = diff_json(dir.path(), old, new);
+    assert!(
+        text.contains("1 paragraph moved between articles"),
+        "{text}"
+    );
+    assert!(text.contains("(moved to Article 2 (2))"), "{text}");
+    assert!(
+        text.contains("(moved from Article 1 (2), reworded)"),
+        "{text}"
+    );
+    assert!(!text.contains("negation"), "{text}");
+    assert_eq!(json["summary"]["moved_lines"], 1);
+    let hours = &json["articles"][1];
+    assert_eq!(hours["flags"], serde_json::json!(["modal-weakened"]));
+    let moved = &hours["moved_lines"][0];
+    assert_eq!(
+        (
+            &moved["direction"],
+            &moved["article"],
+            &moved["other_clause"]
+        ),
+        (
+            &Value::from("from"),
+            &Value::from("1"),
+            &Value::from("art_1__para_2")
+        )
+    );
+    let schema: Value = serde_json::from_slice(
+        &pakta()
+            .args(["schema", "diff"])
+            .output()
+            .expect("run")
+            .stdout,
+    )
+    .expect("schema");
+    let validator = jsonschema::validator_for(&schema).expect("schema compiles");
+    assert!(validator.is_valid(&json), "{json}");
+
+    let (a, b) = (dir.path().join("old.md"), dir.path().join("new.md"));
+    let run = |format: &str| {
+        let out = pakta()
+            .arg("diff")
+            .arg(&a)
+            .arg(&b)
+            .args(["--format", format])
+            .output()
+            .expect("run");
+        assert_eq!(out.status.code(), Some(1));
+        String::from_utf8_lossy(&out.stdout).into_owned()
+    };
+    let markdown = run("md");
+    assert!(
+        markdown.contains("{>>moved from Article 1 (2), reworded<<}"),
+        "{markdown}"
+    );
+    assert!(markdown.contains("{~~shall~>may~~}"), "{markdown}");
+    let html = run("html");
+    assert!(html.contains("class=\"moved-note\""), "{html}");
+    assert!(!html.contains("<b>of</b>"), "agreement text became markup");
+}
