@@ -95,6 +95,46 @@ impl Quantity {
         (!self.age).then_some(self.value * per)
     }
 
+    /// Whether two quantities measure the same thing in other words: "five (5) years" and "sixty (60)
+    /// months", "once a year" and "once every twelve (12) months", "two weeks" and "fourteen days", with
+    /// the same floor or ceiling. Days and months are not converted into each other: thirty days is not
+    /// a month.
+    pub fn same_measure(&self, other: &Quantity) -> bool {
+        // A period as (value, unit) in months or in days, where the conversion is exact.
+        fn exact(value: f64, unit: Unit) -> (f64, Unit) {
+            match unit {
+                Unit::Year => (value * 12.0, Unit::Month),
+                Unit::Week => (value * 7.0, Unit::Day),
+                unit => (value, unit),
+            }
+        }
+        if self.bound != other.bound || self.age != other.age || self.unit_text != other.unit_text {
+            return false;
+        }
+        // Digits and words that disagree ("30 (enam puluh) hari") are neither number alone.
+        if self.spelled.is_some() || other.spelled.is_some() {
+            return self.key() == other.key();
+        }
+        let (a, b) = (exact(self.value, self.unit), exact(other.value, other.unit));
+        match (self.per, other.per) {
+            // So many times per period: times per month (or per day), a period of twelve months being a year.
+            (Some(p), Some(q)) => {
+                let (pa, pu) = exact(1.0, p);
+                let (qa, qu) = exact(1.0, q);
+                self.unit == other.unit
+                    && pu == qu
+                    && (self.value / pa - other.value / qa).abs() < 1e-9
+            }
+            (None, None) => a.1 == b.1 && (a.0 - b.0).abs() < 1e-9,
+            _ => false,
+        }
+    }
+
+    /// Whether the quantity is a period of time (days, weeks, months, years), not an age.
+    pub fn is_period(&self) -> bool {
+        !self.age && matches!(self.unit, Unit::Day | Unit::Week | Unit::Month | Unit::Year)
+    }
+
     /// A normalised rendering of the amount alone, to compare language versions: "30 day", "1500 money".
     /// Floors, ceilings and periods are left out, because the languages put them differently ("at least
     /// three months before" is *paling lambat tiga bulan sebelum*).

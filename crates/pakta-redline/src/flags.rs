@@ -681,6 +681,53 @@ mod tests {
         assert!(whole("This Memorandum is signed in two originals.", false).is_empty());
     }
 
+    /// A period or a frequency written in another unit: the same measure is no change, another measure is
+    /// one change from the old words to the new, never a period struck and another added.
+    #[test]
+    fn a_period_in_other_words_is_one_change_or_none() {
+        let cases: &[(&str, &str, &[&str])] = &[
+            (
+                "refunded within thirty (30) days",
+                "refunded within one (1) month",
+                &["within thirty (30) days → within one (1) month"],
+            ),
+            (
+                "dikembalikan paling lama 30 (tiga puluh) hari",
+                "dikembalikan paling lama 1 (satu) bulan",
+                &["paling lama 30 (tiga puluh) hari → paling lama 1 (satu) bulan"],
+            ),
+            (
+                "in force for five (5) years",
+                "in force for sixty (60) months",
+                &[],
+            ),
+            (
+                "berlaku selama 2 (dua) tahun",
+                "berlaku selama 24 (dua puluh empat) bulan",
+                &[],
+            ),
+            ("rest of two weeks", "rest of fourteen days", &[]),
+            (
+                "shall meet at least once a year",
+                "shall meet at least once every twelve (12) months",
+                &[],
+            ),
+            (
+                "shall meet at least once a year",
+                "shall meet at least once every two years",
+                &["at least once a year → at least once every two years"],
+            ),
+            (
+                "in force for five (5) years",
+                "in force for fifty (50) months",
+                &["five (5) years → fifty (50) months"],
+            ),
+        ];
+        for (old, new, expected) in cases {
+            assert_eq!(number_changes(old, new), expected.to_vec(), "{old} → {new}");
+        }
+    }
+
     #[test]
     fn a_number_that_stays_elsewhere_in_the_clause_is_still_a_change() {
         // Five years become three; "five-year periods" remains, so the five years that went is counted.

@@ -69,6 +69,16 @@ fn every_few(folded: &[String], words: &[Word], at: usize) -> Option<(f64, Unit,
     }
     let n = digits_value(folded.get(at + 1)?)
         .or_else(|| words_value(&[folded.get(at + 1)?.as_str()]))?;
+    // "every twelve (12) months": the number repeated in digits is the same number.
+    let at = if folded
+        .get(at + 2)
+        .and_then(|w| digits_value(w))
+        .is_some_and(|d| d == n)
+    {
+        at + 1
+    } else {
+        at
+    };
     let unit = unit_of(words.get(at + 2)?.text)
         .filter(|u| matches!(u, Unit::Day | Unit::Week | Unit::Month | Unit::Year))?;
     (n > 0.0).then_some((n, unit, at + 3))

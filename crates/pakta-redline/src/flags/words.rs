@@ -90,12 +90,28 @@ pub(super) fn numbers(
         .collect();
     gone.dedup_by(|a, b| a.key() == b.key() && same_currency(a, b));
     came.dedup_by(|a, b| a.key() == b.key() && same_currency(a, b));
+    // The same measure in other words ("five (5) years" → "sixty (60) months", "once a year" → "once every
+    // twelve (12) months") is no change of number.
     let mut used = vec![false; came.len()];
+    gone.retain(
+        |q| match (0..came.len()).find(|&i| !used[i] && q.same_measure(came[i])) {
+            Some(i) => {
+                used[i] = true;
+                false
+            }
+            None => true,
+        },
+    );
+    // What is left is paired by what it measures, so that "within thirty (30) days" → "within one (1)
+    // month" is one change, not a period struck and another added.
+    let alike = |q: &Quantity, c: &Quantity| {
+        c.unit == q.unit && c.per.is_some() == q.per.is_some() || (c.is_period() && q.is_period())
+    };
     for q in &gone {
         match came
             .iter()
             .enumerate()
-            .position(|(i, c)| !used[i] && c.unit == q.unit)
+            .position(|(i, c)| !used[i] && alike(q, c))
         {
             Some(i) => {
                 used[i] = true;
