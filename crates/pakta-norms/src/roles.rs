@@ -352,6 +352,15 @@ pub fn definition(text: &str) -> Option<(String, String)> {
     let text = pakta_core::label::split_label(text.trim_start())
         .map_or(text, |(_, rest)| rest)
         .trim_start();
+    // "The term "Worker" shall mean …", *Istilah "Pekerja" berarti …*: the term is what follows.
+    let text = ["the term ", "the expression ", "the word ", "istilah "]
+        .iter()
+        .find_map(|opener| {
+            text.get(..opener.len())
+                .filter(|start| start.eq_ignore_ascii_case(opener))
+                .map(|_| text[opener.len()..].trim_start())
+        })
+        .unwrap_or(text);
     let open = text.chars().next()?;
     let close = match open {
         '"' => '"',
@@ -370,6 +379,14 @@ pub fn definition(text: &str) -> Option<(String, String)> {
         return None;
     }
     let after = rest[end + close.len_utf8()..].trim_start_matches([' ', ',', ':', ')']);
+    // "\"Migrant Worker\" (hereinafter \"Worker\") means …": the short name in brackets comes first.
+    let after = match after
+        .strip_prefix('(')
+        .and_then(|inner| inner.split_once(')'))
+    {
+        Some((named, rest)) if names_term(named) => rest.trim_start_matches([' ', ',', ':']),
+        _ => after,
+    };
     let lower = after.to_lowercase();
     let verb = DEFINING_VERBS
         .iter()
@@ -377,10 +394,12 @@ pub fn definition(text: &str) -> Option<(String, String)> {
     Some((term.to_string(), defining_words(&after[verb.len()..])))
 }
 
-/// `Term adalah …`, `Term means …`: at most five words before the verb, the first capitalised.
+/// `Term adalah …`, `Term means …`: at most five words before the verb, the first capitalised; or more
+/// when a short name is given on the way, as Indonesian statutes define their terms (*Pekerja Migran
+/// Indonesia yang selanjutnya disingkat PMI adalah …*), and then the term is the words before it.
 fn unquoted_definition(text: &str) -> Option<(String, String)> {
     let tokens = crate::lexicon::tokenize(text);
-    let at = tokens.iter().take(6).position(|t| {
+    let at = tokens.iter().take(14).position(|t| {
         matches!(
             t.folded.as_ref(),
             "adalah" | "means" | "berarti" | "ialah" | "yaitu"
@@ -389,8 +408,37 @@ fn unquoted_definition(text: &str) -> Option<(String, String)> {
     if at == 0 {
         return None;
     }
-    let term = text[..tokens[at].start].trim();
+    let before = &text[..tokens[at].start];
+    let lower = before.to_lowercase();
+    let named = NAMING_WORDS.iter().filter_map(|w| lower.find(w)).min();
+    let term = match named {
+        Some(i) => before[..i]
+            .trim_end()
+            .trim_end_matches(['(', ','])
+            .trim_end()
+            .strip_suffix(" yang")
+            .unwrap_or(
+                before[..i]
+                    .trim_end()
+                    .trim_end_matches(['(', ','])
+                    .trim_end(),
+            ),
+        None if at < 6 => before.trim(),
+        None => return None,
+    };
+    if term.is_empty() {
+        return None;
+    }
     Some((term.to_string(), defining_words(&text[tokens[at].end..])))
+}
+
+/// Whether bracketed words give a term its short name ("hereinafter \"Worker\"", *selanjutnya disebut
+/// "Pekerja"*).
+fn names_term(words: &str) -> bool {
+    let lower = words.to_lowercase();
+    NAMING_WORDS
+        .iter()
+        .any(|w| lower.trim_start().starts_with(w))
 }
 
 /// The defining words after the verb, without the punctuation and joiner that close a list of definitions
@@ -654,6 +702,51 @@ mod tests {
             None
         );
         assert_eq!(definition("\"Worker\" meaningfully differs."), None);
+    }
+
+    /// The other forms treaties and statutes define their terms in: "The term … shall mean", a short name
+    /// in brackets before the verb, and *… yang selanjutnya disingkat … adalah*.
+    #[test]
+    fn a_definition_is_read_in_its_other_common_forms() {
+        let cases: &[(&str, Option<(&str, &str)>)] = &[
+            (
+                "1. The term \"Migrant Worker\" shall mean any national of Indonesia employed in Taiwan.",
+                Some((
+                    "Migrant Worker",
+                    "any national of Indonesia employed in Taiwan",
+                )),
+            ),
+            (
+                "\"Migrant Worker\" (hereinafter \"Worker\") means any national of Indonesia employed in Taiwan;",
+                Some((
+                    "Migrant Worker",
+                    "any national of Indonesia employed in Taiwan",
+                )),
+            ),
+            (
+                "Pekerja Migran Indonesia yang selanjutnya disingkat PMI adalah setiap warga negara Indonesia yang bekerja di Taiwan.",
+                Some((
+                    "Pekerja Migran Indonesia",
+                    "setiap warga negara Indonesia yang bekerja di Taiwan",
+                )),
+            ),
+            (
+                "Istilah \"Pengguna\" berarti orang perseorangan yang mempekerjakan PMI.",
+                Some(("Pengguna", "orang perseorangan yang mempekerjakan PMI")),
+            ),
+            ("The term of the contract shall be two years.", None),
+            (
+                "Pemerintah Republik Indonesia yang selanjutnya disebut Pihak Pertama bertanggung jawab atas pelatihan sebelum keberangkatan yang diberikan kepada calon pekerja.",
+                None,
+            ),
+        ];
+        for (text, expected) in cases {
+            assert_eq!(
+                definition(text),
+                expected.map(|(t, d)| (t.to_string(), d.to_string())),
+                "{text}"
+            );
+        }
     }
 
     #[test]
