@@ -152,6 +152,18 @@ mod tests {
                  yang digunakan adalah naskah bahasa Inggris.",
                 "English, Indonesian; English prevails",
             ),
+            (
+                "Dalam hal terjadi perbedaan penafsiran, naskah bahasa Indonesia yang dijadikan acuan.",
+                "Indonesian; Indonesian prevails",
+            ),
+            (
+                "Dalam hal terjadi perbedaan penafsiran, para Pihak akan merujuk pada naskah bahasa Inggris.",
+                "English; English prevails",
+            ),
+            (
+                "In the event of any conflict between the texts, the English text shall control.",
+                "English; English prevails",
+            ),
             // A country is no language, and a sentence not about the texts names none.
             (
                 "The Government of the Republic of Indonesia and the Government of Malaysia agree.",
