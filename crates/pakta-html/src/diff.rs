@@ -14,7 +14,11 @@ use crate::page::{Head, anchor, document, escape, filters, token};
 fn serious(flag: Flag) -> bool {
     matches!(
         flag,
-        Flag::ModalWeakened | Flag::NegationAdded | Flag::NegationRemoved | Flag::PartyChanged
+        Flag::ModalWeakened
+            | Flag::NegationAdded
+            | Flag::NegationRemoved
+            | Flag::PartyChanged
+            | Flag::ScopeNarrowed
     )
 }
 

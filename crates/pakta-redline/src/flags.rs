@@ -43,10 +43,16 @@ pub enum Flag {
     /// A word replaced by its opposite: "before" → "after" departure, grounds joined by "or" → "and",
     /// "any" → "all" of the following, *sukarela* → *wajib* (the lexicon's `[grammar] opposites`).
     MeaningReversed,
+    /// A group of workers left out of the agreement or a protection: "'Migrant Worker' shall not include
+    /// persons employed in private households", *tidak berlaku bagi Pekerja Migran yang bekerja di rumah
+    /// tangga*, "caregivers are excluded".
+    ScopeNarrowed,
+    /// Such an exclusion struck out, or narrowed: workers it left out are in again.
+    ScopeWidened,
 }
 
 impl Flag {
-    pub const ALL: [Flag; 15] = [
+    pub const ALL: [Flag; 17] = [
         Flag::ModalWeakened,
         Flag::ModalStrengthened,
         Flag::NegationAdded,
@@ -62,6 +68,8 @@ impl Flag {
         Flag::AuthenticTextsChanged,
         Flag::DefinitionChanged,
         Flag::MeaningReversed,
+        Flag::ScopeNarrowed,
+        Flag::ScopeWidened,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -81,6 +89,8 @@ impl Flag {
             Flag::AuthenticTextsChanged => "authentic-texts-changed",
             Flag::DefinitionChanged => "definition-changed",
             Flag::MeaningReversed => "meaning-reversed",
+            Flag::ScopeNarrowed => "scope-narrowed",
+            Flag::ScopeWidened => "scope-widened",
         }
     }
 }
@@ -231,6 +241,39 @@ fn condition_key(text: &str) -> String {
         .join(" ")
 }
 
+/// `scope-narrowed` and `scope-widened`: a group of workers left out that was not before, or no longer.
+/// Exclusions are told apart by what they leave out; one that leaves out other words is both, each with
+/// its own words.
+fn scope((old, before): (&str, &[Norm]), (new, after): (&str, &[Norm]), findings: &mut Findings) {
+    let excluded = |norms: &[Norm]| -> Vec<(String, std::ops::Range<usize>)> {
+        norms
+            .iter()
+            .filter(|n| n.excludes_workers())
+            .map(|n| (condition_key(n.object_terms()), n.span.clone()))
+            .collect()
+    };
+    let (was, now) = (excluded(before), excluded(after));
+    // A quoted term the span starts inside ("Migrant Worker" shall not include …) keeps its opening quote.
+    let show = |text: &str, span: &std::ops::Range<usize>| {
+        let start = text[..span.start]
+            .char_indices()
+            .next_back()
+            .filter(|(_, c)| matches!(c, '"' | '\u{201c}' | '\'' | '\u{2018}'))
+            .map_or(span.start, |(i, _)| i);
+        pakta_core::text::collapse_whitespace(&text[start..span.end])
+    };
+    for (key, span) in &now {
+        if !was.iter().any(|(k, _)| k == key) {
+            findings.add(Flag::ScopeNarrowed, "", show(new, span));
+        }
+    }
+    for (key, span) in &was {
+        if !now.iter().any(|(k, _)| k == key) {
+            findings.add(Flag::ScopeWidened, show(old, span), "");
+        }
+    }
+}
+
 /// Flags for one clause whose text changed from `old` to `new` (`changes` is their word diff).
 ///
 /// `references` are the cross-references of `old` and `new`, read in each draft's own vocabulary ("Section
@@ -266,6 +309,10 @@ pub fn clause_findings(
     before.retain(|n| outside(&texts_before.prevailing_at, n));
     let mut after = norms(new, indonesian);
     after.retain(|n| outside(&texts_after.prevailing_at, n));
+    // An exclusion of workers is a change of scope, not a ban ("shall not include") or a new negation.
+    scope((old, &before), (new, &after), &mut findings);
+    before.retain(|n| !n.excludes_workers());
+    after.retain(|n| !n.excludes_workers());
     norm_findings((old, &before), (new, &after), &mut findings);
     costs(old, new, &mut findings);
     definitions(Some(old), Some(new), &mut findings);
@@ -286,9 +333,17 @@ pub fn clause_findings(
 pub fn whole_clause_findings(text: &str, inserted: bool) -> Findings {
     let mut findings = Findings::default();
     let indonesian = pakta_core::text::detect_language(text).language == Language::Id;
-    for norm in norms(text, indonesian)
+    let read = norms(text, indonesian);
+    let none: &[Norm] = &[];
+    if inserted {
+        scope(("", none), (text, &read), &mut findings);
+    } else {
+        scope((text, &read), ("", none), &mut findings);
+    }
+    for norm in read
         .iter()
         .filter(|n| n.modality != Modality::Statement || n.hedge.is_some())
+        .filter(|n| !n.excludes_workers())
     {
         let modal = norm.hedge.clone().unwrap_or_else(|| norm.modal.clone());
         let binding = matches!(
@@ -725,6 +780,62 @@ mod tests {
         ];
         for (old, new, expected) in cases {
             assert_eq!(number_changes(old, new), expected.to_vec(), "{old} → {new}");
+        }
+    }
+
+    /// A group of workers left out, or let back in, is a change of scope in both languages; an exemption
+    /// from a cost or a burden is none, and neither is a ban that names workers.
+    #[test]
+    fn a_group_of_workers_left_out_is_a_change_of_scope() {
+        let base = "This Memorandum applies to all Migrant Workers placed in Taiwan.";
+        let dasar =
+            "Nota Kesepahaman ini berlaku bagi seluruh Pekerja Migran yang ditempatkan di Taiwan.";
+        let cases: &[(&str, String, &[&str])] = &[
+            (
+                base,
+                format!(
+                    "{base} For the purposes of this Memorandum, \"Migrant Worker\" shall not include persons employed in private households."
+                ),
+                &["scope-narrowed"],
+            ),
+            (
+                base,
+                format!("{base} Caregivers are excluded from this Memorandum."),
+                &["scope-narrowed"],
+            ),
+            (
+                dasar,
+                format!(
+                    "{dasar} Nota Kesepahaman ini tidak berlaku bagi Pekerja Migran yang bekerja di rumah tangga."
+                ),
+                &["scope-narrowed"],
+            ),
+            (
+                &format!("{base} This Memorandum does not apply to domestic workers."),
+                base.to_string(),
+                &["scope-widened"],
+            ),
+            (
+                base,
+                format!("{base} Migrant Workers are exempt from the levy on foreign employment."),
+                &[],
+            ),
+            (
+                base,
+                format!(
+                    "{base} The curfew of the dormitory does not apply to Migrant Workers on leave."
+                ),
+                &[],
+            ),
+        ];
+        for (old, new, expected) in cases {
+            let got: Vec<&str> = flags(old, new)
+                .into_iter()
+                .filter(|f| {
+                    f.starts_with("scope") || f.starts_with("negation") || f.starts_with("modal")
+                })
+                .collect();
+            assert_eq!(got, expected.to_vec(), "{old} → {new}");
         }
     }
 

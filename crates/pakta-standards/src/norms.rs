@@ -573,24 +573,6 @@ pub fn judge_in_article(rules: &[&NormRule], norm: &Norm, sentence: &[&Norm]) ->
     })
 }
 
-/// "Paragraph 1 does not apply to workers on family farms", "may be exempted from the briefing": the
-/// workers are who is left out (the bearer, or whom the exclusion is for). "Changes detrimental to the
-/// worker do not apply" leaves out the changes.
-pub(crate) fn leaves_out_workers(norm: &Norm) -> bool {
-    use pakta_norms::lexicon::{Qualifier, speaks_of, terms_speak_of};
-    norm.acts(&["exclude"])
-        // A curfew or a penalty that does not apply to workers protects them.
-        && !terms_speak_of(Qualifier::Burden, norm.words())
-        // So does being exempt from a charge, a cost or a tax.
-        && !speaks_of(Qualifier::Money, &norm.object)
-        && !speaks_of(Qualifier::LawfulCost, &norm.object)
-        && (norm.bearer_role().is_some_and(Role::is_worker_side)
-            || norm
-                .beneficiary
-                .as_ref()
-                .is_some_and(|a| a.role.is_worker_side()))
-}
-
 /// The ways any worker protection is taken away, whatever it is.
 fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str> {
     let bearer = norm.bearer_role();
@@ -645,7 +627,7 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
     {
         return Some("the worker may act only with the employer side's permission");
     }
-    if affirmed && leaves_out_workers(norm) {
+    if affirmed && norm.excludes_workers() {
         return Some("a group of workers, or a matter, is excluded from the protection");
     }
     // "Seasonal workers shall not be enrolled in the insurance scheme", *tidak didaftarkan*.

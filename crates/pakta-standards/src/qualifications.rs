@@ -258,7 +258,7 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
     // "Paragraph 1 does not apply to workers on family farms", "may be exempted from the briefing": a
     // group is left out. Being exempted from a cost or a tax is no loss.
     if !norm.denied()
-        && crate::norms::leaves_out_workers(norm)
+        && norm.excludes_workers()
         && !says(Qualifier::Money)
         && !says(Qualifier::LawfulCost)
     {

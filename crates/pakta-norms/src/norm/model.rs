@@ -251,6 +251,55 @@ impl Norm {
             .is_some_and(|a| classes.iter().any(|c| a.is(c.as_ref())))
     }
 
+    /// Whether the norm leaves a group of workers out of the agreement or a protection: "this Agreement does
+    /// not apply to domestic workers", "caregivers fall outside the minimum wage", *Pekerja rumah tangga
+    /// dikecualikan*, "'Migrant Worker' shall not include persons employed in households". A curfew or a
+    /// penalty that does not apply to workers protects them, and so does being exempt from a charge, a
+    /// cost or a tax.
+    pub fn excludes_workers(&self) -> bool {
+        use crate::lexicon::{Qualifier, speaks_of, terms_speak_of};
+        let worker =
+            |actor: &Option<Actor>| actor.as_ref().is_some_and(|a| a.role.is_worker_side());
+        // A term for workers that "shall not include" some of them is narrowed.
+        let narrowed_term = self.denied() && self.acts(&["include"]) && worker(&self.bearer);
+        let excluded = self.acts(&["exclude"])
+            && (worker(&self.bearer)
+                || worker(&self.beneficiary)
+                // "Domestic workers are excluded", *Pekerja rumah tangga dikecualikan*.
+                || (self.passive && self.bearer.is_none() && self.object_names_workers()));
+        // For a passive the object is the workers, and what they are exempt from comes after the verb.
+        let exempt_from = if self.passive {
+            self.words()
+        } else {
+            self.object.as_str()
+        };
+        (narrowed_term || excluded)
+            && !terms_speak_of(Qualifier::Burden, self.words())
+            && !speaks_of(Qualifier::Money, exempt_from)
+            && !speaks_of(Qualifier::LawfulCost, exempt_from)
+    }
+
+    /// Whether the object's head is a worker ("domestic workers", *Pekerja rumah tangga*), not a thing said
+    /// of them ("changes less favourable to the worker").
+    fn object_names_workers(&self) -> bool {
+        let words: Vec<&str> = self.object_terms.split(' ').collect();
+        let definitions = crate::Definitions::default();
+        // The head stands in the first words, before any "of", "to", *dari*, *kepada*.
+        words
+            .iter()
+            .take_while(|w| {
+                !matches!(
+                    **w,
+                    "of" | "to" | "for" | "from" | "dari" | "kepada" | "bagi" | "untuk"
+                )
+            })
+            .take(4)
+            .enumerate()
+            .any(|(i, _)| {
+                crate::roles::role_at(&words, i, &definitions).is_some_and(|r| r.is_worker_side())
+            })
+    }
+
     /// A live condition or exception that puts the norm in the employer side's hands.
     pub fn employer_condition(&self) -> Option<&Condition> {
         self.conditions.iter().find(|c| c.in_employer_hands())
