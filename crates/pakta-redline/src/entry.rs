@@ -633,6 +633,12 @@ pub(crate) fn matched(
                         &before.text,
                         &after.text,
                     ));
+                    // A table's first row is its header: its columns say whose each tick below is.
+                    let header_row = after.text.contains('|')
+                        && (n == 0 || !new.lines[n - 1].text.contains('|'));
+                    if header_row {
+                        findings.extend(flags::header_parties(&before.text, &after.text));
+                    }
                     reference_changes(
                         &references.0,
                         &references.1,

@@ -437,6 +437,36 @@ pub fn table_parties(header: Option<&str>, old: &str, new: &str) -> Findings {
     findings
 }
 
+/// `party-changed` for a table's header row whose columns now name other parties: "Item | Paid by
+/// Employer | Paid by Worker" → "Item | Paid by Worker | Paid by Employer" moves every tick below it to the
+/// other party, though no row changed.
+pub fn header_parties(old: &str, new: &str) -> Findings {
+    let mut findings = Findings::default();
+    let cells = |row: &str| -> Vec<Option<pakta_norms::Role>> {
+        row.split('|')
+            .map(|cell| {
+                lexicon::tokenize(cell)
+                    .iter()
+                    .find_map(|t| pakta_norms::Role::of_word(&t.folded))
+            })
+            .collect()
+    };
+    let (was, now) = (cells(old), cells(new));
+    if was.len() == now.len()
+        && was
+            .iter()
+            .zip(&now)
+            .any(|(a, b)| a.is_some() && b.is_some() && a != b)
+    {
+        findings.add(
+            Flag::PartyChanged,
+            pakta_core::text::collapse_whitespace(old),
+            pakta_core::text::collapse_whitespace(new),
+        );
+    }
+    findings
+}
+
 /// A cell that marks its column: a tick, a checked box, a cross, or "yes" (*ya*).
 fn ticked(cell: &str) -> bool {
     matches!(
@@ -603,6 +633,47 @@ mod tests {
             .filter(|v| v.flag == Flag::NumberChanged)
             .map(|v| format!("{} → {}", v.old, v.new))
             .collect()
+    }
+
+    /// A header row whose party columns swapped moves every tick below it; a header reworded for the same
+    /// parties moves none.
+    #[test]
+    fn a_table_header_whose_columns_name_other_parties_is_a_party_change() {
+        let flags = |old: &str, new: &str| -> Vec<&'static str> {
+            header_parties(old, new)
+                .flags
+                .iter()
+                .map(|f| f.as_str())
+                .collect()
+        };
+        assert_eq!(
+            flags(
+                "Item | Paid by Employer | Paid by Worker",
+                "Item | Paid by Worker | Paid by Employer"
+            ),
+            ["party-changed"]
+        );
+        assert_eq!(
+            flags(
+                "Biaya | Ditanggung Pengguna | Ditanggung Pekerja",
+                "Biaya | Ditanggung Pekerja | Ditanggung Pengguna"
+            ),
+            ["party-changed"]
+        );
+        assert!(
+            flags(
+                "Item | Paid by Employer | Paid by Worker",
+                "Cost item | Employer pays | Worker pays"
+            )
+            .is_empty()
+        );
+        assert!(
+            flags(
+                "Item | Employer | Worker",
+                "Item | Employer | Worker | Note"
+            )
+            .is_empty()
+        );
     }
 
     #[test]
