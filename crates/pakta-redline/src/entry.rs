@@ -247,7 +247,7 @@ fn splits_into(old: &str, new: &str, rest: &str, deadline: Option<Instant>) -> b
 }
 
 /// A paragraph label as a reference writes it: "(1)", "1." and "1" are all "1".
-fn paragraph_label(label: &str) -> String {
+pub(crate) fn paragraph_label(label: &str) -> String {
     label
         .trim_matches(|c: char| !c.is_alphanumeric())
         .to_lowercase()

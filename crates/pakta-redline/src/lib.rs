@@ -14,6 +14,7 @@ mod entry;
 pub mod flags;
 mod moves;
 pub mod parallel;
+mod stale;
 mod units;
 
 use std::collections::{BTreeMap, HashMap};
@@ -633,6 +634,7 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
         }
     }
     let moved_lines = moves::settle(&mut entries, orphans, &identity, deadline);
+    references.extend(stale::paragraph_references(&entries, &identity));
     let mut summary = summarise(&entries);
     summary.moved_lines = moved_lines;
     Redline {

@@ -356,6 +356,82 @@ fn a_paragraph_reference_left_behind_by_an_inserted_paragraph_is_reported() {
     }
 }
 
+/// The same, where the reference names its article: from another article ("paragraph 1 of Article 3",
+/// *Pasal 3 ayat (1)*) or from the article itself by its number ("Article 3(1)").
+#[test]
+fn a_reference_to_a_paragraph_of_a_named_article_left_behind_is_reported() {
+    for (word, paragraphs, inserted, citing, reference) in [
+        (
+            "Article",
+            [
+                "1. No agency shall charge the worker any fee.",
+                "2. The employer shall bear the cost of the visa.",
+            ],
+            "1. The Parties shall license every recruitment agency.",
+            "## Article 12\n\n1. Complaints about a breach of paragraph 1 of Article 3 go to the Joint Working Group.",
+            "paragraph 1 of Article 3",
+        ),
+        (
+            "Pasal",
+            [
+                "(1) Agensi dilarang memungut biaya dari Pekerja.",
+                "(2) Pengguna wajib menanggung biaya visa.",
+            ],
+            "(1) Para Pihak memberikan izin kepada setiap agensi.",
+            "## Pasal 12\n\n(1) Pengaduan atas pelanggaran Pasal 3 ayat (1) disampaikan kepada Kelompok Kerja Bersama.",
+            "Pasal 3 ayat (1)",
+        ),
+        (
+            "Article",
+            [
+                "1. No agency shall charge the worker any fee.",
+                "2. Any fee collected in breach of Article 3(1) shall be refunded within thirty days.",
+            ],
+            "1. The Parties shall license every recruitment agency.",
+            "## Article 12\n\n1. This Agreement enters into force on signature.",
+            "Article 3(1)",
+        ),
+    ] {
+        let old = format!(
+            "# Test\n\n## {word} 3\n\n{}\n\n{citing}\n",
+            paragraphs.join("\n\n")
+        );
+        let renumbered: Vec<String> = paragraphs
+            .iter()
+            .enumerate()
+            .map(|(i, p)| {
+                let (label, rest) = p.split_once(' ').expect("a label");
+                let next = label.replace(&(i + 1).to_string(), &(i + 2).to_string());
+                format!("{next} {rest}")
+            })
+            .collect();
+        let new = format!(
+            "# Test\n\n## {word} 3\n\n{inserted}\n\n{}\n\n{citing}\n",
+            renumbered.join("\n\n")
+        );
+        let r = redline(
+            &pakta_core::parse(&old),
+            &pakta_core::parse(&new),
+            &Options::default(),
+        );
+        assert_eq!(r.references.len(), 1, "{reference}: {:?}", r.references);
+        let problem = &r.references[0];
+        assert_eq!(problem.text, reference);
+        assert_eq!(
+            (problem.target.as_str(), problem.meant.as_deref()),
+            ("1", Some("2"))
+        );
+        // Updated by hand, it is no longer reported.
+        let fixed = new.replace(reference, &reference.replace('1', "2"));
+        let r = redline(
+            &pakta_core::parse(&old),
+            &pakta_core::parse(&fixed),
+            &Options::default(),
+        );
+        assert!(r.references.is_empty(), "{reference}: {:?}", r.references);
+    }
+}
+
 /// A paragraph split so that its key words move under "may" (*dapat*) is read as one paragraph against
 /// the two: the modal is weakened, and the moved words are not reported struck.
 #[test]
