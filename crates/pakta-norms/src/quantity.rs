@@ -466,32 +466,72 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         // to the quantity, shown with it, and a pair that disagrees ("four (14) days") is kept as for
         // digits first.
         let mut words_first = None;
+        // A percentage names its unit on both sides of the parenthesis: "one hundred and twenty-four
+        // percent (134%)", *seratus persen (100%)*.
+        let percent_word = |w: &str| matches!(w, "%" | "percent" | "persen");
+        let digits_close = text[words[i].end..].trim_start().starts_with(')')
+            || (folded.get(i + 1).is_some_and(|w| w == "%")
+                && text[words[i + 1].end..].trim_start().starts_with(')'));
         if !from_words
             && i > 0
             && text[words[i - 1].end..words[i].start].contains('(')
-            && text[words[i].end..].trim_start().starts_with(')')
+            && digits_close
         {
-            let mut k = i;
+            let top = if i > 1 && percent_word(&folded[i - 1]) {
+                i - 1
+            } else {
+                i
+            };
+            let mut k = top;
             while k > 0
-                && (word_value(&folded[k - 1]).is_some() || (k < i && folded[k - 1] == "and"))
-                && (k == i || !text[words[k - 1].end..words[k].start].contains([',', '.', ';']))
+                && (word_value(&folded[k - 1]).is_some() || (k < top && folded[k - 1] == "and"))
+                && (k == top || !text[words[k - 1].end..words[k].start].contains([',', '.', ';']))
             {
                 k -= 1;
             }
-            while k < i && folded[k] == "and" {
+            while k < top && folded[k] == "and" {
                 k += 1;
             }
-            if k < i {
-                words_first =
-                    words_value(&folded[k..i].iter().map(String::as_str).collect::<Vec<_>>())
-                        .map(|v| (k, v));
+            if k < top {
+                words_first = words_value(
+                    &folded[k..top]
+                        .iter()
+                        .map(String::as_str)
+                        .collect::<Vec<_>>(),
+                )
+                .map(|v| (k, v));
             }
         }
         let core_end = words[end_index - 1].end;
+        // "134% (one hundred and twenty-four percent)", "134 per cent (…)": the sign or word of a
+        // percentage stands before its repetition in words.
+        let percent_before_words = match folded.get(end_index).map(String::as_str) {
+            Some("%" | "percent" | "persen") => 1,
+            Some("per") if folded.get(end_index + 1).is_some_and(|w| w == "cent") => 2,
+            _ => 0,
+        };
+        let percent_before_words = if percent_before_words > 0
+            && words
+                .get(end_index + percent_before_words)
+                .is_some_and(|next| {
+                    text[words[end_index + percent_before_words - 1].end..next.start].contains('(')
+                }) {
+            percent_before_words
+        } else {
+            0
+        };
+        let shifted = end_index;
+        end_index += percent_before_words;
         // Skip a repetition in words: "30 (thirty)", "RM 1,500 (one thousand five hundred ringgit)".
         let mut spelled = None;
         let mut k = end_index;
-        while k < words.len() && word_value(&folded[k]).is_some() {
+        // "(one hundred and twenty-four percent)": "and" joins number words.
+        while k < words.len()
+            && (word_value(&folded[k]).is_some()
+                || (k > end_index
+                    && folded[k] == "and"
+                    && folded.get(k + 1).is_some_and(|w| word_value(w).is_some())))
+        {
             k += 1;
         }
         if k > end_index {
@@ -526,6 +566,12 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                 spelled = repeated;
                 end_index = k;
             }
+        }
+        // Without words after it, the sign is the unit read below as ever.
+        let percent_repeated =
+            percent_before_words > 0 && end_index > shifted + percent_before_words;
+        if percent_before_words > 0 && !percent_repeated {
+            end_index = shifted;
         }
         let before = i.checked_sub(1).map(|b| folded[b].as_str());
         // "eight consecutive hours", "three working days", "one full day": one qualifier may stand between
@@ -608,6 +654,12 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         let spelled = spelled.map(|s| if multiplier { s * 100.0 } else { s });
         let (unit, unit_text, start, end) =
             match (before.filter(|b| is_currency(b)), after.and_then(unit_of)) {
+                _ if percent_repeated => (
+                    Unit::Percent,
+                    String::new(),
+                    words[i].start,
+                    words[shifted + percent_before_words - 1].end,
+                ),
                 _ if multiplier => (
                     Unit::Percent,
                     String::new(),
@@ -661,7 +713,14 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         };
         // A number word with no unit is usually prose ("one of the Parties"), not a quantity; an age is
         // one ("workers aged eighteen or over").
-        if !(from_words && unit == Unit::Count) || age {
+        // Words with their digits after them in parentheses ("one hundred and twenty-four percent (134%)")
+        // are read with the digits, as one quantity.
+        let digits_follow = from_words
+            && text[end..]
+                .trim_start()
+                .strip_prefix('(')
+                .is_some_and(|rest| rest.trim_start().starts_with(|c: char| c.is_ascii_digit()));
+        if (!(from_words && unit == Unit::Count) || age) && !digits_follow {
             out.push(Quantity {
                 value,
                 unit,
@@ -869,6 +928,53 @@ mod tests {
         assert!(ordinals("Pihak Pertama memberitahukan").is_empty());
         // It is no period of seven days.
         assert_eq!(quantities("the seventh day")[0].days(), None);
+    }
+
+    /// A percentage repeated in words, before or after its digits, in both languages: words that say
+    /// another number are kept beside the digits; words that agree are the same number.
+    #[test]
+    fn a_percentage_in_digits_and_words_is_one_number() {
+        for (text, value, spelled) in [
+            (
+                "at not less than one hundred and twenty-four percent (134%) of the rate",
+                134.0,
+                Some(124.0),
+            ),
+            (
+                "at not less than 134% (one hundred and twenty-four percent) of the rate",
+                134.0,
+                Some(124.0),
+            ),
+            (
+                "at not less than 134 per cent (one hundred and twenty-four per cent) of the rate",
+                134.0,
+                Some(124.0),
+            ),
+            (
+                "paling sedikit 134% (seratus dua puluh empat persen) dari upah",
+                134.0,
+                Some(124.0),
+            ),
+            (
+                "at not less than 150% (one hundred and fifty percent) of the rate",
+                150.0,
+                None,
+            ),
+            (
+                "sebesar seratus lima puluh persen (150%) dari upah",
+                150.0,
+                None,
+            ),
+            ("at 150% of the rate (see Annex 2)", 150.0, None),
+        ] {
+            let found = quantities(text);
+            let q = found.first().expect(text);
+            assert_eq!(
+                (q.value, q.unit, q.spelled),
+                (value, Unit::Percent, spelled),
+                "{text}"
+            );
+        }
     }
 
     #[test]
