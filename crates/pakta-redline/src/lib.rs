@@ -521,9 +521,22 @@ fn match_units(old: &[Unit], new: &[Unit]) -> Vec<UnitPair> {
                 }),
         );
     }
+    // The parts that occur once pair by kind.
+    for (o, unit) in old.iter().enumerate().filter(|(_, u)| u.kind.single()) {
+        if let Some(n) = new.iter().position(|u| u.kind == unit.kind) {
+            out.push(UnitPair {
+                old: o,
+                new: n,
+                similarity: 1.0,
+                moved: false,
+            });
+        }
+    }
     // Order is read across kinds, in document order: an unchanged article that a chapter or annex heading
     // moved past now sits in another division ("Obligations of the Sending Party", "non-binding guidance"),
-    // which changes whose duty it is or whether it binds at all.
+    // which changes whose duty it is or whether it binds at all; and final provisions or an annex that
+    // now stand after the signatures ("IN WITNESS WHEREOF …", the signature block moved above them) may
+    // be argued to be no part of what was signed.
     out.sort_by_key(|p| p.old);
     let ordered = in_order(
         &out.iter()
@@ -536,16 +549,6 @@ fn match_units(old: &[Unit], new: &[Unit]) -> Vec<UnitPair> {
     );
     for (pair, keep) in out.iter_mut().zip(ordered) {
         pair.moved = !keep;
-    }
-    for (o, unit) in old.iter().enumerate().filter(|(_, u)| u.kind.single()) {
-        if let Some(n) = new.iter().position(|u| u.kind == unit.kind) {
-            out.push(UnitPair {
-                old: o,
-                new: n,
-                similarity: 1.0,
-                moved: false,
-            });
-        }
     }
     out
 }

@@ -221,6 +221,75 @@ fn whole_document_invariant_over_random_edits() {
     );
 }
 
+/// The same invariant over random moves: a block of text (a paragraph, a heading, a signature table, an
+/// annex's first lines) cut from one place and put at another, anywhere after the front matter. Moving
+/// the signatures above the final provisions, or an annex below them, changes no word and is still a
+/// difference.
+#[test]
+fn whole_document_invariant_over_random_moves() {
+    let mut random = Random(0x0b10_c4ed_5eed);
+    let (mut moves, mut reported) = (0, 0);
+    for (name, text) in documents() {
+        // Blocks are separated by blank lines; the front matter stays where it is.
+        let body_start = text
+            .strip_prefix("---")
+            .map_or(0, |rest| rest.find("\n---").map_or(0, |e| e + 7));
+        let (head, body) = text.split_at(body_start.min(text.len()));
+        let blocks: Vec<&str> = body.split("\n\n").collect();
+        if blocks.len() < 4 {
+            continue;
+        }
+        let old = pakta_core::parse(&text);
+        let old_text = document_text(&old);
+        // Anywhere, and from the last tenth (closing formula, signatures, annexes) to anywhere before.
+        for round in 0..5 {
+            let n = blocks.len();
+            let (from, to) = if round < 3 {
+                (random.below(n), random.below(n))
+            } else {
+                let from = n - 1 - random.below(n / 10 + 1);
+                (from, random.below(from))
+            };
+            if from == to || blocks[from].trim().is_empty() {
+                continue;
+            }
+            let mut moved = blocks.clone();
+            let block = moved.remove(from);
+            moved.insert(to, block);
+            let edited = format!("{head}{}", moved.join("\n\n"));
+            let what = format!("block {from} moved to {to}");
+            moves += 1;
+            let new = pakta_core::parse(&edited);
+            let new_text = document_text(&new);
+            let r = redline(&old, &new, &Options::default());
+            assert_eq!(
+                r.side_text(ChangeOp::Delete),
+                old_text,
+                "{name}: OLD rebuilt after {what}"
+            );
+            assert_eq!(
+                r.side_text(ChangeOp::Insert),
+                new_text,
+                "{name}: NEW rebuilt after {what}"
+            );
+            assert_eq!(
+                r.has_differences(),
+                new_text != old_text,
+                "{name}: a difference after {what}"
+            );
+            reported += usize::from(r.has_differences());
+            let tracked = pakta_redline::document::tracked(&old, &new, &r);
+            assert_eq!(
+                tracked.texts(ChangeOp::Insert),
+                page(&new),
+                "{name}: Word, accept all after {what}"
+            );
+        }
+    }
+    println!("{moves} random moves, {reported} reported as differences");
+    assert!(moves >= 30, "only {moves} moves");
+}
+
 /// Found by fuzzing: a document without articles whose title heading comes after some text. The redline's
 /// blocks and Word's page must keep the same order, so "accept all" still gives NEW.
 #[test]
