@@ -543,8 +543,14 @@ impl<'a> Builder<'a> {
                     .find(line.trim())
                     .map_or(offset, |o| offset + o)
             };
+            // A further paragraph of a list item continues the item's text, unless it opens with a point's
+            // label: "2. The contract shall specify:" then, indented under it, "(a) the name …".
+            let continues_item = i == 0 && item.is_some() && continuation;
             match label::split_label(line) {
-                Some((label, rest)) if !(i == 0 && item.is_some() && continuation) => {
+                Some((label, rest))
+                    if !continues_item
+                        || !matches!(label.family, Family::Number | Family::Bullet) =>
+                {
                     units.push((Some(label), rest.to_owned(), line_start));
                 }
                 _ if i == 0 || units.is_empty() => units.push((None, line.to_owned(), line_start)),
@@ -559,12 +565,12 @@ impl<'a> Builder<'a> {
         }
         for (n, (label, body, unit_start)) in units.into_iter().enumerate() {
             let first = n == 0;
-            if first && continuation {
+            if first && continuation && label.is_none() {
                 // A second paragraph inside a list item belongs to that item.
                 self.append_to_current(&body, unit_start, end);
                 continue;
             }
-            let list = if first { item } else { None };
+            let list = if first && !continuation { item } else { None };
             self.add_clause(label, &body, unit_start, end, list, within);
         }
     }
