@@ -257,6 +257,17 @@ pub fn collect(text: &str, body_start: usize, scan: Scan) -> Vec<RawBlock> {
                     });
                 }
             }
+            // Text struck through ("~~…~~") is a counter-draft's proposed deletion: its marks stay in the
+            // text, so that striking a clause through is a difference a redline shows.
+            Event::Start(Tag::Strikethrough) => {
+                lines.push_text("~~", range.start..(range.start + 2).min(range.end));
+            }
+            Event::End(TagEnd::Strikethrough) => {
+                lines.push_text(
+                    "~~",
+                    range.end.saturating_sub(2).max(range.start)..range.end,
+                );
+            }
             Event::Text(t) | Event::Code(t) => {
                 if in_table_cell {
                     lines.push_text(&t, range);

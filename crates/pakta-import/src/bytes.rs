@@ -134,7 +134,7 @@ pub fn import<E: From<ImportError>>(
             if document.struck > 0 {
                 let n = document.struck;
                 summary.push_str(&format!(
-                    "; warning: {n} run{} struck through by hand (not a tracked change) read as ordinary text: if {} proposed deletion{}, the comparison does not apply {}",
+                    "; warning: {n} run{} struck through by hand (not a tracked change), read as text marked ~~…~~: if {} proposed deletion{}, the comparison shows the marks but does not apply {}",
                     plural(n),
                     if n == 1 { "it is a" } else { "they are" },
                     plural(n),

@@ -7,7 +7,7 @@ use pakta_core::text::{collapse_whitespace, escape_markdown};
 /// as it is, so the parser sees the paragraph's number.
 pub fn paragraph(text: &str) -> String {
     let one_line = collapse_whitespace(text);
-    let escaped = escape_markdown(&one_line);
+    let escaped = strike_marks(&escape_markdown(&one_line));
     // A paragraph made only of `-`, `=` or `*` would be a rule or a setext underline.
     if escaped
         .chars()
@@ -17,6 +17,45 @@ pub fn paragraph(text: &str) -> String {
         return format!("\\{escaped}");
     }
     escaped
+}
+
+/// Where a reader of another format marks text struck through by hand: it is written `~~…~~`, as
+/// Markdown strikes text through. Private-use characters, so that no text can hold them by chance and
+/// escaping leaves them alone.
+pub const STRIKE_OPEN: char = '\u{E000}';
+pub const STRIKE_CLOSE: char = '\u{E001}';
+
+/// The strike marks as Markdown's `~~`, with the spaces at the edges of the struck text moved outside
+/// (Markdown strikes "~~not~~ keep", not "~~not ~~keep"); a mark around nothing is dropped.
+fn strike_marks(text: &str) -> String {
+    if !text.contains(STRIKE_OPEN) {
+        return text.replace(STRIKE_CLOSE, "");
+    }
+    let mut out = String::new();
+    let mut rest = text;
+    while let Some(open) = rest.find(STRIKE_OPEN) {
+        out.push_str(&rest[..open]);
+        let after = &rest[open + STRIKE_OPEN.len_utf8()..];
+        let (struck, next) = match after.find(STRIKE_CLOSE) {
+            Some(close) => (&after[..close], &after[close + STRIKE_CLOSE.len_utf8()..]),
+            None => (after, ""),
+        };
+        let inner = struck.trim();
+        if inner.is_empty() {
+            out.push_str(struck);
+        } else {
+            let lead = &struck[..struck.len() - struck.trim_start().len()];
+            let trail = &struck[struck.trim_end().len()..];
+            out.push_str(lead);
+            out.push_str("~~");
+            out.push_str(inner);
+            out.push_str("~~");
+            out.push_str(trail);
+        }
+        rest = next;
+    }
+    out.push_str(rest);
+    out.replace(STRIKE_CLOSE, "")
 }
 
 /// A paragraph of body text that must stay body text: when it would read as an article or division

@@ -327,6 +327,9 @@ struct State {
     /// Inside a run's own properties (`w:r/w:rPr`), and whether they hide the run.
     in_run_rpr: bool,
     run_hidden: bool,
+    /// The run is struck through by hand, and whether its "~~" mark has been written.
+    run_struck: bool,
+    strike_open: bool,
     /// Inside a tracked change of run properties (`w:rPrChange`), which holds the properties before it.
     in_rpr_change: usize,
     /// Inside a table row's properties (`w:trPr`), where `w:ins`/`w:del` mark the whole row as inserted
@@ -523,14 +526,30 @@ impl PartReader {
     /// A run's `w:strike` or `w:dstrike`, unless switched off, counted once on the side being read.
     fn strike(&mut self, e: &BytesStart) {
         let on = !matches!(val(e).as_deref(), Some("0" | "false" | "off"));
+        self.state.run_struck = on;
         if on && !self.skipping() {
             self.out.struck += 1;
         }
     }
 
-    /// Adds text to the current paragraph.
+    /// Adds text to the current paragraph. Text struck through by hand is marked, and written "~~…~~" as
+    /// Markdown strikes text through, so that a clause struck through in a counter-draft is a difference.
     fn push(&mut self, text: &str) {
+        if self.state.run_struck && !self.state.strike_open && !text.trim().is_empty() {
+            self.current.text.push(crate::markdown::STRIKE_OPEN);
+            self.state.strike_open = true;
+        }
         self.current.text.push_str(text);
+    }
+
+    /// Closes the "~~" mark of a struck run at the run's end.
+    fn end_run(&mut self) {
+        if self.state.strike_open {
+            self.current.text.push(crate::markdown::STRIKE_CLOSE);
+        }
+        self.state.run_hidden = false;
+        self.state.run_struck = false;
+        self.state.strike_open = false;
     }
 
     fn start(&mut self, e: &BytesStart) -> Element {
@@ -540,7 +559,10 @@ impl PartReader {
             b"pPr" => state.in_ppr = true,
             b"rPr" if state.in_ppr => state.in_ppr_rpr = true,
             b"rPr" => state.in_run_rpr = true,
-            b"r" => state.run_hidden = false,
+            b"r" => {
+                state.run_hidden = false;
+                state.run_struck = false;
+            }
             b"rPrChange" => state.in_rpr_change += 1,
             b"vanish" if state.in_run_rpr && state.in_rpr_change == 0 => self.hide(e),
             b"strike" | b"dstrike" if state.in_run_rpr && state.in_rpr_change == 0 => {
@@ -670,7 +692,7 @@ impl PartReader {
             b"rPr" if state.in_ppr => state.in_ppr_rpr = false,
             b"rPr" if state.in_rpr_change == 0 => state.in_run_rpr = false,
             b"rPrChange" => state.in_rpr_change = state.in_rpr_change.saturating_sub(1),
-            b"r" => state.run_hidden = false,
+            b"r" => self.end_run(),
             b"pPrChange" => state.in_ppr_change = state.in_ppr_change.saturating_sub(1),
             b"ins" | b"moveTo" if !state.in_ppr_rpr => {
                 state.inserted = state.inserted.saturating_sub(1);

@@ -336,6 +336,17 @@ fn runs_struck_through_by_hand_and_hidden_runs_are_counted() {
         |case: &str| read(&fixture_docx(case, |_, text| text), Changes::Accept).expect("reads");
     let symbols = document("symbols");
     assert_eq!((symbols.struck, symbols.hidden), (1, 0));
+    // The struck text is marked as Markdown marks it, so that striking a clause through is a difference.
+    assert_eq!(
+        symbols
+            .paragraphs
+            .iter()
+            .filter(|p| p.text.contains(pakta_import::markdown::STRIKE_OPEN))
+            .count(),
+        1,
+        "{:?}",
+        symbols.paragraphs
+    );
     let hidden = document("hidden-text");
     assert_eq!((hidden.struck, hidden.hidden), (0, 1));
 }

@@ -398,3 +398,27 @@ fn a_deleted_article_is_merged_only_into_one_that_gained_its_words() {
     assert_eq!(merged_into(&dropped), [None]);
     assert_eq!(merged_into(&merged), [Some("1".to_string())]);
 }
+
+/// A clause struck through in a counter-draft ("~~…~~", as Word's hand strikethrough is imported) is a
+/// proposed deletion: a difference the redline shows, never "the drafts are the same".
+#[test]
+fn a_clause_struck_through_is_a_difference() {
+    let old = "## Article 12 — Repatriation\n\n1. The Employer shall bear the return fare.\n\n2. The Employer shall bear the cost of repatriating the remains.\n";
+    let new = old.replace(
+        "2. The Employer shall bear the cost of repatriating the remains.",
+        "2. ~~The Employer shall bear the cost of repatriating the remains.~~",
+    );
+    let r = pakta_redline::redline(
+        &pakta_core::parse(old),
+        &pakta_core::parse(&new),
+        &pakta_redline::Options::default(),
+    );
+    assert!(r.has_differences());
+    let text: String = r
+        .articles()
+        .next()
+        .expect("article")
+        .text_on(pakta_core::diff::ChangeOp::Insert)
+        .unwrap_or_default();
+    assert!(text.contains("~~The Employer"), "{text}");
+}
