@@ -24,6 +24,24 @@ pub fn markdown(document: &DocxText) -> String {
 pub fn import(document: &DocxText) -> Imported {
     use crate::markdown::{body_paragraph, paragraph};
     let mut w = Writer::default();
+    // The page headers and footers are no part of the body, but a delegation reads them ("DRAFT — without
+    // prejudice", "AGREED TEXT"): the front matter carries them, where every field is compared, under the
+    // name the PDF importer gives a PDF's running heads.
+    let mut heads: Vec<&String> = Vec::new();
+    for text in document.headers.iter().chain(&document.footers) {
+        if !heads.contains(&text) {
+            heads.push(text);
+        }
+    }
+    if !heads.is_empty() {
+        w.line("---", None);
+        w.line("running-heads:", None);
+        for head in heads {
+            w.line(&format!("  - {}", crate::markdown::yaml_string(head)), None);
+        }
+        w.line("---", None);
+        w.blank();
+    }
     let mut notes = Notes::new(document);
     let mut i = 0;
     let paragraphs = &document.paragraphs;

@@ -120,6 +120,11 @@ pub struct DocxText {
     /// Runs struck through by hand (`w:strike`, `w:dstrike`), outside tracked changes: read as ordinary
     /// text, though a counter-draft may mean them as proposed deletions.
     pub struck: usize,
+    /// The text of the page headers and footers (`word/header*.xml`, `word/footer*.xml`), each distinct
+    /// paragraph once, in part order, page numbers left out: "DRAFT — without prejudice" that became
+    /// "AGREED TEXT" changes what a delegation signs off.
+    pub headers: Vec<String>,
+    pub footers: Vec<String>,
     /// Where each embedded document stands (an index into `paragraphs`) and its relationship id.
     chunks: Vec<(usize, String)>,
 }
@@ -146,13 +151,13 @@ pub enum ReadError {
     /// read. The variants above are about `word/document.xml`; this one names its part, for the same
     /// reasons.
     #[error("{part}: {problem}")]
-    Part { part: &'static str, problem: String },
+    Part { part: String, problem: String },
 }
 
 impl ReadError {
     /// The error as it is about `part` rather than `word/document.xml`: a corrupt footnotes part must
     /// say so, not blame the main document.
-    fn in_part(self, part: &'static str) -> ReadError {
+    fn in_part(self, part: &str) -> ReadError {
         let problem = match self {
             ReadError::TooLarge { limit } => format!(
                 "larger than {limit} bytes uncompressed; refusing it as a possible zip bomb"
@@ -164,7 +169,10 @@ impl ReadError {
             ReadError::NoText => "holds no text".into(),
             already @ ReadError::Part { .. } => return already,
         };
-        ReadError::Part { part, problem }
+        ReadError::Part {
+            part: part.to_string(),
+            problem,
+        }
     }
 }
 
@@ -233,6 +241,9 @@ pub fn read_with_limit(bytes: &[u8], changes: Changes, limit: u64) -> Result<Doc
         document.insertions += notes.insertions;
         document.deletions += notes.deletions;
     }
+    let (headers, footers) = page_furniture(&mut archive, changes, limit)?;
+    document.headers = headers;
+    document.footers = footers;
     let blank = |text: &str| text.trim().is_empty();
     if document.paragraphs.iter().all(|p| blank(&p.text))
         && document.notes.is_empty()
@@ -242,6 +253,60 @@ pub fn read_with_limit(bytes: &[u8], changes: Changes, limit: u64) -> Result<Doc
         return Err(ReadError::NoText);
     }
     Ok(document)
+}
+
+/// The distinct paragraphs of the page headers and of the page footers, in part order. A paragraph that
+/// is only a page number ("Page 3 of 12", *Halaman 3 dari 12*, "- 3 -") is left out: it differs between
+/// two drafts of different length without anything in the agreement changing.
+fn page_furniture<R: std::io::Read + std::io::Seek>(
+    archive: &mut zip::ZipArchive<R>,
+    changes: Changes,
+    limit: u64,
+) -> Result<(Vec<String>, Vec<String>), ReadError> {
+    let mut names: Vec<String> = archive
+        .file_names()
+        .filter(|n| {
+            (n.starts_with("word/header") || n.starts_with("word/footer")) && n.ends_with(".xml")
+        })
+        .map(str::to_string)
+        .collect();
+    // header1, header2 … header10 in their number's order.
+    names.sort_by_key(|n| {
+        let digits: String = n.chars().filter(char::is_ascii_digit).collect();
+        (n.contains("footer"), digits.parse::<u32>().unwrap_or(0))
+    });
+    let (mut headers, mut footers) = (Vec::new(), Vec::new());
+    for name in names {
+        let Some(xml) = read_part(archive, &name, limit).map_err(|e| e.in_part(&name))? else {
+            continue;
+        };
+        let part = parse_document(&xml, changes).map_err(|e| e.in_part(&name))?;
+        let list = if name.contains("footer") {
+            &mut footers
+        } else {
+            &mut headers
+        };
+        for p in part.paragraphs {
+            let text = pakta_core::text::collapse_whitespace(&p.text);
+            if !page_number(&text) && !list.contains(&text) {
+                list.push(text);
+            }
+        }
+    }
+    Ok((headers, footers))
+}
+
+/// Whether a header or footer paragraph says nothing but a page number.
+fn page_number(text: &str) -> bool {
+    text.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| !w.is_empty())
+        .all(|w| {
+            w.chars().all(|c| c.is_ascii_digit())
+                || matches!(
+                    w.to_lowercase().as_str(),
+                    "page" | "of" | "halaman" | "dari" | "hal" | "p"
+                )
+        })
 }
 
 /// Reads the HTML documents embedded with `w:altChunk` into paragraphs where they stand, and counts the
