@@ -381,11 +381,14 @@ pub enum Qualifier {
     /// worker completes the full term", *sepanjang Pekerja tidak mengakhiri perjanjian kerja sebelum
     /// waktunya*.
     Stay,
+    /// A ban that reaches only the unreasonable or arbitrary act: "shall not unreasonably withhold",
+    /// "without good cause", "longer than reasonably necessary", *tanpa alasan yang sah*.
+    Reasonableness,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 27] = [
+    pub(crate) const ALL: [Qualifier; 28] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -413,6 +416,7 @@ impl Qualifier {
         Qualifier::Signature,
         Qualifier::Papers,
         Qualifier::Stay,
+        Qualifier::Reasonableness,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -445,6 +449,7 @@ impl Qualifier {
             Qualifier::Signature => "signatures",
             Qualifier::Papers => "papers",
             Qualifier::Stay => "stays",
+            Qualifier::Reasonableness => "reasonableness",
         }
     }
 }

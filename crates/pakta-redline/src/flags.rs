@@ -14,7 +14,7 @@ use pakta_norms::texts::authentic_texts;
 use pakta_norms::{Definitions, Modality, Norm, Reader};
 
 mod words;
-use words::{consents, costs, dates, definitions, numbers, reversals};
+use words::{consents, costs, dates, definitions, numbers, reasonableness, reversals};
 
 /// A change flag, in the fixed vocabulary of the JSON contract.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, PartialOrd, Ord, Hash)]
@@ -318,6 +318,7 @@ pub fn clause_findings(
     definitions(Some(old), Some(new), &mut findings);
     reversals(changes, &mut findings);
     consents(changes, &after, &mut findings);
+    reasonableness(changes, (&before, &after), &mut findings);
 
     // Numbers and dates.
     numbers((old, references.0), (new, references.1), &mut findings);
@@ -907,6 +908,29 @@ mod tests {
                 })
                 .collect();
             assert_eq!(got, expected.to_vec(), "{old} → {new}");
+        }
+    }
+
+    /// A ban narrowed to the unreasonable act lets the "reasonable" one: a condition added, in both
+    /// languages.
+    #[test]
+    fn a_ban_narrowed_to_the_unreasonable_act_is_a_condition_added() {
+        for (old, new) in [
+            (
+                "The Employer shall not withhold the passport of the Migrant Worker.",
+                "The Employer shall not unreasonably withhold the passport of the Migrant Worker.",
+            ),
+            (
+                "The Employer shall not withhold the passport of the Migrant Worker.",
+                "The Employer shall not withhold the passport of the Migrant Worker without good cause.",
+            ),
+            (
+                "Pemberi Kerja dilarang menahan paspor Pekerja Migran.",
+                "Pemberi Kerja dilarang menahan paspor Pekerja Migran tanpa alasan yang sah.",
+            ),
+        ] {
+            assert!(flags(old, new).contains(&"condition-added"), "{new}");
+            assert!(flags(new, old).contains(&"condition-removed"), "{old}");
         }
     }
 

@@ -119,6 +119,21 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
             "the worker's request or consent lets the employer side keep it",
         ));
     }
+    // "The Employer shall not unreasonably withhold the passport", "shall not deduct … without good cause",
+    // *tidak boleh menahan paspor tanpa alasan yang sah*: the ban reaches only the unreasonable or
+    // arbitrary act, so the employer side keeps, deducts or restricts whenever it finds a reason. Data
+    // "not kept longer than necessary" is the storage limit data protection asks for: of what is kept,
+    // only the worker's papers count here.
+    let kept_papers = norm.acts(&["keep"]) && says(Qualifier::Papers);
+    if norm.denied()
+        && !worker
+        && (kept_papers || norm.acts(&["deduct", "charge", "restrict"]))
+        && says(Qualifier::Reasonableness)
+    {
+        return Some(Qualification::takes_back(
+            "the ban reaches only the unreasonable or arbitrary act",
+        ));
+    }
     // Conditions that could take something back: not denied ("without the employer's consent"), not the
     // worker's own request, and not a harmless deferral to the law, a court or equal terms.
     let live: Vec<_> = norm

@@ -232,6 +232,35 @@ pub(super) fn consents(changes: &[Change], after: &[Norm], findings: &mut Findin
     }
 }
 
+/// `condition-added` / `condition-removed` for a ban narrowed to the unreasonable act, or widened back:
+/// "shall not withhold the passport" → "shall not *unreasonably* withhold", "… without good cause",
+/// *tanpa alasan yang sah* (the lexicon's `[qualifiers] reasonableness`). Only where a ban stands on that
+/// side: "reasonable accommodation" in a duty is no such limit.
+pub(super) fn reasonableness(
+    changes: &[Change],
+    (before, after): (&[Norm], &[Norm]),
+    findings: &mut Findings,
+) {
+    for change in changes.iter().filter(|c| c.op != ChangeOp::Equal) {
+        let banned = if change.op == ChangeOp::Insert {
+            after
+        } else {
+            before
+        };
+        if !banned.iter().any(Norm::denied)
+            || !lexicon::speaks_of(lexicon::Qualifier::Reasonableness, &change.text)
+        {
+            continue;
+        }
+        let text = change.text.trim().trim_matches(',').trim().to_string();
+        match change.op {
+            ChangeOp::Insert => findings.add(Flag::ConditionAdded, "", text),
+            ChangeOp::Delete => findings.add(Flag::ConditionRemoved, text, ""),
+            ChangeOp::Equal => {}
+        }
+    }
+}
+
 /// `definition-changed`: a definition whose term or defining words changed, or a definition added or struck
 /// (`None` for the side without the clause). Case and punctuation alone change no definition, nor do
 /// numbers: a renumbered reference in it is `cross-reference-changed`, a changed amount `number-changed`.
