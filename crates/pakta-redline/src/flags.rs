@@ -241,6 +241,33 @@ fn condition_key(text: &str) -> String {
         .join(" ")
 }
 
+/// Whether a norm lets the employer side act against the worker: keep, deduct, charge, restrict,
+/// terminate, postpone or decide, or pay only a share ("may pay seventy per cent (70%) of the wage").
+fn employer_power(norm: &Norm) -> bool {
+    let employer = norm
+        .bearer_role()
+        .is_some_and(pakta_norms::Role::is_employer_side);
+    let share = || {
+        pakta_norms::quantity::quantities(norm.words())
+            .iter()
+            .any(|q| q.unit == pakta_norms::quantity::Unit::Percent && q.value < 100.0)
+    };
+    employer
+        && norm.modality == Modality::Permission
+        && !norm.denied()
+        && (norm.acts(&[
+            "keep",
+            "deduct",
+            "charge",
+            "restrict",
+            "terminate",
+            "postpone",
+            "decide",
+            "repay",
+            "advance",
+        ]) || (norm.acts(&["pay"]) && share()))
+}
+
 /// `scope-narrowed` and `scope-widened`: a group of workers left out that was not before, or no longer.
 /// Exclusions are told apart by what they leave out; one that leaves out other words is both, each with
 /// its own words.
@@ -359,6 +386,15 @@ pub fn whole_clause_findings(text: &str, inserted: bool) -> Findings {
                 findings.add(Flag::NegationAdded, "", negation_words(text, norm));
             } else if binding {
                 findings.add(Flag::ModalStrengthened, "", modal);
+            } else if employer_power(norm) {
+                // "The Employer may, however, keep these documents", "may deduct up to fifty per cent":
+                // a paragraph that lets the employer side do what the article protects against is an
+                // exception to it.
+                findings.add(
+                    Flag::ConditionAdded,
+                    "",
+                    pakta_core::text::collapse_whitespace(&text[norm.span.clone()]),
+                );
             }
             for condition in norm.conditions.iter().filter(|c| !c.denied) {
                 findings.add(Flag::ConditionAdded, "", condition.text.clone());
@@ -931,6 +967,33 @@ mod tests {
         ] {
             assert!(flags(old, new).contains(&"condition-added"), "{new}");
             assert!(flags(new, old).contains(&"condition-removed"), "{old}");
+        }
+    }
+
+    /// A paragraph added that lets the employer side do what its article protects against is an exception
+    /// to it, in both languages; one that lets the worker do something, or the employer pay in full, is not.
+    #[test]
+    fn a_paragraph_added_to_undo_its_article_is_a_condition_added() {
+        let added = |text: &str| -> Vec<&'static str> {
+            whole_clause_findings(text, true)
+                .flags
+                .iter()
+                .map(|f| f.as_str())
+                .collect()
+        };
+        for text in [
+            "The Employer may, however, keep these documents for safekeeping.",
+            "Namun demikian, Pemberi Kerja dapat menyimpan dokumen tersebut untuk tujuan pengamanan.",
+            "The Employer may deduct up to fifty per cent (50%) of the monthly wage for accommodation and food.",
+            "During a probationary period of six months, the Employer may pay seventy per cent (70%) of the wage.",
+        ] {
+            assert_eq!(added(text), ["condition-added"], "{text}");
+        }
+        for text in [
+            "The Worker may keep a copy of the contract.",
+            "The Employer may pay the wage into the Worker's bank account.",
+        ] {
+            assert!(added(text).is_empty(), "{text}");
         }
     }
 
