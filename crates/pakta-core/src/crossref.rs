@@ -113,15 +113,18 @@ const ARTICLES: Vocabulary = Vocabulary {
     cues: &["art", "pasal", "paragraph", "ayat"],
 };
 
+/// A contract headed in sections names its numbered provisions "Clause 6.1" as often as "Section 6.1".
 const SECTIONS: Vocabulary = Vocabulary {
-    provisions: &["section", "sections", "sec", "secs", "§"],
+    provisions: &[
+        "section", "sections", "sec", "secs", "§", "clause", "clauses",
+    ],
     abbreviations: &["sec", "secs"],
     paragraphs: &["subsection", "subsections"],
     local: &["subsection"],
     points: &["paragraph", "paragraphs", "point", "points", "item"],
     self_names: DOCUMENT_NAMES,
     subdivided: true,
-    cues: &["sec", "§", "subsection"],
+    cues: &["sec", "§", "subsection", "clause"],
 };
 
 const CLAUSES: Vocabulary = Vocabulary {
@@ -417,14 +420,27 @@ fn provision_reference(
     if is_external(tokens, lower, j, vocabulary) {
         return Some((Vec::new(), j));
     }
+    // `Sections 3.1 and 4.2`: in a document subdivided that way each listed number is a provision and
+    // its paragraph, as a single one is.
+    let listed = numbers.len() > 1 && vocabulary.subdivided;
     let found = numbers
         .into_iter()
-        .map(|(number, _)| Reference {
-            article: Some(number),
-            paragraph: paragraph.clone(),
-            point: point.clone(),
-            range: start..end,
-        })
+        .map(
+            |(number, _)| match split_dotted(&number).filter(|_| listed) {
+                Some((number, p, pt)) => Reference {
+                    article: Some(number),
+                    paragraph: Some(p),
+                    point: pt,
+                    range: start..end,
+                },
+                None => Reference {
+                    article: Some(number),
+                    paragraph: paragraph.clone(),
+                    point: point.clone(),
+                    range: start..end,
+                },
+            },
+        )
         .collect();
     Some((found, j))
 }
@@ -781,6 +797,16 @@ mod tests {
         assert_eq!(
             s("Sections 3 and 4"),
             vec![r("3", None, None), r("4", None, None)]
+        );
+        // Listed, each dotted number is a section and its subsection, as a single one is.
+        assert_eq!(
+            s("due under Sections 3.1 and 4.2"),
+            vec![r("3", Some("1"), None), r("4", Some("2"), None)]
+        );
+        // A contract headed in sections names them "Clause" too.
+        assert_eq!(
+            s("the return passage under Clause 6.1"),
+            vec![r("6", Some("1"), None)]
         );
         assert_eq!(s("as § 7 provides"), vec![r("7", None, None)]);
         assert_eq!(s("Sec. 9 of this Act"), vec![r("9", None, None)]);
