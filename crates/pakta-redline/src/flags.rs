@@ -341,7 +341,7 @@ pub fn clause_findings(
     before.retain(|n| !n.excludes_workers());
     after.retain(|n| !n.excludes_workers());
     norm_findings((old, &before), (new, &after), &mut findings);
-    costs(old, new, &mut findings);
+    costs((old, &before), (new, &after), &mut findings);
     definitions(Some(old), Some(new), &mut findings);
     reversals(changes, &mut findings);
     consents(changes, &after, &mut findings);
@@ -995,6 +995,25 @@ mod tests {
         ] {
             assert!(added(text).is_empty(), "{text}");
         }
+    }
+
+    /// A cost phrase a ban forbids ("may not be deducted from wages", *tidak boleh dipotong dari upah*)
+    /// moves no cost to the worker; the same phrase allowed does.
+    #[test]
+    fn a_cost_phrase_under_a_ban_moves_no_cost() {
+        let cost = |old: &str, new: &str| flags(old, new).contains(&"cost-changed");
+        assert!(!cost(
+            "Such costs shall be borne by the Employer.",
+            "Such costs shall be borne by the Employer and may not be deducted from wages."
+        ));
+        assert!(!cost(
+            "Biaya tersebut ditanggung oleh Pemberi Kerja.",
+            "Biaya tersebut ditanggung oleh Pemberi Kerja dan tidak boleh dipotong dari upah."
+        ));
+        assert!(cost(
+            "Such costs shall be borne by the Employer.",
+            "Such costs shall be borne by the Employer and may be deducted from wages."
+        ));
     }
 
     #[test]

@@ -293,8 +293,12 @@ pub(super) fn definitions(old: Option<&str>, new: Option<&str>, findings: &mut F
 /// `cost-changed`: a phrase that says something is free or at someone's expense ("free of charge", "at
 /// the Employer's expense", "paid leave", *tanpa biaya*, *berbayar*) in one version and not the other, or
 /// denied in it ("unpaid", *tidak berbayar*). The phrases are the lexicon's `[grammar] costs`.
-pub(super) fn costs(old: &str, new: &str, findings: &mut Findings) {
-    let (before, after) = (cost_terms(old), cost_terms(new));
+pub(super) fn costs(
+    (old, old_norms): (&str, &[Norm]),
+    (new, new_norms): (&str, &[Norm]),
+    findings: &mut Findings,
+) {
+    let (before, after) = (cost_terms(old, old_norms), cost_terms(new, new_norms));
     for term in before.iter().filter(|t| !after.contains(t)) {
         findings.add(Flag::CostChanged, term.clone(), "");
     }
@@ -304,13 +308,18 @@ pub(super) fn costs(old: &str, new: &str, findings: &mut Findings) {
 }
 
 /// The cost phrases standing in a text, as written, each with a negator before it kept ("tidak
-/// berbayar"): "unpaid" and *tidak berbayar* are other terms than "paid" and *berbayar*.
-fn cost_terms(text: &str) -> Vec<String> {
+/// berbayar"): "unpaid" and *tidak berbayar* are other terms than "paid" and *berbayar*. A phrase inside
+/// a ban ("… and may not be deducted from wages", *tidak boleh dipotong dari upah*) moves no cost: the
+/// ban forbids it.
+fn cost_terms(text: &str, norms: &[Norm]) -> Vec<String> {
     let tokens = lexicon::tokenize(text);
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    let banned = |at: usize| norms.iter().any(|n| n.denied() && n.span.contains(&at));
     let mut out = Vec::new();
     for i in 0..words.len() {
-        if let Some(end) = lexicon::cost_term_at(&words, i) {
+        if let Some(end) = lexicon::cost_term_at(&words, i)
+            && !banned(tokens[i].start)
+        {
             let start = if i > 0 && lexicon::is_strict_negator(words[i - 1]) {
                 i - 1
             } else {
