@@ -912,6 +912,20 @@ mod tests {
                 &["scope-narrowed"],
             ),
             (
+                base,
+                format!(
+                    "{base} Articles 6 to 10 shall apply to domestic workers only to the extent provided by the laws of Taiwan."
+                ),
+                &["scope-narrowed"],
+            ),
+            (
+                dasar,
+                format!(
+                    "{dasar} Pasal 6 sampai dengan Pasal 10 berlaku bagi pekerja rumah tangga hanya sepanjang diatur dalam peraturan perundang-undangan Taiwan."
+                ),
+                &["scope-narrowed"],
+            ),
+            (
                 dasar,
                 format!(
                     "{dasar} Nota Kesepahaman ini tidak berlaku bagi Pekerja Migran yang bekerja di rumah tangga."

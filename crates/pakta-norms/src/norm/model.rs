@@ -273,7 +273,45 @@ impl Norm {
         } else {
             self.object.as_str()
         };
-        (narrowed_term || excluded)
+        // "Articles 6 to 10 shall apply to domestic workers only to the extent provided by the laws of
+        // Kuwait", "… governed by the Domestic Workers Law in lieu of Articles 6 to 10", *berlaku bagi
+        // pekerja rumah tangga hanya sepanjang diatur dalam peraturan perundang-undangan*: the protections
+        // reach the group only as far as a national law lets them, or not at all.
+        let terms: Vec<&str> = self.words().split(' ').collect();
+        let has = |w: &str| terms.contains(&w);
+        let applies = self.action.as_ref().is_some_and(|a| {
+            let verb = crate::lexicon::fold(&a.words);
+            let first = verb.split(' ').next().unwrap_or_default().to_string();
+            matches!(
+                first.as_str(),
+                "apply" | "applies" | "berlaku" | "diberlakukan" | "governed" | "diatur"
+            )
+        });
+        let by_law = [
+            "law",
+            "laws",
+            "legislation",
+            "undang",
+            "perundang",
+            "peraturan",
+            "hukum",
+        ]
+        .iter()
+        .any(|w| terms.iter().any(|t| t.starts_with(w)));
+        let only_so_far = self.narrowed
+            || has("only")
+            || has("hanya")
+            || has("lieu")
+            || has("pengganti")
+            || self.words().contains("instead of");
+        let left_to_law = !self.denied()
+            && applies
+            && by_law
+            && only_so_far
+            && (worker(&self.bearer)
+                || worker(&self.beneficiary)
+                || self.mentioned.iter().any(|r| r.is_worker_side()));
+        (narrowed_term || excluded || left_to_law)
             && !terms_speak_of(Qualifier::Burden, self.words())
             && !speaks_of(Qualifier::Money, exempt_from)
             && !speaks_of(Qualifier::LawfulCost, exempt_from)
