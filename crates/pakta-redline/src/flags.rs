@@ -661,6 +661,11 @@ mod tests {
         .collect()
     }
 
+    /// The flags of some findings, by name.
+    fn names(findings: &Findings) -> Vec<&'static str> {
+        findings.flags.iter().map(|f| f.as_str()).collect()
+    }
+
     /// The (old, new) values of the clause's `number-changed` findings.
     fn number_changes(old: &str, new: &str) -> Vec<String> {
         let changes = word_diff(old, new);
@@ -676,13 +681,7 @@ mod tests {
     /// parties moves none.
     #[test]
     fn a_table_header_whose_columns_name_other_parties_is_a_party_change() {
-        let flags = |old: &str, new: &str| -> Vec<&'static str> {
-            header_parties(old, new)
-                .flags
-                .iter()
-                .map(|f| f.as_str())
-                .collect()
-        };
+        let flags = |old: &str, new: &str| names(&header_parties(old, new));
         assert_eq!(
             flags(
                 "Item | Paid by Employer | Paid by Worker",
@@ -715,13 +714,8 @@ mod tests {
 
     #[test]
     fn a_table_cell_that_names_another_party_is_a_party_change() {
-        let flags = |header: Option<&str>, old: &str, new: &str| -> Vec<&'static str> {
-            table_parties(header, old, new)
-                .flags
-                .iter()
-                .map(|f| f.as_str())
-                .collect()
-        };
+        let flags =
+            |header: Option<&str>, old: &str, new: &str| names(&table_parties(header, old, new));
         assert_eq!(
             flags(
                 None,
@@ -988,13 +982,7 @@ mod tests {
     /// to it, in both languages; one that lets the worker do something, or the employer pay in full, is not.
     #[test]
     fn a_paragraph_added_to_undo_its_article_is_a_condition_added() {
-        let added = |text: &str| -> Vec<&'static str> {
-            whole_clause_findings(text, true)
-                .flags
-                .iter()
-                .map(|f| f.as_str())
-                .collect()
-        };
+        let added = |text: &str| names(&whole_clause_findings(text, true));
         for text in [
             "The Employer may, however, keep these documents for safekeeping.",
             "Namun demikian, Pemberi Kerja dapat menyimpan dokumen tersebut untuk tujuan pengamanan.",

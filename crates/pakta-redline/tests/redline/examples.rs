@@ -295,6 +295,19 @@ fn references_to_lists_of_articles_are_read_by_identity() {
 /// A paragraph inserted above the one a reference names ("in breach of paragraph 1", *sebagaimana
 /// dimaksud pada ayat (1)*) leaves the reference naming another paragraph; the later paragraphs pair with
 /// their own text, not with the paragraph that took their number.
+/// Numbered paragraphs as they read after one is inserted above them: "1. …" becomes "2. …", "(1)" "(2)".
+fn shifted_down(paragraphs: &[&str]) -> Vec<String> {
+    paragraphs
+        .iter()
+        .enumerate()
+        .map(|(i, p)| {
+            let (label, rest) = p.split_once(' ').expect("a label");
+            let next = label.replace(&(i + 1).to_string(), &(i + 2).to_string());
+            format!("{next} {rest}")
+        })
+        .collect()
+}
+
 #[test]
 fn a_paragraph_reference_left_behind_by_an_inserted_paragraph_is_reported() {
     for (word, paragraphs, inserted, reference) in [
@@ -320,15 +333,7 @@ fn a_paragraph_reference_left_behind_by_an_inserted_paragraph_is_reported() {
         ),
     ] {
         let old = format!("# Test\n\n## {word} 3\n\n{}\n", paragraphs.join("\n\n"));
-        let renumbered: Vec<String> = paragraphs
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let (label, rest) = p.split_once(' ').expect("a label");
-                let next = label.replace(&(i + 1).to_string(), &(i + 2).to_string());
-                format!("{next} {rest}")
-            })
-            .collect();
+        let renumbered = shifted_down(&paragraphs);
         let new = format!(
             "# Test\n\n## {word} 3\n\n{inserted}\n\n{}\n",
             renumbered.join("\n\n")
@@ -396,15 +401,7 @@ fn a_reference_to_a_paragraph_of_a_named_article_left_behind_is_reported() {
             "# Test\n\n## {word} 3\n\n{}\n\n{citing}\n",
             paragraphs.join("\n\n")
         );
-        let renumbered: Vec<String> = paragraphs
-            .iter()
-            .enumerate()
-            .map(|(i, p)| {
-                let (label, rest) = p.split_once(' ').expect("a label");
-                let next = label.replace(&(i + 1).to_string(), &(i + 2).to_string());
-                format!("{next} {rest}")
-            })
-            .collect();
+        let renumbered = shifted_down(&paragraphs);
         let new = format!(
             "# Test\n\n## {word} 3\n\n{inserted}\n\n{}\n\n{citing}\n",
             renumbered.join("\n\n")

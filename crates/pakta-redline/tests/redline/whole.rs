@@ -152,6 +152,45 @@ fn page(agreement: &pakta_core::Agreement) -> Vec<String> {
         .collect()
 }
 
+/// The redline of `old` → `new`, asserted whole: it rebuilds both drafts' text, reports a difference
+/// exactly when the texts differ, and its Word document gives NEW's page on "accept all" and OLD's on
+/// "reject all". `case` names the document and the change for a failure.
+fn rebuilt(
+    case: &str,
+    (old, old_text): (&pakta_core::Agreement, &str),
+    new: &pakta_core::Agreement,
+) -> pakta_redline::Redline {
+    let new_text = document_text(new);
+    let r = redline(old, new, &Options::default());
+    assert_eq!(
+        r.side_text(ChangeOp::Delete),
+        old_text,
+        "{case}: OLD rebuilt"
+    );
+    assert_eq!(
+        r.side_text(ChangeOp::Insert),
+        new_text,
+        "{case}: NEW rebuilt"
+    );
+    assert_eq!(
+        r.has_differences(),
+        new_text != old_text,
+        "{case}: a difference"
+    );
+    let tracked = pakta_redline::document::tracked(old, new, &r);
+    assert_eq!(
+        tracked.texts(ChangeOp::Insert),
+        page(new),
+        "{case}: Word, accept all"
+    );
+    assert_eq!(
+        tracked.texts(ChangeOp::Delete),
+        page(old),
+        "{case}: Word, reject all"
+    );
+    r
+}
+
 #[test]
 fn whole_document_invariant_over_random_edits() {
     let mut random = Random(0x05ee_d0f9_a47a);
@@ -178,38 +217,10 @@ fn whole_document_invariant_over_random_edits() {
             };
             edits += 1;
             let new = pakta_core::parse(&edited);
-            let new_text = document_text(&new);
-            let r = redline(&old, &new, &Options::default());
-            assert_eq!(
-                r.side_text(ChangeOp::Delete),
-                old_text,
-                "{name}: OLD rebuilt after {what}"
-            );
-            assert_eq!(
-                r.side_text(ChangeOp::Insert),
-                new_text,
-                "{name}: NEW rebuilt after {what}"
-            );
-            if new_text == old_text {
+            if document_text(&new) == old_text {
                 hidden.push(format!("{name}: {what} is not in the compared text"));
             }
-            assert_eq!(
-                r.has_differences(),
-                new_text != old_text,
-                "{name}: a difference after {what}"
-            );
-            // Word's view: accepting every tracked change gives NEW's page, rejecting them OLD's.
-            let tracked = pakta_redline::document::tracked(&old, &new, &r);
-            assert_eq!(
-                tracked.texts(ChangeOp::Insert),
-                page(&new),
-                "{name}: Word, accept all after {what}"
-            );
-            assert_eq!(
-                tracked.texts(ChangeOp::Delete),
-                page(&old),
-                "{name}: Word, reject all after {what}"
-            );
+            rebuilt(&format!("{name}: {what}"), (&old, &old_text), &new);
         }
     }
     println!("{documents_seen} documents, {edits} single edits, every one rebuilt both drafts");
@@ -260,30 +271,8 @@ fn whole_document_invariant_over_random_moves() {
             let what = format!("block {from} moved to {to}");
             moves += 1;
             let new = pakta_core::parse(&edited);
-            let new_text = document_text(&new);
-            let r = redline(&old, &new, &Options::default());
-            assert_eq!(
-                r.side_text(ChangeOp::Delete),
-                old_text,
-                "{name}: OLD rebuilt after {what}"
-            );
-            assert_eq!(
-                r.side_text(ChangeOp::Insert),
-                new_text,
-                "{name}: NEW rebuilt after {what}"
-            );
-            assert_eq!(
-                r.has_differences(),
-                new_text != old_text,
-                "{name}: a difference after {what}"
-            );
+            let r = rebuilt(&format!("{name}: {what}"), (&old, &old_text), &new);
             reported += usize::from(r.has_differences());
-            let tracked = pakta_redline::document::tracked(&old, &new, &r);
-            assert_eq!(
-                tracked.texts(ChangeOp::Insert),
-                page(&new),
-                "{name}: Word, accept all after {what}"
-            );
         }
     }
     println!("{moves} random moves, {reported} reported as differences");
