@@ -39,6 +39,9 @@ struct Texts {
     documents: Vec<String>,
     divergence: Vec<String>,
     prevail: Vec<String>,
+    authentic: Vec<String>,
+    translations: Vec<String>,
+    others: Vec<String>,
 }
 
 /// `[texts]`, compiled: what the closing formula says about language versions.
@@ -49,6 +52,11 @@ pub(crate) struct TextLists {
     pub documents: WordSet,
     pub divergence: WordSet,
     pub prevail: WordSet,
+    /// Words that make the languages named just before them authentic, or mere translations.
+    pub authentic: WordSet,
+    pub translations: WordSet,
+    /// "the other texts", *naskah lainnya*: the languages not named as authentic.
+    pub others: WordSet,
 }
 
 #[derive(Debug, Deserialize)]
@@ -761,6 +769,9 @@ pub(crate) fn lists() -> &'static Lists {
                 documents: WordSet::new(&data.texts.documents),
                 divergence: WordSet::new(&data.texts.divergence),
                 prevail: WordSet::new(&data.texts.prevail),
+                authentic: WordSet::new(&data.texts.authentic),
+                translations: WordSet::new(&data.texts.translations),
+                others: WordSet::new(&data.texts.others),
             },
         }
     })

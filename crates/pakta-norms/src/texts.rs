@@ -18,6 +18,9 @@ pub struct AuthenticTexts {
     pub languages: Vec<String>,
     /// The language whose text prevails where the versions diverge.
     pub prevailing: Option<String>,
+    /// The languages named as translations only, not authentic ("the other texts being translations"),
+    /// sorted; they are not in `languages`.
+    pub translations: Vec<String>,
     /// Byte range of the sentence that says so.
     pub prevailing_at: Option<Range<usize>>,
 }
@@ -35,6 +38,9 @@ impl std::fmt::Display for AuthenticTexts {
         f.write_str(&self.languages.join(", "))?;
         if let Some(prevailing) = &self.prevailing {
             write!(f, "; {prevailing} prevails")?;
+        }
+        if !self.translations.is_empty() {
+            write!(f, "; translations: {}", self.translations.join(", "))?;
         }
         Ok(())
     }
@@ -88,6 +94,11 @@ pub fn authentic_texts(text: &str) -> AuthenticTexts {
         if named.is_empty() {
             continue;
         }
+        for name in translations((&tokens, &words), &within, &named) {
+            if !answer.translations.iter().any(|l| l == name) {
+                answer.translations.push(name.to_string());
+            }
+        }
         for (_, name) in &named {
             if !answer.languages.iter().any(|l| l == name) {
                 answer.languages.push((*name).to_string());
@@ -112,8 +123,68 @@ pub fn authentic_texts(text: &str) -> AuthenticTexts {
         answer.prevailing = nearest;
         answer.prevailing_at = Some(tokens[within.start].start..tokens[end - 1].end);
     }
-    answer.languages.sort();
     answer
+        .languages
+        .retain(|l| !answer.translations.iter().any(|t| t == l));
+    answer.languages.sort();
+    answer.translations.sort();
+    answer
+}
+
+/// The languages a sentence makes translations only. A word that says "authentic" or "translation" speaks
+/// of the languages named in the few words before it ("the English text being authentic", *naskah bahasa
+/// Indonesia dan bahasa Arab merupakan terjemahan*); "the other texts being translations" makes every
+/// language not so named authentic a translation.
+fn translations<'n>(
+    (tokens, words): (&[crate::lexicon::Token], &[&str]),
+    within: &Range<usize>,
+    named: &[(usize, &'n str)],
+) -> Vec<&'n str> {
+    let lists = &lists().texts;
+    let mut authentic: Vec<&str> = Vec::new();
+    let mut translated: Vec<&str> = Vec::new();
+    let mut others = false;
+    let mut last_verdict = within.start;
+    for v in within.clone() {
+        let is_authentic = lists.authentic.match_at(words, v).is_some();
+        let is_translation = lists.translations.match_at(words, v).is_some();
+        if !is_authentic && !is_translation {
+            continue;
+        }
+        // Back to the comma that opens the phrase: "in the Indonesian, Arabic and English languages, the
+        // English text being authentic" makes only the second English authentic.
+        let mut from = v.saturating_sub(8).max(last_verdict);
+        if let Some(k) = (from..v).rev().find(|&k| tokens[k].comma_before) {
+            from = k;
+        }
+        let before: Vec<&str> = named
+            .iter()
+            .filter(|(at, _)| (from..v).contains(at))
+            .map(|(_, name)| *name)
+            .collect();
+        if is_translation
+            && before.is_empty()
+            && (v.saturating_sub(4).max(within.start)..v)
+                .any(|k| lists.others.match_at(words, k).is_some())
+        {
+            others = true;
+        }
+        if is_authentic {
+            authentic.extend(before);
+        } else {
+            translated.extend(before);
+        }
+        last_verdict = v + 1;
+    }
+    if others && !authentic.is_empty() {
+        for (_, name) in named {
+            if !authentic.contains(name) && !translated.contains(name) {
+                translated.push(name);
+            }
+        }
+    }
+    translated.retain(|t| !authentic.contains(t));
+    translated
 }
 
 #[cfg(test)]
@@ -163,6 +234,21 @@ mod tests {
             (
                 "In the event of any conflict between the texts, the English text shall control.",
                 "English; English prevails",
+            ),
+            (
+                "Done at Kuwait City in the Indonesian, Arabic and English languages, the English text being \
+                 authentic and the other texts being translations.",
+                "English; translations: Arabic, Indonesian",
+            ),
+            (
+                "Dibuat dalam bahasa Indonesia, bahasa Arab dan bahasa Inggris, dengan naskah bahasa Inggris \
+                 sebagai satu-satunya naskah autentik, sedangkan naskah bahasa Indonesia dan bahasa Arab \
+                 merupakan terjemahan.",
+                "English; translations: Arabic, Indonesian",
+            ),
+            (
+                "Done in the Indonesian, Arabic and English languages, all texts being equally authentic.",
+                "Arabic, English, Indonesian",
             ),
             // A country is no language, and a sentence not about the texts names none.
             (

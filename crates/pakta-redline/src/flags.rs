@@ -318,9 +318,15 @@ pub fn clause_findings(
     let indonesian =
         pakta_core::text::detect_language(&format!("{old}\n{new}")).language == Language::Id;
     let (texts_before, texts_after) = (authentic_texts(old), authentic_texts(new));
-    if (&texts_before.languages, &texts_before.prevailing)
-        != (&texts_after.languages, &texts_after.prevailing)
-    {
+    if (
+        &texts_before.languages,
+        &texts_before.prevailing,
+        &texts_before.translations,
+    ) != (
+        &texts_after.languages,
+        &texts_after.prevailing,
+        &texts_after.translations,
+    ) {
         findings.add(
             Flag::AuthenticTextsChanged,
             texts_before.to_string(),

@@ -148,7 +148,10 @@ fn authentic_texts(a: &Agreement, b: &Agreement, out: &mut Vec<Inconsistency>) {
     let prevailing_differs = texts_a.prevailing.is_some()
         && texts_b.prevailing.is_some()
         && texts_a.prevailing != texts_b.prevailing;
-    if prevailing_differs || texts_a.languages != texts_b.languages {
+    if prevailing_differs
+        || texts_a.languages != texts_b.languages
+        || texts_a.translations != texts_b.translations
+    {
         // Where version A says it: an article, or the closing formula (no article, named as the clause).
         let (article, clause) = match place_a {
             Some(number) => (number, None),
