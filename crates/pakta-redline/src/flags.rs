@@ -1081,6 +1081,14 @@ mod tests {
                 "Pekerja berhak atas cuti tahunan berbayar selama 12 hari.",
                 "Pekerja berhak atas cuti tahunan tidak berbayar selama 12 hari.",
             ),
+            (
+                "Migrant Workers shall be exempt from court fees in labour disputes.",
+                "Migrant Workers shall bear court fees in labour disputes.",
+            ),
+            (
+                "Pekerja Migran dibebaskan dari biaya perkara dalam perselisihan ketenagakerjaan.",
+                "Pekerja Migran menanggung biaya perkara dalam perselisihan ketenagakerjaan.",
+            ),
         ] {
             assert!(flags(old, new).contains(&"cost-changed"), "{old} → {new}");
         }
