@@ -208,7 +208,9 @@ fn modal_shift(before: &[(u8, String)], after: &[(u8, String)]) -> Option<(Flag,
     Some((flag, word(before, lost), word(after, gained)))
 }
 
-/// Pairs the norms of two versions of a clause: by the action's words where they match, else in order.
+/// Pairs the norms of two versions of a clause: by the action's words where they match, then by the same
+/// bearer doing an act of the same class ("The Employer shall bear the costs" → "… costs shall be borne by
+/// the Employer", beside a new "the worker shall not be required to pay"), else in order.
 fn pair_norms<'a>(old: &'a [Norm], new: &'a [Norm]) -> Vec<(&'a Norm, &'a Norm)> {
     let key = |n: &Norm| {
         n.action
@@ -216,12 +218,22 @@ fn pair_norms<'a>(old: &'a [Norm], new: &'a [Norm]) -> Vec<(&'a Norm, &'a Norm)>
             .map(|a| lexicon::fold(&a.words))
             .unwrap_or_default()
     };
+    let same_act = |a: &Norm, b: &Norm| {
+        a.bearer_role().is_some()
+            && a.bearer_role() == b.bearer_role()
+            && a.action.as_ref().is_some_and(|x| {
+                b.action
+                    .as_ref()
+                    .is_some_and(|y| x.classes.iter().any(|c| y.classes.contains(c)))
+            })
+    };
     let mut used = vec![false; new.len()];
     let mut pairs = Vec::new();
     for (i, o) in old.iter().enumerate() {
         let by_action = (0..new.len()).find(|&j| !used[j] && key(&new[j]) == key(o));
+        let by_bearer = || (0..new.len()).find(|&j| !used[j] && same_act(o, &new[j]));
         let by_order = (!used.get(i).copied().unwrap_or(true)).then_some(i);
-        if let Some(j) = by_action.or(by_order) {
+        if let Some(j) = by_action.or_else(by_bearer).or(by_order) {
             used[j] = true;
             pairs.push((o, &new[j]));
         }
@@ -1022,6 +1034,20 @@ mod tests {
             "Such costs shall be borne by the Employer.",
             "Such costs shall be borne by the Employer and may be deducted from wages."
         ));
+    }
+
+    /// A ban rewritten with the worker's own duty put first is paired with the ban it replaces, not with
+    /// the first norm in order: the worker keeping the passport is no party change, and the ban that
+    /// stays is no negation removed.
+    #[test]
+    fn norms_pair_by_bearer_and_act_before_order() {
+        let got = flags(
+            "The Employer shall not withhold or retain the passport of the Migrant Worker.",
+            "The passport of the Migrant Worker shall remain in the Migrant Worker's possession. The Employer may not keep it, even for safekeeping.",
+        );
+        for wrong in ["negation-removed", "party-changed", "modal-weakened"] {
+            assert!(!got.contains(&wrong), "{got:?}");
+        }
     }
 
     #[test]
