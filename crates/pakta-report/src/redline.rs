@@ -79,12 +79,7 @@ pub fn entry_number(noun: &str, a: &EntryRedline, number: Option<&str>) -> Strin
 pub fn relocation_note(redline: &Redline, clause: &ClauseRedline) -> Option<String> {
     let relocation = clause.relocation.as_ref()?;
     let other = &redline.entries[relocation.entry];
-    let to = clause.only() == Some(ChangeOp::Delete);
-    let number = if to {
-        other.new_number.as_deref()
-    } else {
-        other.old_number.as_deref()
-    };
+    let (to, number) = relocation_place(redline, clause)?;
     let place = entry_number(&redline.noun_for(other), other, number);
     // "(5)", whether the label is written "5.", "5" or "(5)".
     let label = relocation
@@ -101,6 +96,22 @@ pub fn relocation_note(redline: &Redline, clause: &ClauseRedline) -> Option<Stri
     } else {
         format!("moved from {place}{label}, unchanged")
     })
+}
+
+/// Whether a moved line went out of its entry (`true`) or came into it, and the number of the entry on
+/// the other side as that side prints it (NEW's for a line moved out, OLD's for one moved in).
+fn relocation_place<'r>(
+    redline: &'r Redline,
+    clause: &ClauseRedline,
+) -> Option<(bool, Option<&'r str>)> {
+    let other = &redline.entries[clause.relocation.as_ref()?.entry];
+    let to = clause.only() == Some(ChangeOp::Delete);
+    let number = if to {
+        other.new_number.as_deref()
+    } else {
+        other.old_number.as_deref()
+    };
+    Some((to, number))
 }
 
 /// A moved line's text on the side it moved into: the word diff from its OLD text when it was reworded,
@@ -567,6 +578,15 @@ struct ChangeJson {
     text: String,
 }
 
+impl ChangeJson {
+    fn of(change: &Change) -> ChangeJson {
+        ChangeJson {
+            op: change.op.as_str(),
+            text: change.text.clone(),
+        }
+    }
+}
+
 #[derive(Serialize)]
 struct ReferenceJson<'a> {
     clause: &'a str,
@@ -635,40 +655,21 @@ fn entry_json<'a>(
                 new: &v.new,
             })
             .collect(),
-        changes: a
-            .changes()
-            .into_iter()
-            .map(|c| ChangeJson {
-                op: c.op.as_str(),
-                text: c.text,
-            })
-            .collect(),
+        changes: a.changes().iter().map(ChangeJson::of).collect(),
         moved_lines: a
             .clauses
             .iter()
             .filter_map(|clause| {
                 let relocation = clause.relocation.as_ref()?;
-                let other = &redline.entries[relocation.entry];
-                let to = clause.only() == Some(ChangeOp::Delete);
+                let (to, article) = relocation_place(redline, clause)?;
                 Some(MovedLineJson {
                     clause: clause.old.as_deref().or(clause.new.as_deref())?,
                     label: clause.label.as_deref(),
                     direction: if to { "to" } else { "from" },
-                    article: if to {
-                        other.new_number.as_deref()
-                    } else {
-                        other.old_number.as_deref()
-                    },
+                    article,
                     other_clause: &relocation.id,
                     other_label: relocation.label.as_deref(),
-                    changes_in_move: relocation
-                        .changes
-                        .iter()
-                        .map(|c| ChangeJson {
-                            op: c.op.as_str(),
-                            text: c.text.clone(),
-                        })
-                        .collect(),
+                    changes_in_move: relocation.changes.iter().map(ChangeJson::of).collect(),
                 })
             })
             .collect(),
