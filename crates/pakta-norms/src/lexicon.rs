@@ -384,11 +384,19 @@ pub enum Qualifier {
     /// A ban that reaches only the unreasonable or arbitrary act: "shall not unreasonably withhold",
     /// "without good cause", "longer than reasonably necessary", *tanpa alasan yang sah*.
     Reasonableness,
+    /// Verbs that say what applies to whom: "apply", "governed", *berlaku*, *diatur*.
+    Application,
+    /// A law of a Party, which the text leaves a protection to: "the laws of Kuwait", *peraturan
+    /// perundang-undangan*.
+    NationalLaw,
+    /// Words that make something hold only so far, or in place of something else: "only", "in lieu of",
+    /// *hanya*, *sebagai pengganti*.
+    SoFarOnly,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 28] = [
+    pub(crate) const ALL: [Qualifier; 31] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -417,6 +425,9 @@ impl Qualifier {
         Qualifier::Papers,
         Qualifier::Stay,
         Qualifier::Reasonableness,
+        Qualifier::Application,
+        Qualifier::NationalLaw,
+        Qualifier::SoFarOnly,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -450,6 +461,9 @@ impl Qualifier {
             Qualifier::Papers => "papers",
             Qualifier::Stay => "stays",
             Qualifier::Reasonableness => "reasonableness",
+            Qualifier::Application => "application",
+            Qualifier::NationalLaw => "national_law",
+            Qualifier::SoFarOnly => "so_far_only",
         }
     }
 }

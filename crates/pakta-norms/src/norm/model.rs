@@ -277,33 +277,12 @@ impl Norm {
         // Kuwait", "… governed by the Domestic Workers Law in lieu of Articles 6 to 10", *berlaku bagi
         // pekerja rumah tangga hanya sepanjang diatur dalam peraturan perundang-undangan*: the protections
         // reach the group only as far as a national law lets them, or not at all.
-        let terms: Vec<&str> = self.words().split(' ').collect();
-        let has = |w: &str| terms.contains(&w);
-        let applies = self.action.as_ref().is_some_and(|a| {
-            let verb = crate::lexicon::fold(&a.words);
-            let first = verb.split(' ').next().unwrap_or_default().to_string();
-            matches!(
-                first.as_str(),
-                "apply" | "applies" | "berlaku" | "diberlakukan" | "governed" | "diatur"
-            )
-        });
-        let by_law = [
-            "law",
-            "laws",
-            "legislation",
-            "undang",
-            "perundang",
-            "peraturan",
-            "hukum",
-        ]
-        .iter()
-        .any(|w| terms.iter().any(|t| t.starts_with(w)));
-        let only_so_far = self.narrowed
-            || has("only")
-            || has("hanya")
-            || has("lieu")
-            || has("pengganti")
-            || self.words().contains("instead of");
+        let applies = self
+            .action
+            .as_ref()
+            .is_some_and(|a| speaks_of(Qualifier::Application, &a.words));
+        let by_law = terms_speak_of(Qualifier::NationalLaw, self.words());
+        let only_so_far = self.narrowed || terms_speak_of(Qualifier::SoFarOnly, self.words());
         let left_to_law = !self.denied()
             && applies
             && by_law
