@@ -505,23 +505,21 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
         let core_end = words[end_index - 1].end;
         // "134% (one hundred and twenty-four percent)", "134 per cent (…)": the sign or word of a
         // percentage stands before its repetition in words.
-        let percent_before_words = match folded.get(end_index).map(String::as_str) {
+        let percent_words = match folded.get(end_index).map(String::as_str) {
             Some("%" | "percent" | "persen") => 1,
             Some("per") if folded.get(end_index + 1).is_some_and(|w| w == "cent") => 2,
             _ => 0,
         };
-        let percent_before_words = if percent_before_words > 0
-            && words
-                .get(end_index + percent_before_words)
-                .is_some_and(|next| {
-                    text[words[end_index + percent_before_words - 1].end..next.start].contains('(')
-                }) {
-            percent_before_words
+        let percent_words = if percent_words > 0
+            && words.get(end_index + percent_words).is_some_and(|next| {
+                text[words[end_index + percent_words - 1].end..next.start].contains('(')
+            }) {
+            percent_words
         } else {
             0
         };
-        let shifted = end_index;
-        end_index += percent_before_words;
+        let digits_end = end_index;
+        end_index += percent_words;
         // Skip a repetition in words: "30 (thirty)", "RM 1,500 (one thousand five hundred ringgit)".
         let mut spelled = None;
         let mut k = end_index;
@@ -568,10 +566,9 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             }
         }
         // Without words after it, the sign is the unit read below as ever.
-        let percent_repeated =
-            percent_before_words > 0 && end_index > shifted + percent_before_words;
-        if percent_before_words > 0 && !percent_repeated {
-            end_index = shifted;
+        let percent_repeated = percent_words > 0 && end_index > digits_end + percent_words;
+        if percent_words > 0 && !percent_repeated {
+            end_index = digits_end;
         }
         let before = i.checked_sub(1).map(|b| folded[b].as_str());
         // "eight consecutive hours", "three working days", "one full day": one qualifier may stand between
@@ -658,7 +655,7 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                     Unit::Percent,
                     String::new(),
                     words[i].start,
-                    words[shifted + percent_before_words - 1].end,
+                    words[digits_end + percent_words - 1].end,
                 ),
                 _ if multiplier => (
                     Unit::Percent,
