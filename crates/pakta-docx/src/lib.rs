@@ -1,17 +1,21 @@
 //! pakta-docx: Word documents. A draft becomes a clean .docx; a redline becomes a .docx of NEW in which
 //! every difference from OLD is a real tracked change (`w:ins`/`w:del`, paragraph marks included), so
-//! "Accept all" yields NEW's text and "Reject all" yields OLD's.
+//! "Accept all" yields NEW's text and "Reject all" yields OLD's, and the redline's findings (the summary,
+//! each article's flags, moved paragraphs, stale cross-references) are Word comments by "pakta" on the
+//! paragraphs they are about, worded as the other reports word them.
 //!
 //! Headings are Word headings (Title, then Heading 1… for divisions and articles), so the navigation pane
 //! shows the agreement's structure. Output is reproducible: the revision date is the caller's, never the
 //! clock's. Like every renderer, this crate takes results and returns bytes; it does no I/O.
 
 use docx_rs::{
-    BreakType, Delete, Docx, Insert, LineSpacing, Paragraph, Run, RunFonts, Style, StyleType,
+    BreakType, Comment, Delete, Docx, Insert, LineSpacing, Paragraph, Run, RunFonts, Style,
+    StyleType,
 };
 use pakta_core::Agreement;
 use pakta_core::diff::ChangeOp;
 use pakta_core::paragraphs::{Role, paragraphs};
+use pakta_redline::Redline;
 use pakta_redline::document::{TrackedDocument, TrackedParagraph};
 
 /// Who made the tracked changes, and when (ISO 8601, e.g. `2026-03-01` or `2026-03-01T09:00:00Z`).
@@ -179,13 +183,54 @@ fn pack(docx: Docx) -> Result<Vec<u8>, DocxError> {
     Ok(bytes.into_inner())
 }
 
-/// NEW with every difference from OLD as a tracked change.
-pub fn tracked(document: &TrackedDocument, revision: &Revision) -> Result<Vec<u8>, DocxError> {
+/// The author of the comments: the findings are the tool's reading, not the reviser's.
+const NOTE_AUTHOR: &str = "pakta";
+
+/// `paragraph` with `notes` as one comment over the whole paragraph, numbered `id`.
+fn commented(paragraph: Paragraph, notes: &[String], id: usize, date: &str) -> Paragraph {
+    if notes.is_empty() {
+        return paragraph;
+    }
+    // One paragraph, the notes on lines of their own: docx-rs 0.4 writes a comment once per paragraph
+    // it holds, and Word would show each copy as a comment of its own.
+    let mut body = Paragraph::new();
+    for run in runs(&clean_text(&notes.join("\n")), false) {
+        body = body.add_run(run);
+    }
+    let comment = Comment::new(id)
+        .author(NOTE_AUTHOR)
+        .date(date)
+        .add_paragraph(body);
+    // The range must open before the paragraph's first run, so the comment covers the whole paragraph.
+    let mut ranged = Paragraph::new().add_comment_start(comment);
+    ranged.children.extend(paragraph.children);
+    ranged.property = paragraph.property;
+    ranged.add_comment_end(id)
+}
+
+/// NEW with every difference from OLD as a tracked change, and `redline`'s findings as comments.
+pub fn tracked(
+    document: &TrackedDocument,
+    redline: &Redline,
+    revision: &Revision,
+) -> Result<Vec<u8>, DocxError> {
     let date = w3c_date(revision.date);
     let level = article_level(document.paragraphs.iter().map(|p| p.role));
     let mut docx = styles(Docx::new()).created_at(&date).updated_at(&date);
-    for p in document.front_matter.iter().chain(&document.paragraphs) {
-        docx = docx.add_paragraph(tracked_paragraph(p, revision, &date, level));
+    let paragraphs: Vec<&TrackedParagraph> = document
+        .front_matter
+        .iter()
+        .chain(&document.paragraphs)
+        .collect();
+    let notes = pakta_report::notes::paragraph_notes(redline, paragraphs.iter().copied());
+    let mut comments = 0usize;
+    for (p, notes) in paragraphs.into_iter().zip(&notes) {
+        let mut paragraph = tracked_paragraph(p, revision, &date, level);
+        if !notes.is_empty() {
+            comments += 1;
+            paragraph = commented(paragraph, notes, comments, &date);
+        }
+        docx = docx.add_paragraph(paragraph);
     }
     pack(docx)
 }

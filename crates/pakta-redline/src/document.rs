@@ -24,21 +24,37 @@ pub struct TrackedParagraph {
     pub changes: Vec<Change>,
     /// The paragraph exists only in NEW (its paragraph mark is an insertion) or only in OLD (a deletion).
     pub only: Option<ChangeOp>,
+    /// The redline entry and line the paragraph shows, so a renderer can put the redline's findings
+    /// (flags, moves, stale references) beside the words they are about.
+    pub source: Source,
 }
 
+/// Where a tracked paragraph comes from in the redline: an index into [`Redline::entries`] and, for one of
+/// the entry's lines, into its [`crate::EntryRedline::clauses`]. A heading has no clause.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default)]
+pub struct Source {
+    pub entry: Option<usize>,
+    pub clause: Option<usize>,
+}
+
+/// A page paragraph with the redline entry and line it belongs to.
+type Sourced = (Source, Paragraph);
+
 impl TrackedParagraph {
-    fn whole(role: Role, text: &str, op: ChangeOp) -> TrackedParagraph {
+    fn whole((source, p): &Sourced, op: ChangeOp) -> TrackedParagraph {
         TrackedParagraph {
-            role,
+            role: p.role,
             changes: vec![Change {
                 op,
-                text: text.to_string(),
+                text: p.text.clone(),
             }],
             only: Some(op),
+            source: *source,
         }
     }
 
-    fn both(role: Role, old: &str, new: &str) -> TrackedParagraph {
+    fn both(old: &Sourced, (source, new): &Sourced) -> TrackedParagraph {
+        let (role, old, new) = (new.role, old.1.text.as_str(), new.text.as_str());
         let changes = if old == new {
             vec![Change {
                 op: ChangeOp::Equal,
@@ -51,6 +67,7 @@ impl TrackedParagraph {
             role,
             changes,
             only: None,
+            source: *source,
         }
     }
 
@@ -106,8 +123,8 @@ impl TrackedDocument {
 
 /// Two lists of paragraphs of one role group, aligned by equal text; edited neighbours are paired in order
 /// and word-diffed, the rest deleted or inserted.
-fn diff_lists(out: &mut Vec<TrackedParagraph>, old: &[Paragraph], new: &[Paragraph]) {
-    let keys = |ps: &[Paragraph]| ps.iter().map(|p| p.text.clone()).collect::<Vec<_>>();
+fn diff_lists(out: &mut Vec<TrackedParagraph>, old: &[Sourced], new: &[Sourced]) {
+    let keys = |ps: &[Sourced]| ps.iter().map(|(_, p)| p.text.clone()).collect::<Vec<_>>();
     for op in align_keys(&keys(old), &keys(new)) {
         match op {
             SequenceOp::Equal {
@@ -116,17 +133,17 @@ fn diff_lists(out: &mut Vec<TrackedParagraph>, old: &[Paragraph], new: &[Paragra
                 len,
             } => {
                 for (a, b) in old[o..o + len].iter().zip(&new[n..n + len]) {
-                    out.push(TrackedParagraph::both(b.role, &a.text, &b.text));
+                    out.push(TrackedParagraph::both(a, b));
                 }
             }
             SequenceOp::Delete { old: o, len } => {
                 for p in &old[o..o + len] {
-                    out.push(TrackedParagraph::whole(p.role, &p.text, ChangeOp::Delete));
+                    out.push(TrackedParagraph::whole(p, ChangeOp::Delete));
                 }
             }
             SequenceOp::Insert { new: n, len } => {
                 for p in &new[n..n + len] {
-                    out.push(TrackedParagraph::whole(p.role, &p.text, ChangeOp::Insert));
+                    out.push(TrackedParagraph::whole(p, ChangeOp::Insert));
                 }
             }
             SequenceOp::Replace {
@@ -137,28 +154,71 @@ fn diff_lists(out: &mut Vec<TrackedParagraph>, old: &[Paragraph], new: &[Paragra
             } => {
                 let paired = old_len.min(new_len);
                 for (a, b) in old[o..o + paired].iter().zip(&new[n..n + paired]) {
-                    if a.role == b.role {
-                        out.push(TrackedParagraph::both(b.role, &a.text, &b.text));
+                    if a.1.role == b.1.role {
+                        out.push(TrackedParagraph::both(a, b));
                     } else {
-                        out.push(TrackedParagraph::whole(a.role, &a.text, ChangeOp::Delete));
-                        out.push(TrackedParagraph::whole(b.role, &b.text, ChangeOp::Insert));
+                        out.push(TrackedParagraph::whole(a, ChangeOp::Delete));
+                        out.push(TrackedParagraph::whole(b, ChangeOp::Insert));
                     }
                 }
                 for p in &old[o + paired..o + old_len] {
-                    out.push(TrackedParagraph::whole(p.role, &p.text, ChangeOp::Delete));
+                    out.push(TrackedParagraph::whole(p, ChangeOp::Delete));
                 }
                 for p in &new[n + paired..n + new_len] {
-                    out.push(TrackedParagraph::whole(p.role, &p.text, ChangeOp::Insert));
+                    out.push(TrackedParagraph::whole(p, ChangeOp::Insert));
                 }
             }
         }
     }
 }
 
+/// One side of a unit: its page paragraphs, headings first and then lines, each with the redline entry
+/// that shows the unit and the entry's line whose id (OLD's for `ChangeOp::Delete`, NEW's otherwise) the
+/// paragraph's line has.
+fn sourced(
+    unit: &Unit,
+    agreement: &Agreement,
+    entry: Option<(usize, &crate::EntryRedline)>,
+    side: ChangeOp,
+) -> (Vec<Sourced>, Vec<Sourced>) {
+    let (heads, lines): (Vec<_>, Vec<_>) = unit
+        .page(agreement)
+        .into_iter()
+        .partition(|(line, _)| line.is_none());
+    let source = |line: Option<usize>, p: Paragraph| {
+        let clause =
+            line.and_then(|i| unit.lines.get(i))
+                .zip(entry)
+                .and_then(|(line, (_, entry))| {
+                    entry.clauses.iter().position(|c| {
+                        let id = if side == ChangeOp::Delete {
+                            &c.old
+                        } else {
+                            &c.new
+                        };
+                        id.as_deref() == Some(&*line.id)
+                    })
+                });
+        let source = Source {
+            entry: entry.map(|(i, _)| i),
+            clause,
+        };
+        (source, p)
+    };
+    let sourced = |page: Vec<(Option<usize>, Paragraph)>| {
+        page.into_iter().map(|(line, p)| source(line, p)).collect()
+    };
+    (sourced(heads), sourced(lines))
+}
+
 /// One unit's page paragraphs, all inserted or all deleted.
-fn whole_unit(out: &mut Vec<TrackedParagraph>, unit: &Unit, agreement: &Agreement, op: ChangeOp) {
-    for (_, p) in unit.page(agreement) {
-        out.push(TrackedParagraph::whole(p.role, &p.text, op));
+fn whole_unit(
+    out: &mut Vec<TrackedParagraph>,
+    (heads, lines): (Vec<Sourced>, Vec<Sourced>),
+    op: ChangeOp,
+) {
+    for p in heads.iter().chain(&lines) {
+        out.push(TrackedParagraph::whole(p, op));
     }
 }
 
@@ -166,21 +226,12 @@ fn whole_unit(out: &mut Vec<TrackedParagraph>, unit: &Unit, agreement: &Agreemen
 /// paired as the redline paired them; lines the redline did not pair fall back to list alignment.
 fn matched(
     out: &mut Vec<TrackedParagraph>,
-    (old_unit, old): (&Unit, &Agreement),
-    (new_unit, new): (&Unit, &Agreement),
+    (old_unit, (old_heads, old_lines)): (&Unit, (Vec<Sourced>, Vec<Sourced>)),
+    (new_unit, (new_heads, new_lines)): (&Unit, (Vec<Sourced>, Vec<Sourced>)),
     pairs: &[(Option<String>, Option<String>)],
 ) {
-    let split = |page: Vec<(Option<usize>, Paragraph)>| -> (Vec<Paragraph>, Vec<Paragraph>) {
-        let (heads, lines): (Vec<_>, Vec<_>) = page.into_iter().partition(|(i, _)| i.is_none());
-        (
-            heads.into_iter().map(|(_, p)| p).collect(),
-            lines.into_iter().map(|(_, p)| p).collect(),
-        )
-    };
-    let (old_heads, old_lines) = split(old_unit.page(old));
-    let (new_heads, new_lines) = split(new_unit.page(new));
     for (a, b) in old_heads.iter().zip(&new_heads) {
-        out.push(TrackedParagraph::both(b.role, &a.text, &b.text));
+        out.push(TrackedParagraph::both(a, b));
     }
     diff_lists(
         out,
@@ -211,11 +262,7 @@ fn matched(
             continue;
         }
         flush(out, i, j, (next_old, next_new));
-        out.push(TrackedParagraph::both(
-            new_lines[j].role,
-            &old_lines[i].text,
-            &new_lines[j].text,
-        ));
+        out.push(TrackedParagraph::both(&old_lines[i], &new_lines[j]));
         next_old = i + 1;
         next_new = j + 1;
     }
@@ -223,22 +270,28 @@ fn matched(
 }
 
 /// A matched pair of units in increasing order on both sides, with the redline's line pairs.
-type Anchor = (usize, usize, Vec<(Option<String>, Option<String>)>);
+type Anchor = (usize, usize, usize, Vec<(Option<String>, Option<String>)>);
 
 /// Front matter is not part of the page, so Word shows it only when it changed (a signing date, a
 /// party's name): then as tracked lines at the top, from the redline's own entry, so no change is lost.
 fn front_matter(redline: &Redline) -> Vec<TrackedParagraph> {
     redline
-        .parts()
-        .filter(|e| e.kind == EntryKind::Meta && e.status != Status::Unchanged)
-        .flat_map(|entry| &entry.clauses)
-        .map(|clause| TrackedParagraph {
+        .entries
+        .iter()
+        .enumerate()
+        .filter(|(_, e)| e.kind == EntryKind::Meta && e.status != Status::Unchanged)
+        .flat_map(|(entry, e)| e.clauses.iter().enumerate().map(move |c| (entry, c)))
+        .map(|(entry, (i, clause))| TrackedParagraph {
             role: Role::Body,
             changes: crate::relabel_changes(clause)
                 .into_iter()
                 .chain(clause.changes.iter().cloned())
                 .collect(),
             only: clause.only(),
+            source: Source {
+                entry: Some(entry),
+                clause: Some(i),
+            },
         })
         .collect()
 }
@@ -249,14 +302,15 @@ pub fn tracked(old: &Agreement, new: &Agreement, redline: &Redline) -> TrackedDo
     let (old_units, new_units) = (units(old), units(new));
     // Anchors: matched, unmoved entries in increasing order on both sides. Every other unit is
     // one-sided: a moved one appears deleted where it was and inserted where it is.
-    let mut both: Vec<&crate::EntryRedline> = redline
+    let mut both: Vec<(usize, &crate::EntryRedline)> = redline
         .entries
         .iter()
-        .filter(|e| e.old_index.is_some() && e.new_index.is_some() && !e.moved)
+        .enumerate()
+        .filter(|(_, e)| e.old_index.is_some() && e.new_index.is_some() && !e.moved)
         .collect();
-    both.sort_by_key(|e| e.new_index);
+    both.sort_by_key(|(_, e)| e.new_index);
     let mut anchors: Vec<Anchor> = Vec::new();
-    for entry in both {
+    for (index, entry) in both {
         let (Some(o), Some(n)) = (entry.old_index, entry.new_index) else {
             continue;
         };
@@ -268,31 +322,65 @@ pub fn tracked(old: &Agreement, new: &Agreement, redline: &Redline) -> TrackedDo
             .iter()
             .map(|c| (c.old.clone(), c.new.clone()))
             .collect();
-        anchors.push((o, n, pairs));
+        anchors.push((o, n, index, pairs));
     }
+    // The entry that shows each unit of either side, for the units shown whole.
+    let entry_of = |side: ChangeOp, unit: usize| {
+        redline.entries.iter().enumerate().find(|(_, e)| {
+            let index = if side == ChangeOp::Delete {
+                e.old_index
+            } else {
+                e.new_index
+            };
+            index == Some(unit)
+        })
+    };
+    let old_side = |unit: usize| {
+        sourced(
+            &old_units[unit],
+            old,
+            entry_of(ChangeOp::Delete, unit),
+            ChangeOp::Delete,
+        )
+    };
+    let new_side = |unit: usize| {
+        sourced(
+            &new_units[unit],
+            new,
+            entry_of(ChangeOp::Insert, unit),
+            ChangeOp::Insert,
+        )
+    };
     let mut out: Vec<TrackedParagraph> = Vec::new();
     let (mut next_old, mut next_new) = (0usize, 0usize);
-    for (o, n, pairs) in &anchors {
-        for unit in &old_units[next_old..*o] {
-            whole_unit(&mut out, unit, old, ChangeOp::Delete);
+    for (o, n, index, pairs) in &anchors {
+        for unit in next_old..*o {
+            whole_unit(&mut out, old_side(unit), ChangeOp::Delete);
         }
-        for unit in &new_units[next_new..*n] {
-            whole_unit(&mut out, unit, new, ChangeOp::Insert);
+        for unit in next_new..*n {
+            whole_unit(&mut out, new_side(unit), ChangeOp::Insert);
         }
+        let entry = Some((*index, &redline.entries[*index]));
         matched(
             &mut out,
-            (&old_units[*o], old),
-            (&new_units[*n], new),
+            (
+                &old_units[*o],
+                sourced(&old_units[*o], old, entry, ChangeOp::Delete),
+            ),
+            (
+                &new_units[*n],
+                sourced(&new_units[*n], new, entry, ChangeOp::Insert),
+            ),
             pairs,
         );
         next_old = o + 1;
         next_new = n + 1;
     }
-    for unit in &old_units[next_old..] {
-        whole_unit(&mut out, unit, old, ChangeOp::Delete);
+    for unit in next_old..old_units.len() {
+        whole_unit(&mut out, old_side(unit), ChangeOp::Delete);
     }
-    for unit in &new_units[next_new..] {
-        whole_unit(&mut out, unit, new, ChangeOp::Insert);
+    for unit in next_new..new_units.len() {
+        whole_unit(&mut out, new_side(unit), ChangeOp::Insert);
     }
     TrackedDocument {
         front_matter: front_matter(redline),

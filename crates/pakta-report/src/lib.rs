@@ -5,6 +5,7 @@
 pub mod coverage;
 pub mod diagnostics;
 pub mod matrix;
+pub mod notes;
 pub mod outline;
 pub mod redline;
 pub mod schema;

@@ -157,7 +157,11 @@ pub fn precision_note(redline: &Redline) -> Option<String> {
 }
 
 /// The entry's title line; `changed` marks a heading that changed (old, new) in the format's own way.
-fn title(noun: &str, a: &EntryRedline, mut changed: impl FnMut(&str, &str) -> String) -> String {
+pub(crate) fn title(
+    noun: &str,
+    a: &EntryRedline,
+    mut changed: impl FnMut(&str, &str) -> String,
+) -> String {
     let numbers = match (&a.old_number, &a.new_number) {
         (Some(o), Some(n)) if o == n => entry_number(noun, a, Some(n)),
         (Some(o), Some(n)) if a.kind == EntryKind::Article => format!("{noun} {o} \u{2192} {n}"),
@@ -214,7 +218,7 @@ pub fn reference_problem(noun: &str, r: &pakta_redline::ReferenceProblem) -> Str
     }
 }
 
-fn value_lines(a: &EntryRedline) -> Vec<String> {
+pub(crate) fn value_lines(a: &EntryRedline) -> Vec<String> {
     a.values
         .iter()
         .map(|v| {

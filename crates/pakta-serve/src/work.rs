@@ -195,6 +195,7 @@ pub fn redline(old: &Doc, new: &Doc, ignore: Ignore, format: Download) -> Result
             let tracked = pakta_redline::document::tracked(&old_agreement, &new_agreement, &result);
             pakta_docx::tracked(
                 &tracked,
+                &result,
                 &pakta_docx::Revision {
                     author: "pakta",
                     date: None,

@@ -98,6 +98,7 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
             let date = date.map(str::to_string).or_else(|| signing_date(&new));
             let docx = pakta_docx::tracked(
                 &tracked,
+                &redline,
                 &pakta_docx::Revision {
                     author: &args.author,
                     date: date.as_deref(),

@@ -39,6 +39,7 @@ fn round_trip(name: &str, old_text: &str, new_text: &str) -> usize {
     );
     let bytes = tracked(
         &document,
+        &redline,
         &Revision {
             author: "pakta",
             date: Some("2026-03-01"),
@@ -90,9 +91,11 @@ fn identical_drafts_have_no_tracked_changes() {
 fn tracked_changes_carry_author_and_date() {
     let old = parse("# A\n\n## Article 1\n\nThe employer shall pay 30 days.\n");
     let new = parse("# A\n\n## Article 1\n\nThe employer may pay 45 days.\n");
-    let document = tracked_document(&old, &new, &redline(&old, &new, &Options::default()));
+    let redline = redline(&old, &new, &Options::default());
+    let document = tracked_document(&old, &new, &redline);
     let bytes = tracked(
         &document,
+        &redline,
         &Revision {
             author: "Legal Bureau",
             date: Some("2026-03-01"),

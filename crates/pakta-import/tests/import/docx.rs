@@ -60,6 +60,7 @@ fn tracked_changes_choose_the_text() {
     let document = pakta_redline::document::tracked(&old, &new, &redline);
     let bytes = pakta_docx::tracked(
         &document,
+        &redline,
         &pakta_docx::Revision {
             author: "pakta",
             date: None,
@@ -133,7 +134,7 @@ fn every_markdown_line_points_at_the_paragraph_it_came_from() {
     };
     documents.push((
         "tracked",
-        pakta_docx::tracked(&document, &revision).expect("docx"),
+        pakta_docx::tracked(&document, &redline, &revision).expect("docx"),
     ));
     for (name, bytes) in &documents {
         for changes in [Changes::Accept, Changes::Reject] {
