@@ -392,11 +392,14 @@ pub enum Qualifier {
     /// Words that make something hold only so far, or in place of something else: "only", "in lieu of",
     /// *hanya*, *sebagai pengganti*.
     SoFarOnly,
+    /// Words that name a provision of the text: "paragraph 1", "this prohibition", *ayat (1)*,
+    /// *larangan*, *ketentuan*.
+    Provision,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 31] = [
+    pub(crate) const ALL: [Qualifier; 32] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -428,6 +431,7 @@ impl Qualifier {
         Qualifier::Application,
         Qualifier::NationalLaw,
         Qualifier::SoFarOnly,
+        Qualifier::Provision,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -464,6 +468,7 @@ impl Qualifier {
             Qualifier::Application => "application",
             Qualifier::NationalLaw => "national_law",
             Qualifier::SoFarOnly => "so_far_only",
+            Qualifier::Provision => "provisions",
         }
     }
 }

@@ -34,6 +34,8 @@ pub(crate) const AUXILIARIES: &[&str] = &[
 
 /// Irregular participles of the verbs the lexicon knows, for telling "shall be kept" from "shall keep".
 const PARTICIPLES: &[&str] = &[
+    // "The fee is payable by the Worker": an adjective that takes its agent as a participle does.
+    "payable",
     "repaid",
     "kept",
     "held",
@@ -253,6 +255,9 @@ impl<'d> Reader<'d> {
             anchors.extend(joined);
             anchors.sort_by_key(|a| a.at);
         }
+        // A point with no verb of its own ("(c) the medical examination;" under "The Employer shall bear
+        // the cost of:"): what its lead-in does, it does to this point.
+        let mut verbless = false;
         if anchors.is_empty() {
             let action = self.statement_verb(tokens, words, &sentence, &owned, &inside, lead_in);
             match (action, lead_in) {
@@ -261,7 +266,10 @@ impl<'d> Reader<'d> {
                     self.joined_statements(tokens, words, &sentence, at, &inside, &mut anchors);
                     anchors.sort_by_key(|a| a.at);
                 }
-                (None, Some(_)) => anchors.push(Anchor::statement(sentence.start)),
+                (None, Some(_)) => {
+                    anchors.push(Anchor::statement(sentence.start));
+                    verbless = true;
+                }
                 (None, None) => return,
             }
         }
@@ -392,6 +400,12 @@ impl<'d> Reader<'d> {
                     if norm.hedge.is_none() {
                         norm.hedge = lead.hedge.clone();
                     }
+                }
+                if verbless && lead.action.is_some() {
+                    norm.action = lead.action.clone();
+                    norm.object = text[tokens[sentence.start].start..tokens[sentence.end - 1].end]
+                        .to_string();
+                    norm.object_terms = words[sentence.clone()].join(" ");
                 }
                 norm.inherited = true;
             }
@@ -640,6 +654,31 @@ impl<'d> Reader<'d> {
                 modality = Modality::Obligation;
             }
         }
+        // "Nothing in paragraph 1 prevents the Employer from keeping …", "Paragraph 1 does not prevent the
+        // Employer from …", *ayat (1) tidak menghalangi Pemberi Kerja untuk menyimpan …*: a statement whose
+        // own verb keeps someone from an act bans it for them, and, denied, leaves them free to do it.
+        if anchor.statement
+            && causer.is_none()
+            && preventive(anchor.at)
+            && let Some(k) = (anchor.at + 1..limit.min(anchor.at + 4))
+                .find(|&k| free(k) && role_at(words, k, self.definitions).is_some())
+            && let Some(actor) = actor_at(tokens, text, k, self.definitions, self.order)
+        {
+            let denied = negated
+                || (anchor.at.saturating_sub(2).max(window)..anchor.at)
+                    .any(|i| crate::lexicon::is_strict_negator(words[i]));
+            let after = (k..limit)
+                .find(|&j| tokens[j].start >= tokens[k].start + actor.words.len())
+                .unwrap_or(k + 1);
+            causer = subject.replace(actor);
+            search = after;
+            modality = if denied {
+                Modality::Permission
+            } else {
+                Modality::Prohibition
+            };
+            negated = false;
+        }
         let found = if anchor.statement {
             verb_action(words, tokens, search..limit, &free, lists, self.definitions)
         } else {
@@ -666,6 +705,25 @@ impl<'d> Reader<'d> {
                         classes: Vec::new(),
                     }),
                     i..i + 1,
+                )
+            }
+            // "The Worker is responsible for the agency's placement fee", "liable for the costs": a duty
+            // for a sum with no verb is a duty to bear it.
+            None if !anchor.statement
+                && anchor.end > anchor.at
+                && matches!(words[anchor.end - 1], "for" | "atas")
+                && crate::lexicon::speaks_of(
+                    crate::lexicon::Qualifier::Money,
+                    &words[search..limit.min(search + 6)].join(" "),
+                ) =>
+            {
+                (
+                    Some(Action {
+                        words: text[tokens[anchor.at].start..tokens[anchor.end - 1].end]
+                            .to_string(),
+                        classes: vec!["pay"],
+                    }),
+                    anchor.end..anchor.end,
                 )
             }
             None => {
@@ -794,12 +852,17 @@ impl<'d> Reader<'d> {
         } else {
             None
         };
-        // "at the discretion of the Business Owner", "menjadi tanggungan PMI": the owner acts.
+        // "at the discretion of the Business Owner", "menjadi tanggungan PMI": the owner acts; "for the
+        // Worker's account": the owner stands, possessive, inside the phrase.
         let owned_by = (action_range.end > action_range.start
             && lists.owner_nouns.contains(words[action_range.end - 1]))
         .then(|| {
-            (action_range.end..limit.min(action_range.end + 4))
-                .find(|&k| role_at(words, k, self.definitions).is_some())
+            (action_range.start + 1..action_range.end - 1)
+                .find(|&k| possessive(words, k) && role_at(words, k, self.definitions).is_some())
+                .or_else(|| {
+                    (action_range.end..limit.min(action_range.end + 4))
+                        .find(|&k| role_at(words, k, self.definitions).is_some())
+                })
                 .and_then(|k| actor_at(tokens, text, k, self.definitions, self.order))
         })
         .flatten();
@@ -953,10 +1016,12 @@ impl<'d> Reader<'d> {
             let relative = (verb.saturating_sub(2).max(window)..verb)
                 .rev()
                 .find(|&i| matches!(words[i], "yang" | "that" | "which"));
-            // The auxiliary before the participle ("Annual leave is granted") is no part of it.
+            // The auxiliary before the participle ("Annual leave is granted") is no part of it, nor is an
+            // adverb beside it ("The fee is, however, payable by the Worker").
             let mut end = relative.unwrap_or(verb);
             while end > window
-                && matches!(words[end - 1], "is" | "are" | "was" | "were" | "be" | "to")
+                && (matches!(words[end - 1], "is" | "are" | "was" | "were" | "be" | "to")
+                    || lists.adverbs.iter().any(|w| w == words[end - 1]))
             {
                 end -= 1;
             }
@@ -1097,6 +1162,21 @@ impl<'d> Reader<'d> {
         text.trim_end().strip_suffix(':')?;
         let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
         let last = words.len().checked_sub(1)?;
+        // "… the recruitment costs of each Worker, including:", *biaya … Pekerja, meliputi:*: the points
+        // are items of the object, and the actor ending it is no subject of theirs.
+        if matches!(
+            words[last],
+            "including"
+                | "includes"
+                | "include"
+                | "namely"
+                | "termasuk"
+                | "meliputi"
+                | "yaitu"
+                | "yakni"
+        ) {
+            return None;
+        }
         (last.saturating_sub(1)..=last)
             .rev()
             .find(|&k| role_at(&words, k, self.definitions).is_some())

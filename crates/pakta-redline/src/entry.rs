@@ -323,6 +323,15 @@ fn stale_paragraphs(
 
 /// The first row of the table that line `at` is a row of, when it is one and not the first: its column
 /// headings say whose column a tick stands in.
+/// The list lead-in line `at` is a point of: the nearest line above it at a lesser depth, when that line
+/// opens a list (ends with a colon).
+fn lead_in<'l>(lines: &'l [Line], at: usize) -> Option<&'l str> {
+    let depth = lines.get(at)?.depth;
+    let parent = (0..at).rev().find(|&k| lines[k].depth < depth)?;
+    let text = lines[parent].text.trim_end();
+    text.ends_with(':').then_some(&*lines[parent].text)
+}
+
 fn table_header<'l>(lines: &'l [Line], at: usize) -> Option<&'l str> {
     let row = |i: usize| lines[i].text.contains('|');
     if !row(at) {
@@ -669,7 +678,11 @@ pub(crate) fn matched(
                 any_change = true;
                 orphans.push(Orphan {
                     clause: clauses.len(),
-                    findings: flags::whole_clause_findings(&old.lines[o].text, false),
+                    findings: flags::whole_clause_findings(
+                        &old.lines[o].text,
+                        lead_in(&old.lines, o),
+                        false,
+                    ),
                 });
                 clauses.push(whole_line(&old.lines[o], ChangeOp::Delete));
             }
@@ -680,7 +693,11 @@ pub(crate) fn matched(
                 if !split_into.contains(&Some(n)) {
                     orphans.push(Orphan {
                         clause: clauses.len(),
-                        findings: flags::whole_clause_findings(&line.text, true),
+                        findings: flags::whole_clause_findings(
+                            &line.text,
+                            lead_in(&new.lines, n),
+                            true,
+                        ),
                     });
                 }
                 let found = identity.find_new(&line.text);

@@ -13,6 +13,7 @@ use pakta_norms::lexicon;
 use pakta_norms::texts::authentic_texts;
 use pakta_norms::{Definitions, Modality, Norm, Reader};
 
+mod borne;
 mod words;
 use words::{consents, costs, dates, definitions, numbers, reasonableness, reversals};
 
@@ -144,6 +145,15 @@ impl Findings {
 pub(crate) fn norms(text: &str, indonesian: bool) -> Vec<Norm> {
     let definitions = Definitions::default();
     Reader::new(&definitions, indonesian).read(text, None)
+}
+
+/// The norms of a point under its list lead-in ("The Employer shall bear the cost of:" … "(c) the medical
+/// examination"): a point with no subject of its own takes the lead-in's.
+fn norms_under(text: &str, lead_in: Option<&str>, indonesian: bool) -> Vec<Norm> {
+    let definitions = Definitions::default();
+    let reader = Reader::new(&definitions, indonesian);
+    let lead = lead_in.and_then(|l| reader.read(l, None).pop());
+    reader.read(text, lead.as_ref())
 }
 
 /// Strengths of the norms that carry a modal, with their modal words, for comparing old and new.
@@ -313,6 +323,37 @@ fn scope((old, before): (&str, &[Norm]), (new, after): (&str, &[Norm]), findings
     }
 }
 
+/// `condition-added` / `condition-removed` for a provision that has something taken out of it ("Paragraph 1
+/// shall not apply to the residence permit", "this prohibition does not extend to …", *larangan … tidak
+/// berlaku untuk izin tinggal*), told apart by what they take out.
+fn carve_outs(
+    (old, before): (&str, &[Norm]),
+    (new, after): (&str, &[Norm]),
+    findings: &mut Findings,
+) {
+    let carved = |norms: &[Norm]| -> Vec<(String, std::ops::Range<usize>)> {
+        norms
+            .iter()
+            .filter(|n| n.carves_out())
+            .map(|n| (condition_key(n.object_terms()), n.span.clone()))
+            .collect()
+    };
+    let (was, now) = (carved(before), carved(after));
+    let show = |text: &str, span: &std::ops::Range<usize>| {
+        pakta_core::text::collapse_whitespace(&text[span.clone()])
+    };
+    for (key, span) in &now {
+        if !was.iter().any(|(k, _)| k == key) {
+            findings.add(Flag::ConditionAdded, "", show(new, span));
+        }
+    }
+    for (key, span) in &was {
+        if !now.iter().any(|(k, _)| k == key) {
+            findings.add(Flag::ConditionRemoved, show(old, span), "");
+        }
+    }
+}
+
 /// Flags for one clause whose text changed from `old` to `new` (`changes` is their word diff).
 ///
 /// `references` are the cross-references of `old` and `new`, read in each draft's own vocabulary ("Section
@@ -356,10 +397,12 @@ pub fn clause_findings(
     after.retain(|n| outside(&texts_after.prevailing_at, n));
     // An exclusion of workers is a change of scope, not a ban ("shall not include") or a new negation.
     scope((old, &before), (new, &after), &mut findings);
-    before.retain(|n| !n.excludes_workers());
-    after.retain(|n| !n.excludes_workers());
+    carve_outs((old, &before), (new, &after), &mut findings);
+    before.retain(|n| !n.excludes_workers() && !n.carves_out());
+    after.retain(|n| !n.excludes_workers() && !n.carves_out());
     norm_findings((old, &before), (new, &after), &mut findings);
     costs((old, &before), (new, &after), &mut findings);
+    borne::changed((old, &before), (new, &after), &mut findings);
     definitions(Some(old), Some(new), &mut findings);
     reversals(changes, &mut findings);
     consents(changes, &after, &mut findings);
@@ -376,20 +419,27 @@ pub fn clause_findings(
 /// shall charge the worker any fee."); one added brings duties, bans and conditions, and one that opens
 /// by setting the others aside ("Notwithstanding paragraphs 1 and 2, …") is a condition on them. Numbers
 /// and dates are not read: every number of a new paragraph is new.
-pub fn whole_clause_findings(text: &str, inserted: bool) -> Findings {
+///
+/// `lead_in` is the text of the list lead-in the clause is a point of, if any.
+pub fn whole_clause_findings(text: &str, lead_in: Option<&str>, inserted: bool) -> Findings {
     let mut findings = Findings::default();
-    let indonesian = pakta_core::text::detect_language(text).language == Language::Id;
-    let read = norms(text, indonesian);
+    let indonesian =
+        pakta_core::text::detect_language(&format!("{}\n{text}", lead_in.unwrap_or(""))).language
+            == Language::Id;
+    let read = norms_under(text, lead_in, indonesian);
     let none: &[Norm] = &[];
     if inserted {
         scope(("", none), (text, &read), &mut findings);
+        carve_outs(("", none), (text, &read), &mut findings);
     } else {
         scope((text, &read), ("", none), &mut findings);
+        carve_outs((text, &read), ("", none), &mut findings);
     }
+    borne::whole(text, &read, inserted, &mut findings);
     for norm in read
         .iter()
         .filter(|n| n.modality != Modality::Statement || n.hedge.is_some())
-        .filter(|n| !n.excludes_workers())
+        .filter(|n| !n.excludes_workers() && !n.carves_out())
     {
         let modal = norm.hedge.clone().unwrap_or_else(|| norm.modal.clone());
         let binding = matches!(

@@ -164,6 +164,14 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
             "it sets aside the provision before it (\"notwithstanding\")",
         ));
     }
+    // "Paragraph 1 shall not apply to the residence permit", "this prohibition does not extend to …",
+    // *larangan … tidak berlaku untuk izin tinggal*: part of what the provision covered is taken out of
+    // it, and only a reader can say whether that part mattered.
+    if norm.carves_out() {
+        return Some(Qualification::uncertain(
+            "it takes something out of the provision",
+        ));
+    }
     // "For their own safety, women under 25 are not placed in night work", *demi keselamatan PMI, PMI
     // wajib tinggal di rumah Pengguna*: a restriction on the worker made in the name of protecting them.
     // A ban on harming the worker ("to protect workers, passports shall not be kept") restricts no worker.

@@ -296,6 +296,32 @@ impl Norm {
             && !speaks_of(Qualifier::LawfulCost, exempt_from)
     }
 
+    /// Whether the norm takes something out of a provision of the text: "Paragraph 1 shall not apply to
+    /// the residence permit", "this prohibition does not extend to the residence permit", *larangan
+    /// sebagaimana dimaksud pada ayat (1) tidak berlaku untuk izin tinggal*. What it leaves out is no
+    /// group of workers (that is [`Norm::excludes_workers`]) but a thing, a case or a sum the provision
+    /// covered.
+    pub fn carves_out(&self) -> bool {
+        use crate::lexicon::{Qualifier, terms_speak_of};
+        // A passive's object is its subject ("Worksites … shall be excluded from inspection"): the
+        // provision is then no subject, and the sentence is read as the active form only.
+        if !self.acts(&["exclude"])
+            || self.passive
+            || self.bearer.is_some()
+            || self.object_terms.trim().is_empty()
+            || self.object_names_workers()
+            || self.excludes_workers()
+        {
+            return false;
+        }
+        // The provision is named before what it leaves out.
+        let head = self
+            .terms
+            .strip_suffix(self.object_terms.as_str())
+            .unwrap_or(&self.terms);
+        terms_speak_of(Qualifier::Provision, head)
+    }
+
     /// Whether the object's head is a worker ("domestic workers", *Pekerja rumah tangga*), not a thing said
     /// of them ("changes less favourable to the worker").
     fn object_names_workers(&self) -> bool {

@@ -111,12 +111,20 @@ impl Reader<'_> {
                     && !lists.adverbs.iter().any(|w| w == before)
                     && !before.ends_with("ly")
                     && role_at(words, first - 1, self.definitions).is_none();
-                // The passive of the same clause: no comma or "and" between.
+                // The passive of the same clause: no comma or "and" between, but for an adverb set off
+                // after the auxiliary ("The service charge … is, however, payable by the Worker").
+                let be = |w: &str| matches!(w, "is" | "are" | "was" | "were");
+                let adverb = |w: &str| lists.adverbs.iter().any(|a| a == w);
                 let mut passive = || {
                     actions
-                        .find(|&i| matches!(words[i - 1], "is" | "are" | "was" | "were"))
+                        .find(|&i| {
+                            be(words[i - 1]) || (i >= 2 && adverb(words[i - 1]) && be(words[i - 2]))
+                        })
                         .filter(|&i| {
-                            (first + 1..i).all(|k| !tokens[k].comma_before && words[k] != "and")
+                            let set_off = if be(words[i - 1]) { i } else { i - 1 };
+                            (first + 1..i).all(|k| {
+                                (!tokens[k].comma_before || k >= set_off) && words[k] != "and"
+                            })
                         })
                 };
                 Some(if after_noun {

@@ -1226,3 +1226,176 @@ fn an_action_phrase_that_runs_past_its_norm_does_not_panic() {
     );
     assert!(!n.is_empty());
 }
+
+/// A statement whose own verb keeps someone from an act ("Nothing in paragraph 1 prevents the Employer
+/// from keeping …", "Paragraph 1 does not prevent …") leaves them free to do it, with no modal written;
+/// one not denied bans it ("The Employer prevents the Worker from leaving the house").
+#[test]
+fn a_statement_that_prevents_names_who_is_kept_from_the_act() {
+    for (text, class, bearer, modality) in [
+        (
+            "Nothing in paragraph 1 prevents the Employer from keeping the residence permit.",
+            "keep",
+            "employer",
+            Modality::Permission,
+        ),
+        (
+            "Paragraph 1 does not prevent the Sponsor from retaining the work permit in the household's files.",
+            "keep",
+            "employer",
+            Modality::Permission,
+        ),
+        (
+            "The Employer prevents the Worker from leaving the house after dark.",
+            "leave",
+            "worker",
+            Modality::Prohibition,
+        ),
+    ] {
+        let n = with_action(&norms(text), class);
+        assert_eq!(
+            (role(&n), n.modality, n.denied()),
+            (Some(bearer), modality, modality == Modality::Prohibition),
+            "{text}: {n:#?}"
+        );
+    }
+}
+
+/// A sum put on someone without a verb of paying: "payable by", "for the Worker's account", "responsible
+/// for" a fee, *bertanggung jawab atas* or *merupakan tanggung jawab* a party. The subject of "is,
+/// however, payable" is the fee, not the adverb.
+#[test]
+fn a_sum_someone_answers_for_is_theirs_to_pay() {
+    for (list, bearer, object) in [
+        (
+            norms("The placement fee of the agency is, however, payable by the Worker."),
+            "worker",
+            "The placement fee of the agency",
+        ),
+        (
+            norms("The costs of the agency's service are for the Worker's account."),
+            "worker",
+            "The costs of the agency's service",
+        ),
+        (
+            norms("The Worker is responsible for the agency's placement fee."),
+            "worker",
+            "the agency's placement fee",
+        ),
+        (
+            norms_id("Pekerja bertanggung jawab atas biaya jasa agensi."),
+            "worker",
+            "biaya jasa agensi",
+        ),
+        (
+            norms_id("Biaya jasa agensi merupakan tanggung jawab Pekerja."),
+            "worker",
+            "Biaya jasa agensi",
+        ),
+    ] {
+        let n = with_action(&list, "pay");
+        assert_eq!(
+            (role(&n), n.denied(), n.object.as_str()),
+            (Some(bearer), false, object),
+            "{n:#?}"
+        );
+    }
+    // Being responsible for something that is no sum is a duty of care, not a payment.
+    assert!(
+        !norms("The Employer is responsible for the safety of the Worker.")
+            .iter()
+            .any(|n| n.acts(&["pay"]))
+    );
+    // *Bertanggung jawab* before a verb is the modal of that verb.
+    let list = norms_id("P3MI bertanggung jawab menempatkan Pekerja.");
+    let n = &list[0];
+    assert_eq!(
+        (role(n), n.action.as_ref().map(|a| a.words.as_str())),
+        (Some("agency"), Some("menempatkan")),
+        "{n:#?}"
+    );
+}
+
+/// A point with no verb of its own ("(c) the medical examination;") does what its lead-in does, to it.
+/// A lead-in that ends by naming an actor before "including:" lists items of its object: the actor is
+/// no subject of the points.
+#[test]
+fn a_verbless_point_takes_its_lead_ins_act() {
+    let definitions = Definitions::default();
+    for (indonesian, lead, point, object) in [
+        (
+            false,
+            "The Employer shall bear the cost of:",
+            "the medical examination;",
+            "the medical examination",
+        ),
+        (
+            true,
+            "Pemberi Kerja wajib menanggung biaya:",
+            "pemeriksaan kesehatan.",
+            "pemeriksaan kesehatan",
+        ),
+    ] {
+        let reader = Reader::new(&definitions, indonesian);
+        let lead = reader.read(lead, None).pop();
+        let n = with_action(&reader.read(point, lead.as_ref()), "pay");
+        assert_eq!(
+            (role(&n), n.modality, n.inherited, n.object.as_str()),
+            (Some("employer"), Modality::Obligation, true, object),
+            "{n:#?}"
+        );
+    }
+    let reader = Reader::new(&definitions, false);
+    let text = "Approved Employers shall pay the recruitment costs of each Worker, including:";
+    assert!(
+        reader
+            .trailing_actor_tokens(text, &crate::lexicon::tokenize(text))
+            .is_none()
+    );
+    let text = "The Parties shall ensure that domestic workers:";
+    assert!(
+        reader
+            .trailing_actor_tokens(text, &crate::lexicon::tokenize(text))
+            .is_some()
+    );
+}
+
+/// A sentence that takes something out of a part of an article or a ban is a carve-out; one that says a
+/// whole article does not reach a matter, or leaves workers out, is not.
+#[test]
+fn a_carve_out_takes_a_thing_out_of_a_provision() {
+    for (list, carves) in [
+        (
+            norms("This prohibition does not extend to the residence permit."),
+            true,
+        ),
+        (
+            norms("Paragraph 1 shall not apply to the work permit."),
+            true,
+        ),
+        (
+            norms_id(
+                "Larangan sebagaimana dimaksud pada ayat (1) tidak berlaku untuk izin tinggal.",
+            ),
+            true,
+        ),
+        (
+            norms(
+                "This Article does not apply to individual disputes between a worker and an employer.",
+            ),
+            false,
+        ),
+        (
+            norms("Paragraph 1 shall not apply to domestic workers."),
+            false,
+        ),
+        (
+            norms(
+                "Worksites classified as strategic shall be excluded from inspection under paragraph 2.",
+            ),
+            false,
+        ),
+    ] {
+        assert_eq!(list.iter().any(Norm::carves_out), carves, "{list:#?}");
+    }
+}

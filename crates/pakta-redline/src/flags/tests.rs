@@ -164,7 +164,7 @@ fn shall_that_became_will_is_weaker_and_still_stronger_than_may() {
 #[test]
 fn a_paragraph_struck_or_added_whole_carries_its_norms() {
     let whole = |text: &str, inserted: bool| -> Vec<String> {
-        let found = whole_clause_findings(text, inserted);
+        let found = whole_clause_findings(text, None, inserted);
         found
             .values
             .iter()
@@ -342,7 +342,7 @@ fn a_ban_narrowed_to_the_unreasonable_act_is_a_condition_added() {
 /// to it, in both languages; one that lets the worker do something, or the employer pay in full, is not.
 #[test]
 fn a_paragraph_added_to_undo_its_article_is_a_condition_added() {
-    let added = |text: &str| names(&whole_clause_findings(text, true));
+    let added = |text: &str| names(&whole_clause_findings(text, None, true));
     for text in [
         "The Employer may, however, keep these documents for safekeeping.",
         "Namun demikian, Pemberi Kerja dapat menyimpan dokumen tersebut untuk tujuan pengamanan.",
@@ -994,4 +994,94 @@ fn a_signing_date_in_any_of_its_forms_is_a_changed_date_not_a_number() {
     ] {
         assert_eq!(flags(old, new), ["date-changed"], "{old}");
     }
+}
+
+/// Who bears a cost, read from norms: a paragraph added that puts a sum on the worker, one struck that
+/// had the employer side bear it (a point included, read under its lead-in), and an item struck from
+/// what the employer side bears are `cost-changed`, with the words; a reworded list is not.
+#[test]
+fn a_cost_put_on_the_worker_or_struck_from_the_employer_is_a_cost_change() {
+    let values = |found: &Findings| -> Vec<String> {
+        found
+            .values
+            .iter()
+            .filter(|v| v.flag == Flag::CostChanged)
+            .map(|v| format!("{} → {}", v.old, v.new))
+            .collect()
+    };
+    for text in [
+        "The placement fee of the agency is, however, payable by the Worker.",
+        "The costs of the agency's service are for the Worker's account.",
+        "Biaya jasa agensi di Indonesia merupakan tanggung jawab Pekerja.",
+    ] {
+        assert_eq!(
+            values(&whole_clause_findings(text, None, true)).len(),
+            1,
+            "{text}"
+        );
+    }
+    assert_eq!(
+        values(&whole_clause_findings(
+            "pemeriksaan kesehatan.",
+            Some("Pemberi Kerja wajib menanggung biaya:"),
+            false
+        )),
+        ["pemeriksaan kesehatan → "]
+    );
+    assert!(
+        values(&whole_clause_findings(
+            "The Worker may keep a copy of the contract.",
+            None,
+            true
+        ))
+        .is_empty()
+    );
+    let changed =
+        |old: &str, new: &str| values(&clause_findings(old, new, &word_diff(old, new), (&[], &[])));
+    assert_eq!(
+        changed(
+            "The Employer shall bear the cost of the air ticket, the visa and the medical examination.",
+            "The Employer shall bear the cost of the air ticket and the visa."
+        ),
+        ["the medical examination → "]
+    );
+    assert!(
+        changed(
+            "The Employer shall bear the cost of the air ticket, the visa and the medical examination.",
+            "The Employer shall bear the costs of the visa, the medical examination and the air ticket."
+        )
+        .is_empty()
+    );
+}
+
+/// A paragraph that takes something out of a ban is a condition added to it, with its words; struck,
+/// a condition removed. A whole article that does not reach a matter is not.
+#[test]
+fn a_carve_out_from_a_ban_is_a_condition() {
+    for text in [
+        "This prohibition does not extend to the residence permit.",
+        "Larangan sebagaimana dimaksud pada ayat (1) tidak berlaku untuk izin tinggal.",
+        "Nothing in paragraph 1 prevents the Employer from keeping the residence permit.",
+    ] {
+        assert!(
+            names(&whole_clause_findings(text, None, true)).contains(&"condition-added"),
+            "{text}"
+        );
+    }
+    assert!(
+        names(&whole_clause_findings(
+            "This prohibition does not extend to the residence permit.",
+            None,
+            false
+        ))
+        .contains(&"condition-removed")
+    );
+    assert!(
+        !names(&whole_clause_findings(
+            "This Article does not apply to individual disputes between a worker and an employer.",
+            None,
+            true
+        ))
+        .contains(&"condition-added")
+    );
 }
