@@ -323,10 +323,11 @@ impl NormRule {
     }
 
     /// Whether the rule reads the other paragraphs of a matched clause's article: only one that takes
-    /// the requirement away and names its technique in words of its own ("per cent" beside "transfer")
-    /// can tell a paragraph of the topic from one on another topic; "the worker pays" cannot.
+    /// the requirement away and names its technique ("per cent" beside "transfer") or its object ("the
+    /// wage" paid to the agency, *upah dibayarkan kepada agensi*) in words of its own can tell a paragraph
+    /// of the topic from one on another topic; "the worker pays" cannot.
     fn reads_article(&self) -> bool {
-        self.effect != Effect::Satisfies && !self.also.is_empty()
+        self.effect != Effect::Satisfies && (!self.also.is_empty() || !self.object.is_empty())
     }
 
     /// Whether `norm` is one this rule speaks of. `sentence`: the norms of its sentence, itself among

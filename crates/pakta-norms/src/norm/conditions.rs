@@ -189,8 +189,13 @@ impl Reader<'_> {
             let leading = i == sentence.start
                 || (!verb_before
                     && anchors(words, &(sentence.start..i), &owned_here, lists).is_empty());
+            // An opener of several words that opens the sentence and is the whole condition ("At the
+            // Employer's request, the wage …", *Atas permintaan Pemberi Kerja, upah …*) ends at the comma
+            // right after it, before the subject; a comma after a one-word opener ("If, however, …") is
+            // the adverb's.
+            let whole = i == sentence.start && open_end > i + 1;
             let mut end = (open_end..sentence.end)
-                .find(|&k| tokens[k].comma_before && k > open_end)
+                .find(|&k| tokens[k].comma_before && (k > open_end || whole))
                 .unwrap_or(sentence.end);
             // A leading condition with its own comma ends there, whatever modal it holds ("Apabila
             // Kelompok Kerja tidak dapat menyelesaikannya, …"); one without a comma ends at the main

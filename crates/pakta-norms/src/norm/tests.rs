@@ -1399,3 +1399,21 @@ fn a_carve_out_takes_a_thing_out_of_a_provision() {
         assert_eq!(list.iter().any(Norm::carves_out), carves, "{list:#?}");
     }
 }
+
+/// A condition opener of several words set off by a comma is the whole condition: the subject after the
+/// comma is the norm's ("At the Employer's request, the monthly wage may be paid to the agency").
+#[test]
+fn a_leading_condition_ends_at_its_comma() {
+    let n = with_action(
+        &norms("At the Employer's request, the monthly wage may be paid to the placement agency."),
+        "pay",
+    );
+    assert_eq!(
+        (
+            n.object.as_str(),
+            n.conditions.first().map(|c| c.text.as_str())
+        ),
+        ("the monthly wage", Some("At the Employer's request")),
+        "{n:#?}"
+    );
+}
