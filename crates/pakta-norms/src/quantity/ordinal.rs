@@ -61,6 +61,14 @@ pub(super) fn ordinal_quantity(
     let found = ordinal_at(folded, i)?;
     let (start, end) = (words[found.first].start, words[found.end - 1].end);
     let per = period_after(text, end);
+    // "no later than the seventh day", *paling lambat tanggal 7*: a deadline; "no earlier than", "not
+    // before", *paling cepat*: a waiting time. The article between bound and ordinal is no obstacle.
+    let article = if found.first > 0 && folded[found.first - 1] == "the" {
+        words[found.first - 1].start
+    } else {
+        start
+    };
+    let bound = super::terms::bound_before(text, article);
     let quantity = Quantity {
         value: found.value,
         unit: Unit::Ordinal,
@@ -70,9 +78,9 @@ pub(super) fn ordinal_quantity(
         end,
         age: false,
         spelled: None,
-        bound: None,
+        bound: bound.map(|(b, _)| b),
         per: per.map(|(p, _)| p),
-        phrase: start..per.map_or(end, |(_, at)| at),
+        phrase: bound.map_or(start, |(_, at)| at)..per.map_or(end, |(_, at)| at),
         currency_in_words: None,
     };
     Some((quantity, found.end))

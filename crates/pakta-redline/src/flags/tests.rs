@@ -709,7 +709,7 @@ fn a_day_fixed_by_an_ordinal_that_moved_is_a_changed_number() {
         (
             "Wages are paid no later than the seventh day of each month.",
             "Wages are paid no later than the twenty-seventh day of each month.",
-            "seventh day of each month → twenty-seventh day of each month",
+            "no later than the seventh day of each month → no later than the twenty-seventh day of each month",
         ),
         (
             "Wages are paid by the 7th day of the month.",
@@ -719,7 +719,7 @@ fn a_day_fixed_by_an_ordinal_that_moved_is_a_changed_number() {
         (
             "Upah dibayarkan paling lambat hari ketujuh setiap bulan.",
             "Upah dibayarkan paling lambat hari kedua puluh tujuh setiap bulan.",
-            "hari ketujuh setiap bulan → hari kedua puluh tujuh setiap bulan",
+            "paling lambat hari ketujuh setiap bulan → paling lambat hari kedua puluh tujuh setiap bulan",
         ),
     ] {
         assert_eq!(number_changes(old, new), [change], "{old}");
@@ -1083,5 +1083,38 @@ fn a_carve_out_from_a_ban_is_a_condition() {
             true
         ))
         .contains(&"condition-added")
+    );
+}
+
+/// A pay day fixed by an ordinal keeps its bound: a deadline that became a waiting time ("no later than"
+/// → "no earlier than" or "not before" the seventh day, *paling lambat* → *paling cepat tanggal 7*) is a
+/// changed number though the day is the same.
+#[test]
+fn an_ordinal_deadline_that_became_a_waiting_time_is_a_number_change() {
+    for (old, new, value) in [
+        (
+            "The wage shall be paid no later than the seventh day of each month.",
+            "The wage shall be paid no earlier than the seventh day of each month.",
+            "no later than the seventh day of each month → no earlier than the seventh day of each month",
+        ),
+        (
+            "The wage shall be paid no later than the seventh day of each month.",
+            "The wage shall be paid not before the seventh day of each month.",
+            "no later than the seventh day of each month → not before the seventh day of each month",
+        ),
+        (
+            "Upah dibayarkan paling lambat tanggal 7 setiap bulan.",
+            "Upah dibayarkan paling cepat tanggal 7 setiap bulan.",
+            "paling lambat tanggal 7 setiap bulan → paling cepat tanggal 7 setiap bulan",
+        ),
+    ] {
+        assert_eq!(number_changes(old, new), [value], "{new}");
+    }
+    assert!(
+        number_changes(
+            "The wage shall be paid no later than the seventh day of each month.",
+            "The wage shall be paid not later than the seventh day of each month."
+        )
+        .is_empty()
     );
 }
