@@ -50,10 +50,15 @@ pub enum Flag {
     ScopeNarrowed,
     /// Such an exclusion struck out, or narrowed: workers it left out are in again.
     ScopeWidened,
+    /// A duty or ban put on the worker by a paragraph added: "During the complaint the Worker shall remain
+    /// in the Employer's household". Not a strengthened modal: the "shall" binds the one protected.
+    WorkerDutyAdded,
+    /// A duty or ban of the worker's struck out with its paragraph.
+    WorkerDutyRemoved,
 }
 
 impl Flag {
-    pub const ALL: [Flag; 17] = [
+    pub const ALL: [Flag; 19] = [
         Flag::ModalWeakened,
         Flag::ModalStrengthened,
         Flag::NegationAdded,
@@ -71,6 +76,8 @@ impl Flag {
         Flag::MeaningReversed,
         Flag::ScopeNarrowed,
         Flag::ScopeWidened,
+        Flag::WorkerDutyAdded,
+        Flag::WorkerDutyRemoved,
     ];
 
     pub fn as_str(self) -> &'static str {
@@ -92,6 +99,8 @@ impl Flag {
             Flag::MeaningReversed => "meaning-reversed",
             Flag::ScopeNarrowed => "scope-narrowed",
             Flag::ScopeWidened => "scope-widened",
+            Flag::WorkerDutyAdded => "worker-duty-added",
+            Flag::WorkerDutyRemoved => "worker-duty-removed",
         }
     }
 }
@@ -441,39 +450,10 @@ pub fn whole_clause_findings(text: &str, lead_in: Option<&str>, inserted: bool) 
         .filter(|n| n.modality != Modality::Statement || n.hedge.is_some())
         .filter(|n| !n.excludes_workers() && !n.carves_out())
     {
-        let modal = norm.hedge.clone().unwrap_or_else(|| norm.modal.clone());
-        let binding = matches!(
-            norm.modality,
-            Modality::Obligation | Modality::Prohibition | Modality::HedgedDuty
-        );
-        let workers = norm
-            .bearer_role()
-            .is_some_and(pakta_norms::Role::is_worker_side);
+        whole_norm(text, norm, inserted, &mut findings);
         if inserted {
-            if norm.denied() {
-                findings.add(Flag::NegationAdded, "", negation_words(text, norm));
-            } else if binding {
-                findings.add(Flag::ModalStrengthened, "", modal);
-            } else if employer_power(norm) {
-                // "The Employer may, however, keep these documents", "may deduct up to fifty per cent":
-                // a paragraph that lets the employer side do what the article protects against is an
-                // exception to it.
-                findings.add(
-                    Flag::ConditionAdded,
-                    "",
-                    pakta_core::text::collapse_whitespace(&text[norm.span.clone()]),
-                );
-            }
             for condition in norm.conditions.iter().filter(|c| !c.denied) {
                 findings.add(Flag::ConditionAdded, "", condition.text.clone());
-            }
-        } else {
-            if norm.denied() {
-                findings.add(Flag::NegationRemoved, negation_words(text, norm), "");
-            }
-            // A permission of the employer side that went takes nothing from the worker.
-            if binding || workers {
-                findings.add(Flag::ModalWeakened, modal, "");
             }
         }
     }
@@ -487,6 +467,61 @@ pub fn whole_clause_findings(text: &str, lead_in: Option<&str>, inserted: bool) 
         findings.add(Flag::ConditionAdded, "", opening.to_string());
     }
     findings
+}
+
+/// The flags one norm of a paragraph added (`inserted`) or struck out brings.
+fn whole_norm(text: &str, norm: &Norm, inserted: bool, findings: &mut Findings) {
+    let modal = norm.hedge.clone().unwrap_or_else(|| norm.modal.clone());
+    let words = || pakta_core::text::collapse_whitespace(&text[norm.span.clone()]);
+    let binding = matches!(
+        norm.modality,
+        Modality::Obligation | Modality::Prohibition | Modality::HedgedDuty
+    );
+    let workers = norm
+        .bearer_role()
+        .is_some_and(pakta_norms::Role::is_worker_side);
+    // A sum the worker is to pay or repay is `cost-changed` (`borne::whole`), and nothing more.
+    if workers && norm.acts(&["pay", "repay"]) && !norm.denied() {
+        return;
+    }
+    // A duty or ban on the worker ("the Worker shall remain in the household", "shall not leave the house
+    // at night") binds the one protected: no strengthened modal, no protection added or lost. "No worker
+    // shall be required to …" takes a duty away and is read as the negation it is.
+    let worker_duty = workers
+        && match norm.modality {
+            Modality::Obligation | Modality::HedgedDuty => !norm.negated,
+            Modality::Prohibition => true,
+            _ => false,
+        };
+    match (inserted, worker_duty) {
+        (true, true) => findings.add(Flag::WorkerDutyAdded, "", words()),
+        (false, true) => findings.add(Flag::WorkerDutyRemoved, words(), ""),
+        (true, false) => {
+            if norm.denied() {
+                findings.add(Flag::NegationAdded, "", negation_words(text, norm));
+            } else if norm.awaits_approval() {
+                // "The new employer must be approved by the current Employer": not a duty of the
+                // employer's but its consent, written in as a paragraph of its own.
+                findings.add(Flag::ConditionAdded, "", words());
+            } else if binding {
+                findings.add(Flag::ModalStrengthened, "", modal);
+            } else if employer_power(norm) {
+                // "The Employer may, however, keep these documents", "may deduct up to fifty per cent":
+                // a paragraph that lets the employer side do what the article protects against is an
+                // exception to it.
+                findings.add(Flag::ConditionAdded, "", words());
+            }
+        }
+        (false, false) => {
+            if norm.denied() {
+                findings.add(Flag::NegationRemoved, negation_words(text, norm), "");
+            }
+            // A permission of the employer side that went takes nothing from the worker.
+            if binding || workers {
+                findings.add(Flag::ModalWeakened, modal, "");
+            }
+        }
+    }
 }
 
 /// `party-changed` for a table row: a row has no verb for the norm reader, but a "Paid by" column says who

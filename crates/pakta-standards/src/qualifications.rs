@@ -347,6 +347,13 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
             "it depends on someone else's consent or approval",
         ));
     }
+    // "The new employer must be approved by the current Employer", *harus disetujui oleh Pemberi Kerja*:
+    // a consent of the employer side or a relative written as a sentence of its own, not as a condition.
+    if norm.awaits_approval() {
+        return Some(Qualification::takes_back(
+            "it depends on someone else's consent or approval",
+        ));
+    }
     // A consent asked of anyone but the worker: the employer, a skipper, a husband or a guardian. Theirs
     // empties the worker's right; an authority's approval ("only with the approval of the Ministry") may be
     // the very supervision a standard asks for, and one the text does not place is for a reader to place.

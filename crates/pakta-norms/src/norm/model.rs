@@ -322,6 +322,23 @@ impl Norm {
         terms_speak_of(Qualifier::Provision, head)
     }
 
+    /// Whether the norm makes a person, or the worker's move, wait on the employer side's or a relative's
+    /// approval: a passive of consenting whose agent is one of them and whose subject names a party ("The
+    /// new employer must be approved by the current Employer", "the Worker's transfer shall be authorised
+    /// by the Sponsor", *Pemberi Kerja baru harus disetujui oleh Pemberi Kerja sebelumnya*). An employer's
+    /// duty to approve, in the active voice, is none, and nor is "Overtime must be approved by the
+    /// Employer": what waits is no person's.
+    pub fn awaits_approval(&self) -> bool {
+        let approver = self
+            .bearer_role()
+            .is_some_and(|r| r.is_employer_side() || r == Role::Family);
+        let words: Vec<&str> = self.object_terms.split(' ').collect();
+        let definitions = crate::Definitions::default();
+        let names_party =
+            (0..words.len()).any(|i| crate::roles::role_at(&words, i, &definitions).is_some());
+        self.passive && !self.denied() && self.acts(&["consent"]) && approver && names_party
+    }
+
     /// Whether the object's head is a worker ("domestic workers", *Pekerja rumah tangga*), not a thing said
     /// of them ("changes less favourable to the worker").
     fn object_names_workers(&self) -> bool {

@@ -10,10 +10,10 @@ use pakta_norms::lexicon::{self, Qualifier};
 
 use super::{Findings, Flag};
 
-/// Which side bears the cost a norm speaks of: someone must, may or does pay, bear or fund it, and it is
-/// not denied.
+/// Which side bears the cost a norm speaks of: someone must, may or does pay, bear, fund or repay it, and
+/// it is not denied.
 fn bearer(norm: &Norm) -> Option<Side> {
-    if norm.denied() || !norm.acts(&["pay"]) {
+    if norm.denied() || !norm.acts(&["pay", "repay"]) {
         return None;
     }
     let role = norm.bearer_role()?;

@@ -188,10 +188,32 @@ fn a_paragraph_struck_or_added_whole_carries_its_norms() {
             true
         ),
         [
-            "modal-strengthened  → shall",
+            "cost-changed  → Notwithstanding paragraphs 1 and 2, the worker shall reimburse the air fare",
             "condition-added  → if the contract ends early",
             "condition-added  → Notwithstanding paragraphs 1 and 2"
         ]
+    );
+    // A duty or ban put on the worker is no strengthened modal; struck, no weakened one.
+    assert_eq!(
+        whole(
+            "During the complaint the Worker shall remain in the Employer's household.",
+            true
+        ),
+        [
+            "worker-duty-added  → During the complaint the Worker shall remain in the Employer's household"
+        ]
+    );
+    assert_eq!(
+        whole("Pekerja dilarang keluar rumah pada malam hari.", false),
+        ["worker-duty-removed Pekerja dilarang keluar rumah pada malam hari → "]
+    );
+    // A consent of the employer side written as its own sentence is a condition.
+    assert_eq!(
+        whole(
+            "The new employer must be approved by the current Employer.",
+            true
+        ),
+        ["condition-added  → The new employer must be approved by the current Employer"]
     );
     // The employer's permission that went takes nothing from the worker; a statement is no norm.
     assert!(whole("The employer may deduct the cost of meals.", false).is_empty());
