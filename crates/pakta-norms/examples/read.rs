@@ -30,6 +30,10 @@ fn main() {
             if std::env::var("READ_DEBUG").is_ok() {
                 println!("{:#?}", norm.conditions);
                 println!("    words: {}", norm.words());
+                println!(
+                    "    classes: {:?}",
+                    norm.action.as_ref().map(|a| &a.classes)
+                );
             }
         }
     }

@@ -571,9 +571,9 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
             end_index = digits_end;
         }
         let before = i.checked_sub(1).map(|b| folded[b].as_str());
-        // "eight consecutive hours", "three working days", "one full day": one qualifier may stand between
-        // the number and its unit.
-        let qualifier = folded.get(end_index).is_some_and(|w| {
+        // "eight consecutive hours", "three working days", "one full day", "one (1) full rest day": one
+        // or two qualifiers may stand between the number and its unit.
+        let is_qualifier = |w: &String| {
             matches!(
                 w.as_str(),
                 "consecutive"
@@ -590,10 +590,25 @@ pub fn quantities(text: &str) -> Vec<Quantity> {
                     | "rest"
                     | "free"
             )
-        }) && folded
-            .get(end_index + 1)
-            .and_then(|w| unit_of(w))
-            .is_some_and(|u| u != Unit::Money);
+        };
+        let qualifiers = (0..2)
+            .take_while(|&k| folded.get(end_index + k).is_some_and(is_qualifier))
+            .count();
+        // The last qualifier stands right before the unit; an earlier one ("full" of "full rest day")
+        // goes with it.
+        let qualifiers = (1..=qualifiers)
+            .rev()
+            .find(|&n| {
+                folded
+                    .get(end_index + n)
+                    .and_then(|w| unit_of(w))
+                    .is_some_and(|u| u != Unit::Money)
+            })
+            .unwrap_or(0);
+        if qualifiers == 2 {
+            end_index += 1;
+        }
+        let qualifier = qualifiers > 0;
         // Which days count is part of the period: "30 working days" is not "30 days", *30 hari kerja* is
         // not *30 hari*.
         let mut kind = String::new();

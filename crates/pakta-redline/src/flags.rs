@@ -14,7 +14,7 @@ use pakta_norms::texts::authentic_texts;
 use pakta_norms::{Definitions, Modality, Norm, Reader};
 
 mod borne;
-mod words;
+pub(crate) mod words;
 use words::{consents, costs, dates, definitions, numbers, reasonableness, reversals};
 
 /// A change flag, in the fixed vocabulary of the JSON contract.

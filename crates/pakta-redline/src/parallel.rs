@@ -30,6 +30,15 @@ pub enum Kind {
     /// The versions disagree on which language versions are authentic or which prevails: each English
     /// and Indonesian text declaring itself the one that prevails.
     AuthenticTexts,
+    /// An act borne by another party, or done for another, in one version: "The Employer shall bear the
+    /// cost" against *Pekerja wajib menanggung biaya*, the wage paid to the worker against *kepada agensi*.
+    Party,
+    /// Someone's consent asked in one version and not in the other: "without the consent of the
+    /// Employer" against *dengan persetujuan Pemberi Kerja*.
+    Condition,
+    /// Paid in one version, unpaid in the other: "paid annual leave" against *cuti tahunan tidak
+    /// berbayar*.
+    Cost,
 }
 
 impl Kind {
@@ -41,6 +50,9 @@ impl Kind {
             Kind::Reference => "reference",
             Kind::Modality => "modality",
             Kind::AuthenticTexts => "authentic-texts",
+            Kind::Party => "party",
+            Kind::Condition => "condition",
+            Kind::Cost => "cost",
         }
     }
 }
@@ -249,6 +261,34 @@ fn compare_text(article: &str, clause: &str, a: &str, b: &str, out: &mut Vec<Inc
             only_b.extend(on_b.iter().map(|(_, t)| t.clone()));
         }
     }
+    // The same amount as a floor in one version and a ceiling in the other: "no later than the seventh
+    // day" against *paling cepat tanggal 7*. Only where both versions write a bound.
+    // A duration is left out: "at least six months before" is *paling lambat enam bulan sebelum*.
+    let bounds = |list: &[Quantity], text: &str| {
+        let mut map: BTreeMap<String, Vec<(pakta_norms::quantity::Bound, String)>> =
+            BTreeMap::new();
+        for q in list.iter().filter(|q| q.days().is_none()) {
+            if let Some(bound) = q.bound {
+                map.entry(q.amount_key())
+                    .or_default()
+                    .push((bound, text[q.phrase.clone()].to_string()));
+            }
+        }
+        map
+    };
+    let (ba, bb) = (bounds(&list_a, a), bounds(&list_b, b));
+    for (k, on_a) in &ba {
+        let Some(on_b) = bb.get(k) else { continue };
+        let kinds = |list: &[(pakta_norms::quantity::Bound, String)]| {
+            let mut kinds: Vec<_> = list.iter().map(|(bound, _)| *bound).collect();
+            kinds.sort();
+            kinds
+        };
+        if on_a.len() == on_b.len() && kinds(on_a) != kinds(on_b) {
+            only_a.extend(on_a.iter().map(|(_, t)| t.clone()));
+            only_b.extend(on_b.iter().map(|(_, t)| t.clone()));
+        }
+    }
     if !only_a.is_empty() || !only_b.is_empty() {
         out.push(Inconsistency {
             kind: Kind::Quantity,
@@ -258,14 +298,26 @@ fn compare_text(article: &str, clause: &str, a: &str, b: &str, out: &mut Vec<Inc
             b: only_b.join("; "),
         });
     }
-    if let Some((said_a, said_b)) = stances_differ(a, b) {
-        out.push(Inconsistency {
-            kind: Kind::Modality,
-            article: article.to_string(),
-            clause: Some(clause.to_string()),
-            a: said_a,
-            b: said_b,
-        });
+    let (norms_a, norms_b) = (clause_norms(a), clause_norms(b));
+    for (kind, found) in [
+        (Kind::Modality, stances_differ(&norms_a, &norms_b)),
+        (Kind::Party, parties_differ(&norms_a, &norms_b)),
+        (Kind::Condition, consents_differ(&norms_a, &norms_b)),
+        (Kind::Cost, pay_differs((a, &norms_a), (b, &norms_b))),
+        (
+            Kind::Condition,
+            exclusion_differs((a, &norms_a), (b, &norms_b)),
+        ),
+    ] {
+        if let Some((said_a, said_b)) = found {
+            out.push(Inconsistency {
+                kind,
+                article: article.to_string(),
+                clause: Some(clause.to_string()),
+                a: said_a,
+                b: said_b,
+            });
+        }
     }
     // Cross-references: which article and paragraph each one names. Points are left out: English "point (a)
     // of paragraph 1" and Indonesian "ayat (1) huruf a" are not yet read to the same depth.
@@ -338,8 +390,7 @@ fn clause_norms(text: &str) -> Vec<Norm> {
 /// other only allows ("shall not hold" against *boleh menyimpan*, "shall pay" against *dapat membayar*):
 /// what each version says of it, modal and verb. The reader words the two languages differently, so only
 /// an allowance where the other version has no word of the same stance counts.
-fn stances_differ(a: &str, b: &str) -> Option<(String, String)> {
-    let (na, nb) = (clause_norms(a), clause_norms(b));
+fn stances_differ(na: &[Norm], nb: &[Norm]) -> Option<(String, String)> {
     let by_class = |norms: &[Norm]| {
         let mut map: BTreeMap<String, Vec<(Stance, String)>> = BTreeMap::new();
         for norm in norms {
@@ -362,7 +413,7 @@ fn stances_differ(a: &str, b: &str) -> Option<(String, String)> {
         }
         map
     };
-    let (ca, cb) = (by_class(&na), by_class(&nb));
+    let (ca, cb) = (by_class(na), by_class(nb));
     let has = |list: &[(Stance, String)], s: Stance| list.iter().any(|(x, _)| *x == s);
     let show = |list: &[(Stance, String)]| {
         list.iter()
@@ -386,4 +437,267 @@ fn stances_differ(a: &str, b: &str) -> Option<(String, String)> {
         }
     }
     None
+}
+
+/// The side, employer or worker, that bears, and that is the beneficiary of, each act (by action class)
+/// of a clause's norms, with the words that name it; `None` for an act more than one norm of the clause
+/// does, which two languages may split and join differently.
+type Parties = BTreeMap<&'static str, Option<(Option<Side>, Option<Side>)>>;
+
+/// The two sides a translation must not swap: who pays, who keeps, to whom it is paid.
+#[derive(Debug, Clone, PartialEq, Eq)]
+enum Side {
+    Employer(String),
+    Worker(String),
+}
+
+impl Side {
+    fn of(actor: Option<&pakta_norms::Actor>) -> Option<Side> {
+        let actor = actor?;
+        if actor.role.is_employer_side() {
+            Some(Side::Employer(actor.words.clone()))
+        } else if actor.role.is_worker_side() {
+            Some(Side::Worker(actor.words.clone()))
+        } else {
+            None
+        }
+    }
+
+    fn same(&self, other: &Side) -> bool {
+        matches!(
+            (self, other),
+            (Side::Employer(_), Side::Employer(_)) | (Side::Worker(_), Side::Worker(_))
+        )
+    }
+
+    fn words(&self) -> &str {
+        match self {
+            Side::Employer(w) | Side::Worker(w) => w,
+        }
+    }
+}
+
+fn parties(norms: &[Norm]) -> Parties {
+    let mut map: Parties = BTreeMap::new();
+    for norm in norms {
+        let Some(action) = &norm.action else { continue };
+        // A floor or a ceiling binds a number, which the quantities compare; its "bearer" is whatever
+        // the sentence opens with.
+        for class in action
+            .classes
+            .iter()
+            .filter(|c| !matches!(**c, "floor" | "cap"))
+        {
+            let sides = (
+                Side::of(norm.bearer.as_ref()),
+                Side::of(norm.beneficiary.as_ref()),
+            );
+            map.entry(class)
+                .and_modify(|e| *e = None)
+                .or_insert(Some(sides));
+        }
+    }
+    map
+}
+
+/// An act (by action class) that both versions name once, borne by the employer side in one and by the
+/// worker in the other, or done for one in one and for the other in the other: "The Employer shall bear
+/// the cost" against *Pekerja wajib menanggung biaya*, the wage paid "to the Worker" against *kepada
+/// agensi*. A version that leaves the party unnamed (a passive without an agent) says nothing against the
+/// other, and a State, an authority or a generic *pihak* is left to the reader.
+fn parties_differ(na: &[Norm], nb: &[Norm]) -> Option<(String, String)> {
+    let (pa, pb) = (parties(na), parties(nb));
+    let swapped = |a: &Option<Side>, b: &Option<Side>| match (a, b) {
+        (Some(a), Some(b)) => !a.same(b),
+        _ => false,
+    };
+    for (class, sides) in &pa {
+        let (Some((bearer_a, for_a)), Some(Some((bearer_b, for_b)))) = (sides, pb.get(class))
+        else {
+            continue;
+        };
+        if swapped(bearer_a, bearer_b) {
+            let (a, b) = (bearer_a.as_ref()?, bearer_b.as_ref()?);
+            return Some((a.words().to_string(), b.words().to_string()));
+        }
+        if swapped(for_a, for_b) {
+            let (a, b) = (for_a.as_ref()?, for_b.as_ref()?);
+            return Some((format!("for {}", a.words()), format!("for {}", b.words())));
+        }
+    }
+    None
+}
+
+/// A consent of the employer side or of a relative that one version asks for and the other does not, or
+/// denies ("without the consent of the Employer" against *dengan persetujuan Pemberi Kerja*). The
+/// Parties' own agreement, or an authority's, is how the two versions may word a procedure differently.
+fn consents_differ(na: &[Norm], nb: &[Norm]) -> Option<(String, String)> {
+    let private = |r: &pakta_norms::Role| r.is_employer_side() || *r == pakta_norms::Role::Family;
+    let asked = |norms: &[Norm]| -> Vec<String> {
+        norms
+            .iter()
+            .flat_map(|n| &n.conditions)
+            .filter(|c| {
+                let words = c.words();
+                c.consent
+                    && !c.denied
+                    && !c.mutual
+                    && c.giver.map_or_else(|| c.roles.iter().any(private), |g| private(&g))
+                    // "… setelah ditandatangani tanpa persetujuan …": a denier inside the condition.
+                    && !words.split(' ').any(|w| matches!(w, "tanpa" | "without"))
+            })
+            .map(|c| c.text.clone())
+            .collect()
+    };
+    let denied = |norms: &[Norm]| -> Vec<String> {
+        norms
+            .iter()
+            .flat_map(|n| &n.conditions)
+            .filter(|c| c.consent && c.denied)
+            .map(|c| c.text.clone())
+            .collect()
+    };
+    let (asked_a, asked_b) = (asked(na), asked(nb));
+    let (denied_a, denied_b) = (denied(na), denied(nb));
+    let show = |asked: &[String], denied: &[String]| {
+        asked
+            .iter()
+            .chain(denied)
+            .cloned()
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    (asked_a.is_empty() != asked_b.is_empty())
+        .then(|| (show(&asked_a, &denied_a), show(&asked_b, &denied_b)))
+}
+
+/// What a cost phrase says: that something is not paid ("unpaid", "without pay", *tidak berbayar*, *tanpa
+/// upah*) or is ("paid leave", "with pay", *berbayar*); `None` for any other.
+fn paid(term: &str) -> Option<bool> {
+    let words: Vec<&str> = term.split_whitespace().collect();
+    let negated = words.first().is_some_and(|w| {
+        pakta_norms::lexicon::is_strict_negator(w) || *w == "tanpa" || *w == "without"
+    });
+    let unpaid = words.first().is_some_and(|w| w.starts_with("unpaid"));
+    let pay = words
+        .iter()
+        .any(|w| matches!(*w, "paid" | "pay" | "berbayar" | "upah" | "unpaid"));
+    pay.then_some(!(negated || unpaid))
+}
+
+/// Whether the worker bears a cost in a clause: a norm of the worker's paying or repaying a sum, not
+/// denied, or a cost phrase that names the worker or the payer's own purse ("at the Worker's expense",
+/// *atas biaya Pekerja*, *atas biaya sendiri*). `Some(false)` where a phrase or norm says the worker pays
+/// nothing ("free of charge", *tanpa biaya*, "shall be exempt from court fees"); `None` where the clause
+/// says neither.
+fn worker_pays(text: &str, norms: &[Norm]) -> Option<bool> {
+    use pakta_norms::lexicon::{Qualifier, speaks_of};
+    let worker = |n: &Norm| {
+        n.bearer_role()
+            .is_some_and(pakta_norms::Role::is_worker_side)
+    };
+    let sum = |n: &Norm| speaks_of(Qualifier::Money, &format!("{} {}", n.object, n.words()));
+    let mut pays = norms
+        .iter()
+        .any(|n| worker(n) && !n.denied() && n.acts(&["pay", "repay"]) && sum(n));
+    // "The Worker shall have access to the courts … and shall be exempt from court fees": an exemption
+    // with no subject of its own is the clause's worker's.
+    let clause_worker = norms.iter().any(worker);
+    let mut free = norms.iter().any(|n| {
+        let exempt = n.acts(&["exclude"])
+            && !n.denied()
+            && (worker(n) || (n.bearer.is_none() && clause_worker));
+        sum(n) && ((worker(n) && n.denied() && n.acts(&["pay", "repay"])) || exempt)
+    });
+    for term in crate::flags::words::cost_terms(text, norms) {
+        let words: Vec<&str> = term.split_whitespace().collect();
+        let names_worker = words.iter().any(|w| {
+            pakta_norms::Role::of_word(w).is_some_and(pakta_norms::Role::is_worker_side)
+                || matches!(*w, "own" | "sendiri")
+        });
+        let names_employer = words.iter().any(|w| {
+            pakta_norms::Role::of_word(w).is_some_and(pakta_norms::Role::is_employer_side)
+        });
+        let free_words = words
+            .iter()
+            .any(|w| matches!(*w, "free" | "gratis" | "cuma-cuma" | "bebas") || *w == "no")
+            || term.starts_with("tanpa biaya")
+            || term.starts_with("tanpa dipungut");
+        if names_worker {
+            pays = true;
+        } else if names_employer || free_words {
+            free = true;
+        }
+    }
+    match (pays, free) {
+        (true, false) => Some(true),
+        (false, true) => Some(false),
+        _ => None,
+    }
+}
+
+/// Paid in one version and unpaid in the other, or borne by the worker in one and not in the other,
+/// with the phrases each uses.
+fn pay_differs((a, na): (&str, &[Norm]), (b, nb): (&str, &[Norm])) -> Option<(String, String)> {
+    let terms = |text: &str, norms: &[Norm]| -> Vec<(bool, String)> {
+        crate::flags::words::cost_terms(text, norms)
+            .into_iter()
+            .filter_map(|t| paid(&t).map(|p| (p, t)))
+            .collect()
+    };
+    let (ta, tb) = (terms(a, na), terms(b, nb));
+    let only =
+        |list: &[(bool, String)], p: bool| !list.is_empty() && list.iter().all(|(x, _)| *x == p);
+    let show = |list: &[(bool, String)]| {
+        list.iter()
+            .map(|(_, t)| t.as_str())
+            .collect::<Vec<_>>()
+            .join("; ")
+    };
+    if (only(&ta, true) && only(&tb, false)) || (only(&ta, false) && only(&tb, true)) {
+        return Some((show(&ta), show(&tb)));
+    }
+    let say = |pays: bool| {
+        if pays {
+            "the worker pays"
+        } else {
+            "the worker pays nothing"
+        }
+    };
+    match (worker_pays(a, na), worker_pays(b, nb)) {
+        (Some(x), Some(y)) if x != y => Some((say(x).to_string(), say(y).to_string())),
+        _ => None,
+    }
+}
+
+/// What one version includes the other leaves out, in the same words' place: "including domestic
+/// workers" against *tidak termasuk pekerja rumah tangga*, *termasuk* against "excluding". Only such a
+/// swap counts: the lexicon's words for leaving something out differ too much between the languages for
+/// one version's carve-out alone to say the other lacks it.
+fn exclusion_differs((a, _): (&str, &[Norm]), (b, _): (&str, &[Norm])) -> Option<(String, String)> {
+    use pakta_norms::lexicon::{Qualifier, tokenize, words_open_with};
+    // The first carve-out of a text, as written with the words after it, and whether it includes.
+    let read = |text: &str| -> (Option<String>, bool) {
+        let tokens = tokenize(text);
+        let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+        let shown = |k: usize| {
+            let end = (k + 6).min(tokens.len()) - 1;
+            text[tokens[k].start..tokens[end].end].to_string()
+        };
+        let carved = (0..words.len())
+            .find(|&k| words_open_with(Qualifier::CarveOut, &words[k..]))
+            .map(shown);
+        let includes = words.iter().enumerate().any(|(k, w)| {
+            matches!(
+                *w,
+                "including" | "includes" | "termasuk" | "meliputi" | "mencakup"
+            ) && (k == 0 || !pakta_norms::lexicon::is_strict_negator(words[k - 1]))
+        });
+        (carved, includes)
+    };
+    match (read(a), read(b)) {
+        ((Some(carved), false), (None, true)) => Some((carved, "including".to_string())),
+        ((None, true), (Some(carved), false)) => Some(("including".to_string(), carved)),
+        _ => None,
+    }
 }

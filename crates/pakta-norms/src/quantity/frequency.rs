@@ -3,7 +3,7 @@
 //! changed number.
 
 use super::terms::{bound_before, period_after};
-use super::{Quantity, Unit, Word, digits_value, unit_of, words_value};
+use super::{Quantity, Unit, Word, digits_value, unit_of, word_value, words_value};
 
 /// The frequency that starts at word `i`, with the index after it: a number of times followed by its
 /// period. "Once" with no period after it ("once the worker arrives") is no number.
@@ -50,12 +50,21 @@ fn times_at(folded: &[String], i: usize) -> Option<(f64, usize)> {
         "thrice" => return Some((3.0, i + 1)),
         _ => {}
     }
-    let value = digits_value(&folded[i]).or_else(|| words_value(&[folded[i].as_str()]))?;
+    let digits = digits_value(&folded[i]);
+    let value = digits.or_else(|| words_value(&[folded[i].as_str()]))?;
+    // "1 (satu) kali", "2 (two) times": digits repeated in words before the word for times.
+    let mut j = i + 1;
+    if digits.is_some() {
+        while j < folded.len() && j < i + 4 && word_value(&folded[j]).is_some() {
+            j += 1;
+        }
+    }
+    // "1 (one) time a year" is written too.
     matches!(
-        folded.get(i + 1).map(String::as_str),
-        Some("times" | "kali")
+        folded.get(j).map(String::as_str),
+        Some("times" | "time" | "kali")
     )
-    .then_some((value, i + 2))
+    .then_some((value, j + 1))
 }
 
 /// "every two years", *setiap dua tahun* after a number of times, from word `at`: how many periods, the

@@ -311,7 +311,7 @@ pub(super) fn costs(
 /// berbayar"): "unpaid" and *tidak berbayar* are other terms than "paid" and *berbayar*. A phrase inside
 /// a ban ("… and may not be deducted from wages", *tidak boleh dipotong dari upah*) moves no cost: the
 /// ban forbids it.
-fn cost_terms(text: &str, norms: &[Norm]) -> Vec<String> {
+pub(crate) fn cost_terms(text: &str, norms: &[Norm]) -> Vec<String> {
     let tokens = lexicon::tokenize(text);
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
     let banned = |at: usize| norms.iter().any(|n| n.denied() && n.span.contains(&at));

@@ -105,3 +105,103 @@ fn versions_that_each_declare_a_different_prevailing_text_are_found() {
     assert_eq!(texts[0].a, "English, Indonesian; English prevails");
     assert_eq!(texts[0].b, "English, Indonesian; Indonesian prevails");
 }
+
+/// One English text, its faithful Indonesian translation, and Indonesian versions that each diverge in
+/// one place a translator must not change: who bears a cost, whom the wage is paid to, a consent asked
+/// where the English needs none, leave paid or unpaid, a free service at the worker's expense, an
+/// exemption from fees turned into a duty to pay, a deadline turned into a waiting time, a group left out,
+/// and a period per week against per month. Each is found, in its article and of its kind, and nothing
+/// elsewhere; the faithful text has no finding (and "one (1) full rest day" agrees with *1 (satu) hari istirahat penuh*).
+#[test]
+fn each_divergence_of_meaning_between_versions_is_found() {
+    let en = pakta_core::parse(
+        "## Article 1 — Costs\n\nThe Employer shall bear the cost of the air ticket and the visa.\n\n\
+         ## Article 2 — Wages\n\nThe wage shall be paid to the Worker no later than the seventh day of each month.\n\n\
+         ## Article 3 — Rest\n\nThe Worker shall be entitled to one (1) full rest day each week and to thirty (30) days of paid annual leave per year.\n\n\
+         ## Article 4 — Complaints\n\nThe Worker may lodge a complaint with the labour office without the consent of the Employer, and shall be exempt from court fees.\n\n\
+         ## Article 5 — Health\n\nThe Employer shall provide medical care to the Worker free of charge.\n\n\
+         ## Article 6 — Definitions\n\n\"Worker\" means a national of Indonesia employed in Qatar, including domestic workers.\n",
+    );
+    let articles = [
+        "## Pasal 1 — Biaya\n\nPemberi Kerja wajib menanggung biaya tiket pesawat dan visa.",
+        "## Pasal 2 — Upah\n\nUpah dibayarkan kepada Pekerja paling lambat tanggal 7 setiap bulan.",
+        "## Pasal 3 — Istirahat\n\nPekerja berhak atas 1 (satu) hari istirahat penuh setiap minggu dan 30 (tiga puluh) hari cuti tahunan berbayar setiap tahun.",
+        "## Pasal 4 — Pengaduan\n\nPekerja dapat menyampaikan pengaduan kepada kantor ketenagakerjaan tanpa persetujuan Pemberi Kerja, dan dibebaskan dari biaya perkara.",
+        "## Pasal 5 — Kesehatan\n\nPemberi Kerja wajib memberikan perawatan kesehatan kepada Pekerja tanpa biaya.",
+        "## Pasal 6 — Definisi\n\n\"Pekerja\" adalah warga negara Indonesia yang bekerja di Qatar, termasuk pekerja rumah tangga.",
+    ];
+    let id = |replace: Option<(&str, &str)>| {
+        let text = articles.join("\n\n");
+        let text = match replace {
+            Some((from, to)) => {
+                assert!(text.contains(from), "{from}");
+                text.replace(from, to)
+            }
+            None => text,
+        };
+        pakta_core::parse(&text)
+    };
+    let found = parallel(&en, &id(None)).inconsistencies;
+    assert!(found.is_empty(), "{found:#?}");
+    for (from, to, kind, article) in [
+        (
+            "Pemberi Kerja wajib menanggung",
+            "Pekerja wajib menanggung",
+            Kind::Party,
+            "1",
+        ),
+        (
+            "kepada Pekerja paling",
+            "kepada agensi paling",
+            Kind::Party,
+            "2",
+        ),
+        (
+            "paling lambat tanggal 7",
+            "paling cepat tanggal 7",
+            Kind::Quantity,
+            "2",
+        ),
+        ("setiap minggu", "setiap bulan", Kind::Quantity, "3"),
+        (
+            "cuti tahunan berbayar",
+            "cuti tahunan tidak berbayar",
+            Kind::Cost,
+            "3",
+        ),
+        (
+            "tanpa persetujuan Pemberi Kerja",
+            "dengan persetujuan Pemberi Kerja",
+            Kind::Condition,
+            "4",
+        ),
+        (
+            "dibebaskan dari biaya perkara",
+            "wajib membayar biaya perkara",
+            Kind::Cost,
+            "4",
+        ),
+        ("tanpa biaya.", "atas biaya Pekerja.", Kind::Cost, "5"),
+        (
+            "termasuk pekerja rumah tangga",
+            "tidak termasuk pekerja rumah tangga",
+            Kind::Condition,
+            "6",
+        ),
+    ] {
+        let found: Vec<(Kind, String)> = parallel(&en, &id(Some((from, to))))
+            .inconsistencies
+            .into_iter()
+            .map(|i| (i.kind, i.article))
+            .collect();
+        // Found, and nothing found elsewhere (one divergence may show as two kinds in its article).
+        assert!(
+            found.contains(&(kind, article.to_string())),
+            "{from} → {to}: {found:?}"
+        );
+        assert!(
+            found.iter().all(|(_, a)| a == article),
+            "{from} → {to}: {found:?}"
+        );
+    }
+}
