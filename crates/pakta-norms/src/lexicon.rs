@@ -395,11 +395,14 @@ pub enum Qualifier {
     /// Words that name a provision of the text: "paragraph 1", "this prohibition", *ayat (1)*,
     /// *larangan*, *ketentuan*.
     Provision,
+    /// Words that say something costs the worker nothing: "free of charge", "at no cost to the Worker",
+    /// *tanpa dipungut biaya*. The sum they name ("charge", *biaya*) is no cost.
+    Free,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 32] = [
+    pub(crate) const ALL: [Qualifier; 33] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -432,6 +435,7 @@ impl Qualifier {
         Qualifier::NationalLaw,
         Qualifier::SoFarOnly,
         Qualifier::Provision,
+        Qualifier::Free,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -469,6 +473,7 @@ impl Qualifier {
             Qualifier::NationalLaw => "national_law",
             Qualifier::SoFarOnly => "so_far_only",
             Qualifier::Provision => "provisions",
+            Qualifier::Free => "free",
         }
     }
 }

@@ -506,7 +506,9 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
         }
         // A cost needs money named somewhere in the norm ("menggantinya" replaces worn equipment; it
         // repays nothing), and a right to credit is no debt.
-        let money = says(Qualifier::Money) && !says(Qualifier::LawfulCost);
+        // "… free of charge", *tanpa dipungut biaya*: the sum named is what the worker does not pay.
+        let money =
+            says(Qualifier::Money) && !says(Qualifier::LawfulCost) && !says(Qualifier::Free);
         if money && norm.modality != Modality::Right {
             if norm.acts(&["repay", "advance", "deduct"]) {
                 return Some(Qualification::uncertain(
