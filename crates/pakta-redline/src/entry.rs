@@ -596,11 +596,34 @@ pub(crate) fn matched(
             _ => None,
         })
         .collect();
+    // Two paragraphs merged into one ("… eight hours a day." + "The Worker shall be entitled to one rest
+    // day each week." → "… eight hours a day, and the Worker shall be entitled to …"): the old paragraph
+    // right after a changed one, gone, whose words are most of what the changed one gained. The two old
+    // paragraphs are read as one against the new.
+    let merged_from: Vec<Option<usize>> = aligned
+        .iter()
+        .enumerate()
+        .map(|(i, pair)| match (*pair, aligned.get(i + 1).copied()) {
+            ((Some(o), Some(n)), Some((Some(m), None)))
+                if old_keys[o] != new_keys[n]
+                    && splits_into(
+                        &new.lines[n].text,
+                        &old.lines[o].text,
+                        &old.lines[m].text,
+                        deadline,
+                    ) =>
+            {
+                Some(m)
+            }
+            _ => None,
+        })
+        .collect();
     for (i, &(o, n)) in aligned.iter().enumerate() {
         match (o, n) {
             (Some(o), Some(n)) => {
                 let (before, after) = (&old.lines[o], &new.lines[n]);
                 let split_off = split_into[i].map(|m| &new.lines[m]);
+                let merged = merged_from[i].map(|m| &old.lines[m]);
                 let same = old_keys[o] == new_keys[n];
                 let (changes, cut_short) = if same {
                     let equal = Change {
@@ -618,8 +641,8 @@ pub(crate) fn matched(
                         identity.find_old(&before.text),
                         identity.find_new(&after.text),
                     );
-                    match split_off {
-                        Some(rest) => {
+                    match (split_off, merged) {
+                        (Some(rest), _) => {
                             let joined = format!("{} {}", after.text, rest.text);
                             let joined_changes =
                                 word_diff_until(&before.text, &joined, deadline).changes;
@@ -630,7 +653,18 @@ pub(crate) fn matched(
                                 (&references.0, &identity.find_new(&joined)),
                             ));
                         }
-                        None => findings.extend(flags::clause_findings(
+                        (None, Some(rest)) => {
+                            let joined = format!("{} {}", before.text, rest.text);
+                            let joined_changes =
+                                word_diff_until(&joined, &after.text, deadline).changes;
+                            findings.extend(flags::clause_findings(
+                                &joined,
+                                &after.text,
+                                &joined_changes,
+                                (&identity.find_old(&joined), &references.1),
+                            ));
+                        }
+                        (None, None) => findings.extend(flags::clause_findings(
                             &before.text,
                             &after.text,
                             &changes,
@@ -676,14 +710,17 @@ pub(crate) fn matched(
             }
             (Some(o), None) => {
                 any_change = true;
-                orphans.push(Orphan {
-                    clause: clauses.len(),
-                    findings: flags::whole_clause_findings(
-                        &old.lines[o].text,
-                        lead_in(&old.lines, o),
-                        false,
-                    ),
-                });
+                // A line merged into the one before was read with it.
+                if !merged_from.contains(&Some(o)) {
+                    orphans.push(Orphan {
+                        clause: clauses.len(),
+                        findings: flags::whole_clause_findings(
+                            &old.lines[o].text,
+                            lead_in(&old.lines, o),
+                            false,
+                        ),
+                    });
+                }
                 clauses.push(whole_line(&old.lines[o], ChangeOp::Delete));
             }
             (None, Some(n)) => {

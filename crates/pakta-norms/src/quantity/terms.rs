@@ -62,7 +62,7 @@ pub(super) fn bound_before(text: &str, start: usize) -> Option<(Bound, usize)> {
 pub(super) fn period_after(text: &str, end: usize) -> Option<(Unit, usize)> {
     let mut words = Vec::new();
     let mut at = end;
-    while words.len() < 6 {
+    while words.len() < 7 {
         let rest = &text[at..];
         // Spaces, and the parenthesis that closes a number written in words, are no punctuation here.
         let gap = rest.len()
@@ -104,8 +104,8 @@ pub(super) fn period_after(text: &str, end: usize) -> Option<(Unit, usize)> {
             let (next, next_end) = words.get(i + 1)?;
             return unit_of_period(next).map(|unit| (unit, *next_end));
         }
-        // What is counted: "of rest", "libur", "of paid leave"; a number or a capital is something else.
-        if i >= 3 || !word.chars().all(char::is_alphabetic) {
+        // What is counted: "of rest", "libur", "of paid annual leave"; a number or a capital is something else.
+        if i >= 4 || !word.chars().all(char::is_alphabetic) {
             return None;
         }
     }

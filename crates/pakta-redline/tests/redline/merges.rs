@@ -141,3 +141,37 @@ fn unrelated_lines_are_not_paired_as_moves() {
             .all(|c| c.relocation.is_none())
     );
 }
+
+/// Two paragraphs of an article merged into one, word for word, is no change of modal or number; merged
+/// with a modal softened on the way, it is that change alone.
+#[test]
+fn paragraphs_merged_word_for_word_raise_no_flag() {
+    let old = "## Article 7 — Hours\n\n1. Normal hours of work shall not exceed eight (8) hours a day.\n\n2. The Worker shall be entitled to one (1) full rest day each week.\n\n3. The Worker shall be entitled to thirty (30) days of paid annual leave per year.\n";
+    let merged = |joined: &str| {
+        format!(
+            "## Article 7 — Hours\n\n1. Normal hours of work shall not exceed eight (8) hours a day, and {joined}\n\n2. The Worker shall be entitled to thirty (30) days of paid annual leave per year.\n"
+        )
+    };
+    let flags = |new: &str| {
+        redline(
+            &pakta_core::parse(old),
+            &pakta_core::parse(new),
+            &Options::default(),
+        )
+        .articles()
+        .flat_map(|a| a.flags.clone())
+        .collect::<Vec<Flag>>()
+    };
+    assert!(
+        flags(&merged(
+            "the Worker shall be entitled to one (1) full rest day each week."
+        ))
+        .is_empty()
+    );
+    assert_eq!(
+        flags(&merged(
+            "the Worker may be given one (1) full rest day each week."
+        )),
+        [Flag::ModalWeakened]
+    );
+}
