@@ -139,6 +139,7 @@ impl Identity {
                     text: line.text[reference.range.clone()].to_string(),
                     target,
                     meant: None,
+                    meant_paragraph: None,
                     problem: ReferenceFault::Missing,
                     level: ReferenceLevel::Article,
                 })
@@ -196,6 +197,7 @@ impl Identity {
                         text: new_line.text[reference.range.clone()].to_string(),
                         target: target.clone(),
                         meant: None,
+                        meant_paragraph: None,
                         problem: ReferenceFault::Reused,
                         level: ReferenceLevel::Article,
                     });
@@ -214,6 +216,7 @@ impl Identity {
                     text: new_line.text[reference.range.clone()].to_string(),
                     target: target.clone(),
                     meant: Some(now.clone()),
+                    meant_paragraph: None,
                     problem: ReferenceFault::Renumbered,
                     level: ReferenceLevel::Article,
                 });
@@ -314,6 +317,7 @@ fn stale_paragraphs(
                 text: after.text[r.range.clone()].to_string(),
                 target: target.clone(),
                 meant: Some(now.clone()),
+                meant_paragraph: None,
                 problem: ReferenceFault::Renumbered,
                 level: ReferenceLevel::Paragraph,
             })

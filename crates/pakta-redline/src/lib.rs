@@ -283,6 +283,10 @@ pub struct ReferenceProblem {
     pub target: String,
     /// The article it meant, by identity, now that numbers moved; `None` when the target is gone.
     pub meant: Option<String>,
+    /// For a reference to a paragraph of a renumbered article ("Pasal 4 ayat (1)") whose paragraphs were
+    /// relabelled too: the label the paragraph it meant has now ("2"), so following the report does not
+    /// land on the paragraph that took its place.
+    pub meant_paragraph: Option<String>,
     /// What is wrong with it.
     pub problem: ReferenceFault,
     /// Whether it names an article, or a paragraph of its own article ("paragraph 1", *ayat (1)*), in
@@ -637,6 +641,7 @@ pub fn redline(old: &Agreement, new: &Agreement, options: &Options) -> Redline {
         }
     }
     let moved_lines = moves::settle(&mut entries, orphans, &identity, deadline);
+    stale::renumbered_paragraphs(&entries, &identity, &mut references);
     references.extend(stale::paragraph_references(&entries, &identity));
     let mut summary = summarise(&entries);
     summary.moved_lines = moved_lines;

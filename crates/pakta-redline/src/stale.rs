@@ -15,6 +15,66 @@ use crate::{EntryRedline, ReferenceFault, ReferenceLevel, ReferenceProblem};
 /// An article's relabelled paragraphs: its OLD number, and each paragraph's old label with its new one.
 type Relabelled<'e> = (&'e str, Vec<(String, String)>);
 
+/// A matched article's OLD and NEW numbers, and each relabelled paragraph's old label with its new one.
+type Renumbering<'e> = (&'e str, &'e str, Vec<(String, String)>);
+
+/// Each matched article's relabelled paragraphs (old label → new label), with its OLD and NEW numbers.
+fn relabelled_articles(entries: &[EntryRedline]) -> Vec<Renumbering<'_>> {
+    entries
+        .iter()
+        .filter(|e| e.kind == EntryKind::Article)
+        .filter_map(|entry| {
+            let (Some(old), Some(new)) = (&entry.old_number, &entry.new_number) else {
+                return None;
+            };
+            let moved: Vec<(String, String)> = entry
+                .clauses
+                .iter()
+                .filter(|c| c.old.is_some() && c.new.is_some() && c.depth == 0)
+                .filter_map(|c| {
+                    let was = paragraph_label(c.old_label.as_deref()?);
+                    let now = paragraph_label(c.label.as_deref()?);
+                    (!was.is_empty() && was != now).then_some((was, now))
+                })
+                .collect();
+            (!moved.is_empty()).then_some((old.as_str(), new.as_str(), moved))
+        })
+        .collect()
+}
+
+/// References already found naming a renumbered article ("Pasal 4 ayat (1)" of what is now Pasal 6) whose
+/// paragraph was relabelled too: the paragraph it meant is named, so the fix the report points to ("Pasal
+/// 6 ayat (2)") is the right one.
+pub(crate) fn renumbered_paragraphs(
+    entries: &[EntryRedline],
+    identity: &Identity,
+    problems: &mut [ReferenceProblem],
+) {
+    let fold = |n: &str| pakta_core::words::fold(n);
+    let relabelled = relabelled_articles(entries);
+    if relabelled.is_empty() {
+        return;
+    }
+    for problem in problems
+        .iter_mut()
+        .filter(|p| p.problem == ReferenceFault::Renumbered && p.level == ReferenceLevel::Article)
+    {
+        let Some(paragraph) = identity
+            .find_new(&problem.text)
+            .into_iter()
+            .find_map(|r| r.paragraph)
+        else {
+            continue;
+        };
+        let paragraph = paragraph_label(&paragraph);
+        problem.meant_paragraph = relabelled
+            .iter()
+            .find(|(old, _, _)| fold(old) == fold(&problem.target))
+            .and_then(|(_, _, moved)| moved.iter().find(|(was, _)| *was == paragraph))
+            .map(|(_, now)| now.clone());
+    }
+}
+
 /// The stale paragraph references of the matched articles' unchanged-meaning lines.
 pub(crate) fn paragraph_references(
     entries: &[EntryRedline],
@@ -22,25 +82,10 @@ pub(crate) fn paragraph_references(
 ) -> Vec<ReferenceProblem> {
     let fold = |n: &str| pakta_core::words::fold(n);
     // Each matched article's relabelled paragraphs (old label → new label), by its NEW number.
-    let mut relabelled: HashMap<String, Relabelled> = HashMap::new();
-    for entry in entries.iter().filter(|e| e.kind == EntryKind::Article) {
-        let (Some(old), Some(new)) = (&entry.old_number, &entry.new_number) else {
-            continue;
-        };
-        let moved: Vec<(String, String)> = entry
-            .clauses
-            .iter()
-            .filter(|c| c.old.is_some() && c.new.is_some() && c.depth == 0)
-            .filter_map(|c| {
-                let was = paragraph_label(c.old_label.as_deref()?);
-                let now = paragraph_label(c.label.as_deref()?);
-                (!was.is_empty() && was != now).then_some((was, now))
-            })
-            .collect();
-        if !moved.is_empty() {
-            relabelled.insert(fold(new), (old.as_str(), moved));
-        }
-    }
+    let relabelled: HashMap<String, Relabelled> = relabelled_articles(entries)
+        .into_iter()
+        .map(|(old, new, moved)| (fold(new), (old, moved)))
+        .collect();
     // Most redlines relabel no paragraph, and then no line needs reading again.
     if relabelled.is_empty() {
         return Vec::new();
@@ -89,6 +134,7 @@ pub(crate) fn paragraph_references(
                     text: after[reference.range.clone()].to_string(),
                     target: paragraph.clone(),
                     meant: Some(now.clone()),
+                    meant_paragraph: None,
                     problem: ReferenceFault::Renumbered,
                     level: ReferenceLevel::Paragraph,
                 });

@@ -203,10 +203,17 @@ pub fn reference_problem(noun: &str, r: &pakta_redline::ReferenceProblem) -> Str
         ReferenceLevel::Paragraph => "paragraph",
     };
     match (r.problem, &r.meant) {
-        (ReferenceFault::Renumbered, Some(meant)) => format!(
-            "still names {noun} {}, which is now {noun} {meant}",
-            r.target
-        ),
+        (ReferenceFault::Renumbered, Some(meant)) => match &r.meant_paragraph {
+            // "Pasal 4 ayat (1)" of what is now Pasal 6, where a new paragraph (1) was put above it.
+            Some(paragraph) => format!(
+                "still names {noun} {}, which is now {noun} {meant}, and its paragraph is now paragraph {paragraph}",
+                r.target
+            ),
+            None => format!(
+                "still names {noun} {}, which is now {noun} {meant}",
+                r.target
+            ),
+        },
         (ReferenceFault::Deleted, _) => format!("names {noun} {}, which was deleted", r.target),
         (ReferenceFault::Reused, _) => format!(
             "still names {noun} {}, which was deleted; {noun} {} is now a different {}",
@@ -598,6 +605,7 @@ struct ReferenceJson<'a> {
     text: &'a str,
     target: &'a str,
     meant: Option<&'a str>,
+    meant_paragraph: Option<&'a str>,
     problem: &'static str,
     level: &'static str,
 }
@@ -719,6 +727,7 @@ pub fn json(old: &Subject, new: &Subject, redline: &Redline) -> String {
                 text: &r.text,
                 target: &r.target,
                 meant: r.meant.as_deref(),
+                meant_paragraph: r.meant_paragraph.as_deref(),
                 problem: r.problem.as_str(),
                 level: r.level.as_str(),
             })

@@ -97,3 +97,58 @@ fn a_reference_that_kept_a_renumbered_target_is_reported_as_renumbered() {
         .collect();
     assert_eq!(problems, [("2", Some("1"), ReferenceFault::Renumbered)]);
 }
+
+/// A reference to a paragraph of an article that was renumbered, and whose paragraphs moved down under a
+/// new paragraph (1), names the paragraph it meant as well as the article, in either language: following
+/// "now Article 4" alone would land on the new paragraph (1).
+#[test]
+fn a_reference_to_a_paragraph_of_a_renumbered_article_names_the_paragraph_too() {
+    for (word, para) in [
+        ("Article", "paragraph 1 of Article 3"),
+        ("Pasal", "Pasal 3 ayat (1)"),
+    ] {
+        let doc = |inserted: bool| {
+            let mut text =
+                String::from("## W 1 — Scope\n\n1. This agreement covers household workers.\n\n");
+            if inserted {
+                text.push_str(
+                    "## W 2 — Definitions\n\n1. Terms have the meaning given in the law.\n\n",
+                );
+            }
+            let n = if inserted { 3 } else { 2 };
+            text.push_str(&format!(
+                "## W {n} — Wages\n\n1. The employer shall pay the wage monthly.\n\n"
+            ));
+            let n = n + 1;
+            let first = if inserted {
+                "1. The worker may keep a copy of any document.\n\n2. The employer shall not hold the passport.\n\n"
+            } else {
+                "1. The employer shall not hold the passport.\n\n"
+            };
+            text.push_str(&format!("## W {n} — Documents\n\n{first}"));
+            text.push_str(&format!(
+                "## W {} — Complaints\n\n1. A breach of REF may be reported to the labour office.\n",
+                n + 1
+            ));
+            text.replace("## W", &format!("## {word}"))
+                .replace("REF", para)
+        };
+        let report = redline(
+            &pakta_core::parse(&doc(false)),
+            &pakta_core::parse(&doc(true)),
+            &Options::default(),
+        );
+        let problems: Vec<_> = report
+            .references
+            .iter()
+            .map(|r| {
+                (
+                    r.target.as_str(),
+                    r.meant.as_deref(),
+                    r.meant_paragraph.as_deref(),
+                )
+            })
+            .collect();
+        assert_eq!(problems, [("3", Some("4"), Some("2"))], "{word}");
+    }
+}
