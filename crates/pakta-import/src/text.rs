@@ -534,15 +534,20 @@ fn heading_of(line: &str) -> Option<HeadingKind> {
     standalone_line(t).or_else(|| {
         // On a line of its own, "Chapter I — General Provisions" is a heading even in title case
         // (which Markdown text would not be trusted with); "Section 3 of the Act applies." is not.
+        // "Annex — Schedule of Costs", *Lampiran — Daftar Biaya*: an annex needs no number.
         let kind = classify(t);
         let HeadingKind::Division {
-            number: Some(_),
+            number,
             title,
+            kind: division,
             ..
         } = &kind
         else {
             return None;
         };
+        if number.is_none() && *division != pakta_core::DivisionKind::Annex {
+            return None;
+        }
         let headline = title.as_deref().is_none_or(|title| {
             title.split_whitespace().count() <= 10
                 && !title.ends_with(['.', ';', ','])
@@ -686,6 +691,35 @@ impl Vocabulary {
         if self.words.contains(&joined) {
             return false;
         }
+        // "forty-" / "eight (48)": a compound number is written with its hyphen.
+        let tens = matches!(
+            last_part.as_str(),
+            "twenty" | "thirty" | "forty" | "fifty" | "sixty" | "seventy" | "eighty" | "ninety"
+        );
+        let unit = matches!(
+            tail_lower.as_str(),
+            "one"
+                | "two"
+                | "three"
+                | "four"
+                | "five"
+                | "six"
+                | "seven"
+                | "eight"
+                | "nine"
+                | "first"
+                | "second"
+                | "third"
+                | "fourth"
+                | "fifth"
+                | "sixth"
+                | "seventh"
+                | "eighth"
+                | "ninth"
+        );
+        if tens && unit {
+            return true;
+        }
         // No evidence either way: a few prefixes are nearly always written with a hyphen in legal English.
         matches!(
             last_part.as_str(),
@@ -751,26 +785,108 @@ fn ends_with_conjunction(text: &str) -> bool {
 }
 
 /// The cells of a line laid out in columns (two or more runs of text separated by wide gaps), if it is.
+#[cfg(test)]
 fn columns(line: &str) -> Option<Vec<String>> {
-    let body = line.trim();
-    let mut cells = Vec::new();
+    placed_columns(line).map(|cells| cells.into_iter().map(|(_, cell)| cell).collect())
+}
+
+/// [`columns`] with the character column each cell starts at, so that a row with an empty cell can be
+/// set under its header's columns.
+fn placed_columns(line: &str) -> Option<Vec<(usize, String)>> {
+    let mut cells: Vec<(usize, String)> = Vec::new();
     let mut current = String::new();
+    let mut start = 0;
     let mut gap = 0;
-    for c in body.chars() {
+    let mut seen = false;
+    for (column, c) in line.chars().enumerate() {
         if c == ' ' {
             gap += 1;
             continue;
         }
-        if gap >= COLUMN_GAP {
-            cells.push(std::mem::take(&mut current));
+        if !seen {
+            seen = true;
+            start = column;
+        } else if gap >= COLUMN_GAP {
+            cells.push((start, std::mem::take(&mut current)));
+            start = column;
         } else if gap > 0 {
             current.push(' ');
         }
         gap = 0;
         current.push(c);
     }
-    cells.push(current);
-    (cells.len() >= 2 && cells.len() <= 4).then_some(cells)
+    cells.push((start, current));
+    // "1.      No recruitment agency …": a paragraph's label set off by its tab is one cell of text, not a
+    // column; how wide the tab prints depends on the page (a longer footer shifts the whole layout).
+    let label_tab = cells.len() == 2
+        && split_label(&format!("{} x", cells[0].1)).is_some_and(|(_, rest)| rest == "x");
+    (cells.len() >= 2 && cells.len() <= 4 && !label_tab).then_some(cells)
+}
+
+/// A line of a table whose first row is `header`, cut where its text starts at one of the header's
+/// columns after at least two spaces: "Air ticket to Kuwait    ✓" under "Item   Paid by Employer   Paid by
+/// Worker" is two cells, the tick in the second column. `None` when no text starts at a column but the
+/// first.
+fn under_header(line: &str, header: &[(usize, String)]) -> Option<Vec<(usize, String)>> {
+    let chars: Vec<char> = line.chars().collect();
+    let blank = |k: usize| chars.get(k).is_none_or(|c| *c == ' ');
+    let mut cuts: Vec<usize> = header
+        .iter()
+        .skip(1)
+        .filter_map(|(start, _)| {
+            // The text may start a column off, as proportional fonts place it.
+            (start.saturating_sub(1)..=start + 1)
+                .find(|&k| k >= 2 && !blank(k) && blank(k - 1) && blank(k - 2) && k < chars.len())
+        })
+        .collect();
+    cuts.dedup();
+    if cuts.is_empty() {
+        return None;
+    }
+    let mut cells = Vec::new();
+    let mut from = 0;
+    for cut in cuts.iter().copied().chain(std::iter::once(chars.len())) {
+        let text: String = chars[from..cut].iter().collect();
+        let trimmed = text.trim();
+        if !trimmed.is_empty() {
+            let lead = text.chars().take_while(|c| *c == ' ').count();
+            cells.push((from + lead, collapse(trimmed)));
+        }
+        from = cut;
+    }
+    Some(cells)
+}
+
+/// The rows of a column table, each set under the first row's columns: a cell goes to the column whose
+/// start is nearest its own, and a column a row leaves empty stays empty ("Air ticket | | ✓"), so that a
+/// tick keeps the column ("Paid by Worker") it was printed in.
+fn aligned_rows(rows: Vec<(Origin, Vec<(usize, String)>)>) -> Vec<(Origin, Vec<String>)> {
+    let Some(header) = rows
+        .first()
+        .map(|(_, cells)| cells.iter().map(|(at, _)| *at).collect::<Vec<_>>())
+    else {
+        return Vec::new();
+    };
+    rows.into_iter()
+        .map(|(at, cells)| {
+            if cells.len() >= header.len() {
+                return (at, cells.into_iter().map(|(_, cell)| cell).collect());
+            }
+            let mut row = vec![String::new(); header.len()];
+            for (start, cell) in cells {
+                let nearest = (0..header.len())
+                    .min_by_key(|&k| header[k].abs_diff(start))
+                    .unwrap_or(0);
+                if row[nearest].is_empty() {
+                    row[nearest] = cell;
+                } else {
+                    row[nearest].push(' ');
+                    row[nearest].push_str(&cell);
+                }
+            }
+            (at, row)
+        })
+        .collect()
 }
 
 /// Spaces that separate columns rather than words (justified text rarely stretches a gap this wide).
@@ -782,7 +898,7 @@ fn blocks(lines: &[Option<Line>], vocabulary: &Vocabulary, report: &mut TextRepo
     let double_spaced = double_spaced(lines);
     let mut out: Vec<Block> = Vec::new();
     let mut current: Vec<Line> = Vec::new();
-    let mut table: Vec<(Origin, Vec<String>)> = Vec::new();
+    let mut table: Vec<(Origin, Vec<(usize, String)>)> = Vec::new();
     // The last heading waits for its title, or the rest of a long title, on the next line
     // (`Article 5` / `Wages`; `Article 9 — Recruitment and Placement through Licensed` / `Agencies`).
     let mut heading_open: Option<bool> = None;
@@ -797,14 +913,18 @@ fn blocks(lines: &[Option<Line>], vocabulary: &Vocabulary, report: &mut TextRepo
             current.clear();
         }
     };
-    let flush_table = |table: &mut Vec<(Origin, Vec<String>)>, out: &mut Vec<Block>| {
+    let flush_table = |table: &mut Vec<(Origin, Vec<(usize, String)>)>, out: &mut Vec<Block>| {
         match table.as_slice() {
             [] => {}
             [(at, cells)] => out.push(Block::Paragraph {
-                text: cells.join(" "),
+                text: cells
+                    .iter()
+                    .map(|(_, cell)| cell.as_str())
+                    .collect::<Vec<_>>()
+                    .join(" "),
                 at: *at,
             }),
-            _ => out.push(Block::Table(std::mem::take(table))),
+            _ => out.push(Block::Table(aligned_rows(std::mem::take(table)))),
         }
         table.clear();
     };
@@ -925,8 +1045,12 @@ fn blocks(lines: &[Option<Line>], vocabulary: &Vocabulary, report: &mut TextRepo
                 continue;
             }
         }
-        // Columns (signature blocks, two-language tables).
-        if let Some(cells) = columns(line.text) {
+        // Columns (signature blocks, two-language tables); under a table's first row, a line whose text
+        // stands at that row's columns, however narrow its gaps ("Air ticket to Kuwait    ✓").
+        let under = table
+            .first()
+            .and_then(|(_, header)| under_header(line.text, header));
+        if let Some(cells) = under.or_else(|| placed_columns(line.text)) {
             flush(&mut current, &mut out, report);
             table.push((line.at, cells));
             continue;
@@ -1628,5 +1752,10 @@ mod tests {
             ])
         );
         assert_eq!(columns("a justified  line  of text"), None);
+        assert_eq!(
+            columns("1.      No recruitment agency shall charge the Migrant Worker"),
+            None
+        );
+        assert_eq!(columns("(a)      the visa;"), None);
     }
 }

@@ -300,13 +300,13 @@ fn plain_numbered_headings_are_articles_when_no_article_word_is_used() {
 
 #[test]
 fn hyphenation_is_mended_only_where_it_is_typesetting() {
-    let text = "Article 1 — Terms\n\n1. The recruit-\nment of workers shall be free of charge for the self-\nemployed and the non-\ndiscriminated; pekerja-\npekerja migran; Indonesia-\nMalaysia.\n";
+    let text = "Article 1 — Terms\n\n1. The recruit-\nment of workers shall be free of charge for the self-\nemployed and the non-\ndiscriminated; pekerja-\npekerja migran; Indonesia-\nMalaysia; forty-\neight (48) hours.\n";
     let imported = import(text, "t.txt");
     let agreement = parse(&imported.markdown);
     let clause = &agreement.articles[0].clauses[0];
     assert_eq!(
         clause.text,
-        "The recruitment of workers shall be free of charge for the self-employed and the non-discriminated; pekerja-pekerja migran; Indonesia-Malaysia."
+        "The recruitment of workers shall be free of charge for the self-employed and the non-discriminated; pekerja-pekerja migran; Indonesia-Malaysia; forty-eight (48) hours."
     );
     assert_eq!(imported.report.dehyphenated, 1);
 }
@@ -427,6 +427,48 @@ fn symbol_font_ticks_in_a_text_layer_are_read_as_ticks() {
     let imported = import(text, "");
     assert!(
         imported.markdown.contains('\u{2611}') && imported.markdown.contains('\u{2610}'),
+        "{}",
+        imported.markdown
+    );
+}
+
+/// A PDF's page layout: a paragraph label set off by a tab of any width is no column, so the paragraph's
+/// lines join however wide the layout printed the tab; an unnumbered "Annex — …" is an annex; and a cost
+/// table whose cells stand close keeps each tick in the column it was printed under.
+#[test]
+fn a_pdf_layout_keeps_paragraphs_annexes_and_table_columns() {
+    let text = "Article 3 — Recruitment Costs\n\
+1.      No recruitment agency or Employer shall charge the Migrant Worker\n\
+        any fee, directly or indirectly.\n\n\
+2.      The cost of the air ticket shall be borne by the Employer.\n\n\
+\u{c}Annex — Schedule of Costs\n\
+Item                    Paid by Employer        Paid by Worker\n\
+Air ticket to Kuwait    \u{2713}\n\
+Passport issuance                               \u{2713}\n";
+    let imported = import(text, "t.pdf.txt");
+    let agreement = parse(&imported.markdown);
+    let clauses = &agreement.articles[0].clauses;
+    assert_eq!(clauses.len(), 2, "{}", imported.markdown);
+    assert_eq!(
+        clauses[0].text,
+        "No recruitment agency or Employer shall charge the Migrant Worker any fee, directly or indirectly."
+    );
+    assert!(
+        imported.markdown.contains("## Annex — Schedule of Costs"),
+        "{}",
+        imported.markdown
+    );
+    assert!(
+        imported
+            .markdown
+            .contains("| Air ticket to Kuwait | \u{2713} |  |"),
+        "{}",
+        imported.markdown
+    );
+    assert!(
+        imported
+            .markdown
+            .contains("| Passport issuance |  | \u{2713} |"),
         "{}",
         imported.markdown
     );
