@@ -582,42 +582,34 @@ pub(crate) fn matched(
     // against both, so that the modal the moved words now stand under is compared, and the moved
     // words are not reported as struck.
     // For each aligned pair, the new line split off from it.
-    let split_into: Vec<Option<usize>> = aligned
-        .iter()
-        .enumerate()
-        .map(|(i, pair)| match (*pair, aligned.get(i + 1).copied()) {
-            ((Some(o), Some(n)), Some((None, Some(m))))
-                if old_keys[o] != new_keys[n]
-                    && splits_into(
-                        &old.lines[o].text,
-                        &new.lines[n].text,
-                        &new.lines[m].text,
-                        deadline,
-                    ) =>
-            {
-                Some(m)
+    let split_into: Vec<Option<usize>> = (0..aligned.len())
+        .map(|i| match (aligned[i], aligned.get(i + 1).copied()) {
+            ((Some(o), Some(n)), Some((None, Some(m)))) if old_keys[o] != new_keys[n] => {
+                splits_into(
+                    &old.lines[o].text,
+                    &new.lines[n].text,
+                    &new.lines[m].text,
+                    deadline,
+                )
+                .then_some(m)
             }
             _ => None,
         })
         .collect();
     // Two paragraphs merged into one ("… eight hours a day." + "The Worker shall be entitled to one rest
-    // day each week." → "… eight hours a day, and the Worker shall be entitled to …"): the old paragraph
-    // right after a changed one, gone, whose words are most of what the changed one gained. The two old
-    // paragraphs are read as one against the new.
-    let merged_from: Vec<Option<usize>> = aligned
-        .iter()
-        .enumerate()
-        .map(|(i, pair)| match (*pair, aligned.get(i + 1).copied()) {
-            ((Some(o), Some(n)), Some((Some(m), None)))
-                if old_keys[o] != new_keys[n]
-                    && splits_into(
-                        &new.lines[n].text,
-                        &old.lines[o].text,
-                        &old.lines[m].text,
-                        deadline,
-                    ) =>
-            {
-                Some(m)
+    // day each week." → "… eight hours a day, and the Worker shall be entitled to …") is the same the
+    // other way round: the old paragraph right after a changed one, gone, whose words are most of what
+    // the changed one gained. The two old paragraphs are read as one against the new.
+    let merged_from: Vec<Option<usize>> = (0..aligned.len())
+        .map(|i| match (aligned[i], aligned.get(i + 1).copied()) {
+            ((Some(o), Some(n)), Some((Some(m), None))) if old_keys[o] != new_keys[n] => {
+                splits_into(
+                    &new.lines[n].text,
+                    &old.lines[o].text,
+                    &old.lines[m].text,
+                    deadline,
+                )
+                .then_some(m)
             }
             _ => None,
         })

@@ -302,15 +302,51 @@ fn employer_power(norm: &Norm) -> bool {
 /// `scope-narrowed` and `scope-widened`: a group of workers left out that was not before, or no longer.
 /// Exclusions are told apart by what they leave out; one that leaves out other words is both, each with
 /// its own words.
-fn scope((old, before): (&str, &[Norm]), (new, after): (&str, &[Norm]), findings: &mut Findings) {
-    let excluded = |norms: &[Norm]| -> Vec<(String, std::ops::Range<usize>)> {
+fn scope(old: (&str, &[Norm]), new: (&str, &[Norm]), findings: &mut Findings) {
+    left_out(
+        old,
+        new,
+        (
+            Norm::excludes_workers,
+            Flag::ScopeNarrowed,
+            Flag::ScopeWidened,
+        ),
+        findings,
+    );
+}
+
+/// `condition-added` / `condition-removed` for a provision that has something taken out of it ("Paragraph 1
+/// shall not apply to the residence permit", "this prohibition does not extend to …", *larangan … tidak
+/// berlaku untuk izin tinggal*), told apart by what they take out.
+fn carve_outs(old: (&str, &[Norm]), new: (&str, &[Norm]), findings: &mut Findings) {
+    left_out(
+        old,
+        new,
+        (
+            Norm::carves_out,
+            Flag::ConditionAdded,
+            Flag::ConditionRemoved,
+        ),
+        findings,
+    );
+}
+
+/// The norms of either version that leave something out (`leaves`), told apart by what they leave out:
+/// one only in NEW is `added` with its words, one only in OLD `removed`.
+fn left_out(
+    (old, before): (&str, &[Norm]),
+    (new, after): (&str, &[Norm]),
+    (leaves, added, removed): (fn(&Norm) -> bool, Flag, Flag),
+    findings: &mut Findings,
+) {
+    let out = |norms: &[Norm]| -> Vec<(String, std::ops::Range<usize>)> {
         norms
             .iter()
-            .filter(|n| n.excludes_workers())
+            .filter(|n| leaves(n))
             .map(|n| (condition_key(n.object_terms()), n.span.clone()))
             .collect()
     };
-    let (was, now) = (excluded(before), excluded(after));
+    let (was, now) = (out(before), out(after));
     // A quoted term the span starts inside ("Migrant Worker" shall not include …) keeps its opening quote.
     let show = |text: &str, span: &std::ops::Range<usize>| {
         let start = text[..span.start]
@@ -322,43 +358,12 @@ fn scope((old, before): (&str, &[Norm]), (new, after): (&str, &[Norm]), findings
     };
     for (key, span) in &now {
         if !was.iter().any(|(k, _)| k == key) {
-            findings.add(Flag::ScopeNarrowed, "", show(new, span));
+            findings.add(added, "", show(new, span));
         }
     }
     for (key, span) in &was {
         if !now.iter().any(|(k, _)| k == key) {
-            findings.add(Flag::ScopeWidened, show(old, span), "");
-        }
-    }
-}
-
-/// `condition-added` / `condition-removed` for a provision that has something taken out of it ("Paragraph 1
-/// shall not apply to the residence permit", "this prohibition does not extend to …", *larangan … tidak
-/// berlaku untuk izin tinggal*), told apart by what they take out.
-fn carve_outs(
-    (old, before): (&str, &[Norm]),
-    (new, after): (&str, &[Norm]),
-    findings: &mut Findings,
-) {
-    let carved = |norms: &[Norm]| -> Vec<(String, std::ops::Range<usize>)> {
-        norms
-            .iter()
-            .filter(|n| n.carves_out())
-            .map(|n| (condition_key(n.object_terms()), n.span.clone()))
-            .collect()
-    };
-    let (was, now) = (carved(before), carved(after));
-    let show = |text: &str, span: &std::ops::Range<usize>| {
-        pakta_core::text::collapse_whitespace(&text[span.clone()])
-    };
-    for (key, span) in &now {
-        if !was.iter().any(|(k, _)| k == key) {
-            findings.add(Flag::ConditionAdded, "", show(new, span));
-        }
-    }
-    for (key, span) in &was {
-        if !now.iter().any(|(k, _)| k == key) {
-            findings.add(Flag::ConditionRemoved, show(old, span), "");
+            findings.add(removed, show(old, span), "");
         }
     }
 }

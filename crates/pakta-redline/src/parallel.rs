@@ -237,58 +237,15 @@ fn compare_text(article: &str, clause: &str, a: &str, b: &str, out: &mut Vec<Inc
     }
     // The same amount counted per another period: "10 days per year" against *10 hari setiap bulan*.
     // Only where both versions say the period: languages leave it out in different places.
-    let periods = |list: &[Quantity], text: &str| {
-        let mut map: BTreeMap<String, Vec<(pakta_norms::quantity::Unit, String)>> = BTreeMap::new();
-        for q in list {
-            if let Some(per) = q.per {
-                map.entry(q.amount_key())
-                    .or_default()
-                    .push((per, text[q.phrase.clone()].to_string()));
-            }
-        }
-        map
-    };
-    let (pa, pb) = (periods(&list_a, a), periods(&list_b, b));
-    for (k, on_a) in &pa {
-        let Some(on_b) = pb.get(k) else { continue };
-        let units = |list: &[(pakta_norms::quantity::Unit, String)]| {
-            let mut units: Vec<_> = list.iter().map(|(u, _)| *u).collect();
-            units.sort();
-            units
-        };
-        if on_a.len() == on_b.len() && units(on_a) != units(on_b) {
-            only_a.extend(on_a.iter().map(|(_, t)| t.clone()));
-            only_b.extend(on_b.iter().map(|(_, t)| t.clone()));
-        }
-    }
+    let (a_per, b_per) = said_otherwise((&list_a, a), (&list_b, b), |q| q.per);
     // The same amount as a floor in one version and a ceiling in the other: "no later than the seventh
-    // day" against *paling cepat tanggal 7*. Only where both versions write a bound.
-    // A duration is left out: "at least six months before" is *paling lambat enam bulan sebelum*.
-    let bounds = |list: &[Quantity], text: &str| {
-        let mut map: BTreeMap<String, Vec<(pakta_norms::quantity::Bound, String)>> =
-            BTreeMap::new();
-        for q in list.iter().filter(|q| q.days().is_none()) {
-            if let Some(bound) = q.bound {
-                map.entry(q.amount_key())
-                    .or_default()
-                    .push((bound, text[q.phrase.clone()].to_string()));
-            }
-        }
-        map
-    };
-    let (ba, bb) = (bounds(&list_a, a), bounds(&list_b, b));
-    for (k, on_a) in &ba {
-        let Some(on_b) = bb.get(k) else { continue };
-        let kinds = |list: &[(pakta_norms::quantity::Bound, String)]| {
-            let mut kinds: Vec<_> = list.iter().map(|(bound, _)| *bound).collect();
-            kinds.sort();
-            kinds
-        };
-        if on_a.len() == on_b.len() && kinds(on_a) != kinds(on_b) {
-            only_a.extend(on_a.iter().map(|(_, t)| t.clone()));
-            only_b.extend(on_b.iter().map(|(_, t)| t.clone()));
-        }
-    }
+    // day" against *paling cepat tanggal 7*. Only where both versions write a bound. A duration is left
+    // out: "at least six months before" is *paling lambat enam bulan sebelum*.
+    let (a_bound, b_bound) = said_otherwise((&list_a, a), (&list_b, b), |q| {
+        q.bound.filter(|_| q.days().is_none())
+    });
+    only_a.extend(a_per.into_iter().chain(a_bound));
+    only_b.extend(b_per.into_iter().chain(b_bound));
     if !only_a.is_empty() || !only_b.is_empty() {
         out.push(Inconsistency {
             kind: Kind::Quantity,
@@ -357,6 +314,42 @@ fn compare_text(article: &str, clause: &str, a: &str, b: &str, out: &mut Vec<Inc
             b: show(&rb),
         });
     }
+}
+
+/// The same amounts (by [`Quantity::amount_key`]), as many on each side, of which `what` (the period
+/// counted per, the bound) says something different in one version than in the other: the phrases of
+/// each side, to report. Amounts `what` says nothing of on a side are left out.
+fn said_otherwise<T: Ord + Copy>(
+    (list_a, a): (&[Quantity], &str),
+    (list_b, b): (&[Quantity], &str),
+    what: impl Fn(&Quantity) -> Option<T>,
+) -> (Vec<String>, Vec<String>) {
+    let by_amount = |list: &[Quantity], text: &str| {
+        let mut map: BTreeMap<String, Vec<(T, String)>> = BTreeMap::new();
+        for q in list {
+            if let Some(said) = what(q) {
+                map.entry(q.amount_key())
+                    .or_default()
+                    .push((said, text[q.phrase.clone()].to_string()));
+            }
+        }
+        map
+    };
+    let sorted = |list: &[(T, String)]| {
+        let mut said: Vec<T> = list.iter().map(|(x, _)| *x).collect();
+        said.sort();
+        said
+    };
+    let (on_a, on_b) = (by_amount(list_a, a), by_amount(list_b, b));
+    let (mut only_a, mut only_b) = (Vec::new(), Vec::new());
+    for (key, here) in &on_a {
+        let Some(there) = on_b.get(key) else { continue };
+        if here.len() == there.len() && sorted(here) != sorted(there) {
+            only_a.extend(here.iter().map(|(_, t)| t.clone()));
+            only_b.extend(there.iter().map(|(_, t)| t.clone()));
+        }
+    }
+    (only_a, only_b)
 }
 
 /// What a norm does with its act, as the language versions must agree on it.
