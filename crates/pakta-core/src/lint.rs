@@ -107,7 +107,25 @@ fn missing_part(
         .filter(|c| c.kind == ClauseKind::Paragraph)
         .collect();
     if paragraphs.is_empty() {
-        return None;
+        // Its unnumbered paragraphs may be counted ("paragraph 2" of an article of two), but no further:
+        // "Pasal 2 ayat (2)" of an article with a single paragraph names nothing. Only where the article
+        // is named: a bare "paragraph 22(b)" in a text numbered in paragraphs means its paragraph 22.
+        // An article whose paragraphs sit under sub-headings, or that numbers anything, is left alone.
+        fn plain(clauses: &[crate::Clause]) -> bool {
+            clauses
+                .iter()
+                .all(|c| c.label.is_none() && plain(&c.children))
+        }
+        let count = target.clauses.len().max(1);
+        return (reference.article.is_some()
+            && plain(&target.clauses)
+            && paragraph_label.parse::<usize>().is_ok_and(|n| n > count))
+        .then(|| {
+            format!(
+                "{noun} {} has no paragraph {paragraph_label}",
+                target.number
+            )
+        });
     }
     let dotted = format!("{}.{paragraph_label}", target.number);
     let Some(paragraph) = paragraphs.iter().find(|c| {

@@ -505,3 +505,24 @@ fn numbered_sentences_are_not_sections() {
             .any(|d| d.code == "no-articles")
     );
 }
+
+/// A reference to paragraph 2 of a named article with a single unnumbered paragraph names nothing
+/// ("Pasal 2 ayat (2)" after a new Pasal 2 was inserted); a reference to its paragraph 1, or a bare
+/// "paragraph 2" in a text numbered in paragraphs, is left alone.
+#[test]
+fn a_paragraph_an_unnumbered_article_cannot_have_is_a_broken_reference() {
+    let text = "## Pasal 1 — Ruang Lingkup\n\nPersetujuan ini berlaku bagi Pekerja.\n\n## Pasal 2 — Dokumen\n\nPemberi Kerja dilarang menahan paspor.\n\n## Pasal 3 — Pengaduan\n\nPelanggaran Pasal 2 ayat (REF) dapat diadukan.\n";
+    let broken = |n: &str| -> Vec<String> {
+        let text = text.replace("REF", n);
+        lint::lint(&parse(&text), &text)
+            .into_iter()
+            .filter(|d| d.code == "broken-reference")
+            .map(|d| d.message)
+            .collect()
+    };
+    assert_eq!(
+        broken("2"),
+        ["reference to paragraph 2 of Article 2: Article 2 has no paragraph 2"]
+    );
+    assert!(broken("1").is_empty());
+}
