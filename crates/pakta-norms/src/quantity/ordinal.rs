@@ -68,7 +68,24 @@ pub(super) fn ordinal_quantity(
     } else {
         start
     };
-    let bound = super::terms::bound_before(text, article);
+    // "by the 7th day", "on or before the seventh day", *sebelum tanggal 7*: a deadline too, though "by"
+    // and "before" bound no amount elsewhere.
+    let before = |k: usize| k > 0 && matches!(folded[k - 1].as_str(), "by" | "before" | "sebelum");
+    let deadline_word = if article < start {
+        before(found.first - 1)
+    } else {
+        before(found.first)
+    };
+    let bound = super::terms::bound_before(text, article).or_else(|| {
+        deadline_word.then(|| {
+            let k = if article < start {
+                found.first - 1
+            } else {
+                found.first
+            };
+            (super::Bound::AtMost, words[k - 1].start)
+        })
+    });
     let quantity = Quantity {
         value: found.value,
         unit: Unit::Ordinal,

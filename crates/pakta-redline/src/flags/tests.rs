@@ -736,7 +736,7 @@ fn a_day_fixed_by_an_ordinal_that_moved_is_a_changed_number() {
         (
             "Wages are paid by the 7th day of the month.",
             "Wages are paid by the 27th day of the month.",
-            "7th day → 27th day",
+            "by the 7th day → by the 27th day",
         ),
         (
             "Upah dibayarkan paling lambat hari ketujuh setiap bulan.",
@@ -1132,11 +1132,21 @@ fn an_ordinal_deadline_that_became_a_waiting_time_is_a_number_change() {
     ] {
         assert_eq!(number_changes(old, new), [value], "{new}");
     }
-    assert!(
-        number_changes(
+    // "by the 7th day", *sebelum tanggal 7*: the same deadline in other words.
+    for (old, new) in [
+        (
             "The wage shall be paid no later than the seventh day of each month.",
-            "The wage shall be paid not later than the seventh day of each month."
-        )
-        .is_empty()
-    );
+            "The wage shall be paid not later than the seventh day of each month.",
+        ),
+        (
+            "The wage shall be paid no later than the seventh day of each month.",
+            "The wage shall be paid by the 7th day of each month.",
+        ),
+        (
+            "Upah dibayarkan paling lambat tanggal 7 setiap bulan.",
+            "Upah dibayarkan sebelum tanggal 7 setiap bulan.",
+        ),
+    ] {
+        assert!(number_changes(old, new).is_empty(), "{new}");
+    }
 }
