@@ -13,7 +13,8 @@ pub enum Direction {
     Improved,
     Regressed,
     /// A clause of the later draft now qualifies a protection the earlier one gave (covered or partial →
-    /// uncertain): whether that is a loss only a reader can tell, so it is not called an improvement.
+    /// uncertain), or addresses a missing one only with a qualification (missing → uncertain): whether
+    /// that is a loss, or a gain, only a reader can tell, so it is not called an improvement.
     Qualified,
     /// Same status, but other articles address it now.
     Moved,
@@ -73,7 +74,10 @@ pub fn compare(old: &Coverage, new: &Coverage) -> Vec<CoverageChange> {
             if after.status == Status::Weaker && before.status != Status::Weaker {
                 Direction::Regressed
             } else if after.status == Status::Uncertain
-                && matches!(before.status, Status::Covered | Status::Partial)
+                && matches!(
+                    before.status,
+                    Status::Covered | Status::Partial | Status::Missing
+                )
             {
                 Direction::Qualified
             } else if rank(after.status) > rank(before.status) {
