@@ -467,6 +467,20 @@ pub fn whole_clause_findings(text: &str, lead_in: Option<&str>, inserted: bool) 
     } else {
         definitions(Some(text), None, &mut findings);
     }
+    // "The written no-objection of the current Employer is required", *Pemberi Kerja baru harus mendapat
+    // persetujuan dari Pemberi Kerja saat ini*: a consent of the employer side, or a relative's, that the
+    // paragraph asks for, whatever its verb.
+    if inserted
+        && !findings.flags.contains(&Flag::ConditionAdded)
+        && lexicon::consent_of(text)
+            .is_some_and(|r| r.is_employer_side() || r == pakta_norms::Role::Family)
+    {
+        findings.add(
+            Flag::ConditionAdded,
+            "",
+            pakta_core::text::collapse_whitespace(text),
+        );
+    }
     if inserted && lexicon::speaks_of(lexicon::Qualifier::Derogation, text) {
         let opening = text.split([',', ';', ':']).next().unwrap_or(text).trim();
         findings.add(Flag::ConditionAdded, "", opening.to_string());

@@ -1150,3 +1150,23 @@ fn an_ordinal_deadline_that_became_a_waiting_time_is_a_number_change() {
         assert!(number_changes(old, new).is_empty(), "{new}");
     }
 }
+
+/// A paragraph added that asks for the employer side's consent, whatever its verb ("The written
+/// no-objection of the current Employer is required", *harus mendapat persetujuan dari Pemberi Kerja*, "a
+/// release letter from the present sponsor must accompany …"), is a condition added; one that has the
+/// employer obtain the worker's consent is not.
+#[test]
+fn a_paragraph_that_asks_the_employers_consent_is_a_condition_added() {
+    let added = |text: &str| names(&whole_clause_findings(text, None, true));
+    for text in [
+        "The written no-objection of the current Employer is required.",
+        "Pemberi Kerja baru harus mendapat persetujuan dari Pemberi Kerja saat ini.",
+        "A release letter from the present sponsor must accompany the application.",
+    ] {
+        assert!(added(text).contains(&"condition-added"), "{text}");
+    }
+    assert!(
+        !added("The Employer shall obtain the Worker's consent before any deduction.")
+            .contains(&"condition-added")
+    );
+}
