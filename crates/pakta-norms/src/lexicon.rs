@@ -398,11 +398,14 @@ pub enum Qualifier {
     /// Words that say something costs the worker nothing: "free of charge", "at no cost to the Worker",
     /// *tanpa dipungut biaya*. The sum they name ("charge", *biaya*) is no cost.
     Free,
+    /// Words that take something into a term or a list: "including domestic workers", *termasuk pekerja
+    /// rumah tangga*; the opposite of `CarveOut`.
+    Inclusion,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 33] = [
+    pub(crate) const ALL: [Qualifier; 34] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -436,6 +439,7 @@ impl Qualifier {
         Qualifier::SoFarOnly,
         Qualifier::Provision,
         Qualifier::Free,
+        Qualifier::Inclusion,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -474,6 +478,7 @@ impl Qualifier {
             Qualifier::SoFarOnly => "so_far_only",
             Qualifier::Provision => "provisions",
             Qualifier::Free => "free",
+            Qualifier::Inclusion => "inclusions",
         }
     }
 }

@@ -1164,17 +1164,9 @@ impl<'d> Reader<'d> {
         let last = words.len().checked_sub(1)?;
         // "… the recruitment costs of each Worker, including:", *biaya … Pekerja, meliputi:*: the points
         // are items of the object, and the actor ending it is no subject of theirs.
-        if matches!(
-            words[last],
-            "including"
-                | "includes"
-                | "include"
-                | "namely"
-                | "termasuk"
-                | "meliputi"
-                | "yaitu"
-                | "yakni"
-        ) {
+        if crate::lexicon::words_open_with(crate::lexicon::Qualifier::Inclusion, &words[last..])
+            || matches!(words[last], "include" | "namely" | "yaitu" | "yakni")
+        {
             return None;
         }
         (last.saturating_sub(1)..=last)

@@ -13,7 +13,7 @@ use pakta_norms::lexicon;
 use pakta_norms::texts::authentic_texts;
 use pakta_norms::{Definitions, Modality, Norm, Reader};
 
-mod borne;
+pub(crate) mod borne;
 pub(crate) mod words;
 use words::{consents, costs, dates, definitions, numbers, reasonableness, reversals};
 

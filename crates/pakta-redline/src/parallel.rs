@@ -590,9 +590,9 @@ fn worker_pays(text: &str, norms: &[Norm]) -> Option<bool> {
             .is_some_and(pakta_norms::Role::is_worker_side)
     };
     let sum = |n: &Norm| speaks_of(Qualifier::Money, &format!("{} {}", n.object, n.words()));
-    let mut pays = norms
-        .iter()
-        .any(|n| worker(n) && !n.denied() && n.acts(&["pay", "repay"]) && sum(n));
+    let mut pays = norms.iter().any(|n| {
+        crate::flags::borne::bearer(n) == Some(crate::flags::borne::Side::Worker) && sum(n)
+    });
     // "The Worker shall have access to the courts … and shall be exempt from court fees": an exemption
     // with no subject of its own is the clause's worker's.
     let clause_worker = norms.iter().any(worker);
@@ -611,14 +611,9 @@ fn worker_pays(text: &str, norms: &[Norm]) -> Option<bool> {
         let names_employer = words.iter().any(|w| {
             pakta_norms::Role::of_word(w).is_some_and(pakta_norms::Role::is_employer_side)
         });
-        let free_words = words
-            .iter()
-            .any(|w| matches!(*w, "free" | "gratis" | "cuma-cuma" | "bebas") || *w == "no")
-            || term.starts_with("tanpa biaya")
-            || term.starts_with("tanpa dipungut");
         if names_worker {
             pays = true;
-        } else if names_employer || free_words {
+        } else if names_employer || speaks_of(Qualifier::Free, &term) {
             free = true;
         }
     }
@@ -680,11 +675,9 @@ fn exclusion_differs((a, _): (&str, &[Norm]), (b, _): (&str, &[Norm])) -> Option
         let carved = (0..words.len())
             .find(|&k| words_open_with(Qualifier::CarveOut, &words[k..]))
             .map(shown);
-        let includes = words.iter().enumerate().any(|(k, w)| {
-            matches!(
-                *w,
-                "including" | "includes" | "termasuk" | "meliputi" | "mencakup"
-            ) && (k == 0 || !pakta_norms::lexicon::is_strict_negator(words[k - 1]))
+        let includes = (0..words.len()).any(|k| {
+            words_open_with(Qualifier::Inclusion, &words[k..])
+                && (k == 0 || !pakta_norms::lexicon::is_strict_negator(words[k - 1]))
         });
         (carved, includes)
     };

@@ -11,8 +11,8 @@ use pakta_norms::lexicon::{self, Qualifier};
 use super::{Findings, Flag};
 
 /// Which side bears the cost a norm speaks of: someone must, may or does pay, bear, fund or repay it, and
-/// it is not denied.
-fn bearer(norm: &Norm) -> Option<Side> {
+/// it is not denied. The redline's cost flags and the parallel check's `cost` read it.
+pub(crate) fn bearer(norm: &Norm) -> Option<Side> {
     if norm.denied() || !norm.acts(&["pay", "repay"]) {
         return None;
     }
@@ -27,7 +27,7 @@ fn bearer(norm: &Norm) -> Option<Side> {
 }
 
 #[derive(Debug, Clone, Copy, PartialEq, Eq)]
-enum Side {
+pub(crate) enum Side {
     Worker,
     Employer,
 }
