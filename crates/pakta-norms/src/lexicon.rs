@@ -117,15 +117,28 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     for (start, raw) in words(text) {
         let gap = &text[previous_end..start];
         let comma_before = gap.contains(',');
-        // A full stop between digits ("1.5") or after a one-letter abbreviation is not a break, but the
-        // cost of a spurious break is only a narrower negation scope, so keep the rule simple.
+        // A full stop or colon before a digit ("1.5", "21:00", *pukul 21.00*) is no break, nor the full
+        // stop of a one-letter abbreviation before a lower-case word ("by 9 p.m. and", "e.g. meals"):
+        // a break there would cut a time off the duty it bounds ("back by 21:00, unless …").
+        let previous_letter = tokens.last().is_some_and(|t| {
+            let word = &text[t.start..t.end];
+            word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic())
+        });
         let sentence_break = gap.char_indices().any(|(at, ch)| {
-            matches!(ch, '.' | ';' | ':' | '?' | '!' | '\n')
-                && !(ch == '.'
-                    && text[previous_end + at + 1..]
-                        .bytes()
-                        .next()
-                        .is_some_and(|b| b.is_ascii_digit()))
+            if !matches!(ch, '.' | ';' | ':' | '?' | '!' | '\n') {
+                return false;
+            }
+            // The break characters are one byte long.
+            let after = &text[previous_end + at + 1..];
+            let digit = after.bytes().next().is_some_and(|b| b.is_ascii_digit());
+            let lower = after
+                .trim_start()
+                .bytes()
+                .next()
+                .is_some_and(|b| b.is_ascii_lowercase());
+            let number = matches!(ch, '.' | ':') && digit;
+            let abbreviation = ch == '.' && previous_letter && lower;
+            !number && !abbreviation
         });
         previous_end = start + raw.len();
         let folded = fold_str(raw);

@@ -514,9 +514,18 @@ impl<'d> Reader<'d> {
         // relative pronoun, not nearest the modal.
         // "The recruitment agency that deployed the worker shall bear …": "that" or "which" after an
         // actor opens a relative clause too ("ensure that workers may" does not).
+        // A participle after an actor opens a reduced relative clause in English ("Workers living in
+        // Employer accommodation may leave", "the worker employed by the Sponsor shall"): the subject is
+        // the actor before it, not the one inside it.
+        let participle = |i: usize| {
+            self.order == Order::HeadLast
+                && words[i].len() > 5
+                && (words[i].ends_with("ing") || words[i].ends_with("ed"))
+                && !tokens[i].comma_before
+        };
         let relative = (window..anchor.at).filter(|&i| free(i)).rfind(|&i| {
             lists.relatives.contains(words[i])
-                || (matches!(words[i], "that" | "which")
+                || ((matches!(words[i], "that" | "which") || participle(i))
                     && i > window
                     && role_at(words, i - 1, self.definitions).is_some())
         });

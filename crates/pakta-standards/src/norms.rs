@@ -617,14 +617,16 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
         );
     }
     // "The worker shall not leave the house without the employer's permission": the freedom is the
-    // employer's to give.
+    // employer's to give. A permission whose giver the text does not name ("without prior written
+    // permission", "without the welfare officer's leave") is whoever manages the worker's day.
     if bearer.is_some_and(Role::is_worker_side)
         && norm.modality == Modality::Prohibition
         && !norm.passive
-        && norm
-            .conditions
-            .iter()
-            .any(|c| c.denied && c.consent && c.roles.iter().any(|r| r.is_employer_side()))
+        && norm.conditions.iter().any(|c| {
+            c.denied
+                && c.consent
+                && (c.roles.iter().any(|r| r.is_employer_side()) || c.roles.is_empty())
+        })
     {
         return Some("the worker may act only with the employer side's permission");
     }

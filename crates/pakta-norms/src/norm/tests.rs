@@ -1417,3 +1417,43 @@ fn a_leading_condition_ends_at_its_comma() {
         "{n:#?}"
     );
 }
+
+#[test]
+fn a_time_of_day_stays_in_its_sentence() {
+    // "21:00" and "9 p.m." are no sentence ends: the exception after them stays with the duty.
+    let n = norms("Workers shall be back at the hostel by 21:00, unless the Employer has agreed.");
+    assert_eq!(n.len(), 2, "{n:#?}");
+    assert_eq!(role(&n[0]), Some("worker"));
+    assert!(n[0].object.contains("21:00"), "{n:#?}");
+    assert!(!n[0].conditions.is_empty(), "{n:#?}");
+    let n = norms("Workers shall return to the hostel by 9 p.m. on rest days.");
+    assert_eq!(n.len(), 1, "{n:#?}");
+    assert!(n[0].object.contains("rest days"), "{n:#?}");
+    // A full stop before a capital still ends the sentence.
+    assert_eq!(
+        norms("The Employer shall pay by 5 p.m. The Worker may leave.").len(),
+        2
+    );
+}
+
+#[test]
+fn a_participle_after_an_actor_opens_a_reduced_relative_clause() {
+    let n = norms(
+        "Workers living in Employer accommodation may leave it only with a pass signed by the supervisor.",
+    );
+    assert_eq!(
+        (role(&n[0]), n[0].modality),
+        (Some("worker"), Modality::Permission)
+    );
+    let n = norms("Employers hiring domestic workers shall register each contract.");
+    assert_eq!(role(&n[0]), Some("employer"));
+}
+
+#[test]
+fn is_to_be_binds() {
+    let n = norms("The worker's passport is to be kept by the employer.");
+    assert_eq!(
+        (role(&n[0]), n[0].modality),
+        (Some("employer"), Modality::Obligation)
+    );
+}

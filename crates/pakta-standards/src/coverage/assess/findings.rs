@@ -152,12 +152,33 @@ impl Checker<'_> {
             if units[u].kind != UnitKind::Clause {
                 continue;
             }
-            let on_topic: BTreeSet<usize> = per_unit
+            let hits: Vec<&Hit> = per_unit
                 .iter()
                 .filter(|m| m.unit == u)
                 .flat_map(|m| m.cues.iter().chain(&m.context).chain(&m.contradictions))
+                .collect();
+            let on_topic: BTreeSet<usize> = hits
+                .iter()
                 .map(|hit| scanned[u].tokens[hit.first_token].sentence)
                 .collect();
+            // "Workers living in Employer accommodation may leave it only with a pass": a topic word
+            // that only describes who acts puts the sentence on another topic (movement, not housing).
+            let topic_beside_bearer = |norm: &pakta_norms::Norm| {
+                // The subject runs from the bearer's words to the modal. A statement's subject is often a
+                // thing its first role word only describes ("Tunjangan keluarga … tidak berlaku").
+                let subject = norm
+                    .bearer
+                    .as_ref()
+                    .filter(|_| !norm.passive && norm.modality != Modality::Statement)
+                    .and_then(|b| units[u].text.get(..norm.at)?.rfind(b.words.as_str()))
+                    .map(|from| from..norm.at);
+                hits.iter().any(|hit| {
+                    scanned[u].tokens[hit.first_token].sentence == norm.sentence
+                        && !subject
+                            .as_ref()
+                            .is_some_and(|s| s.start <= hit.start && hit.end <= s.end)
+                })
+            };
             let heading_on_topic = units[u]
                 .article
                 .is_some_and(|a| scope.heading_articles.contains(a));
@@ -210,7 +231,8 @@ impl Checker<'_> {
             let rules = unit_rules(requirement, unit_norms, &scanned[u].tokens);
             for norm in unit_norms {
                 let sentence = crate::reading::sentence_of(unit_norms, norm);
-                let sentence_on_topic = on_topic.contains(&norm.sentence)
+                let sentence_on_topic = (on_topic.contains(&norm.sentence)
+                    && topic_beside_bearer(norm))
                     || heading_on_topic
                     || parties_on_topic
                     || (norm.inherited && parent_on_topic);
@@ -272,9 +294,25 @@ impl Checker<'_> {
         let mut diluted_units = Vec::new();
         let mut firm = false;
         let mut escaped = false;
+        // Where an article's heading gives it to the topic ("Article 21 — Labour Inspection"), its clauses
+        // say how firmly the agreement holds to it: a firm mention elsewhere ("the committee examines
+        // inspection reports") does not make "inspectors may board vessels" a duty.
+        let home = |m: &&&UnitMatch| {
+            scope.heading_articles.is_empty()
+                || !matched.iter().any(|o| {
+                    units[o.unit].kind == UnitKind::Clause
+                        && units[o.unit]
+                            .article
+                            .is_some_and(|a| scope.heading_articles.contains(a))
+                })
+                || units[m.unit]
+                    .article
+                    .is_some_and(|a| scope.heading_articles.contains(a))
+        };
         for m in matched
             .iter()
             .filter(|m| units[m.unit].kind == UnitKind::Clause && !units[m.unit].secondary)
+            .filter(home)
         {
             match self.unit_modality(scanned, m, requirement, norms) {
                 Some((hedge, escape)) => {
