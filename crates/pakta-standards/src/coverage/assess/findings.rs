@@ -297,18 +297,15 @@ impl Checker<'_> {
         // Where an article's heading gives it to the topic ("Article 21 — Labour Inspection"), its clauses
         // say how firmly the agreement holds to it: a firm mention elsewhere ("the committee examines
         // inspection reports") does not make "inspectors may board vessels" a duty.
-        let home = |m: &&&UnitMatch| {
-            scope.heading_articles.is_empty()
-                || !matched.iter().any(|o| {
-                    units[o.unit].kind == UnitKind::Clause
-                        && units[o.unit]
-                            .article
-                            .is_some_and(|a| scope.heading_articles.contains(a))
-                })
-                || units[m.unit]
-                    .article
-                    .is_some_and(|a| scope.heading_articles.contains(a))
+        let in_home = |m: &UnitMatch| {
+            units[m.unit]
+                .article
+                .is_some_and(|a| scope.heading_articles.contains(a))
         };
+        let has_home = matched
+            .iter()
+            .any(|m| units[m.unit].kind == UnitKind::Clause && in_home(m));
+        let home = |m: &&&UnitMatch| !has_home || in_home(m);
         for m in matched
             .iter()
             .filter(|m| units[m.unit].kind == UnitKind::Clause && !units[m.unit].secondary)
