@@ -530,14 +530,23 @@ impl Lists {
     /// The role a word or phrase starting at `i` names: of the roles whose entries match there, the one
     /// listed first.
     pub(crate) fn role_at(&self, words: &[&str], i: usize) -> Option<Role> {
+        self.role_phrase_at(words, i).map(|(role, _)| role)
+    }
+
+    /// [`Self::role_at`], with where the longest entry of that role starting at `i` ends: "recruitment
+    /// company" is one name, not a recruitment and a company.
+    pub(crate) fn role_phrase_at(&self, words: &[&str], i: usize) -> Option<(Role, usize)> {
         if i >= words.len() {
             return None;
         }
-        self.role_index
+        let place = self.role_index.matches(words, i).map(|(p, _)| *p).min()?;
+        let end = self
+            .role_index
             .matches(words, i)
-            .map(|(place, _)| *place)
-            .min()
-            .map(|place| self.roles[place].0)
+            .filter(|(p, _)| **p == place)
+            .map(|(_, end)| end)
+            .max()?;
+        Some((self.roles[place].0, end))
     }
 
     /// The action at `i`: the end of the longest action phrase starting there, with every class it

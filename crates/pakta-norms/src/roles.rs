@@ -610,8 +610,16 @@ pub fn actor_at(
                     j != k && named(j).is_some_and(|r| r.is_public() || r == Role::Agency)
                 }))
     };
+    // A word inside a lexicon phrase that starts earlier ("recruitment company", "placement firm") is
+    // part of that name, not a head of its own.
+    let inside_phrase = |k: usize| {
+        (start..k).any(|j| {
+            definitions.role(words[j]).is_none()
+                && lists.role_phrase_at(&words, j).is_some_and(|(_, e)| e > k)
+        })
+    };
     let roles: Vec<Role> = (start..end)
-        .filter(|&k| !yields(k))
+        .filter(|&k| !yields(k) && !inside_phrase(k))
         .filter_map(named)
         .collect();
     // The words as written include a modifier before an English head ("domestic worker", "current

@@ -1457,3 +1457,24 @@ fn is_to_be_binds() {
         (Some("employer"), Modality::Obligation)
     );
 }
+
+#[test]
+fn pengusaha_is_the_employer() {
+    // Indonesia's Manpower Act calls the employer *Pengusaha*; a draft may use it undefined.
+    let n = norms_id("Pengusaha wajib membayar upah Pekerja setiap bulan.");
+    assert_eq!(role(&n[0]), Some("employer"));
+}
+
+#[test]
+fn a_recruitment_company_is_an_agency() {
+    // A lexicon phrase is one name: "company" inside "recruitment company" is no employer.
+    let n = norms("The recruitment company may charge the worker a service fee.");
+    assert_eq!(role(&n[0]), Some("agency"));
+    let n = norms("The placement firm shall refund the fee to the worker.");
+    assert_eq!(role(&n[0]), Some("agency"));
+    let n = norms_id("Mitra Usaha wajib mengembalikan biaya kepada Pekerja.");
+    assert_eq!(role(&n[0]), Some("agency"));
+    // The employer's own company is still the employer.
+    let n = norms("The company shall pay the worker monthly.");
+    assert_eq!(role(&n[0]), Some("employer"));
+}
