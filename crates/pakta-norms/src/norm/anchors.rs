@@ -184,6 +184,11 @@ pub(super) fn anchors(
                     // "shall not be obliged to", *tidak diwajibkan*: no duty, which is a freedom.
                     previous.modality = Modality::Obligation;
                     previous.negated = true;
+                } else if previous.modality == Modality::Permission
+                    && anchor.modality == Modality::Right
+                {
+                    // "Workers may be free to leave", "may have the right to": the text only allows
+                    // the right, it does not grant it; a "shall" that became this "may" is weakened.
                 } else {
                     previous.modality = merge(previous.modality, anchor.modality);
                     previous.negated |= anchor.negated;

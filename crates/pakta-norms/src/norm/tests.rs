@@ -1478,3 +1478,11 @@ fn a_recruitment_company_is_an_agency() {
     let n = norms("The company shall pay the worker monthly.");
     assert_eq!(role(&n[0]), Some("employer"));
 }
+
+#[test]
+fn may_before_a_right_only_allows_it() {
+    let n = norms("Workers may be free to leave the workplace.");
+    assert_eq!(n[0].modality, Modality::Permission);
+    let n = norms("Workers shall be free to leave the workplace.");
+    assert_eq!(n[0].modality, Modality::Right);
+}

@@ -162,6 +162,25 @@ fn shall_that_became_will_is_weaker_and_still_stronger_than_may() {
 }
 
 #[test]
+fn a_right_that_only_may_be_had_is_weaker() {
+    // Run 10: "shall be free to" → "may be free to" read as a right on both sides.
+    assert_eq!(
+        flags(
+            "Workers shall be free to leave the workplace outside working hours.",
+            "Workers may be free to leave the workplace outside working hours."
+        ),
+        ["modal-weakened"]
+    );
+    assert_eq!(
+        flags(
+            "Workers shall have the right to keep their own mobile phone.",
+            "Workers may have the right to keep their own mobile phone."
+        ),
+        ["modal-weakened"]
+    );
+}
+
+#[test]
 fn a_paragraph_struck_or_added_whole_carries_its_norms() {
     let whole = |text: &str, inserted: bool| -> Vec<String> {
         let found = whole_clause_findings(text, None, inserted);
