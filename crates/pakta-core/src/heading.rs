@@ -36,6 +36,8 @@ const ARTICLE_WORDS: &[&str] = &[
     "art.",
     "artikel",
     "pasal",
+    // Malay (Bahasa Melayu) drafts, such as Malaysia's memoranda, number their articles *Perkara*.
+    "perkara",
     "artículo",
     "articulo",
     "articolo",
@@ -331,6 +333,7 @@ mod tests {
             ("Article 19.3 Labour Rights", "19.3", Some("Labour Rights")),
             ("Pasal 5", "5", None),
             ("Pasal 5 — Upah", "5", Some("Upah")),
+            ("Perkara 5 — Gaji", "5", Some("Gaji")),
             ("Article 5bis", "5bis", None),
             ("Article 5 bis", "5bis", None),
             ("Article  1  ", "1", None),
@@ -347,6 +350,7 @@ mod tests {
         }
         assert_eq!(article("Article about wages"), None);
         assert_eq!(article("Articles of association"), None);
+        assert_eq!(article("Perkara yang diatur"), None);
     }
 
     #[test]

@@ -84,6 +84,19 @@ pub fn run(args: Args) -> anyhow::Result<ExitCode> {
 
     let coverage = checker.check(&agreement, profile, language.as_ref());
     let output = args.output.output();
+    // Every requirement of an agreement with no article found is missing: say why where the report does
+    // not (the text report lists the agreement's diagnostics at its end).
+    if args.format != Format::Text {
+        let no_articles: Vec<_> = agreement
+            .diagnostics
+            .iter()
+            .filter(|d| d.code == "no-articles")
+            .cloned()
+            .collect();
+        if !no_articles.is_empty() {
+            eprint!("{}", input.diagnostics(&no_articles));
+        }
+    }
 
     if let Some(new_file) = &args.against {
         let new_input = Input::read(new_file, &args.read)?;
