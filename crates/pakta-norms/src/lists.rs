@@ -539,13 +539,12 @@ impl Lists {
         if i >= words.len() {
             return None;
         }
-        let place = self.role_index.matches(words, i).map(|(p, _)| *p).min()?;
-        let end = self
+        // The first-listed role wins, and of its entries the longest: one pass over the matches.
+        let (place, end) = self
             .role_index
             .matches(words, i)
-            .filter(|(p, _)| **p == place)
-            .map(|(_, end)| end)
-            .max()?;
+            .map(|(p, end)| (*p, end))
+            .min_by_key(|&(p, end)| (p, std::cmp::Reverse(end)))?;
         Some((self.roles[place].0, end))
     }
 

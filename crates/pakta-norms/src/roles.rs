@@ -612,16 +612,21 @@ pub fn actor_at(
     };
     // A word inside a lexicon phrase that starts earlier ("recruitment company", "placement firm") is
     // part of that name, not a head of its own.
-    let inside_phrase = |k: usize| {
-        (start..k).any(|j| {
-            definitions.role(words[j]).is_none()
-                && lists.role_phrase_at(&words, j).is_some_and(|(_, e)| e > k)
-        })
-    };
-    let roles: Vec<Role> = (start..end)
-        .filter(|&k| !yields(k) && !inside_phrase(k))
-        .filter_map(named)
-        .collect();
+    let mut phrase_end = start;
+    let mut roles: Vec<Role> = Vec::new();
+    for k in start..end {
+        if k < phrase_end {
+            continue;
+        }
+        if end - start > 1 && definitions.role(words[k]).is_none() {
+            phrase_end = lists.role_phrase_at(&words, k).map_or(k, |(_, e)| e);
+        }
+        if !yields(k)
+            && let Some(role) = named(k)
+        {
+            roles.push(role);
+        }
+    }
     // The words as written include a modifier before an English head ("domestic worker", "current
     // employer"), so a party change reads as the drafts say it.
     if order == Order::HeadLast {
