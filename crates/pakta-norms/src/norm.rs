@@ -337,11 +337,13 @@ impl<'d> Reader<'d> {
             );
             // "The Sending Party shall register … and shall not clear …": the second modal shares the
             // first one's subject.
+            // "…, and Workers may keep their phones": an actor right before the modal is its own subject.
             if k > 0
                 && !norm.passive
                 && anchor.at > 0
                 && (anchor.at.saturating_sub(2)..anchor.at)
                     .any(|j| matches!(words[j], "and" | "dan" | "serta" | "or" | "atau" | "but"))
+                && role_at(words, anchor.at - 1, self.definitions).is_none()
                 && let Some(previous) = norms.last()
             {
                 // "… shall not require the worker to buy … and shall not keep …": the causative's subject.

@@ -1486,3 +1486,22 @@ fn may_before_a_right_only_allows_it() {
     let n = norms("Workers shall be free to leave the workplace.");
     assert_eq!(n[0].modality, Modality::Right);
 }
+
+#[test]
+fn an_actor_before_a_joined_modal_is_its_own_subject() {
+    // Run 10: "…, and Workers may communicate" had made the employer the one who may.
+    let n = norms("The Employer shall pay the wage, and Workers may keep their phones.");
+    assert_eq!(role(&n[1]), Some("worker"), "{n:#?}");
+    let n = norms(
+        "The Worker shall keep his or her own passport, and no Employer or agency shall hold them.",
+    );
+    assert_eq!(
+        (role(&n[1]), n[1].modality),
+        (Some("agency"), Modality::Prohibition),
+        "{n:#?}"
+    );
+    // Without an actor of its own the second modal still shares the first one's subject.
+    let n =
+        norms("The Sending Party shall register the agencies and shall not clear unlicensed ones.");
+    assert_eq!(role(&n[1]), Some("origin-authority"), "{n:#?}");
+}
