@@ -625,7 +625,7 @@ pub fn pointed_paragraphs<'t>(tokens: &'t [Token<'_>]) -> (Vec<&'t str>, bool) {
 /// hold a norm a rule of those classes looks for.
 pub fn names_action<S: AsRef<str>>(tokens: &[Token], classes: &[S]) -> bool {
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
-    names_action_within(&words, 0..words.len(), classes)
+    crate::ActionSet::of_words(&words).meets(crate::ActionSet::named(classes))
 }
 
 /// [`names_action`] for the folded `words` in `within` only ("Articles 3 to 6 do not apply": the words

@@ -19,6 +19,6 @@ pub mod quantity;
 pub mod roles;
 pub mod texts;
 
-pub use lists::{Starts, action_classes};
+pub use lists::{ActionSet, Starts, action_classes};
 pub use norm::{Action, Condition, ConditionKind, Modality, Norm, Reader};
 pub use roles::{Actor, Definitions, Role, definition};

@@ -794,6 +794,53 @@ pub fn action_classes() -> Vec<&'static str> {
         .collect()
 }
 
+/// A set of the lexicon's action classes, one bit each (the lexicon's tests keep them at most 64). A
+/// clause's set is read once and then asked by every rule of every requirement that matched it: testing
+/// each rule's classes word by word was a fortieth of a check.
+#[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
+pub struct ActionSet(u64);
+
+impl ActionSet {
+    /// The classes called `names`; a name the lexicon does not define is in none.
+    pub fn named<S: AsRef<str>>(names: &[S]) -> ActionSet {
+        let actions = &lists().actions;
+        let mut bits = 0;
+        for name in names {
+            if let Some(class) = actions.iter().position(|(n, _)| n == name.as_ref()) {
+                bits |= 1 << class;
+            }
+        }
+        ActionSet(bits)
+    }
+
+    /// The classes the folded `words` name: at each word, those of the longest action phrase starting
+    /// there (as [`crate::norm::Reader`] reads the action of a verb).
+    pub fn of_words(words: &[&str]) -> ActionSet {
+        let lists = lists();
+        let mut bits = 0u64;
+        for i in 0..words.len() {
+            let mut longest = 0;
+            let mut classes = 0u64;
+            for (class, end) in lists.action_index.matches(words, i) {
+                if end > longest {
+                    longest = end;
+                    classes = 0;
+                }
+                if end == longest {
+                    classes |= 1 << class;
+                }
+            }
+            bits |= classes;
+        }
+        ActionSet(bits)
+    }
+
+    /// Whether the two sets share a class.
+    pub fn meets(self, other: ActionSet) -> bool {
+        self.0 & other.0 != 0
+    }
+}
+
 /// The `[qualifiers]` word sets in `Qualifier::ALL` order; every list must be there and no other.
 fn qualifier_sets(data: &BTreeMap<String, Vec<String>>) -> Vec<WordSet> {
     use crate::lexicon::Qualifier;
@@ -850,6 +897,31 @@ mod tests {
             assert!(Role::named(name).is_some(), "unknown role {name}");
         }
         assert!(lists().actions.len() >= 10);
+        // An [`ActionSet`] has one bit per class.
+        assert!(lists().actions.len() <= 64);
+    }
+
+    #[test]
+    fn a_clause_names_the_classes_of_its_longest_action_phrases() {
+        let words = |text: &'static str| text.split(' ').collect::<Vec<_>>();
+        let clause = ActionSet::of_words(&words("the employer shall retain the passport"));
+        assert!(clause.meets(ActionSet::named(&["keep"])));
+        assert!(clause.meets(ActionSet::named(&["pay", "keep"])));
+        assert!(!clause.meets(ActionSet::named(&["pay"])));
+        assert!(!clause.meets(ActionSet::named(&["no such class"])));
+        let none = ActionSet::of_words(&words("the parties"));
+        assert!(!none.meets(ActionSet::named(&["keep"])));
+        // Each class as the word-by-word test reads it.
+        let clause = words("wages shall be paid and deducted by the employer");
+        for (name, _) in &lists().actions {
+            let by_word =
+                (0..clause.len()).any(|i| lists().action_of_class_at(&clause, i, &[name]));
+            assert_eq!(
+                ActionSet::of_words(&clause).meets(ActionSet::named(&[name])),
+                by_word,
+                "{name}"
+            );
+        }
     }
 
     #[test]

@@ -438,6 +438,7 @@ impl<'c> Checker<'c> {
                     tokens,
                     hits,
                     pointers,
+                    actions: std::cell::OnceCell::new(),
                 }
             })
             .collect();
@@ -624,6 +625,18 @@ pub(crate) struct Scanned<'a> {
     pub(crate) hits: Vec<Hit>,
     /// The paragraphs the unit points back at, read once for every requirement.
     pub(crate) pointers: Pointers,
+    /// The action classes the unit names, read when a rule first asks.
+    actions: std::cell::OnceCell<pakta_norms::ActionSet>,
+}
+
+impl Scanned<'_> {
+    /// The action classes the unit's words name (see [`pakta_norms::ActionSet::of_words`]).
+    pub(crate) fn actions(&self) -> pakta_norms::ActionSet {
+        *self.actions.get_or_init(|| {
+            let words: Vec<&str> = self.tokens.iter().map(|t| t.folded.as_str()).collect();
+            pakta_norms::ActionSet::of_words(&words)
+        })
+    }
 }
 
 /// The paragraphs a unit points at ("paragraph 1", *ayat (1)*) and whether it points at the one before.

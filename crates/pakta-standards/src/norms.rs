@@ -138,6 +138,8 @@ pub struct NormRule {
     pub effect: Effect,
     /// Action classes of the lexicon (`keep`, `pay`, `deduct` …); the norm's action must be one.
     pub action: Vec<String>,
+    /// [`Self::action`] as a set, to meet a clause's.
+    actions: pakta_norms::ActionSet,
     pub bearer: Option<Side>,
     pub beneficiary: Option<Side>,
     /// Modalities accepted; empty accepts all.
@@ -294,6 +296,7 @@ impl NormRule {
         let (also, together, unless) = (Words::new(also), Words::new(together), Words::new(unless));
         Ok(NormRule {
             effect,
+            actions: pakta_norms::ActionSet::named(&raw.action),
             action: raw.action,
             bearer: side(&raw.bearer, "bearer")?,
             beneficiary: side(&raw.beneficiary, "beneficiary")?,
@@ -438,23 +441,28 @@ impl NormRule {
             .all(|list| words.iter().any(|w| list.starts(w)))
     }
 
-    /// [`Self::may_speak_in`], and where the rule names actions, one of them stands in the clause: a
-    /// topic rule on deductions of store goods need not read every clause on trade in goods.
-    pub(crate) fn may_judge(&self, tokens: &[pakta_norms::lexicon::Token], words: &[&str]) -> bool {
-        self.may_speak_in(words)
-            && (self.action.is_empty() || pakta_norms::lexicon::names_action(tokens, &self.action))
+    /// [`Self::may_speak_in`], and where the rule names actions, one of them stands in the clause (whose
+    /// action classes `actions` reads, only when needed): a topic rule on deductions of store goods need
+    /// not read every clause on trade in goods.
+    pub(crate) fn may_judge(
+        &self,
+        words: &[&str],
+        actions: impl Fn() -> pakta_norms::ActionSet,
+    ) -> bool {
+        self.may_speak_in(words) && (self.action.is_empty() || actions().meets(self.actions))
     }
 }
 
 /// Whether a rule with action classes could find a norm in a clause: one of its words is such an action
 /// ("may be amended by the Second Party" for a rule on `amend`).
-pub fn may_act(rules: &[NormRule], tokens: &[pakta_norms::lexicon::Token]) -> bool {
+/// `actions`: the clause's action classes.
+pub fn may_act(rules: &[NormRule], actions: impl Fn() -> pakta_norms::ActionSet) -> bool {
     // A rule with object or `also` words is found by those words (`may_speak`), more cheaply.
     rules.iter().any(|rule| {
         !rule.action.is_empty()
             && rule.object.is_empty()
             && rule.also.is_empty()
-            && pakta_norms::lexicon::names_action(tokens, &rule.action)
+            && actions().meets(rule.actions)
     })
 }
 
@@ -529,11 +537,12 @@ pub fn judge(
 pub fn rules_for<'r>(
     rules: &'r [NormRule],
     tokens: &[pakta_norms::lexicon::Token],
+    actions: impl Fn() -> pakta_norms::ActionSet,
 ) -> Vec<&'r NormRule> {
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
     rules
         .iter()
-        .filter(|rule| rule.may_judge(tokens, &words))
+        .filter(|rule| rule.may_judge(&words, &actions))
         .collect()
 }
 
@@ -544,11 +553,15 @@ pub fn has_article_rules(rules: &[NormRule]) -> bool {
 
 /// Whether a clause holds the words of a rule that reads the whole article (see
 /// [`has_article_rules`]): only then are its norms read for one.
-pub fn may_speak_in_article(rules: &[NormRule], tokens: &[pakta_norms::lexicon::Token]) -> bool {
+pub fn may_speak_in_article(
+    rules: &[NormRule],
+    tokens: &[pakta_norms::lexicon::Token],
+    actions: impl Fn() -> pakta_norms::ActionSet,
+) -> bool {
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
     rules
         .iter()
-        .any(|rule| rule.reads_article() && rule.may_judge(tokens, &words))
+        .any(|rule| rule.reads_article() && rule.may_judge(&words, &actions))
 }
 
 /// Judges a norm that stands in the article of a matched clause but not in a sentence of the topic: only

@@ -111,12 +111,8 @@ impl Pattern {
         Ok(Pattern { steps })
     }
 
-    /// Tries to match at `tokens[start]` (content tokens only); returns the index one past the last
-    /// matched token.
-    fn match_at(&self, tokens: &[&Token], start: usize) -> Option<usize> {
-        self.match_steps(0, tokens, start, tokens[start].segment)
-    }
-
+    /// Tries to match from `step` at `tokens[at]` (content tokens only) within `segment`; returns the index
+    /// one past the last matched token.
     fn match_steps(
         &self,
         step: usize,
@@ -197,9 +193,11 @@ pub struct PatternIndex {
     /// Patterns by their first word's stem.
     by_word: HashMap<String, Vec<usize>, FixedState>,
     /// Patterns that start with a prefix (`recruit*`, a party word), by the prefix's first
-    /// [`HEAD_CHARS`] characters: one lookup per word, then a `starts_with` per candidate. Each list is
-    /// ordered by prefix length, then by pattern, so hits come out in the order they always have.
-    by_prefix: HashMap<String, Vec<(String, usize)>, FixedState>,
+    /// [`HEAD_CHARS`] characters: one lookup per word, then a `starts_with` per distinct prefix (dozens of
+    /// patterns share "employ*"). Each list is ordered by prefix length, and each prefix's patterns by
+    /// their place: a word starts with at most one prefix of each length, so hits come out by prefix
+    /// length, then by pattern.
+    by_prefix: HashMap<String, Vec<(String, Vec<usize>)>, FixedState>,
     /// The one-word entries of each role a party pattern names, read from the lexicon once per index:
     /// the catalogue has dozens of `@employer` patterns, and reading the list was a fiftieth of a check.
     party_words: HashMap<Role, Vec<String>, FixedState>,
@@ -257,9 +255,14 @@ impl PatternIndex {
             unreachable!("prefixes are at least {HEAD_CHARS} characters: `{prefix}`");
         };
         let list = self.by_prefix.entry(key.to_owned()).or_default();
+        if let Some((_, patterns)) = list.iter_mut().find(|(p, _)| p == prefix) {
+            // Patterns are added in order, so the list stays sorted.
+            patterns.push(pattern);
+            return;
+        }
         let length = prefix.chars().count();
         let at = list.partition_point(|(p, _)| p.chars().count() <= length);
-        list.insert(at, (prefix.to_owned(), pattern));
+        list.insert(at, (prefix.to_owned(), vec![pattern]));
     }
 
     pub fn len(&self) -> usize {
@@ -287,14 +290,27 @@ impl PatternIndex {
                 candidates.extend(list);
             }
             if let Some(list) = head(&token.folded).and_then(|key| self.by_prefix.get(key)) {
-                candidates.extend(
-                    list.iter()
-                        .filter(|(prefix, _)| token.folded.starts_with(prefix.as_str()))
-                        .map(|&(_, pattern)| pattern),
-                );
+                for (prefix, patterns) in list {
+                    if token.folded.starts_with(prefix.as_str()) {
+                        candidates.extend(patterns);
+                    }
+                }
             }
+            // Dozens of party patterns start at "company": the word's role is read once.
+            let role = std::cell::OnceCell::new();
             for &pattern in &candidates {
-                if let Some(end) = self.patterns[pattern].match_at(&refs, position) {
+                // The index found the first word; only a party's must still be the party's.
+                let pattern_ref = &self.patterns[pattern];
+                let first_ok = match &pattern_ref.steps[0] {
+                    Step::Party(party) => {
+                        *role.get_or_init(|| Role::of_word(&token.folded)) == Some(*party)
+                    }
+                    _ => true,
+                };
+                if !first_ok {
+                    continue;
+                }
+                if let Some(end) = pattern_ref.match_steps(1, &refs, position + 1, token.segment) {
                     let first = content[position].0;
                     let last = content[end - 1].0;
                     hits.push(Hit {

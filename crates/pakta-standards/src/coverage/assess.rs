@@ -228,7 +228,7 @@ fn with_topic_norms(
             .collect();
         if !object_rules
             .iter()
-            .any(|rule| rule.may_judge(&text.scanned[u].tokens, &words))
+            .any(|rule| rule.may_judge(&words, || text.scanned[u].actions()))
         {
             continue;
         }

@@ -199,6 +199,7 @@ impl Checker<'_> {
                         && crate::norms::may_speak_in_article(
                             &requirement.norms,
                             &scanned[u].tokens,
+                            || scanned[u].actions(),
                         )
                 })
             };
@@ -210,7 +211,7 @@ impl Checker<'_> {
             let named_only = units[u]
                 .article
                 .is_some_and(|a| scope.named_articles.contains(a));
-            let may_act = || crate::norms::may_act(&requirement.norms, &scanned[u].tokens);
+            let may_act = || crate::norms::may_act(&requirement.norms, || scanned[u].actions());
             let article_read = if named_only {
                 may_act()
             } else {
@@ -228,7 +229,7 @@ impl Checker<'_> {
                 continue;
             }
             let unit_norms = norms.of(u);
-            let rules = unit_rules(requirement, unit_norms, &scanned[u].tokens);
+            let rules = unit_rules(requirement, unit_norms, &scanned[u]);
             for norm in unit_norms {
                 let sentence = crate::reading::sentence_of(unit_norms, norm);
                 let sentence_on_topic = (on_topic.contains(&norm.sentence)
@@ -256,12 +257,16 @@ impl Checker<'_> {
         }
         for &u in scope.siblings.iter().filter(|_| article_rules) {
             if self.names_topic(&scanned[u], requirement_index, false, false)
-                || !crate::norms::may_speak_in_article(&requirement.norms, &scanned[u].tokens)
+                || !crate::norms::may_speak_in_article(
+                    &requirement.norms,
+                    &scanned[u].tokens,
+                    || scanned[u].actions(),
+                )
             {
                 continue;
             }
             let unit_norms = norms.of(u);
-            let rules = unit_rules(requirement, unit_norms, &scanned[u].tokens);
+            let rules = unit_rules(requirement, unit_norms, &scanned[u]);
             for norm in unit_norms {
                 let sentence = crate::reading::sentence_of(unit_norms, norm);
                 if let Some(judgement) = judge_in_article(&rules, norm, &sentence) {
@@ -419,11 +424,11 @@ impl Checker<'_> {
 fn unit_rules<'r>(
     requirement: &'r Requirement,
     unit_norms: &[pakta_norms::Norm],
-    tokens: &[pakta_norms::lexicon::Token],
+    scanned: &crate::coverage::Scanned,
 ) -> Vec<&'r crate::norms::NormRule> {
     if unit_norms.iter().any(|n| n.inherited) {
         requirement.norms.iter().collect()
     } else {
-        crate::norms::rules_for(&requirement.norms, tokens)
+        crate::norms::rules_for(&requirement.norms, &scanned.tokens, || scanned.actions())
     }
 }
