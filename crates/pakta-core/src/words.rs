@@ -182,7 +182,12 @@ pub fn stem(word: &str) -> String {
 /// [`stem`] without allocating when the stem is a slice of the word (all cases but `-ies` → `-y`).
 pub fn stem_str(word: &str) -> std::borrow::Cow<'_, str> {
     use std::borrow::Cow;
-    let len = word.chars().count();
+    // Nearly every word is ASCII, whose length in characters is its length in bytes.
+    let len = if word.is_ascii() {
+        word.len()
+    } else {
+        word.chars().count()
+    };
     if len > 5
         && let Some(base) = word.strip_suffix("nya")
         // "pekerjanya" → "pekerja", but not "bunyinya"-style short roots.

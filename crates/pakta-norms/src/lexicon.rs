@@ -114,21 +114,24 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
     let mut segment = 0usize;
     let mut sentence = 0usize;
     let mut previous_end = 0usize;
+    let turns = &lists().turns;
     for (start, raw) in words(text) {
         let gap = &text[previous_end..start];
         let comma_before = gap.contains(',');
         // A full stop or colon before a digit ("1.5", "21:00", *pukul 21.00*) is no break, nor the full
         // stop of a one-letter abbreviation before a lower-case word ("by 9 p.m. and", "e.g. meals"):
         // a break there would cut a time off the duty it bounds ("back by 21:00, unless …").
-        let previous_letter = tokens.last().is_some_and(|t| {
-            let word = &text[t.start..t.end];
-            word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic())
-        });
-        let sentence_break = gap.char_indices().any(|(at, ch)| {
-            if !matches!(ch, '.' | ';' | ':' | '?' | '!' | '\n') {
+        let previous_letter = || {
+            tokens.last().is_some_and(|t| {
+                let word = &text[t.start..t.end];
+                word.len() == 1 && word.bytes().all(|b| b.is_ascii_alphabetic())
+            })
+        };
+        // The break characters are ASCII, so a byte of the gap is one only where the character is.
+        let sentence_break = gap.bytes().enumerate().any(|(at, ch)| {
+            if !matches!(ch, b'.' | b';' | b':' | b'?' | b'!' | b'\n') {
                 return false;
             }
-            // The break characters are one byte long.
             let after = &text[previous_end + at + 1..];
             let digit = after.bytes().next().is_some_and(|b| b.is_ascii_digit());
             let lower = after
@@ -136,13 +139,13 @@ pub fn tokenize(text: &str) -> Vec<Token<'_>> {
                 .bytes()
                 .next()
                 .is_some_and(|b| b.is_ascii_lowercase());
-            let number = matches!(ch, '.' | ':') && digit;
-            let abbreviation = ch == '.' && previous_letter && lower;
+            let number = matches!(ch, b'.' | b':') && digit;
+            let abbreviation = ch == b'.' && lower && previous_letter();
             !number && !abbreviation
         });
         previous_end = start + raw.len();
         let folded = fold_str(raw);
-        if (sentence_break || lists().turns.iter().any(|t| *t == *folded)) && !tokens.is_empty() {
+        if (sentence_break || turns.iter().any(|t| *t == *folded)) && !tokens.is_empty() {
             segment += 1;
         }
         if sentence_break && !tokens.is_empty() {
@@ -610,10 +613,10 @@ pub fn pointed_paragraphs<'t>(tokens: &'t [Token<'_>]) -> (Vec<&'t str>, bool) {
     let mut preceding = false;
     for (i, t) in tokens.iter().enumerate() {
         let word = t.folded.as_str();
-        preceding |= lists.back_pointers.iter().any(|w| w == word);
-        if lists.pointers.iter().any(|w| w == word)
-            && let Some(next) = tokens.get(i + 1)
+        preceding |= lists.back_pointers.contains(word);
+        if let Some(next) = tokens.get(i + 1)
             && next.folded.starts_with(|c: char| c.is_ascii_digit())
+            && lists.pointers.contains(word)
         {
             numbers.push(next.folded.as_str());
         }

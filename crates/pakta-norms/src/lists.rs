@@ -545,8 +545,8 @@ pub(crate) struct Lists {
     pub opposites: Vec<[String; 2]>,
     pub not_verbs: Vec<String>,
     pub references: Vec<String>,
-    pub pointers: Vec<String>,
-    pub back_pointers: Vec<String>,
+    pub pointers: WordSet,
+    pub back_pointers: WordSet,
     pub roles: Vec<(Role, WordSet)>,
     pub actions: Vec<(String, WordSet)>,
     /// Every action class's entries in one index, for reading a word's classes in one lookup.
@@ -768,8 +768,8 @@ pub(crate) fn lists() -> &'static Lists {
                 .collect(),
             not_verbs: folded(&data.grammar.not_verbs),
             references: folded(&data.grammar.references),
-            pointers: folded(&data.grammar.pointers),
-            back_pointers: folded(&data.grammar.back_pointers),
+            pointers: WordSet::new(&data.grammar.pointers),
+            back_pointers: WordSet::new(&data.grammar.back_pointers),
             roles: data
                 .roles
                 .iter()

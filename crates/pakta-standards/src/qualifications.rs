@@ -43,8 +43,8 @@ pub(crate) fn find(
                 };
                 found.push(Evidence {
                     kind,
-                    clause: units[u].id.clone(),
-                    article: units[u].article_number.clone(),
+                    clause: units[u].id.to_string(),
+                    article: units[u].article_number.map(str::to_string),
                     text: pakta_core::text::collapse_whitespace(&units[u].text[norm.span.clone()]),
                     pattern: crate::coverage::norm_pattern(kind, why),
                     norm: Some(norms.evidence(u, norm)),

@@ -168,7 +168,7 @@ impl NormCache<'_> {
 
     /// A norm of unit `u` as evidence, naming the clause it inherited from.
     pub(crate) fn evidence(&self, u: usize, norm: &Norm) -> NormEvidence {
-        let lead_in = self.units[u].parent.map(|p| self.units[p].id.as_str());
+        let lead_in = self.units[u].parent.map(|p| self.units[p].id);
         NormEvidence::of(norm, lead_in)
     }
 }

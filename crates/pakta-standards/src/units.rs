@@ -34,7 +34,7 @@ impl<'u> Layout<'u> {
             first_of_article: HashMap::new(),
         };
         for (i, unit) in units.iter().enumerate() {
-            layout.order.insert(unit.id.as_str(), i);
+            layout.order.insert(unit.id, i);
             if let Some(article) = unit.article {
                 layout.by_article.entry(article).or_default().push(i);
             }
@@ -53,12 +53,12 @@ impl<'u> Layout<'u> {
 #[derive(Debug)]
 pub(crate) struct Unit<'a> {
     pub(crate) kind: UnitKind,
-    pub(crate) id: String,
+    pub(crate) id: &'a str,
     pub(crate) text: &'a str,
     pub(crate) article: Option<&'a str>,
     pub(crate) article_index: Option<usize>,
-    pub(crate) article_id: Option<String>,
-    pub(crate) article_number: Option<String>,
+    pub(crate) article_id: Option<&'a str>,
+    pub(crate) article_number: Option<&'a str>,
     /// The enclosing clause's unit.
     pub(crate) parent: Option<usize>,
     /// The top-level clause (numbered paragraph) this unit sits in.
@@ -93,7 +93,7 @@ pub(crate) fn units<'a>(agreement: &'a Agreement, language: &Language) -> Vec<Un
     for block in &agreement.preamble {
         units.push(Unit {
             kind: UnitKind::Preamble,
-            id: "preamble".to_string(),
+            id: "preamble",
             text: &block.text,
             article: None,
             article_index: None,
@@ -113,12 +113,12 @@ pub(crate) fn units<'a>(agreement: &'a Agreement, language: &Language) -> Vec<Un
         if let Some(heading) = &article.heading {
             units.push(Unit {
                 kind: UnitKind::Heading,
-                id: article.id.clone(),
+                id: &article.id,
                 text: heading,
                 article: Some(&article.id),
                 article_index: Some(a),
-                article_id: Some(article.id.clone()),
-                article_number: Some(article.number.clone()),
+                article_id: Some(&article.id),
+                article_number: Some(&article.number),
                 parent: None,
                 top: None,
                 secondary: secondary_article,
@@ -146,12 +146,12 @@ fn push_clause<'a>(
     let definition = is_definition(&clause.text);
     units.push(Unit {
         kind: UnitKind::Clause,
-        id: clause.id.clone(),
+        id: &clause.id,
         text: &clause.text,
         article: Some(&article.id),
         article_index: Some(a),
-        article_id: Some(article.id.clone()),
-        article_number: Some(article.number.clone()),
+        article_id: Some(&article.id),
+        article_number: Some(&article.number),
         parent,
         top: Some(top),
         secondary: secondary_article || definition,

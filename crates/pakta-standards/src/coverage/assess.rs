@@ -314,8 +314,8 @@ fn hedge_evidence(hedges: &[(usize, String)], units: &[Unit]) -> Vec<Evidence> {
         .iter()
         .map(|(u, hedge)| Evidence {
             kind: EvidenceKind::Hedge,
-            clause: units[*u].id.clone(),
-            article: units[*u].article_number.clone(),
+            clause: units[*u].id.to_string(),
+            article: units[*u].article_number.map(str::to_string),
             text: hedge.clone(),
             pattern: String::new(),
             norm: None,
@@ -411,15 +411,15 @@ fn articles_and_clauses(matched: &[&UnitMatch], text: Text) -> (Vec<String>, Vec
         {
             article_ids.push(a);
         }
-        if unit.kind != UnitKind::Heading && !clauses.contains(&unit.id) {
-            clauses.push(unit.id.clone());
+        if unit.kind != UnitKind::Heading && !clauses.iter().any(|c| c == unit.id) {
+            clauses.push(unit.id.to_string());
         }
     }
     let articles = article_ids
         .iter()
         .filter_map(|&a| {
             let first = *layout.first_of_article.get(&a)?;
-            units[first].article_number.clone()
+            units[first].article_number.map(str::to_string)
         })
         .collect();
     (articles, clauses)
@@ -435,5 +435,5 @@ fn best_article(matched: &[&UnitMatch], units: &[Unit]) -> Option<String> {
                 std::cmp::Reverse(m.unit),
             )
         })
-        .and_then(|m| units[m.unit].article_id.clone())
+        .and_then(|m| units[m.unit].article_id.map(str::to_string))
 }

@@ -49,8 +49,8 @@ impl Findings {
         let unit = &text.units[u];
         self.evidence.push(Evidence {
             kind,
-            clause: unit.id.clone(),
-            article: unit.article_number.clone(),
+            clause: unit.id.to_string(),
+            article: unit.article_number.map(str::to_string),
             text: pakta_core::text::collapse_whitespace(&unit.text[norm.span.clone()]),
             pattern: norm_pattern(kind, &judgement.why),
             norm: Some(text.norms.evidence(u, norm)),

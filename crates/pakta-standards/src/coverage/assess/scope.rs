@@ -141,14 +141,13 @@ impl Checker<'_> {
         let matched_articles: BTreeSet<&str> = matched
             .iter()
             .filter(|m| !m.cues.is_empty())
-            .filter_map(|m| units[m.unit].article_number.as_deref())
+            .filter_map(|m| units[m.unit].article_number)
             .collect();
         for (u, scan) in scanned.iter().enumerate() {
             if !scan.pointers.excludes.is_empty()
                 && units[u].kind == UnitKind::Clause
                 && units[u]
                     .article_number
-                    .as_deref()
                     .is_none_or(|a| !matched_articles.contains(a))
                 && scan
                     .pointers
