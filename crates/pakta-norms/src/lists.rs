@@ -318,10 +318,16 @@ pub(crate) struct WordSet {
 /// that let half a clause through that far, a word's first three bytes (fewer for a shorter word) and its
 /// length up to three, hashed to one bit of a small table. Prefixes shorter than three bytes skip the
 /// second step. `false` is certain; `true` only lets a word through to the exact test.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, Default, PartialEq, Eq)]
 pub struct Starts {
-    two: Box<[u64; 256]>,
-    keys: Box<[u64; KEY_WORDS]>,
+    /// None until the first entry: a catalogue has a thousand word lists, most of them empty.
+    tables: Option<Box<StartTables>>,
+}
+
+#[derive(Debug, Clone, PartialEq, Eq)]
+struct StartTables {
+    two: [u64; 256],
+    keys: [u64; KEY_WORDS],
     /// The two-byte starts of prefixes shorter than three bytes, which pass without a key.
     loose: Option<Box<[u64; 256]>>,
 }
@@ -342,49 +348,49 @@ fn start_key(word: &[u8]) -> usize {
     (packed.wrapping_mul(0x9E37_79B9) >> (32 - 13)) as usize
 }
 
-impl Default for Starts {
-    fn default() -> Starts {
-        Starts::new()
+impl StartTables {
+    fn set_key(&mut self, bytes: &[u8]) {
+        let key = start_key(bytes);
+        self.keys[key / 64] |= 1 << (key % 64);
     }
 }
 
 impl Starts {
     pub fn new() -> Starts {
-        Starts {
-            two: Box::new([0; 256]),
-            keys: Box::new([0; KEY_WORDS]),
-            loose: None,
-        }
-    }
-
-    fn set_key(&mut self, bytes: &[u8]) {
-        let key = start_key(bytes);
-        self.keys[key / 64] |= 1 << (key % 64);
+        Starts::default()
     }
 
     /// Lets through every word that starts with `prefix`, or is `prefix` when `exact`.
     pub fn add(&mut self, prefix: &str, exact: bool) {
+        let tables = self.tables.get_or_insert_with(|| {
+            Box::new(StartTables {
+                two: [0; 256],
+                keys: [0; KEY_WORDS],
+                loose: None,
+            })
+        });
         let bytes = prefix.as_bytes();
         match *bytes {
             [] => {
-                *self.two = [u64::MAX; 256];
-                self.loose = Some(Box::new([u64::MAX; 256]));
+                tables.two = [u64::MAX; 256];
+                tables.loose = Some(Box::new([u64::MAX; 256]));
                 return;
             }
             [first] if !exact => {
-                self.two[usize::from(first)] = u64::MAX;
-                self.loose.get_or_insert_with(|| Box::new([0; 256]))[usize::from(first)] = u64::MAX;
+                tables.two[usize::from(first)] = u64::MAX;
+                tables.loose.get_or_insert_with(|| Box::new([0; 256]))[usize::from(first)] =
+                    u64::MAX;
                 return;
             }
-            [first] => self.two[usize::from(first)] |= 1,
-            [first, second, ..] => self.two[usize::from(first)] |= 1 << (second & 63),
+            [first] => tables.two[usize::from(first)] |= 1,
+            [first, second, ..] => tables.two[usize::from(first)] |= 1 << (second & 63),
         }
         if exact {
-            self.set_key(bytes);
+            tables.set_key(bytes);
         } else if bytes.len() >= 3 {
-            self.set_key(&bytes[..3]);
+            tables.set_key(&bytes[..3]);
         } else {
-            let loose = self.loose.get_or_insert_with(|| Box::new([0; 256]));
+            let loose = tables.loose.get_or_insert_with(|| Box::new([0; 256]));
             loose[usize::from(bytes[0])] |= 1 << (bytes[1] & 63);
         }
     }
@@ -398,10 +404,13 @@ impl Starts {
             [first] => (usize::from(first), 1),
             [first, second, ..] => (usize::from(first), 1 << (second & 63)),
         };
-        if self.two[first] & bit == 0 {
+        let Some(tables) = &self.tables else {
+            return false;
+        };
+        if tables.two[first] & bit == 0 {
             return false;
         }
-        if self
+        if tables
             .loose
             .as_ref()
             .is_some_and(|loose| loose[first] & bit != 0)
@@ -409,7 +418,7 @@ impl Starts {
             return true;
         }
         let key = start_key(bytes);
-        self.keys[key / 64] & (1 << (key % 64)) != 0
+        tables.keys[key / 64] & (1 << (key % 64)) != 0
     }
 }
 

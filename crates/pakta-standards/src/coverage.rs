@@ -208,10 +208,11 @@ enum Role {
 }
 
 #[derive(Debug, Clone)]
-struct PatternRole {
+struct PatternRole<'c> {
     requirement: usize,
     role: Role,
-    text: String,
+    /// As the catalogue writes it (a topic word's pattern is made here).
+    text: std::borrow::Cow<'c, str>,
 }
 
 /// The catalogue compiled for matching: built once per process, used for every agreement.
@@ -221,7 +222,7 @@ pub struct Checker<'c> {
     /// The requirements' patterns (`roles` says whose), then the sector words' (`sector_of` says which
     /// sector's): one index, so each clause is scanned once for both.
     index: PatternIndex,
-    roles: Vec<PatternRole>,
+    roles: Vec<PatternRole<'c>>,
     sector_of: Vec<String>,
 }
 
@@ -229,36 +230,36 @@ impl<'c> Checker<'c> {
     pub fn new(catalogue: &'c Catalogue) -> Checker<'c> {
         let mut index = PatternIndex::default();
         let mut roles = Vec::new();
-        let mut add = |(text, pattern): (&String, &Pattern), requirement: usize, role: Role| {
+        let mut add = |(text, pattern): (std::borrow::Cow<'c, str>, &Pattern),
+                       requirement: usize,
+                       role: Role| {
             index.add_compiled(pattern.clone());
             roles.push(PatternRole {
                 requirement,
                 role,
-                text: text.clone(),
+                text,
             });
         };
         for (r, requirement) in catalogue.requirements.iter().enumerate() {
-            requirement
-                .cues
-                .compiled()
-                .for_each(|p| add(p, r, Role::Cue));
-            requirement
-                .context
-                .compiled()
-                .for_each(|p| add(p, r, Role::Context));
-            requirement
-                .headings
-                .compiled()
-                .for_each(|p| add(p, r, Role::Heading));
-            requirement
-                .contradicts
-                .compiled()
-                .for_each(|p| add(p, r, Role::Contradiction));
-            for (e, element) in requirement.elements.iter().enumerate() {
-                element
-                    .patterns
-                    .compiled()
-                    .for_each(|p| add(p, r, Role::Element(e)));
+            let lists = [
+                (&requirement.cues, Role::Cue),
+                (&requirement.context, Role::Context),
+                (&requirement.headings, Role::Heading),
+                (&requirement.contradicts, Role::Contradiction),
+            ]
+            .into_iter()
+            .chain(
+                (requirement.elements.iter().enumerate())
+                    .map(|(e, element)| (&element.patterns, Role::Element(e))),
+            );
+            for (lexicon, role) in lists {
+                for (text, pattern) in lexicon.compiled() {
+                    add(
+                        (std::borrow::Cow::Borrowed(text.as_str()), pattern),
+                        r,
+                        role,
+                    );
+                }
             }
             // Found with the cues, in the one pass over each clause's tokens.
             let words: BTreeSet<&String> = requirement
@@ -270,7 +271,11 @@ impl<'c> Checker<'c> {
             for word in words {
                 let text = format!("{word}*");
                 if let Ok(pattern) = Pattern::compile(&text) {
-                    add((&text, &pattern), r, Role::TopicWord);
+                    add(
+                        (std::borrow::Cow::Owned(text), &pattern),
+                        r,
+                        Role::TopicWord,
+                    );
                 }
             }
         }
@@ -595,7 +600,7 @@ impl<'c> Checker<'c> {
             clause: unit.id.to_string(),
             article: unit.article_number.map(str::to_string),
             text: pakta_core::text::collapse_whitespace(&unit.text[hit.start..hit.end]),
-            pattern: self.roles[hit.pattern].text.clone(),
+            pattern: self.roles[hit.pattern].text.to_string(),
             // Context words are supporting evidence; the norm is shown where the words decide.
             norm: (kind != EvidenceKind::Context)
                 .then(|| norm_at(norms.of(u), hit.start, sentence).map(|n| norms.evidence(u, n)))

@@ -150,7 +150,7 @@ impl Checker<'_> {
                         m.elements.insert(e);
                     }
                     Role::Context => {
-                        m.context_words.insert(role.text.clone());
+                        m.context_words.insert(role.text.to_string());
                         // Where in the text: "Organisasi", which both "organi*" and "organisasi" match,
                         // is one context word, not two.
                         places.insert(hit.start);
