@@ -397,9 +397,12 @@ impl Checker<'_> {
                 Modality::HedgedDuty => norm.hedge.is_some() || !worker,
                 // "The Employer may deduct income tax and social-security contributions": a power to
                 // deduct what the law levies is how the levy is paid, not a duty made optional.
+                // A subject the lexicon does not know ("Labour attachés may take part", *wakil SEFOPE
+                // dapat ikut memantau*) is someone given leave all the same; a passive without its
+                // agent ("wages may be paid by transfer") says how, not who.
                 Modality::Permission => {
                     requirement.obligation
-                        && norm.bearer.is_some()
+                        && (norm.bearer.is_some() || !norm.passive)
                         && !worker
                         && !(norm.acts(&["deduct"])
                             && pakta_norms::lexicon::speaks_of(
