@@ -644,6 +644,42 @@ pub fn names_action_within<S: AsRef<str>>(
         .any(|i| lists.action_of_class_at(words, i, classes))
 }
 
+/// Whether the folded `words` hold a sum the text named before and they do not name: "its cost", "such
+/// expenses", "the amount thereof", *biaya tersebut*, *biayanya* (the lexicon's `[grammar]
+/// sums_named_before`, `points_back_before`, `points_back_after`). Which cost it is, only the clause
+/// that named it says.
+pub fn points_back_to_sum(words: &[&str]) -> bool {
+    let lists = lists();
+    (0..words.len()).any(|i| {
+        let word = words[i];
+        if !lists.sums_named_before.contains(word) {
+            return word
+                .strip_suffix("nya")
+                .is_some_and(|stem| lists.sums_named_before.contains(stem));
+        }
+        (i > 0 && lists.points_back_before.contains(words[i - 1]))
+            || words
+                .get(i + 1)
+                .is_some_and(|w| lists.points_back_after.contains(w))
+    })
+}
+
+/// The words of `object` (folded) that name a sum another clause points back to: up to where its phrase
+/// ends (`[grammar] sum_phrase_ends`), so that "a medical examination at a hospital designated by both
+/// Parties" lends the examination and not the designation.
+pub fn sum_phrase(object: &str) -> &str {
+    let lists = lists();
+    // Each space starts a word; the phrase ends before the first word that ends it (never the first).
+    object
+        .match_indices(' ')
+        .map(|(at, _)| at)
+        .find(|&at| {
+            let word = object[at + 1..].split(' ').next().unwrap_or_default();
+            lists.sum_phrase_ends.contains(word)
+        })
+        .map_or(object, |at| &object[..at])
+}
+
 /// The end of the cost phrase ("free of charge", "paid", *tanpa biaya*) that starts at word `i` of the
 /// folded `words`, the longest there: the lexicon's `[grammar] costs`.
 pub fn cost_term_at(words: &[&str], i: usize) -> Option<usize> {

@@ -73,6 +73,10 @@ struct Grammar {
     references: Vec<String>,
     pointers: Vec<String>,
     back_pointers: Vec<String>,
+    sums_named_before: Vec<String>,
+    points_back_before: Vec<String>,
+    points_back_after: Vec<String>,
+    sum_phrase_ends: Vec<String>,
     recruited: Vec<String>,
     adverbs: Vec<String>,
     comparatives: Vec<String>,
@@ -556,6 +560,10 @@ pub(crate) struct Lists {
     pub references: Vec<String>,
     pub pointers: WordSet,
     pub back_pointers: WordSet,
+    pub sums_named_before: WordSet,
+    pub points_back_before: WordSet,
+    pub points_back_after: WordSet,
+    pub sum_phrase_ends: WordSet,
     pub roles: Vec<(Role, WordSet)>,
     pub actions: Vec<(String, WordSet)>,
     /// Every action class's entries in one index, for reading a word's classes in one lookup.
@@ -779,6 +787,10 @@ pub(crate) fn lists() -> &'static Lists {
             references: folded(&data.grammar.references),
             pointers: WordSet::new(&data.grammar.pointers),
             back_pointers: WordSet::new(&data.grammar.back_pointers),
+            sums_named_before: WordSet::new(&data.grammar.sums_named_before),
+            points_back_before: WordSet::new(&data.grammar.points_back_before),
+            points_back_after: WordSet::new(&data.grammar.points_back_after),
+            sum_phrase_ends: WordSet::new(&data.grammar.sum_phrase_ends),
             roles: data
                 .roles
                 .iter()

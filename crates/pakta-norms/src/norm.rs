@@ -60,6 +60,9 @@ const PARTICIPLES: &[&str] = &[
     "shown",
     "seen",
     "exempt",
+    "bought",
+    "sold",
+    "brought",
 ];
 
 impl<'d> Reader<'d> {
@@ -94,6 +97,20 @@ impl<'d> Reader<'d> {
             let lead = if a == 0 { lead_in } else { inline.as_ref() };
             let before = norms.len();
             self.read_sentence(text, tokens, &words, a..b, lead, lists, &mut norms);
+            // "The ticket is bought by the Employer. Its cost is repaid by the Worker": the sum a
+            // sentence points back to is the last one an earlier sentence of the clause, or its lead-in,
+            // names.
+            let antecedent = norms[..before]
+                .iter()
+                .rev()
+                .chain(lead_in)
+                .find(|n| !n.object_terms.is_empty() && !n.names_sum_before())
+                .cloned();
+            if let Some(antecedent) = antecedent {
+                for norm in norms[before..].iter_mut().filter(|n| n.names_sum_before()) {
+                    norm.read_sum_back(&antecedent);
+                }
+            }
             let gap_end = tokens.get(b).map_or(text.len(), |t| t.start);
             let terminator = text[tokens[b - 1].end..gap_end]
                 .chars()
@@ -370,14 +387,17 @@ impl<'d> Reader<'d> {
             }
             // "… shall settle that advance and shall recover it from the Worker's wages": a pronoun object
             // stands for the object before it, and a rule must see that one's words.
-            if let Some(previous) = norms[first..].last()
-                && norm
+            if let Some(previous) = norms[first..].last() {
+                if norm.names_sum_before() {
+                    norm.read_sum_back(previous);
+                } else if norm
                     .object_terms
                     .split(' ')
                     .next()
                     .is_some_and(|w| matches!(w, "it" | "them" | "this" | "these" | "those"))
-            {
-                norm.object_terms = format!("{} {}", previous.object_terms, norm.object_terms);
+                {
+                    norm.object_terms = format!("{} {}", previous.object_terms, norm.object_terms);
+                }
             }
             norm.hedge = hedge.clone();
             norm.purpose = purpose.clone();
@@ -1127,6 +1147,7 @@ impl<'d> Reader<'d> {
             terms,
             object_terms,
             mentioned,
+            sum_named_before: None,
         }
     }
 

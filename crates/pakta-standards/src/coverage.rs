@@ -635,6 +635,14 @@ pub(crate) struct Scanned<'a> {
 }
 
 impl Scanned<'_> {
+    /// Whether the unit points back to a sum another clause named ("The worker shall contribute towards
+    /// this cost …"): the words a rule looks for are in that clause, and the reader lends them to this
+    /// one.
+    pub(crate) fn points_back_to_sum(&self) -> bool {
+        let words: Vec<&str> = self.tokens.iter().map(|t| t.folded.as_str()).collect();
+        lexicon::points_back_to_sum(&words)
+    }
+
     /// The action classes the unit's words name (see [`pakta_norms::ActionSet::of_words`]).
     pub(crate) fn actions(&self) -> pakta_norms::ActionSet {
         *self.actions.get_or_init(|| {

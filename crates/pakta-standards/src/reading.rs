@@ -161,8 +161,29 @@ impl NormCache<'_> {
                 norm.inherited = true;
                 return vec![norm];
             }
-            self.reader
-                .read_tokens(unit.text, &self.scanned[u].tokens, lead)
+            let mut norms = self
+                .reader
+                .read_tokens(unit.text, &self.scanned[u].tokens, lead);
+            // "(2) The worker shall contribute towards this cost …": a sum the paragraph points back to
+            // and does not name is the last one the paragraph before it names.
+            if norms.iter().any(Norm::names_sum_before)
+                && let Some(before) = u.checked_sub(1).filter(|&b| {
+                    let previous = &self.units[b];
+                    previous.kind == UnitKind::Clause
+                        && previous.parent == unit.parent
+                        && previous.article == unit.article
+                })
+                && let Some(antecedent) = self
+                    .of(before)
+                    .iter()
+                    .rev()
+                    .find(|n| !n.object_terms().is_empty() && !n.names_sum_before())
+            {
+                for norm in norms.iter_mut().filter(|n| n.names_sum_before()) {
+                    norm.read_sum_back(antecedent);
+                }
+            }
+            norms
         })
     }
 

@@ -190,6 +190,9 @@ pub struct Norm {
     pub(super) object_terms: String,
     /// The roles the norm's words name, whoever bears it.
     pub mentioned: Vec<Role>,
+    /// The object of the norm that named the sum this one's object points back to, as written, once its
+    /// words are read in (see [`Norm::names_sum_before`]).
+    pub sum_named_before: Option<String>,
 }
 
 impl Norm {
@@ -235,6 +238,33 @@ impl Norm {
     /// The object's folded words, one space between them.
     pub fn object_terms(&self) -> &str {
         &self.object_terms
+    }
+
+    /// Whether the object is a sum the text named before and the norm does not name ("its cost", "such
+    /// expenses", "the amount thereof", *biaya tersebut*, *biayanya*): which cost it is, only the norm
+    /// that named it says. Not once that norm's words are read in ([`Norm::read_sum_back`]).
+    pub fn names_sum_before(&self) -> bool {
+        if self.sum_named_before.is_some() {
+            return false;
+        }
+        // The head of the object: a sum further in ("the worker's share of its cost") is another's.
+        // *biayanya*: the particle is gone from the object's words but not from its text.
+        let words: Vec<&str> = self.object_terms.split(' ').take(5).collect();
+        let folded = crate::lexicon::fold(&self.object);
+        let written: Vec<&str> = folded
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| !w.is_empty())
+            .take(5)
+            .collect();
+        crate::lexicon::points_back_to_sum(&words) || crate::lexicon::points_back_to_sum(&written)
+    }
+
+    /// Reads the sum this norm points back to as `antecedent`'s object: a rule on travel costs must see
+    /// "air ticket" in "its cost shall be repaid by the Worker".
+    pub fn read_sum_back(&mut self, antecedent: &Norm) {
+        let named = crate::lexicon::sum_phrase(&antecedent.object_terms);
+        self.object_terms = format!("{named} {}", self.object_terms);
+        self.sum_named_before = Some(named.to_string());
     }
 
     /// Whether a word of the object (for a passive, its subject) starts with one of `prefixes`.
@@ -385,7 +415,11 @@ impl Norm {
             parts.push(action.words.clone());
         }
         if !self.object.is_empty() {
-            parts.push(self.object.clone());
+            match &self.sum_named_before {
+                // "its cost (of: The air ticket)": a lawyer sees which sum the words point back to.
+                Some(named) => parts.push(format!("{} (of: {named})", self.object)),
+                None => parts.push(self.object.clone()),
+            }
         }
         let mut line = parts.join(" — ");
         if let Some(beneficiary) = &self.beneficiary {

@@ -1505,3 +1505,44 @@ fn an_actor_before_a_joined_modal_is_its_own_subject() {
         norms("The Sending Party shall register the agencies and shall not clear unlicensed ones.");
     assert_eq!(role(&n[1]), Some("origin-authority"), "{n:#?}");
 }
+
+#[test]
+fn a_sum_named_before_is_read_as_the_one_that_named_it() {
+    // In the sentence, in a later sentence, and with *tersebut*.
+    let list = norms(
+        "The return ticket shall be bought by the Employer, and its cost shall be set off against the \
+         Worker's last wages.",
+    );
+    let n = with_action(&list, "deduct");
+    assert_eq!(n.sum_named_before.as_deref(), Some("the return ticket"));
+    assert!(n.object_mentions(&["ticket"]));
+
+    let list = norms(
+        "The Employer shall first pay for the training course. The Worker shall repay such costs in \
+         six instalments.",
+    );
+    let n = with_action(&list, "repay");
+    assert!(n.object_mentions(&["training"]), "{n:#?}");
+
+    let list = norms_id(
+        "Biaya kursus bahasa ditalangi oleh Pemberi Kerja. Biaya tersebut dipotong dari upah Pekerja.",
+    );
+    let n = with_action(&list, "deduct");
+    assert!(n.object_mentions(&["kursus"]), "{n:#?}");
+
+    // The phrase that named the sum ends where its own modifiers begin.
+    let list = norms(
+        "Applicants shall undergo a medical examination at a clinic designated by both Parties. The \
+         Employer shall bear its cost.",
+    );
+    let n = with_action(&list, "pay");
+    assert_eq!(n.sum_named_before.as_deref(), Some("a medical examination"));
+    assert!(!n.object_mentions(&["designated"]));
+
+    // A sum the norm names itself points back to nothing.
+    let n = with_action(
+        &norms("The Employer shall bear the cost of the air ticket."),
+        "pay",
+    );
+    assert_eq!(n.sum_named_before, None);
+}

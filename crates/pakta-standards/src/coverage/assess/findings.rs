@@ -225,6 +225,7 @@ impl Checker<'_> {
                     &requirement.norms,
                     scanned[u].tokens.iter().map(|t| t.folded.as_str()),
                 )
+                && !scanned[u].points_back_to_sum()
             {
                 continue;
             }
@@ -256,13 +257,17 @@ impl Checker<'_> {
             }
         }
         for &u in scope.siblings.iter().filter(|_| article_rules) {
-            if self.names_topic(&scanned[u], requirement_index, false, false)
-                || !crate::norms::may_speak_in_article(
-                    &requirement.norms,
-                    &scanned[u].tokens,
-                    || scanned[u].actions(),
-                )
-            {
+            // A paragraph that points back to a sum the article named ("contribute towards this cost,
+            // … recovered by deductions from wages") is about that sum, whatever else it names.
+            let points_back = scanned[u].points_back_to_sum();
+            let speaks = points_back
+                || (!self.names_topic(&scanned[u], requirement_index, false, false)
+                    && crate::norms::may_speak_in_article(
+                        &requirement.norms,
+                        &scanned[u].tokens,
+                        || scanned[u].actions(),
+                    ));
+            if !speaks {
                 continue;
             }
             let unit_norms = norms.of(u);
@@ -423,13 +428,17 @@ impl Checker<'_> {
 }
 
 /// The requirement's rules that may judge the norms of a clause (see [`crate::norms::rules_for`]); all of
-/// them where a norm inherits from a lead-in, whose words the clause does not hold.
+/// them where a norm inherits from a lead-in, or reads a sum another clause named, whose words the clause
+/// does not hold.
 fn unit_rules<'r>(
     requirement: &'r Requirement,
     unit_norms: &[pakta_norms::Norm],
     scanned: &crate::coverage::Scanned,
 ) -> Vec<&'r crate::norms::NormRule> {
-    if unit_norms.iter().any(|n| n.inherited) {
+    if unit_norms
+        .iter()
+        .any(|n| n.inherited || n.sum_named_before.is_some())
+    {
         requirement.norms.iter().collect()
     } else {
         crate::norms::rules_for(&requirement.norms, &scanned.tokens, || scanned.actions())

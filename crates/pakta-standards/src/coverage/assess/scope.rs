@@ -129,8 +129,14 @@ impl Checker<'_> {
                     continue;
                 }
                 let pointers = &scanned[u].pointers;
+                // "(2) The worker shall contribute towards this cost …" is about the sum the paragraph
+                // before it names.
+                let next_sum = u == m.unit + 1
+                    && units[u].parent == units[m.unit].parent
+                    && scanned[u].points_back_to_sum();
                 if pointers.numbers.iter().any(|n| n == number)
                     || (pointers.preceding && m.unit < u)
+                    || next_sum
                 {
                     referring.insert(u);
                 }
