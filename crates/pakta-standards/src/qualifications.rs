@@ -292,9 +292,14 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
     // "A worker who has completed five years with the same facility may apply to be joined by the
     // family", *diberikan kepada PMI yang telah menyelesaikan paling singkat 24 bulan masa kerja*: the
     // protection waits for a long period of service.
+    // *Ganti rugi … diberikan apabila Pekerja … telah menjalani masa kerja paling sedikit 36 bulan*: the
+    // worker may stand only in the condition.
+    let worker_in_condition = live
+        .iter()
+        .any(|c| c.roles.iter().any(|r| r.is_worker_side()));
     if !norm.denied()
         && !employer
-        && (worker || norm.mentioned.iter().any(|r| r.is_worker_side()))
+        && (worker || norm.mentioned.iter().any(|r| r.is_worker_side()) || worker_in_condition)
         && qualifying_service(norm.words(), &terms)
     {
         return Some(Qualification::takes_back(
