@@ -479,16 +479,33 @@ impl<'d> Reader<'d> {
         }
         // "Any undertaking by the worker to repay the costs is void": what stands before a nullity has no
         // force.
-        if let Some(void) = (sentence.start..sentence.end)
+        if let Some((void, end)) = (sentence.start..sentence.end)
             .filter(|&i| lists.nullity_tails.iter().any(|t| t == words[i]))
             .find_map(|i| {
                 (i.saturating_sub(5).max(sentence.start)..=i)
                     .find(|&j| lists.nullity.match_at(words, j) == Some(i + 1))
+                    .map(|j| (j, i + 1))
             })
-            .map(|i| tokens[i].start)
         {
-            for norm in norms[first..].iter_mut().filter(|n| n.at < void) {
+            let void_at = tokens[void].start;
+            for norm in norms[first..].iter_mut().filter(|n| n.at < void_at) {
                 norm.negated = true;
+            }
+            // "… shall be void and replaced by the condition applicable to nationals", *batal demi hukum
+            // dan digantikan dengan …*: the replacement is the nullity's remedy, not a power to replace
+            // what the clause grants.
+            let remedy_from = tokens.get(end).map_or(usize::MAX, |t| t.start);
+            let remedy_to = tokens
+                .get((end + 3).min(sentence.end))
+                .map_or(usize::MAX, |t| t.start);
+            let mut k = first;
+            while k < norms.len() {
+                let n = &norms[k];
+                if n.at >= remedy_from && n.at <= remedy_to && n.acts(&["postpone"]) {
+                    norms.remove(k);
+                } else {
+                    k += 1;
+                }
             }
         }
         // "Pregnancy is not a ground for dismissal or for cancelling the permit", *bukan merupakan alasan

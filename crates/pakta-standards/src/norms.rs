@@ -602,9 +602,15 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
         .hedge
         .as_ref()
         .is_some_and(|h| !norm.modal.is_empty() && h.contains(norm.modal.as_str()));
+    // "The implementation of paragraph 1(a) shall be gradual, as far as the employer can afford", *…
+    // sebagaimana dimaksud pada ayat (1) dilakukan … sesuai dengan kemampuan Pemberi Kerja*: a hedge on
+    // carrying out a provision of the text bears on what that provision grants.
+    let on_a_provision = norm.hedge.is_some() && norm.mentions(pakta_norms::lexicon::references());
     let escape = match norm.modality {
         Modality::HedgedDuty => {
-            acts || hedged_modal || (norm.hedge.is_none() && !norm.modal.is_empty())
+            acts || hedged_modal
+                || (norm.hedge.is_none() && !norm.modal.is_empty())
+                || on_a_provision
         }
         Modality::Permission | Modality::Statement => {
             norm.hedge.is_some() && (acts || hedged_modal)
@@ -680,8 +686,11 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
     }
     // A power to suspend "only where safety requires it" is bounded; one without bounds is not.
     let bounded = norm.narrowed && norm.conditions.iter().any(|c| !c.denied);
+    // Changed at the worker's own request, it is no loss.
+    let harmless = norm.conditions.iter().any(|c| c.workers_request());
     if affirmed
         && !bounded
+        && !harmless
         && norm.acts(&["postpone"])
         && (bearer.is_some_and(Role::is_employer_side) || (bearer.is_none() && norm.passive))
         && matches!(

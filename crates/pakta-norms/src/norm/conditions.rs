@@ -110,8 +110,11 @@ impl Reader<'_> {
                         && lists.places_and_times.iter().any(|w| w == words[i - 1]);
                     let regarding =
                         words[i] == "dalam" && i > sentence.start && !tokens[i].comma_before;
-                    // "dalam hal demikian" (in that case) points back; it opens nothing.
-                    let anaphoric = matches!(words.get(e), Some(&"demikian"));
+                    // "dalam hal demikian" (in that case) points back; it opens nothing. Nor does *dengan
+                    // ketentuan yang berlaku bagi warga negara* (with the provisions that apply to
+                    // nationals): "provided that" is *dengan ketentuan bahwa*, or the bare phrase.
+                    let anaphoric = matches!(words.get(e), Some(&"demikian"))
+                        || (words[i] == "dengan" && matches!(words.get(e), Some(&"yang")));
                     // "shall be provided by the employer" is a passive, not "provided that"; "shall not be
                     // subject to a penalty" says what the bearer is liable to, not "subject to the law".
                     let participle = matches!(words[i], "provided" | "subject")

@@ -1546,3 +1546,31 @@ fn a_sum_named_before_is_read_as_the_one_that_named_it() {
     );
     assert_eq!(n.sum_named_before, None);
 }
+
+#[test]
+fn a_void_term_replaced_by_a_better_one_is_no_power_to_replace() {
+    let list = norms(
+        "Any term of a contract that is less favourable than paragraph 1 shall be void and replaced by \
+         the condition that applies to nationals.",
+    );
+    assert!(!list.iter().any(|n| n.acts(&["postpone"])), "{list:#?}");
+    let list = norms_id(
+        "Syarat yang lebih rendah daripada ayat (1) batal demi hukum dan digantikan dengan ketentuan \
+         yang berlaku bagi warga negara penempatan.",
+    );
+    assert!(!list.iter().any(|n| n.acts(&["postpone"])), "{list:#?}");
+    // *Dengan ketentuan yang berlaku* is "with the provisions that apply", no proviso; *dengan
+    // ketentuan bahwa* is one.
+    let n = with_action(
+        &norms_id("Upah dibayarkan dengan ketentuan yang berlaku bagi warga negara penempatan."),
+        "pay",
+    );
+    assert!(n.conditions.is_empty(), "{n:#?}");
+    let n = with_action(
+        &norms_id(
+            "Upah dibayarkan dengan ketentuan bahwa Pekerja telah menyerahkan laporan kerja.",
+        ),
+        "pay",
+    );
+    assert_eq!(n.conditions.len(), 1, "{n:#?}");
+}
