@@ -100,13 +100,14 @@ impl<'d> Reader<'d> {
             // "The ticket is bought by the Employer. Its cost is repaid by the Worker": the sum a
             // sentence points back to is the last one an earlier sentence of the clause, or its lead-in,
             // names.
-            let antecedent = norms[..before]
-                .iter()
-                .rev()
-                .chain(lead_in)
-                .find(|n| !n.object_terms.is_empty() && !n.names_sum_before())
-                .cloned();
-            if let Some(antecedent) = antecedent {
+            if norms[before..].iter().any(Norm::names_sum_before)
+                && let Some(antecedent) = norms[..before]
+                    .iter()
+                    .rev()
+                    .chain(lead_in)
+                    .find(|n| n.names_a_sum())
+                    .cloned()
+            {
                 for norm in norms[before..].iter_mut().filter(|n| n.names_sum_before()) {
                     norm.read_sum_back(&antecedent);
                 }
@@ -389,7 +390,9 @@ impl<'d> Reader<'d> {
             // stands for the object before it, and a rule must see that one's words.
             if let Some(previous) = norms[first..].last() {
                 if norm.names_sum_before() {
-                    norm.read_sum_back(previous);
+                    if previous.names_a_sum() {
+                        norm.read_sum_back(previous);
+                    }
                 } else if norm
                     .object_terms
                     .split(' ')

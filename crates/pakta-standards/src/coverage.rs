@@ -221,7 +221,7 @@ pub struct Checker<'c> {
     catalogue: &'c Catalogue,
     /// The requirements' patterns (`roles` says whose), then the sector words' (`sector_of` says which
     /// sector's): one index, so each clause is scanned once for both.
-    index: PatternIndex,
+    index: PatternIndex<'c>,
     roles: Vec<PatternRole<'c>>,
     sector_of: Vec<String>,
 }
@@ -230,16 +230,17 @@ impl<'c> Checker<'c> {
     pub fn new(catalogue: &'c Catalogue) -> Checker<'c> {
         let mut index = PatternIndex::default();
         let mut roles = Vec::new();
-        let mut add = |(text, pattern): (std::borrow::Cow<'c, str>, &Pattern),
-                       requirement: usize,
-                       role: Role| {
-            index.add_compiled(pattern.clone());
-            roles.push(PatternRole {
-                requirement,
-                role,
-                text,
-            });
-        };
+        let mut add =
+            |(text, pattern): (std::borrow::Cow<'c, str>, std::borrow::Cow<'c, Pattern>),
+             requirement: usize,
+             role: Role| {
+                index.add_compiled(pattern);
+                roles.push(PatternRole {
+                    requirement,
+                    role,
+                    text,
+                });
+            };
         for (r, requirement) in catalogue.requirements.iter().enumerate() {
             let lists = [
                 (&requirement.cues, Role::Cue),
@@ -255,7 +256,10 @@ impl<'c> Checker<'c> {
             for (lexicon, role) in lists {
                 for (text, pattern) in lexicon.compiled() {
                     add(
-                        (std::borrow::Cow::Borrowed(text.as_str()), pattern),
+                        (
+                            std::borrow::Cow::Borrowed(text.as_str()),
+                            std::borrow::Cow::Borrowed(pattern),
+                        ),
                         r,
                         role,
                     );
@@ -272,7 +276,10 @@ impl<'c> Checker<'c> {
                 let text = format!("{word}*");
                 if let Ok(pattern) = Pattern::compile(&text) {
                     add(
-                        (std::borrow::Cow::Owned(text), &pattern),
+                        (
+                            std::borrow::Cow::Owned(text),
+                            std::borrow::Cow::Owned(pattern),
+                        ),
                         r,
                         Role::TopicWord,
                     );
@@ -282,7 +289,7 @@ impl<'c> Checker<'c> {
         let mut sector_of = Vec::new();
         for (sector, lexicon) in &catalogue.sectors {
             for (_, pattern) in lexicon.compiled() {
-                index.add_compiled(pattern.clone());
+                index.add_compiled(std::borrow::Cow::Borrowed(pattern));
                 sector_of.push(sector.clone());
             }
         }
@@ -444,6 +451,8 @@ impl<'c> Checker<'c> {
                     hits,
                     pointers,
                     actions: std::cell::OnceCell::new(),
+                    points_back: std::cell::OnceCell::new(),
+                    refers_back: std::cell::OnceCell::new(),
                 }
             })
             .collect();
@@ -632,15 +641,31 @@ pub(crate) struct Scanned<'a> {
     pub(crate) pointers: Pointers,
     /// The action classes the unit names, read when a rule first asks.
     actions: std::cell::OnceCell<pakta_norms::ActionSet>,
+    /// Whether it points back to a sum another clause named, read when first asked.
+    points_back: std::cell::OnceCell<bool>,
+    /// Whether a word refers to another clause ("paragraph", *ayat*), read when first asked.
+    refers_back: std::cell::OnceCell<bool>,
 }
 
 impl Scanned<'_> {
+    /// Whether a word of the unit refers to another clause ([`lexicon::refers_back`]): asked by every
+    /// requirement whose scope the unit is in.
+    pub(crate) fn refers_back(&self) -> bool {
+        *self.refers_back.get_or_init(|| {
+            self.tokens
+                .iter()
+                .any(|t| lexicon::refers_back(t.folded.as_str()))
+        })
+    }
+
     /// Whether the unit points back to a sum another clause named ("The worker shall contribute towards
     /// this cost …"): the words a rule looks for are in that clause, and the reader lends them to this
     /// one.
     pub(crate) fn points_back_to_sum(&self) -> bool {
-        let words: Vec<&str> = self.tokens.iter().map(|t| t.folded.as_str()).collect();
-        lexicon::points_back_to_sum(&words)
+        *self.points_back.get_or_init(|| {
+            let words: Vec<&str> = self.tokens.iter().map(|t| t.folded.as_str()).collect();
+            lexicon::points_back_to_sum(&words)
+        })
     }
 
     /// The action classes the unit's words name (see [`pakta_norms::ActionSet::of_words`]).

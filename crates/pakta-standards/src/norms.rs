@@ -115,16 +115,19 @@ impl Words {
 
     /// Whether the norm's words hold one of these.
     fn in_norm(&self, norm: &Norm) -> bool {
-        norm.words().split(' ').any(|t| self.prefixes.starts(t))
-            || norm.mentions_phrase(&self.phrases)
+        // Most lists hold only words or only phrases: the other test is not run.
+        (!self.prefixes.is_empty() && norm.words().split(' ').any(|t| self.prefixes.starts(t)))
+            || (!self.phrases.is_empty() && norm.mentions_phrase(&self.phrases))
     }
 
     /// Whether the norm's object holds one of these: a verb joined to another shares its object ("…
     /// costs of the training hostel are advanced by the agency and repaid by the worker").
     fn in_object(&self, norm: &Norm) -> bool {
-        norm.object_terms()
-            .split(' ')
-            .any(|t| self.prefixes.starts(t))
+        (!self.prefixes.is_empty()
+            && norm
+                .object_terms()
+                .split(' ')
+                .any(|t| self.prefixes.starts(t)))
             || self
                 .phrases
                 .iter()
@@ -395,13 +398,19 @@ fn key_word(entry: &str) -> String {
 }
 
 /// Whether a rule or a shared rule could find anything in a clause with these folded words, when none of
-/// its sentences speaks of the requirement: a word of each of a rule's word lists, or a reference.
-pub fn may_speak<'w>(rules: &[NormRule], words: impl Iterator<Item = &'w str>) -> bool {
-    let words: Vec<&str> = words.collect();
-    words.iter().any(|w| pakta_norms::lexicon::refers_back(w))
-        || rules
+/// its sentences speaks of the requirement: a word of each of a rule's word lists, or a reference
+/// (`refers_back`: whether a word of the clause refers to another, which the caller reads once a clause).
+pub fn may_speak<'w>(
+    rules: &[NormRule],
+    words: impl Iterator<Item = &'w str>,
+    refers_back: bool,
+) -> bool {
+    refers_back || {
+        let words: Vec<&str> = words.collect();
+        rules
             .iter()
             .any(|rule| !rule.speaks.is_empty() && rule.may_speak_in(&words))
+    }
 }
 
 /// Word prefixes a clause's words are tested against, with the starts they can have

@@ -188,8 +188,10 @@ pub struct Hit {
 
 /// Every pattern of a catalogue, indexed by how it starts.
 #[derive(Debug, Clone, Default)]
-pub struct PatternIndex {
-    patterns: Vec<Pattern>,
+pub struct PatternIndex<'p> {
+    /// Borrowed from the catalogue, which compiled them to check them: six thousand patterns are not
+    /// copied on every check.
+    patterns: Vec<std::borrow::Cow<'p, Pattern>>,
     /// Patterns by their first word's stem.
     by_word: HashMap<String, Vec<usize>, FixedState>,
     /// Patterns that start with a prefix (`recruit*`, a party word), by the prefix's first
@@ -218,14 +220,14 @@ fn head(word: &str) -> Option<&str> {
     }
 }
 
-impl PatternIndex {
+impl<'p> PatternIndex<'p> {
     /// Adds a pattern (already validated by the catalogue loader) and returns its index.
     pub fn add(&mut self, text: &str) -> Result<usize, String> {
-        Ok(self.add_compiled(Pattern::compile(text)?))
+        Ok(self.add_compiled(std::borrow::Cow::Owned(Pattern::compile(text)?)))
     }
 
     /// Adds a compiled pattern and returns its index.
-    pub fn add_compiled(&mut self, pattern: Pattern) -> usize {
+    pub fn add_compiled(&mut self, pattern: std::borrow::Cow<'p, Pattern>) -> usize {
         let index = self.patterns.len();
         match &pattern.steps[0] {
             Step::Word(w) => self.by_word.entry(w.clone()).or_default().push(index),

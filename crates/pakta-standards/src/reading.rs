@@ -173,11 +173,7 @@ impl NormCache<'_> {
                         && previous.parent == unit.parent
                         && previous.article == unit.article
                 })
-                && let Some(antecedent) = self
-                    .of(before)
-                    .iter()
-                    .rev()
-                    .find(|n| !n.object_terms().is_empty() && !n.names_sum_before())
+                && let Some(antecedent) = self.of(before).iter().rev().find(|n| n.names_a_sum())
             {
                 for norm in norms.iter_mut().filter(|n| n.names_sum_before()) {
                     norm.read_sum_back(antecedent);

@@ -249,14 +249,40 @@ impl Norm {
         }
         // The head of the object: a sum further in ("the worker's share of its cost") is another's.
         // *biayanya*: the particle is gone from the object's words but not from its text.
-        let words: Vec<&str> = self.object_terms.split(' ').take(5).collect();
+        // Asked of every norm read, so the head is read into a fixed buffer.
+        let mut head = [""; 5];
+        let mut n = 0;
+        for (slot, word) in head.iter_mut().zip(self.object_terms.split(' ')) {
+            *slot = word;
+            n += 1;
+        }
+        if crate::lexicon::points_back_to_sum(&head[..n]) {
+            return true;
+        }
+        // Asked of every norm read: the object's text is folded only where a particle may stand.
+        if !self.object.contains("nya") {
+            return false;
+        }
         let folded = crate::lexicon::fold(&self.object);
         let written: Vec<&str> = folded
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
             .take(5)
             .collect();
-        crate::lexicon::points_back_to_sum(&words) || crate::lexicon::points_back_to_sum(&written)
+        crate::lexicon::points_back_to_sum(&written)
+    }
+
+    /// Whether the norm can be the one a later "its cost" points back to: it names a sum or a thing
+    /// charged for ("the cost of the journey", "the air ticket", *biaya kursus*), or pays for one ("bought
+    /// by the Employer", "shall first pay for the training course"), and points back to nothing itself.
+    pub fn names_a_sum(&self) -> bool {
+        !self.object_terms.is_empty()
+            && !self.names_sum_before()
+            && (self.acts(&["pay", "advance"])
+                || crate::lexicon::terms_speak_of(
+                    crate::lexicon::Qualifier::Money,
+                    &self.object_terms,
+                ))
     }
 
     /// Reads the sum this norm points back to as `antecedent`'s object: a rule on travel costs must see

@@ -148,6 +148,10 @@ impl Checker<'_> {
         let article_rules = crate::norms::has_article_rules(&requirement.norms);
         // The norms of the scope, judged by the requirement's norm rules and the rules every protection
         // shares. A whole article is on the topic its heading names; a point inherits its lead-in's topic.
+        // A clause that points back to a sum ("contribute towards this cost") right after one that
+        // speaks of the requirement is about that one's sum.
+        let sum_spoken_before =
+            |u: usize| u > 0 && scope.spoken.contains(&(u - 1)) && scanned[u].points_back_to_sum();
         for &u in &scope.units {
             if units[u].kind != UnitKind::Clause {
                 continue;
@@ -224,8 +228,9 @@ impl Checker<'_> {
                 && !crate::norms::may_speak(
                     &requirement.norms,
                     scanned[u].tokens.iter().map(|t| t.folded.as_str()),
+                    scanned[u].refers_back(),
                 )
-                && !scanned[u].points_back_to_sum()
+                && !sum_spoken_before(u)
             {
                 continue;
             }
@@ -259,7 +264,7 @@ impl Checker<'_> {
         for &u in scope.siblings.iter().filter(|_| article_rules) {
             // A paragraph that points back to a sum the article named ("contribute towards this cost,
             // … recovered by deductions from wages") is about that sum, whatever else it names.
-            let points_back = scanned[u].points_back_to_sum();
+            let points_back = sum_spoken_before(u);
             let speaks = points_back
                 || (!self.names_topic(&scanned[u], requirement_index, false, false)
                     && crate::norms::may_speak_in_article(
@@ -435,12 +440,30 @@ fn unit_rules<'r>(
     unit_norms: &[pakta_norms::Norm],
     scanned: &crate::coverage::Scanned,
 ) -> Vec<&'r crate::norms::NormRule> {
-    if unit_norms
+    if unit_norms.iter().any(|n| n.inherited) {
+        return requirement.norms.iter().collect();
+    }
+    // "Its cost shall be repaid by the Worker": the words of the sum it points back to count as the
+    // clause's own.
+    let lent: Vec<&str> = unit_norms
         .iter()
-        .any(|n| n.inherited || n.sum_named_before.is_some())
-    {
-        requirement.norms.iter().collect()
-    } else {
+        .filter_map(|n| n.sum_named_before.as_deref())
+        .flat_map(|named| named.split(' '))
+        .collect();
+    if lent.is_empty() {
         crate::norms::rules_for(&requirement.norms, &scanned.tokens, || scanned.actions())
+    } else {
+        let words: Vec<&str> = scanned
+            .tokens
+            .iter()
+            .map(|t| t.folded.as_str())
+            .chain(lent)
+            .collect();
+        let actions = pakta_norms::ActionSet::of_words(&words);
+        requirement
+            .norms
+            .iter()
+            .filter(|rule| rule.may_judge(&words, || actions))
+            .collect()
     }
 }
