@@ -97,19 +97,18 @@ impl<'d> Reader<'d> {
             let lead = if a == 0 { lead_in } else { inline.as_ref() };
             let before = norms.len();
             self.read_sentence(text, tokens, &words, a..b, lead, lists, &mut norms);
-            // "The ticket is bought by the Employer. Its cost is repaid by the Worker": the sum a
-            // sentence points back to is the last one an earlier sentence of the clause, or its lead-in,
-            // names.
-            if norms[before..].iter().any(Norm::names_sum_before)
-                && let Some(antecedent) = norms[..before]
-                    .iter()
-                    .rev()
-                    .chain(lead_in)
-                    .find(|n| n.names_a_sum())
-                    .cloned()
-            {
-                for norm in norms[before..].iter_mut().filter(|n| n.names_sum_before()) {
-                    norm.read_sum_back(&antecedent);
+            // "The ticket is bought by the Employer, and its cost is repaid by the Worker": the sum a
+            // norm points back to is the last one named before it in the clause, or by its lead-in.
+            for k in before..norms.len() {
+                if norms[k].points_back_to_sum()
+                    && let Some(antecedent) = norms[..k]
+                        .iter()
+                        .rev()
+                        .chain(lead_in)
+                        .find(|n| n.names_a_sum())
+                        .cloned()
+                {
+                    norms[k].read_sum_back(&antecedent);
                 }
             }
             let gap_end = tokens.get(b).map_or(text.len(), |t| t.start);
@@ -388,19 +387,15 @@ impl<'d> Reader<'d> {
             }
             // "… shall settle that advance and shall recover it from the Worker's wages": a pronoun object
             // stands for the object before it, and a rule must see that one's words.
-            if let Some(previous) = norms[first..].last() {
-                if norm.names_sum_before() {
-                    if previous.names_a_sum() {
-                        norm.read_sum_back(previous);
-                    }
-                } else if norm
+            if let Some(previous) = norms[first..].last()
+                && !norm.points_back_to_sum()
+                && norm
                     .object_terms
                     .split(' ')
                     .next()
                     .is_some_and(|w| matches!(w, "it" | "them" | "this" | "these" | "those"))
-                {
-                    norm.object_terms = format!("{} {}", previous.object_terms, norm.object_terms);
-                }
+            {
+                norm.object_terms = format!("{} {}", previous.object_terms, norm.object_terms);
             }
             norm.hedge = hedge.clone();
             norm.purpose = purpose.clone();

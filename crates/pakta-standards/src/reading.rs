@@ -166,7 +166,7 @@ impl NormCache<'_> {
                 .read_tokens(unit.text, &self.scanned[u].tokens, lead);
             // "(2) The worker shall contribute towards this cost …": a sum the paragraph points back to
             // and does not name is the last one the paragraph before it names.
-            if norms.iter().any(Norm::names_sum_before)
+            if norms.iter().any(Norm::points_back_to_sum)
                 && let Some(before) = u.checked_sub(1).filter(|&b| {
                     let previous = &self.units[b];
                     previous.kind == UnitKind::Clause
@@ -175,7 +175,7 @@ impl NormCache<'_> {
                 })
                 && let Some(antecedent) = self.of(before).iter().rev().find(|n| n.names_a_sum())
             {
-                for norm in norms.iter_mut().filter(|n| n.names_sum_before()) {
+                for norm in norms.iter_mut().filter(|n| n.points_back_to_sum()) {
                     norm.read_sum_back(antecedent);
                 }
             }

@@ -191,7 +191,7 @@ pub struct Norm {
     /// The roles the norm's words name, whoever bears it.
     pub mentioned: Vec<Role>,
     /// The object of the norm that named the sum this one's object points back to, as written, once its
-    /// words are read in (see [`Norm::names_sum_before`]).
+    /// words are read in (see [`Norm::points_back_to_sum`]).
     pub sum_named_before: Option<String>,
 }
 
@@ -243,7 +243,7 @@ impl Norm {
     /// Whether the object is a sum the text named before and the norm does not name ("its cost", "such
     /// expenses", "the amount thereof", *biaya tersebut*, *biayanya*): which cost it is, only the norm
     /// that named it says. Not once that norm's words are read in ([`Norm::read_sum_back`]).
-    pub fn names_sum_before(&self) -> bool {
+    pub fn points_back_to_sum(&self) -> bool {
         if self.sum_named_before.is_some() {
             return false;
         }
@@ -277,7 +277,7 @@ impl Norm {
     /// by the Employer", "shall first pay for the training course"), and points back to nothing itself.
     pub fn names_a_sum(&self) -> bool {
         !self.object_terms.is_empty()
-            && !self.names_sum_before()
+            && !self.points_back_to_sum()
             && (self.acts(&["pay", "advance"])
                 || crate::lexicon::terms_speak_of(
                     crate::lexicon::Qualifier::Money,

@@ -148,10 +148,6 @@ impl Checker<'_> {
         let article_rules = crate::norms::has_article_rules(&requirement.norms);
         // The norms of the scope, judged by the requirement's norm rules and the rules every protection
         // shares. A whole article is on the topic its heading names; a point inherits its lead-in's topic.
-        // A clause that points back to a sum ("contribute towards this cost") right after one that
-        // speaks of the requirement is about that one's sum.
-        let sum_spoken_before =
-            |u: usize| u > 0 && scope.spoken.contains(&(u - 1)) && scanned[u].points_back_to_sum();
         for &u in &scope.units {
             if units[u].kind != UnitKind::Clause {
                 continue;
@@ -230,7 +226,6 @@ impl Checker<'_> {
                     scanned[u].tokens.iter().map(|t| t.folded.as_str()),
                     scanned[u].refers_back(),
                 )
-                && !sum_spoken_before(u)
             {
                 continue;
             }
@@ -262,17 +257,13 @@ impl Checker<'_> {
             }
         }
         for &u in scope.siblings.iter().filter(|_| article_rules) {
-            // A paragraph that points back to a sum the article named ("contribute towards this cost,
-            // … recovered by deductions from wages") is about that sum, whatever else it names.
-            let points_back = sum_spoken_before(u);
-            let speaks = points_back
-                || (!self.names_topic(&scanned[u], requirement_index, false, false)
-                    && crate::norms::may_speak_in_article(
-                        &requirement.norms,
-                        &scanned[u].tokens,
-                        || scanned[u].actions(),
-                    ));
-            if !speaks {
+            if self.names_topic(&scanned[u], requirement_index, false, false)
+                || !crate::norms::may_speak_in_article(
+                    &requirement.norms,
+                    &scanned[u].tokens,
+                    || scanned[u].actions(),
+                )
+            {
                 continue;
             }
             let unit_norms = norms.of(u);

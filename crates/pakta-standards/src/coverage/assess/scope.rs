@@ -47,7 +47,21 @@ impl Checker<'_> {
     ) -> Scope<'a> {
         let units = text.units;
         let mut members = around_matches(matched, text);
-        let referring = self.referring(r, matched, text);
+        let spoken: BTreeSet<usize> = per_unit
+            .iter()
+            .filter(|m| !m.cues.is_empty() || !m.context.is_empty())
+            .map(|m| m.unit)
+            .collect();
+        let mut referring = self.referring(r, matched, text);
+        // "(2) The worker shall contribute towards this cost …": a clause that points back to a sum
+        // right after one that speaks of the requirement is about that one's sum, whatever else it names.
+        referring.extend(spoken.iter().map(|&s| s + 1).filter(|&u| {
+            u < units.len()
+                && units[u].kind == UnitKind::Clause
+                && units[u].parent == units[u - 1].parent
+                && units[u].article == units[u - 1].article
+                && text.scanned[u].points_back_to_sum()
+        }));
         members.extend(&referring);
         members.extend(self.speaking(r, matched, text));
         let parties_articles = parties_articles(requirement, matched, units);
@@ -68,11 +82,6 @@ impl Checker<'_> {
                         .all(|h| self.roles[h.pattern].role == Role::Heading)
             })
             .filter_map(|m| units[m.unit].article)
-            .collect();
-        let spoken: BTreeSet<usize> = per_unit
-            .iter()
-            .filter(|m| !m.cues.is_empty() || !m.context.is_empty())
-            .map(|m| m.unit)
             .collect();
         // A planted twist stands as often in the next paragraph of the article as in the one that names
         // the topic ("(1) Workers may transfer their earnings … (2) the employer shall transfer sixty per
@@ -129,14 +138,8 @@ impl Checker<'_> {
                     continue;
                 }
                 let pointers = &scanned[u].pointers;
-                // "(2) The worker shall contribute towards this cost …" is about the sum the paragraph
-                // before it names.
-                let next_sum = u == m.unit + 1
-                    && units[u].parent == units[m.unit].parent
-                    && scanned[u].points_back_to_sum();
                 if pointers.numbers.iter().any(|n| n == number)
                     || (pointers.preceding && m.unit < u)
-                    || next_sum
                 {
                     referring.insert(u);
                 }
