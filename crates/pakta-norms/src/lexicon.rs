@@ -219,6 +219,12 @@ pub fn is_strict_negator(folded: &str) -> bool {
     lists().strict.contains(folded)
 }
 
+/// Whether `folded` may stand between a negator and the verb it denies ("is not yet paid", *tidak akan
+/// diproses*).
+pub fn is_negator_bridge(folded: &str) -> bool {
+    lists().bridges.contains(folded)
+}
+
 /// The token ranges of the sentences of `tokens`, in order (see [`Token::sentence`]).
 pub fn sentences<'a>(tokens: &'a [Token<'_>]) -> impl Iterator<Item = std::ops::Range<usize>> + 'a {
     let mut start = 0;

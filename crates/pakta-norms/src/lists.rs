@@ -109,6 +109,7 @@ struct Modals {
 struct Negation {
     negators: Vec<String>,
     strict: Vec<String>,
+    bridges: Vec<String>,
     formulas: Vec<String>,
     nullity: Vec<String>,
     no_grounds: Vec<String>,
@@ -493,6 +494,8 @@ pub(crate) struct Lists {
     pub negative_subject: WordSet,
     pub negators: WordSet,
     pub strict: WordSet,
+    /// Words that may stand between a negator and the verb it denies ("does not", *tidak akan*).
+    pub bridges: WordSet,
     pub formulas: WordSet,
     pub nullity: WordSet,
     /// "is not a ground for", *bukan merupakan alasan untuk*: what follows is denied.
@@ -736,6 +739,7 @@ pub(crate) fn lists() -> &'static Lists {
             negative_subject: WordSet::new(&data.modals.negative_subject),
             negators: WordSet::new(&data.negation.negators),
             strict: WordSet::new(&data.negation.strict),
+            bridges: WordSet::new(&data.negation.bridges),
             formulas: WordSet::new(&data.negation.formulas),
             nullity: WordSet::new(&data.negation.nullity),
             no_grounds: WordSet::new(&data.negation.no_grounds),

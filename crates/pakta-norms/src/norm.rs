@@ -802,10 +802,30 @@ impl<'d> Reader<'d> {
         } else {
             anchor.end
         };
+        // Before a statement's verb, *yang tidak* with a word between that is no verb, auxiliary or
+        // adverb is a relative clause of the subject (*informasi yang tidak benar dikenakan sanksi*:
+        // "false information is sanctioned"), not a denial of the verb (*yang tidak diwajibkan membayar*
+        // still denies).
+        let next_to_action = |i: usize| {
+            !anchor.statement
+                || !matches!(words[i], "tidak" | "tak")
+                || i == window
+                || words[i - 1] != "yang"
+                || (i + 1..action_range.start).all(|k| {
+                    let word = words[k];
+                    AUXILIARIES.contains(&word)
+                        || lists.adverbs.iter().any(|w| w == word)
+                        || crate::lexicon::is_negator_bridge(word)
+                        || ["di", "me", "ber", "ter", "per"]
+                            .iter()
+                            .any(|prefix| word.starts_with(prefix))
+                })
+        };
         if (from..action_range.start)
             .filter(|&i| free(i) && !own(i))
             .any(|i| {
                 crate::lexicon::is_strict_negator(words[i])
+                    && next_to_action(i)
                     && lists.formulas.match_at(words, i).is_none()
                     // "… tanpa pemberitahuan tertulis dianggap mengundurkan diri": "without" denies the
                     // noun after it, and only a verb right after it is denied.
@@ -952,6 +972,34 @@ impl<'d> Reader<'d> {
                 }
             })
             .flatten();
+        // "These documents shall be placed in the vessel's locked box in the custody of the master",
+        // *diletakkan di bawah penguasaan Nakhoda*: a passive that puts a thing somewhere, then a keeping
+        // phrase that names its holder. The holder keeps it, whatever the verb that put it there.
+        let custody = (passive && !keeps && agent.is_none())
+            .then(|| {
+                (action_range.end..end.min(action_range.end + 12)).find_map(|k| {
+                    let (phrase_end, classes) = verbs::action_at(words, k, lists)?;
+                    if !classes.contains(&"keep") {
+                        return None;
+                    }
+                    let to = end.min(phrase_end + 3);
+                    if phrase_end > k && lists.holder.contains(words[phrase_end - 1]) {
+                        (phrase_end..to)
+                            .find(|&r| role_at(words, r, self.definitions).is_some())
+                            .and_then(|r| actor_at(tokens, text, r, self.definitions, self.order))
+                    } else {
+                        after_role(phrase_end, to, &lists.holder)
+                    }
+                })
+            })
+            .flatten();
+        let (action, holder) = match (action, custody) {
+            (Some(mut action), Some(custodian)) => {
+                action.classes.push("keep");
+                (Some(action), Some(custodian))
+            }
+            (action, _) => (action, holder),
+        };
         // "charge the Worker a fee", "pay each worker the allowance", "advance the worker the fare": a
         // role right after the verb, before what is paid, is whom it is charged to or paid to. "keep the
         // worker's passport" names an owner, not a recipient.

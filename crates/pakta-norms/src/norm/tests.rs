@@ -133,6 +133,15 @@ fn passives_find_their_agent_or_holder() {
     );
     assert_eq!(role(&n), Some("employer"));
 
+    // A verb that puts the papers somewhere, then a keeping phrase that names their holder.
+    let n = with_action(
+        &norms(
+            "For the voyage, the crew's papers shall be put in a locked drawer in the custody of the skipper.",
+        ),
+        "keep",
+    );
+    assert_eq!((role(&n), n.passive), (Some("employer"), true));
+
     let n = with_action(
         &norms_id("Dokumen perjalanan Pekerja disimpan selama kontrak berlangsung."),
         "keep",
@@ -1588,4 +1597,20 @@ fn a_void_term_replaced_by_a_better_one_is_no_power_to_replace() {
         "pay",
     );
     assert_eq!(n.conditions.len(), 1, "{n:#?}");
+}
+
+#[test]
+fn a_negated_relative_clause_of_the_subject_does_not_deny_the_verb() {
+    // *yang tidak tepat* describes the deductions; the sentence says they are refunded.
+    let read =
+        norms_id("Potongan upah yang tidak tepat dikembalikan kepada Pekerja dalam tujuh hari.");
+    let n = read.first().expect("a norm");
+    assert!(!n.negated, "{n:#?}");
+    // With a verb between, *yang tidak* still denies: the worker is not made to pay.
+    let read =
+        norms_id("Pekerja yang tidak diwajibkan membayar biaya dipulangkan oleh Pemberi Kerja.");
+    assert!(read.iter().any(|n| n.negated), "{read:#?}");
+    // A *tidak* right before the verb denies it.
+    let read = norms_id("Biaya penempatan tidak dibebankan kepada Pekerja.");
+    assert!(read.first().is_some_and(|n| n.negated), "{read:#?}");
 }
