@@ -78,6 +78,7 @@ struct Grammar {
     points_back_after: Vec<String>,
     sum_phrase_ends: Vec<String>,
     recruited: Vec<String>,
+    employing: Vec<String>,
     adverbs: Vec<String>,
     comparatives: Vec<String>,
     state_verbs: Vec<String>,
@@ -535,6 +536,9 @@ pub(crate) struct Lists {
     /// A definition whose defining words say this ("a national recruited under this Agreement") defines
     /// a worker.
     pub recruited: Vec<String>,
+    /// A definition whose defining words say this ("the company that employs the intern") defines the
+    /// employer side.
+    pub employing: Vec<String>,
     /// Adverbs and particles between a modal and its verb ("shall promptly pay", *wajib segera membayar*).
     pub adverbs: Vec<String>,
     /// Words of a comparison ("lower", *melebihi*), which a negator turns into a floor or a ceiling.
@@ -765,6 +769,7 @@ pub(crate) fn lists() -> &'static Lists {
             places_and_times: folded(&data.grammar.places_and_times),
             time_openers: folded(&data.grammar.time_openers),
             recruited: folded(&data.grammar.recruited),
+            employing: folded(&data.grammar.employing),
             adverbs: folded(&data.grammar.adverbs),
             comparatives: WordSet::new(&data.grammar.comparatives),
             state_verbs: folded(&data.grammar.state_verbs),

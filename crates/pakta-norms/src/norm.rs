@@ -361,10 +361,20 @@ impl<'d> Reader<'d> {
                 && (anchor.at.saturating_sub(2)..anchor.at)
                     .any(|j| matches!(words[j], "and" | "dan" | "serta" | "or" | "atau" | "but"))
                 && role_at(words, anchor.at - 1, self.definitions).is_none()
+                // "… and shall not restrict the intern's use of a phone": a joined modal whose own verb
+                // names the one made to act, or kept from it, has that bearer.
                 && let Some(previous) = norms.last()
             {
                 // "… shall not require the worker to buy … and shall not keep …": the causative's subject.
-                norm.bearer = previous.causer.clone().or_else(|| previous.bearer.clone());
+                let shared = previous.causer.clone().or_else(|| previous.bearer.clone());
+                // "… and shall not restrict the intern's use of a phone": a joined modal whose own verb
+                // names the one made to act, or kept from it, keeps that bearer; the shared subject is
+                // who makes them.
+                if norm.made_to_act {
+                    norm.causer = norm.causer.take().or(shared);
+                } else {
+                    norm.bearer = shared;
+                }
                 // "The processing charge … shall be agreed with the worker and shall not exceed …": a
                 // passive's subject is the joined modal's too, and a rule must see its words. "Female
                 // workers may only be employed by day and shall carry a parent's permission": that
@@ -674,6 +684,7 @@ impl<'d> Reader<'d> {
         // the act.
         // "Nothing shall prevent a worker from joining a union": the one kept from the act bears it.
         let mut causer = None;
+        let mut made_to_act = false;
         if !anchor.statement
             && let Some(c) = (search..limit.min(search + 2)).find(|&k| causative(k))
             && let Some(k) =
@@ -681,6 +692,7 @@ impl<'d> Reader<'d> {
             && let Some(actor) = actor_at(tokens, text, k, self.definitions, self.order)
         {
             causer = subject.replace(actor);
+            made_to_act = true;
             search = k + 1;
             if preventive(c) {
                 // Forbidding to keep someone from an act leaves them free to do it; keeping them from
@@ -717,6 +729,7 @@ impl<'d> Reader<'d> {
                 .find(|&j| tokens[j].start >= tokens[k].start + actor.words.len())
                 .unwrap_or(k + 1);
             causer = subject.replace(actor);
+            made_to_act = true;
             search = after;
             modality = if denied {
                 Modality::Permission
@@ -1203,6 +1216,7 @@ impl<'d> Reader<'d> {
             inherited: false,
             purpose: None,
             causer,
+            made_to_act,
             chosen_by,
             sentence: tokens[anchor.at.min(tokens.len() - 1)].sentence,
             at: tokens[anchor.at.min(tokens.len() - 1)].start,

@@ -508,6 +508,16 @@ fn first_role(text: &str) -> Option<Role> {
                 .any(|w| recruited.iter().any(|r| r == w))
                 .then_some(Role::Worker)
         })
+        // "'Implementing organisation' means the manufacturer in Japan that employs and trains the
+        // intern", *badan usaha yang mempekerjakan PMI*: whoever employs the workers is the employer.
+        .or_else(|| {
+            let employing = &crate::lists::lists().employing;
+            words
+                .iter()
+                .take(10)
+                .any(|w| employing.iter().any(|e| e == w))
+                .then_some(Role::Employer)
+        })
 }
 
 fn last_role(text: &str) -> Option<Role> {
@@ -828,7 +838,11 @@ mod tests {
             "\u{201c}Engager\u{201d} means the foreign company that employs the Worker.",
             "\"Mitra Penempatan\" adalah perusahaan berbadan hukum yang mempekerjakan Pekerja.",
             "the licensed private recruitment agency (hereinafter \"the Facilitator\")",
+            "\"implementing organisation\" means the food manufacturer in Japan that employs and trains the intern;",
+            "\"Tempat Magang\" adalah pabrik di Jepang yang mempekerjakan dan melatih pemagang;",
         ]);
+        assert_eq!(definitions.role("implementing"), Some(Role::Employer));
+        assert_eq!(definitions.role("tempat"), Some(Role::Employer));
         assert_eq!(definitions.role("engager"), Some(Role::Employer));
         assert_eq!(definitions.role("mitra"), Some(Role::Employer));
         assert_eq!(definitions.role("facilitator"), Some(Role::Agency));

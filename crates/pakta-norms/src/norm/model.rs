@@ -174,6 +174,9 @@ pub struct Norm {
     /// Who makes the bearer act ("the Employer shall not require the worker to pay"): the subject of the
     /// causative verb, who is also the subject a joined modal shares ("… and shall not keep …").
     pub causer: Option<Actor>,
+    /// Its bearer is the one a causative or preventive verb makes act or keeps from acting ("shall not
+    /// restrict the intern's use"), not the sentence's subject.
+    pub(super) made_to_act: bool,
     /// Who its words say chooses, sets or controls what it is about ("a doctor appointed by the
     /// employer", "the allowance set by the Employer", "whichever scheme the Employer elects").
     pub chosen_by: Option<Actor>,
