@@ -970,19 +970,48 @@ impl<'d> Reader<'d> {
         // "remain with", "dititipkan kepada": the phrase ends in its own link.
         let linked = action_range.end > action_range.start
             && lists.holder.contains(words[action_range.end - 1]);
+        // "take custody of the Worker's passport" names the owner of the papers kept, not their holder;
+        // "keep them in the Employer's custody" names the holder before the keeping noun.
+        let kept_by = |k: usize| {
+            words
+                .get(k + 2)
+                .is_some_and(|w| lists.custody_nouns.iter().any(|c| c == w))
+        };
+        // "with the Employer's office" is still the employer side; only the owner of the papers kept
+        // is no holder.
+        let owns_papers = |k: usize| {
+            words.get(k + 2).is_some_and(|w| {
+                crate::lexicon::words_speak_of(crate::lexicon::Qualifier::Papers, &[w])
+            })
+        };
+        let holder_from = |from: usize, to: usize| {
+            (from..to)
+                .find(|&k| {
+                    role_at(words, k, self.definitions).is_some()
+                        && (!possessive(words, k) || kept_by(k) || !owns_papers(k))
+                })
+                .and_then(|k| actor_at(tokens, text, k, self.definitions, self.order))
+        };
         let holder = keeps
             .then(|| {
-                if linked {
-                    (action_range.end..end.min(action_range.end + 3))
-                        .find(|&k| role_at(words, k, self.definitions).is_some())
-                        .and_then(|k| actor_at(tokens, text, k, self.definitions, self.order))
+                let named = if linked {
+                    holder_from(action_range.end, end.min(action_range.end + 3))
                 } else {
-                    after_role(
-                        action_range.end,
-                        end.min(action_range.end + 6),
-                        &lists.holder,
-                    )
-                }
+                    let to = end.min(action_range.end + 6);
+                    (action_range.end..to).find_map(|i| {
+                        let link_end = lists.holder.match_at(words, i)?;
+                        holder_from(link_end, to.min(link_end + 3))
+                    })
+                };
+                named.or_else(|| {
+                    (action_range.end..end.min(action_range.end + 8))
+                        .find(|&k| {
+                            possessive(words, k)
+                                && kept_by(k)
+                                && role_at(words, k, self.definitions).is_some()
+                        })
+                        .and_then(|k| actor_at(tokens, text, k, self.definitions, self.order))
+                })
             })
             .flatten();
         // "These documents shall be placed in the vessel's locked box in the custody of the master",

@@ -133,6 +133,25 @@ fn passives_find_their_agent_or_holder() {
     );
     assert_eq!(role(&n), Some("employer"));
 
+    // The possessive after a keeping phrase owns the papers; the one before a keeping noun holds them.
+    let read = norms("The Sponsor shall:\n");
+    let lead = read.last().cloned();
+    let definitions = Definitions::default();
+    let reader = Reader::new(&definitions, false);
+    let n = with_action(
+        &reader.read(
+            "take custody of the Worker's passport on arrival;",
+            lead.as_ref(),
+        ),
+        "keep",
+    );
+    assert_eq!((role(&n), n.inherited), (Some("employer"), true));
+    let n = with_action(
+        &norms("The passport shall be kept in the Sponsor's custody until the contract ends."),
+        "keep",
+    );
+    assert_eq!(role(&n), Some("employer"));
+
     // A verb that puts the papers somewhere, then a keeping phrase that names their holder.
     let n = with_action(
         &norms(
