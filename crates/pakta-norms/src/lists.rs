@@ -145,6 +145,7 @@ struct Links {
     agent: Vec<String>,
     recipient: Vec<String>,
     holder: Vec<String>,
+    means: Vec<String>,
     custody_nouns: Vec<String>,
     owner_nouns: Vec<String>,
     relatives: Vec<String>,
@@ -583,6 +584,8 @@ pub(crate) struct Lists {
     pub agent: WordSet,
     pub recipient: WordSet,
     pub holder: WordSet,
+    /// Words that name the means of an act ("through", *melalui*).
+    pub means: WordSet,
     /// Nouns of keeping whose possessive names the holder ("in the Employer's custody").
     pub custody_nouns: Vec<String>,
     pub owner_nouns: WordSet,
@@ -854,6 +857,7 @@ pub(crate) fn lists() -> &'static Lists {
             agent: WordSet::new(&data.links.agent),
             recipient: WordSet::new(&data.links.recipient),
             holder: WordSet::new(&data.links.holder),
+            means: WordSet::new(&data.links.means),
             custody_nouns: folded(&data.links.custody_nouns),
             owner_nouns: WordSet::new(&data.links.owner_nouns),
             relatives: WordSet::new(&data.links.relatives),

@@ -966,6 +966,22 @@ impl<'d> Reader<'d> {
         });
         let passive = passive || owned_by.is_some();
         let agent = agent.or(owned_by);
+        // "The loan is repaid through deductions from the wage", *dilunasi melalui pemotongan upah*: the
+        // means named right after the verb is what the act does too.
+        let action = action.map(|mut action| {
+            if let Some(means_end) = (action_range.end..end.min(action_range.end + 2))
+                .find_map(|i| lists.means.match_at(words, i))
+                && means_end < end
+                && let Some((_, classes)) = verbs::action_at(words, means_end, lists)
+            {
+                for class in classes {
+                    if !action.classes.contains(&class) {
+                        action.classes.push(class);
+                    }
+                }
+            }
+            action
+        });
         let keeps = action.as_ref().is_some_and(|a| a.is("keep"));
         // "remain with", "dititipkan kepada": the phrase ends in its own link.
         let linked = action_range.end > action_range.start

@@ -1633,3 +1633,17 @@ fn a_negated_relative_clause_of_the_subject_does_not_deny_the_verb() {
     let read = norms_id("Biaya penempatan tidak dibebankan kepada Pekerja.");
     assert!(read.first().is_some_and(|n| n.negated), "{read:#?}");
 }
+
+#[test]
+fn the_means_named_after_the_verb_is_done_too() {
+    let n = with_action(
+        &norms("The advance shall be settled by way of deductions from the Worker's monthly wage."),
+        "deduct",
+    );
+    assert!(n.acts(&["deduct"]) && !n.denied());
+    let n = with_action(
+        &norms_id("Pinjaman tersebut dilunasi melalui pemotongan upah Pekerja setiap bulan."),
+        "deduct",
+    );
+    assert!(!n.denied());
+}
