@@ -321,8 +321,17 @@ impl Norm {
             |actor: &Option<Actor>| actor.as_ref().is_some_and(|a| a.role.is_worker_side());
         // A term for workers that "shall not include" some of them is narrowed.
         let narrowed_term = self.denied() && self.acts(&["include"]) && worker(&self.bearer);
+        // "Pekerja berhak berada di luar rumah Majikan", "the worker may stay outside the household": a
+        // worker's right or freedom to be outside something is no exclusion from it.
+        // "A worker … may be exempted from the orientation" is still done to the worker.
+        let own_choice = matches!(self.modality, Modality::Right | Modality::Permission)
+            && !self.passive
+            && !self
+                .action
+                .as_ref()
+                .is_some_and(|a| a.words.starts_with("be ") || a.words.starts_with("di"));
         let excluded = self.acts(&["exclude"])
-            && (worker(&self.bearer)
+            && ((worker(&self.bearer) && !own_choice)
                 || worker(&self.beneficiary)
                 // "Domestic workers are excluded", *Pekerja rumah tangga dikecualikan*.
                 || (self.passive && self.bearer.is_none() && self.object_names_workers()));
