@@ -219,6 +219,12 @@ pub fn is_strict_negator(folded: &str) -> bool {
     lists().strict.contains(folded)
 }
 
+/// Whether `folded` says that what follows is an interval at which something repeats ("every",
+/// "intervals", *setiap*).
+pub fn is_interval_word(folded: &str) -> bool {
+    lists().intervals.contains(folded)
+}
+
 /// Whether `folded` may stand between a negator and the verb it denies ("is not yet paid", *tidak akan
 /// diproses*).
 pub fn is_negator_bridge(folded: &str) -> bool {

@@ -79,6 +79,7 @@ struct Grammar {
     sum_phrase_ends: Vec<String>,
     recruited: Vec<String>,
     employing: Vec<String>,
+    intervals: Vec<String>,
     adverbs: Vec<String>,
     comparatives: Vec<String>,
     state_verbs: Vec<String>,
@@ -541,6 +542,8 @@ pub(crate) struct Lists {
     /// A definition whose defining words say this ("the company that employs the intern") defines the
     /// employer side.
     pub employing: Vec<String>,
+    /// Words before the interval at which something repeats ("every", *setiap*).
+    pub intervals: WordSet,
     /// Adverbs and particles between a modal and its verb ("shall promptly pay", *wajib segera membayar*).
     pub adverbs: Vec<String>,
     /// Words of a comparison ("lower", *melebihi*), which a negator turns into a floor or a ceiling.
@@ -776,6 +779,7 @@ pub(crate) fn lists() -> &'static Lists {
             time_openers: folded(&data.grammar.time_openers),
             recruited: folded(&data.grammar.recruited),
             employing: folded(&data.grammar.employing),
+            intervals: WordSet::new(&data.grammar.intervals),
             adverbs: folded(&data.grammar.adverbs),
             comparatives: WordSet::new(&data.grammar.comparatives),
             state_verbs: folded(&data.grammar.state_verbs),

@@ -89,6 +89,10 @@ pub(crate) struct RawNormRule {
     /// A ceiling on a duration ("2 years"): the norm must name a longer one.
     #[serde(default)]
     longer_than: Option<String>,
+    /// A ceiling on an interval ("1 month"): the norm must repeat its act less often ("once in every
+    /// three months", *setiap tiga bulan*).
+    #[serde(default)]
+    every_longer_than: Option<String>,
     /// Why the rule holds, in a lawyer's words; shown as the evidence's pattern.
     why: String,
 }
@@ -178,6 +182,9 @@ pub struct NormRule {
     pub topic: bool,
     /// A ceiling in days: the norm must name a longer duration ("valid for five years" past two).
     pub longer_than: Option<f64>,
+    /// A ceiling in days on an interval: the norm must repeat its act less often ("every three months"
+    /// past one month).
+    pub every_longer_than: Option<f64>,
     pub why: String,
 }
 
@@ -313,17 +320,8 @@ impl NormRule {
             unless_action: raw.unless_action,
             condition,
             topic: raw.topic && !raw.object.is_empty(),
-            longer_than: raw
-                .longer_than
-                .as_deref()
-                .map(|d| {
-                    days(d).ok_or_else(|| {
-                        format!(
-                            "norm rule longer_than `{d}` must be a duration such as \"2 years\""
-                        )
-                    })
-                })
-                .transpose()?,
+            longer_than: duration("longer_than", raw.longer_than.as_deref())?,
+            every_longer_than: duration("every_longer_than", raw.every_longer_than.as_deref())?,
             why: raw.why,
         })
     }
@@ -377,6 +375,12 @@ impl NormRule {
                     .iter()
                     .any(|q| q.days().is_some_and(|d| d > limit))
             })
+            && self.every_longer_than.is_none_or(|limit| {
+                let words = norm.words();
+                pakta_norms::quantity::quantities(words)
+                    .iter()
+                    .any(|q| q.days().is_some_and(|d| d > limit) && repeats_every(words, q))
+            })
             && (self.condition.is_empty()
                 || norm.conditions.iter().any(|c| {
                     !c.denied
@@ -385,6 +389,35 @@ impl NormRule {
                             .any(|t| self.condition.iter().any(|p| t.starts_with(p.as_str())))
                 }))
     }
+}
+
+/// A duration of a norm rule's data in days, or the message that says what to write.
+fn duration(key: &str, written: Option<&str>) -> Result<Option<f64>, String> {
+    written
+        .map(|d| {
+            days(d).ok_or_else(|| {
+                format!("norm rule {key} `{d}` must be a duration such as \"2 years\"")
+            })
+        })
+        .transpose()
+}
+
+/// Whether `quantity` in `words` is the interval at which something repeats: "once in every three
+/// months", "at intervals of two months", *setiap tiga bulan*, *tiga bulan sekali*; not the length of a
+/// contract or a period of service in the same sentence.
+fn repeats_every(words: &str, quantity: &pakta_norms::quantity::Quantity) -> bool {
+    let before: Vec<&str> = words[..quantity.start.min(words.len())]
+        .split_whitespace()
+        .rev()
+        .take(3)
+        .collect();
+    let after = words[quantity.end.min(words.len())..]
+        .split_whitespace()
+        .next();
+    before
+        .iter()
+        .any(|w| pakta_norms::lexicon::is_interval_word(w))
+        || after == Some("sekali")
 }
 
 /// The word a clause must hold for an entry to stand in it: a phrase's longest word.
