@@ -1558,6 +1558,20 @@ fn a_sum_named_before_is_read_as_the_one_that_named_it() {
     let n = with_action(&list, "deduct");
     assert!(n.object_mentions(&["kursus"]), "{n:#?}");
 
+    // A sum named by a reference to where it was named before.
+    let list = norms(
+        "The Employer shall first pay the airfare to the worksite. The costs referred to above shall \
+         be deducted from the Worker's wages.",
+    );
+    let n = with_action(&list, "deduct");
+    assert!(n.object_mentions(&["airfare"]), "{n:#?}");
+    let list = norms_id(
+        "Tiket pesawat ke tempat kerja dibayar terlebih dahulu oleh Mitra Usaha. Biaya sebagaimana \
+         dimaksud di atas diperhitungkan dengan upah Pekerja.",
+    );
+    let n = with_action(&list, "deduct");
+    assert!(n.object_mentions(&["tiket"]), "{n:#?}");
+
     // The phrase that named the sum ends where its own modifiers begin.
     let list = norms(
         "Applicants shall first pay for a medical examination at a clinic designated by both Parties. \
