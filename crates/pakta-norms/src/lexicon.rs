@@ -673,6 +673,13 @@ pub fn points_back_to_sum(words: &[&str]) -> bool {
             || words
                 .get(i + 1)
                 .is_some_and(|w| lists.points_back_after.contains(w))
+            // "Amounts paid in advance under paragraph 2": the sum a numbered paragraph named.
+            || (i + 1..words.len()).any(|k| {
+                lists.pointers.contains(words[k])
+                    && words
+                        .get(k + 1)
+                        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            })
     })
 }
 

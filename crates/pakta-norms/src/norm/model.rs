@@ -253,7 +253,7 @@ impl Norm {
         // The head of the object: a sum further in ("the worker's share of its cost") is another's.
         // *biayanya*: the particle is gone from the object's words but not from its text.
         // Asked of every norm read, so the head is read into a fixed buffer.
-        let mut head = [""; 5];
+        let mut head = [""; 7];
         let mut n = 0;
         for (slot, word) in head.iter_mut().zip(self.object_terms.split(' ')) {
             *slot = word;
@@ -270,7 +270,7 @@ impl Norm {
         let written: Vec<&str> = folded
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .take(5)
+            .take(7)
             .collect();
         crate::lexicon::points_back_to_sum(&written)
     }

@@ -1572,6 +1572,13 @@ fn a_sum_named_before_is_read_as_the_one_that_named_it() {
     let n = with_action(&list, "deduct");
     assert!(n.object_mentions(&["tiket"]), "{n:#?}");
 
+    let list = norms(
+        "The agency shall pay the visa fee on the Worker's behalf. Amounts paid in advance under \
+         paragraph 2 shall be deducted from the Worker's wages.",
+    );
+    let n = with_action(&list, "deduct");
+    assert!(n.object_mentions(&["visa"]), "{n:#?}");
+
     // The phrase that named the sum ends where its own modifiers begin.
     let list = norms(
         "Applicants shall first pay for a medical examination at a clinic designated by both Parties. \
