@@ -656,31 +656,45 @@ pub fn names_action_within<S: AsRef<str>>(
         .any(|i| lists.action_of_class_at(words, i, classes))
 }
 
+/// Whether the folded `word` points at a numbered paragraph ("paragraph", *ayat*).
+pub fn is_pointer(word: &str) -> bool {
+    lists().pointers.contains(word)
+}
+
 /// Whether the folded `words` hold a sum the text named before and they do not name: "its cost", "such
 /// expenses", "the amount thereof", *biaya tersebut*, *biayanya* (the lexicon's `[grammar]
 /// sums_named_before`, `points_back_before`, `points_back_after`). Which cost it is, only the clause
 /// that named it says.
 pub fn points_back_to_sum(words: &[&str]) -> bool {
+    sum_named(words) == Some(true)
+}
+
+/// [`points_back_to_sum`], and whether, where they do not point back, `words` open with a sum ("Amounts
+/// paid in advance under paragraph 2" may name the paragraph that named it): `Some(true)` points back,
+/// `Some(false)` opens with a sum, `None` neither. One pass over the words answers both.
+pub fn sum_named(words: &[&str]) -> Option<bool> {
     let lists = lists();
-    (0..words.len()).any(|i| {
-        let word = words[i];
+    let mut opens = false;
+    for (i, &word) in words.iter().enumerate() {
         if !lists.sums_named_before.contains(word) {
-            return word
+            if word
                 .strip_suffix("nya")
-                .is_some_and(|stem| lists.sums_named_before.contains(stem));
+                .is_some_and(|stem| lists.sums_named_before.contains(stem))
+            {
+                return Some(true);
+            }
+            continue;
         }
-        (i > 0 && lists.points_back_before.contains(words[i - 1]))
+        if (i > 0 && lists.points_back_before.contains(words[i - 1]))
             || words
                 .get(i + 1)
                 .is_some_and(|w| lists.points_back_after.contains(w))
-            // "Amounts paid in advance under paragraph 2": the sum a numbered paragraph named.
-            || (i + 1..words.len()).any(|k| {
-                lists.pointers.contains(words[k])
-                    && words
-                        .get(k + 1)
-                        .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-            })
-    })
+        {
+            return Some(true);
+        }
+        opens |= i == 0;
+    }
+    opens.then_some(false)
 }
 
 /// The words of `object` (folded) that name a sum another clause points back to: up to where its phrase

@@ -649,6 +649,20 @@ impl Lists {
     /// belongs to.
     /// Whether the action read at word `i` ([`Self::action_at`]: the longest phrase there) is of one of
     /// `classes`. Asked at every word of many clauses, it allocates nothing.
+    /// Where the longest phrase of action `class` at `i` ends: one class's own list, whose word-start
+    /// filter turns most words away before any map is read.
+    pub(crate) fn phrase_of_class_at(
+        &self,
+        words: &[&str],
+        i: usize,
+        class: &str,
+    ) -> Option<usize> {
+        self.actions
+            .iter()
+            .find(|(name, _)| name == class)
+            .and_then(|(_, list)| list.match_at(words, i))
+    }
+
     pub(crate) fn action_of_class_at<S: AsRef<str>>(
         &self,
         words: &[&str],

@@ -969,8 +969,13 @@ impl<'d> Reader<'d> {
         // "The loan is repaid through deductions from the wage", *dilunasi melalui pemotongan upah*: the
         // means named right after the verb is what the act does too.
         let action = action.map(|mut action| {
-            if let Some(means_end) = (action_range.end..end.min(action_range.end + 2))
-                .find_map(|i| lists.means.match_at(words, i))
+            // Only a sum's settling has a means that matters ("settled by deduction"); asked of money
+            // acts alone, since every norm passes here.
+            if ["pay", "repay", "charge", "advance"]
+                .iter()
+                .any(|class| action.is(class))
+                && let Some(means_end) = (action_range.end..end.min(action_range.end + 2))
+                    .find_map(|i| lists.means.match_at(words, i))
                 && means_end < end
                 && let Some((_, classes)) = verbs::action_at(words, means_end, lists)
             {
@@ -1036,10 +1041,7 @@ impl<'d> Reader<'d> {
         let custody = (passive && !keeps && agent.is_none())
             .then(|| {
                 (action_range.end..end.min(action_range.end + 12)).find_map(|k| {
-                    let (phrase_end, classes) = verbs::action_at(words, k, lists)?;
-                    if !classes.contains(&"keep") {
-                        return None;
-                    }
+                    let phrase_end = lists.phrase_of_class_at(words, k, "keep")?;
                     let to = end.min(phrase_end + 3);
                     if phrase_end > k && lists.holder.contains(words[phrase_end - 1]) {
                         (phrase_end..to)

@@ -253,14 +253,29 @@ impl Norm {
         // The head of the object: a sum further in ("the worker's share of its cost") is another's.
         // *biayanya*: the particle is gone from the object's words but not from its text.
         // Asked of every norm read, so the head is read into a fixed buffer.
-        let mut head = [""; 7];
+        let mut head = [""; 5];
         let mut n = 0;
-        for (slot, word) in head.iter_mut().zip(self.object_terms.split(' ')) {
-            *slot = word;
+        let terms = self.object_terms.as_str();
+        let mut start = 0;
+        // Split by hand: the words are separated by single spaces, and this runs for every norm.
+        for (at, byte) in terms.bytes().enumerate() {
+            if byte == b' ' {
+                head[n] = &terms[start..at];
+                n += 1;
+                start = at + 1;
+                if n == head.len() {
+                    break;
+                }
+            }
+        }
+        if n < head.len() && start <= terms.len() && !terms.is_empty() {
+            head[n] = &terms[start..];
             n += 1;
         }
-        if crate::lexicon::points_back_to_sum(&head[..n]) {
-            return true;
+        match crate::lexicon::sum_named(&head[..n]) {
+            Some(true) => return true,
+            Some(false) if self.sum_by_paragraph() => return true,
+            _ => {}
         }
         // Asked of every norm read: the object's text is folded only where a particle may stand.
         if !self.object.contains("nya") {
@@ -270,9 +285,29 @@ impl Norm {
         let written: Vec<&str> = folded
             .split(|c: char| !c.is_alphanumeric())
             .filter(|w| !w.is_empty())
-            .take(7)
+            .take(5)
             .collect();
         crate::lexicon::points_back_to_sum(&written)
+    }
+
+    /// "Amounts paid in advance under paragraph 2": an object that opens with a sum names the paragraph
+    /// that named it. Kept out of [`Self::points_back_to_sum`], which every norm asks.
+    #[inline(never)]
+    fn sum_by_paragraph(&self) -> bool {
+        if !self.object_terms.bytes().any(|b| b.is_ascii_digit()) {
+            return false;
+        }
+        let mut words = self.object_terms.split(' ').skip(1).take(7).peekable();
+        while let Some(word) = words.next() {
+            if crate::lexicon::is_pointer(word)
+                && words
+                    .peek()
+                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
+            {
+                return true;
+            }
+        }
+        false
     }
 
     /// Whether the norm can be the one a later "its cost" points back to: it names a sum or a thing
