@@ -494,30 +494,24 @@ fn is_generic(word: &str) -> bool {
 fn first_role(text: &str) -> Option<Role> {
     let tokens = crate::lexicon::tokenize(text);
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    // Whether one of the first `within` words is in `list`.
+    let says = |list: &[String], within: usize| {
+        words
+            .iter()
+            .take(within)
+            .any(|w| list.iter().any(|e| e == w))
+    };
+    let lists = crate::lists::lists();
     // The defining phrase names a party in its first words ("means the foreign company that …"); a
     // definition of a thing ("'placement cost' means the cost paid for a worker") names none there.
     (0..words.len().min(4))
         .find_map(|i| head_role(&words, i).filter(|r| !r.is_qualifier()))
         // "'Driver' means a Pakistani national recruited to drive …", *"Awak" adalah warga negara yang
         // direkrut …*: someone recruited or employed under the agreement is a worker.
-        .or_else(|| {
-            let recruited = &crate::lists::lists().recruited;
-            words
-                .iter()
-                .take(6)
-                .any(|w| recruited.iter().any(|r| r == w))
-                .then_some(Role::Worker)
-        })
+        .or_else(|| says(&lists.recruited, 6).then_some(Role::Worker))
         // "'Implementing organisation' means the manufacturer in Japan that employs and trains the
         // intern", *badan usaha yang mempekerjakan PMI*: whoever employs the workers is the employer.
-        .or_else(|| {
-            let employing = &crate::lists::lists().employing;
-            words
-                .iter()
-                .take(10)
-                .any(|w| employing.iter().any(|e| e == w))
-                .then_some(Role::Employer)
-        })
+        .or_else(|| says(&lists.employing, 10).then_some(Role::Employer))
 }
 
 fn last_role(text: &str) -> Option<Role> {
