@@ -627,8 +627,7 @@ pub fn pointed_paragraphs<'t>(tokens: &'t [Token<'_>]) -> (Vec<&'t str>, bool) {
         let word = t.folded.as_str();
         preceding |= lists.back_pointers.contains(word);
         if let Some(next) = tokens.get(i + 1)
-            && next.folded.starts_with(|c: char| c.is_ascii_digit())
-            && lists.pointers.contains(word)
+            && points_at_paragraph(word, &next.folded)
         {
             numbers.push(next.folded.as_str());
         }
@@ -656,9 +655,11 @@ pub fn names_action_within<S: AsRef<str>>(
         .any(|i| lists.action_of_class_at(words, i, classes))
 }
 
-/// Whether the folded `word` points at a numbered paragraph ("paragraph", *ayat*).
-pub fn is_pointer(word: &str) -> bool {
-    lists().pointers.contains(word)
+/// Whether the folded `word` and the `next` one point at a numbered paragraph ("paragraph 2", *ayat
+/// (1)*).
+#[inline]
+pub fn points_at_paragraph(word: &str, next: &str) -> bool {
+    next.starts_with(|c: char| c.is_ascii_digit()) && lists().pointers.contains(word)
 }
 
 /// Whether the folded `words` hold a sum the text named before and they do not name: "its cost", "such

@@ -590,7 +590,7 @@ pub(crate) struct Lists {
     /// Words that name the means of an act ("through", *melalui*).
     pub means: WordSet,
     /// Nouns of keeping whose possessive names the holder ("in the Employer's custody").
-    pub custody_nouns: Vec<String>,
+    pub custody_nouns: WordSet,
     pub owner_nouns: WordSet,
     pub relatives: WordSet,
     pub only: WordSet,
@@ -645,24 +645,17 @@ impl Lists {
         Some((self.roles[place].0, end))
     }
 
-    /// The action at `i`: the end of the longest action phrase starting there, with every class it
-    /// belongs to.
-    /// Whether the action read at word `i` ([`Self::action_at`]: the longest phrase there) is of one of
-    /// `classes`. Asked at every word of many clauses, it allocates nothing.
-    /// Where the longest phrase of action `class` at `i` ends: one class's own list, whose word-start
-    /// filter turns most words away before any map is read.
-    pub(crate) fn phrase_of_class_at(
-        &self,
-        words: &[&str],
-        i: usize,
-        class: &str,
-    ) -> Option<usize> {
+    /// The list of action `class` alone, whose word-start filter turns most words away before any map is
+    /// read: for asking many words whether they start a phrase of that class.
+    pub(crate) fn action_list(&self, class: &str) -> Option<&WordSet> {
         self.actions
             .iter()
             .find(|(name, _)| name == class)
-            .and_then(|(_, list)| list.match_at(words, i))
+            .map(|(_, list)| list)
     }
 
+    /// Whether the action read at word `i` ([`Self::action_at`]: the longest phrase there) is of one of
+    /// `classes`. Asked at every word of many clauses, it allocates nothing.
     pub(crate) fn action_of_class_at<S: AsRef<str>>(
         &self,
         words: &[&str],
@@ -685,6 +678,8 @@ impl Lists {
         })
     }
 
+    /// The action at `i`: the end of the longest action phrase starting there, with every class it
+    /// belongs to.
     pub(crate) fn action_at(
         &'static self,
         words: &[&str],
@@ -876,7 +871,7 @@ pub(crate) fn lists() -> &'static Lists {
             recipient: WordSet::new(&data.links.recipient),
             holder: WordSet::new(&data.links.holder),
             means: WordSet::new(&data.links.means),
-            custody_nouns: folded(&data.links.custody_nouns),
+            custody_nouns: WordSet::new(&data.links.custody_nouns),
             owner_nouns: WordSet::new(&data.links.owner_nouns),
             relatives: WordSet::new(&data.links.relatives),
             only: WordSet::new(&data.links.only),

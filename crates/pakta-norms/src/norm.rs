@@ -361,8 +361,6 @@ impl<'d> Reader<'d> {
                 && (anchor.at.saturating_sub(2)..anchor.at)
                     .any(|j| matches!(words[j], "and" | "dan" | "serta" | "or" | "atau" | "but"))
                 && role_at(words, anchor.at - 1, self.definitions).is_none()
-                // "… and shall not restrict the intern's use of a phone": a joined modal whose own verb
-                // names the one made to act, or kept from it, has that bearer.
                 && let Some(previous) = norms.last()
             {
                 // "… shall not require the worker to buy … and shall not keep …": the causative's subject.
@@ -829,9 +827,7 @@ impl<'d> Reader<'d> {
                     AUXILIARIES.contains(&word)
                         || lists.adverbs.iter().any(|w| w == word)
                         || crate::lexicon::is_negator_bridge(word)
-                        || ["di", "me", "ber", "ter", "per"]
-                            .iter()
-                            .any(|prefix| word.starts_with(prefix))
+                        || indonesian_verb(word, lists)
                 })
         };
         if (from..action_range.start)
@@ -867,7 +863,15 @@ impl<'d> Reader<'d> {
         }
         let passive =
             action.is_some() && action_range.start > 0 && action_range.start < words.len() && {
-                let first = action_range.start;
+                // "may be exempted from": a phrase of the lexicon that opens with its auxiliary has
+                // its participle next.
+                let first = if matches!(words[action_range.start], "be" | "been" | "being")
+                    && action_range.start + 1 < action_range.end
+                {
+                    action_range.start + 1
+                } else {
+                    action_range.start
+                };
                 let word = words[first];
                 let indonesian_passive = word.starts_with("di") && word.len() > 4;
                 let participle =
@@ -988,15 +992,12 @@ impl<'d> Reader<'d> {
             action
         });
         let keeps = action.as_ref().is_some_and(|a| a.is("keep"));
-        // "remain with", "dititipkan kepada": the phrase ends in its own link.
-        let linked = action_range.end > action_range.start
-            && lists.holder.contains(words[action_range.end - 1]);
         // "take custody of the Worker's passport" names the owner of the papers kept, not their holder;
         // "keep them in the Employer's custody" names the holder before the keeping noun.
         let kept_by = |k: usize| {
             words
                 .get(k + 2)
-                .is_some_and(|w| lists.custody_nouns.iter().any(|c| c == w))
+                .is_some_and(|w| lists.custody_nouns.contains(w))
         };
         // "with the Employer's office" is still the employer side; only the owner of the papers kept
         // is no holder.
@@ -1013,18 +1014,22 @@ impl<'d> Reader<'d> {
                 })
                 .and_then(|k| actor_at(tokens, text, k, self.definitions, self.order))
         };
+        // Who holds what the keeping phrase at `phrase` keeps: the role right after a phrase that ends in
+        // its own link ("remain with", *dititipkan kepada*), or after a link within `reach` words of it.
+        let holder_after = |phrase: std::ops::Range<usize>, reach: usize| {
+            if phrase.end > phrase.start && lists.holder.contains(words[phrase.end - 1]) {
+                holder_from(phrase.end, end.min(phrase.end + 3))
+            } else {
+                let to = end.min(phrase.end + reach);
+                (phrase.end..to).find_map(|i| {
+                    let link_end = lists.holder.match_at(words, i)?;
+                    holder_from(link_end, to.min(link_end + 3))
+                })
+            }
+        };
         let holder = keeps
             .then(|| {
-                let named = if linked {
-                    holder_from(action_range.end, end.min(action_range.end + 3))
-                } else {
-                    let to = end.min(action_range.end + 6);
-                    (action_range.end..to).find_map(|i| {
-                        let link_end = lists.holder.match_at(words, i)?;
-                        holder_from(link_end, to.min(link_end + 3))
-                    })
-                };
-                named.or_else(|| {
+                holder_after(action_range.clone(), 6).or_else(|| {
                     (action_range.end..end.min(action_range.end + 8))
                         .find(|&k| {
                             possessive(words, k)
@@ -1040,17 +1045,9 @@ impl<'d> Reader<'d> {
         // phrase that names its holder. The holder keeps it, whatever the verb that put it there.
         let custody = (passive && !keeps && agent.is_none())
             .then(|| {
-                (action_range.end..end.min(action_range.end + 12)).find_map(|k| {
-                    let phrase_end = lists.phrase_of_class_at(words, k, "keep")?;
-                    let to = end.min(phrase_end + 3);
-                    if phrase_end > k && lists.holder.contains(words[phrase_end - 1]) {
-                        (phrase_end..to)
-                            .find(|&r| role_at(words, r, self.definitions).is_some())
-                            .and_then(|r| actor_at(tokens, text, r, self.definitions, self.order))
-                    } else {
-                        after_role(phrase_end, to, &lists.holder)
-                    }
-                })
+                let keeping = lists.action_list("keep")?;
+                (action_range.end..end.min(action_range.end + 12))
+                    .find_map(|k| holder_after(k..keeping.match_at(words, k)?, 3))
             })
             .flatten();
         let (action, holder) = match (action, custody) {

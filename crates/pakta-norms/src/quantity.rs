@@ -83,6 +83,21 @@ pub struct Quantity {
 }
 
 impl Quantity {
+    /// Whether this quantity, read in `text`, is the interval at which something repeats: "once in every
+    /// three months", "at intervals of two months", *setiap tiga bulan*, *tiga bulan sekali* (the
+    /// lexicon's `[grammar] intervals` within three words before it, or right after it); not the length
+    /// of a contract or a period of service in the same sentence.
+    pub fn is_interval(&self, text: &str) -> bool {
+        let before = text[..self.start.min(text.len())]
+            .split_whitespace()
+            .rev()
+            .take(3);
+        let after = text[self.end.min(text.len())..].split_whitespace().next();
+        before
+            .chain(after)
+            .any(|w| crate::lexicon::is_interval_word(&crate::lexicon::fold(w)))
+    }
+
     /// The length of a period in days (a month is 30, a year 365), if the quantity is one and not an age.
     pub fn days(&self) -> Option<f64> {
         let per = match self.unit {

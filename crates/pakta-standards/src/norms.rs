@@ -379,7 +379,7 @@ impl NormRule {
                 let words = norm.words();
                 pakta_norms::quantity::quantities(words)
                     .iter()
-                    .any(|q| q.days().is_some_and(|d| d > limit) && repeats_every(words, q))
+                    .any(|q| q.days().is_some_and(|d| d > limit) && q.is_interval(words))
             })
             && (self.condition.is_empty()
                 || norm.conditions.iter().any(|c| {
@@ -400,24 +400,6 @@ fn duration(key: &str, written: Option<&str>) -> Result<Option<f64>, String> {
             })
         })
         .transpose()
-}
-
-/// Whether `quantity` in `words` is the interval at which something repeats: "once in every three
-/// months", "at intervals of two months", *setiap tiga bulan*, *tiga bulan sekali*; not the length of a
-/// contract or a period of service in the same sentence.
-fn repeats_every(words: &str, quantity: &pakta_norms::quantity::Quantity) -> bool {
-    let before: Vec<&str> = words[..quantity.start.min(words.len())]
-        .split_whitespace()
-        .rev()
-        .take(3)
-        .collect();
-    let after = words[quantity.end.min(words.len())..]
-        .split_whitespace()
-        .next();
-    before
-        .iter()
-        .any(|w| pakta_norms::lexicon::is_interval_word(w))
-        || after == Some("sekali")
 }
 
 /// The word a clause must hold for an entry to stand in it: a phrase's longest word.

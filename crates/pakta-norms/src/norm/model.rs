@@ -297,17 +297,12 @@ impl Norm {
         if !self.object_terms.bytes().any(|b| b.is_ascii_digit()) {
             return false;
         }
-        let mut words = self.object_terms.split(' ').skip(1).take(7).peekable();
-        while let Some(word) = words.next() {
-            if crate::lexicon::is_pointer(word)
-                && words
-                    .peek()
-                    .is_some_and(|w| w.starts_with(|c: char| c.is_ascii_digit()))
-            {
-                return true;
-            }
-        }
-        false
+        let mut before = "";
+        self.object_terms.split(' ').skip(1).take(8).any(|word| {
+            let pointed = crate::lexicon::points_at_paragraph(before, word);
+            before = word;
+            pointed
+        })
     }
 
     /// Whether the norm can be the one a later "its cost" points back to: it names a sum or a thing
@@ -358,13 +353,9 @@ impl Norm {
         let narrowed_term = self.denied() && self.acts(&["include"]) && worker(&self.bearer);
         // "Pekerja berhak berada di luar rumah Majikan", "the worker may stay outside the household": a
         // worker's right or freedom to be outside something is no exclusion from it.
-        // "A worker … may be exempted from the orientation" is still done to the worker.
-        let own_choice = matches!(self.modality, Modality::Right | Modality::Permission)
-            && !self.passive
-            && !self
-                .action
-                .as_ref()
-                .is_some_and(|a| a.words.starts_with("be ") || a.words.starts_with("di"));
+        // "A worker … may be exempted from the orientation", a passive, is still done to the worker.
+        let own_choice =
+            matches!(self.modality, Modality::Right | Modality::Permission) && !self.passive;
         let excluded = self.acts(&["exclude"])
             && ((worker(&self.bearer) && !own_choice)
                 || worker(&self.beneficiary)

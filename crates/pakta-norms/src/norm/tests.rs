@@ -1558,39 +1558,54 @@ fn a_sum_named_before_is_read_as_the_one_that_named_it() {
     assert_eq!(n.sum_named_before.as_deref(), Some("the return ticket"));
     assert!(n.object_mentions(&["ticket"]));
 
-    let list = norms(
-        "The Employer shall first pay for the training course. The Worker shall repay such costs in \
-         six instalments.",
-    );
-    let n = with_action(&list, "repay");
-    assert!(n.object_mentions(&["training"]), "{n:#?}");
-
-    let list = norms_id(
-        "Biaya kursus bahasa ditalangi oleh Pemberi Kerja. Biaya tersebut dipotong dari upah Pekerja.",
-    );
-    let n = with_action(&list, "deduct");
-    assert!(n.object_mentions(&["kursus"]), "{n:#?}");
-
-    // A sum named by a reference to where it was named before.
-    let list = norms(
-        "The Employer shall first pay the airfare to the worksite. The costs referred to above shall \
-         be deducted from the Worker's wages.",
-    );
-    let n = with_action(&list, "deduct");
-    assert!(n.object_mentions(&["airfare"]), "{n:#?}");
-    let list = norms_id(
-        "Tiket pesawat ke tempat kerja dibayar terlebih dahulu oleh Mitra Usaha. Biaya sebagaimana \
-         dimaksud di atas diperhitungkan dengan upah Pekerja.",
-    );
-    let n = with_action(&list, "deduct");
-    assert!(n.object_mentions(&["tiket"]), "{n:#?}");
-
-    let list = norms(
-        "The agency shall pay the visa fee on the Worker's behalf. Amounts paid in advance under \
-         paragraph 2 shall be deducted from the Worker's wages.",
-    );
-    let n = with_action(&list, "deduct");
-    assert!(n.object_mentions(&["visa"]), "{n:#?}");
+    // (clause, Indonesian, the act of the norm that points back, a word of the sum it points back to):
+    // in a later sentence, with *tersebut*, and by a reference to where the sum was named.
+    let cases: &[(&str, bool, &str, &str)] = &[
+        (
+            "The Employer shall first pay for the training course. The Worker shall repay such costs \
+             in six instalments.",
+            false,
+            "repay",
+            "training",
+        ),
+        (
+            "Biaya kursus bahasa ditalangi oleh Pemberi Kerja. Biaya tersebut dipotong dari upah \
+             Pekerja.",
+            true,
+            "deduct",
+            "kursus",
+        ),
+        (
+            "The Employer shall first pay the airfare to the worksite. The costs referred to above \
+             shall be deducted from the Worker's wages.",
+            false,
+            "deduct",
+            "airfare",
+        ),
+        (
+            "Tiket pesawat ke tempat kerja dibayar terlebih dahulu oleh Mitra Usaha. Biaya \
+             sebagaimana dimaksud di atas diperhitungkan dengan upah Pekerja.",
+            true,
+            "deduct",
+            "tiket",
+        ),
+        (
+            "The agency shall pay the visa fee on the Worker's behalf. Amounts paid in advance under \
+             paragraph 2 shall be deducted from the Worker's wages.",
+            false,
+            "deduct",
+            "visa",
+        ),
+    ];
+    for &(clause, indonesian, act, named) in cases {
+        let list = if indonesian {
+            norms_id(clause)
+        } else {
+            norms(clause)
+        };
+        let n = with_action(&list, act);
+        assert!(n.object_mentions(&[named]), "{clause}: {n:#?}");
+    }
 
     // The phrase that named the sum ends where its own modifiers begin.
     let list = norms(
@@ -1680,4 +1695,19 @@ fn the_means_named_after_the_verb_is_done_too() {
         "deduct",
     );
     assert!(!n.denied());
+}
+
+#[test]
+fn a_right_to_be_outside_is_no_exclusion_but_an_exemption_is() {
+    let n = with_action(
+        &norms_id("Pada hari libur, Pekerja berhak berada di luar rumah Majikan sepanjang hari."),
+        "exclude",
+    );
+    assert!(!n.excludes_workers(), "{n:#?}");
+    // A phrase of the lexicon that opens with its auxiliary ("be exempted") is a passive.
+    let n = with_action(
+        &norms("A worker who has worked abroad before may be exempted from the briefing."),
+        "exclude",
+    );
+    assert!(n.passive && n.excludes_workers(), "{n:#?}");
 }

@@ -67,13 +67,14 @@ fn times_at(folded: &[String], i: usize) -> Option<(f64, usize)> {
     .then_some((value, j + 1))
 }
 
-/// "every two years", *setiap dua tahun* after a number of times, from word `at`: how many periods, the
-/// period, and the index after it. "Once every two years" is half a time a year.
+/// "every two years", *setiap dua tahun* after a number of times (the lexicon's `[grammar] intervals`),
+/// from word `at`: how many periods, the period, and the index after it. "Once every two years" is half
+/// a time a year.
 fn every_few(folded: &[String], words: &[Word], at: usize) -> Option<(f64, Unit, usize)> {
-    if !matches!(
-        folded.get(at).map(String::as_str),
-        Some("every" | "setiap" | "tiap")
-    ) {
+    if !folded
+        .get(at)
+        .is_some_and(|w| crate::lexicon::is_interval_word(w))
+    {
         return None;
     }
     let n = digits_value(folded.get(at + 1)?)
