@@ -63,6 +63,8 @@ pub(crate) struct TextLists {
 #[serde(deny_unknown_fields)]
 struct Grammar {
     light_verbs: Vec<String>,
+    framing: Vec<String>,
+    framing_links: Vec<String>,
     interchangeable: Vec<Vec<String>>,
     causatives: Vec<String>,
     preventives: Vec<String>,
@@ -527,6 +529,10 @@ pub(crate) struct Lists {
     pub qualifiers: Vec<WordSet>,
     /// Closed word lists of the reader's grammar (`[grammar]`), checked word by word.
     pub light_verbs: Vec<String>,
+    /// Verbs that frame the worker's own act ("agree to waive", *menyatakan melepaskan*), and the words
+    /// that may stand between the frame and the act.
+    pub framing: WordSet,
+    pub framing_links: WordSet,
     pub causatives: Vec<String>,
     /// Verbs that keep someone from an act ("prevent … from", *menghalangi*): their object is the one kept.
     pub preventives: Vec<String>,
@@ -782,6 +788,8 @@ pub(crate) fn lists() -> &'static Lists {
             purpose_clauses: WordSet::new(&data.clauses.purpose_clauses),
             qualifiers: qualifier_sets(&data.qualifiers),
             light_verbs: folded(&data.grammar.light_verbs),
+            framing: WordSet::new(&data.grammar.framing),
+            framing_links: WordSet::new(&data.grammar.framing_links),
             causatives: folded(&data.grammar.causatives),
             preventives: folded(&data.grammar.preventives),
             places_and_times: folded(&data.grammar.places_and_times),

@@ -159,10 +159,25 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
     }
     // "Notwithstanding paragraph 1, …", *menyimpang dari ayat (1)*: what follows sets the protection
     // aside, whatever it says.
+    // It takes the protection back where it frees the employer side (a permission: "the employer may pay
+    // seventy per cent of the minimum wage"; a duty lifted: "shall not be required to report"), or binds
+    // the worker ("Pekerja dikenakan pungutan tambahan", *hanya dapat meninggalkan rumah … bersama*). A further duty of the employer side may be a
+    // gain, and a reader judges it.
     if pakta_norms::lexicon::words_open_with(Qualifier::Derogation, &terms) {
-        return Some(Qualification::uncertain(
-            "it sets aside the provision before it (\"notwithstanding\")",
-        ));
+        let frees_employer = !worker && (norm.modality == Modality::Permission || norm.denied());
+        let binds_worker = worker
+            && (norm.denied()
+                || norm.narrowed
+                || matches!(
+                    norm.modality,
+                    Modality::Obligation | Modality::Statement | Modality::Prohibition
+                ));
+        let why = "it sets aside the provision before it (\"notwithstanding\")";
+        return Some(if frees_employer || binds_worker {
+            Qualification::takes_back(why)
+        } else {
+            Qualification::uncertain(why)
+        });
     }
     // "Paragraph 1 shall not apply to the residence permit", "this prohibition does not extend to …",
     // *larangan … tidak berlaku untuk izin tinggal*: part of what the provision covered is taken out of

@@ -392,8 +392,8 @@ impl Norm {
             && !speaks_of(Qualifier::LawfulCost, exempt_from)
     }
 
-    /// Whether the norm takes something out of a provision of the text: "Paragraph 1 shall not apply to
-    /// the residence permit", "this prohibition does not extend to the residence permit", *larangan
+    /// Whether the norm takes something out of a provision of the text, or the provision itself: "Paragraph
+    /// 1 shall not apply to the residence permit", "… in which case paragraphs 2 and 3 shall not apply", "this prohibition does not extend to the residence permit", *larangan
     /// sebagaimana dimaksud pada ayat (1) tidak berlaku untuk izin tinggal*. What it leaves out is no
     /// group of workers (that is [`Norm::excludes_workers`]) but a thing, a case or a sum the provision
     /// covered.
@@ -404,13 +404,13 @@ impl Norm {
         if !self.acts(&["exclude"])
             || self.passive
             || self.bearer.is_some()
-            || self.object_terms.trim().is_empty()
             || self.object_names_workers()
             || self.excludes_workers()
         {
             return false;
         }
-        // The provision is named before what it leaves out.
+        // The provision is named before what it leaves out; with nothing after it ("…, in which case
+        // paragraphs 2 and 3 shall not apply"), the whole provision is left out.
         let head = self
             .terms
             .strip_suffix(self.object_terms.as_str())

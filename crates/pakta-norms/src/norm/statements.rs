@@ -73,8 +73,21 @@ impl Reader<'_> {
                         && i > 0
                         && lists.determiners.iter().any(|d| d == words[i - 1])
                 };
+                // *Pekerja yang mengakhiri perjanjian kerja sebelum waktunya dianggap …*: an Indonesian
+                // phrase that opens on a noun right after a relative clause's verb is that verb's object,
+                // still inside the clause.
+                let relative_object = |i: usize| {
+                    self.order == Order::HeadFirst
+                        && !indonesian_verb(words[i], lists)
+                        && (i.saturating_sub(6).max(sentence.start)..i).any(|r| {
+                            verbs::in_relative(words, r, lists)
+                                && (r + 1..=i).all(|k| !tokens[k].comma_before)
+                        })
+                };
                 let candidates: Vec<usize> = (opening..sentence.end)
-                    .filter(|&i| !inside(i) && !verbs::in_relative(words, i, lists))
+                    .filter(|&i| {
+                        !inside(i) && !verbs::in_relative(words, i, lists) && !relative_object(i)
+                    })
                     .filter(|&i| action_at(words, i, lists).is_some() && !appositive(i))
                     .collect();
                 // Where every action word follows a determiner ("The transfer takes effect upon …"),

@@ -31,7 +31,7 @@ pub(super) fn main_action(
     for i in range.clone().filter(|&i| free(i)) {
         // "shall not exceed": a phrase that starts on a skipped word is the verb.
         if let Some((end, classes)) = action_at(words, i, lists) {
-            return Some((i, end, classes));
+            return Some(framed(words, i, (end, classes), range.end, free, lists));
         }
         let skipped = tokens[i].stopword
             || AUXILIARIES.contains(&words[i])
@@ -43,6 +43,19 @@ pub(super) fn main_action(
         }
     }
     let first = first?;
+    if lists.framing.contains(words[first]) {
+        let framed = framed(
+            words,
+            first,
+            (first + 1, Vec::new()),
+            range.end,
+            free,
+            lists,
+        );
+        if framed.1 > first + 1 {
+            return Some(framed);
+        }
+    }
     if lists.light_verbs.iter().any(|w| w == words[first]) {
         // "shall guarantee each Worker thirty hours of work": with no action after it, the light verb is
         // the verb itself.
@@ -60,6 +73,38 @@ pub(super) fn main_action(
         return actions_in(words, range, free, lists).next();
     }
     None
+}
+
+/// The act a framing verb at `i` frames ("may agree in writing to waive the ticket", *dapat menyatakan
+/// melepaskan haknya*): the frame and the act together, with the classes of both, so that a rule on the
+/// consent and one on the waiver both see it. Any other verb stays as it was found (`found`).
+fn framed(
+    words: &[&str],
+    i: usize,
+    found: (usize, Vec<&'static str>),
+    end: usize,
+    free: &dyn Fn(usize) -> bool,
+    lists: &'static Lists,
+) -> (usize, usize, Vec<&'static str>) {
+    let (found_end, mut classes) = found;
+    if !lists.framing.contains(words[i]) {
+        return (i, found_end, classes);
+    }
+    let act = (found_end..end.min(found_end + 5))
+        .take_while(|&k| free(k))
+        .find(|&k| !lists.framing_links.contains(words[k]))
+        .and_then(|k| action_at(words, k, lists));
+    match act {
+        Some((act_end, act_classes)) => {
+            for c in act_classes {
+                if !classes.contains(&c) {
+                    classes.push(c);
+                }
+            }
+            (i, act_end, classes)
+        }
+        None => (i, found_end, classes),
+    }
 }
 
 /// Every action word of `range` outside conditions, with its end and classes, in order.
