@@ -774,6 +774,17 @@ pub fn refers_back(folded: &str) -> bool {
 
 /// How many negators `tokens` hold. "Without prejudice to" and *tidak mengurangi* are saving formulas, not
 /// negations, and are not counted.
+/// Whether the words declare what stands before them void ("… is void", *batal demi hukum*): the
+/// lexicon's `[negation] nullity` phrases.
+pub fn declares_void(tokens: &[Token]) -> bool {
+    let lists = crate::lists::lists();
+    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    (0..words.len()).any(|i| {
+        lists.nullity_tails.iter().any(|t| t == words[i])
+            && (i.saturating_sub(4)..=i).any(|j| lists.nullity.match_at(&words, j) == Some(i + 1))
+    })
+}
+
 pub fn negators(tokens: &[Token]) -> usize {
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
     let mut count = 0;

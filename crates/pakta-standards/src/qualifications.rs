@@ -619,14 +619,20 @@ fn silence_as_consent(
                 &["consent"],
             )
         });
-    let unless_objects = live.iter().any(|c| {
-        matches!(c.kind, pakta_norms::ConditionKind::Exception) || c.roles.contains(&Role::Worker)
-    }) && live.iter().any(|c| {
-        c.roles.iter().any(|r| r.is_worker_side())
-            && terms_speak_of(Qualifier::Objection, c.words())
-            && (c.kind == pakta_norms::ConditionKind::Exception
-                || pakta_norms::lexicon::negators(&pakta_norms::lexicon::tokenize(&c.text)) > 0)
-    });
+    // "Consular officers may visit a detained worker unless the worker objects": a public authority's act
+    // for the worker, which the worker may refuse, is the worker's choice kept, not a consent taken.
+    let for_the_worker = norm.bearer_role().is_some_and(Role::is_public);
+    let unless_objects = !for_the_worker
+        && live.iter().any(|c| {
+            matches!(c.kind, pakta_norms::ConditionKind::Exception)
+                || c.roles.contains(&Role::Worker)
+        })
+        && live.iter().any(|c| {
+            c.roles.iter().any(|r| r.is_worker_side())
+                && terms_speak_of(Qualifier::Objection, c.words())
+                && (c.kind == pakta_norms::ConditionKind::Exception
+                    || pakta_norms::lexicon::negators(&pakta_norms::lexicon::tokenize(&c.text)) > 0)
+        });
     (deemed && (worker_named || norm.bearer_role().is_none())) || unless_objects
 }
 
