@@ -429,11 +429,14 @@ pub enum Qualifier {
     /// Words that take something into a term or a list: "including domestic workers", *termasuk pekerja
     /// rumah tangga*; the opposite of `CarveOut`.
     Inclusion,
+    /// Words that size a workplace in workers: "fifty (50) or more employees", *mempekerjakan paling
+    /// sedikit 10 orang pekerja*.
+    Headcount,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 34] = [
+    pub(crate) const ALL: [Qualifier; 35] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -468,6 +471,7 @@ impl Qualifier {
         Qualifier::Provision,
         Qualifier::Free,
         Qualifier::Inclusion,
+        Qualifier::Headcount,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -507,6 +511,7 @@ impl Qualifier {
             Qualifier::Provision => "provisions",
             Qualifier::Free => "free",
             Qualifier::Inclusion => "inclusions",
+            Qualifier::Headcount => "headcounts",
         }
     }
 }

@@ -530,11 +530,32 @@ impl<'c> Checker<'c> {
             .filter(|m| units[m.unit].kind == UnitKind::Heading)
             .filter_map(|m| units[m.unit].article)
             .collect();
-        let own = |u: usize| {
+        // "The inspection referred to in paragraph 1 is carried out only …", *Pemeriksaan sebagaimana
+        // dimaksud pada ayat (1) hanya …*: a paragraph that names another of its article by number
+        // speaks of that one's topic.
+        let refers_to = |u: usize, own: &dyn Fn(usize) -> bool| {
+            let tokens = &scanned[u].tokens;
+            let Some(article) = units[u].article_id else {
+                return false;
+            };
+            (1..tokens.len()).any(|i| {
+                let number = tokens[i].folded.as_str();
+                pakta_norms::lexicon::points_at_paragraph(tokens[i - 1].folded.as_str(), number)
+                    && {
+                        let id = format!("{article}__para_{number}");
+                        units
+                            .iter()
+                            .position(|x| x.id == id)
+                            .is_some_and(|p| p != u && own(p))
+                    }
+            })
+        };
+        let named_own = |u: usize| {
             names_topic(u, true)
                 || units[u].parent.is_some_and(|p| names_topic(p, true))
                 || units[u].article.is_some_and(|a| headed.contains(a))
         };
+        let own = |u: usize| named_own(u) || refers_to(u, &named_own);
         let mut found =
             crate::qualifications::find(&articles, units, layout, norms, elsewhere, own);
         found.extend(self.carve_outs(r, units, scanned, norms));

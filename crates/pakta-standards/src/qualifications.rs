@@ -321,6 +321,16 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
             "it holds only after a period of service",
         ));
     }
+    // "The minimum wage applies to workers in establishments having fifty (50) or more employees",
+    // *pemeriksaan hanya dilakukan terhadap tempat kerja yang mempekerjakan paling sedikit 10 orang
+    // pekerja*: the protection reaches only larger workplaces, and households and small employers fall
+    // outside it. A duty laid on larger employers ("employers with fifty or more employees shall set up a
+    // safety committee") is an addition, not a limit.
+    if !norm.denied() && !employer && headcount(norm.words(), &terms) {
+        return Some(Qualification::takes_back(
+            "it reaches only workplaces with a number of workers",
+        ));
+    }
     // "Borne by the Employer only where the worker completes the full term", *ditanggung oleh Pemberi Kerja
     // sepanjang Pekerja tidak mengakhiri perjanjian kerja sebelum waktunya*, "provided the worker remains
     // with a valid residence permit, the worker may bring claims": what the worker is owed holds only if
@@ -661,6 +671,15 @@ fn below_floor(words: &str, terms: &[&str]) -> bool {
 
 /// Whether the words make a protection wait for at least six months of service ("who has completed five
 /// years with the same employer", *telah menyelesaikan paling singkat 24 bulan masa kerja*).
+/// Whether the words limit a protection to workplaces with at least some number (two or more) of workers.
+fn headcount(words: &str, terms: &[&str]) -> bool {
+    use pakta_norms::lexicon::{Qualifier, words_speak_of};
+    words_speak_of(Qualifier::Headcount, terms)
+        && pakta_norms::quantity::quantities(words)
+            .iter()
+            .any(|q| q.unit == pakta_norms::quantity::Unit::Count && q.value >= 2.0 && !q.age)
+}
+
 fn qualifying_service(words: &str, terms: &[&str]) -> bool {
     use pakta_norms::lexicon::{Qualifier, words_speak_of};
     words_speak_of(Qualifier::Service, terms)
