@@ -340,6 +340,13 @@ mod tests {
             ("Article 1er", "1er", None),
             ("Artikel 12", "12", None),
             ("**Article 7**", "7", None),
+            ("ARTICLE ONE", "ONE", None),
+            (
+                "Article Twenty-First — Final Provisions",
+                "Twenty-First",
+                Some("Final Provisions"),
+            ),
+            ("Pasal Kedua", "Kedua", None),
         ];
         for (text, number, title) in cases {
             assert_eq!(

@@ -69,27 +69,7 @@ impl ArticleNumber {
                 roman: false,
             });
         }
-        // Roman numerals, all upper or all lower case, optionally with a Latin suffix (`IVbis`).
-        let roman_end = token
-            .find(|c: char| !"IVXLCDMivxlcdm".contains(c))
-            .unwrap_or(token.len());
-        let (numeral, suffix) = token.split_at(roman_end);
-        let same_case = numeral.chars().all(|c| c.is_ascii_uppercase())
-            || numeral.chars().all(|c| c.is_ascii_lowercase());
-        if numeral.is_empty() || !same_case {
-            return None;
-        }
-        let value = roman_value(numeral)?;
-        let suffix = match suffix.to_lowercase().as_str() {
-            "" => 0,
-            s => LATIN_SUFFIXES.iter().position(|l| *l == s)? as u32 + 1,
-        };
-        Some(ArticleNumber {
-            printed: token.to_owned(),
-            parts: vec![value],
-            suffix,
-            roman: true,
-        })
+        roman(token).or_else(|| word_number(token))
     }
 
     pub fn is_latin_suffix(word: &str) -> bool {
@@ -135,6 +115,97 @@ impl ArticleNumber {
         }
         out
     }
+}
+
+/// Roman numerals, all upper or all lower case, optionally with a Latin suffix (`IVbis`).
+fn roman(token: &str) -> Option<ArticleNumber> {
+    let roman_end = token
+        .find(|c: char| !"IVXLCDMivxlcdm".contains(c))
+        .unwrap_or(token.len());
+    let (numeral, suffix) = token.split_at(roman_end);
+    let same_case = numeral.chars().all(|c| c.is_ascii_uppercase())
+        || numeral.chars().all(|c| c.is_ascii_lowercase());
+    if numeral.is_empty() || !same_case {
+        return None;
+    }
+    let value = roman_value(numeral)?;
+    let suffix = match suffix.to_lowercase().as_str() {
+        "" => 0,
+        s => LATIN_SUFFIXES.iter().position(|l| *l == s)? as u32 + 1,
+    };
+    Some(ArticleNumber {
+        printed: token.to_owned(),
+        parts: vec![value],
+        suffix,
+        roman: true,
+    })
+}
+
+/// A number written as a word: "One", "TWENTY-FIRST", *Kesatu*, *Kedua* ("Article One", "ARTICLE TWO",
+/// "Pasal Kesatu"). `None` when the word is no number.
+fn word_number(token: &str) -> Option<ArticleNumber> {
+    let lower = token.to_lowercase();
+    let value = match lower.split_once('-') {
+        Some((tens, units)) => {
+            let tens = word_value(tens).filter(|t| *t >= 20 && t % 10 == 0)?;
+            tens + word_value(units).filter(|u| (1..10).contains(u))?
+        }
+        None => word_value(&lower)?,
+    };
+    Some(ArticleNumber {
+        printed: token.to_owned(),
+        parts: vec![value],
+        suffix: 0,
+        roman: false,
+    })
+}
+
+/// English cardinals and ordinals to fifty, and Indonesian ones to eleven, by value.
+const NUMBER_WORDS: &[(&str, &str, u32)] = &[
+    ("one", "first", 1),
+    ("two", "second", 2),
+    ("three", "third", 3),
+    ("four", "fourth", 4),
+    ("five", "fifth", 5),
+    ("six", "sixth", 6),
+    ("seven", "seventh", 7),
+    ("eight", "eighth", 8),
+    ("nine", "ninth", 9),
+    ("ten", "tenth", 10),
+    ("eleven", "eleventh", 11),
+    ("twelve", "twelfth", 12),
+    ("thirteen", "thirteenth", 13),
+    ("fourteen", "fourteenth", 14),
+    ("fifteen", "fifteenth", 15),
+    ("sixteen", "sixteenth", 16),
+    ("seventeen", "seventeenth", 17),
+    ("eighteen", "eighteenth", 18),
+    ("nineteen", "nineteenth", 19),
+    ("twenty", "twentieth", 20),
+    ("thirty", "thirtieth", 30),
+    ("forty", "fortieth", 40),
+    ("fifty", "fiftieth", 50),
+    ("satu", "kesatu", 1),
+    ("dua", "kedua", 2),
+    ("tiga", "ketiga", 3),
+    ("empat", "keempat", 4),
+    ("lima", "kelima", 5),
+    ("enam", "keenam", 6),
+    ("tujuh", "ketujuh", 7),
+    ("delapan", "kedelapan", 8),
+    ("sembilan", "kesembilan", 9),
+    ("sepuluh", "kesepuluh", 10),
+    ("sebelas", "kesebelas", 11),
+];
+
+fn word_value(word: &str) -> Option<u32> {
+    if word == "pertama" {
+        return Some(1);
+    }
+    NUMBER_WORDS
+        .iter()
+        .find(|(cardinal, ordinal, _)| *cardinal == word || *ordinal == word)
+        .map(|(_, _, value)| *value)
 }
 
 impl fmt::Display for ArticleNumber {
