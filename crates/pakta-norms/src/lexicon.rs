@@ -432,11 +432,14 @@ pub enum Qualifier {
     /// Words that size a workplace in workers: "fifty (50) or more employees", *mempekerjakan paling
     /// sedikit 10 orang pekerja*.
     Headcount,
+    /// Words that keep a protection for the country's own citizens: "reserved to citizens", "open only
+    /// to nationals", *hanya bagi warga negara*.
+    NationalsOnly,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 35] = [
+    pub(crate) const ALL: [Qualifier; 36] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -472,6 +475,7 @@ impl Qualifier {
         Qualifier::Free,
         Qualifier::Inclusion,
         Qualifier::Headcount,
+        Qualifier::NationalsOnly,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -512,6 +516,7 @@ impl Qualifier {
             Qualifier::Free => "free",
             Qualifier::Inclusion => "inclusions",
             Qualifier::Headcount => "headcounts",
+            Qualifier::NationalsOnly => "nationals_only",
         }
     }
 }

@@ -321,6 +321,13 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
             "it holds only after a period of service",
         ));
     }
+    // "Membership of trade unions shall be reserved to citizens", *hanya terbuka bagi warga negara*: the
+    // protection is kept for the country's own people, and migrant workers are left out of it.
+    if !norm.denied() && says(Qualifier::NationalsOnly) {
+        return Some(Qualification::takes_back(
+            "it is kept for the country's own citizens",
+        ));
+    }
     // "The minimum wage applies to workers in establishments having fifty (50) or more employees",
     // *pemeriksaan hanya dilakukan terhadap tempat kerja yang mempekerjakan paling sedikit 10 orang
     // pekerja*: the protection reaches only larger workplaces, and households and small employers fall
@@ -355,7 +362,12 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
     }
     // "A claim not filed within fourteen days shall be deemed settled", *dianggap gugur*: lost by a
     // deadline or a deeming, whoever gives it up.
-    if !norm.denied() && (norm.acts(&["lapse"]) || (norm.acts(&["waive"]) && !employer)) {
+    // A worker's leave to give it up ("may elect in writing to give up the leave") is agreeing to less,
+    // read below.
+    let workers_leave = worker && norm.modality == Modality::Permission;
+    if !norm.denied()
+        && (norm.acts(&["lapse"]) || (norm.acts(&["waive"]) && !employer && !workers_leave))
+    {
         return Some(Qualification::uncertain(
             "the worker may give the protection up, or lose it by a deadline or a deeming",
         ));
