@@ -263,11 +263,20 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
             && !c.roles.is_empty()
             && c.roles.iter().all(|r| r.is_worker_side())
     };
+    // "… may visit the detained worker, unless the worker objects", *kecuali Pekerja menolaknya*: an act for
+    // the worker that the worker may refuse is the worker's choice.
+    let refused = |c: &pakta_norms::Condition| {
+        !c.roles.is_empty()
+            && c.roles.iter().all(|r| r.is_worker_side())
+            && terms_speak_of(Qualifier::Objection, c.words())
+            && bearer.is_some_and(Role::is_public)
+    };
     if live.iter().any(|c| {
         c.kind == pakta_norms::ConditionKind::Exception
             && !precondition(c)
             && !addition(c)
             && !exclusive(c)
+            && !refused(c)
     }) {
         return Some(Qualification::uncertain("an exception to the protection"));
     }
