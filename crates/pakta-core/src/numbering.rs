@@ -144,7 +144,13 @@ fn roman(token: &str) -> Option<ArticleNumber> {
 /// A number written as a word: "One", "TWENTY-FIRST", *Kesatu*, *Kedua* ("Article One", "ARTICLE TWO",
 /// "Pasal Kesatu"). `None` when the word is no number.
 fn word_number(token: &str) -> Option<ArticleNumber> {
-    let lower = token.to_lowercase();
+    // Most tokens asked are no number word: only letters and a hyphen, of a number word's length.
+    if !(3..=20).contains(&token.len())
+        || !token.bytes().all(|b| b.is_ascii_alphabetic() || b == b'-')
+    {
+        return None;
+    }
+    let lower = token.to_ascii_lowercase();
     let value = match lower.split_once('-') {
         Some((tens, units)) => {
             let tens = word_value(tens).filter(|t| *t >= 20 && t % 10 == 0)?;

@@ -782,19 +782,20 @@ pub fn refers_back(folded: &str) -> bool {
             .any(|r| folded.starts_with(r.as_str()))
 }
 
-/// How many negators `tokens` hold. "Without prejudice to" and *tidak mengurangi* are saving formulas, not
-/// negations, and are not counted.
 /// Whether the words declare what stands before them void ("… is void", *batal demi hukum*): the
 /// lexicon's `[negation] nullity` phrases.
-pub fn declares_void(tokens: &[Token]) -> bool {
+pub fn declares_void<'w>(words: impl Iterator<Item = &'w str>) -> bool {
     let lists = crate::lists::lists();
-    let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
+    let words: Vec<&str> = words.collect();
+    // Most segments hold no nullity: its last words are looked for before its phrases.
     (0..words.len()).any(|i| {
         lists.nullity_tails.iter().any(|t| t == words[i])
             && (i.saturating_sub(4)..=i).any(|j| lists.nullity.match_at(&words, j) == Some(i + 1))
     })
 }
 
+/// How many negators `tokens` hold. "Without prejudice to" and *tidak mengurangi* are saving formulas, not
+/// negations, and are not counted.
 pub fn negators(tokens: &[Token]) -> usize {
     let words: Vec<&str> = tokens.iter().map(|t| t.folded.as_str()).collect();
     let mut count = 0;

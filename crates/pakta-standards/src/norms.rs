@@ -98,19 +98,65 @@ pub(crate) struct RawNormRule {
 }
 
 /// A rule's list of words: one-word prefixes, and phrases of a few words matched exactly.
-#[derive(Debug, Clone, Default, PartialEq)]
+#[derive(Debug, Clone, Default)]
 pub struct Words {
     prefixes: KeyWords,
     pub phrases: Vec<String>,
+    /// A searcher for each phrase, built once: the rules are asked of every norm in scope, and setting up
+    /// a substring search per phrase per norm cost more than the search.
+    finders: Vec<Phrase>,
+}
+
+/// A phrase of a rule, ready to be looked for: its searcher (without a final `*`), and whether its last
+/// word is a prefix.
+#[derive(Debug, Clone)]
+struct Phrase {
+    finder: memchr::memmem::Finder<'static>,
+    prefix: bool,
+}
+
+impl PartialEq for Words {
+    fn eq(&self, other: &Words) -> bool {
+        self.prefixes == other.prefixes && self.phrases == other.phrases
+    }
 }
 
 impl Words {
     fn new(entries: Vec<String>) -> Words {
-        let (phrases, prefixes) = entries.into_iter().partition(|e| e.contains(' '));
+        let (phrases, prefixes): (Vec<String>, Vec<String>) =
+            entries.into_iter().partition(|e| e.contains(' '));
+        let finders = phrases
+            .iter()
+            .map(|p| {
+                let (needle, prefix) = match p.strip_suffix('*') {
+                    Some(stem) => (stem, true),
+                    None => (p.as_str(), false),
+                };
+                Phrase {
+                    finder: memchr::memmem::Finder::new(needle.as_bytes()).into_owned(),
+                    prefix,
+                }
+            })
+            .collect();
         Words {
             prefixes: KeyWords::new(prefixes),
             phrases,
+            finders,
         }
+    }
+
+    /// Whether one of the phrases stands in `terms` (folded words, one space between them) exactly:
+    /// "in germany" is no "in german", but a phrase ending in `*` takes its last word as a prefix.
+    fn phrase_in(&self, terms: &str) -> bool {
+        let bytes = terms.as_bytes();
+        self.finders.iter().any(|phrase| {
+            let len = phrase.finder.needle().len();
+            phrase.finder.find_iter(bytes).any(|at| {
+                let end = at + len;
+                (at == 0 || bytes[at - 1] == b' ')
+                    && (phrase.prefix || end == bytes.len() || bytes[end] == b' ')
+            })
+        })
     }
 
     pub fn is_empty(&self) -> bool {
@@ -121,7 +167,7 @@ impl Words {
     fn in_norm(&self, norm: &Norm) -> bool {
         // Most lists hold only words or only phrases: the other test is not run.
         (!self.prefixes.is_empty() && norm.words().split(' ').any(|t| self.prefixes.starts(t)))
-            || (!self.phrases.is_empty() && norm.mentions_phrase(&self.phrases))
+            || (!self.phrases.is_empty() && self.phrase_in(norm.words()))
     }
 
     /// Whether the norm's object holds one of these: a verb joined to another shares its object ("…

@@ -221,23 +221,6 @@ impl Norm {
             .any(|t| prefixes.iter().any(|p| t.starts_with(p.as_ref())))
     }
 
-    /// Whether one of `phrases` (folded, of several words: "in japanese", *bahasa jepang*) stands in the
-    /// norm's words exactly: "in germany" is no "in german".
-    /// A phrase that ends in `*` ("further test*") takes its last word as a prefix ("further tests").
-    pub fn mentions_phrase<S: AsRef<str>>(&self, phrases: &[S]) -> bool {
-        phrases.iter().map(AsRef::as_ref).any(|p| {
-            let (p, prefix) = match p.strip_suffix('*') {
-                Some(stem) => (stem, true),
-                None => (p, false),
-            };
-            self.terms.match_indices(p).any(|(at, _)| {
-                let end = at + p.len();
-                (at == 0 || self.terms.as_bytes()[at - 1] == b' ')
-                    && (prefix || end == self.terms.len() || self.terms.as_bytes()[end] == b' ')
-            })
-        })
-    }
-
     /// The object's folded words, one space between them.
     pub fn object_terms(&self) -> &str {
         &self.object_terms
