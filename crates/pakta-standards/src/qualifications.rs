@@ -333,13 +333,12 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
     // "Membership of trade unions shall be reserved to citizens", *hanya terbuka bagi warga negara*: the
     // protection is kept for the country's own people, and migrant workers are left out of it.
     // Most norms name no citizens and no number: the words are looked for before the phrases.
-    let (names_citizens, names_number) = terms.iter().fold((false, false), |(c, n), t| {
-        (
-            c || t.starts_with("citizen") || t.starts_with("national") || *t == "warga",
-            n || t.as_bytes().first().is_some_and(u8::is_ascii_digit),
-        )
-    });
-    if !norm.denied() && names_citizens && says(Qualifier::NationalsOnly) {
+    let names_citizens = || {
+        terms
+            .iter()
+            .any(|t| t.starts_with("citizen") || t.starts_with("national") || *t == "warga")
+    };
+    if !norm.denied() && names_citizens() && says(Qualifier::NationalsOnly) {
         return Some(Qualification::takes_back(
             "it is kept for the country's own citizens",
         ));
@@ -349,7 +348,12 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
     // pekerja*: the protection reaches only larger workplaces, and households and small employers fall
     // outside it. A duty laid on larger employers ("employers with fifty or more employees shall set up a
     // safety committee") is an addition, not a limit.
-    if !norm.denied() && !employer && names_number && headcount(norm.words(), &terms) {
+    let names_number = || {
+        terms
+            .iter()
+            .any(|t| t.as_bytes().first().is_some_and(u8::is_ascii_digit))
+    };
+    if !norm.denied() && !employer && names_number() && headcount(norm.words(), &terms) {
         return Some(Qualification::takes_back(
             "it reaches only workplaces with a number of workers",
         ));

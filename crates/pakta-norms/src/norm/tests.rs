@@ -1711,3 +1711,57 @@ fn a_right_to_be_outside_is_no_exclusion_but_an_exemption_is() {
     );
     assert!(n.passive && n.excludes_workers(), "{n:#?}");
 }
+
+#[test]
+fn a_framing_verb_reads_the_act_it_frames() {
+    // (sentence, Indonesian, the act framed, the frame's class kept)
+    let cases = [
+        (
+            "The Worker may agree in writing to waive the ticket home for a cash sum.",
+            false,
+            "waive",
+            Some("consent"),
+        ),
+        (
+            "The Worker may elect to forgo the ticket home and take its value in cash.",
+            false,
+            "waive",
+            None,
+        ),
+        (
+            "Pekerja dapat menyatakan secara tertulis melepaskan haknya atas tiket pulang.",
+            true,
+            "waive",
+            None,
+        ),
+    ];
+    for (text, indonesian, act, frame) in cases {
+        let list = if indonesian {
+            norms_id(text)
+        } else {
+            norms(text)
+        };
+        let n = with_action(&list, act);
+        assert_eq!(role(&n), Some("worker"), "{text}");
+        assert_eq!(n.modality, Modality::Permission, "{text}");
+        if let Some(frame) = frame {
+            assert!(n.acts(&[frame]), "{text}: {n:#?}");
+        }
+    }
+}
+
+#[test]
+fn a_noun_after_an_indonesian_relative_verb_stays_in_the_relative_clause() {
+    let list = norms_id(
+        "Pekerja yang mengakhiri perjanjian kerja sebelum berakhirnya jangka waktu dianggap telah \
+         melepaskan haknya atas pengembalian iuran.",
+    );
+    let n = with_action(&list, "waive");
+    assert_eq!(role(&n), Some("worker"));
+    // A clause-opening noun in -an is its subject, not its verb, even when short.
+    let list = norms_id(
+        "Iuran bagian Pemberi Kerja ditalangi oleh Pemberi Kerja dan dikembalikan oleh Pekerja.",
+    );
+    let n = with_action(&list, "repay");
+    assert_eq!((role(&n), n.passive), (Some("worker"), true));
+}

@@ -180,10 +180,11 @@ pub(super) fn verb_action(
     let relative = |i: usize| in_relative(words, i, lists);
     // *Laporan kesehatan dikirimkan …*, "Payment in kind is excluded": a noun that opens the clause
     // (Indonesian in *-an* without a verb's prefix, English in *-ment*, *-tion*) is its subject where a
-    // verb follows; a phrase of the lexicon that starts with one ("perjanjian kerja … berakhir") is
+    // verb follows (*Iuran … ditalangi …* too); a phrase of the lexicon that starts with one ("perjanjian
+    // kerja … berakhir") is
     // still an action, and a point that is only a noun ("(c) payment of wages on time") keeps it.
     let nominal = |w: &str| {
-        w.len() > 5
+        w.len() >= 5
             && ((w.ends_with("an") && !["di", "me", "ber", "ter"].iter().any(|p| w.starts_with(p)))
                 || ["ment", "tion", "sion"].iter().any(|s| w.ends_with(s)))
     };
