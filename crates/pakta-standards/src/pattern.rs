@@ -155,7 +155,21 @@ impl Pattern {
             word => {
                 let token = tokens.get(at)?;
                 // Consecutive words must stay in one segment too: "fee; worker" is not "fee worker".
+                // Nor may a comma part them: in *baik Pekerja dipanggil maupun tidak, dihitung sebagai
+                // jam kerja* no "tidak dihitung" is said. A list's comma before its conjunction
+                // ("licensing, or certification") parts nothing.
                 if token.segment != segment || !step_matches(word, token) {
+                    return None;
+                }
+                // Asked only of a word that matches: most do not.
+                let parted = token.comma_before
+                    && step > 0
+                    && !matches!(self.steps[step - 1], Step::Gap)
+                    && !matches!(
+                        token.folded.as_str(),
+                        "and" | "or" | "dan" | "atau" | "serta" | "nor" | "maupun"
+                    );
+                if parted {
                     return None;
                 }
                 self.match_steps(step + 1, tokens, at + 1, segment)
@@ -362,6 +376,23 @@ mod tests {
             Some("recruiting".into())
         );
         assert_eq!(found("fee .. worker", "fee; the worker"), None);
+        // A comma parts two words a phrase joins; a gap may pass it.
+        assert_eq!(
+            found(
+                "tidak dihitung",
+                "baik dipanggil maupun tidak, dihitung sebagai jam kerja"
+            ),
+            None
+        );
+        assert!(
+            found(
+                "tidak dihitung",
+                "waktu siaga tidak dihitung sebagai jam kerja"
+            )
+            .is_some()
+        );
+        assert!(found("paid .. worker", "paid, in cash, to the worker").is_some());
+        assert!(found("licensing or certification", "licensing, or certification").is_some());
         assert_eq!(
             found(
                 "paid by .. @worker",
