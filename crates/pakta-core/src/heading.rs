@@ -78,43 +78,9 @@ const DIVISION_WORDS: &[(&str, DivisionKind)] = &[
     ("protocole", DivisionKind::Annex),
 ];
 
-/// Ordinal and cardinal words that number Parts and Chapters ("Part One", "Bagian Kesatu").
-const NUMBER_WORDS: &[&str] = &[
-    "one",
-    "two",
-    "three",
-    "four",
-    "five",
-    "six",
-    "seven",
-    "eight",
-    "nine",
-    "ten",
-    "first",
-    "second",
-    "third",
-    "fourth",
-    "fifth",
-    "sixth",
-    "seventh",
-    "eighth",
-    "ninth",
-    "tenth",
-    "kesatu",
-    "pertama",
-    "kedua",
-    "ketiga",
-    "keempat",
-    "kelima",
-    "keenam",
-    "ketujuh",
-    "kedelapan",
-    "kesembilan",
-    "kesepuluh",
-    "premier",
-    "première",
-    "unique",
-];
+/// Words that number a division and are no number `ArticleNumber` reads ("Chapitre premier", "Titre
+/// unique"); numbers written as words ("Part One", "Bagian Kesatu", "CHAPTER ELEVEN") it reads itself.
+const NUMBER_WORDS: &[&str] = &["premier", "première", "unique"];
 
 /// Separators between a number and a title: `Article 5 — Wages`, `Article 5: Wages`, `5. Wages`.
 const SEPARATORS: &[char] = &['—', '–', '-', ':', '.', ')', '|'];

@@ -782,16 +782,18 @@ pub fn refers_back(folded: &str) -> bool {
             .any(|r| folded.starts_with(r.as_str()))
 }
 
-/// Whether the words declare what stands before them void ("… is void", *batal demi hukum*): the
-/// lexicon's `[negation] nullity` phrases.
-pub fn declares_void<'w>(words: impl Iterator<Item = &'w str>) -> bool {
-    let lists = crate::lists::lists();
-    let words: Vec<&str> = words.collect();
-    // Most segments hold no nullity: its last words are looked for before its phrases.
-    (0..words.len()).any(|i| {
-        lists.nullity_tails.iter().any(|t| t == words[i])
-            && (i.saturating_sub(4)..=i).any(|j| lists.nullity.match_at(&words, j) == Some(i + 1))
-    })
+/// The first nullity of `words` ("… is void", *batal demi hukum*: the lexicon's `[negation] nullity`), as
+/// the range of its words: what stands before it has no force.
+pub fn nullity_in(words: &[&str]) -> Option<std::ops::Range<usize>> {
+    let lists = lists();
+    // Most sentences hold none: a nullity's last words are looked for before its phrases.
+    (0..words.len())
+        .filter(|&i| lists.nullity_tails.iter().any(|t| t == words[i]))
+        .find_map(|i| {
+            (i.saturating_sub(5)..=i)
+                .find(|&j| lists.nullity.match_at(words, j) == Some(i + 1))
+                .map(|j| j..i + 1)
+        })
 }
 
 /// How many negators `tokens` hold. "Without prejudice to" and *tidak mengurangi* are saving formulas, not

@@ -485,13 +485,9 @@ impl<'d> Reader<'d> {
         }
         // "Any undertaking by the worker to repay the costs is void": what stands before a nullity has no
         // force.
-        if let Some((void, end)) = (sentence.start..sentence.end)
-            .filter(|&i| lists.nullity_tails.iter().any(|t| t == words[i]))
-            .find_map(|i| {
-                (i.saturating_sub(5).max(sentence.start)..=i)
-                    .find(|&j| lists.nullity.match_at(words, j) == Some(i + 1))
-                    .map(|j| (j, i + 1))
-            })
+        if let Some(std::ops::Range { start: void, end }) =
+            crate::lexicon::nullity_in(&words[sentence.clone()])
+                .map(|r| r.start + sentence.start..r.end + sentence.start)
         {
             let void_at = tokens[void].start;
             for norm in norms[first..].iter_mut().filter(|n| n.at < void_at) {

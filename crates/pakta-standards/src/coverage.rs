@@ -531,24 +531,22 @@ impl<'c> Checker<'c> {
             .filter_map(|m| units[m.unit].article)
             .collect();
         // "The inspection referred to in paragraph 1 is carried out only …", *Pemeriksaan sebagaimana
-        // dimaksud pada ayat (1) hanya …*: a paragraph that names another of its article by number
-        // speaks of that one's topic.
+        // dimaksud pada ayat (1) hanya …*: a paragraph that points at another of its article speaks of
+        // that one's topic (as the scope reads it).
         let refers_to = |u: usize, own: &dyn Fn(usize) -> bool| {
-            let tokens = &scanned[u].tokens;
-            let Some(article) = units[u].article_id else {
-                return false;
-            };
-            (1..tokens.len()).any(|i| {
-                let number = tokens[i].folded.as_str();
-                pakta_norms::lexicon::points_at_paragraph(tokens[i - 1].folded.as_str(), number)
-                    && {
-                        let id = format!("{article}__para_{number}");
-                        units
-                            .iter()
-                            .position(|x| x.id == id)
-                            .is_some_and(|p| p != u && own(p))
-                    }
-            })
+            units[u]
+                .article
+                .and_then(|a| layout.by_article.get(a))
+                .into_iter()
+                .flatten()
+                .any(|&p| {
+                    p != u
+                        && units[p].kind == UnitKind::Clause
+                        && scanned[u]
+                            .pointers
+                            .point_at(u, p, paragraph_number(units[p].id))
+                        && own(p)
+                })
         };
         let named_own = |u: usize| {
             names_topic(u, true)
@@ -705,6 +703,20 @@ pub(crate) struct Pointers {
     pub(crate) preceding: bool,
     /// The articles an exclusion in the unit names ("Articles 3 to 6 do not apply to …"), as printed.
     pub(crate) excludes: Vec<String>,
+}
+
+impl Pointers {
+    /// Whether the unit these pointers were read from (at `from`) points at the paragraph `target` of its
+    /// own article, numbered `number` ("paragraph 1", *ayat (1)*; or "the preceding paragraph", at one
+    /// before it).
+    pub(crate) fn point_at(&self, from: usize, target: usize, number: &str) -> bool {
+        self.numbers.iter().any(|n| n == number) || (self.preceding && target < from)
+    }
+}
+
+/// A paragraph's own number: the end of its id (`art_12__para_1`).
+pub(crate) fn paragraph_number(id: &str) -> &str {
+    id.rsplit(['_', '-']).next().unwrap_or_default()
 }
 
 /// The articles an exclusion in a unit names: "Articles 3 to 6 do not apply to …" takes from each of

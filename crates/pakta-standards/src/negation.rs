@@ -68,11 +68,12 @@ pub(crate) fn phrase_negated(tokens: &[Token], hit: &Hit, pattern: &str) -> bool
     let inside = lexicon::negators(&tokens[hit.first_token..=hit.last_token]);
     // "A contract that sets a wage below the minimum wage is void", *… di bawah upah minimum batal demi
     // hukum*: what the phrase describes is declared to have no force.
-    let after = tokens[hit.last_token + 1..]
+    let after: Vec<&str> = tokens[hit.last_token + 1..]
         .iter()
         .take_while(|t| t.segment == segment)
-        .map(|t| t.folded.as_str());
-    negating > 0 || inside > own || lexicon::declares_void(after)
+        .map(|t| t.folded.as_str())
+        .collect();
+    negating > 0 || inside > own || lexicon::nullity_in(&after).is_some()
 }
 
 /// For an entitlement, a cue that is denied: "no minimum wage shall apply", "the minimum wage does not

@@ -158,11 +158,10 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
         ));
     }
     // "Notwithstanding paragraph 1, …", *menyimpang dari ayat (1)*: what follows sets the protection
-    // aside, whatever it says.
-    // It takes the protection back where it frees the employer side (a permission: "the employer may pay
-    // seventy per cent of the minimum wage"; a duty lifted: "shall not be required to report"), or binds
-    // the worker ("Pekerja dikenakan pungutan tambahan", *hanya dapat meninggalkan rumah … bersama*). A further duty of the employer side may be a
-    // gain, and a reader judges it.
+    // aside. It takes it back where it frees the employer side (a permission: "the employer may pay
+    // seventy per cent of the minimum wage"; a duty lifted: "shall not be required to report") or binds
+    // the worker ("Pekerja dikenakan pungutan tambahan", *hanya dapat meninggalkan rumah … bersama*); a
+    // further duty of the employer side may be a gain, and a reader judges it.
     if pakta_norms::lexicon::words_open_with(Qualifier::Derogation, &terms) {
         let frees_employer = !worker && (norm.modality == Modality::Permission || norm.denied());
         let binds_worker = worker
@@ -263,20 +262,12 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
             && !c.roles.is_empty()
             && c.roles.iter().all(|r| r.is_worker_side())
     };
-    // "… may visit the detained worker, unless the worker objects", *kecuali Pekerja menolaknya*: an act for
-    // the worker that the worker may refuse is the worker's choice.
-    let refused = |c: &pakta_norms::Condition| {
-        !c.roles.is_empty()
-            && c.roles.iter().all(|r| r.is_worker_side())
-            && terms_speak_of(Qualifier::Objection, c.words())
-            && bearer.is_some_and(Role::is_public)
-    };
     if live.iter().any(|c| {
         c.kind == pakta_norms::ConditionKind::Exception
             && !precondition(c)
             && !addition(c)
             && !exclusive(c)
-            && !refused(c)
+            && !worker_may_refuse(norm, c)
     }) {
         return Some(Qualification::uncertain("an exception to the protection"));
     }
@@ -661,20 +652,15 @@ fn silence_as_consent(
                 &["consent"],
             )
         });
-    // "Consular officers may visit a detained worker unless the worker objects": a public authority's act
-    // for the worker, which the worker may refuse, is the worker's choice kept, not a consent taken.
-    let for_the_worker = norm.bearer_role().is_some_and(Role::is_public);
-    let unless_objects = !for_the_worker
-        && live.iter().any(|c| {
-            matches!(c.kind, pakta_norms::ConditionKind::Exception)
-                || c.roles.contains(&Role::Worker)
-        })
-        && live.iter().any(|c| {
-            c.roles.iter().any(|r| r.is_worker_side())
-                && terms_speak_of(Qualifier::Objection, c.words())
-                && (c.kind == pakta_norms::ConditionKind::Exception
-                    || pakta_norms::lexicon::negators(&pakta_norms::lexicon::tokenize(&c.text)) > 0)
-        });
+    let unless_objects = live.iter().any(|c| {
+        matches!(c.kind, pakta_norms::ConditionKind::Exception) || c.roles.contains(&Role::Worker)
+    }) && live.iter().any(|c| {
+        c.roles.iter().any(|r| r.is_worker_side())
+            && terms_speak_of(Qualifier::Objection, c.words())
+            && (c.kind == pakta_norms::ConditionKind::Exception
+                || pakta_norms::lexicon::negators(&pakta_norms::lexicon::tokenize(&c.text)) > 0)
+            && !worker_may_refuse(norm, c)
+    });
     (deemed && (worker_named || norm.bearer_role().is_none())) || unless_objects
 }
 
@@ -701,8 +687,17 @@ fn below_floor(words: &str, terms: &[&str]) -> bool {
     })
 }
 
-/// Whether the words make a protection wait for at least six months of service ("who has completed five
-/// years with the same employer", *telah menyelesaikan paling singkat 24 bulan masa kerja*).
+/// Whether `c` is the worker's objection to a public authority's act for the worker ("consular officers
+/// may visit a detained worker, unless the worker objects", *kecuali Pekerja menolaknya*): the worker's
+/// choice kept, neither a consent taken by silence nor an exception to the protection.
+fn worker_may_refuse(norm: &Norm, c: &pakta_norms::Condition) -> bool {
+    use pakta_norms::lexicon::{Qualifier, terms_speak_of};
+    norm.bearer_role().is_some_and(Role::is_public)
+        && !c.roles.is_empty()
+        && c.roles.iter().all(|r| r.is_worker_side())
+        && terms_speak_of(Qualifier::Objection, c.words())
+}
+
 /// Whether the words limit a protection to workplaces with at least some number (two or more) of workers.
 fn headcount(words: &str, terms: &[&str]) -> bool {
     use pakta_norms::lexicon::{Qualifier, words_speak_of};
@@ -712,6 +707,8 @@ fn headcount(words: &str, terms: &[&str]) -> bool {
             .any(|q| q.unit == pakta_norms::quantity::Unit::Count && q.value >= 2.0 && !q.age)
 }
 
+/// Whether the words make a protection wait for at least six months of service ("who has completed five
+/// years with the same employer", *telah menyelesaikan paling singkat 24 bulan masa kerja*).
 fn qualifying_service(words: &str, terms: &[&str]) -> bool {
     use pakta_norms::lexicon::{Qualifier, words_speak_of};
     words_speak_of(Qualifier::Service, terms)

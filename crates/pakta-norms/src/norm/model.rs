@@ -375,8 +375,9 @@ impl Norm {
             && !speaks_of(Qualifier::LawfulCost, exempt_from)
     }
 
-    /// Whether the norm takes something out of a provision of the text, or the provision itself: "Paragraph
-    /// 1 shall not apply to the residence permit", "… in which case paragraphs 2 and 3 shall not apply", "this prohibition does not extend to the residence permit", *larangan
+    /// Whether the norm takes something out of a provision of the text, or the provision itself:
+    /// "Paragraph 1 shall not apply to the residence permit", "… in which case paragraphs 2 and 3 shall not
+    /// apply", "this prohibition does not extend to the residence permit", *larangan
     /// sebagaimana dimaksud pada ayat (1) tidak berlaku untuk izin tinggal*. What it leaves out is no
     /// group of workers (that is [`Norm::excludes_workers`]) but a thing, a case or a sum the provision
     /// covered.

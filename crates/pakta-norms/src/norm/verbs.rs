@@ -30,8 +30,19 @@ pub(super) fn main_action(
     let mut first = None;
     for i in range.clone().filter(|&i| free(i)) {
         // "shall not exceed": a phrase that starts on a skipped word is the verb.
-        if let Some((end, classes)) = action_at(words, i, lists) {
-            return Some(framed(words, i, (end, classes), range.end, free, lists));
+        if let Some((end, mut classes)) = action_at(words, i, lists) {
+            // "may agree in writing to waive": a framing verb of the lexicon reads the act it frames too.
+            if lists.framing.contains(words[i])
+                && let Some((act_end, act_classes)) = framed_act(words, end, range.end, free, lists)
+            {
+                for c in act_classes {
+                    if !classes.contains(&c) {
+                        classes.push(c);
+                    }
+                }
+                return Some((i, act_end, classes));
+            }
+            return Some((i, end, classes));
         }
         let skipped = tokens[i].stopword
             || AUXILIARIES.contains(&words[i])
@@ -43,18 +54,11 @@ pub(super) fn main_action(
         }
     }
     let first = first?;
-    if lists.framing.contains(words[first]) {
-        let framed = framed(
-            words,
-            first,
-            (first + 1, Vec::new()),
-            range.end,
-            free,
-            lists,
-        );
-        if framed.1 > first + 1 {
-            return Some(framed);
-        }
+    // "may elect to forgo": a framing verb with no class of its own is the act it frames.
+    if lists.framing.contains(words[first])
+        && let Some((act_end, classes)) = framed_act(words, first + 1, range.end, free, lists)
+    {
+        return Some((first, act_end, classes));
     }
     if lists.light_verbs.iter().any(|w| w == words[first]) {
         // "shall guarantee each Worker thirty hours of work": with no action after it, the light verb is
@@ -75,36 +79,19 @@ pub(super) fn main_action(
     None
 }
 
-/// The act a framing verb at `i` frames ("may agree in writing to waive the ticket", *dapat menyatakan
-/// melepaskan haknya*): the frame and the act together, with the classes of both, so that a rule on the
-/// consent and one on the waiver both see it. Any other verb stays as it was found (`found`).
-fn framed(
+/// The act a framing verb ending at `after` frames ("may agree in writing to waive the ticket", *dapat
+/// menyatakan melepaskan haknya*), past the words that may link them: its end and classes.
+fn framed_act(
     words: &[&str],
-    i: usize,
-    found: (usize, Vec<&'static str>),
+    after: usize,
     end: usize,
     free: &dyn Fn(usize) -> bool,
     lists: &'static Lists,
-) -> (usize, usize, Vec<&'static str>) {
-    let (found_end, mut classes) = found;
-    if !lists.framing.contains(words[i]) {
-        return (i, found_end, classes);
-    }
-    let act = (found_end..end.min(found_end + 5))
+) -> Option<(usize, Vec<&'static str>)> {
+    (after..end.min(after + 5))
         .take_while(|&k| free(k))
         .find(|&k| !lists.framing_links.contains(words[k]))
-        .and_then(|k| action_at(words, k, lists));
-    match act {
-        Some((act_end, act_classes)) => {
-            for c in act_classes {
-                if !classes.contains(&c) {
-                    classes.push(c);
-                }
-            }
-            (i, act_end, classes)
-        }
-        None => (i, found_end, classes),
-    }
+        .and_then(|k| action_at(words, k, lists))
 }
 
 /// Every action word of `range` outside conditions, with its end and classes, in order.
@@ -179,10 +166,10 @@ pub(super) fn verb_action(
         .unwrap_or(range.start);
     let relative = |i: usize| in_relative(words, i, lists);
     // *Laporan kesehatan dikirimkan …*, "Payment in kind is excluded": a noun that opens the clause
-    // (Indonesian in *-an* without a verb's prefix, English in *-ment*, *-tion*) is its subject where a
-    // verb follows (*Iuran … ditalangi …* too); a phrase of the lexicon that starts with one ("perjanjian
-    // kerja … berakhir") is
-    // still an action, and a point that is only a noun ("(c) payment of wages on time") keeps it.
+    // (Indonesian in *-an* without a verb's prefix, *Iuran* too, English in *-ment*, *-tion*) is its
+    // subject where a verb follows; a phrase of the lexicon that starts with one ("perjanjian kerja …
+    // berakhir") is still an action, and a point that is only a noun ("(c) payment of wages on time")
+    // keeps it.
     let nominal = |w: &str| {
         w.len() >= 5
             && ((w.ends_with("an") && !["di", "me", "ber", "ter"].iter().any(|p| w.starts_with(p)))

@@ -127,20 +127,12 @@ impl Checker<'_> {
                 .and_then(|a| layout.by_article.get(a))
                 .into_iter()
                 .flatten();
-            // The matched paragraph's own number: the end of its id ("art_12__para_1").
-            let number = units[m.unit]
-                .id
-                .rsplit(['_', '-'])
-                .next()
-                .unwrap_or_default();
+            let number = crate::coverage::paragraph_number(units[m.unit].id);
             for &u in siblings {
                 if u == m.unit || units[u].kind != UnitKind::Clause {
                     continue;
                 }
-                let pointers = &scanned[u].pointers;
-                if pointers.numbers.iter().any(|n| n == number)
-                    || (pointers.preceding && m.unit < u)
-                {
+                if scanned[u].pointers.point_at(u, m.unit, number) {
                     referring.insert(u);
                 }
             }
