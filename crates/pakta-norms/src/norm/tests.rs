@@ -12,6 +12,15 @@ fn norms_id(text: &str) -> Vec<Norm> {
     Reader::new(&definitions, true).read(text, None)
 }
 
+/// The norms of `text`, read as Indonesian or English.
+fn norms_in(text: &str, indonesian: bool) -> Vec<Norm> {
+    if indonesian {
+        norms_id(text)
+    } else {
+        norms(text)
+    }
+}
+
 /// The first norm whose action has `class`.
 fn with_action(list: &[Norm], class: &str) -> Norm {
     list.iter()
@@ -157,11 +166,7 @@ fn passives_find_their_agent_or_holder() {
         ),
     ];
     for &(sentence, indonesian, keeper, passive) in cases {
-        let read = if indonesian {
-            norms_id(sentence)
-        } else {
-            norms(sentence)
-        };
+        let read = norms_in(sentence, indonesian);
         let n = with_action(&read, "keep");
         assert_eq!((role(&n), n.denied()), (keeper, false), "{sentence}");
         assert!(passive.is_none_or(|p| p == n.passive), "{sentence}");
@@ -553,7 +558,7 @@ fn how_far_a_duty_goes_is_its_condition() {
 #[test]
 fn a_condition_says_who_gives_its_consent() {
     let giver = |text: &str, id: bool| {
-        let list = if id { norms_id(text) } else { norms(text) };
+        let list = norms_in(text, id);
         list.iter()
             .flat_map(|n| n.conditions.iter())
             .find(|c| c.consent)
@@ -1598,11 +1603,7 @@ fn a_sum_named_before_is_read_as_the_one_that_named_it() {
         ),
     ];
     for &(clause, indonesian, act, named) in cases {
-        let list = if indonesian {
-            norms_id(clause)
-        } else {
-            norms(clause)
-        };
+        let list = norms_in(clause, indonesian);
         let n = with_action(&list, act);
         assert!(n.object_mentions(&[named]), "{clause}: {n:#?}");
     }
@@ -1736,11 +1737,7 @@ fn a_framing_verb_reads_the_act_it_frames() {
         ),
     ];
     for (text, indonesian, act, frame) in cases {
-        let list = if indonesian {
-            norms_id(text)
-        } else {
-            norms(text)
-        };
+        let list = norms_in(text, indonesian);
         let n = with_action(&list, act);
         assert_eq!(role(&n), Some("worker"), "{text}");
         assert_eq!(n.modality, Modality::Permission, "{text}");
