@@ -201,7 +201,7 @@ fn article_headline(trimmed: &str, kind: HeadingKind) -> Option<HeadingKind> {
                 .split_once(number.as_printed())
                 .map(|(_, r)| r.trim_start())
                 .unwrap_or("");
-            let separated = after_number.starts_with(['—', '–', ':', '-']);
+            let separated = after_number.starts_with(['—', '–', ':', '-', '.']);
             let short = t.split_whitespace().count() <= 12;
             let unpunctuated = !t.ends_with(['.', ';', ',']);
             (separated && short && unpunctuated).then_some(HeadingKind::Article { number, title })
@@ -379,6 +379,11 @@ mod tests {
         assert!(standalone_article_line("Article 7 — Wages").is_some());
         assert!(standalone_article_line("Article 7 shall apply to seasonal workers.").is_none());
         assert!(standalone_article_line("Article 7 — as amended, applies.").is_none());
+        assert!(standalone_article_line("Article 7. Wages").is_some());
+        assert!(
+            standalone_article_line("Article 7. The Employer shall keep records of hours worked.")
+                .is_none()
+        );
         assert!(standalone_division_line("BAB II").is_some());
         assert!(standalone_division_line("Bagian Kesatu").is_some());
         assert!(standalone_division_line("**ANNEX — MODEL CONTRACT**").is_some());

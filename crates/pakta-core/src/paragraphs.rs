@@ -45,9 +45,11 @@ pub fn article_word(language: &Language) -> &'static str {
 /// "Clause", "Paragraph") where it numbers its provisions that way, else the article word of the
 /// article's language ("Article", "Pasal").
 pub fn provision_word(agreement: &Agreement, article: &Article) -> &'static str {
-    match agreement.provision_noun() {
-        "Article" => article_word(&article.language),
-        noun => noun,
+    match (agreement.provision_noun(), &article.language) {
+        ("Article", language) => article_word(language),
+        // *Bagian 1* numbers an Indonesian text's provisions as "Section 1" does an English one.
+        ("Section", Language::Id) => "Bagian",
+        (noun, _) => noun,
     }
 }
 

@@ -66,6 +66,9 @@ const WORDS: &[(&str, ProvisionWord)] = &[
     ("sect.", ProvisionWord::Section),
     ("sec.", ProvisionWord::Section),
     ("§", ProvisionWord::Section),
+    // Indonesian drafts without a *Pasal* number their parts *Bagian 1*, *BAGIAN 2*: there the part is the
+    // provision, as "Section" is in an English contract.
+    ("bagian", ProvisionWord::Section),
     ("clause", ProvisionWord::Clause),
     ("cl.", ProvisionWord::Clause),
     ("paragraph", ProvisionWord::Paragraph),
@@ -130,7 +133,9 @@ pub fn read(text: &str) -> Option<Provision> {
 pub fn standalone(line: &str) -> Option<Provision> {
     let trimmed = line.trim();
     // Every line of a document is asked this; only a few start with a provision word.
-    if trimmed.len() > 240 || !trimmed.starts_with(['s', 'S', 'c', 'C', 'p', 'P', '§', '*', '_']) {
+    if trimmed.len() > 240
+        || !trimmed.starts_with(['s', 'S', 'c', 'C', 'p', 'P', 'b', 'B', '§', '*', '_'])
+    {
         return None;
     }
     let provision = read(trimmed)?;
@@ -416,6 +421,8 @@ mod tests {
                 Some("Selection of workers"),
             ),
             ("PARAGRAPH IV – Costs", Paragraph, "IV", Some("Costs")),
+            ("BAGIAN 2", Section, "2", None),
+            ("Bagian 3 — Konsultasi", Section, "3", Some("Konsultasi")),
         ];
         for (text, word, number, title) in cases {
             assert_eq!(

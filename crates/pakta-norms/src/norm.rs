@@ -1017,9 +1017,15 @@ impl<'d> Reader<'d> {
                 holder_from(phrase.end, end.min(phrase.end + 3))
             } else {
                 let to = end.min(phrase.end + reach);
+                // "in the custody of the licensed agency": after a noun of keeping, the holder's name may
+                // run past the reach of the phrase; after a verb, a later role ("with the consent of the
+                // worker") is no holder.
+                let custody_noun = phrase.end > phrase.start
+                    && lists.custody_nouns.contains(words[phrase.end - 1]);
                 (phrase.end..to).find_map(|i| {
                     let link_end = lists.holder.match_at(words, i)?;
-                    holder_from(link_end, to.min(link_end + 3))
+                    let (limit, words) = if custody_noun { (end, 4) } else { (to, 3) };
+                    holder_from(link_end, limit.min(link_end + words))
                 })
             }
         };

@@ -196,7 +196,7 @@ pub fn text_located(
         let _ = writeln!(
             out,
             "{indent}{} {}{heading}  [{}, {}]",
-            article_word(&article.language),
+            pakta_core::paragraphs::provision_word(agreement, article),
             article.number,
             article.id,
             locate(article.span.line)
@@ -227,17 +227,6 @@ fn depth_of(agreement: &Agreement, division: usize) -> usize {
         d = agreement.divisions[i].parent;
     }
     depth
-}
-
-/// The word for an article in the article's own language, so an Indonesian text reads "Pasal".
-fn article_word(language: &Language) -> &'static str {
-    match language {
-        Language::Id => "Pasal",
-        Language::Nl => "Artikel",
-        Language::Es => "Artículo",
-        Language::De => "Artikel",
-        _ => "Article",
-    }
 }
 
 fn kind_word(kind: DivisionKind, language: &Language) -> &'static str {

@@ -196,6 +196,10 @@ pub struct Requirement {
     /// Whether it protects workers, so that the rules every protection shares apply to it (an exclusion,
     /// a consent condition, a waiver take it away). False for the framework: scope, authorities, committees.
     pub protects_workers: bool,
+    /// Whether its standard gives what it protects free of charge ("free of charge", "the costs are not
+    /// passed on to the fisher"), so that a cost laid on the worker in its own clauses takes it back
+    /// rather than leaving a reader's question.
+    pub free_to_worker: bool,
     /// Which norms satisfy or contradict it, in role terms (see [`crate::norms`]).
     pub norms: Vec<NormRule>,
     /// Sectors it applies to; empty means every agreement.
@@ -262,6 +266,8 @@ struct RawRequirement {
     entitlement: bool,
     #[serde(default = "yes")]
     protects_workers: bool,
+    #[serde(default)]
+    free_to_worker: bool,
     #[serde(default)]
     norms: Vec<Spanned<RawNormRule>>,
     #[serde(default)]
@@ -705,6 +711,7 @@ fn requirement(
         obligation: raw.obligation,
         entitlement: raw.entitlement,
         protects_workers: raw.protects_workers,
+        free_to_worker: raw.free_to_worker,
         norms,
         sectors: raw.sectors.into_iter().map(Spanned::into_inner).collect(),
         cues,

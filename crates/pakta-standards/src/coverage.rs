@@ -554,8 +554,15 @@ impl<'c> Checker<'c> {
                 || units[u].article.is_some_and(|a| headed.contains(a))
         };
         let own = |u: usize| named_own(u) || refers_to(u, &named_own);
-        let mut found =
-            crate::qualifications::find(&articles, units, layout, norms, elsewhere, own);
+        let mut found = crate::qualifications::find(
+            self.catalogue.requirements[r].free_to_worker,
+            &articles,
+            units,
+            layout,
+            norms,
+            elsewhere,
+            own,
+        );
         found.extend(self.carve_outs(r, units, scanned, norms));
         found
     }

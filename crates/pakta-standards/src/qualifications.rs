@@ -18,7 +18,9 @@ use crate::units::{Layout, Unit, UnitKind};
 /// another requirement, definitions and purposes, in document order. A taking back is a contradiction
 /// only in a clause that is the requirement's `own` (it, its lead-in or its article's heading names the
 /// topic): in a neighbour's paragraph of a shared article it may be the neighbour's, and a reader decides.
+/// A cost on the worker takes back a protection that is `free` to the worker.
 pub(crate) fn find(
+    free: bool,
     articles: &BTreeSet<&str>,
     units: &[Unit],
     layout: &Layout,
@@ -33,10 +35,15 @@ pub(crate) fn find(
                 continue;
             }
             for (norm, found_here) in norms.of(u).iter().zip(norms.qualifications(u)) {
-                let Some(Qualification { why, takes_back }) = *found_here else {
+                let Some(Qualification {
+                    why,
+                    takes_back,
+                    cost,
+                }) = *found_here
+                else {
                     continue;
                 };
-                let kind = if takes_back && own(u) {
+                let kind = if (takes_back || (free && cost)) && own(u) {
                     EvidenceKind::Contradiction
                 } else {
                     EvidenceKind::Qualification
@@ -65,6 +72,9 @@ pub struct Qualification {
     /// period of service, a worker agreeing to less, a share of a floor, a restriction made in the name of
     /// protecting the worker. The other qualifications may be harmless, and only a reader can tell.
     pub takes_back: bool,
+    /// A cost laid on the worker: a taking back in a requirement whose standard keeps what it gives free
+    /// of charge (`free_to_worker`), only a reader's question elsewhere.
+    pub cost: bool,
 }
 
 impl Qualification {
@@ -72,6 +82,7 @@ impl Qualification {
         Qualification {
             why,
             takes_back: false,
+            cost: false,
         }
     }
 
@@ -79,6 +90,15 @@ impl Qualification {
         Qualification {
             why,
             takes_back: true,
+            cost: false,
+        }
+    }
+
+    fn cost(why: &'static str) -> Qualification {
+        Qualification {
+            why,
+            takes_back: false,
+            cost: true,
         }
     }
 }
@@ -564,12 +584,12 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
             says(Qualifier::Money) && !says(Qualifier::LawfulCost) && !says(Qualifier::Free);
         if money && norm.modality != Modality::Right {
             if norm.acts(&["repay", "advance", "deduct"]) {
-                return Some(Qualification::uncertain(
+                return Some(Qualification::cost(
                     "the worker repays, is advanced or has deducted a cost",
                 ));
             }
             if norm.acts(&["pay", "charge"]) {
-                return Some(Qualification::uncertain("the worker pays a cost"));
+                return Some(Qualification::cost("the worker pays a cost"));
             }
         }
     }

@@ -158,6 +158,13 @@ fn passives_find_their_agent_or_holder() {
             Some("employer"),
             Some(true),
         ),
+        // The holder's name may run past the keeping noun's reach: "the licensed agency".
+        (
+            "At the worker's election, the passport may be placed in the custody of the licensed agency.",
+            false,
+            Some("agency"),
+            Some(true),
+        ),
         (
             "Dokumen perjalanan Pekerja disimpan selama kontrak berlangsung.",
             true,
