@@ -236,6 +236,7 @@ impl<'d> Reader<'d> {
                         negated: anchor.negated,
                         statement: true,
                         by_word: false,
+                        antecedent: None,
                     });
                 }
             }
@@ -305,12 +306,33 @@ impl<'d> Reader<'d> {
             };
             let i = (actor + 1..sentence.end.min(actor + 3))
                 .find(|&k| role_at(words, k, self.definitions).is_none());
-            if let Some(i) = i
-                && !inside(i)
-                && action_at(words, i, lists).is_some()
-                && !anchors.iter().any(|a| a.at == i)
+            let Some(i) = i.filter(|&i| !inside(i)) else {
+                continue;
+            };
+            // The noun before "which" ("a seminar fee, which the worker pays"), back to a comma or its
+            // article, at most four words and no actor or act of its own: what the clause acts on.
+            // ("that" may open what is said, not a relative clause: "agree that the employer pays".)
+            let mut start = r;
+            while matches!(words[r], "which" | "whom")
+                && start > sentence.start
+                && r - start < 4
+                && (start == r || !tokens[start].comma_before)
+                && role_at(words, start - 1, self.definitions).is_none()
+                && action_at(words, start - 1, lists).is_none()
             {
-                relatives.push(Anchor::statement(i));
+                start -= 1;
+                if matches!(words[start], "a" | "an" | "the" | "any" | "each") {
+                    break;
+                }
+            }
+            let antecedent = (start < r).then_some(start);
+            // "which the worker shall pay": the modal found there is the clause's.
+            if let Some(found) = anchors.iter_mut().find(|a| a.at == i) {
+                found.antecedent = found.antecedent.or(antecedent);
+            } else if action_at(words, i, lists).is_some() {
+                let mut anchor = Anchor::statement(i);
+                anchor.antecedent = antecedent;
+                relatives.push(anchor);
             }
         }
         if !relatives.is_empty() {
@@ -1199,6 +1221,9 @@ impl<'d> Reader<'d> {
                 .find(|&i| free(i) && !matches!(words[i], "and" | "dan" | "serta"))
                 .unwrap_or(end);
             start..end.max(start)
+        } else if let Some(antecedent) = anchor.antecedent {
+            // "a seminar fee, which the worker pays before departure": the fee is what is paid.
+            antecedent..end.max(action_range.end)
         } else {
             // An action phrase may run past the norm's last word; the object is then empty.
             action_range.end..end.max(action_range.end)

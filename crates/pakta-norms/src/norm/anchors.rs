@@ -19,6 +19,9 @@ pub(super) struct Anchor {
     /// It forbids by a passive word of its own ("prohibited from", "prevented from", *dilarang*,
     /// *dicegah*), which a negative subject denies: "No worker shall be prevented from joining" frees.
     pub(super) by_word: bool,
+    /// Where a relative clause with its own actor ("a seminar fee, which the worker pays") begins the
+    /// noun it refers back to: that noun is what the relative clause's verb acts on.
+    pub(super) antecedent: Option<usize>,
 }
 
 impl Anchor {
@@ -31,6 +34,7 @@ impl Anchor {
             negated: false,
             statement: true,
             by_word: false,
+            antecedent: None,
         }
     }
 }
@@ -155,6 +159,7 @@ pub(super) fn anchors(
             negated,
             statement: false,
             by_word: forbidding_word && !denied_ban,
+            antecedent: None,
         };
         match found.last_mut() {
             // "shall ensure that workers may keep": the second modal belongs to the clause "that" opens.

@@ -1769,3 +1769,30 @@ fn a_noun_after_an_indonesian_relative_verb_stays_in_the_relative_clause() {
     let n = with_action(&list, "repay");
     assert_eq!((role(&n), n.passive), (Some("worker"), true));
 }
+
+#[test]
+fn a_relative_clause_acts_on_the_noun_before_which() {
+    // "a seminar fee, which the worker shall pay": the fee is what the worker pays.
+    for sentence in [
+        "The agency collects a service fee, which the worker pays before departure.",
+        "The agencies may charge a seminar fee, which the worker shall pay before clearance.",
+    ] {
+        let n = with_action(
+            &norms(sentence)
+                .into_iter()
+                .filter(|n| role(n) == Some("worker"))
+                .collect::<Vec<_>>(),
+            "pay",
+        );
+        assert!(
+            n.object_mentions(&["fee".to_string()]),
+            "{sentence}: {n:#?}"
+        );
+    }
+    // "that" may open what is said: the fare is still what the employer pays.
+    let n = with_action(
+        &norms("The Parties agree that the employer shall pay the fare."),
+        "pay",
+    );
+    assert_eq!(n.object, "the fare");
+}
