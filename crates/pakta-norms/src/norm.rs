@@ -313,7 +313,8 @@ impl<'d> Reader<'d> {
             // article, at most four words and no actor or act of its own: what the clause acts on.
             // ("that" may open what is said, not a relative clause: "agree that the employer pays".)
             let mut start = r;
-            while matches!(words[r], "which" | "whom")
+            let which = matches!(words[r], "which" | "whom");
+            while which
                 && start > sentence.start
                 && r - start < 4
                 && (start == r || !tokens[start].comma_before)
@@ -1046,8 +1047,8 @@ impl<'d> Reader<'d> {
                     && lists.custody_nouns.contains(words[phrase.end - 1]);
                 (phrase.end..to).find_map(|i| {
                     let link_end = lists.holder.match_at(words, i)?;
-                    let (limit, words) = if custody_noun { (end, 4) } else { (to, 3) };
-                    holder_from(link_end, limit.min(link_end + words))
+                    let (limit, name_length) = if custody_noun { (end, 4) } else { (to, 3) };
+                    holder_from(link_end, limit.min(link_end + name_length))
                 })
             }
         };
