@@ -463,11 +463,16 @@ impl<'d> Reader<'d> {
             // "… is advanced by the agency and repaid by the worker through deductions": a joined passive
             // shares the first one's subject, unless it has its own ("…, dan biaya yang melebihi batas
             // tersebut menjadi tanggungan Pekerja").
+            // "… shall be paid in advance by the agency and shall be recovered from the Worker": a joined
+            // modal with no word between the conjunction and itself has no subject of its own either.
+            let joined = |j: usize| matches!(words[j], "and" | "dan" | "serta" | "or" | "atau");
             if k > 0
-                && anchor.statement
                 && norm.passive
-                && (anchor.at.saturating_sub(2)..anchor.at)
-                    .any(|j| matches!(words[j], "and" | "dan" | "serta" | "or" | "atau"))
+                && if anchor.statement {
+                    (anchor.at.saturating_sub(2)..anchor.at).any(joined)
+                } else {
+                    anchor.at > 0 && joined(anchor.at - 1)
+                }
                 && let Some(first_norm) = norms.get(first)
                 && first_norm.passive
             {

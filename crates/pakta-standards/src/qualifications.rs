@@ -31,7 +31,15 @@ pub(crate) fn find(
     let mut found = Vec::new();
     for article in articles {
         for &u in layout.by_article.get(article).into_iter().flatten() {
-            if units[u].kind != UnitKind::Clause || units[u].secondary || elsewhere(u) {
+            if units[u].kind != UnitKind::Clause || units[u].secondary {
+                continue;
+            }
+            // A clause that names another requirement's topic is that one's, unless it stands in this
+            // one's own place (its article's heading names this topic too): there it is read, but what
+            // it takes back may be the neighbour's, and a reader decides, save a cost on the worker where
+            // this protection is free.
+            let (own, neighbour) = (own(u), elsewhere(u));
+            if neighbour && !own {
                 continue;
             }
             for (norm, found_here) in norms.of(u).iter().zip(norms.qualifications(u)) {
@@ -43,7 +51,7 @@ pub(crate) fn find(
                 else {
                     continue;
                 };
-                let kind = if (takes_back || (free && cost)) && own(u) {
+                let kind = if own && ((takes_back && !neighbour) || (free && cost)) {
                     EvidenceKind::Contradiction
                 } else {
                     EvidenceKind::Qualification

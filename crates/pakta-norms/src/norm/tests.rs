@@ -1796,3 +1796,15 @@ fn a_relative_clause_acts_on_the_noun_before_which() {
     );
     assert_eq!(n.object, "the fare");
 }
+
+#[test]
+fn a_joined_modal_passive_shares_the_first_passives_subject() {
+    // "… shall be paid in advance by the agency and shall be recovered from the Worker": what is
+    // recovered is the fee, not the words of the first verb.
+    let read = norms(
+        "The fee for the screening shall be paid in advance by the placement agency and shall be recovered from the Worker by deductions from the wages.",
+    );
+    let n = with_action(&read, "charge");
+    assert_eq!(n.object, "The fee for the screening");
+    assert!(n.passive);
+}
