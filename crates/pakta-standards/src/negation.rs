@@ -56,13 +56,26 @@ pub(crate) fn phrase_negated(tokens: &[Token], hit: &Hit, pattern: &str) -> bool
         ((at >= 1 && is_relative(at - 1)) || (at >= 2 && auxiliary(at - 1) && is_relative(at - 2)))
             && (at + 1..words.len()).any(|k| lexicon::modal_at(&words, k))
     };
+    // "Not less than sixteen years of age", *tidak kurang dari 16 tahun*: a negator that denies a
+    // comparison right before a number the phrase names sets that number as a floor; it does not deny it.
+    let phrase: Vec<&str> = tokens[hit.first_token..=hit.last_token]
+        .iter()
+        .map(|t| t.folded.as_str())
+        .collect();
+    let numeric = !pakta_norms::quantity::quantities(&phrase.join(" ")).is_empty();
+    let floor = |at: usize| {
+        numeric
+            && (at + 1..(at + 3).min(before.len()))
+                .any(|k| lexicon::is_comparative(&before[k].folded))
+            && before.len() - at <= 4
+    };
     let negating = before
         .iter()
         .enumerate()
         .filter(|(at, t)| {
             let answered = *at < clause_start && lexicon::denies_condition(t.folded.as_str());
             lexicon::negators(std::slice::from_ref(*t)) > 0
-                && !(conditioned(*at) || relative(*at) || answered)
+                && !(conditioned(*at) || relative(*at) || answered || floor(*at))
         })
         .count();
     let inside = lexicon::negators(&tokens[hit.first_token..=hit.last_token]);
