@@ -692,6 +692,19 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
             "an escape clause: the duty holds only as far as means, law or discretion allow",
         );
     }
+    // "The employer is not required to provide a private room", "neither Party shall be obliged to
+    // assist", *Pemberi Kerja tidak berkewajiban menyediakan*: the duty is disclaimed. A worker who is
+    // not required to do something ("no worker is required to live in") is spared and loses nothing, so
+    // the bearer must be the subject before the modal, not a party named after it ("Pekerja tidak wajib
+    // meminta izin Pengguna").
+    if norm.negated
+        && norm.modality == Modality::Obligation
+        && acts
+        && bearer.is_some_and(|r| !r.is_worker_side())
+        && subject_before_modal(norm)
+    {
+        return Some("the duty is disclaimed: the bearer is not bound to do it");
+    }
     // "The Worker is entitled to a weekly rest day, where the workload permits", *berhak atas libur …
     // apabila pekerjaan memungkinkan*: the worker's right holds only as far as the work or someone's
     // means allow.
@@ -823,6 +836,20 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
         return Some("the worker is forbidden the freedom the protection gives");
     }
     None
+}
+
+/// Whether the norm's bearer is named before its modal ("The employer is not required"), as a subject is.
+fn subject_before_modal(norm: &Norm) -> bool {
+    let (Some(bearer), Some(modal)) = (norm.bearer.as_ref(), norm.modal.split(' ').next()) else {
+        return false;
+    };
+    let words = norm.words();
+    let bearer = pakta_norms::lexicon::fold_phrase(&bearer.words);
+    let modal = pakta_norms::lexicon::fold_phrase(modal);
+    match (words.find(bearer.as_str()), words.find(modal.as_str())) {
+        (Some(b), Some(m)) => b < m,
+        _ => false,
+    }
 }
 
 /// A duration written as data ("2 years", "18 months") in days.
