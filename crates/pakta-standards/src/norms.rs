@@ -732,7 +732,7 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
     {
         return Some("the worker may act only with the employer side's permission");
     }
-    if affirmed && norm.excludes_workers() {
+    if (affirmed && norm.excludes_workers()) || norm.ineligible() {
         return Some("a group of workers, or a matter, is excluded from the protection");
     }
     // "Seasonal workers shall not be enrolled in the insurance scheme", *tidak didaftarkan*.

@@ -375,6 +375,21 @@ impl Norm {
             && !speaks_of(Qualifier::LawfulCost, exempt_from)
     }
 
+    /// Whether the norm declares workers ineligible: "Workers who left early shall not be eligible", "…
+    /// shall not be entitled to reintegration services". The modal took the negator ("shall not"), so the
+    /// act left is "eligible" or "entitled": a prohibition in form, an exclusion in effect.
+    pub fn ineligible(&self) -> bool {
+        let named = |words: &str| {
+            words.split(' ').any(|t| {
+                let t = t.to_ascii_lowercase();
+                t.starts_with("eligib") || t == "entitled"
+            })
+        };
+        self.modality == Modality::Prohibition
+            && self.bearer_role().is_some_and(Role::is_worker_side)
+            && (named(&self.modal) || self.action.as_ref().is_some_and(|a| named(&a.words)))
+    }
+
     /// Whether the norm takes something out of a provision of the text, or the provision itself:
     /// "Paragraph 1 shall not apply to the residence permit", "… in which case paragraphs 2 and 3 shall not
     /// apply", "this prohibition does not extend to the residence permit", *larangan
