@@ -34,8 +34,8 @@ pub(crate) fn find(
             if units[u].kind != UnitKind::Clause || units[u].secondary {
                 continue;
             }
-            // A clause that names another requirement's topic is that one's, unless it stands in this
-            // one's own place (its article's heading names this topic too): there it is read, but what
+            // A clause that names another requirement's topic is that one's, unless it is this one's own
+            // too (it, its lead-in or its article's heading names this topic): there it is read, but what
             // it takes back may be the neighbour's, and a reader decides, save a cost on the worker where
             // this protection is free.
             let (own, neighbour) = (own(u), elsewhere(u));
