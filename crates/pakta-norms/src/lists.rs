@@ -83,6 +83,7 @@ struct Grammar {
     employing: Vec<String>,
     intervals: Vec<String>,
     adverbs: Vec<String>,
+    eligibility: Vec<String>,
     comparatives: Vec<String>,
     state_verbs: Vec<String>,
     members: Vec<String>,
@@ -552,6 +553,8 @@ pub(crate) struct Lists {
     pub intervals: WordSet,
     /// Adverbs and particles between a modal and its verb ("shall promptly pay", *wajib segera membayar*).
     pub adverbs: Vec<String>,
+    /// Words of a claim ("eligible", "entitled"), which a negator the modal took turns into an exclusion.
+    pub eligibility: WordSet,
     /// Words of a comparison ("lower", *melebihi*), which a negator turns into a floor or a ceiling.
     pub comparatives: WordSet,
     /// Verbs that say what becomes of a thing an actor has ("The worker's permit ends …").
@@ -798,6 +801,7 @@ pub(crate) fn lists() -> &'static Lists {
             employing: folded(&data.grammar.employing),
             intervals: WordSet::new(&data.grammar.intervals),
             adverbs: folded(&data.grammar.adverbs),
+            eligibility: WordSet::new(&data.grammar.eligibility),
             comparatives: WordSet::new(&data.grammar.comparatives),
             state_verbs: folded(&data.grammar.state_verbs),
             members: folded(&data.grammar.members),

@@ -309,24 +309,7 @@ impl<'d> Reader<'d> {
             let Some(i) = i.filter(|&i| !inside(i)) else {
                 continue;
             };
-            // The noun before "which" ("a seminar fee, which the worker pays"), back to a comma or its
-            // article, at most four words and no actor or act of its own: what the clause acts on.
-            // ("that" may open what is said, not a relative clause: "agree that the employer pays".)
-            let mut start = r;
-            let which = matches!(words[r], "which" | "whom");
-            while which
-                && start > sentence.start
-                && r - start < 4
-                && (start == r || !tokens[start].comma_before)
-                && role_at(words, start - 1, self.definitions).is_none()
-                && action_at(words, start - 1, lists).is_none()
-            {
-                start -= 1;
-                if matches!(words[start], "a" | "an" | "the" | "any" | "each") {
-                    break;
-                }
-            }
-            let antecedent = (start < r).then_some(start);
+            let antecedent = self.antecedent(tokens, words, r, sentence.start, lists);
             // "which the worker shall pay": the modal found there is the clause's.
             if let Some(found) = anchors.iter_mut().find(|a| a.at == i) {
                 found.antecedent = found.antecedent.or(antecedent);
@@ -1309,6 +1292,36 @@ impl<'d> Reader<'d> {
     /// "set by", *ditunjuk oleh* (`[qualifiers] appointed`), or the one named just before "elects",
     /// "chooses", *memilih* (`[links] chooses`) from `after` on, past the norm's own subject. Both sides
     /// named together ("agreed by the employer and the worker") is no one side's choice.
+    /// Where the noun before "which" begins ("a seminar fee, which the worker pays"): back to a comma
+    /// or its article, at most four words and no actor or act of its own. It is what the relative
+    /// clause acts on. "That" may open what is said rather than a relative clause ("agree that the
+    /// employer pays"), so only "which" and "whom" are read.
+    fn antecedent(
+        &self,
+        tokens: &[Token],
+        words: &[&str],
+        relative: usize,
+        sentence_start: usize,
+        lists: &'static Lists,
+    ) -> Option<usize> {
+        if !matches!(words[relative], "which" | "whom") {
+            return None;
+        }
+        let mut start = relative;
+        while start > sentence_start
+            && relative - start < 4
+            && (start == relative || !tokens[start].comma_before)
+            && role_at(words, start - 1, self.definitions).is_none()
+            && action_at(words, start - 1, lists).is_none()
+        {
+            start -= 1;
+            if lists.determiners.iter().any(|d| d == words[start]) {
+                break;
+            }
+        }
+        (start < relative).then_some(start)
+    }
+
     fn chosen_by(
         &self,
         tokens: &[Token],

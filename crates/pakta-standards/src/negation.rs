@@ -58,16 +58,19 @@ pub(crate) fn phrase_negated(tokens: &[Token], hit: &Hit, pattern: &str) -> bool
     };
     // "Not less than sixteen years of age", *tidak kurang dari 16 tahun*: a negator that denies a
     // comparison right before a number the phrase names sets that number as a floor; it does not deny it.
-    let phrase: Vec<&str> = tokens[hit.first_token..=hit.last_token]
-        .iter()
-        .map(|t| t.folded.as_str())
-        .collect();
-    let numeric = !pakta_norms::quantity::quantities(&phrase.join(" ")).is_empty();
+    // Asked only of a negator, and the phrase read for a number only after a comparison is found.
+    let numeric = || {
+        let phrase: Vec<&str> = tokens[hit.first_token..=hit.last_token]
+            .iter()
+            .map(|t| t.folded.as_str())
+            .collect();
+        !pakta_norms::quantity::quantities(&phrase.join(" ")).is_empty()
+    };
     let floor = |at: usize| {
-        numeric
+        before.len() - at <= 4
             && (at + 1..(at + 3).min(before.len()))
                 .any(|k| lexicon::is_comparative(&before[k].folded))
-            && before.len() - at <= 4
+            && numeric()
     };
     let negating = before
         .iter()

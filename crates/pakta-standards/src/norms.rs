@@ -843,13 +843,16 @@ fn subject_before_modal(norm: &Norm) -> bool {
     let (Some(bearer), Some(modal)) = (norm.bearer.as_ref(), norm.modal.split(' ').next()) else {
         return false;
     };
-    let words = norm.words();
+    // Word by word, so that "is" is not found inside "this".
+    let words: Vec<&str> = norm.words().split(' ').collect();
     let bearer = pakta_norms::lexicon::fold_phrase(&bearer.words);
+    let bearer: Vec<&str> = bearer.split(' ').collect();
     let modal = pakta_norms::lexicon::fold_phrase(modal);
-    match (words.find(bearer.as_str()), words.find(modal.as_str())) {
-        (Some(b), Some(m)) => b < m,
-        _ => false,
-    }
+    let bearer_at = words
+        .windows(bearer.len())
+        .position(|w| w == bearer.as_slice());
+    let modal_at = words.iter().position(|w| *w == modal);
+    matches!((bearer_at, modal_at), (Some(b), Some(m)) if b < m)
 }
 
 /// A duration written as data ("2 years", "18 months") in days.

@@ -379,11 +379,11 @@ impl Norm {
     /// shall not be entitled to reintegration services". The modal took the negator ("shall not"), so the
     /// act left is "eligible" or "entitled": a prohibition in form, an exclusion in effect.
     pub fn ineligible(&self) -> bool {
+        let eligibility = &crate::lists::lists().eligibility;
         let named = |words: &str| {
-            words.split(' ').any(|t| {
-                let t = t.to_ascii_lowercase();
-                t.starts_with("eligib") || t == "entitled"
-            })
+            words
+                .split(' ')
+                .any(|t| eligibility.contains(&crate::lexicon::fold_phrase(t)))
         };
         self.modality == Modality::Prohibition
             && self.bearer_role().is_some_and(Role::is_worker_side)
