@@ -30,6 +30,12 @@ fn main() {
             if std::env::var("READ_DEBUG").is_ok() {
                 println!("{:#?}", norm.conditions);
                 println!("    words: {}", norm.words());
+                for q in pakta_norms::quantity::quantities(norm.words()) {
+                    println!(
+                        "    quantity: {} {:?} per {:?} age {} bound {:?}",
+                        q.value, q.unit, q.per, q.age, q.bound
+                    );
+                }
                 println!(
                     "    classes: {:?}",
                     norm.action.as_ref().map(|a| &a.classes)

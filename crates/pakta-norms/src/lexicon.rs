@@ -435,11 +435,14 @@ pub enum Qualifier {
     /// Words that keep a protection for the country's own citizens: "reserved to citizens", "open only
     /// to nationals", *hanya bagi warga negara*.
     NationalsOnly,
+    /// An emergency that lets rest or leave be suspended for the moment: "for the immediate safety of the
+    /// vessel", "persons in distress", *keadaan darurat*.
+    Emergency,
 }
 
 impl Qualifier {
     /// Every qualifier, in the order `Lists` keeps their word sets.
-    pub(crate) const ALL: [Qualifier; 36] = [
+    pub(crate) const ALL: [Qualifier; 37] = [
         Qualifier::Money,
         Qualifier::Appointed,
         Qualifier::Offset,
@@ -476,6 +479,7 @@ impl Qualifier {
         Qualifier::Inclusion,
         Qualifier::Headcount,
         Qualifier::NationalsOnly,
+        Qualifier::Emergency,
     ];
 
     /// Its list's key in the lexicon's `[qualifiers]`.
@@ -517,6 +521,7 @@ impl Qualifier {
             Qualifier::Inclusion => "inclusions",
             Qualifier::Headcount => "headcounts",
             Qualifier::NationalsOnly => "nationals_only",
+            Qualifier::Emergency => "emergencies",
         }
     }
 }

@@ -10,11 +10,13 @@ use std::ops::Range;
 
 use crate::lexicon::fold;
 
+mod figures;
 mod frequency;
 pub mod lint;
 mod numbers;
 mod ordinal;
 mod terms;
+pub use figures::{HoursWithin, hours, hours_within};
 use numbers::{fraction_at, word_value};
 pub(crate) use numbers::{is_number_word, words_value};
 pub use terms::Bound;

@@ -93,6 +93,16 @@ pub(crate) struct RawNormRule {
     /// three months", *setiap tiga bulan*).
     #[serde(default)]
     every_longer_than: Option<String>,
+    /// A floor in hours ("10 hours"): the norm must name fewer hours, not as a ceiling ("8 hours of rest").
+    #[serde(default)]
+    below: Option<String>,
+    /// The period the `below` figure is counted in ("24 hours", "7 days"): only a figure of that period
+    /// counts ("77 hours in any seven-day period" is no daily rest).
+    #[serde(default)]
+    within: Option<String>,
+    /// A minimum age ("18 years"): the norm must name a younger one ("workers aged 16 and above").
+    #[serde(default)]
+    younger_than: Option<String>,
     /// Why the rule holds, in a lawyer's words; shown as the evidence's pattern.
     why: String,
 }
@@ -231,6 +241,10 @@ pub struct NormRule {
     /// A ceiling in days on an interval: the norm must repeat its act less often ("every three months"
     /// past one month).
     pub every_longer_than: Option<f64>,
+    /// A floor in hours, and the period in hours its figure must be counted in, if any.
+    pub below: Option<(f64, Option<f64>)>,
+    /// A minimum age in years.
+    pub younger_than: Option<f64>,
     pub why: String,
 }
 
@@ -368,6 +382,25 @@ impl NormRule {
             topic: raw.topic && !raw.object.is_empty(),
             longer_than: duration("longer_than", raw.longer_than.as_deref())?,
             every_longer_than: duration("every_longer_than", raw.every_longer_than.as_deref())?,
+            below: match (raw.below.as_deref(), raw.within.as_deref()) {
+                (Some(floor), within) => Some((
+                    in_hours("below", floor)?,
+                    within.map(|w| in_hours("within", w)).transpose()?,
+                )),
+                (None, Some(_)) => return Err("norm rule `within` needs `below`".to_string()),
+                (None, None) => None,
+            },
+            younger_than: raw
+                .younger_than
+                .as_deref()
+                .map(|age| {
+                    years(age).ok_or_else(|| {
+                        format!(
+                            "norm rule younger_than `{age}` must be an age such as \"18 years\""
+                        )
+                    })
+                })
+                .transpose()?,
             why: raw.why,
         })
     }
@@ -417,15 +450,41 @@ impl NormRule {
                 || !(self.unless.in_object(norm) || sentence.iter().any(|n| self.unless.in_norm(n))))
             && (self.unless_action.is_empty() || !norm.acts(&self.unless_action))
             && self.longer_than.is_none_or(|limit| {
-                pakta_norms::quantity::quantities(norm.words())
+                // The period a figure is counted in ("77 hours in any seven-day period") is no duration.
+                let words = norm.words();
+                let quantities = pakta_norms::quantity::quantities(words);
+                let periods: Vec<usize> = pakta_norms::quantity::hours_within(&quantities, words)
                     .iter()
-                    .any(|q| q.days().is_some_and(|d| d > limit))
+                    .filter_map(|f| f.period_at)
+                    .collect();
+                quantities
+                    .iter()
+                    .enumerate()
+                    .any(|(i, q)| !periods.contains(&i) && q.days().is_some_and(|d| d > limit))
             })
             && self.every_longer_than.is_none_or(|limit| {
                 let words = norm.words();
                 pakta_norms::quantity::quantities(words)
                     .iter()
                     .any(|q| q.days().is_some_and(|d| d > limit) && q.is_interval(words))
+            })
+            && self.below.is_none_or(|(floor, within)| {
+                let words = norm.words();
+                let quantities = pakta_norms::quantity::quantities(words);
+                pakta_norms::quantity::hours_within(&quantities, words)
+                    .iter()
+                    .any(|f| !f.ceiling && f.hours < floor && within.is_none_or(|w| f.period == Some(w)))
+            })
+            && self.younger_than.is_none_or(|floor| {
+                // An age the reader did not see as one ("the minimum age shall be sixteen years") still
+                // reads as one in a rule about age: no duration of twelve to seventeen years is written
+                // beside a worker's age.
+                pakta_norms::quantity::quantities(norm.words()).iter().any(|q| {
+                    q.unit == pakta_norms::quantity::Unit::Year
+                        && (q.age || q.value >= 12.0)
+                        && q.value < floor
+                        && q.bound != Some(pakta_norms::quantity::Bound::AtMost)
+                })
             })
             && (self.condition.is_empty()
                 || norm.conditions.iter().any(|c| {
@@ -446,6 +505,25 @@ fn duration(key: &str, written: Option<&str>) -> Result<Option<f64>, String> {
             })
         })
         .transpose()
+}
+
+/// A floor of a norm rule's data in hours ("10 hours", "7 days"), or the message that says what to write.
+fn in_hours(key: &str, written: &str) -> Result<f64, String> {
+    match pakta_norms::quantity::quantities(written).as_slice() {
+        [q] => pakta_norms::quantity::hours(q),
+        _ => None,
+    }
+    .ok_or_else(|| {
+        format!("norm rule {key} `{written}` must be hours or days, such as \"10 hours\"")
+    })
+}
+
+/// An age of a norm rule's data in years ("18 years").
+fn years(written: &str) -> Option<f64> {
+    match pakta_norms::quantity::quantities(written).as_slice() {
+        [q] if q.unit == pakta_norms::quantity::Unit::Year => Some(q.value),
+        _ => None,
+    }
 }
 
 /// The word a clause must hold for an entry to stand in it: a phrase's longest word.
@@ -767,8 +845,14 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
     {
         return Some("the protection requires the employer side's consent");
     }
-    // A power to suspend "only where safety requires it" is bounded; one without bounds is not.
-    let bounded = norm.narrowed && norm.conditions.iter().any(|c| !c.denied);
+    // A power to suspend "only where safety requires it" is bounded; one without bounds is not. Nor is a
+    // suspension for an emergency ("where the master suspends them for the immediate safety of the
+    // vessel"), which the standards themselves allow.
+    let bounded = (norm.narrowed && norm.conditions.iter().any(|c| !c.denied))
+        || pakta_norms::lexicon::words_speak_of(
+            pakta_norms::lexicon::Qualifier::Emergency,
+            &norm.words().split(' ').collect::<Vec<_>>(),
+        );
     // Changed at the worker's own request, it is no loss.
     let harmless = norm.conditions.iter().any(|c| c.workers_request());
     if affirmed

@@ -520,10 +520,12 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
         ));
     }
     // "The master shall suspend the rest schedule during hauling", *menangguhkan cuti*: the employer side
-    // puts off what the worker is owed. "Only when the safety of the vessel requires it" holds it in.
+    // puts off what the worker is owed. "Only when the safety of the vessel requires it" holds it in, and
+    // so does an emergency (*dalam keadaan darurat*), which the standards allow.
     if employer
         && !norm.denied()
         && !norm.narrowed
+        && !says(Qualifier::Emergency)
         && norm.acts(&["postpone"])
         && speaks_of(Qualifier::Entitlement, &norm.object)
     {
@@ -645,6 +647,7 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
         && !worker
         && norm.mentioned.iter().any(|r| r.is_employer_side())
         && norm.acts(&["keep", "deduct", "postpone", "decide", "restrict"])
+        && !(norm.acts(&["postpone"]) && says(Qualifier::Emergency))
         && norm.modality != Modality::Obligation
         && (norm.passive || employer)
         && !norm.narrowed
