@@ -848,15 +848,16 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
     // A power to suspend "only where safety requires it" is bounded; one without bounds is not. Nor is a
     // suspension for an emergency ("where the master suspends them for the immediate safety of the
     // vessel"), which the standards themselves allow.
-    let bounded = (norm.narrowed && norm.conditions.iter().any(|c| !c.denied))
-        || pakta_norms::lexicon::words_speak_of(
-            pakta_norms::lexicon::Qualifier::Emergency,
-            &norm.words().split(' ').collect::<Vec<_>>(),
-        );
+    let bounded = || {
+        (norm.narrowed && norm.conditions.iter().any(|c| !c.denied))
+            || pakta_norms::lexicon::words_speak_of(
+                pakta_norms::lexicon::Qualifier::Emergency,
+                &norm.words().split(' ').collect::<Vec<_>>(),
+            )
+    };
     // Changed at the worker's own request, it is no loss.
     let harmless = norm.conditions.iter().any(|c| c.workers_request());
     if affirmed
-        && !bounded
         && !harmless
         && norm.acts(&["postpone"])
         && (bearer.is_some_and(Role::is_employer_side) || (bearer.is_none() && norm.passive))
@@ -864,6 +865,7 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
             norm.modality,
             Modality::Permission | Modality::Statement | Modality::Right
         )
+        && !bounded()
     {
         return Some("what the clause grants may be postponed, replaced or withdrawn");
     }

@@ -525,9 +525,9 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
     if employer
         && !norm.denied()
         && !norm.narrowed
-        && !says(Qualifier::Emergency)
         && norm.acts(&["postpone"])
         && speaks_of(Qualifier::Entitlement, &norm.object)
+        && !says(Qualifier::Emergency)
     {
         return Some(Qualification::uncertain(
             "the employer side keeps, deducts, postpones or decides",
