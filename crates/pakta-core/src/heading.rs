@@ -398,6 +398,7 @@ mod tests {
             "In faith whereof the undersigned have appended their signatures.",
             "Done in Astana on 29 May 2014, signed in a single copy.",
             "DONE IN JAKARTA on 1 May 2025.",
+            "Signed in Jakarta on 3 March 2026, in two originals in English.",
             "Dibuat di Jakarta pada tanggal 10 Maret 2025.",
         ] {
             assert!(is_closing_formula(text), "{text}");
@@ -405,6 +406,7 @@ mod tests {
         for text in [
             "Done in accordance with Article 5, the notice shall be given.",
             "done in the presence of a notary",
+            "Signed in accordance with the procedure of Article 4, the contract binds both parties.",
             "Sebagai bukti pembayaran upah, Pemberi Kerja memberikan slip gaji.",
         ] {
             assert!(!is_closing_formula(text), "{text}");

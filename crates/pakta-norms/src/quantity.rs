@@ -16,7 +16,7 @@ pub mod lint;
 mod numbers;
 mod ordinal;
 mod terms;
-pub use figures::{HoursWithin, hours, hours_within};
+pub use figures::{HoursWithin, hours_within};
 use numbers::{fraction_at, word_value};
 pub(crate) use numbers::{is_number_word, words_value};
 pub use terms::Bound;
@@ -41,6 +41,16 @@ pub enum Unit {
 }
 
 impl Unit {
+    /// Its length in hours, for the units of a day or shorter and the week.
+    pub fn hours(self) -> Option<f64> {
+        match self {
+            Unit::Hour => Some(1.0),
+            Unit::Day => Some(24.0),
+            Unit::Week => Some(168.0),
+            _ => None,
+        }
+    }
+
     pub fn as_str(self) -> &'static str {
         match self {
             Unit::Day => "day",
@@ -110,6 +120,15 @@ impl Quantity {
             _ => return None,
         };
         (!self.age).then_some(self.value * per)
+    }
+
+    /// The length of a period in hours (a day is 24, a week 168), if the quantity is one that short
+    /// and not an age.
+    pub fn hours(&self) -> Option<f64> {
+        self.unit
+            .hours()
+            .filter(|_| !self.age)
+            .map(|per| self.value * per)
     }
 
     /// Whether two quantities measure the same thing in other words: "five (5) years" and "sixty (60)

@@ -509,21 +509,24 @@ fn duration(key: &str, written: Option<&str>) -> Result<Option<f64>, String> {
 
 /// A floor of a norm rule's data in hours ("10 hours", "7 days"), or the message that says what to write.
 fn in_hours(key: &str, written: &str) -> Result<f64, String> {
-    match pakta_norms::quantity::quantities(written).as_slice() {
-        [q] => pakta_norms::quantity::hours(q),
-        _ => None,
-    }
-    .ok_or_else(|| {
-        format!("norm rule {key} `{written}` must be hours or days, such as \"10 hours\"")
-    })
+    written_quantity(written)
+        .and_then(|q| q.hours())
+        .ok_or_else(|| {
+            format!("norm rule {key} `{written}` must be hours or days, such as \"10 hours\"")
+        })
 }
 
 /// An age of a norm rule's data in years ("18 years").
 fn years(written: &str) -> Option<f64> {
-    match pakta_norms::quantity::quantities(written).as_slice() {
-        [q] if q.unit == pakta_norms::quantity::Unit::Year => Some(q.value),
-        _ => None,
-    }
+    written_quantity(written)
+        .filter(|q| q.unit == pakta_norms::quantity::Unit::Year)
+        .map(|q| q.value)
+}
+
+/// The one quantity a value of a rule's data names ("2 years", "10 hours").
+fn written_quantity(written: &str) -> Option<pakta_norms::quantity::Quantity> {
+    let mut quantities = pakta_norms::quantity::quantities(written);
+    (quantities.len() == 1).then(|| quantities.remove(0))
 }
 
 /// The word a clause must hold for an entry to stand in it: a phrase's longest word.
@@ -848,13 +851,8 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
     // A power to suspend "only where safety requires it" is bounded; one without bounds is not. Nor is a
     // suspension for an emergency ("where the master suspends them for the immediate safety of the
     // vessel"), which the standards themselves allow.
-    let bounded = || {
-        (norm.narrowed && norm.conditions.iter().any(|c| !c.denied))
-            || pakta_norms::lexicon::words_speak_of(
-                pakta_norms::lexicon::Qualifier::Emergency,
-                &norm.words().split(' ').collect::<Vec<_>>(),
-            )
-    };
+    let bounded =
+        || (norm.narrowed && norm.conditions.iter().any(|c| !c.denied)) || norm.for_emergency();
     // Changed at the worker's own request, it is no loss.
     let harmless = norm.conditions.iter().any(|c| c.workers_request());
     if affirmed
@@ -943,8 +941,5 @@ fn subject_before_modal(norm: &Norm) -> bool {
 
 /// A duration written as data ("2 years", "18 months") in days.
 fn days(text: &str) -> Option<f64> {
-    match pakta_norms::quantity::quantities(text).as_slice() {
-        [q] => q.days(),
-        _ => None,
-    }
+    written_quantity(text).and_then(|q| q.days())
 }

@@ -527,7 +527,7 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
         && !norm.narrowed
         && norm.acts(&["postpone"])
         && speaks_of(Qualifier::Entitlement, &norm.object)
-        && !says(Qualifier::Emergency)
+        && !norm.for_emergency()
     {
         return Some(Qualification::uncertain(
             "the employer side keeps, deducts, postpones or decides",
@@ -647,7 +647,7 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
         && !worker
         && norm.mentioned.iter().any(|r| r.is_employer_side())
         && norm.acts(&["keep", "deduct", "postpone", "decide", "restrict"])
-        && !(norm.acts(&["postpone"]) && says(Qualifier::Emergency))
+        && !(norm.acts(&["postpone"]) && norm.for_emergency())
         && norm.modality != Modality::Obligation
         && (norm.passive || employer)
         && !norm.narrowed

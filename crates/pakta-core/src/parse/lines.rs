@@ -7,8 +7,8 @@ use crate::text::collapse_whitespace;
 
 /// Formulas that open the closing part of a treaty: the testimonium. Whole formulas, not first words, so
 /// that "Sebagai bukti pembayaran upah …" or "Signatures on the contract …" stay in their article. "Done in"
-/// counts only before a capitalised place name ("Done in Astana on 29 May 2014"), not in "done in
-/// accordance with …".
+/// and "signed in" count only before a capitalised place name ("Done in Astana on 29 May 2014", "Signed in
+/// Jakarta on …"), not in "done in accordance with …".
 pub(crate) fn is_closing_cue(text: &str) -> bool {
     const CUES: &[&str] = &[
         "done at ",
@@ -71,15 +71,15 @@ pub(super) fn is_testimonium(text: &str) -> bool {
         && !head.starts_with("ditandatangani ")
 }
 
-/// "Done in Astana …", "DONE IN JAKARTA …": "done in" and a capitalised word that is not a manner
-/// ("Done in accordance with …" is a sentence of an article).
+/// "Done in Astana …", "DONE IN JAKARTA …", "Signed in Jakarta on 3 March 2026": "done in" or "signed in"
+/// and a capitalised word that is not a manner ("Done in accordance with …" is a sentence of an article).
 fn done_in_place(head: &str) -> bool {
     let mut words = head.split_whitespace();
     let (Some(done), Some(inn), Some(place)) = (words.next(), words.next(), words.next()) else {
         return false;
     };
     let place = place.trim_matches(|c: char| !c.is_alphanumeric());
-    done.eq_ignore_ascii_case("done")
+    (done.eq_ignore_ascii_case("done") || done.eq_ignore_ascii_case("signed"))
         && inn.eq_ignore_ascii_case("in")
         && place.starts_with(char::is_uppercase)
         && !["accordance", "conformity", "compliance", "good"]

@@ -417,6 +417,12 @@ impl Norm {
         terms_speak_of(Qualifier::Provision, head)
     }
 
+    /// Whether the norm acts for an emergency ("suspends the rest for the immediate safety of the vessel",
+    /// *dalam keadaan darurat*): a suspension the standards allow, not one that takes the rest away.
+    pub fn for_emergency(&self) -> bool {
+        crate::lexicon::terms_speak_of(crate::lexicon::Qualifier::Emergency, self.words())
+    }
+
     /// Whether the norm makes a person, or the worker's move, wait on the employer side's or a relative's
     /// approval: a passive of consenting whose agent is one of them and whose subject names a party ("The
     /// new employer must be approved by the current Employer", "the Worker's transfer shall be authorised

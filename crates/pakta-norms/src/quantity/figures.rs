@@ -5,6 +5,7 @@
 //! 24-hour period and 77 hours in any seven-day period") must pair each figure with its own period: the
 //! check compares "77 hours" with the weekly floor, not with the daily one.
 
+use super::terms::period_word;
 use super::{Bound, Quantity, Unit};
 
 /// A number of hours, and the length in hours of the period it is counted in where the text names one.
@@ -17,17 +18,6 @@ pub struct HoursWithin {
     /// The index among the quantities of the one that names the period, where one does: "seven-day" of
     /// "77 hours in any seven-day period" is no duration of its own.
     pub period_at: Option<usize>,
-}
-
-/// The length of a quantity in hours, where it is a period of time.
-pub fn hours(quantity: &Quantity) -> Option<f64> {
-    let per = match quantity.unit {
-        Unit::Hour => 1.0,
-        Unit::Day => 24.0,
-        Unit::Week => 168.0,
-        _ => return None,
-    };
-    (!quantity.age).then_some(quantity.value * per)
 }
 
 /// The figures in hours of `quantities` (read from `text`), each with its period: the period named right
@@ -44,12 +34,12 @@ pub fn hours_within(quantities: &[Quantity], text: &str) -> Vec<HoursWithin> {
         let named_after = quantities
             .get(i + 1)
             .filter(|next| names_period_of(quantity, next, text))
-            .and_then(hours);
+            .and_then(Quantity::hours);
         if named_after.is_some() {
             skip = Some(i + 1);
         }
         let period = named_after
-            .or_else(|| quantity.per.and_then(unit_hours))
+            .or_else(|| quantity.per.and_then(Unit::hours))
             .or_else(|| period_word_before(text, quantity.phrase.start));
         figures.push(HoursWithin {
             hours: quantity.value,
@@ -67,17 +57,9 @@ fn names_period_of(figure: &Quantity, next: &Quantity, text: &str) -> bool {
     let Some(between) = text.get(figure.end..next.start) else {
         return false;
     };
-    hours(next).is_some_and(|h| h >= 24.0)
+    next.hours().is_some_and(|h| h >= 24.0)
         && between.split_whitespace().count() <= 6
         && !between.contains(['.', ';', ':'])
-}
-
-fn unit_hours(unit: Unit) -> Option<f64> {
-    match unit {
-        Unit::Day => Some(24.0),
-        Unit::Week => Some(168.0),
-        _ => None,
-    }
 }
 
 /// A period word among the four words before byte `start`: "a weekly rest of", *istirahat harian*.
@@ -87,11 +69,8 @@ fn period_word_before(text: &str, start: usize) -> Option<f64> {
         .rev()
         .take(4)
         .find_map(|word| {
-            match crate::lexicon::fold(word.trim_matches(|c: char| !c.is_alphanumeric())).as_str() {
-                "daily" | "harian" | "sehari" => Some(24.0),
-                "weekly" | "mingguan" | "seminggu" | "sepekan" => Some(168.0),
-                _ => None,
-            }
+            let word = crate::lexicon::fold(word.trim_matches(|c: char| !c.is_alphanumeric()));
+            period_word(&word).and_then(Unit::hours)
         })
 }
 

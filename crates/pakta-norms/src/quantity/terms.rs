@@ -56,6 +56,17 @@ pub(super) fn bound_before(text: &str, start: usize) -> Option<(Bound, usize)> {
     })
 }
 
+/// The period one word names by itself: "daily", *sehari*, "weekly", *sebulan*, "annually".
+pub(super) fn period_word(word: &str) -> Option<Unit> {
+    match word {
+        "sehari" | "daily" | "harian" => Some(Unit::Day),
+        "seminggu" | "sepekan" | "weekly" | "mingguan" => Some(Unit::Week),
+        "sebulan" | "monthly" | "bulanan" => Some(Unit::Month),
+        "setahun" | "yearly" | "annually" | "tahunan" => Some(Unit::Year),
+        _ => None,
+    }
+}
+
 /// The period written right after byte `end` of `text` ("per month", "a week", "each year", *setiap
 /// bulan*, *sebulan*), perhaps after a few words of what is counted ("one day of rest each week", *1 (satu)
 /// hari libur setiap minggu*), and where it ends. Punctuation ends the search.
@@ -87,14 +98,7 @@ pub(super) fn period_after(text: &str, end: usize) -> Option<(Unit, usize)> {
         _ => None,
     };
     for (i, (word, word_end)) in words.iter().enumerate() {
-        let single = match word.as_str() {
-            "sehari" | "daily" => Some(Unit::Day),
-            "seminggu" | "sepekan" | "weekly" => Some(Unit::Week),
-            "sebulan" | "monthly" => Some(Unit::Month),
-            "setahun" | "yearly" | "annually" => Some(Unit::Year),
-            _ => None,
-        };
-        if let Some(unit) = single {
+        if let Some(unit) = period_word(word) {
             return Some((unit, *word_end));
         }
         if matches!(
