@@ -135,6 +135,8 @@ struct Clauses {
     conditions: Vec<String>,
     exceptions: Vec<String>,
     discretion: Vec<String>,
+    judgement: Vec<String>,
+    own_judges: Vec<String>,
     mutual: Vec<String>,
     preferences: Vec<String>,
     condition_denials: Vec<String>,
@@ -520,6 +522,10 @@ pub(crate) struct Lists {
     pub conditions: WordSet,
     pub exceptions: WordSet,
     pub discretion: WordSet,
+    /// Words of a judgement ("if it considers it necessary"): see [`crate::Norm::at_own_discretion`].
+    pub judgement: WordSet,
+    /// Pronouns for the bearer in a condition of judgement ("if it considers").
+    pub own_judges: WordSet,
     pub mutual: WordSet,
     pub preferences: WordSet,
     pub condition_denials: WordSet,
@@ -783,6 +789,8 @@ pub(crate) fn lists() -> &'static Lists {
             conditions: WordSet::new(&data.clauses.conditions),
             exceptions: WordSet::new(&data.clauses.exceptions),
             discretion: WordSet::new(&data.clauses.discretion),
+            judgement: WordSet::new(&data.clauses.judgement),
+            own_judges: WordSet::new(&data.clauses.own_judges),
             mutual: WordSet::new(&data.clauses.mutual),
             preferences: WordSet::new(&data.clauses.preferences),
             condition_denials: WordSet::new(&data.clauses.condition_denials),

@@ -326,7 +326,10 @@ impl<'d> Reader<'d> {
         // "preferably, where possible, in writing" prefers a means; it does not excuse the duty.
         let hedge = (whole.start..whole.end).find_map(|i| {
             let end = lists.hedges.match_at(words, i)?;
-            if lists.not_hedges.match_at(words, i).is_some() {
+            // A phrase of `[hedges] not` may start at the hedge word (*upaya hukum*) or the word before
+            // it (*dengan mempertimbangkan*, "taking into account").
+            let not_hedge = |k: usize| lists.not_hedges.match_at(words, k).is_some_and(|e| e > i);
+            if not_hedge(i) || (i > 0 && not_hedge(i - 1)) {
                 return None;
             }
             let preference = (i.saturating_sub(2)..i).any(|k| lists.preferences.contains(words[k]));

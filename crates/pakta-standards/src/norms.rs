@@ -747,7 +747,7 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
     // The escape must bear on an act: a hedge beside a particular in a list of contents ("the place of
     // reporting on board, where possible") is the standard's own wording, not an escape from a duty. A
     // recommendation ("should", *hendaknya*) or an effort ("shall endeavour") of anyone but the worker is
-    // one too.
+    // one too. So is a duty left to its bearer's own judgement ("shall, where it deems fit, provide").
     let acts = norm.action.as_ref().is_some_and(|a| !a.classes.is_empty());
     let hedged_modal = norm
         .hedge
@@ -758,8 +758,10 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
     // carrying out a provision of the text bears on what that provision grants.
     let on_a_provision = norm.hedge.is_some() && norm.mentions(pakta_norms::lexicon::references());
     let escape = match norm.modality {
+        // An effort bears on an act whatever the verb ("will endeavour … to assist workers").
         Modality::HedgedDuty => {
-            acts || hedged_modal
+            acts || (norm.hedge.is_some() && norm.action.is_some())
+                || hedged_modal
                 || (norm.hedge.is_none() && !norm.modal.is_empty())
                 || on_a_provision
         }
@@ -767,7 +769,7 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
             norm.hedge.is_some() && (acts || hedged_modal)
         }
         _ => false,
-    };
+    } || (norm.modality != Modality::Prohibition && norm.at_own_discretion());
     if affirmed && escape && !bearer.is_some_and(Role::is_worker_side) {
         return Some(
             "an escape clause: the duty holds only as far as means, law or discretion allow",

@@ -603,6 +603,26 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
             }
         }
     }
+    // "The Employer may recover the airfare from the worker by deductions from pay", *Pemberi Kerja dapat
+    // memotong biaya tiket dari upah Pekerja*: the same cost, said from the employer's side. Its duty
+    // to deduct what the law levies is how a levy is paid.
+    if employer
+        && !norm.denied()
+        && matches!(
+            norm.modality,
+            Modality::Permission | Modality::Obligation | Modality::Statement | Modality::Right
+        )
+        && norm.acts(&["charge", "deduct"])
+        && norm.mentioned.iter().any(|r| r.is_worker_side())
+        && says(Qualifier::Money)
+        && !says(Qualifier::LawfulCost)
+        && !says(Qualifier::Free)
+        && !benign(&what)
+    {
+        return Some(Qualification::cost(
+            "the employer side recovers a cost from the worker",
+        ));
+    }
     if worker && matches!(norm.modality, Modality::Right | Modality::Permission) {
         if live
             .iter()

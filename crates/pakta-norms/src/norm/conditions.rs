@@ -43,6 +43,7 @@ impl Reader<'_> {
                         role_at(&words, j, self.definitions).is_some_and(Role::is_employer_side)
                     })
             }),
+            judgement: judgement(&words, 0..words.len()),
             denied: false,
             mutual: (0..words.len()).any(|k| lists.mutual.match_at(&words, k).is_some()),
             request: words.iter().any(|w| lists.requests.contains(w)),
@@ -302,6 +303,7 @@ impl Reader<'_> {
                     roles,
                     consent,
                     discretion,
+                    judgement: kind == ConditionKind::Condition && judgement(words, range.clone()),
                     denied,
                     giver,
                     mutual: range
@@ -405,4 +407,22 @@ fn giver(words: &[&str], k: usize, range: Range<usize>, reader: &Reader<'_>) -> 
     });
     let role = role_at(words, at, reader.definitions)?;
     (!joint || role.is_worker_side()).then_some(role)
+}
+
+/// Whether the condition in `range` of `words` is a judgement left to the norm's own bearer: a judgement
+/// word among its first words, with nobody before it but its opener and a pronoun ("if it considers it
+/// necessary", "as they see fit", *apabila dipandang perlu*). One further on is about something else ("if
+/// an issue arises that a Party considers would merit …"); one someone else makes ("if the doctor
+/// considers") is theirs.
+fn judgement(words: &[&str], range: std::ops::Range<usize>) -> bool {
+    const OPENING: usize = 4;
+    let lists = lists();
+    (range.start..range.end.min(range.start + OPENING)).any(|k| {
+        lists.judgement.match_at(words, k).is_some()
+            && words[range.start..k]
+                .iter()
+                .filter(|w| !lists.own_judges.contains(w))
+                .count()
+                <= 1
+    })
 }

@@ -1808,3 +1808,50 @@ fn a_joined_modal_passive_shares_the_first_passives_subject() {
     assert_eq!(n.object, "The fee for the screening");
     assert!(n.passive);
 }
+
+#[test]
+fn an_act_left_to_its_bearers_own_judgement() {
+    // The bearer's own judgement, in either language, leaves the act to it.
+    for (sentence, indonesian) in [
+        (
+            "Each Party may, if it considers it necessary, designate an implementing agency.",
+            false,
+        ),
+        (
+            "The Employer shall, where it deems fit, provide a mobile telephone.",
+            false,
+        ),
+        (
+            "Masing-masing Pihak dapat, apabila dipandang perlu, menunjuk instansi pelaksana.",
+            true,
+        ),
+    ] {
+        let read = norms_in(sentence, indonesian);
+        assert!(read[0].at_own_discretion(), "{sentence}: {read:#?}");
+    }
+    // A judgement both sides share, someone else's, a need rather than a judgement, or one about
+    // something else further on in the condition is not the bearer's own.
+    for sentence in [
+        "Where the Parties consider it necessary, each Party shall designate a liaison officer.",
+        "The Employer shall, if the doctor considers it necessary, give the Worker sick leave.",
+        "The Employer shall, if required, provide protective equipment.",
+        "If an issue arises in any proceeding that any Party considers would merit its intervention, that Party may submit its views.",
+    ] {
+        let read = norms(sentence);
+        assert!(
+            read.iter().all(|n| !n.at_own_discretion()),
+            "{sentence}: {read:#?}"
+        );
+    }
+}
+
+#[test]
+fn taking_into_account_is_no_hedge() {
+    // *dengan mempertimbangkan* is "taking into account"; *mempertimbangkan* alone is "shall consider".
+    let read = norms_id(
+        "Para Pihak melakukan peninjauan setiap tiga tahun dengan mempertimbangkan laporan Kelompok Kerja Bersama.",
+    );
+    assert!(read.iter().all(|n| n.hedge.is_none()), "{read:#?}");
+    let read = norms_id("Para Pihak akan mempertimbangkan pemberian bantuan hukum.");
+    assert!(read.iter().any(|n| n.hedge.is_some()), "{read:#?}");
+}

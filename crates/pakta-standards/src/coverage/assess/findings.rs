@@ -362,7 +362,10 @@ impl Checker<'_> {
                 .filter(|m| units[m.unit].kind == UnitKind::Clause)
             {
                 match self.unit_modality(scanned, m, requirement, norms) {
-                    Some((hedge, _)) => diluted_units.push((m.unit, hedge)),
+                    Some((hedge, escape)) => {
+                        escaped |= escape;
+                        diluted_units.push((m.unit, hedge));
+                    }
                     None => firm = true,
                 }
             }
@@ -389,35 +392,57 @@ impl Checker<'_> {
         let unit_norms = norms.of(m.unit);
         let mut hedge = None;
         let mut escape = false;
-        for hit in hits {
-            let sentence = scan.tokens[hit.first_token].sentence;
-            let norm = norm_at(unit_norms, hit.start, sentence)?;
+        // A clause read only because its article's heading names the topic says how firmly by its
+        // first norm.
+        let read: Vec<&pakta_norms::Norm> = if hits.is_empty() {
+            unit_norms.iter().take(1).collect()
+        } else {
+            hits.iter()
+                .map(|hit| norm_at(unit_norms, hit.start, scan.tokens[hit.first_token].sentence))
+                .collect::<Option<_>>()?
+        };
+        for norm in read {
             let worker = norm.bearer_role().is_some_and(NormRole::is_worker_side);
-            let dilutes = match norm.modality {
-                // A recommendation to the worker ("workers should register") binds nobody else.
-                Modality::HedgedDuty => norm.hedge.is_some() || !worker,
-                // "The Employer may deduct income tax and social-security contributions": a power to
-                // deduct what the law levies is how the levy is paid, not a duty made optional.
-                // A subject the lexicon does not know ("Labour attachés may take part", *wakil SEFOPE
-                // dapat ikut memantau*) is someone given leave all the same; a passive without its
-                // agent ("wages may be paid by transfer") says how, not who.
-                Modality::Permission => {
-                    requirement.obligation
-                        && (norm.bearer.is_some() || !norm.passive)
-                        && !worker
-                        && !(norm.acts(&["deduct"])
-                            && pakta_norms::lexicon::speaks_of(
-                                pakta_norms::lexicon::Qualifier::LawfulCost,
-                                &norm.object,
-                            ))
-                }
-                _ => false,
-            };
+            // "Each Party may, if it considers it necessary, designate …": the act is left to its
+            // bearer's own judgement, an escape however the duty is worded.
+            let own_judgement = !worker
+                && !norm.denied()
+                && norm.modality != Modality::Prohibition
+                && norm.at_own_discretion();
+            let dilutes = own_judgement
+                || match norm.modality {
+                    // A recommendation to the worker ("workers should register") binds nobody else.
+                    Modality::HedgedDuty => norm.hedge.is_some() || !worker,
+                    // "The Employer may deduct income tax and social-security contributions": a power to
+                    // deduct what the law levies is how the levy is paid, not a duty made optional.
+                    // A subject the lexicon does not know ("Labour attachés may take part", *wakil SEFOPE
+                    // dapat ikut memantau*) is someone given leave all the same; a passive without its
+                    // agent ("wages may be paid by transfer") says how, not who.
+                    Modality::Permission => {
+                        requirement.obligation
+                            && (norm.bearer.is_some() || !norm.passive)
+                            && !worker
+                            && !(norm.acts(&["deduct"])
+                                && pakta_norms::lexicon::speaks_of(
+                                    pakta_norms::lexicon::Qualifier::LawfulCost,
+                                    &norm.object,
+                                ))
+                    }
+                    _ => false,
+                };
             if !dilutes {
                 return None;
             }
-            escape |= norm.modality == Modality::HedgedDuty && (norm.hedge.is_some() || !worker);
-            hedge.get_or_insert_with(|| norm.hedge.clone().unwrap_or_else(|| norm.modal.clone()));
+            escape |= own_judgement
+                || (norm.modality == Modality::HedgedDuty && (norm.hedge.is_some() || !worker));
+            hedge.get_or_insert_with(|| {
+                norm.hedge.clone().unwrap_or_else(|| {
+                    own_judgement
+                        .then(|| norm.conditions.iter().find(|c| c.judgement))
+                        .flatten()
+                        .map_or_else(|| norm.modal.clone(), |c| c.text.clone())
+                })
+            });
         }
         hedge.map(|h| (h, escape))
     }
