@@ -155,11 +155,29 @@ impl NormCache<'_> {
                 if lexicon::leads_into_exceptions_tokens(text, tokens) {
                     norm.conditions.clear();
                 }
-                norm.conditions.push(self.reader.condition(unit.text));
+                // The condition is the point's first sentence. What follows it ("(c) the Worker has been
+                // deported. In those cases the Worker shall pay for the return.") is the list's closing
+                // words, drafted after the last point, and says what it says on its own.
+                let tokens = &self.scanned[u].tokens;
+                let cut = tokens
+                    .iter()
+                    .find(|t| t.sentence != tokens[0].sentence)
+                    .map_or(unit.text.len(), |t| t.start);
+                norm.conditions
+                    .push(self.reader.condition(&unit.text[..cut]));
                 // The evidence quotes the point, which is where the condition is written.
-                norm.span = 0..unit.text.len();
+                norm.span = 0..cut;
                 norm.inherited = true;
-                return vec![norm];
+                let mut norms = vec![norm];
+                if cut < unit.text.len() {
+                    norms.extend(
+                        self.reader
+                            .read_tokens(unit.text, tokens, None)
+                            .into_iter()
+                            .filter(|n| n.span.start >= cut),
+                    );
+                }
+                return norms;
             }
             let mut norms = self
                 .reader
