@@ -336,22 +336,28 @@ impl<'d> Reader<'d> {
             (!preference).then(|| text[tokens[i].start..tokens[end - 1].end].to_string())
         });
         let first = norms.len();
+        // "…, tidak mencakup tes kehamilan, dan hasilnya dijaga kerahasiaannya": a clause joined after a
+        // comma starts at its conjunction; the words before it are the earlier norm's, and the words
+        // from it are not ("may be withdrawn at any time, and no part of the wage shall be withheld": the
+        // wage is not what is withdrawn).
+        let joined: Vec<Option<usize>> = (0..anchors.len())
+            .map(|k| {
+                let after = anchors[k.checked_sub(1)?].end.max(anchors[k - 1].at + 1);
+                (after..anchors[k].at).rev().find(|&i| {
+                    tokens[i].comma_before && matches!(words[i], "and" | "dan" | "serta")
+                })
+            })
+            .collect();
         for k in 0..anchors.len() {
             let anchor = anchors[k];
-            // "…, tidak mencakup tes kehamilan, dan hasilnya dijaga kerahasiaannya": a clause joined
-            // after a comma starts at its conjunction; the words before it are the earlier norm's.
             let window = if k == 0 {
                 sentence.start
             } else {
-                let after = anchors[k - 1].end.max(anchors[k - 1].at + 1);
-                (after..anchor.at)
-                    .rev()
-                    .find(|&i| {
-                        tokens[i].comma_before && matches!(words[i], "and" | "dan" | "serta")
-                    })
-                    .unwrap_or(after)
+                joined[k].unwrap_or_else(|| anchors[k - 1].end.max(anchors[k - 1].at + 1))
             };
-            let limit = anchors.get(k + 1).map_or(sentence.end, |n| n.at);
+            let limit = anchors
+                .get(k + 1)
+                .map_or(sentence.end, |n| joined[k + 1].unwrap_or(n.at));
             let mut norm = self.norm(
                 text,
                 tokens,

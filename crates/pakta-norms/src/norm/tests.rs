@@ -1855,3 +1855,16 @@ fn taking_into_account_is_no_hedge() {
     let read = norms_id("Para Pihak akan mempertimbangkan pemberian bantuan hukum.");
     assert!(read.iter().any(|n| n.hedge.is_some()), "{read:#?}");
 }
+
+#[test]
+fn a_clause_joined_after_a_comma_is_no_part_of_the_norm_before() {
+    // The wage is what may not be withheld, not what may be withdrawn.
+    let read = norms(
+        "Such an authorisation may be withdrawn at any time, and no part of the wage shall be withheld by the Employer.",
+    );
+    assert_eq!(read[0].object, "at any time", "{read:#?}");
+    assert_eq!(read[1].modality, Modality::Prohibition, "{read:#?}");
+    // *Departemen Tenaga Kerja* is a department, not the workforce.
+    let read = norms_id("Departemen Tenaga Kerja dapat mencabut lisensi Agensi tersebut.");
+    assert_eq!(role(&read[0]), Some("authority"), "{read:#?}");
+}
