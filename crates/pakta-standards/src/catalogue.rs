@@ -357,6 +357,14 @@ const INSTRUMENTS_FILE: &str = "instruments.toml";
 const PROFILES_FILE: &str = "profiles.toml";
 
 fn parse_toml<'de, T: Deserialize<'de>>(file: &'de CatalogueFile) -> Result<T, CatalogueError> {
+    // A file of the embedded catalogue is read from the form the build script parsed it into, with the
+    // same spans: parsing the TOML was a third of a short check. Should that form not fit the types, the
+    // TOML is parsed, for the error with its line and column.
+    if let Some(parsed) = crate::encoded_catalogue_file(&file.text)
+        .and_then(|encoded| pakta_prebuilt::from_slice(encoded).ok())
+    {
+        return Ok(parsed);
+    }
     toml::from_str(&file.text).map_err(|err| {
         let offset = err.span().map_or(0, |s| s.start);
         let message = err.message().trim().to_string();
