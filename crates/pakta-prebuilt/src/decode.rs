@@ -36,9 +36,17 @@ fn corrupt() -> Error {
 
 /// Deserializes a `T` from the output of [`crate::encode`]. Every byte must be read.
 pub fn from_slice<'de, T: de::Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, Error> {
-    let mut reader = Reader { bytes, at: 0 };
+    // The strings are checked for UTF-8 once, together: one by one, the check was a sixth of the reading.
+    let mut reader = Reader {
+        bytes,
+        at: 0,
+        text: "",
+        text_at: 0,
+    };
+    let len = reader.length()?;
+    reader.text = std::str::from_utf8(reader.take(len)?).map_err(|_| corrupt())?;
     let value = T::deserialize(&mut reader)?;
-    if reader.at == bytes.len() {
+    if reader.at == bytes.len() && reader.text_at == reader.text.len() {
         Ok(value)
     } else {
         Err(Error("trailing bytes after the document".to_string()))
@@ -49,6 +57,9 @@ pub fn from_slice<'de, T: de::Deserialize<'de>>(bytes: &'de [u8]) -> Result<T, E
 struct Reader<'de> {
     bytes: &'de [u8],
     at: usize,
+    /// Every string, in the order the values name them, and where the next one starts.
+    text: &'de str,
+    text_at: usize,
 }
 
 impl<'de> Reader<'de> {
@@ -82,8 +93,13 @@ impl<'de> Reader<'de> {
     }
 
     fn string(&mut self) -> Result<&'de str, Error> {
-        let len = self.length()?;
-        std::str::from_utf8(self.take(len)?).map_err(|_| corrupt())
+        let end = self
+            .text_at
+            .checked_add(self.length()?)
+            .ok_or_else(corrupt)?;
+        let text = self.text.get(self.text_at..end).ok_or_else(corrupt)?;
+        self.text_at = end;
+        Ok(text)
     }
 
     /// Reads past one value.

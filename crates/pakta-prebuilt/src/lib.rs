@@ -7,9 +7,10 @@
 //! after deserializing still names the line and column of the TOML. The TOML stays the one source; the
 //! encoded form is rebuilt whenever it changes.
 //!
-//! The form, value by value: a tag byte, the span's start and end (LEB128), then a string (length and
-//! UTF-8 bytes), an integer (zigzag LEB128), a float (eight bytes, little-endian), a boolean (one byte),
-//! or an array's or table's length and its items (a table's as key string and value).
+//! The form: the length of the strings (LEB128) and every string of the document, keys included, in
+//! order; then value by value, a tag byte, the span's start and end (LEB128), and a string's length, an
+//! integer (zigzag LEB128), a float (eight bytes, little-endian), a boolean (one byte), or an array's or
+//! table's length and its items (a table's as key length and value).
 
 mod decode;
 mod encode;
