@@ -71,12 +71,14 @@ impl<'de> Reader<'de> {
 
     fn unsigned(&mut self) -> Result<u64, Error> {
         let mut n = 0u64;
-        for shift in (0..64).step_by(7) {
+        let mut shift = 0;
+        while shift < 64 {
             let byte = self.byte()?;
             n |= u64::from(byte & 0x7f) << shift;
             if byte < 0x80 {
                 return Ok(n);
             }
+            shift += 7;
         }
         Err(corrupt())
     }

@@ -254,7 +254,13 @@ impl<'p> PatternIndex<'p> {
     pub fn add_compiled(&mut self, pattern: std::borrow::Cow<'p, Pattern>) -> usize {
         let index = self.patterns.len();
         match &pattern.steps[0] {
-            Step::Word(w) => self.by_word.entry(w.clone()).or_default().push(index),
+            // Looked up before an owned key is made: most first words start other patterns too.
+            Step::Word(w) => match self.by_word.get_mut(w.as_str()) {
+                Some(patterns) => patterns.push(index),
+                None => {
+                    self.by_word.insert(w.clone(), vec![index]);
+                }
+            },
             Step::Prefix(p) => self.add_prefix(p, index),
             Step::Party(role) => {
                 // A role's phrases ("badan usaha") never match one token; see `step_matches`.
