@@ -13,6 +13,9 @@ use crate::roles::Role;
 /// The lexicon file, built into the binary so that pakta needs no data directory at run time.
 const LEXICON: &str = include_str!("../data/lexicon.toml");
 
+/// [`LEXICON`] as `build.rs` parsed it (`pakta_prebuilt`), or nothing when it did not parse.
+const LEXICON_ENCODED: &[u8] = include_bytes!(concat!(env!("OUT_DIR"), "/lexicon.bin"));
+
 /// How many words `..` lets stand between two words of a phrase.
 const GAP: usize = 6;
 
@@ -750,12 +753,21 @@ fn tails(entries: &[String]) -> Vec<String> {
     tails
 }
 
+/// The lexicon's lists as written. Read from the form `build.rs` parsed the TOML into: parsing the TOML
+/// here was a third of compiling the lexicon. The TOML is parsed only when that form is missing or does
+/// not fit `Data`, so that its error names the line.
+fn data() -> Data {
+    pakta_prebuilt::from_slice(LEXICON_ENCODED).unwrap_or_else(|_| {
+        #[allow(clippy::expect_used)]
+        toml::from_str(LEXICON).expect("data/lexicon.toml is valid (tested)")
+    })
+}
+
 /// The compiled lexicon. The file is part of the source tree and tested, so a parse error is a bug.
 pub(crate) fn lists() -> &'static Lists {
     static LISTS: OnceLock<Lists> = OnceLock::new();
     LISTS.get_or_init(|| {
-        #[allow(clippy::expect_used)]
-        let data: Data = toml::from_str(LEXICON).expect("data/lexicon.toml is valid (tested)");
+        let data = data();
         let mut hedges = data.hedges.words;
         hedges.extend(data.hedges.phrases);
         Lists {
@@ -1067,6 +1079,10 @@ mod tests {
     #[test]
     fn the_lexicon_file_loads_and_names_known_roles() {
         let data: Data = toml::from_str(LEXICON).expect("valid");
+        // What the library reads is the form `build.rs` parsed: it must be the TOML, value for value.
+        let encoded: Data =
+            pakta_prebuilt::from_slice(LEXICON_ENCODED).expect("encoded at build time");
+        assert_eq!(format!("{encoded:?}"), format!("{data:?}"));
         for name in data.roles.keys() {
             assert!(Role::named(name).is_some(), "unknown role {name}");
         }

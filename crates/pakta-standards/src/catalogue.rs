@@ -6,6 +6,7 @@
 //! programmers, and "invalid catalogue" alone would leave them guessing.
 
 use std::collections::{BTreeMap, BTreeSet};
+use std::sync::OnceLock;
 
 use miette::Diagnostic;
 use pakta_core::LineIndex;
@@ -146,8 +147,7 @@ fn party_variants(text: &str) -> Vec<String> {
     // search per party word was a fiftieth of a check.
     let words: Vec<&str> = text.split_whitespace().collect();
     let mut out = Vec::new();
-    for group in pakta_norms::lexicon::interchangeable() {
-        let group: Vec<Vec<&str>> = group.iter().map(|w| w.split(' ').collect()).collect();
+    for group in party_groups() {
         let found = |phrase: &[&str]| words.windows(phrase.len()).any(|window| window == phrase);
         let Some(used) = group.iter().find(|phrase| found(phrase)) else {
             continue;
@@ -168,6 +168,19 @@ fn party_variants(text: &str) -> Vec<String> {
         }
     }
     out
+}
+
+/// The lexicon's `[grammar] interchangeable` groups with each party's name split into its words, split
+/// once: splitting them again for each of the catalogue's two thousand Indonesian patterns was most of
+/// what [`party_variants`] cost.
+fn party_groups() -> &'static [Vec<Vec<&'static str>>] {
+    static GROUPS: OnceLock<Vec<Vec<Vec<&'static str>>>> = OnceLock::new();
+    GROUPS.get_or_init(|| {
+        pakta_norms::lexicon::interchangeable()
+            .iter()
+            .map(|group| group.iter().map(|name| name.split(' ').collect()).collect())
+            .collect()
+    })
 }
 
 /// A part of a complete clause (e.g. overtime pay within working time and rest).
@@ -357,6 +370,14 @@ const INSTRUMENTS_FILE: &str = "instruments.toml";
 const PROFILES_FILE: &str = "profiles.toml";
 
 fn parse_toml<'de, T: Deserialize<'de>>(file: &'de CatalogueFile) -> Result<T, CatalogueError> {
+    // A file of the embedded catalogue is read from the form the build script parsed it into, with the
+    // same spans: parsing the TOML was a third of a short check. Should that form not fit the types, the
+    // TOML is parsed, for the error with its line and column.
+    if let Some(parsed) = crate::encoded_catalogue_file(&file.text)
+        .and_then(|encoded| pakta_prebuilt::from_slice(encoded).ok())
+    {
+        return Ok(parsed);
+    }
     toml::from_str(&file.text).map_err(|err| {
         let offset = err.span().map_or(0, |s| s.start);
         let message = err.message().trim().to_string();

@@ -38,6 +38,18 @@ pub fn embedded_catalogue() -> Vec<CatalogueFile> {
         .collect()
 }
 
+/// The form `build.rs` parsed an embedded catalogue file into, for a file whose text is exactly that
+/// file's (under any name: `--catalogue agreements/standards` too); `None` for any other text, or when the
+/// TOML did not parse at build time.
+pub(crate) fn encoded_catalogue_file(text: &str) -> Option<&'static [u8]> {
+    embedded::CATALOGUE_FILES
+        .iter()
+        .zip(embedded::CATALOGUE_ENCODED)
+        .find(|((_, embedded), _)| *embedded == text)
+        .map(|(_, encoded)| *encoded)
+        .filter(|encoded| !encoded.is_empty())
+}
+
 /// The model clause templates built into pakta (`templates/clauses/*.hbs`).
 pub fn embedded_templates() -> Vec<(String, String)> {
     embedded::CLAUSE_TEMPLATES

@@ -64,18 +64,28 @@ impl Pattern {
             // Tokenise the part as text is tokenised, so "30-day" or "worker's" compile as they would read.
             // Most parts are one plain ASCII word, which tokenises to itself in lower case: the catalogue
             // has thousands of them, and every `pakta check` compiles them all.
-            let words: Vec<(String, String, bool)> =
-                if !body.is_empty() && body.bytes().all(|b| b.is_ascii_alphanumeric()) {
-                    let folded = body.to_ascii_lowercase();
-                    let stem = stem(&folded);
-                    let stopword = is_stopword(&stem);
-                    vec![(folded, stem, stopword)]
+            if !body.is_empty() && body.bytes().all(|b| b.is_ascii_alphanumeric()) {
+                // One word, kept as written (a prefix) or as its stem, and never put in a list first.
+                let folded = body.to_ascii_lowercase();
+                if prefix {
+                    if folded.len() < 3 {
+                        return Err(format!(
+                            "pattern `{text}`: prefix `{part}` is too short to be specific"
+                        ));
+                    }
+                    steps.push(Step::Prefix(folded));
                 } else {
-                    tokenize(body)
-                        .into_iter()
-                        .map(|t| (t.folded.into_owned(), t.stem.into_owned(), t.stopword))
-                        .collect()
-                };
+                    let stem = stem(&folded);
+                    if !is_stopword(&stem) {
+                        steps.push(Step::Word(stem));
+                    }
+                }
+                continue;
+            }
+            let words: Vec<(String, String, bool)> = tokenize(body)
+                .into_iter()
+                .map(|t| (t.folded.into_owned(), t.stem.into_owned(), t.stopword))
+                .collect();
             if words.is_empty() {
                 return Err(format!(
                     "pattern `{text}`: `{part}` has no letters or digits"
@@ -244,7 +254,13 @@ impl<'p> PatternIndex<'p> {
     pub fn add_compiled(&mut self, pattern: std::borrow::Cow<'p, Pattern>) -> usize {
         let index = self.patterns.len();
         match &pattern.steps[0] {
-            Step::Word(w) => self.by_word.entry(w.clone()).or_default().push(index),
+            // Looked up before an owned key is made: most first words start other patterns too.
+            Step::Word(w) => match self.by_word.get_mut(w.as_str()) {
+                Some(patterns) => patterns.push(index),
+                None => {
+                    self.by_word.insert(w.clone(), vec![index]);
+                }
+            },
             Step::Prefix(p) => self.add_prefix(p, index),
             Step::Party(role) => {
                 // A role's phrases ("badan usaha") never match one token; see `step_matches`.
