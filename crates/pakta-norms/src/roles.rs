@@ -175,6 +175,14 @@ impl Definitions {
                     .any(|w| before.trim_end_matches([' ', '(', ',']).ends_with(w))
                     || before.trim_end().ends_with("(the")
                     || before.trim_end().ends_with('(');
+                if naming && !defining {
+                    // "Kementerian … (selanjutnya disebut \"Peserta Indonesia\")": a party named in
+                    // the text is a party, whatever the lexicon makes of the word.
+                    if let Some(role) = last_role(&head_of(before)).filter(|r| r.is_public()) {
+                        self.name_public(term, role);
+                        continue;
+                    }
+                }
                 let role = if defining {
                     first_role(&after)
                 } else if naming {
@@ -282,6 +290,23 @@ impl Definitions {
                 *word,
                 "and" | "or" | "of" | "dan" | "atau" | "dari" | "for" | "untuk"
             ) {
+                self.by_word.insert(word.to_string(), role);
+            }
+        }
+    }
+
+    /// Gives a term the text names a State or an authority by ("the Ministry of … (hereinafter \"the
+    /// Participant\")", *… (selanjutnya disebut "Peserta Indonesia")*) that role, even where the lexicon
+    /// reads one of its words as a worker's (*peserta* is a trainee elsewhere): the text's own naming of
+    /// a party settles who the word is in that text.
+    fn name_public(&mut self, term: &str, role: Role) {
+        let words: Vec<&str> = term
+            .split(|c: char| !c.is_alphanumeric())
+            .filter(|w| w.len() > 1 && !crate::lexicon::is_stopword(w) && !is_generic(w))
+            .collect();
+        for word in words {
+            let placed = head_role(&[word], 0);
+            if placed.is_none_or(Role::is_worker_side) {
                 self.by_word.insert(word.to_string(), role);
             }
         }
@@ -430,6 +455,12 @@ fn unquoted_definition(text: &str) -> Option<(String, String)> {
         return None;
     }
     Some((term.to_string(), defining_words(&text[tokens[at].end..])))
+}
+
+/// The last 120 characters of `text`: where the phrase a naming names ends.
+fn head_of(text: &str) -> String {
+    let start = text.char_indices().rev().nth(119).map_or(0, |(i, _)| i);
+    text[start..].to_string()
 }
 
 /// Whether bracketed words give a term its short name ("hereinafter \"Worker\"", *selanjutnya disebut
@@ -840,5 +871,18 @@ mod tests {
         assert_eq!(definitions.role("engager"), Some(Role::Employer));
         assert_eq!(definitions.role("mitra"), Some(Role::Employer));
         assert_eq!(definitions.role("facilitator"), Some(Role::Agency));
+    }
+
+    #[test]
+    fn a_party_named_in_the_text_is_a_party() {
+        // *Peserta* is a trainee in the lexicon; named so in the preamble, it is the ministry.
+        let definitions = Definitions::read([
+            "Kementerian Pelindungan Pekerja Migran Indonesia (selanjutnya disebut \"Peserta Indonesia\") dan Kementerian Kesehatan Jepang (selanjutnya bersama-sama disebut \"Para Peserta\")",
+        ]);
+        assert_eq!(definitions.role("peserta"), Some(Role::Authority));
+        // A worker named so stays a worker.
+        let definitions =
+            Definitions::read(["the migrant worker (hereinafter \"the Participant\")"]);
+        assert_ne!(definitions.role("participant"), Some(Role::Authority));
     }
 }
