@@ -186,15 +186,7 @@ impl Definitions {
                 let role = if defining {
                     first_role(&after)
                 } else if naming {
-                    let head: String = before
-                        .chars()
-                        .rev()
-                        .take(120)
-                        .collect::<Vec<_>>()
-                        .into_iter()
-                        .rev()
-                        .collect();
-                    last_role(&head)
+                    last_role(&head_of(before))
                 } else {
                     None
                 };
@@ -257,11 +249,7 @@ impl Definitions {
                 continue;
             }
             let term = name.join(" ");
-            let before: String = {
-                let head = folded[..at].trim_end_matches([' ', ',', '(']);
-                let start = head.char_indices().rev().nth(119).map_or(0, |(i, _)| i);
-                head[start..].to_string()
-            };
+            let before = head_of(folded[..at].trim_end_matches([' ', ',', '(']));
             // "…, yang selanjutnya disebut Asisten, adalah …": the definition may follow the comma.
             let definition = definition.or_else(|| {
                 let after = rest[name_end..].trim_start_matches([',', ')', ' ']);
@@ -278,10 +266,7 @@ impl Definitions {
     /// ("the Principal", "Syarikah"): a term with a word the lexicon already places ("Pemberi Kerja") is
     /// read by the lexicon, and only its first and last words are taken, never its function words.
     fn define(&mut self, term: &str, role: Role) {
-        let words: Vec<&str> = term
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 1 && !crate::lexicon::is_stopword(w) && !is_generic(w))
-            .collect();
+        let words = term_words(term);
         if words.iter().any(|w| head_role(&[w], 0).is_some()) {
             return;
         }
@@ -300,11 +285,7 @@ impl Definitions {
     /// reads one of its words as a worker's (*peserta* is a trainee elsewhere): the text's own naming of
     /// a party settles who the word is in that text.
     fn name_public(&mut self, term: &str, role: Role) {
-        let words: Vec<&str> = term
-            .split(|c: char| !c.is_alphanumeric())
-            .filter(|w| w.len() > 1 && !crate::lexicon::is_stopword(w) && !is_generic(w))
-            .collect();
-        for word in words {
+        for word in term_words(term) {
             let placed = head_role(&[word], 0);
             if placed.is_none_or(Role::is_worker_side) {
                 self.by_word.insert(word.to_string(), role);
@@ -455,6 +436,14 @@ fn unquoted_definition(text: &str) -> Option<(String, String)> {
         return None;
     }
     Some((term.to_string(), defining_words(&text[tokens[at].end..])))
+}
+
+/// The words of a defined term that can name it: not its function words, nor a generic word such as
+/// "agreement".
+fn term_words(term: &str) -> Vec<&str> {
+    term.split(|c: char| !c.is_alphanumeric())
+        .filter(|w| w.len() > 1 && !crate::lexicon::is_stopword(w) && !is_generic(w))
+        .collect()
 }
 
 /// The last 120 characters of `text`: where the phrase a naming names ends.
