@@ -914,9 +914,24 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
     {
         return Some("the employer side may postpone, cut or withdraw what the clause grants");
     }
+    // "No worker shall leave the country unless a contract has been signed": a ban lifted by a safeguard
+    // that is in no private party's hands is a control before departure, not a freedom taken away. One
+    // lifted by the employer side's leave was judged above.
+    let lifted_by_safeguard = norm.conditions.iter().any(|c| {
+        // Whose say it is: the one the text names as giving it, else anyone it names.
+        let private = |r: &Role| r.is_employer_side() || *r == Role::Family;
+        let private_say = (c.consent || c.request)
+            && c.giver
+                .map_or_else(|| c.roles.iter().any(private), |g| private(&g));
+        !c.denied
+            && c.kind == pakta_norms::ConditionKind::Exception
+            && !c.discretion
+            && !private_say
+    });
     if bearer.is_some_and(Role::is_worker_side)
         && norm.modality == Modality::Prohibition
         && !norm.passive
+        && !lifted_by_safeguard
         && norm.acts(&["leave", "change", "join", "communicate", "keep", "remit"])
     {
         return Some("the worker is forbidden the freedom the protection gives");
