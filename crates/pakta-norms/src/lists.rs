@@ -525,7 +525,7 @@ pub(crate) struct Lists {
     pub conditions: WordSet,
     pub exceptions: WordSet,
     pub discretion: WordSet,
-    /// Words of a judgement ("if it considers it necessary"): see [`crate::Norm::at_own_discretion`].
+    /// Words of a judgement ("if it considers it necessary"): see [`crate::Norm::own_judgement`].
     pub judgement: WordSet,
     /// Pronouns for the bearer in a condition of judgement ("if it considers").
     pub own_judges: WordSet,

@@ -769,7 +769,7 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
             norm.hedge.is_some() && (acts || hedged_modal)
         }
         _ => false,
-    } || (norm.modality != Modality::Prohibition && norm.at_own_discretion());
+    } || left_to_own_judgement(norm).is_some();
     if affirmed && escape && !bearer.is_some_and(Role::is_worker_side) {
         return Some(
             "an escape clause: the duty holds only as far as means, law or discretion allow",
@@ -937,6 +937,19 @@ fn shared_contradiction(norm: &Norm, sentence: &[&Norm]) -> Option<&'static str>
         return Some("the worker is forbidden the freedom the protection gives");
     }
     None
+}
+
+/// The condition that leaves a duty or power of anyone but the worker to its bearer's own judgement ("Each
+/// Party may, if it considers it necessary, designate …"): an escape however the act is worded. Asked by
+/// the shared rules and by the dilution of a matched clause.
+pub(crate) fn left_to_own_judgement(norm: &Norm) -> Option<&pakta_norms::Condition> {
+    if norm.denied()
+        || norm.modality == Modality::Prohibition
+        || norm.bearer_role().is_some_and(Role::is_worker_side)
+    {
+        return None;
+    }
+    norm.own_judgement()
 }
 
 /// Whether the norm's bearer is named before its modal ("The employer is not required"), as a subject is.

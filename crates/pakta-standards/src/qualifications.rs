@@ -122,6 +122,11 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
     // The norm's words, split once for the many questions below.
     let terms: Vec<&str> = norm.words().split(' ').collect();
     let says = |q: Qualifier| pakta_norms::lexicon::words_speak_of(q, &terms);
+    // A cost needs money named somewhere in the norm ("menggantinya" replaces worn equipment; it repays
+    // nothing), not a levy the law asks of everyone, and not a sum the worker is spared ("… free of
+    // charge", *tanpa dipungut biaya*).
+    let names_a_cost =
+        || says(Qualifier::Money) && !says(Qualifier::LawfulCost) && !says(Qualifier::Free);
     let benign = |text: &str| speaks_of(Qualifier::Benign, text);
     let benign_condition =
         |c: &pakta_norms::Condition| terms_speak_of(Qualifier::Benign, c.words());
@@ -587,12 +592,8 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
                 "the worker may give the protection up or agree to less",
             ));
         }
-        // A cost needs money named somewhere in the norm ("menggantinya" replaces worn equipment; it
-        // repays nothing), and a right to credit is no debt.
-        // "… free of charge", *tanpa dipungut biaya*: the sum named is what the worker does not pay.
-        let money =
-            says(Qualifier::Money) && !says(Qualifier::LawfulCost) && !says(Qualifier::Free);
-        if money && norm.modality != Modality::Right {
+        // A right to credit is no debt.
+        if names_a_cost() && norm.modality != Modality::Right {
             if norm.acts(&["repay", "advance", "deduct"]) {
                 return Some(Qualification::cost(
                     "the worker repays, is advanced or has deducted a cost",
@@ -614,9 +615,7 @@ pub fn qualification(norm: &Norm) -> Option<Qualification> {
         )
         && norm.acts(&["charge", "deduct"])
         && norm.mentioned.iter().any(|r| r.is_worker_side())
-        && says(Qualifier::Money)
-        && !says(Qualifier::LawfulCost)
-        && !says(Qualifier::Free)
+        && names_a_cost()
         && !benign(&what)
     {
         return Some(Qualification::cost(

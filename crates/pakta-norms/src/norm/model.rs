@@ -88,7 +88,8 @@ pub struct Condition {
     pub consent: bool,
     /// It leaves the matter to someone's judgement ("when the household requires").
     pub discretion: bool,
-    /// It is a judgement by no one it names ("if it considers it necessary", *apabila dipandang perlu*).
+    /// It opens on a judgement with no one but a pronoun before it ("if it considers it necessary",
+    /// *apabila dipandang perlu*); whether anyone is named in it, `roles` say.
     pub judgement: bool,
     /// It is denied: "without needing the employer's consent" is no condition at all.
     pub denied: bool,
@@ -419,16 +420,16 @@ impl Norm {
         terms_speak_of(Qualifier::Provision, head)
     }
 
-    /// Whether the norm is left to its bearer's own judgement: a live condition of judgement that names
+    /// The norm left to its bearer's own judgement: a live condition of judgement that names
     /// nobody ("Each Party may, if it considers it necessary, designate …", "the Employer shall, where it
     /// deems fit, provide …", *apabila dipandang perlu*). A judgement both sides share ("where the
     /// Parties consider it necessary") or someone else's is not the bearer's alone.
-    pub fn at_own_discretion(&self) -> bool {
-        self.bearer.is_some()
-            && self
-                .conditions
-                .iter()
-                .any(|c| c.judgement && !c.denied && !c.mutual && !c.request && c.roles.is_empty())
+    /// The condition that leaves it so, where one does (the evidence quotes it).
+    pub fn own_judgement(&self) -> Option<&Condition> {
+        self.bearer.as_ref()?;
+        self.conditions
+            .iter()
+            .find(|c| c.judgement && !c.denied && !c.mutual && !c.request && c.roles.is_empty())
     }
 
     /// Whether the norm acts for an emergency ("suspends the rest for the immediate safety of the vessel",

@@ -1827,7 +1827,7 @@ fn an_act_left_to_its_bearers_own_judgement() {
         ),
     ] {
         let read = norms_in(sentence, indonesian);
-        assert!(read[0].at_own_discretion(), "{sentence}: {read:#?}");
+        assert!(read[0].own_judgement().is_some(), "{sentence}: {read:#?}");
     }
     // A judgement both sides share, someone else's, a need rather than a judgement, or one about
     // something else further on in the condition is not the bearer's own.
@@ -1839,7 +1839,7 @@ fn an_act_left_to_its_bearers_own_judgement() {
     ] {
         let read = norms(sentence);
         assert!(
-            read.iter().all(|n| !n.at_own_discretion()),
+            read.iter().all(|n| n.own_judgement().is_none()),
             "{sentence}: {read:#?}"
         );
     }

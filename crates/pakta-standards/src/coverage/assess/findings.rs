@@ -403,13 +403,10 @@ impl Checker<'_> {
         };
         for norm in read {
             let worker = norm.bearer_role().is_some_and(NormRole::is_worker_side);
-            // "Each Party may, if it considers it necessary, designate …": the act is left to its
-            // bearer's own judgement, an escape however the duty is worded.
-            let own_judgement = !worker
-                && !norm.denied()
-                && norm.modality != Modality::Prohibition
-                && norm.at_own_discretion();
-            let dilutes = own_judgement
+            // "Each Party may, if it considers it necessary, designate …": an escape however the duty
+            // is worded.
+            let own_judgement = crate::norms::left_to_own_judgement(norm);
+            let dilutes = own_judgement.is_some()
                 || match norm.modality {
                     // A recommendation to the worker ("workers should register") binds nobody else.
                     Modality::HedgedDuty => norm.hedge.is_some() || !worker,
@@ -433,14 +430,11 @@ impl Checker<'_> {
             if !dilutes {
                 return None;
             }
-            escape |= own_judgement
+            escape |= own_judgement.is_some()
                 || (norm.modality == Modality::HedgedDuty && (norm.hedge.is_some() || !worker));
             hedge.get_or_insert_with(|| {
                 norm.hedge.clone().unwrap_or_else(|| {
-                    own_judgement
-                        .then(|| norm.conditions.iter().find(|c| c.judgement))
-                        .flatten()
-                        .map_or_else(|| norm.modal.clone(), |c| c.text.clone())
+                    own_judgement.map_or_else(|| norm.modal.clone(), |c| c.text.clone())
                 })
             });
         }
